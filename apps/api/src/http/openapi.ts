@@ -1,0 +1,27 @@
+import { Router } from "express";
+import swaggerUi from "swagger-ui-express";
+import { generateOpenApiDocument } from "trpc-to-openapi";
+import type { Env } from "@atrium/config";
+import { appRouter } from "../trpc/root.js";
+
+export function buildOpenApiDocument(config: Env) {
+  return generateOpenApiDocument(appRouter, {
+    title: "Atrium API",
+    description: "REST surface of Atrium. Every operation is also a tRPC procedure at /trpc.",
+    version: "0.1.0",
+    baseUrl: `${config.PUBLIC_URL.replace(/\/$/, "")}/api`,
+    securitySchemes: {
+      bearer: { type: "http", scheme: "bearer", description: "A session token from POST /api/auth/token/ or an API key (atr_...)" },
+    },
+  });
+}
+
+export function openApiRoutes(config: Env): Router {
+  const doc = buildOpenApiDocument(config);
+  const r = Router();
+  r.get("/openapi.json", (_req, res) => {
+    res.json(doc);
+  });
+  r.use("/docs", swaggerUi.serve, swaggerUi.setup(doc, { customSiteTitle: "Atrium API" }));
+  return r;
+}

@@ -1,0 +1,32 @@
+import type { Request, Response } from "express";
+import { parse } from "cookie";
+import type { Env } from "@atrium/config";
+
+export const SESSION_COOKIE = "atrium_session";
+
+export function readSessionCookie(req: Request): string | undefined {
+  const header = req.headers.cookie;
+  return header ? parse(header)[SESSION_COOKIE] : undefined;
+}
+
+/** Remember-me keeps the cookie until the session expires; otherwise it dies with the browser. */
+export function setSessionCookie(res: Response, config: Env, token: string, expiresAt: Date, rememberMe: boolean): void {
+  res.cookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: config.NODE_ENV === "production",
+    path: "/",
+    ...(rememberMe ? { expires: expiresAt } : {}),
+  });
+}
+
+export function clearSessionCookie(res: Response, config: Env): void {
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: "lax", secure: config.NODE_ENV === "production", path: "/" });
+}
+
+export function readBearer(req: Request): string | undefined {
+  const h = req.headers.authorization;
+  if (!h) return undefined;
+  const [scheme, value] = h.split(" ");
+  return scheme?.toLowerCase() === "bearer" && value ? value.trim() : undefined;
+}

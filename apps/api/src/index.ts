@@ -1,0 +1,3 @@
+export { createApp } from "./server.js";
+export { appRouter, type AppRouter } from "./trpc/root.js";
+export type { ApiDeps } from "./deps.js";

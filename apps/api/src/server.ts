@@ -1,0 +1,72 @@
+import express, { type ErrorRequestHandler } from "express";
+import cors from "cors";
+import helmet from "helmet";
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pinoHttp } from "pino-http";
+import * as trpcExpress from "@trpc/server/adapters/express";
+import { createOpenApiExpressMiddleware } from "trpc-to-openapi";
+import type { ApiDeps } from "./deps.js";
+import { healthRoutes } from "./http/health.js";
+import { openApiRoutes } from "./http/openapi.js";
+import { createContextFactory } from "./trpc/context.js";
+import { appRouter } from "./trpc/root.js";
+
+/** The whole HTTP surface: tRPC at /trpc, REST + docs + health at /api, and optionally the built SPA. */
+export function createApp(deps: ApiDeps): express.Express {
+  const { config, logger } = deps;
+  const app = express();
+  app.disable("x-powered-by");
+  if (config.TRUST_PROXY) app.set("trust proxy", true);
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url?.startsWith("/api/healthz") ?? false },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(
+    helmet({
+      hsts: config.NODE_ENV === "production",
+      contentSecurityPolicy: { directives: { "script-src": ["'self'", "'unsafe-inline'"], "upgrade-insecure-requests": null } },
+    }),
+  );
+  app.use(cors({ origin: config.CORS_ORIGINS, credentials: true }));
+
+  const createContext = createContextFactory(deps);
+  const onError = ({ error, path: p }: { error: { code: string; message: string; cause?: unknown }; path?: string }) => {
+    if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error.cause ?? error, path: p }, "procedure failed");
+  };
+
+  app.use("/trpc", trpcExpress.createExpressMiddleware({ router: appRouter, createContext, onError }));
+  app.use("/api", healthRoutes(deps));
+  app.use("/api", openApiRoutes(config));
+  app.use("/api", express.json({ limit: "1mb" }), createOpenApiExpressMiddleware({ router: appRouter, createContext, onError }));
+  app.use("/api", (_req, res) => {
+    res.status(404).json({ message: "Not found", code: "NOT_FOUND" });
+  });
+
+  if (config.WEB_DIST_DIR && existsSync(config.WEB_DIST_DIR)) {
+    const dist = path.resolve(config.WEB_DIST_DIR);
+    app.use(express.static(dist, { index: false, maxAge: "1h" }));
+    app.get(/^\/(?!api\/|trpc\/).*/, (_req, res) => res.sendFile(path.join(dist, "index.html")));
+  }
+
+  const jsonErrors: ErrorRequestHandler = (err, req, res, _next) => {
+    const status = typeof err?.status === "number" && err.status < 500 ? err.status : 500;
+    if (status >= 500) req.log?.error({ err }, "unhandled error");
+    res.status(status).json({ message: status >= 500 ? "Internal server error" : String(err.message), code: status >= 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" });
+  };
+  app.use(jsonErrors);
+  return app;
+}

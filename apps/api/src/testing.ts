@@ -1,0 +1,55 @@
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { inject } from "vitest";
+import { Redis } from "ioredis";
+import { createLogger, loadConfig, type Env } from "@atrium/config";
+import { createTestDatabase, testRedisPrefix, type TestDatabase } from "@atrium/db/testing";
+import { bootstrap, type ServiceContext } from "@atrium/core";
+import { createApp } from "./server.js";
+import type { ApiDeps } from "./deps.js";
+
+export interface TestApi {
+  url: string;
+  deps: ApiDeps;
+  db: TestDatabase;
+  svc: ServiceContext;
+  close: () => Promise<void>;
+}
+
+/**
+ * A real api on a free port over a fresh database copied from the template,
+ * with the default tenant and admin (admin / admin123) bootstrapped.
+ */
+export async function startTestApi(overrides: Partial<Record<keyof Env, string>> = {}): Promise<TestApi> {
+  const db = await createTestDatabase(inject("pgAdminUrl"));
+  const config = loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    DATABASE_URL: db.url,
+    REDIS_URL: inject("redisUrl"),
+    REDIS_PREFIX: testRedisPrefix(),
+    ...overrides,
+  });
+  const logger = createLogger(config, "api-test");
+  const redis = new Redis(config.REDIS_URL ?? "", { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  redis.on("error", () => {});
+  const deps: ApiDeps = { config, db: db.db, redis, logger, now: () => new Date() };
+  const svc: ServiceContext = { db: db.db, config, logger, now: deps.now };
+  await bootstrap(svc);
+  const server: Server = await new Promise((resolve) => {
+    const s = createApp(deps).listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    deps,
+    db,
+    svc,
+    close: async () => {
+      await new Promise((r) => server.close(r));
+      server.closeAllConnections();
+      redis.disconnect();
+      await db.drop();
+    },
+  };
+}

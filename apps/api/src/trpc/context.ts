@@ -1,0 +1,38 @@
+import type { Request, Response } from "express";
+import type { Logger } from "@atrium/config";
+import { authService, type RequestMeta, type ServiceContext } from "@atrium/core";
+import type { ApiDeps } from "../deps.js";
+import { clearSessionCookie, readBearer, readSessionCookie, setSessionCookie } from "../http/session-cookie.js";
+
+export type Auth = NonNullable<Awaited<ReturnType<typeof authService.authenticateToken>>>;
+
+export interface Context {
+  svc: ServiceContext;
+  auth: Auth | null;
+  meta: RequestMeta;
+  logger: Logger;
+  cookies: {
+    setSession: (token: string, expiresAt: Date, rememberMe: boolean) => void;
+    clearSession: () => void;
+  };
+}
+
+/** Builds the per-request context: service deps plus whoever the token or cookie names. */
+export function createContextFactory(deps: ApiDeps) {
+  return async ({ req, res }: { req: Request; res: Response }): Promise<Context> => {
+    const logger: Logger = (req as Request & { log?: Logger }).log ?? deps.logger;
+    const svc: ServiceContext = { db: deps.db, config: deps.config, logger, now: deps.now };
+    const token = readBearer(req) ?? readSessionCookie(req);
+    const auth = token ? await authService.authenticateToken(svc, token) : null;
+    return {
+      svc,
+      auth,
+      logger,
+      meta: { ip: req.ip ?? null, userAgent: req.get("user-agent") ?? null },
+      cookies: {
+        setSession: (t, expiresAt, rememberMe) => setSessionCookie(res, deps.config, t, expiresAt, rememberMe),
+        clearSession: () => clearSessionCookie(res, deps.config),
+      },
+    };
+  };
+}

@@ -1,0 +1,54 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { OpenApiMeta } from "trpc-to-openapi";
+import { ZodError } from "zod";
+import { toActor } from "@atrium/core";
+import type { Context } from "./context.js";
+import { fieldErrorsFromCause, toTRPCError } from "./errors.js";
+
+const t = initTRPC
+  .context<Context>()
+  .meta<OpenApiMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const fieldErrors = fieldErrorsFromCause(error.cause);
+      const isValidation = error.cause instanceof ZodError;
+      const message =
+        error.code === "INTERNAL_SERVER_ERROR"
+          ? "Internal server error"
+          : isValidation && fieldErrors
+            ? `Invalid input: ${Object.entries(fieldErrors)
+                .map(([k, v]) => `${k}: ${v.join(", ")}`)
+                .join("; ")}`
+            : shape.message;
+      // No stack traces leave the server, whatever NODE_ENV says.
+      return {
+        message,
+        code: shape.code,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, fieldErrors: fieldErrors ?? null },
+      };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+const serviceErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error.cause);
+    if (mapped) throw mapped;
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(serviceErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Authentication required" });
+  return next({ ctx: { ...ctx, auth: ctx.auth, actor: toActor(ctx.auth.user) } });
+});
+
+export const staffProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor.isStaff) throw new TRPCError({ code: "FORBIDDEN", message: "Staff only" });
+  return next();
+});

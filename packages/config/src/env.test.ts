@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./env.js";
+
+describe("loadConfig", () => {
+  it("applies defaults on an empty environment", () => {
+    const env = loadConfig({});
+    expect(env.API_PORT).toBe(8000);
+    expect(env.CORS_ORIGINS).toEqual(["http://localhost:3000"]);
+  });
+
+  it("reports every invalid variable at once, by name", () => {
+    try {
+      loadConfig({ API_PORT: "abc", DATABASE_URL: "mysql://x", SIGNUP_MODE: "maybe" });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const names = (e as ConfigError).problems.map((p) => p.split(":")[0]);
+      expect(names.sort()).toEqual(["API_PORT", "DATABASE_URL", "SIGNUP_MODE"]);
+    }
+  });
+
+  it("refuses production with default secrets", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET[\s\S]*BOOTSTRAP_ADMIN_PASSWORD/);
+  });
+});

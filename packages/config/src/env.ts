@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .transform((v) => v === "true" || v === "1");
+
+const DEV_SESSION_SECRET = "dev-only-session-secret-change-me-0123456789";
+
+/** The whole environment of every Atrium process, one schema. */
+export const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATA_DIR: z.string().default(".data"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  WEB_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().default("http://localhost:3000"),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").default(DEV_SESSION_SECRET),
+  CORS_ORIGINS: z
+    .string()
+    .default("http://localhost:3000")
+    .transform((s) => s.split(",").map((o) => o.trim()).filter(Boolean)),
+  SIGNUP_MODE: z.enum(["invite", "open"]).default("invite"),
+  SESSION_DAYS: z.coerce.number().int().positive().default(30),
+  SHORT_SESSION_HOURS: z.coerce.number().int().positive().default(12),
+  TRUST_PROXY: bool.default(false),
+  REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default("atrium"),
+  WEB_DIST_DIR: z.string().optional(),
+  WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().positive().default(10),
+  BOOTSTRAP_ADMIN_USERNAME: z.string().min(1).default("admin"),
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(1).default("admin123"),
+  BOOTSTRAP_ADMIN_EMAIL: z.email().default("admin@atrium.local"),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * Parses the environment, reporting every bad variable at once, and refuses
+ * production with the development defaults still in place.
+ */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Env {
+  const result = ZEnv.safeParse(source);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`));
+  }
+  const env = result.data;
+  if (env.NODE_ENV === "production") {
+    const problems: string[] = [];
+    if (env.SESSION_SECRET === DEV_SESSION_SECRET) problems.push("SESSION_SECRET: the development default is not allowed in production");
+    if (env.BOOTSTRAP_ADMIN_PASSWORD === "admin123") problems.push("BOOTSTRAP_ADMIN_PASSWORD: the default admin password is not allowed in production");
+    if (problems.length) throw new ConfigError(problems);
+  }
+  return env;
+}

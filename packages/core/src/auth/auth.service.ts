@@ -1,0 +1,61 @@
+import type { Actor, RequestMeta, ServiceContext } from "../shared/context.js";
+import { ServiceError } from "../shared/errors.js";
+import { isApiKeyToken, validateApiKey } from "../api-keys/api-key.service.js";
+import { findAccountById } from "../tenants/tenant.repository.js";
+import { toAccountDto } from "../tenants/tenant.mapper.js";
+import { toUserDto } from "../users/user.mapper.js";
+import { findUserByLogin, touchLastLogin, type UserRow } from "../users/user.repository.js";
+import type { TAuthMethod, TLoginInput, TMeOutput } from "./auth.schema.js";
+import { burnVerifyTime, verifyPassword } from "./password.js";
+import { createSession, validateSessionToken, type IssuedSession } from "./session.service.js";
+
+const INVALID = "Invalid username or password";
+
+export interface Authenticated {
+  user: UserRow;
+  method: TAuthMethod;
+  sessionId: string | null;
+  apiKeyId: string | null;
+}
+
+export const toActor = (u: UserRow): Actor => ({ userId: u.id, accountId: u.accountId, isStaff: u.isStaff });
+
+/**
+ * Checks credentials and opens a session. Unknown user and wrong password give
+ * the same error after the same work; a disabled account is named only to
+ * someone who knew its password.
+ */
+export async function login(
+  ctx: ServiceContext,
+  input: TLoginInput,
+  meta?: RequestMeta,
+): Promise<IssuedSession & { user: UserRow }> {
+  const user = await findUserByLogin(ctx.db, input.username);
+  if (!user) {
+    await burnVerifyTime(input.password);
+    throw new ServiceError("UNAUTHORIZED", INVALID);
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    throw new ServiceError("UNAUTHORIZED", INVALID);
+  }
+  if (!user.isActive) throw new ServiceError("FORBIDDEN", "This account is disabled");
+  const now = ctx.now();
+  await touchLastLogin(ctx.db, user.id, now);
+  const issued = await createSession(ctx, user.id, { rememberMe: input.rememberMe, meta });
+  return { ...issued, user: { ...user, lastLoginAt: now } };
+}
+
+/** Resolves a bearer value or cookie token: API keys by prefix, else sessions. */
+export async function authenticateToken(ctx: ServiceContext, token: string): Promise<Authenticated | null> {
+  if (isApiKeyToken(token)) {
+    const found = await validateApiKey(ctx, token);
+    return found ? { user: found.user, method: "api_key", sessionId: null, apiKeyId: found.key.id } : null;
+  }
+  const found = await validateSessionToken(ctx, token);
+  return found ? { user: found.user, method: "session", sessionId: found.session.id, apiKeyId: null } : null;
+}
+
+export async function getMe(ctx: ServiceContext, auth: Authenticated): Promise<TMeOutput> {
+  const account = auth.user.accountId ? await findAccountById(ctx.db, auth.user.accountId) : undefined;
+  return { user: toUserDto(auth.user), account: account ? toAccountDto(account) : null, authMethod: auth.method };
+}

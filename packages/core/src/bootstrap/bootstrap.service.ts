@@ -1,0 +1,36 @@
+import type { ServiceContext } from "../shared/context.js";
+import { hashPassword } from "../auth/password.js";
+import { findAccountBySlug, insertAccount } from "../tenants/tenant.repository.js";
+import { findUserByLogin, insertUser } from "../users/user.repository.js";
+
+export const DEFAULT_ACCOUNT = { name: "Default", slug: "default" } as const;
+
+/**
+ * Idempotent first-run setup: the default tenant and the staff admin. The dev
+ * admin password is refused in production (config validation enforces it too).
+ */
+export async function bootstrap(ctx: ServiceContext): Promise<{ createdAdmin: boolean; createdAccount: boolean }> {
+  const { config } = ctx;
+  if (config.NODE_ENV === "production" && config.BOOTSTRAP_ADMIN_PASSWORD === "admin123") {
+    throw new Error("Refusing to create the admin with the default password in production");
+  }
+  let createdAccount = false;
+  let account = await findAccountBySlug(ctx.db, DEFAULT_ACCOUNT.slug);
+  if (!account) {
+    account = await insertAccount(ctx.db, DEFAULT_ACCOUNT);
+    createdAccount = true;
+  }
+  let createdAdmin = false;
+  if (!(await findUserByLogin(ctx.db, config.BOOTSTRAP_ADMIN_USERNAME))) {
+    await insertUser(ctx.db, {
+      username: config.BOOTSTRAP_ADMIN_USERNAME,
+      email: config.BOOTSTRAP_ADMIN_EMAIL,
+      displayName: "Administrator",
+      passwordHash: await hashPassword(config.BOOTSTRAP_ADMIN_PASSWORD),
+      isStaff: true,
+      accountId: account.id,
+    });
+    createdAdmin = true;
+  }
+  return { createdAdmin, createdAccount };
+}

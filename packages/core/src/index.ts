@@ -1,0 +1,12 @@
+export * from "./contracts.js";
+export { ServiceError, notFound, type ServiceErrorCode } from "./shared/errors.js";
+export type { ServiceContext, Actor, RequestMeta } from "./shared/context.js";
+export { hashPassword, verifyPassword } from "./auth/password.js";
+export * as authService from "./auth/auth.service.js";
+export * as sessionService from "./auth/session.service.js";
+export * as apiKeyService from "./api-keys/api-key.service.js";
+export { bootstrap, DEFAULT_ACCOUNT } from "./bootstrap/bootstrap.service.js";
+export { insertUser, findUserById, type UserRow } from "./users/user.repository.js";
+export { insertAccount } from "./tenants/tenant.repository.js";
+export { toUserDto } from "./users/user.mapper.js";
+export { toActor } from "./auth/auth.service.js";

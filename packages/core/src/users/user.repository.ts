@@ -1,0 +1,34 @@
+import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { schema, type DbOrTx } from "@atrium/db";
+
+const { users } = schema;
+export type UserRow = typeof users.$inferSelect;
+export type NewUserRow = typeof users.$inferInsert;
+
+const live = isNull(users.deletedAt);
+
+/** A login name matches a username or an email, case-insensitively. */
+export async function findUserByLogin(db: DbOrTx, login: string): Promise<UserRow | undefined> {
+  const l = login.toLowerCase();
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(live, or(eq(sql`lower(${users.username})`, l), eq(sql`lower(${users.email})`, l))))
+    .limit(1);
+  return row;
+}
+
+export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(and(live, eq(users.id, id))).limit(1);
+  return row;
+}
+
+export async function insertUser(db: DbOrTx, values: NewUserRow): Promise<UserRow> {
+  const [row] = await db.insert(users).values(values).returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function touchLastLogin(db: DbOrTx, id: string, at: Date): Promise<void> {
+  await db.update(users).set({ lastLoginAt: at }).where(eq(users.id, id));
+}

@@ -1,0 +1,25 @@
+import { sql } from "drizzle-orm";
+import { boolean, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { id, softDelete, timestamps } from "./_columns.js";
+import { accounts } from "./tenants.js";
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    username: text().notNull(),
+    email: text().notNull(),
+    displayName: text(),
+    passwordHash: text().notNull(),
+    isActive: boolean().notNull().default(true),
+    isStaff: boolean().notNull().default(false),
+    accountId: uuid().references(() => accounts.id),
+    lastLoginAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+    ...softDelete,
+  },
+  (t) => [
+    uniqueIndex("users_username_key").on(sql`lower(${t.username})`),
+    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+  ],
+);

@@ -1,0 +1,80 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { createDb, migrateDb, type DbHandle } from "./client.js";
+import { startEmbeddedPostgres, startRedisServer } from "./embedded/index.js";
+
+export const TEMPLATE_DB = "atrium_template";
+
+export interface TestInfra {
+  /** URL of the maintenance database on the test cluster. */
+  pgAdminUrl: string;
+  redisUrl: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * One Postgres cluster and one redis-server for a whole test run; migrations
+ * are applied once to a template database that every test file copies.
+ */
+export async function startTestInfra(): Promise<TestInfra> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "atrium-test-"));
+  const [postgres, redis] = await Promise.all([
+    startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), ephemeral: true }),
+    startRedisServer(),
+  ]);
+  await postgres.createDatabase(TEMPLATE_DB);
+  await migrateDb(postgres.urlFor(TEMPLATE_DB));
+  return {
+    pgAdminUrl: postgres.url,
+    redisUrl: redis.url,
+    stop: async () => {
+      await Promise.allSettled([postgres.stop(), redis.stop()]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestDatabase extends DbHandle {
+  url: string;
+  name: string;
+  /** Closes the pool and drops the database. */
+  drop: () => Promise<void>;
+}
+
+/** A fresh, migrated database copied from the template: one per test file. */
+export async function createTestDatabase(pgAdminUrl: string): Promise<TestDatabase> {
+  const name = `test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: pgAdminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database "${name}" template "${TEMPLATE_DB}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(pgAdminUrl);
+  url.pathname = `/${name}`;
+  const handle = createDb(url.toString());
+  return {
+    ...handle,
+    url: url.toString(),
+    name,
+    drop: async () => {
+      await handle.close();
+      const c = new pg.Client({ connectionString: pgAdminUrl });
+      await c.connect();
+      try {
+        await c.query(`drop database if exists "${name}" with (force)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+/** A key prefix so test files sharing one redis-server never see each other's keys. */
+export function testRedisPrefix(): string {
+  return `t${randomBytes(4).toString("hex")}`;
+}

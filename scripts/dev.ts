@@ -1,0 +1,21 @@
+// `npm start` / `pnpm dev:stack`: databases up, then turbo dev with their URLs.
+import { spawn } from "node:child_process";
+import { startStack } from "./stack.js";
+
+const stack = await startStack((m) => console.log(`[stack] ${m}`));
+const child = spawn("pnpm", ["exec", "turbo", "dev", ...process.argv.slice(2)], {
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: stack.databaseUrl, REDIS_URL: stack.redisUrl },
+});
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (child.exitCode === null) child.kill("SIGTERM");
+  await stack.stop();
+  process.exit(code);
+}
+child.on("exit", (code) => void stop(code ?? 0));
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
