@@ -1,13 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { startTestInfra } from "@atrium/db/testing";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    pgAdminUrl: string;
-    redisUrl: string;
-  }
-}
-
 /** One embedded Postgres (with a migrated template db) and one redis-server for the whole run. */
 export default async function setup(project: TestProject) {
   const infra = await startTestInfra();

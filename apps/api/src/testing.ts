@@ -1,9 +1,8 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import { inject } from "vitest";
 import { Redis } from "ioredis";
 import { createLogger, loadConfig, type Env } from "@atrium/config";
-import { createTestDatabase, testRedisPrefix, type TestDatabase } from "@atrium/db/testing";
+import { createTestDatabase, testInfraUrls, testRedisPrefix, type TestDatabase } from "@atrium/db/testing";
 import { bootstrap, type ServiceContext } from "@atrium/core";
 import { createApp } from "./server.js";
 import type { ApiDeps } from "./deps.js";
@@ -21,12 +20,13 @@ export interface TestApi {
  * with the default tenant and admin (admin / admin123) bootstrapped.
  */
 export async function startTestApi(overrides: Partial<Record<keyof Env, string>> = {}): Promise<TestApi> {
-  const db = await createTestDatabase(inject("pgAdminUrl"));
+  const { pgAdminUrl, redisUrl } = testInfraUrls();
+  const db = await createTestDatabase(pgAdminUrl);
   const config = loadConfig({
     NODE_ENV: "test",
     LOG_LEVEL: "silent",
     DATABASE_URL: db.url,
-    REDIS_URL: inject("redisUrl"),
+    REDIS_URL: redisUrl,
     REDIS_PREFIX: testRedisPrefix(),
     ...overrides,
   });

@@ -3,10 +3,23 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { inject } from "vitest";
 import { createDb, migrateDb, type DbHandle } from "./client.js";
 import { startEmbeddedPostgres, startRedisServer } from "./embedded/index.js";
 
 export const TEMPLATE_DB = "atrium_template";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+    redisUrl: string;
+  }
+}
+
+/** The run's shared servers, as provided by the global setup (test/global-setup.ts). */
+export function testInfraUrls(): { pgAdminUrl: string; redisUrl: string } {
+  return { pgAdminUrl: inject("pgAdminUrl"), redisUrl: inject("redisUrl") };
+}
 
 export interface TestInfra {
   /** URL of the maintenance database on the test cluster. */

@@ -1,0 +1,39 @@
+import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@atrium/api/router";
+import { fetchWithRetry, type RetryOptions } from "./fetch-with-retry.js";
+
+export type { AppRouter };
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type AtriumClient = TRPCClient<AppRouter>;
+
+export interface ClientOptions {
+  /** Where the api lives, e.g. http://localhost:8000; "" for the same origin (the SPA). */
+  baseUrl: string;
+  /** A session token or an API key; omit to rely on the session cookie. */
+  token?: string | (() => string | undefined);
+  /** Send cookies (the SPA's session) with each call. */
+  credentials?: RequestCredentials;
+  retry?: RetryOptions;
+  fetch?: typeof fetch;
+  headers?: Record<string, string>;
+}
+
+/** A typed client for every procedure of the Atrium api, batched over /trpc. */
+export function createClient(options: ClientOptions): AtriumClient {
+  const base = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const retrying = fetchWithRetry(base, options.retry);
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: `${options.baseUrl.replace(/\/$/, "")}/trpc`,
+        headers: () => {
+          const token = typeof options.token === "function" ? options.token() : options.token;
+          return { ...options.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) };
+        },
+        fetch: (url, init) => retrying(url, { ...(init as RequestInit), credentials: options.credentials ?? "same-origin" }),
+      }),
+    ],
+  });
+}
