@@ -13,6 +13,13 @@ import { openApiRoutes } from "./http/openapi.js";
 import { createContextFactory } from "./trpc/context.js";
 import { appRouter } from "./trpc/root.js";
 
+/** `curl -X POST /api/auth/logout/` carries no body and no content-type; treat it as JSON `{}`. */
+const emptyBodyIsJson: express.RequestHandler = (req, _res, next) => {
+  const noBody = !req.headers["content-type"] && !req.headers["transfer-encoding"] && Number(req.headers["content-length"] ?? 0) === 0;
+  if (noBody && ["POST", "PUT", "PATCH", "DELETE"].includes(req.method)) req.headers["content-type"] = "application/json";
+  next();
+};
+
 /** The whole HTTP surface: tRPC at /trpc, REST + docs + health at /api, and optionally the built SPA. */
 export function createApp(deps: ApiDeps): express.Express {
   const { config, logger } = deps;
@@ -51,7 +58,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use("/trpc", trpcExpress.createExpressMiddleware({ router: appRouter, createContext, onError }));
   app.use("/api", healthRoutes(deps));
   app.use("/api", openApiRoutes(config));
-  app.use("/api", express.json({ limit: "1mb" }), createOpenApiExpressMiddleware({ router: appRouter, createContext, onError }));
+  app.use("/api", emptyBodyIsJson, createOpenApiExpressMiddleware({ router: appRouter, createContext, onError }));
   app.use("/api", (_req, res) => {
     res.status(404).json({ message: "Not found", code: "NOT_FOUND" });
   });

@@ -29,6 +29,7 @@ export const ZEnv = z.object({
   WEB_DIST_DIR: z.string().optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
   WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().positive().default(10),
+  SESSION_PURGE_EVERY_MINUTES: z.coerce.number().int().positive().default(60),
   BOOTSTRAP_ADMIN_USERNAME: z.string().min(1).default("admin"),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(1).default("admin123"),
   BOOTSTRAP_ADMIN_EMAIL: z.email().default("admin@atrium.local"),

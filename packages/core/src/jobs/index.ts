@@ -1,0 +1,4 @@
+// Server-side entry (pulls in bullmq): job registry, payload schemas, enqueue helper.
+export { QUEUES, JOBS, isJobName, jobsOfQueue, type QueueName, type JobName, type JobInput, type JobPayload } from "./queues.js";
+export { SESSION_JOBS, ZPurgeExpiredSessionsPayload, type TPurgeExpiredSessionsPayload } from "./sessions.jobs.js";
+export { createJobQueues, DEFAULT_JOB_OPTIONS, type JobQueues } from "./enqueue.js";

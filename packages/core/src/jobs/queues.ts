@@ -1,0 +1,31 @@
+import type { z } from "zod";
+import { SESSION_JOBS, ZPurgeExpiredSessionsPayload } from "./sessions.jobs.js";
+
+/** Every BullMQ queue Atrium uses. Keys live under `${REDIS_PREFIX}:<queue>:`. */
+export const QUEUES = {
+  maintenance: "maintenance",
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/**
+ * The one registry of jobs: name → queue and payload schema. Producers enqueue
+ * and the worker validates through this table, so the two can't drift.
+ */
+export const JOBS = {
+  [SESSION_JOBS.purgeExpired]: { queue: QUEUES.maintenance, payload: ZPurgeExpiredSessionsPayload },
+} as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
+
+export type JobName = keyof typeof JOBS;
+/** What a producer passes (before defaults). */
+export type JobInput<N extends JobName> = z.input<(typeof JOBS)[N]["payload"]>;
+/** What a processor receives (after parsing). */
+export type JobPayload<N extends JobName> = z.output<(typeof JOBS)[N]["payload"]>;
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(JOBS, name);
+}
+
+/** Names of the jobs a queue carries, e.g. for a worker to check it has a processor for each. */
+export function jobsOfQueue(queue: QueueName): JobName[] {
+  return (Object.keys(JOBS) as JobName[]).filter((name) => JOBS[name].queue === queue);
+}

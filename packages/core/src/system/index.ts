@@ -1,0 +1,4 @@
+// Server-side entry for process-level concerns (worker heartbeats), kept out of
+// the main entry so it adds no Redis client to code that doesn't need one.
+export { heartbeatKey, writeHeartbeat, removeHeartbeat, listHeartbeats } from "./heartbeat.js";
+export { ZWorkerHeartbeat, type TWorkerHeartbeat } from "./heartbeat.schema.js";

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# npm test: install what the tests need (pnpm deps, redis-server, chromium),
+# then lint, typecheck, build, unit + integration tests, e2e in Chromium.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+ensure_pnpm
+install_deps
+ensure_redis
+ensure_chromium
+
+results="$ROOT/.data/test-results"
+rm -rf "$results" && mkdir -p "$results"
+
+log "lint, typecheck, build"
+pnpm exec turbo run lint typecheck build --output-logs=errors-only
+pnpm exec tsc --noEmit -p tsconfig.json
+
+log "unit and integration tests (embedded Postgres + redis-server)"
+pnpm exec vitest run --reporter=default --reporter=json --outputFile.json="$results/integration.json"
+
+log "end-to-end tests (headless Chromium)"
+pnpm exec vitest run --config apps/web/e2e/vitest.config.ts --reporter=default --reporter=json --outputFile.json="$results/e2e.json"
+
+node scripts/test-summary.mjs "$results"/*.json
