@@ -3,3 +3,4 @@ export * from "./auth/auth.schema.js";
 export * from "./api-keys/api-key.schema.js";
 export * from "./users/user.schema.js";
 export * from "./tenants/tenant.schema.js";
+export * from "./audit/audit.schema.js";

@@ -10,3 +10,4 @@ export { insertUser, findUserById, type UserRow } from "./users/user.repository.
 export { insertAccount } from "./tenants/tenant.repository.js";
 export { toUserDto } from "./users/user.mapper.js";
 export { toActor } from "./auth/auth.service.js";
+export { recordAudit, type AuditEntry } from "./audit/audit.service.js";

@@ -28,5 +28,7 @@ export function readBearer(req: Request): string | undefined {
   const h = req.headers.authorization;
   if (!h) return undefined;
   const [scheme, value] = h.split(" ");
-  return scheme?.toLowerCase() === "bearer" && value ? value.trim() : undefined;
+  // "Token" is what the systems Atrium replaces documented; accept both.
+  const s = scheme?.toLowerCase();
+  return (s === "bearer" || s === "token") && value ? value.trim() : undefined;
 }

@@ -13,11 +13,11 @@ export const apiKeyRouter = router({
     .meta({ openapi: { method: "POST", path: "/api-keys/", tags: ["api-keys"], summary: "Create an API key (shown once)", protect: true } })
     .input(ZCreateApiKeyInput)
     .output(ZCreatedApiKey)
-    .mutation(({ ctx, input }) => apiKeyService.createApiKey(ctx.svc, ctx.actor, input)),
+    .mutation(({ ctx, input }) => apiKeyService.createApiKey(ctx.svc, ctx.actor, input, ctx.meta)),
 
   revoke: protectedProcedure
     .meta({ openapi: { method: "DELETE", path: "/api-keys/{id}/", tags: ["api-keys"], summary: "Revoke an API key", protect: true } })
     .input(ZApiKeyIdInput)
     .output(ZApiKey)
-    .mutation(({ ctx, input }) => apiKeyService.revokeApiKey(ctx.svc, ctx.actor, input.id)),
+    .mutation(({ ctx, input }) => apiKeyService.revokeApiKey(ctx.svc, ctx.actor, input.id, ctx.meta)),
 });

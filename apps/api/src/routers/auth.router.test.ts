@@ -109,3 +109,17 @@ describe("session cookie", () => {
     }
   });
 });
+
+describe("audit of auth events", () => {
+  it("records login ok, login failed and logout with ip and user agent", async () => {
+    const { schema } = await import("@atrium/db");
+    const ua = { "user-agent": "audit-test/1.0" };
+    const ok = await call(api.url, "rest", routes.token, ADMIN, ua);
+    await call(api.url, "rest", routes.token, { username: "admin", password: "bad" }, ua);
+    await call(api.url, "rest", routes.logout, undefined, { ...ua, ...bearer((ok.data as { token: string }).token) });
+    const rows = (await api.svc.db.select().from(schema.auditEvents)).filter((r) => r.userAgent === "audit-test/1.0");
+    expect(rows.map((r) => r.eventType).sort()).toEqual(["auth.login", "auth.login_failed", "auth.logout"]);
+    expect(rows.every((r) => r.ipAddress && r.actorUsername === "admin")).toBe(true);
+    expect(rows.find((r) => r.eventType === "auth.login_failed")?.details).toMatchObject({ reason: "wrong_password" });
+  });
+});

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { authService, sessionService, toUserDto, ZLoginInput, ZLoginOutput, ZMeOutput, ZSuccess, ZTokenOutput } from "@atrium/core";
+import { authService, toUserDto, ZLoginInput, ZLoginOutput, ZMeOutput, ZSuccess, ZTokenOutput } from "@atrium/core";
 import { protectedProcedure, publicProcedure, router } from "../trpc/init.js";
 
 export const authRouter = router({
@@ -27,7 +27,7 @@ export const authRouter = router({
     .input(z.void())
     .output(ZSuccess)
     .mutation(async ({ ctx }) => {
-      if (ctx.auth.sessionId) await sessionService.invalidateSession(ctx.svc, ctx.auth.sessionId);
+      await authService.logout(ctx.svc, ctx.auth, ctx.meta);
       ctx.cookies.clearSession();
       return { success: true as const };
     }),

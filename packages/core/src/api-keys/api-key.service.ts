@@ -1,4 +1,5 @@
-import type { Actor, ServiceContext } from "../shared/context.js";
+import type { Actor, RequestMeta, ServiceContext } from "../shared/context.js";
+import { recordAudit } from "../audit/audit.service.js";
 import { iso, isoOrNull } from "../shared/dates.js";
 import { notFound } from "../shared/errors.js";
 import { generateToken, hashToken } from "../shared/tokens.js";
@@ -24,7 +25,7 @@ const toDto = (k: repo.ApiKeyRow): TApiKey => ({
 });
 
 /** Creates a key for the actor; the full key is in this answer only. */
-export async function createApiKey(ctx: ServiceContext, actor: Actor, input: TCreateApiKeyInput): Promise<TCreatedApiKey> {
+export async function createApiKey(ctx: ServiceContext, actor: Actor, input: TCreateApiKeyInput, meta?: RequestMeta): Promise<TCreatedApiKey> {
   const key = `${API_KEY_PREFIX}${generateToken(24)}`;
   const row = await repo.insertApiKey(ctx.db, {
     userId: actor.userId,
@@ -32,6 +33,14 @@ export async function createApiKey(ctx: ServiceContext, actor: Actor, input: TCr
     prefix: key.slice(0, VISIBLE_CHARS),
     keyHash: hashToken(key),
     expiresAt: input.expiresInDays ? new Date(ctx.now().getTime() + input.expiresInDays * 86_400_000) : null,
+  });
+  await recordAudit(ctx.db, {
+    eventType: "api_key.created",
+    actor: { id: actor.userId, username: actor.username },
+    target: { type: "api_key", id: row.id },
+    accountId: actor.accountId,
+    meta,
+    details: { name: row.name, prefix: row.prefix },
   });
   return { ...toDto(row), key };
 }
@@ -42,9 +51,17 @@ export async function listApiKeys(ctx: ServiceContext, actor: Actor): Promise<{ 
 }
 
 /** Revoking someone else's key looks exactly like revoking a missing one. */
-export async function revokeApiKey(ctx: ServiceContext, actor: Actor, id: string): Promise<TApiKey> {
+export async function revokeApiKey(ctx: ServiceContext, actor: Actor, id: string, meta?: RequestMeta): Promise<TApiKey> {
   const row = await repo.revokeUserApiKey(ctx.db, actor.userId, id, ctx.now());
   if (!row) throw notFound("API key");
+  await recordAudit(ctx.db, {
+    eventType: "api_key.revoked",
+    actor: { id: actor.userId, username: actor.username },
+    target: { type: "api_key", id: row.id },
+    accountId: actor.accountId,
+    meta,
+    details: { name: row.name, prefix: row.prefix },
+  });
   return toDto(row);
 }
 

@@ -1,5 +1,6 @@
 import type { Actor, RequestMeta, ServiceContext } from "../shared/context.js";
 import { ServiceError } from "../shared/errors.js";
+import { recordAudit } from "../audit/audit.service.js";
 import { isApiKeyToken, validateApiKey } from "../api-keys/api-key.service.js";
 import { findAccountById } from "../tenants/tenant.repository.js";
 import { toAccountDto } from "../tenants/tenant.mapper.js";
@@ -7,7 +8,7 @@ import { toUserDto } from "../users/user.mapper.js";
 import { findUserByLogin, touchLastLogin, type UserRow } from "../users/user.repository.js";
 import type { TAuthMethod, TLoginInput, TMeOutput } from "./auth.schema.js";
 import { burnVerifyTime, verifyPassword } from "./password.js";
-import { createSession, validateSessionToken, type IssuedSession } from "./session.service.js";
+import { createSession, invalidateSession, validateSessionToken, type IssuedSession } from "./session.service.js";
 
 const INVALID = "Invalid username or password";
 
@@ -18,7 +19,7 @@ export interface Authenticated {
   apiKeyId: string | null;
 }
 
-export const toActor = (u: UserRow): Actor => ({ userId: u.id, accountId: u.accountId, isStaff: u.isStaff });
+export const toActor = (u: UserRow): Actor => ({ userId: u.id, username: u.username, accountId: u.accountId, isStaff: u.isStaff });
 
 /**
  * Checks credentials and opens a session. Unknown user and wrong password give
@@ -31,18 +32,47 @@ export async function login(
   meta?: RequestMeta,
 ): Promise<IssuedSession & { user: UserRow }> {
   const user = await findUserByLogin(ctx.db, input.username);
+  const failed = async (reason: string) => {
+    await recordAudit(ctx.db, {
+      eventType: "auth.login_failed",
+      actor: user ? { id: user.id, username: user.username } : null,
+      target: user ? { type: "user", id: user.id } : null,
+      accountId: user?.accountId,
+      meta,
+      details: { login: input.username.slice(0, 254), reason },
+    });
+  };
   if (!user) {
     await burnVerifyTime(input.password);
+    await failed("unknown_user");
     throw new ServiceError("UNAUTHORIZED", INVALID);
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) {
+    await failed("wrong_password");
     throw new ServiceError("UNAUTHORIZED", INVALID);
   }
-  if (!user.isActive) throw new ServiceError("FORBIDDEN", "This account is disabled");
+  if (!user.isActive) {
+    await failed("disabled");
+    throw new ServiceError("FORBIDDEN", "This account is disabled");
+  }
   const now = ctx.now();
   await touchLastLogin(ctx.db, user.id, now);
   const issued = await createSession(ctx, user.id, { rememberMe: input.rememberMe, meta });
+  await recordAudit(ctx.db, {
+    eventType: "auth.login",
+    actor: user,
+    target: { type: "user", id: user.id },
+    accountId: user.accountId,
+    meta,
+    details: { rememberMe: input.rememberMe },
+  });
   return { ...issued, user: { ...user, lastLoginAt: now } };
+}
+
+/** Ends the caller's session (API-key callers have none to end). */
+export async function logout(ctx: ServiceContext, auth: Authenticated, meta?: RequestMeta): Promise<void> {
+  if (auth.sessionId) await invalidateSession(ctx, auth.sessionId);
+  await recordAudit(ctx.db, { eventType: "auth.logout", actor: auth.user, target: { type: "user", id: auth.user.id }, accountId: auth.user.accountId, meta });
 }
 
 /** Resolves a bearer value or cookie token: API keys by prefix, else sessions. */

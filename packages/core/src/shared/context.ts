@@ -12,6 +12,7 @@ export interface ServiceContext {
 /** Who is acting, once authenticated. */
 export interface Actor {
   userId: string;
+  username: string;
   accountId: string | null;
   isStaff: boolean;
 }

@@ -15,6 +15,7 @@ export const users = pgTable(
     isStaff: boolean().notNull().default(false),
     accountId: uuid().references(() => accounts.id),
     lastLoginAt: timestamp({ withTimezone: true }),
+    passwordChangedAt: timestamp({ withTimezone: true }),
     ...timestamps,
     ...softDelete,
   },
