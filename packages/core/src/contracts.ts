@@ -4,3 +4,4 @@ export * from "./api-keys/api-key.schema.js";
 export * from "./users/user.schema.js";
 export * from "./tenants/tenant.schema.js";
 export * from "./audit/audit.schema.js";
+export * from "./tenancy/tenancy.schema.js";

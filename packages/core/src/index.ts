@@ -11,3 +11,5 @@ export { insertAccount } from "./tenants/tenant.repository.js";
 export { toUserDto } from "./users/user.mapper.js";
 export { toActor } from "./auth/auth.service.js";
 export { recordAudit, type AuditEntry } from "./audit/audit.service.js";
+export * from "./tenancy/policy.js";
+export * from "./tenancy/scope.js";

@@ -1,3 +1,4 @@
+import { schema } from "@atrium/db";
 import type { ServiceContext } from "../shared/context.js";
 import { hashPassword } from "../auth/password.js";
 import { findAccountBySlug, insertAccount } from "../tenants/tenant.repository.js";
@@ -21,8 +22,9 @@ export async function bootstrap(ctx: ServiceContext): Promise<{ createdAdmin: bo
     createdAccount = true;
   }
   let createdAdmin = false;
-  if (!(await findUserByLogin(ctx.db, config.BOOTSTRAP_ADMIN_USERNAME))) {
-    await insertUser(ctx.db, {
+  let admin = await findUserByLogin(ctx.db, config.BOOTSTRAP_ADMIN_USERNAME);
+  if (!admin) {
+    admin = await insertUser(ctx.db, {
       username: config.BOOTSTRAP_ADMIN_USERNAME,
       email: config.BOOTSTRAP_ADMIN_EMAIL,
       displayName: "Administrator",
@@ -32,5 +34,9 @@ export async function bootstrap(ctx: ServiceContext): Promise<{ createdAdmin: bo
     });
     createdAdmin = true;
   }
+  await ctx.db
+    .insert(schema.accountMembers)
+    .values({ accountId: account.id, userId: admin.id, role: "owner" })
+    .onConflictDoNothing();
   return { createdAdmin, createdAccount };
 }
