@@ -30,6 +30,12 @@ export const ZEnv = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
   WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().positive().default(10),
   SESSION_PURGE_EVERY_MINUTES: z.coerce.number().int().positive().default(60),
+  EMAIL_FROM: z.string().min(3).default("Atrium <no-reply@atrium.local>"),
+  /** smtp(s)://user:pass@host:port; when set, mail goes out over SMTP. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** When set (and no SMTP_URL), mail goes out through Resend's HTTP API. */
+  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_API_URL: z.url().default("https://api.resend.com"),
   BOOTSTRAP_ADMIN_USERNAME: z.string().min(1).default("admin"),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(1).default("admin123"),
   BOOTSTRAP_ADMIN_EMAIL: z.email().default("admin@atrium.local"),

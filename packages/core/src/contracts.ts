@@ -5,3 +5,4 @@ export * from "./users/user.schema.js";
 export * from "./tenants/tenant.schema.js";
 export * from "./audit/audit.schema.js";
 export * from "./tenancy/tenancy.schema.js";
+export * from "./email/email.schema.js";

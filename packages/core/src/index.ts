@@ -13,3 +13,7 @@ export { toActor } from "./auth/auth.service.js";
 export { recordAudit, type AuditEntry } from "./audit/audit.service.js";
 export * from "./tenancy/policy.js";
 export * from "./tenancy/scope.js";
+export * as emailService from "./email/email.service.js";
+export { renderEmail, type TemplateData } from "./email/templates.js";
+export { transportFromConfig, smtpTransport, resendTransport, outboxTransport, type EmailTransport } from "./email/transports.js";
+export { EMAIL_JOBS, ZSendEmailPayload, type TSendEmailPayload } from "./email/email.jobs.js";

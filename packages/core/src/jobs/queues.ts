@@ -1,9 +1,11 @@
 import type { z } from "zod";
 import { SESSION_JOBS, ZPurgeExpiredSessionsPayload } from "./sessions.jobs.js";
+import { EMAIL_JOBS, ZSendEmailPayload } from "../email/email.jobs.js";
 
 /** Every BullMQ queue Atrium uses. Keys live under `${REDIS_PREFIX}:<queue>:`. */
 export const QUEUES = {
   maintenance: "maintenance",
+  notifications: "notifications",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -13,6 +15,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
  */
 export const JOBS = {
   [SESSION_JOBS.purgeExpired]: { queue: QUEUES.maintenance, payload: ZPurgeExpiredSessionsPayload },
+  [EMAIL_JOBS.send]: { queue: QUEUES.notifications, payload: ZSendEmailPayload },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

@@ -1,5 +1,6 @@
 import type { Env, Logger } from "@atrium/config";
 import type { DbOrTx } from "@atrium/db";
+import type { JobQueues } from "../jobs/enqueue.js";
 
 /** Everything a service needs from the outside world, passed in, never imported. */
 export interface ServiceContext {
@@ -7,6 +8,8 @@ export interface ServiceContext {
   config: Env;
   logger: Logger;
   now: () => Date;
+  /** Producers' handle on the queues; absent in contexts that never enqueue (scripts, some tests). */
+  jobs?: JobQueues;
 }
 
 /** Who is acting, once authenticated. */

@@ -1,0 +1,89 @@
+import { desc, eq, lt, and, sql } from "drizzle-orm";
+import { schema } from "@atrium/db";
+import type { ServiceContext } from "../shared/context.js";
+import { iso, isoOrNull } from "../shared/dates.js";
+import { notFound } from "../shared/errors.js";
+import type { TEmailTemplate, TOutboxEmail } from "./email.schema.js";
+import { renderEmail, type TemplateData } from "./templates.js";
+import type { EmailTransport } from "./transports.js";
+
+const { emailOutbox } = schema;
+type EmailRow = typeof emailOutbox.$inferSelect;
+
+export const toOutboxDto = (r: EmailRow): TOutboxEmail => ({
+  id: r.id,
+  toAddress: r.toAddress,
+  subject: r.subject,
+  html: r.html,
+  text: r.text,
+  template: r.template,
+  status: r.status,
+  transport: r.transport,
+  error: r.error,
+  attempts: r.attempts,
+  createdAt: iso(r.createdAt),
+  sentAt: isoOrNull(r.sentAt),
+});
+
+/**
+ * Renders and records an email, then hands it to the notifications queue. The
+ * row is written first so nothing is lost if Redis is briefly away: the worker's
+ * sweep picks up rows still queued.
+ */
+export async function queueEmail<T extends TEmailTemplate>(
+  ctx: ServiceContext,
+  msg: { to: string; template: T; data: TemplateData[T]; accountId?: string | null },
+): Promise<{ id: string }> {
+  const rendered = renderEmail(msg.template, msg.data);
+  const [row] = await ctx.db
+    .insert(emailOutbox)
+    .values({ toAddress: msg.to, template: msg.template, accountId: msg.accountId ?? null, ...rendered })
+    .returning({ id: emailOutbox.id });
+  if (!row) throw new Error("insert returned no row");
+  if (ctx.jobs) {
+    await ctx.jobs.enqueue("email.send", { emailId: row.id }).catch((err: unknown) => {
+      ctx.logger.warn({ err, emailId: row.id }, "could not enqueue email; the sweep will retry");
+    });
+  }
+  return row;
+}
+
+/**
+ * Sends one recorded email through the transport and records the outcome.
+ * Throws on failure so the queue retries; a sent email is never sent twice.
+ */
+export async function deliverEmail(ctx: ServiceContext, transport: EmailTransport, emailId: string): Promise<"sent" | "skipped"> {
+  const [row] = await ctx.db.select().from(emailOutbox).where(eq(emailOutbox.id, emailId)).limit(1);
+  if (!row) throw notFound("Email");
+  if (row.status === "sent") return "skipped";
+  try {
+    await transport.send({ from: ctx.config.EMAIL_FROM, to: row.toAddress, subject: row.subject, html: row.html, text: row.text });
+  } catch (err) {
+    await ctx.db
+      .update(emailOutbox)
+      .set({ attempts: sql`${emailOutbox.attempts} + 1`, error: err instanceof Error ? err.message : String(err), transport: transport.name })
+      .where(eq(emailOutbox.id, emailId));
+    throw err;
+  }
+  await ctx.db
+    .update(emailOutbox)
+    .set({ status: "sent", sentAt: ctx.now(), transport: transport.name, error: null, attempts: sql`${emailOutbox.attempts} + 1` })
+    .where(eq(emailOutbox.id, emailId));
+  return "sent";
+}
+
+/** After the last retry the worker marks the email failed, keeping the error. */
+export async function markEmailFailed(ctx: ServiceContext, emailId: string, error: string): Promise<void> {
+  await ctx.db.update(emailOutbox).set({ status: "failed", error }).where(eq(emailOutbox.id, emailId));
+}
+
+export async function listOutbox(ctx: ServiceContext, opts: { limit: number; to?: string; before?: Date }): Promise<TOutboxEmail[]> {
+  const conds = [opts.to ? eq(emailOutbox.toAddress, opts.to) : undefined, opts.before ? lt(emailOutbox.createdAt, opts.before) : undefined].filter(Boolean);
+  const rows = await ctx.db
+    .select()
+    .from(emailOutbox)
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(desc(emailOutbox.createdAt))
+    .limit(opts.limit);
+  return rows.map(toOutboxDto);
+}

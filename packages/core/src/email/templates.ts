@@ -1,0 +1,70 @@
+import type { TEmailTemplate } from "./email.schema.js";
+
+export interface TemplateData {
+  welcome: { username: string; loginUrl: string };
+  password_reset: { username: string; resetUrl: string; expiresInMinutes: number };
+  organization_invitation: { organizationName: string; inviterName: string; role: string; acceptUrl: string; expiresInDays: number };
+}
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+const escape = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+
+interface Body {
+  subject: string;
+  heading: string;
+  paragraphs: string[];
+  action?: { label: string; url: string };
+  footnote?: string;
+}
+
+/** One layout for every email: the same words in HTML and in plain text. */
+function layout(b: Body): RenderedEmail {
+  const button = b.action
+    ? `<p style="margin:24px 0"><a href="${escape(b.action.url)}" style="background:#228be6;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600">${escape(b.action.label)}</a></p>`
+    : "";
+  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;background:#f8f9fa;padding:24px;color:#212529">
+<div style="max-width:560px;margin:auto;background:#fff;border-radius:8px;padding:32px">
+<h1 style="font-size:20px;margin-top:0">${escape(b.heading)}</h1>
+${b.paragraphs.map((p) => `<p>${escape(p)}</p>`).join("\n")}
+${button}
+${b.footnote ? `<p style="color:#868e96;font-size:13px">${escape(b.footnote)}</p>` : ""}
+<p style="color:#adb5bd;font-size:12px">Atrium</p></div></body></html>`;
+  const text = [b.heading, "", ...b.paragraphs.flatMap((p) => [p, ""]), ...(b.action ? [`${b.action.label}: ${b.action.url}`, ""] : []), ...(b.footnote ? [b.footnote, ""] : []), "— Atrium"].join("\n");
+  return { subject: b.subject, html, text };
+}
+
+const TEMPLATES: { [K in TEmailTemplate]: (d: TemplateData[K]) => RenderedEmail } = {
+  welcome: (d) =>
+    layout({
+      subject: "Welcome to Atrium",
+      heading: `Welcome, ${d.username}!`,
+      paragraphs: ["Your account is ready. Sign in to create an organization, invite your team and get to work."],
+      action: { label: "Sign in", url: d.loginUrl },
+    }),
+  password_reset: (d) =>
+    layout({
+      subject: "Reset your Atrium password",
+      heading: "Reset your password",
+      paragraphs: [`Hi ${d.username}, someone (hopefully you) asked to reset your password.`],
+      action: { label: "Choose a new password", url: d.resetUrl },
+      footnote: `The link works once and expires in ${d.expiresInMinutes} minutes. If you didn't ask for it, ignore this email.`,
+    }),
+  organization_invitation: (d) =>
+    layout({
+      subject: `${d.inviterName} invited you to ${d.organizationName} on Atrium`,
+      heading: `Join ${d.organizationName}`,
+      paragraphs: [`${d.inviterName} invited you to join ${d.organizationName} as ${d.role}.`],
+      action: { label: "Accept the invitation", url: d.acceptUrl },
+      footnote: `The invitation expires in ${d.expiresInDays} days.`,
+    }),
+};
+
+export function renderEmail<T extends TEmailTemplate>(template: T, data: TemplateData[T]): RenderedEmail {
+  return TEMPLATES[template](data);
+}
