@@ -5,22 +5,39 @@ import { fileURLToPath } from "node:url";
 // The SDK's package exports point at its tsup build; aliasing to the source keeps
 // `vite dev` and `vite build` working before (and without) that build.
 const sdkSource = fileURLToPath(new URL("../../packages/sdk/src/index.ts", import.meta.url));
+const here = fileURLToPath(new URL(".", import.meta.url));
 
 export default defineConfig(({ mode }) => {
-  // Empty prefix: read WEB_PORT / API_URL from .env files and the shell alike.
-  const env = loadEnv(mode, process.cwd(), "");
-  const apiUrl = env.API_URL || "http://localhost:8000";
-  const proxy = { target: apiUrl, changeOrigin: true };
+  // Empty prefix: WEB_PORT / API_URL come from the shell or apps/web/.env alike.
+  const env = loadEnv(mode, here, "");
+  const port = Number(env.WEB_PORT || 3000);
+  // Same-origin in the browser: the session cookie then needs no CORS or SameSite=None.
+  const proxy = { target: env.API_URL || "http://localhost:8000", changeOrigin: true };
   return {
     plugins: [react()],
-    resolve: { alias: { "@atrium/sdk": sdkSource } },
+    resolve: { alias: [{ find: /^@atrium\/sdk$/, replacement: sdkSource }] },
     server: {
       host: "127.0.0.1",
-      port: Number(env.WEB_PORT || 3000),
+      port,
       strictPort: true,
       proxy: { "/trpc": proxy, "/api": proxy },
     },
-    preview: { host: "127.0.0.1", port: Number(env.WEB_PORT || 3000), strictPort: true, proxy: { "/trpc": proxy, "/api": proxy } },
-    build: { outDir: "dist", sourcemap: true },
+    preview: { host: "127.0.0.1", port, strictPort: true, proxy: { "/trpc": proxy, "/api": proxy } },
+    build: {
+      outDir: "dist",
+      sourcemap: true,
+      // Vendor code changes far less often than ours: separate chunks stay cached across deploys.
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            groups: [
+              { name: "react", test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 3 },
+              { name: "mantine", test: /node_modules[\\/](@mantine|@floating-ui|@tabler|react-number-format|react-remove-scroll.*|react-transition-group)[\\/]/, priority: 2 },
+              { name: "vendor", test: /node_modules[\\/]/, priority: 1 },
+            ],
+          },
+        },
+      },
+    },
   };
 });

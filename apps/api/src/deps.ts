@@ -1,12 +1,15 @@
 import type { Env, Logger } from "@atrium/config";
 import type { Db } from "@atrium/db";
 import type { Redis } from "ioredis";
+import type { JobQueues } from "@atrium/core/jobs";
 
 /** What the api process holds: connections and config, nothing per-request. */
 export interface ApiDeps {
   config: Env;
   db: Db;
   redis: Redis;
+  /** Producers' handle on the BullMQ queues (its own blocking-safe connection). */
+  jobs: JobQueues;
   logger: Logger;
   now: () => Date;
 }

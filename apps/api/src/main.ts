@@ -1,6 +1,7 @@
 import { createLogger, loadConfig } from "@atrium/config";
 import { createDb, migrateDb } from "@atrium/db";
 import { Redis } from "ioredis";
+import { createJobQueues } from "@atrium/core/jobs";
 import { createApp } from "./server.js";
 
 const config = loadConfig();
@@ -15,13 +16,19 @@ const { db, close } = createDb(config.DATABASE_URL);
 const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
 redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
 
-const app = createApp({ config, db, redis, logger, now: () => new Date() });
+// BullMQ wants its own connection that retries forever instead of failing fast.
+const queueConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+queueConnection.on("error", () => {});
+const jobs = createJobQueues({ connection: queueConnection, prefix: config.REDIS_PREFIX });
+
+const app = createApp({ config, db, redis, jobs, logger, now: () => new Date() });
 const server = app.listen(config.API_PORT, () => logger.info(`api listening on http://localhost:${config.API_PORT}`));
 
 async function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");
   server.close();
-  await Promise.allSettled([close(), redis.quit()]);
+  await jobs.close();
+  await Promise.allSettled([close(), redis.quit(), queueConnection.quit()]);
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -4,6 +4,7 @@ import { Redis } from "ioredis";
 import { createLogger, loadConfig, type Env } from "@atrium/config";
 import { createTestDatabase, testInfraUrls, testRedisPrefix, type TestDatabase } from "@atrium/db/testing";
 import { bootstrap, type ServiceContext } from "@atrium/core";
+import { createJobQueues } from "@atrium/core/jobs";
 import { createApp } from "./server.js";
 import type { ApiDeps } from "./deps.js";
 
@@ -33,8 +34,11 @@ export async function startTestApi(overrides: Partial<Record<keyof Env, string>>
   const logger = createLogger(config, "api-test");
   const redis = new Redis(config.REDIS_URL ?? "", { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   redis.on("error", () => {});
-  const deps: ApiDeps = { config, db: db.db, redis, logger, now: () => new Date() };
-  const svc: ServiceContext = { db: db.db, config, logger, now: deps.now };
+  const queueConnection = new Redis(config.REDIS_URL ?? "", { maxRetriesPerRequest: null });
+  queueConnection.on("error", () => {});
+  const jobs = createJobQueues({ connection: queueConnection, prefix: config.REDIS_PREFIX });
+  const deps: ApiDeps = { config, db: db.db, redis, jobs, logger, now: () => new Date() };
+  const svc: ServiceContext = { db: db.db, config, logger, now: deps.now, jobs };
   await bootstrap(svc);
   const server: Server = await new Promise((resolve) => {
     const s = createApp(deps).listen(0, "127.0.0.1", () => resolve(s));
@@ -48,7 +52,9 @@ export async function startTestApi(overrides: Partial<Record<keyof Env, string>>
     close: async () => {
       await new Promise((r) => server.close(r));
       server.closeAllConnections();
+      await jobs.close();
       redis.disconnect();
+      queueConnection.disconnect();
       await db.drop();
     },
   };

@@ -29,3 +29,10 @@ export function errorMessage(error: unknown): string {
 export function fieldErrorsOf(error: unknown): FieldErrors {
   return asApiError(error)?.data?.fieldErrors ?? {};
 }
+
+/** Client-side zod issues in the same shape the api sends. */
+export function fieldErrorsOfIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of issues) (out[issue.path.map(String).join(".") || "_"] ??= []).push(issue.message);
+  return out;
+}

@@ -1,0 +1,133 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../../api/src/testing.js";
+import { launchChromium } from "./browser.js";
+
+const DIST = fileURLToPath(new URL("../dist", import.meta.url));
+const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
+
+let api: TestApi | undefined;
+let browser: Browser | undefined;
+let page: Page;
+let apiKey = "";
+
+beforeAll(async () => {
+  if (!existsSync(`${DIST}/index.html`)) {
+    throw new Error(`No SPA build at ${DIST}. Run \`pnpm --filter @atrium/web build\` first.`);
+  }
+  api = await startTestApi({ WEB_DIST_DIR: DIST });
+  browser = await launchChromium(process.env.CHROMIUM_PATH);
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // Fail a step well before the test timeout, with the locator in the message.
+  page.setDefaultTimeout(15_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+
+/** Links of the left nav; the dashboard's cards link to the same pages. */
+function navLink(name: string) {
+  return page.getByRole("navigation").getByRole("link", { name, exact: true });
+}
+
+function baseUrl(): string {
+  if (!api) throw new Error("api not started");
+  return api.url;
+}
+
+// The steps share one browser session, so they run in order and each builds on the last.
+describe("the SPA against a real api", () => {
+  it("sends a signed-out visitor to /login", async () => {
+    await page.goto(`${baseUrl()}/api-keys`);
+    await page.waitForURL("**/login");
+    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+  });
+
+  it("shows the server's message for a wrong password", async () => {
+    await page.getByLabel("Username or email").fill("admin");
+    await page.getByLabel("Password", { exact: true }).fill("wrong-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("alert").filter({ hasText: "Invalid username or password" }).waitFor();
+    await page.locator("button[type=submit]:not([data-loading])").waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}login-error.png` });
+  });
+
+  it("logs in and lands where the visitor was going", async () => {
+    await page.getByLabel("Password", { exact: true }).fill("admin123");
+    await page.getByLabel("Remember me").check();
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL("**/api-keys");
+    await page.getByTestId("user-menu").filter({ hasText: "Administrator" }).waitFor();
+    await page.getByTestId("api-status").filter({ hasText: "online" }).waitFor();
+  });
+
+  it("greets the user with their account on the dashboard", async () => {
+    await navLink("Dashboard").click();
+    await page.getByRole("heading", { name: "Welcome back, Administrator" }).waitFor();
+    await page.getByText("Default", { exact: true }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}dashboard.png` });
+  });
+
+  it("creates an API key that works as a bearer token", async () => {
+    await navLink("API keys").click();
+    await page.getByText("No API keys yet").waitFor();
+    await page.getByRole("button", { name: "Create key" }).first().click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Name").fill("e2e script");
+    await dialog.getByLabel("Expires after (days)").fill("30");
+    await dialog.getByRole("button", { name: "Create key" }).click();
+
+    const keyBox = page.getByTestId("new-api-key");
+    await keyBox.waitFor();
+    apiKey = (await keyBox.textContent())?.trim() ?? "";
+    expect(apiKey.length).toBeGreaterThan(20);
+    await page.screenshot({ path: `${SCREENSHOTS}new-api-key.png` });
+
+    const res = await fetch(`${baseUrl()}/api/me/`, { headers: { Authorization: `Bearer ${apiKey}` } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { user: { username: string }; authMethod: string };
+    expect(body.user.username).toBe("admin");
+    expect(body.authMethod).toBe("api_key");
+
+    await dialog.getByRole("button", { name: "Done" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByTestId("api-key-row").filter({ hasText: "e2e script" }).filter({ hasText: "active" }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}api-keys.png` });
+  });
+
+  it("revokes the key after a confirmation, and the key stops working", async () => {
+    const row = page.getByTestId("api-key-row").filter({ hasText: "e2e script" });
+    await row.getByRole("button", { name: "Revoke" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
+    await row.filter({ hasText: "revoked" }).waitFor();
+    const res = await fetch(`${baseUrl()}/api/me/`, { headers: { Authorization: `Bearer ${apiKey}` } });
+    expect(res.status).toBe(401);
+  });
+
+  it("shows the profile", async () => {
+    await navLink("Profile").click();
+    await page.getByRole("heading", { name: "Profile" }).waitFor();
+    await page.getByRole("row", { name: /Signed in with\s*Session cookie/ }).waitFor();
+    await page.getByRole("row", { name: /Role\s*Staff/ }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}profile.png` });
+  });
+
+  it("shows offline when the api stops answering", async () => {
+    await page.route("**/api/healthz/", (route) => route.abort());
+    await page.getByTestId("api-status").filter({ hasText: "offline" }).waitFor({ timeout: 15_000 });
+    await page.unroute("**/api/healthz/");
+    await page.getByTestId("api-status").filter({ hasText: "online" }).waitFor({ timeout: 15_000 });
+  });
+
+  it("logs out from the user menu", async () => {
+    await page.getByTestId("user-menu").click();
+    await page.getByRole("menuitem", { name: "Log out" }).click();
+    await page.waitForURL("**/login");
+    await page.goto(`${baseUrl()}/`);
+    await page.waitForURL("**/login");
+  });
+});

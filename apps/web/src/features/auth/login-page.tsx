@@ -1,0 +1,103 @@
+import { Alert, Anchor, Button, Checkbox, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import { IconAlertCircle } from "@tabler/icons-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Navigate, useLocation } from "react-router";
+import { ZLoginInput, type TLoginInput } from "@atrium/sdk";
+import { FullPage, FullPageLoader } from "../../components/full-page";
+import { Logo } from "../../components/logo";
+import { errorMessage, fieldErrorsOf, fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
+import { queryKeys } from "../../lib/query-keys";
+import { api } from "../../lib/trpc";
+import { useMe } from "./use-me";
+
+function firstError(errors: FieldErrors, field: keyof TLoginInput): string | undefined {
+  return errors[field]?.[0];
+}
+
+export function LoginPage() {
+  const me = useMe();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const from = (location.state as { from?: string } | null)?.from ?? "/";
+  const [values, setValues] = useState<TLoginInput>({ username: "", password: "", rememberMe: false });
+  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+
+  const login = useMutation({
+    mutationKey: ["auth", "login"],
+    mutationFn: (input: TLoginInput) => api.auth.login.mutate(input),
+    // Keep the button busy until `me` is loaded; its arrival redirects (below).
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.me }),
+  });
+
+  if (me.data) return <Navigate to={from} replace />;
+  if (me.isPending) return <FullPageLoader />;
+
+  const serverErrors = login.isError ? fieldErrorsOf(login.error) : {};
+  const errors: FieldErrors = { ...serverErrors, ...clientErrors };
+  const hasFieldErrors = Object.keys(serverErrors).length > 0;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    // The same zod contract the api checks, so empty fields never leave the browser.
+    const parsed = ZLoginInput.safeParse(values);
+    if (!parsed.success) {
+      setClientErrors(fieldErrorsOfIssues(parsed.error.issues));
+      return;
+    }
+    setClientErrors({});
+    login.mutate(parsed.data);
+  };
+
+  return (
+    <FullPage>
+      <Stack align="center" gap="xs" mb="md">
+        <Logo size="lg" />
+        <Text c="dimmed">The platform your product runs on</Text>
+      </Stack>
+      <Paper component="form" onSubmit={onSubmit} noValidate withBorder shadow="sm" p="xl" radius="md">
+        <Stack>
+          <Title order={3}>Sign in</Title>
+          {login.isError && !hasFieldErrors && (
+            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
+              {errorMessage(login.error)}
+            </Alert>
+          )}
+          <TextInput
+            label="Username or email"
+            name="username"
+            autoComplete="username"
+            autoFocus
+            value={values.username}
+            onChange={(e) => setValues({ ...values, username: e.currentTarget.value })}
+            error={firstError(errors, "username")}
+          />
+          <PasswordInput
+            label="Password"
+            name="password"
+            autoComplete="current-password"
+            value={values.password}
+            onChange={(e) => setValues({ ...values, password: e.currentTarget.value })}
+            error={firstError(errors, "password")}
+          />
+          <Checkbox
+            label="Remember me"
+            description="Stay signed in after closing the browser"
+            checked={values.rememberMe}
+            onChange={(e) => setValues({ ...values, rememberMe: e.currentTarget.checked })}
+          />
+          <Button type="submit" fullWidth loading={login.isPending}>
+            Sign in
+          </Button>
+        </Stack>
+      </Paper>
+      <Text c="dimmed" size="sm" ta="center">
+        Scripting Atrium? See the{" "}
+        <Anchor href="/api/docs" target="_blank" size="sm">
+          API reference
+        </Anchor>
+        .
+      </Text>
+    </FullPage>
+  );
+}

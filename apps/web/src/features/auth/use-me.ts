@@ -1,0 +1,26 @@
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { isUnauthorized } from "../../lib/errors";
+import { queryKeys } from "../../lib/query-keys";
+import { api, type Me } from "../../lib/trpc";
+
+/** `null` means signed out: a 401 is an answer here, not a failure. */
+export const meQuery = queryOptions({
+  queryKey: queryKeys.me,
+  queryFn: async (): Promise<Me | null> => {
+    try {
+      return await api.me.query();
+    } catch (error) {
+      if (isUnauthorized(error)) return null;
+      throw error;
+    }
+  },
+  staleTime: 60_000,
+});
+
+export function useMe() {
+  return useQuery(meQuery);
+}
+
+export function displayName(user: Me["user"]): string {
+  return user.displayName?.trim() || user.username;
+}
