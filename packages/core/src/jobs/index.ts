@@ -2,3 +2,5 @@
 export { QUEUES, JOBS, isJobName, jobsOfQueue, type QueueName, type JobName, type JobInput, type JobPayload } from "./queues.js";
 export { SESSION_JOBS, ZPurgeExpiredSessionsPayload, type TPurgeExpiredSessionsPayload } from "./sessions.jobs.js";
 export { createJobQueues, DEFAULT_JOB_OPTIONS, type JobQueues } from "./enqueue.js";
+export { EMAIL_JOBS, ZSendEmailPayload, type TSendEmailPayload } from "../email/email.jobs.js";
+export { TENANCY_JOBS, ZPurgeSoftDeletedPayload, type TPurgeSoftDeletedPayload } from "../tenancy/tenancy.jobs.js";

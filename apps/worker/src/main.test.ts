@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listHeartbeats } from "@atrium/core/system";
+import { createTestWorkerEnv, waitFor, type TestWorkerEnv } from "./testing.js";
+
+const appDir = fileURLToPath(new URL("..", import.meta.url));
+const tsx = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
+
+let env: TestWorkerEnv;
+let child: ChildProcess | undefined;
+beforeAll(async () => {
+  env = await createTestWorkerEnv();
+});
+afterAll(async () => {
+  if (child && child.exitCode === null) child.kill("SIGKILL");
+  await env?.close();
+});
+
+function exitOf(proc: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve) => proc.once("exit", (code, signal) => resolve({ code, signal })));
+}
+
+describe("worker process", () => {
+  it("exits 0 on SIGTERM and removes its heartbeat", async () => {
+    const prefix = env.config.REDIS_PREFIX;
+    let output = "";
+    child = spawn(tsx, ["src/main.ts"], {
+      cwd: appDir,
+      env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "info", DATABASE_URL: env.db.url, REDIS_URL: env.redisUrl, REDIS_PREFIX: prefix },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+    const exited = exitOf(child);
+
+    await waitFor(async () => (await listHeartbeats(env.redis, prefix)).length === 1, { timeoutMs: 20_000, what: `a heartbeat from the child; output:\n${output}` });
+
+    const killedAt = Date.now();
+    child.kill("SIGTERM");
+    const result = await Promise.race([exited, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no exit within 5 s; output:\n${output}`)), 5000))]);
+    expect(result, output).toEqual({ code: 0, signal: null });
+    expect(Date.now() - killedAt).toBeLessThan(5000);
+    expect(await listHeartbeats(env.redis, prefix)).toEqual([]);
+    expect(output).toMatch(/worker stopped/);
+  });
+
+  it("refuses to start without DATABASE_URL and REDIS_URL, saying why", async () => {
+    const { DATABASE_URL: _d, REDIS_URL: _r, ...rest } = process.env;
+    const proc = spawn(tsx, ["src/main.ts"], { cwd: appDir, env: { ...rest, NODE_ENV: "test" }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    proc.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+    proc.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+    const { code } = await exitOf(proc);
+    expect(code).toBe(1);
+    expect(output).toMatch(/DATABASE_URL and REDIS_URL are required/);
+  });
+});

@@ -1,0 +1,20 @@
+import { QUEUES, SESSION_JOBS } from "@atrium/core/jobs";
+import { purgeExpiredSessionsProcessor } from "../processors/sessions/purge-expired.processor.js";
+import { schedule, type QueueConfig } from "./queue-config.js";
+
+const MINUTE = 60_000;
+
+/** Housekeeping that runs on a timer; cheap, idempotent jobs, so a rerun is harmless. */
+export const maintenanceQueue: QueueConfig = {
+  name: QUEUES.maintenance,
+  concurrency: (config) => config.WORKER_CONCURRENCY,
+  processors: [purgeExpiredSessionsProcessor],
+  schedules: (config) => [
+    schedule({
+      id: SESSION_JOBS.purgeExpired,
+      job: SESSION_JOBS.purgeExpired,
+      payload: {},
+      everyMs: config.SESSION_PURGE_EVERY_MINUTES * MINUTE,
+    }),
+  ],
+};
