@@ -8,6 +8,7 @@ import { pinoHttp } from "pino-http";
 import * as trpcExpress from "@trpc/server/adapters/express";
 import { createOpenApiExpressMiddleware } from "trpc-to-openapi";
 import type { ApiDeps } from "./deps.js";
+import { auditExportRoutes } from "./http/audit-export.js";
 import { healthRoutes } from "./http/health.js";
 import { openApiRoutes } from "./http/openapi.js";
 import { createContextFactory } from "./trpc/context.js";
@@ -48,7 +49,8 @@ export function createApp(deps: ApiDeps): express.Express {
       contentSecurityPolicy: { directives: { "script-src": ["'self'", "'unsafe-inline'"], "upgrade-insecure-requests": null } },
     }),
   );
-  app.use(cors({ origin: config.CORS_ORIGINS, credentials: true }));
+  // Cross-origin clients (the SDK in a browser) must be able to read how long to back off, and the export's file name.
+  app.use(cors({ origin: config.CORS_ORIGINS, credentials: true, exposedHeaders: ["Retry-After", "Content-Disposition"] }));
 
   const createContext = createContextFactory(deps);
   const onError = ({ error, path: p }: { error: { code: string; message: string; cause?: unknown }; path?: string }) => {
@@ -58,6 +60,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use("/trpc", trpcExpress.createExpressMiddleware({ router: appRouter, createContext, onError }));
   app.use("/api", healthRoutes(deps));
   app.use("/api", openApiRoutes(config));
+  app.use("/api", auditExportRoutes(createContext, logger));
   app.use("/api", emptyBodyIsJson, createOpenApiExpressMiddleware({ router: appRouter, createContext, onError }));
   app.use("/api", (_req, res) => {
     res.status(404).json({ message: "Not found", code: "NOT_FOUND" });

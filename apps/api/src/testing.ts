@@ -6,6 +6,10 @@ import { createTestDatabase, testInfraUrls, testRedisPrefix, type TestDatabase }
 import { bootstrap, type ServiceContext } from "@atrium/core";
 import { createJobQueues } from "@atrium/core/jobs";
 import { createApp } from "./server.js";
+import type { Request, Response } from "express";
+import { createContextFactory } from "./trpc/context.js";
+import { createCallerFactory } from "./trpc/init.js";
+import { appRouter } from "./trpc/root.js";
 import type { ApiDeps } from "./deps.js";
 
 export interface TestApi {
@@ -58,4 +62,16 @@ export async function startTestApi(overrides: Partial<Record<keyof Env, string>>
       await db.drop();
     },
   };
+}
+
+/**
+ * A tRPC caller acting as the bearer of `token` (anonymous without one), built
+ * by the same context factory as real requests, minus the HTTP.
+ */
+export function callerFor(api: Pick<TestApi, "deps">, token?: string) {
+  const createContext = createContextFactory(api.deps);
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  const req = { headers, ip: "127.0.0.1", get: (name: string) => headers[name.toLowerCase()] } as unknown as Request;
+  const res = { headersSent: false, setHeader: () => res, cookie: () => res, clearCookie: () => res } as unknown as Response;
+  return createCallerFactory(appRouter)(() => createContext({ req, res }));
 }

@@ -3,6 +3,7 @@ import { heartbeatKey, listHeartbeats } from "@atrium/core/system";
 import { createJobQueues, QUEUES, SESSION_JOBS } from "@atrium/core/jobs";
 import { startWorker } from "./index.js";
 import { defineProcessor } from "./processors/base.js";
+import { maintenanceQueue } from "./queues/maintenance.queue.js";
 import { createTestWorkerEnv, waitFor, type TestWorkerEnv } from "./testing.js";
 
 let env: TestWorkerEnv;
@@ -40,7 +41,9 @@ describe("startWorker", () => {
       await gate;
       finished = true;
     });
-    const worker = await startWorker(env.deps, [{ name: QUEUES.maintenance, concurrency: () => 1, processors: [slow], schedules: () => [] }]);
+    // The queue's other jobs keep their real processors: startup insists every job has one.
+    const others = maintenanceQueue.processors.filter((p) => p.job !== SESSION_JOBS.purgeExpired);
+    const worker = await startWorker(env.deps, [{ name: QUEUES.maintenance, concurrency: () => 1, processors: [slow, ...others], schedules: () => [] }]);
     const queues = createJobQueues({ connection: env.redis, prefix: env.config.REDIS_PREFIX });
     try {
       const { id } = await queues.enqueue(SESSION_JOBS.purgeExpired, {});

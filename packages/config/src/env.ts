@@ -22,14 +22,28 @@ export const ZEnv = z.object({
     .default("http://localhost:3000")
     .transform((s) => s.split(",").map((o) => o.trim()).filter(Boolean)),
   SIGNUP_MODE: z.enum(["invite", "open"]).default("invite"),
+  /** Shortest password the policy accepts (signup, change, reset). */
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(6).max(128).default(8),
   SESSION_DAYS: z.coerce.number().int().positive().default(30),
   SHORT_SESSION_HOURS: z.coerce.number().int().positive().default(12),
   TRUST_PROXY: bool.default(false),
+  /** Redis-backed request limits (429 + Retry-After); off only for load tests and local experiments. */
+  RATE_LIMIT_ENABLED: bool.default(true),
+  /** Login, token, signup and password-reset attempts per window, per IP and per account name. */
+  RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(5),
+  /** Anonymous API calls per window per IP. */
+  RATE_LIMIT_ANON_PER_MINUTE: z.coerce.number().int().positive().default(100),
+  /** Authenticated API calls per hour per user. */
+  RATE_LIMIT_AUTH_PER_HOUR: z.coerce.number().int().positive().default(1000),
+  /** Length of the "per minute" windows above; tests shorten it. */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default("atrium"),
   WEB_DIST_DIR: z.string().optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
   WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().positive().default(10),
   SESSION_PURGE_EVERY_MINUTES: z.coerce.number().int().positive().default(60),
+  /** Soft-deleted accounts, organizations, teams and users are purged for good after this many days. */
+  SOFT_DELETE_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
   EMAIL_FROM: z.string().min(3).default("Atrium <no-reply@atrium.local>"),
   /** smtp(s)://user:pass@host:port; when set, mail goes out over SMTP. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),

@@ -1,28 +1,29 @@
 import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "@atrium/api/router";
-import { fetchWithRetry, type RetryOptions } from "./fetch-with-retry.js";
+import type { appRouterShape } from "./app-router.js";
+import { fetchWithRetry, type FetchLike, type RetryOptions } from "./fetch-with-retry.js";
 
-export type { AppRouter };
+/** The api's router as clients see it: every procedure, none of the server's types. */
+export type AppRouter = typeof appRouterShape;
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type AtriumClient = TRPCClient<AppRouter>;
 
 export interface ClientOptions {
-  /** Where the api lives, e.g. http://localhost:8000; "" for the same origin (the SPA). */
+  /** Where the api lives, e.g. https://atrium.example.com; "" for the same origin (the SPA). */
   baseUrl: string;
   /** A session token or an API key; omit to rely on the session cookie. */
   token?: string | (() => string | undefined);
-  /** Send cookies (the SPA's session) with each call. */
-  credentials?: RequestCredentials;
+  /** Send cookies (the SPA's session) with each call; spelled out so no DOM lib is needed. */
+  credentials?: "omit" | "same-origin" | "include";
   retry?: RetryOptions;
-  fetch?: typeof fetch;
+  fetch?: FetchLike;
   headers?: Record<string, string>;
 }
 
 /** A typed client for every procedure of the Atrium api, batched over /trpc. */
 export function createClient(options: ClientOptions): AtriumClient {
-  const base = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const base: FetchLike = options.fetch ?? globalThis.fetch.bind(globalThis);
   const retrying = fetchWithRetry(base, options.retry);
   return createTRPCClient<AppRouter>({
     links: [

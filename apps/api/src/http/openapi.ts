@@ -3,6 +3,7 @@ import swaggerUi from "swagger-ui-express";
 import { generateOpenApiDocument } from "trpc-to-openapi";
 import type { Env } from "@atrium/config";
 import { appRouter } from "../trpc/root.js";
+import { auditExportOpenApiPaths } from "./audit-export.js";
 
 export function buildOpenApiDocument(config: Env) {
   return generateOpenApiDocument(appRouter, {
@@ -13,6 +14,8 @@ export function buildOpenApiDocument(config: Env) {
     securitySchemes: {
       bearer: { type: "http", scheme: "bearer", description: "A session token from POST /api/auth/token/ or an API key (atr_...)" },
     },
+    // Plain express routes (not procedures) documented by hand.
+    paths: { ...auditExportOpenApiPaths },
   });
 }
 

@@ -5,7 +5,8 @@ import { bearer, call, routes, type Transport } from "../test-transports.js";
 
 let api: TestApi;
 beforeAll(async () => {
-  api = await startTestApi();
+  // This file logs in far more than 5 times a minute on purpose; the limit itself is tested in http/rate-limit.test.ts.
+  api = await startTestApi({ RATE_LIMIT_AUTH_PER_MINUTE: "1000" });
   await insertUser(api.svc.db, {
     username: "dora",
     email: "dora@example.com",

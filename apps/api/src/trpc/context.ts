@@ -2,6 +2,7 @@ import type { Request, Response } from "express";
 import type { Logger } from "@atrium/config";
 import { authService, type RequestMeta, type ServiceContext } from "@atrium/core";
 import type { ApiDeps } from "../deps.js";
+import { createRateLimits, type RateLimits } from "../http/rate-limit.js";
 import { clearSessionCookie, readBearer, readSessionCookie, setSessionCookie } from "../http/session-cookie.js";
 
 export type Auth = NonNullable<Awaited<ReturnType<typeof authService.authenticateToken>>>;
@@ -15,10 +16,15 @@ export interface Context {
     setSession: (token: string, expiresAt: Date, rememberMe: boolean) => void;
     clearSession: () => void;
   };
+  /** Sets a response header (e.g. Retry-After) from inside a procedure or middleware. */
+  setHeader: (name: string, value: string) => void;
+  /** Shared by every request of this app; the rate-limit middleware spends from it. */
+  rateLimits: RateLimits;
 }
 
 /** Builds the per-request context: service deps plus whoever the token or cookie names. */
 export function createContextFactory(deps: ApiDeps) {
+  const rateLimits = createRateLimits(deps.config, deps.redis, deps.logger);
   return async ({ req, res }: { req: Request; res: Response }): Promise<Context> => {
     const logger: Logger = (req as Request & { log?: Logger }).log ?? deps.logger;
     const svc: ServiceContext = { db: deps.db, config: deps.config, logger, now: deps.now, jobs: deps.jobs };
@@ -33,6 +39,10 @@ export function createContextFactory(deps: ApiDeps) {
         setSession: (t, expiresAt, rememberMe) => setSessionCookie(res, deps.config, t, expiresAt, rememberMe),
         clearSession: () => clearSessionCookie(res, deps.config),
       },
+      setHeader: (name, value) => {
+        if (!res.headersSent) res.setHeader(name, value);
+      },
+      rateLimits,
     };
   };
 }

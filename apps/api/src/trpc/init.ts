@@ -1,9 +1,10 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError } from "zod";
-import { toActor } from "@atrium/core";
+import { loadPolicyActor, toActor } from "@atrium/core";
 import type { Context } from "./context.js";
 import { fieldErrorsFromCause, toTRPCError } from "./errors.js";
+import { enforceRateLimit } from "./rate-limit.middleware.js";
 
 const t = initTRPC
   .context<Context>()
@@ -41,7 +42,13 @@ const serviceErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(serviceErrors);
+// Every procedure, REST or tRPC, spends from the caller's rate-limit budgets first.
+const rateLimited = t.middleware(async ({ ctx, path, getRawInput, next }) => {
+  await enforceRateLimit(ctx, path, getRawInput);
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(serviceErrors).use(rateLimited);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Authentication required" });
@@ -51,4 +58,13 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
 export const staffProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (!ctx.actor.isStaff) throw new TRPCError({ code: "FORBIDDEN", message: "Staff only" });
   return next();
+});
+
+/**
+ * For tenant data: loads the caller's roles in every account and organization
+ * once per request (ctx.policy), which services hand to the policy module.
+ */
+export const tenantProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+  const policy = await loadPolicyActor(ctx.svc.db, ctx.actor);
+  return next({ ctx: { ...ctx, policy } });
 });

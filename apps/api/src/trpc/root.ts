@@ -1,11 +1,34 @@
 import { apiKeyRouter } from "../routers/api-key.router.js";
+import { auditRouter } from "../routers/audit.router.js";
 import { authRouter, meProcedure } from "../routers/auth.router.js";
+import { adminUserRouter } from "../routers/admin-user.router.js";
+import { inviteKeyRouter } from "../routers/invite-key.router.js";
+import { outboxRouter } from "../routers/outbox.router.js";
+import { passwordRouter } from "../routers/password.router.js";
+import { signupProcedure } from "../routers/signup.router.js";
+import { accountRouter, myMembershipsProcedure } from "../routers/account.router.js";
+import { invitationRouter } from "../routers/invitation.router.js";
+import { organizationRouter } from "../routers/organization.router.js";
+import { teamRouter } from "../routers/team.router.js";
+import { userRouter } from "../routers/user.router.js";
 import { router } from "./init.js";
 
 export const appRouter = router({
   auth: authRouter,
   me: meProcedure,
   apiKeys: apiKeyRouter,
+  audit: auditRouter,
+  signup: signupProcedure,
+  password: passwordRouter,
+  inviteKeys: inviteKeyRouter,
+  adminUsers: adminUserRouter,
+  outbox: outboxRouter,
+  myMemberships: myMembershipsProcedure,
+  account: accountRouter,
+  organization: organizationRouter,
+  invitation: invitationRouter,
+  team: teamRouter,
+  user: userRouter,
 });
 
 export type AppRouter = typeof appRouter;

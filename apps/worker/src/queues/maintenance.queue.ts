@@ -1,5 +1,6 @@
-import { QUEUES, SESSION_JOBS } from "@atrium/core/jobs";
+import { QUEUES, SESSION_JOBS, TENANCY_JOBS } from "@atrium/core/jobs";
 import { purgeExpiredSessionsProcessor } from "../processors/sessions/purge-expired.processor.js";
+import { purgeSoftDeletedProcessor } from "../processors/tenancy/purge-soft-deleted.processor.js";
 import { schedule, type QueueConfig } from "./queue-config.js";
 
 const MINUTE = 60_000;
@@ -8,13 +9,20 @@ const MINUTE = 60_000;
 export const maintenanceQueue: QueueConfig = {
   name: QUEUES.maintenance,
   concurrency: (config) => config.WORKER_CONCURRENCY,
-  processors: [purgeExpiredSessionsProcessor],
+  processors: [purgeExpiredSessionsProcessor, purgeSoftDeletedProcessor],
   schedules: (config) => [
     schedule({
       id: SESSION_JOBS.purgeExpired,
       job: SESSION_JOBS.purgeExpired,
       payload: {},
       everyMs: config.SESSION_PURGE_EVERY_MINUTES * MINUTE,
+    }),
+    // Daily is plenty: retention is counted in days, and the job is idempotent.
+    schedule({
+      id: TENANCY_JOBS.purgeSoftDeleted,
+      job: TENANCY_JOBS.purgeSoftDeleted,
+      payload: {},
+      everyMs: 24 * 60 * MINUTE,
     }),
   ],
 };

@@ -60,3 +60,38 @@ export const ZAuditEvent = z
   })
   .meta({ id: "AuditEvent" });
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
+
+const ZIsoDate = z.iso.date();
+const ZIsoDateTime = z.iso.datetime({ offset: true });
+
+/** `YYYY-MM-DD` or an ISO date-time with an offset; anything else is refused rather than guessed at. */
+const ZDateBound = z
+  .string()
+  .trim()
+  .refine((s) => ZIsoDate.safeParse(s).success || ZIsoDateTime.safeParse(s).success, {
+    error: "Use a date (YYYY-MM-DD) or an ISO date-time (2024-05-01T12:00:00Z)",
+  });
+
+/** Filters shared by the list and the CSV export. `to` as a bare date includes that whole day (UTC). */
+export const ZAuditEventFilters = z.object({
+  userId: z.uuid({ error: "Not a valid user id" }).optional().describe("Events where this user is the actor or the target"),
+  eventType: z.enum(AUDIT_EVENT_TYPES, { error: "Unknown event type" }).optional(),
+  accountId: z.uuid({ error: "Not a valid account id" }).optional(),
+  from: ZDateBound.optional().describe("Earliest time, inclusive"),
+  to: ZDateBound.optional().describe("Latest time, inclusive; a bare date includes that whole day"),
+});
+export type TAuditEventFilters = z.infer<typeof ZAuditEventFilters>;
+
+export const ZListAuditEventsInput = ZAuditEventFilters.extend({
+  limit: z.coerce
+    .number({ error: "Limit must be a number" })
+    .int("Limit must be a whole number")
+    .min(1, "Limit must be at least 1")
+    .max(200, "Limit can be at most 200")
+    .default(50),
+  cursor: z.string().max(200, "This cursor is not valid; use nextCursor from the previous page").optional(),
+});
+export type TListAuditEventsInput = z.infer<typeof ZListAuditEventsInput>;
+
+export const ZAuditEventList = z.object({ items: z.array(ZAuditEvent), nextCursor: z.string().nullable() }).meta({ id: "AuditEventList" });
+export type TAuditEventList = z.infer<typeof ZAuditEventList>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authorize, can, type PolicyActor } from "./policy.js";
+import { authorize, can, isOwnerOf, type PolicyActor } from "./policy.js";
 
 const A = "acc-a";
 const B = "acc-b";
@@ -39,5 +39,20 @@ describe("policy", () => {
 
   it("lets staff do anything", () => {
     expect(can(actor({ isStaff: true }), "account.delete", { accountId: B })).toBe(true);
+  });
+
+  it("keeps staff-only actions from every tenant role, answering FORBIDDEN inside the tenant", () => {
+    const owner = actor({ accountRoles: { [A]: "owner" } });
+    expect(can(owner, "account.restore", { accountId: A })).toBe(false);
+    expect(() => authorize(owner, "account.restore", { accountId: A })).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+    expect(() => authorize(owner, "account.restore", { accountId: B })).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
+  });
+
+  it("lets account admins restore organizations, and counts account owners as owners of every organization", () => {
+    const admin = actor({ accountRoles: { [A]: "admin" } });
+    expect(can(admin, "organization.restore", { accountId: A, organizationId: "gone" })).toBe(true);
+    expect(isOwnerOf(admin, { accountId: A, organizationId: "o1" })).toBe(false);
+    expect(isOwnerOf(actor({ accountRoles: { [A]: "owner" } }), { accountId: A, organizationId: "o1" })).toBe(true);
+    expect(isOwnerOf(actor({ accountRoles: { [A]: "member" }, orgRoles: { o1: "owner" } }), { accountId: A, organizationId: "o1" })).toBe(true);
   });
 });

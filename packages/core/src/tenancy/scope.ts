@@ -1,8 +1,8 @@
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { schema, type DbOrTx } from "@atrium/db";
 import type { Actor } from "../shared/context.js";
-import type { PolicyActor } from "./policy.js";
+import { adminAccountIds, type PolicyActor } from "./policy.js";
 
 /**
  * The tenants a caller may see rows of. Repositories of tenant tables take a
@@ -23,6 +23,18 @@ export function inScope(column: AnyPgColumn, scope: TenantScope): SQL {
   return inArray(column, scope.accountIds);
 }
 
+/**
+ * Rows of organizations the caller may see: those they are a member of, and
+ * every organization of an account they administer. Always within their scope.
+ */
+export function inVisibleOrgs(orgColumn: AnyPgColumn, accountColumn: AnyPgColumn, actor: PolicyActor): SQL {
+  if (actor.isStaff) return sql`true`;
+  const orgIds = Object.keys(actor.orgRoles);
+  const adminAccounts = adminAccountIds(actor);
+  const visible = [orgIds.length ? inArray(orgColumn, orgIds) : undefined, adminAccounts.length ? inArray(accountColumn, adminAccounts) : undefined];
+  return and(inScope(accountColumn, scopeOf(actor)), or(...visible) ?? sql`false`) ?? sql`false`;
+}
+
 /** Loads the caller's roles in every tenant and organization (two indexed queries). */
 export async function loadPolicyActor(db: DbOrTx, actor: Actor): Promise<PolicyActor> {
   const { accountMembers, memberships, accounts, organizations } = schema;
@@ -40,6 +52,7 @@ export async function loadPolicyActor(db: DbOrTx, actor: Actor): Promise<PolicyA
   ]);
   return {
     userId: actor.userId,
+    username: actor.username,
     isStaff: actor.isStaff,
     accountRoles: Object.fromEntries(accountRows.map((r) => [r.accountId, r.role])),
     orgRoles: Object.fromEntries(orgRows.map((r) => [r.organizationId, r.role])),

@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../testing.js";
+import { bearer, call, routes, type Transport } from "../test-transports.js";
+import { isAuthLimited } from "./rate-limit.js";
+
+// Each test starts its own api: a fresh REDIS_PREFIX, so no budget leaks between tests.
+let api: TestApi | undefined;
+afterEach(async () => {
+  await api?.close();
+  api = undefined;
+});
+
+const ADMIN = { username: "admin", password: "admin123" };
+const from = (ip: string) => ({ "x-forwarded-for": ip });
+
+function expectLimited(r: { status: number; headers: Headers; error?: { message: string; code: string } }, maxSeconds: number) {
+  expect(r.status).toBe(429);
+  expect(r.error?.code).toBe("TOO_MANY_REQUESTS");
+  expect(r.error?.message).toMatch(/^Too many requests, try again in \d+ seconds?$/);
+  const retryAfter = Number(r.headers.get("retry-after"));
+  expect(retryAfter).toBeGreaterThanOrEqual(1);
+  expect(retryAfter).toBeLessThanOrEqual(maxSeconds);
+}
+
+describe.each<Transport>(["rest", "trpc"])("auth rate limits over %s", (transport) => {
+  it("refuses the 6th login within a minute from one IP, even with the right password", async () => {
+    api = await startTestApi();
+    for (let i = 0; i < 5; i++) {
+      expect((await call(api.url, transport, routes.login, { username: "admin", password: `wrong-${i}` })).status).toBe(401);
+    }
+    const sixth = await call(api.url, transport, routes.token, ADMIN);
+    expectLimited(sixth, 60);
+  });
+
+  it("counts per IP across accounts and per account across IPs", async () => {
+    api = await startTestApi({ TRUST_PROXY: "true" });
+    // One IP, five different names: the IP's budget is spent.
+    for (let i = 0; i < 5; i++) expect((await call(api.url, transport, routes.token, { username: `user${i}`, password: "x" }, from("10.0.0.1"))).status).toBe(401);
+    expectLimited(await call(api.url, transport, routes.token, { username: "someone-else", password: "x" }, from("10.0.0.1")), 60);
+    // One account (named either case), five IPs: the account's budget is spent, whatever the next IP.
+    for (let i = 0; i < 5; i++) {
+      const r = await call(api.url, transport, routes.token, { username: i % 2 ? "ADMIN" : "admin", password: "wrong" }, from(`10.0.1.${i}`));
+      expect(r.status).toBe(401);
+    }
+    expectLimited(await call(api.url, transport, routes.token, ADMIN, from("10.0.2.1")), 60);
+    // A fresh IP and a fresh account are still welcome.
+    expect((await call(api.url, transport, routes.token, { username: "nobody", password: "x" }, from("10.0.2.1"))).status).toBe(401);
+  });
+});
+
+describe.each<Transport>(["rest", "trpc"])("API rate limits over %s", (transport) => {
+  it("limits anonymous calls per IP and leaves health routes alone", async () => {
+    api = await startTestApi({ RATE_LIMIT_ANON_PER_MINUTE: "3" });
+    for (let i = 0; i < 3; i++) expect((await call(api.url, transport, routes.me)).status).toBe(401);
+    const limited = await call(api.url, transport, routes.me, undefined, { origin: "http://localhost:3000" });
+    expectLimited(limited, 60);
+    // A browser on an allowed origin may read it too.
+    expect(limited.headers.get("access-control-expose-headers")).toMatch(/Retry-After/);
+    for (let i = 0; i < 5; i++) expect((await fetch(`${api.url}/api/healthz`)).status).toBe(200);
+  });
+
+  it("limits authenticated calls per user per hour, separately from the IP", async () => {
+    api = await startTestApi({ RATE_LIMIT_AUTH_PER_HOUR: "3", RATE_LIMIT_ANON_PER_MINUTE: "2" });
+    const token = ((await call(api.url, transport, routes.token, ADMIN)).data as { token: string }).token;
+    for (let i = 0; i < 3; i++) expect((await call(api.url, transport, routes.me, undefined, bearer(token))).status).toBe(200);
+    const limited = await call(api.url, transport, routes.me, undefined, bearer(token));
+    expectLimited(limited, 3600);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(60);
+    // The same IP still has anonymous budget left: the user's budget is its own.
+    expect((await call(api.url, transport, routes.me)).status).toBe(401);
+  });
+
+  it("can be switched off", async () => {
+    api = await startTestApi({ RATE_LIMIT_ENABLED: "false", RATE_LIMIT_ANON_PER_MINUTE: "1" });
+    for (let i = 0; i < 4; i++) expect((await call(api.url, transport, routes.me)).status).toBe(401);
+  });
+});
+
+describe("rate limits without Redis", () => {
+  it("fall back to an in-process limiter instead of failing requests", async () => {
+    api = await startTestApi({ RATE_LIMIT_ANON_PER_MINUTE: "2" });
+    api.deps.redis.disconnect();
+    expect((await call(api.url, "rest", routes.me)).status).toBe(401);
+    expect((await call(api.url, "rest", routes.me)).status).toBe(401);
+    expectLimited(await call(api.url, "rest", routes.me), 60);
+  });
+});
+
+describe("which procedures spend the auth budget", () => {
+  it("covers login, token, signup and password flows but not logout or other calls", () => {
+    for (const p of ["auth.login", "auth.token", "signup", "password.requestReset", "password.confirmReset", "password.change"]) expect(isAuthLimited(p)).toBe(true);
+    for (const p of ["auth.logout", "me", "apiKeys.list", "signupStats", "passwords.list"]) expect(isAuthLimited(p)).toBe(false);
+  });
+});

@@ -1,0 +1,91 @@
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import type { Redis } from "ioredis";
+import type { Env, Logger } from "@atrium/config";
+
+/**
+ * Procedures on the tight auth budget (per IP and per account name): every call
+ * is a password guess or sends mail (login, token, signup, password change and
+ * reset request/confirm). Each entry is a procedure or a whole router, so new
+ * procedures under these routers are covered as they land.
+ */
+export const AUTH_RATE_LIMITED_PROCEDURES = ["auth", "signup", "password"] as const;
+/** Needs a live session already and guesses nothing, so it only counts as an ordinary call. */
+export const AUTH_RATE_LIMIT_EXEMPT = new Set(["auth.logout"]);
+
+export const isAuthLimited = (path: string) =>
+  !AUTH_RATE_LIMIT_EXEMPT.has(path) && AUTH_RATE_LIMITED_PROCEDURES.some((p) => path === p || path.startsWith(`${p}.`));
+
+/** Who is calling what, as far as limits care. */
+export interface RateLimitSubject {
+  path: string;
+  ip: string | null;
+  userId: string | null;
+  /** The username or email an auth call names, for the per-account budget. */
+  accountName?: string | null;
+}
+
+export class RateLimitExceeded extends Error {
+  constructor(public readonly retryAfterSeconds: number) {
+    super(`Too many requests, try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}`);
+    this.name = "RateLimitExceeded";
+  }
+}
+
+export interface RateLimits {
+  /** Spends one point from every budget the call falls under; throws RateLimitExceeded when one is empty. */
+  consume(subject: RateLimitSubject): Promise<void>;
+}
+
+const NO_LIMITS: RateLimits = { consume: async () => {} };
+
+/**
+ * Counters live in Redis so every api process shares them. When Redis is down
+ * (the client has no offline queue, so calls fail at once) each limiter falls back
+ * to an in-process memory limiter with the same budget: limits stay roughly
+ * enforced per process instead of every request failing with a 500 or none being limited.
+ */
+export function createRateLimits(config: Env, redis: Redis, logger: Logger): RateLimits {
+  if (!config.RATE_LIMIT_ENABLED) return NO_LIMITS;
+  const window = config.RATE_LIMIT_WINDOW_SECONDS;
+  const limiter = (name: string, points: number, duration: number) =>
+    new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `${config.REDIS_PREFIX}:rl:${name}`,
+      points,
+      duration,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: new RateLimiterMemory({ keyPrefix: `rl:${name}`, points, duration }),
+    });
+  const authIp = limiter("auth-ip", config.RATE_LIMIT_AUTH_PER_MINUTE, window);
+  const authAccount = limiter("auth-account", config.RATE_LIMIT_AUTH_PER_MINUTE, window);
+  const anon = limiter("anon", config.RATE_LIMIT_ANON_PER_MINUTE, window);
+  const user = limiter("user", config.RATE_LIMIT_AUTH_PER_HOUR, 3600);
+
+  const spend = async (l: RateLimiterRedis, key: string) => {
+    try {
+      await l.consume(key);
+    } catch (e) {
+      if (e instanceof RateLimiterRes) throw new RateLimitExceeded(Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
+      // Both stores failed: let the call through rather than take the api down with the limiter.
+      logger.warn({ err: e }, "rate limiter unavailable; request allowed");
+    }
+  };
+
+  return {
+    async consume({ path, ip, userId, accountName }) {
+      const ipKey = ip ?? "unknown";
+      await (userId ? spend(user, userId) : spend(anon, ipKey));
+      if (!isAuthLimited(path)) return;
+      await spend(authIp, ipKey);
+      if (accountName) await spend(authAccount, accountName);
+    },
+  };
+}
+
+/** The account an auth call is about: `username` or `email` in its input, case-folded. */
+export function accountNameOf(input: unknown): string | null {
+  if (!input || typeof input !== "object") return null;
+  const { username, email } = input as { username?: unknown; email?: unknown };
+  const name = typeof username === "string" && username.trim() ? username : typeof email === "string" ? email : "";
+  return name.trim().toLowerCase().slice(0, 320) || null;
+}

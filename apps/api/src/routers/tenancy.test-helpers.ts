@@ -1,0 +1,62 @@
+// Builders shared by the tenancy tests: users with a live session, and whole tenants.
+import { eq } from "drizzle-orm";
+import { insertUser, sessionService } from "@atrium/core";
+import { schema } from "@atrium/db";
+import { callerFor, type TestApi } from "../testing.js";
+
+export type Caller = ReturnType<typeof callerFor>;
+export interface TestUser {
+  user: { id: string; username: string; email: string };
+  token: string;
+  call: Caller;
+}
+
+/** A user with a session (no password login, so no auth rate limit in the way) and a caller acting as them. */
+export async function newUser(api: TestApi, username: string, opts: { isStaff?: boolean } = {}): Promise<TestUser> {
+  const user = await insertUser(api.svc.db, { username, email: `${username}@example.test`, passwordHash: "not-a-hash", isStaff: opts.isStaff ?? false });
+  const { token } = await sessionService.createSession(api.svc, user.id, { rememberMe: false });
+  return { user, token, call: callerFor(api, token) };
+}
+
+/** The raw invitation token, as only the invitee's email knows it. */
+export async function invitationTokenSentTo(api: TestApi, email: string): Promise<string> {
+  const rows = await api.svc.db.select().from(schema.emailOutbox).where(eq(schema.emailOutbox.toAddress, email));
+  const link = rows.at(-1)?.text.match(/\/signup\?invitation=([a-z0-9]+)/);
+  if (!link?.[1]) throw new Error(`no invitation email to ${email}`);
+  return link[1];
+}
+
+/**
+ * A tenant as users build one: an owner creates the account, an organization
+ * and a team, invites an existing user (who joins as a member) and a new address.
+ */
+export async function newTenant(api: TestApi, prefix: string) {
+  const owner = await newUser(api, `${prefix}-owner`);
+  const member = await newUser(api, `${prefix}-member`);
+  const account = await owner.call.account.create({ name: `${prefix} Inc` });
+  const org = await owner.call.organization.create({ accountId: account.id, name: `${prefix} Org` });
+  const team = await owner.call.team.create({ organizationId: org.id, name: `${prefix} Team` });
+  await owner.call.invitation.create({ id: org.id, email: member.user.email, role: "member" });
+  await owner.call.team.addMember({ id: team.id, userId: member.user.id, role: "member" });
+  const invited = await owner.call.invitation.create({ id: org.id, email: `${prefix}-new@example.test`, role: "member" });
+  if (invited.status !== "invited") throw new Error("expected an invitation");
+  return { owner, member, account, org, team, invitation: invited.invitation };
+}
+
+/** One REST call with a bearer token; the body goes as JSON for POST/PUT/PATCH, as the query string for GET. */
+export async function rest(
+  api: TestApi,
+  token: string | null,
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+  path: string,
+  input?: Record<string, unknown>,
+): Promise<{ status: number; body: { message?: string; code?: string; data?: { fieldErrors?: Record<string, string[]> | null } } & Record<string, unknown> }> {
+  const hasBody = method !== "GET" && method !== "DELETE";
+  const query = !hasBody && input ? `?${new URLSearchParams(Object.entries(input).map(([k, v]): [string, string] => [k, String(v)])).toString()}` : "";
+  const res = await fetch(`${api.url}/api${path}${query}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(hasBody ? { "content-type": "application/json" } : {}) },
+    body: hasBody ? JSON.stringify(input ?? {}) : undefined,
+  });
+  return { status: res.status, body: (await res.json()) as never };
+}

@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+/**
+ * Every list endpoint pages the same way: `limit` (1..100, default 25) and an
+ * opaque `cursor` taken from the previous page's `nextCursor`. Query strings
+ * arrive as text, hence the coercion.
+ */
+export const ZLimit = z.coerce
+  .number({ error: "Limit must be a number" })
+  .int("Limit must be a whole number")
+  .min(1, "Limit must be at least 1")
+  .max(100, "Limit can be at most 100")
+  .default(25);
+
+export const ZCursor = z.uuid({ error: "This cursor is not valid; use nextCursor from the previous page" }).optional();
+
+export const ZPageInput = z.object({ limit: ZLimit, cursor: ZCursor });
+export type TPageInput = z.infer<typeof ZPageInput>;
+
+/** `{ items, nextCursor }` for a given item schema; nextCursor is null on the last page. */
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });

@@ -1,0 +1,68 @@
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { schema, type DbOrTx } from "@atrium/db";
+import { after } from "../shared/pagination.js";
+
+const { organizationInvitations: inv, organizations: o, accounts: a } = schema;
+export type InvitationRow = typeof inv.$inferSelect;
+
+const pending = (now: Date) => and(isNull(inv.acceptedAt), isNull(inv.revokedAt), gt(inv.expiresAt, now));
+
+export async function insertInvitation(db: DbOrTx, values: typeof inv.$inferInsert): Promise<InvitationRow> {
+  const [row] = await db.insert(inv).values(values).returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+/** Pending invitations of one organization, newest first. */
+export async function listPendingInvitations(db: DbOrTx, q: { accountId: string; organizationId: string; now: Date; limit: number; cursor?: string }): Promise<InvitationRow[]> {
+  return db
+    .select()
+    .from(inv)
+    .where(and(eq(inv.accountId, q.accountId), eq(inv.organizationId, q.organizationId), pending(q.now), after(inv, inv, q.cursor)))
+    .orderBy(desc(inv.createdAt), desc(inv.id))
+    .limit(q.limit + 1);
+}
+
+export async function findPendingInvitation(db: DbOrTx, q: { accountId: string; organizationId: string; id: string; now: Date }): Promise<InvitationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(inv)
+    .where(and(eq(inv.accountId, q.accountId), eq(inv.organizationId, q.organizationId), eq(inv.id, q.id), pending(q.now)))
+    .limit(1);
+  return row;
+}
+
+/** Revokes the organization's pending invitations to an address (a new one replaces them). */
+export async function revokePendingFor(db: DbOrTx, q: { organizationId: string; email: string; now: Date }): Promise<void> {
+  await db
+    .update(inv)
+    .set({ revokedAt: q.now })
+    .where(and(eq(inv.organizationId, q.organizationId), eq(sql`lower(${inv.email})`, q.email.toLowerCase()), pending(q.now)));
+}
+
+export async function markInvitation(db: DbOrTx, id: string, values: { revokedAt?: Date; acceptedAt?: Date; acceptedById?: string }): Promise<InvitationRow> {
+  const [row] = await db.update(inv).set(values).where(eq(inv.id, id)).returning();
+  if (!row) throw new Error("update returned no row");
+  return row;
+}
+
+/**
+ * A usable invitation by token hash, with its organization's name; the row is
+ * locked when `lock` is set so two accepts can't both succeed.
+ */
+export async function findUsableInvitation(
+  db: DbOrTx,
+  tokenHash: string,
+  now: Date,
+  opts: { lock?: boolean } = {},
+): Promise<{ invitation: InvitationRow; organizationName: string } | undefined> {
+  const q = db
+    .select({ invitation: inv, organizationName: o.name })
+    .from(inv)
+    .innerJoin(o, and(eq(o.id, inv.organizationId), isNull(o.deletedAt)))
+    .innerJoin(a, and(eq(a.id, inv.accountId), isNull(a.deletedAt)))
+    .where(and(eq(inv.tokenHash, tokenHash), pending(now)))
+    .limit(1);
+  const [row] = opts.lock ? await q.for("update", { of: inv }) : await q;
+  return row;
+}

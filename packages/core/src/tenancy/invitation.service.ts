@@ -1,0 +1,165 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { schema, type DbOrTx } from "@atrium/db";
+import { recordAudit } from "../audit/audit.service.js";
+import { queueEmail } from "../email/email.service.js";
+import type { RequestMeta, ServiceContext } from "../shared/context.js";
+import { iso } from "../shared/dates.js";
+import { notFound, ServiceError } from "../shared/errors.js";
+import { toPage } from "../shared/pagination.js";
+import { generateToken, hashToken } from "../shared/tokens.js";
+import { findUserById, type UserRow } from "../users/user.repository.js";
+import { assertMayTouchOwner, by } from "./guards.js";
+import * as repo from "./invitation.repository.js";
+import type { TCreateInvitationInput, TInvitation, TInvitationPreview, TInviteResult, TListInvitationsInput, TRevokeInvitationInput } from "./invitation.schema.js";
+import { toMemberDto } from "./member.mapper.js";
+import * as members from "./member.repository.js";
+import { orgKey } from "./organization-member.service.js";
+import { loadOrganization } from "./organization.service.js";
+import type { PolicyActor } from "./policy.js";
+import type { TTenantRole } from "./tenancy.schema.js";
+import { inTransaction } from "./tx.js";
+
+const EXPIRY_DAYS = 7;
+const INVALID = "This invitation is invalid or has expired";
+const { users } = schema;
+
+const toDto = (r: repo.InvitationRow): TInvitation => ({
+  id: r.id,
+  organizationId: r.organizationId,
+  email: r.email,
+  role: r.role,
+  invitedById: r.invitedById,
+  expiresAt: iso(r.expiresAt),
+  createdAt: iso(r.createdAt),
+});
+
+async function findLiveUserByEmail(db: DbOrTx, email: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(and(eq(sql`lower(${users.email})`, email.toLowerCase()), isNull(users.deletedAt))).limit(1);
+  return row;
+}
+
+/** Puts a user into an organization (and its account, as a plain member, if they aren't in it yet). */
+async function join(tx: DbOrTx, org: { id: string; accountId: string }, userId: string, role: TTenantRole): Promise<boolean> {
+  await members.addMember(tx, { accountId: org.accountId }, userId, "member");
+  const added = await members.addMember(tx, orgKey(org), userId, role);
+  // A user's first tenant becomes their home account (what /me shows).
+  await tx.update(users).set({ accountId: org.accountId }).where(and(eq(users.id, userId), isNull(users.accountId)));
+  return added;
+}
+
+/**
+ * Invites an email address into an organization (admins and owners). A user
+ * who already has that email joins at once; anyone else is emailed a link to
+ * sign up with, valid for seven days, whose token is stored only hashed.
+ */
+export async function inviteToOrganization(ctx: ServiceContext, actor: PolicyActor, input: TCreateInvitationInput, meta?: RequestMeta): Promise<TInviteResult> {
+  const org = await loadOrganization(ctx, actor, input.id, "organization.manage_members");
+  assertMayTouchOwner(actor, { accountId: org.accountId, organizationId: org.id }, [input.role]);
+  const existing = await findLiveUserByEmail(ctx.db, input.email);
+  if (existing) {
+    return inTransaction(ctx, async (tx) => {
+      if (!(await join(tx, org, existing.id, input.role))) throw new ServiceError("CONFLICT", "This user is already a member of the organization", { email: ["Already a member"] });
+      await recordAudit(tx, {
+        eventType: "member.added",
+        actor: by(actor),
+        target: { type: "user", id: existing.id },
+        accountId: org.accountId,
+        meta,
+        details: { scope: "organization", organizationId: org.id, role: input.role, via: "invitation" },
+      });
+      const member = await members.findMember(tx, orgKey(org), existing.id);
+      if (!member) throw notFound("Member");
+      return { status: "added" as const, member: toMemberDto(member) };
+    });
+  }
+  const inviter = await findUserById(ctx.db, actor.userId);
+  const token = generateToken();
+  const now = ctx.now();
+  const { invitation, emailId } = await inTransaction(ctx, async (tx, txCtx) => {
+    await repo.revokePendingFor(tx, { organizationId: org.id, email: input.email, now });
+    const invitation = await repo.insertInvitation(tx, {
+      accountId: org.accountId,
+      organizationId: org.id,
+      email: input.email,
+      role: input.role,
+      tokenHash: hashToken(token),
+      invitedById: actor.userId,
+      expiresAt: new Date(now.getTime() + EXPIRY_DAYS * 86_400_000),
+    });
+    await recordAudit(tx, { eventType: "invitation.sent", actor: by(actor), target: { type: "invitation", id: invitation.id }, accountId: org.accountId, meta, details: { organizationId: org.id, email: input.email, role: input.role } });
+    // The outbox row commits with the invitation; the job is enqueued only after the commit, so the worker never looks for a row that isn't there yet.
+    const email = await queueEmail(
+      { ...txCtx, jobs: undefined },
+      {
+        to: input.email,
+        template: "organization_invitation",
+        accountId: org.accountId,
+        data: {
+          organizationName: org.name,
+          inviterName: inviter?.displayName || inviter?.username || "A colleague",
+          role: input.role,
+          acceptUrl: `${ctx.config.PUBLIC_URL.replace(/\/$/, "")}/signup?invitation=${encodeURIComponent(token)}`,
+          expiresInDays: EXPIRY_DAYS,
+        },
+      },
+    );
+    return { invitation, emailId: email.id };
+  });
+  await ctx.jobs?.enqueue("email.send", { emailId }).catch((err: unknown) => ctx.logger.warn({ err, emailId }, "could not enqueue invitation email; the sweep will retry"));
+  return { status: "invited", invitation: toDto(invitation) };
+}
+
+/** Pending (not accepted, revoked or expired) invitations of an organization. */
+export async function listInvitations(ctx: ServiceContext, actor: PolicyActor, input: TListInvitationsInput) {
+  const org = await loadOrganization(ctx, actor, input.id, "organization.manage_members");
+  const rows = await repo.listPendingInvitations(ctx.db, { accountId: org.accountId, organizationId: org.id, now: ctx.now(), limit: input.limit, cursor: input.cursor });
+  return toPage(rows, input.limit, toDto);
+}
+
+export async function revokeInvitation(ctx: ServiceContext, actor: PolicyActor, input: TRevokeInvitationInput, meta?: RequestMeta): Promise<TInvitation> {
+  const org = await loadOrganization(ctx, actor, input.id, "organization.manage_members");
+  return inTransaction(ctx, async (tx) => {
+    const found = await repo.findPendingInvitation(tx, { accountId: org.accountId, organizationId: org.id, id: input.invitationId, now: ctx.now() });
+    if (!found) throw notFound("Invitation");
+    const row = await repo.markInvitation(tx, found.id, { revokedAt: ctx.now() });
+    await recordAudit(tx, { eventType: "invitation.revoked", actor: by(actor), target: { type: "invitation", id: row.id }, accountId: org.accountId, meta, details: { organizationId: org.id, email: row.email } });
+    return toDto(row);
+  });
+}
+
+/** What the signup page shows for an invitation link; the token is the only credential asked. */
+export async function previewInvitation(ctx: ServiceContext, token: string): Promise<TInvitationPreview> {
+  const found = await repo.findUsableInvitation(ctx.db, hashToken(token), ctx.now());
+  if (!found) throw new ServiceError("NOT_FOUND", INVALID);
+  const { invitation } = found;
+  return { organizationName: found.organizationName, email: invitation.email, role: invitation.role, expiresAt: iso(invitation.expiresAt) };
+}
+
+/**
+ * Accepts an invitation for a user: they join the account (as a member) and
+ * the organization (with the invited role), once. Signup calls this inside its
+ * own transaction for new users; a logged-in user calls it through the api.
+ */
+export async function acceptInvitation(ctx: ServiceContext, input: { token: string; userId: string }, meta?: RequestMeta): Promise<{ organizationId: string; accountId: string }> {
+  return inTransaction(ctx, async (tx) => {
+    const now = ctx.now();
+    const found = await repo.findUsableInvitation(tx, hashToken(input.token), now, { lock: true });
+    if (!found) throw new ServiceError("NOT_FOUND", INVALID);
+    const { invitation } = found;
+    const user = await findUserById(tx, input.userId);
+    if (!user) throw notFound("User");
+    const org = { id: invitation.organizationId, accountId: invitation.accountId };
+    const joined = await join(tx, org, user.id, invitation.role);
+    await repo.markInvitation(tx, invitation.id, { acceptedAt: now, acceptedById: user.id });
+    await recordAudit(tx, {
+      eventType: "invitation.accepted",
+      actor: { id: user.id, username: user.username },
+      target: { type: "invitation", id: invitation.id },
+      accountId: invitation.accountId,
+      meta,
+      // An existing member keeps their role; the invitation is used up either way.
+      details: { organizationId: org.id, email: invitation.email, role: invitation.role, alreadyMember: !joined },
+    });
+    return { organizationId: org.id, accountId: org.accountId };
+  });
+}

@@ -1,0 +1,77 @@
+import { recordAudit } from "../audit/audit.service.js";
+import { deleteUserSessions } from "../auth/session.repository.js";
+import type { RequestMeta, ServiceContext } from "../shared/context.js";
+import { notFound, ServiceError } from "../shared/errors.js";
+import { toPage } from "../shared/pagination.js";
+import { findScopedAccount } from "../tenants/tenant.repository.js";
+import { toUserDto } from "../users/user.mapper.js";
+import type { TUser } from "../users/user.schema.js";
+import { by } from "./guards.js";
+import { authorize, authorizeStaff, can, type PolicyActor } from "./policy.js";
+import { ALL_TENANTS, scopeOf } from "./scope.js";
+import * as repo from "./tenant-user.repository.js";
+import type { TListTenantUsersInput, TUpdateTenantUserInput } from "./tenant-user.schema.js";
+import { inTransaction } from "./tx.js";
+
+/** Yourself, anyone sharing an account with you, or (staff) anyone; the rest are not found. */
+async function loadUser(ctx: ServiceContext, actor: PolicyActor, id: string, opts: { includeDeleted?: boolean } = {}) {
+  const scope = id === actor.userId ? ALL_TENANTS : scopeOf(actor);
+  const user = await repo.findTenantUser(ctx.db, scope, id, opts);
+  if (!user) throw notFound("User");
+  return user;
+}
+
+/** Users who share an account with the caller (staff: all users), optionally in one account and matching `q`. */
+export async function listUsers(ctx: ServiceContext, actor: PolicyActor, input: TListTenantUsersInput) {
+  if (input.accountId) {
+    if (!(await findScopedAccount(ctx.db, scopeOf(actor), input.accountId))) throw notFound("Account");
+    authorize(actor, "account.read", { accountId: input.accountId }, "Account");
+  }
+  const rows = await repo.listTenantUsers(ctx.db, { scope: scopeOf(actor), ...input });
+  return toPage(rows, input.limit, toUserDto);
+}
+
+export async function getUser(ctx: ServiceContext, actor: PolicyActor, id: string): Promise<TUser> {
+  return toUserDto(await loadUser(ctx, actor, id));
+}
+
+/** Changes a display name: your own, or (account admins) that of someone in your account. */
+export async function updateUser(ctx: ServiceContext, actor: PolicyActor, input: TUpdateTenantUserInput, meta?: RequestMeta): Promise<TUser> {
+  const before = await loadUser(ctx, actor, input.id);
+  if (before.id !== actor.userId && !actor.isStaff) {
+    const accounts = await repo.accountIdsOfUser(ctx.db, scopeOf(actor), before.id);
+    if (!accounts.some((accountId) => can(actor, "account.manage_members", { accountId }))) {
+      throw new ServiceError("FORBIDDEN", "Only the user or an admin of their account can change their profile");
+    }
+  }
+  return inTransaction(ctx, async (tx) => {
+    const row = await repo.setUserFields(tx, before.id, { displayName: input.displayName || null });
+    await recordAudit(tx, { eventType: "user.updated", actor: by(actor), target: { type: "user", id: row.id }, accountId: row.accountId, meta, details: { displayName: { from: before.displayName, to: row.displayName } } });
+    return toUserDto(row);
+  });
+}
+
+/** Soft-deletes a user (yourself, or staff): they vanish from lists and every session ends. */
+export async function deleteUser(ctx: ServiceContext, actor: PolicyActor, id: string, meta?: RequestMeta): Promise<TUser> {
+  const before = await loadUser(ctx, actor, id);
+  if (before.id !== actor.userId && !actor.isStaff) throw new ServiceError("FORBIDDEN", "Only the user themselves or platform staff can delete a user");
+  return inTransaction(ctx, async (tx) => {
+    const row = await repo.setUserFields(tx, before.id, { deletedAt: ctx.now() });
+    await deleteUserSessions(tx, row.id);
+    await recordAudit(tx, { eventType: "user.deleted", actor: by(actor), target: { type: "user", id: row.id }, accountId: row.accountId, meta, details: { username: row.username } });
+    return toUserDto(row);
+  });
+}
+
+/** Restores a soft-deleted user (staff only); they log in again with their old password. */
+export async function restoreUser(ctx: ServiceContext, actor: PolicyActor, id: string, meta?: RequestMeta): Promise<TUser> {
+  authorizeStaff(actor);
+  const before = await repo.findTenantUser(ctx.db, ALL_TENANTS, id, { includeDeleted: true });
+  if (!before) throw notFound("User");
+  if (!before.deletedAt) throw new ServiceError("CONFLICT", "This user is not deleted");
+  return inTransaction(ctx, async (tx) => {
+    const row = await repo.setUserFields(tx, before.id, { deletedAt: null });
+    await recordAudit(tx, { eventType: "user.restored", actor: by(actor), target: { type: "user", id: row.id }, accountId: row.accountId, meta, details: { username: row.username } });
+    return toUserDto(row);
+  });
+}

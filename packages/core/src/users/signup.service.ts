@@ -1,0 +1,111 @@
+import type { RequestMeta, ServiceContext } from "../shared/context.js";
+import { recordAudit } from "../audit/audit.service.js";
+import { hashPassword } from "../auth/password.js";
+import { createSession, type IssuedSession } from "../auth/session.service.js";
+import { inviteKeyProblem, redeemInviteKey } from "../invites/invite-key.redeem.js";
+import { passwordPolicyErrors } from "../passwords/password-policy.js";
+import { ServiceError } from "../shared/errors.js";
+import { acceptInvitation, previewInvitation } from "../tenancy/invitation.service.js";
+import { isUniqueViolation } from "../tenancy/tx.js";
+import { appUrl, queueEmailInTx } from "./email-in-tx.js";
+import { createPersonalAccount } from "./personal-account.js";
+import type { TSignupInput } from "./signup.schema.js";
+import { findTakenFields, setUserAccount } from "./signup.repository.js";
+import { insertUser, type UserRow } from "./user.repository.js";
+
+const TAKEN = { username: "This username is already taken", email: "An account with this email already exists" } as const;
+
+function conflict(taken: { username: boolean; email: boolean }): ServiceError {
+  const fieldErrors: Record<string, string[]> = {};
+  if (taken.username) fieldErrors.username = [TAKEN.username];
+  if (taken.email) fieldErrors.email = [TAKEN.email];
+  return new ServiceError("CONFLICT", Object.values(fieldErrors).flat().join("; "), fieldErrors);
+}
+
+/** The tenancy side refuses a bad invitation with NOT_FOUND / PRECONDITION_FAILED; to a signup form it is a field error. */
+function invitationProblem(err: unknown): string {
+  if (err instanceof ServiceError && (err.code === "NOT_FOUND" || err.code === "PRECONDITION_FAILED")) return err.message;
+  throw err;
+}
+const rethrowAsField = (err: unknown): never => {
+  const message = invitationProblem(err);
+  throw new ServiceError("BAD_REQUEST", message, { invitationToken: [message] });
+};
+
+/**
+ * Refusals that need no writes, gathered into one 400 so a person fixes them
+ * in one go. In invite mode the key is checked before anything else is said,
+ * so without a valid key signup can't be used to probe which emails exist.
+ */
+async function precheck(ctx: ServiceContext, input: TSignupInput, inviteKey: string | undefined, invitationToken: string | undefined): Promise<void> {
+  const errors: Record<string, string[]> = {};
+  if (inviteKey) {
+    const problem = await inviteKeyProblem(ctx.db, inviteKey, ctx.now());
+    if (problem) errors.inviteKey = [problem];
+  } else if (ctx.config.SIGNUP_MODE === "invite" && !invitationToken) {
+    errors.inviteKey = ["An invite key is required to sign up"];
+  }
+  if (invitationToken) {
+    const problem = await previewInvitation(ctx, invitationToken).then(
+      () => null,
+      (err: unknown) => invitationProblem(err),
+    );
+    if (problem) errors.invitationToken = [problem];
+  }
+  const password = passwordPolicyErrors(ctx, input.password, input);
+  if (password.length) errors.password = password;
+  const messages = Object.values(errors).flat();
+  if (messages.length) throw new ServiceError("BAD_REQUEST", messages.join("; "), errors);
+  const taken = await findTakenFields(ctx.db, input.username, input.email);
+  if (taken.username || taken.email) throw conflict(taken);
+}
+
+/**
+ * Creates a user and signs them in. Everything — the user, spending the invite
+ * key, their tenant (a personal account, or the inviting organization's), the
+ * audit events, the welcome email and the session — is one transaction, so a
+ * failed signup consumes no key and leaves no half-made user.
+ */
+export async function signup(ctx: ServiceContext, input: TSignupInput, meta?: RequestMeta): Promise<IssuedSession & { user: UserRow }> {
+  const inviteKey = input.inviteKey || undefined;
+  const invitationToken = input.invitationToken || undefined;
+  await precheck(ctx, input, inviteKey, invitationToken);
+  const passwordHash = await hashPassword(input.password);
+  const now = ctx.now();
+  let dispatch: (() => Promise<void>) | undefined;
+  try {
+    const result = await ctx.db.transaction(async (tx) => {
+      const txCtx: ServiceContext = { ...ctx, db: tx, jobs: undefined };
+      const created = await insertUser(tx, { username: input.username, email: input.email, passwordHash, passwordChangedAt: now });
+      // Invited people join the inviter's tenant; everyone else gets their own.
+      const accountId = invitationToken
+        ? (await acceptInvitation(txCtx, { token: invitationToken, userId: created.id }, meta).catch(rethrowAsField)).accountId
+        : (await createPersonalAccount(tx, created)).id;
+      const user = await setUserAccount(tx, created.id, accountId);
+      if (inviteKey) await redeemInviteKey(tx, inviteKey, user, now, meta);
+      await recordAudit(tx, {
+        eventType: "auth.signup",
+        actor: user,
+        target: { type: "user", id: user.id },
+        accountId,
+        meta,
+        details: { via: invitationToken ? "invitation" : inviteKey ? "invite_key" : "open", email: user.email },
+      });
+      dispatch = await queueEmailInTx(ctx, tx, {
+        to: user.email,
+        template: "welcome",
+        data: { username: user.username, loginUrl: appUrl(ctx, "/login") },
+        accountId,
+      });
+      const issued = await createSession(txCtx, user.id, { rememberMe: false, meta });
+      return { ...issued, user };
+    });
+    await dispatch?.();
+    return result;
+  } catch (err) {
+    // Lost a race with another signup for the same name or address.
+    const taken = { username: isUniqueViolation(err, "users_username_key"), email: isUniqueViolation(err, "users_email_key") };
+    if (taken.username || taken.email) throw conflict(taken);
+    throw err;
+  }
+}

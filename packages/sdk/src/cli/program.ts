@@ -1,0 +1,46 @@
+import { Command, CommanderError } from "commander";
+import { registerApiKeys } from "../commands/api-keys.js";
+import { registerLogin } from "../commands/login.js";
+import { registerLogout } from "../commands/logout.js";
+import { registerMe } from "../commands/me.js";
+import { createCliContext } from "./context.js";
+import { describeError } from "./errors.js";
+import type { CliIo } from "./io.js";
+
+// Replaced with package.json's version by the build (tsup `define`).
+declare const __ATRIUM_SDK_VERSION__: string | undefined;
+const VERSION = typeof __ATRIUM_SDK_VERSION__ === "string" ? __ATRIUM_SDK_VERSION__ : "0.0.0-dev";
+
+/** The `atrium` command tree; one register function per command file. */
+export function createProgram(io: CliIo): Command {
+  const program = new Command("atrium")
+    .description("Command-line client for the Atrium API")
+    .version(VERSION)
+    .option("--url <url>", "API base URL (default: $ATRIUM_URL, then the stored login)")
+    .option("--token <token>", "session token or API key (default: $ATRIUM_TOKEN, then the stored login)")
+    .configureHelp({ showGlobalOptions: true })
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError("(run `atrium --help` for usage)")
+    .exitOverride();
+  const ctx = createCliContext(io);
+  registerLogin(program, ctx);
+  registerLogout(program, ctx);
+  registerMe(program, ctx);
+  registerApiKeys(program, ctx);
+  return program;
+}
+
+/** Runs one command line and returns the exit code; errors become one line on stderr. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    await createProgram(io).parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (err) {
+    // Commander has already printed its own usage errors, and help/version exit 0.
+    if (err instanceof CommanderError) return err.exitCode;
+    const { message, exitCode } = describeError(err);
+    io.stderr.write(`error: ${message}\n`);
+    if (io.env.ATRIUM_DEBUG && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+    return exitCode;
+  }
+}

@@ -1,0 +1,159 @@
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// Relative until @atrium/api exports "./testing".
+import { startTestApi, type TestApi } from "../../../apps/api/src/testing.js";
+
+// The published artefact, end to end: build, pack, install into a project
+// outside the workspace, then use the client, the CLI and the types there.
+// Child processes are async: the api under test runs in this process.
+const run = promisify(execFile);
+const SDK_DIR = fileURLToPath(new URL("..", import.meta.url));
+const ROOT = path.resolve(SDK_DIR, "../..");
+const TSC = path.join(ROOT, "node_modules/.bin/tsc");
+
+let tmp: string;
+let consumer: string;
+let manifest: Record<string, Record<string, string> | undefined>;
+let packedFiles: string[];
+let api: TestApi;
+let token: string;
+
+/** Builds and packs the sdk, then installs the tarball into a fresh project. */
+async function packAndInstall(): Promise<void> {
+  await run("pnpm", ["run", "build"], { cwd: SDK_DIR });
+  await run("pnpm", ["pack", "--pack-destination", tmp], { cwd: SDK_DIR });
+  const tarball = path.join(tmp, readdirSync(tmp).find((f) => f.endsWith(".tgz")) ?? "missing.tgz");
+  const { stdout } = await run("tar", ["-xzOf", tarball, "package/package.json"]);
+  manifest = JSON.parse(stdout);
+  packedFiles = (await run("tar", ["-tzf", tarball])).stdout.trim().split("\n");
+  consumer = path.join(tmp, "consumer");
+  mkdirSync(consumer);
+  writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  await run("npm", ["install", tarball, "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], { cwd: consumer });
+}
+
+async function startApi(): Promise<void> {
+  api = await startTestApi();
+  const res = await fetch(`${api.url}/api/auth/token/`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "admin", password: "admin123" }),
+  });
+  token = ((await res.json()) as { token: string }).token;
+}
+
+beforeAll(async () => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), "atrium-sdk-tarball-"));
+  await Promise.all([packAndInstall(), startApi()]);
+}, 180_000);
+
+afterAll(async () => {
+  await api?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+const inConsumer = (file: string, text: string) => writeFileSync(path.join(consumer, file), text);
+const env = () => ({ ...process.env, API_URL: api.url, TOKEN: token });
+
+describe("the packed @atrium/sdk", () => {
+  it("depends on nothing from the workspace", () => {
+    const text = JSON.stringify(manifest);
+    expect(text).not.toContain("workspace:");
+    for (const field of ["dependencies", "peerDependencies", "optionalDependencies"]) {
+      expect(Object.keys(manifest[field] ?? {}).filter((d) => d.startsWith("@atrium/")), field).toEqual([]);
+    }
+    expect(Object.keys(manifest.dependencies ?? {}).sort()).toEqual(["@trpc/client", "@trpc/server", "commander", "zod"]);
+  });
+
+  it("ships the build and nothing else", () => {
+    expect(packedFiles.filter((f) => !/^package\/(dist\/|package\.json$|README\.md$)/.test(f))).toEqual([]);
+    expect(packedFiles).toEqual(expect.arrayContaining(["package/dist/index.js", "package/dist/index.cjs", "package/dist/index.d.ts", "package/dist/cli.js"]));
+  });
+
+  it("ships declarations that import only its own dependencies", () => {
+    const dist = path.join(consumer, "node_modules/@atrium/sdk/dist");
+    const imported = new Set<string>();
+    for (const file of readdirSync(dist).filter((f) => /\.d\.c?ts$/.test(f))) {
+      for (const m of readFileSync(path.join(dist, file), "utf8").matchAll(/(?:from|import)\s+['"]([^'"]+)['"]/g)) {
+        if (m[1] && !m[1].startsWith(".")) imported.add(m[1]);
+      }
+    }
+    expect([...imported].sort()).toEqual(["@trpc/client", "@trpc/server", "zod"]);
+  });
+
+  it("calls the api from an ESM script and from CommonJS", async () => {
+    inConsumer(
+      "me.mjs",
+      `import { createClient } from "@atrium/sdk";
+const me = await createClient({ baseUrl: process.env.API_URL, token: process.env.TOKEN }).me.query();
+console.log(me.user.username);`,
+    );
+    inConsumer(
+      "contracts.cjs",
+      `const { ZUser } = require("@atrium/sdk/contracts");
+const { createClient } = require("@atrium/sdk");
+console.log(typeof createClient, ZUser.safeParse({ username: 1 }).success);`,
+    );
+    expect((await run("node", ["me.mjs"], { cwd: consumer, env: env() })).stdout.trim()).toBe("admin");
+    expect((await run("node", ["contracts.cjs"], { cwd: consumer })).stdout.trim()).toBe("function false");
+  });
+
+  it("installs a working `atrium` binary", async () => {
+    const bin = path.join(consumer, "node_modules/.bin/atrium");
+    const { stdout } = await run(bin, ["me", "--url", api.url, "--token", token, "--json"], { cwd: consumer, timeout: 15_000 });
+    expect(JSON.parse(stdout)).toMatchObject({ user: { username: "admin" }, authMethod: "session" });
+
+    const failed = await run(bin, ["me", "--url", api.url, "--token", "not-a-token"], { cwd: consumer }).catch((e: unknown) => e);
+    expect(failed).toMatchObject({ code: 1, stdout: "" });
+    expect((failed as { stderr: string }).stderr).toMatch(/^error: Authentication required/);
+    expect((failed as { stderr: string }).stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("typechecks a consumer with skipLibCheck off", async () => {
+    inConsumer(
+      "tsconfig.json",
+      JSON.stringify({
+        compilerOptions: {
+          target: "ES2022",
+          // What tRPC's own declarations need (RequestInfo, Disposable); no @types/node.
+          lib: ["ES2022", "ESNext.Disposable", "DOM"],
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          types: [],
+          strict: true,
+          skipLibCheck: false,
+          noEmit: true,
+        },
+        files: ["consumer.ts"],
+      }),
+    );
+    inConsumer(
+      "consumer.ts",
+      `import { createClient, ZUser, type RouterInputs, type RouterOutputs } from "@atrium/sdk";
+import { ZMeOutput } from "@atrium/sdk/contracts";
+
+const client = createClient({ baseUrl: "http://localhost:1", token: "t" });
+export async function main(): Promise<string> {
+  const me = await client.me.query();
+  const username: string = me.user.username;
+  const method: "session" | "api_key" = me.authMethod;
+  // @ts-expect-error: users have no such property
+  me.user.nope;
+  const input: RouterInputs["apiKeys"]["create"] = { name: "ci" };
+  const created: RouterOutputs["apiKeys"]["create"] = await client.apiKeys.create.mutate(input);
+  // @ts-expect-error: a name is required
+  await client.apiKeys.create.mutate({});
+  const parsed: string = ZMeOutput.parse(me).user.id + ZUser.parse(me.user).email;
+  return username + method + created.key + parsed;
+}
+`,
+    );
+    const result = await run(TSC, ["-p", "."], { cwd: consumer }).catch((e: { stdout: string }) => e);
+    expect(result.stdout).toBe("");
+  }, 60_000);
+});
