@@ -4,3 +4,4 @@ export * from "./auth.js";
 export * from "./invites.js";
 export * from "./audit.js";
 export * from "./email.js";
+export * from "./billing.js";
