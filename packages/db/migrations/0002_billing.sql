@@ -41,7 +41,7 @@ CREATE TABLE "reserves" (
 CREATE TABLE "stripe_events" (
 	"id" text PRIMARY KEY NOT NULL,
 	"type" text NOT NULL,
-	"handled" integer DEFAULT 1 NOT NULL,
+	"handled" boolean DEFAULT true NOT NULL,
 	"account_id" uuid,
 	"payload" jsonb NOT NULL,
 	"stripe_created_at" timestamp with time zone,

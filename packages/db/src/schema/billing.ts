@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, timestamps } from "./_columns.js";
 import { accounts } from "./tenants.js";
 import { users } from "./users.js";
@@ -61,7 +61,7 @@ export const stripeEvents = pgTable("stripe_events", {
   id: text().primaryKey(),
   type: text().notNull(),
   /** false for event types we store but don't act on. */
-  handled: integer().notNull().default(1),
+  handled: boolean().notNull().default(true),
   accountId: uuid(),
   payload: jsonb().$type<Record<string, unknown>>().notNull(),
   stripeCreatedAt: timestamp({ withTimezone: true }),
@@ -113,7 +113,7 @@ export const prices = pgTable(
     id: id(),
     item: text().notNull(),
     unit: text().notNull(),
-    /** Hundredths of a cent per unit, so sub-cent prices stay integers. */
+    /** Thousandths of a cent per unit, so sub-cent prices (per token) stay integers. */
     unitPriceMillicents: bigint({ mode: "number" }).notNull(),
     ...timestamps,
   },
