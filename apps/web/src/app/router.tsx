@@ -1,14 +1,28 @@
 import { createBrowserRouter } from "react-router";
+import { AuditLogPage } from "../features/admin/audit/audit-log-page";
+import { InviteKeysPage } from "../features/admin/invite-keys/invite-keys-page";
+import { OutboxPage } from "../features/admin/outbox/outbox-page";
+import { RequireStaff } from "../features/admin/require-staff";
+import { AdminUsersPage } from "../features/admin/users/admin-users-page";
 import { ApiKeysPage } from "../features/api-keys/api-keys-page";
+import { ForgotPasswordPage } from "../features/auth/forgot-password-page";
 import { LoginPage } from "../features/auth/login-page";
 import { RequireAuth } from "../features/auth/require-auth";
+import { ResetPasswordPage } from "../features/auth/reset-password-page";
+import { SignupPage } from "../features/auth/signup-page";
 import { HomePage } from "../features/dashboard/home-page";
+import { CurrentOrganizationPage } from "../features/organizations/current-organization-page";
+import { OrganizationPage } from "../features/organizations/organization-page";
 import { ProfilePage } from "../features/profile/profile-page";
 import { AppLayout } from "../features/shell/app-layout";
+import { TeamPage } from "../features/teams/team-page";
 import { NotFoundPage } from "./not-found-page";
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },
+  { path: "/signup", element: <SignupPage /> },
+  { path: "/forgot-password", element: <ForgotPasswordPage /> },
+  { path: "/reset-password", element: <ResetPasswordPage /> },
   {
     path: "/",
     element: (
@@ -20,6 +34,21 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: "profile", element: <ProfilePage /> },
       { path: "api-keys", element: <ApiKeysPage /> },
+      { path: "org", element: <CurrentOrganizationPage /> },
+      { path: "organizations/:id", element: <OrganizationPage /> },
+      { path: "organizations/:orgId/teams/:teamId", element: <TeamPage /> },
+      {
+        path: "admin",
+        element: <RequireStaff />,
+        children: [
+          { index: true, element: <AdminUsersPage /> },
+          { path: "users", element: <AdminUsersPage /> },
+          { path: "invite-keys", element: <InviteKeysPage /> },
+          { path: "audit", element: <AuditLogPage /> },
+          { path: "outbox", element: <OutboxPage /> },
+          { path: "*", element: <NotFoundPage /> },
+        ],
+      },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -9,3 +9,19 @@ export const api = createClient({ baseUrl: "", credentials: "same-origin" });
 export type Me = RouterOutputs["me"];
 export type ApiKey = RouterOutputs["apiKeys"]["list"]["items"][number];
 export type CreatedApiKey = RouterOutputs["apiKeys"]["create"];
+
+export type MyMemberships = RouterOutputs["myMemberships"];
+export type MyOrganization = MyMemberships["organizations"][number];
+export type Organization = RouterOutputs["organization"]["get"];
+export type Member = RouterOutputs["organization"]["listMembers"]["items"][number];
+export type Invitation = RouterOutputs["invitation"]["list"]["items"][number];
+export type InviteResult = RouterOutputs["invitation"]["create"];
+export type InvitationPreview = RouterOutputs["invitation"]["get"];
+export type Team = RouterOutputs["team"]["get"];
+export type TeamMember = RouterOutputs["team"]["listMembers"]["items"][number];
+
+export type AdminUser = RouterOutputs["adminUsers"]["list"]["items"][number];
+export type InviteKey = RouterOutputs["inviteKeys"]["list"]["items"][number];
+export type CreatedInviteKey = RouterOutputs["inviteKeys"]["create"];
+export type AuditEvent = RouterOutputs["audit"]["list"]["items"][number];
+export type OutboxEmail = RouterOutputs["outbox"]["list"]["items"][number];

@@ -1,4 +1,5 @@
-import { QUEUES, SESSION_JOBS, TENANCY_JOBS } from "@atrium/core/jobs";
+import { EMAIL_JOBS, QUEUES, SESSION_JOBS, TENANCY_JOBS } from "@atrium/core/jobs";
+import { requeueStaleEmailsProcessor } from "../processors/email/requeue-stale.processor.js";
 import { purgeExpiredSessionsProcessor } from "../processors/sessions/purge-expired.processor.js";
 import { purgeSoftDeletedProcessor } from "../processors/tenancy/purge-soft-deleted.processor.js";
 import { schedule, type QueueConfig } from "./queue-config.js";
@@ -9,7 +10,7 @@ const MINUTE = 60_000;
 export const maintenanceQueue: QueueConfig = {
   name: QUEUES.maintenance,
   concurrency: (config) => config.WORKER_CONCURRENCY,
-  processors: [purgeExpiredSessionsProcessor, purgeSoftDeletedProcessor],
+  processors: [purgeExpiredSessionsProcessor, purgeSoftDeletedProcessor, requeueStaleEmailsProcessor],
   schedules: (config) => [
     schedule({
       id: SESSION_JOBS.purgeExpired,
@@ -24,5 +25,6 @@ export const maintenanceQueue: QueueConfig = {
       payload: {},
       everyMs: 24 * 60 * MINUTE,
     }),
+    schedule({ id: EMAIL_JOBS.requeueStale, job: EMAIL_JOBS.requeueStale, payload: { olderThanMinutes: 10 }, everyMs: 10 * MINUTE }),
   ],
 };

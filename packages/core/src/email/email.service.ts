@@ -72,6 +72,23 @@ export async function deliverEmail(ctx: ServiceContext, transport: EmailTranspor
   return "sent";
 }
 
+/**
+ * Re-enqueues emails still `queued` after a while: their job was never added
+ * (Redis away at the time) or was lost. Sending is guarded by the row's status,
+ * so an email whose first job is merely slow is still sent once.
+ */
+export async function requeueStaleEmails(ctx: ServiceContext, opts: { olderThanMinutes: number }): Promise<number> {
+  if (!ctx.jobs) throw new Error("requeueStaleEmails needs ctx.jobs");
+  const cutoff = new Date(ctx.now().getTime() - opts.olderThanMinutes * 60_000);
+  const rows = await ctx.db
+    .select({ id: emailOutbox.id })
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.status, "queued"), lt(emailOutbox.createdAt, cutoff)))
+    .limit(500);
+  for (const r of rows) await ctx.jobs.enqueue("email.send", { emailId: r.id });
+  return rows.length;
+}
+
 /** After the last retry the worker marks the email failed, keeping the error. */
 export async function markEmailFailed(ctx: ServiceContext, emailId: string, error: string): Promise<void> {
   await ctx.db.update(emailOutbox).set({ status: "failed", error }).where(eq(emailOutbox.id, emailId));

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { SESSION_JOBS, ZPurgeExpiredSessionsPayload } from "./sessions.jobs.js";
-import { EMAIL_JOBS, ZSendEmailPayload } from "../email/email.jobs.js";
+import { EMAIL_JOBS, ZRequeueStaleEmailsPayload, ZSendEmailPayload } from "../email/email.jobs.js";
 import { TENANCY_JOBS, ZPurgeSoftDeletedPayload } from "../tenancy/tenancy.jobs.js";
 
 /** Every BullMQ queue Atrium uses. Keys live under `${REDIS_PREFIX}:<queue>:`. */
@@ -17,6 +17,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const JOBS = {
   [SESSION_JOBS.purgeExpired]: { queue: QUEUES.maintenance, payload: ZPurgeExpiredSessionsPayload },
   [EMAIL_JOBS.send]: { queue: QUEUES.notifications, payload: ZSendEmailPayload },
+  [EMAIL_JOBS.requeueStale]: { queue: QUEUES.maintenance, payload: ZRequeueStaleEmailsPayload },
   [TENANCY_JOBS.purgeSoftDeleted]: { queue: QUEUES.maintenance, payload: ZPurgeSoftDeletedPayload },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 

@@ -1,16 +1,7 @@
-import { Badge, Button, Code, Table, Text } from "@mantine/core";
-import { formatDateTime, formatRelative } from "../../lib/format";
+import { Badge, Button, Code, Table } from "@mantine/core";
+import { DateCell } from "../../components/date-cell";
 import type { ApiKey } from "../../lib/trpc";
 import { keyStatus, STATUS_COLORS } from "./key-status";
-
-function DateCell({ iso, empty }: { iso: string | null; empty: string }) {
-  if (!iso) return <Text c="dimmed" size="sm">{empty}</Text>;
-  return (
-    <Text size="sm" title={formatDateTime(iso)}>
-      {formatRelative(iso)}
-    </Text>
-  );
-}
 
 export function ApiKeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) => void }) {
   return (

@@ -1,11 +1,11 @@
-import { Alert, Anchor, Button, Checkbox, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Checkbox, Group, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
 import { IconAlertCircle } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Navigate, useLocation } from "react-router";
+import { Link, Navigate, useLocation } from "react-router";
 import { ZLoginInput, type TLoginInput } from "@atrium/sdk";
-import { FullPage, FullPageLoader } from "../../components/full-page";
-import { Logo } from "../../components/logo";
+import { AuthLayout } from "../../components/auth-layout";
+import { FullPageLoader } from "../../components/full-page";
 import { errorMessage, fieldErrorsOf, fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
 import { queryKeys } from "../../lib/query-keys";
 import { api } from "../../lib/trpc";
@@ -50,54 +50,65 @@ export function LoginPage() {
   };
 
   return (
-    <FullPage>
-      <Stack align="center" gap="xs" mb="md">
-        <Logo size="lg" />
-        <Text c="dimmed">The platform your product runs on</Text>
-      </Stack>
-      <Paper component="form" onSubmit={onSubmit} noValidate withBorder shadow="sm" p="xl" radius="md">
-        <Stack>
-          <Title order={3}>Sign in</Title>
-          {login.isError && !hasFieldErrors && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-              {errorMessage(login.error)}
-            </Alert>
-          )}
-          <TextInput
-            label="Username or email"
-            name="username"
-            autoComplete="username"
-            autoFocus
-            value={values.username}
-            onChange={(e) => setValues({ ...values, username: e.currentTarget.value })}
-            error={firstError(errors, "username")}
-          />
-          <PasswordInput
-            label="Password"
-            name="password"
-            autoComplete="current-password"
-            value={values.password}
-            onChange={(e) => setValues({ ...values, password: e.currentTarget.value })}
-            error={firstError(errors, "password")}
-          />
-          <Checkbox
-            label="Remember me"
-            description="Stay signed in after closing the browser"
-            checked={values.rememberMe}
-            onChange={(e) => setValues({ ...values, rememberMe: e.currentTarget.checked })}
-          />
-          <Button type="submit" fullWidth loading={login.isPending}>
-            Sign in
-          </Button>
+    <AuthLayout
+      title="Sign in"
+      onSubmit={onSubmit}
+      footer={
+        <Stack gap={4} align="center">
+          <Text c="dimmed" size="sm" ta="center">
+            Have an invite key?{" "}
+            <Anchor component={Link} to="/signup" size="sm">
+              Sign up
+            </Anchor>
+          </Text>
+          <Text c="dimmed" size="sm" ta="center">
+            Scripting Atrium? See the{" "}
+            <Anchor href="/api/docs" target="_blank" size="sm">
+              API reference
+            </Anchor>
+            .
+          </Text>
         </Stack>
-      </Paper>
-      <Text c="dimmed" size="sm" ta="center">
-        Scripting Atrium? See the{" "}
-        <Anchor href="/api/docs" target="_blank" size="sm">
-          API reference
-        </Anchor>
-        .
-      </Text>
-    </FullPage>
+      }
+    >
+      {login.isError && !hasFieldErrors && (
+        <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
+          {errorMessage(login.error)}
+        </Alert>
+      )}
+      <TextInput
+        label="Username or email"
+        name="username"
+        autoComplete="username"
+        autoFocus
+        value={values.username}
+        onChange={(e) => setValues({ ...values, username: e.currentTarget.value })}
+        error={firstError(errors, "username")}
+      />
+      <Stack gap={4}>
+        <PasswordInput
+          label="Password"
+          name="password"
+          autoComplete="current-password"
+          value={values.password}
+          onChange={(e) => setValues({ ...values, password: e.currentTarget.value })}
+          error={firstError(errors, "password")}
+        />
+        <Group justify="flex-end">
+          <Anchor component={Link} to="/forgot-password" size="xs">
+            Forgot password?
+          </Anchor>
+        </Group>
+      </Stack>
+      <Checkbox
+        label="Remember me"
+        description="Stay signed in after closing the browser"
+        checked={values.rememberMe}
+        onChange={(e) => setValues({ ...values, rememberMe: e.currentTarget.checked })}
+      />
+      <Button type="submit" fullWidth loading={login.isPending}>
+        Sign in
+      </Button>
+    </AuthLayout>
   );
 }

@@ -1,5 +1,5 @@
 import { Card, Group, SimpleGrid, Text, ThemeIcon, Title } from "@mantine/core";
-import { IconBook, IconKey, IconUser, type Icon } from "@tabler/icons-react";
+import { IconBook, IconBuildingCommunity, IconKey, IconUser, type Icon } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { useCurrentUser } from "../auth/current-user";
 import { displayName } from "../auth/use-me";
@@ -13,7 +13,8 @@ interface Shortcut {
 }
 
 const SHORTCUTS: Shortcut[] = [
-  { title: "Your profile", text: "Check the details Atrium keeps about you.", icon: IconUser, to: "/profile" },
+  { title: "Your organization", text: "Members, invitations and teams.", icon: IconBuildingCommunity, to: "/org" },
+  { title: "Your profile", text: "Your details and your password.", icon: IconUser, to: "/profile" },
   { title: "API keys", text: "Create keys for scripts, the SDK and curl.", icon: IconKey, to: "/api-keys" },
   { title: "API reference", text: "Every procedure as REST, with Swagger UI.", icon: IconBook, href: "/api/docs" },
 ];
@@ -64,7 +65,7 @@ export function HomePage() {
           </Text>
         </div>
       </Group>
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
         {SHORTCUTS.map((s) => (
           <ShortcutCard key={s.title} {...s} />
         ))}

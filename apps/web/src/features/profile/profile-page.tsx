@@ -4,6 +4,7 @@ import { PageHeader } from "../../components/page-header";
 import { formatDateTime, formatRelative } from "../../lib/format";
 import { useCurrentUser } from "../auth/current-user";
 import { displayName } from "../auth/use-me";
+import { ChangePasswordCard } from "./change-password-card";
 
 const AUTH_METHODS = { session: "Session cookie", api_key: "API key" } as const;
 
@@ -61,6 +62,9 @@ export function ProfilePage() {
           </Table.Tbody>
         </Table>
       </Paper>
+      <Stack mt="xl">
+        <ChangePasswordCard />
+      </Stack>
     </>
   );
 }

@@ -2,6 +2,7 @@ import { AppShell, Burger, Group } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Link, Outlet } from "react-router";
 import { Logo } from "../../components/logo";
+import { OrganizationSwitcher } from "../organizations/organization-switcher";
 import { ApiStatus } from "./api-status";
 import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
@@ -17,6 +18,7 @@ export function AppLayout() {
             <Link to="/" style={{ textDecoration: "none", color: "inherit" }}>
               <Logo />
             </Link>
+            <OrganizationSwitcher />
           </Group>
           <Group gap="md" wrap="nowrap">
             <ApiStatus />

@@ -1,34 +1,65 @@
-import { NavLink, Stack } from "@mantine/core";
-import { IconBook, IconKey, IconLayoutDashboard, IconUser, type Icon } from "@tabler/icons-react";
+import { Divider, NavLink, Stack, Text } from "@mantine/core";
+import { IconBook, IconBuildingCommunity, IconHistory, IconKey, IconLayoutDashboard, IconMail, IconTicket, IconUser, IconUsers, type Icon } from "@tabler/icons-react";
 import { Link, useLocation } from "react-router";
+import { useCurrentUser } from "../auth/current-user";
 
-const LINKS: { to: string; label: string; icon: Icon }[] = [
+interface NavItem {
+  to: string;
+  label: string;
+  icon: Icon;
+  /** Other paths that belong to this entry. */
+  also?: string[];
+}
+
+const LINKS: NavItem[] = [
   { to: "/", label: "Dashboard", icon: IconLayoutDashboard },
+  { to: "/org", label: "Organization", icon: IconBuildingCommunity, also: ["/organizations"] },
   { to: "/profile", label: "Profile", icon: IconUser },
   { to: "/api-keys", label: "API keys", icon: IconKey },
 ];
 
+const ADMIN_LINKS: NavItem[] = [
+  { to: "/admin/users", label: "Users", icon: IconUsers },
+  { to: "/admin/invite-keys", label: "Invite keys", icon: IconTicket },
+  { to: "/admin/audit", label: "Audit log", icon: IconHistory },
+  { to: "/admin/outbox", label: "Outbox", icon: IconMail },
+];
+
+const linkStyle = { borderRadius: "var(--mantine-radius-md)" };
+
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const { pathname } = useLocation();
-  const isActive = (to: string) => (to === "/" ? pathname === "/" : pathname.startsWith(to));
+  const { user } = useCurrentUser();
+  const isActive = ({ to, also = [] }: NavItem) => (to === "/" ? pathname === "/" : [to, ...also].some((p) => pathname.startsWith(p)));
+  const renderLink = (item: NavItem) => (
+    <NavLink
+      key={item.to}
+      component={Link}
+      to={item.to}
+      label={item.label}
+      active={isActive(item)}
+      onClick={onNavigate}
+      leftSection={<item.icon size={18} stroke={1.6} />}
+      style={linkStyle}
+    />
+  );
   return (
     <Stack gap={4} justify="space-between" h="100%">
       <Stack gap={4}>
-        {LINKS.map(({ to, label, icon: LinkIcon }) => (
-          <NavLink
-            key={to}
-            component={Link}
-            to={to}
-            label={label}
-            active={isActive(to)}
-            onClick={onNavigate}
-            leftSection={<LinkIcon size={18} stroke={1.6} />}
-            style={{ borderRadius: "var(--mantine-radius-md)" }}
-          />
-        ))}
+        {LINKS.map(renderLink)}
+        {/* Staff only: the api refuses these procedures to anyone else anyway. */}
+        {user.isStaff && (
+          <>
+            <Divider my="xs" />
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={4}>
+              Admin
+            </Text>
+            {ADMIN_LINKS.map(renderLink)}
+          </>
+        )}
       </Stack>
       {/* Served by the api (Swagger UI), not a route of this app. */}
-      <NavLink href="/api/docs" target="_blank" label="API reference" leftSection={<IconBook size={18} stroke={1.6} />} style={{ borderRadius: "var(--mantine-radius-md)" }} />
+      <NavLink href="/api/docs" target="_blank" label="API reference" leftSection={<IconBook size={18} stroke={1.6} />} style={linkStyle} />
     </Stack>
   );
 }

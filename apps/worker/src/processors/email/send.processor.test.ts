@@ -57,3 +57,19 @@ describe("email.send", () => {
     expect(failed?.failedReason).toMatch(/not found/);
   });
 });
+
+describe("email.requeue-stale", () => {
+  it("sends an email whose job never reached Redis once it is old enough", async () => {
+    // Written without a queue handle, as if Redis had been down when it was queued.
+    const { id } = await emailService.queueEmail({ ...ctx, jobs: undefined }, welcome("late@example.test"));
+    const notYet = await queues.enqueue(EMAIL_JOBS.requeueStale, { olderThanMinutes: 10 });
+    const maintenance = queues.queue(QUEUES.maintenance);
+    await waitFor(async () => (await maintenance.getJobState(notYet.id)) === "completed", { what: "the first sweep" });
+    expect((await outboxRow(id))?.status).toBe("queued");
+
+    await env.db.pool.query("update email_outbox set created_at = now() - interval '20 minutes' where id = $1", [id]);
+    await queues.enqueue(EMAIL_JOBS.requeueStale, { olderThanMinutes: 10 });
+    const row = await waitFor(async () => (await outboxRow(id))?.status === "sent" && outboxRow(id), { what: "the late email to be sent" });
+    expect(row).toMatchObject({ status: "sent", attempts: 1 });
+  });
+});

@@ -1,0 +1,313 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../../api/src/testing.js";
+import { launchChromium } from "./browser.js";
+
+const DIST = fileURLToPath(new URL("../dist", import.meta.url));
+const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
+const VIEWPORT = { width: 1280, height: 800 };
+
+let api: TestApi | undefined;
+let browser: Browser | undefined;
+/** The staff admin's browser; every other person gets a context of their own (own cookies). */
+let admin: Page;
+let nora: Page;
+let inviteKey = "";
+let invitationToken = "";
+
+beforeAll(async () => {
+  if (!existsSync(`${DIST}/index.html`)) {
+    throw new Error(`No SPA build at ${DIST}. Run \`pnpm --filter @atrium/web build\` first.`);
+  }
+  // Several signups and logins come from one IP within a minute; the limiter has its own tests.
+  api = await startTestApi({ WEB_DIST_DIR: DIST, RATE_LIMIT_AUTH_PER_MINUTE: "100" });
+  browser = await launchChromium(process.env.CHROMIUM_PATH);
+  admin = await newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+
+async function newPage(): Promise<Page> {
+  if (!browser) throw new Error("browser not started");
+  const context: BrowserContext = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  // Fail a step well before the test timeout, with the locator in the message.
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+function baseUrl(): string {
+  if (!api) throw new Error("api not started");
+  return api.url;
+}
+
+function navLink(page: Page, name: string) {
+  return page.getByRole("navigation").getByRole("link", { name, exact: true });
+}
+
+// Toasts come and go with timing; leave them out so the pages themselves can be compared.
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOTS}${name}.png`, animations: "disabled", style: ".mantine-Notifications-root { display: none !important; }" });
+
+// One story, in order: each step builds on the last.
+describe("identity and tenancy in the SPA", () => {
+  it("lets the admin create an invite key and read it once", async () => {
+    await admin.goto(`${baseUrl()}/login`);
+    await admin.getByLabel("Username or email").fill("admin");
+    await admin.getByLabel("Password", { exact: true }).fill("admin123");
+    await admin.getByRole("button", { name: "Sign in" }).click();
+    await admin.getByRole("heading", { name: /Welcome back/ }).waitFor();
+
+    await navLink(admin, "Invite keys").click();
+    await admin.getByText("No invite keys yet").waitFor();
+    await admin.getByRole("button", { name: "Create invite key" }).first().click();
+    const dialog = admin.getByRole("dialog");
+    await dialog.getByLabel("Valid for (days)").fill("3");
+    await dialog.getByLabel("Notes").fill("For Nora, new analyst");
+    await dialog.getByRole("button", { name: "Create invite key" }).click();
+
+    const keyBox = admin.getByTestId("new-invite-key");
+    await keyBox.waitFor();
+    inviteKey = (await keyBox.textContent())?.trim() ?? "";
+    expect(inviteKey.length).toBeGreaterThan(16);
+    await shot(admin, "new-invite-key");
+
+    await dialog.getByRole("button", { name: "Done" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    const row = admin.getByTestId("invite-key-row").filter({ hasText: "For Nora" });
+    await row.filter({ hasText: "active" }).waitFor();
+    // The list shows a prefix, never the key.
+    expect(await admin.getByTestId("invite-key-row").first().textContent()).not.toContain(inviteKey);
+    await shot(admin, "invite-keys");
+  });
+
+  it("signs a new user up with the key, showing the password rule that failed", async () => {
+    nora = await newPage();
+    await nora.goto(`${baseUrl()}/login`);
+    await nora.getByRole("link", { name: "Forgot password?" }).waitFor();
+    await shot(nora, "login");
+    await nora.getByRole("link", { name: "Sign up" }).click();
+    await nora.waitForURL("**/signup");
+    await nora.getByRole("heading", { name: "Create your account" }).waitFor();
+
+    await nora.getByLabel("Username").fill("nora");
+    await nora.getByLabel("Email").fill("nora@example.com");
+    await nora.getByLabel("Password", { exact: true }).fill("12345678");
+    await nora.getByLabel("Invite key").fill(inviteKey);
+    await nora.getByRole("button", { name: "Create account" }).click();
+    await nora.getByText("Can't be only digits").waitFor();
+    await nora.locator("button[type=submit]:not([data-loading])").waitFor();
+    await shot(nora, "signup-error");
+
+    await nora.getByLabel("Password", { exact: true }).fill("quiet-harbor-lantern-42");
+    await nora.getByRole("button", { name: "Create account" }).click();
+    await nora.getByRole("heading", { name: "Welcome back, nora" }).waitFor();
+    expect(new URL(nora.url()).pathname).toBe("/");
+  });
+
+  it("creates an organization from the switcher", async () => {
+    const switcher = nora.getByTestId("org-switcher");
+    await switcher.filter({ hasText: "No organization" }).waitFor();
+    await switcher.click();
+    await shot(nora, "org-switcher-empty");
+    await nora.getByRole("menuitem", { name: "Create organization" }).click();
+    const dialog = nora.getByRole("dialog");
+    await dialog.getByLabel("Name").fill("Nora Research");
+    await dialog.getByLabel("Description").fill("Market studies and field interviews");
+    await dialog.getByRole("button", { name: "Create organization" }).click();
+
+    await nora.waitForURL(/\/organizations\/[0-9a-f-]{36}$/);
+    await nora.getByRole("heading", { name: "Nora Research" }).waitFor();
+    await switcher.filter({ hasText: "Nora Research" }).waitFor();
+    await shot(nora, "organization-general");
+  });
+
+  it("creates a team, led by its creator", async () => {
+    await nora.getByRole("tab", { name: "Teams" }).click();
+    await nora.getByText("No teams yet").waitFor();
+    await nora.getByRole("button", { name: "Create team" }).first().click();
+    const dialog = nora.getByRole("dialog");
+    await dialog.getByLabel("Name").fill("Field Analysts");
+    await dialog.getByRole("button", { name: "Create team" }).click();
+
+    await nora.waitForURL(/\/teams\/[0-9a-f-]{36}$/);
+    await nora.getByRole("heading", { name: "Field Analysts" }).waitFor();
+    const lead = nora.getByTestId("team-member-row").filter({ hasText: "nora" });
+    await expect.poll(() => lead.locator("input").first().inputValue()).toBe("Lead");
+    await shot(nora, "team");
+
+    await nora.getByRole("link", { name: "Teams" }).click();
+    await nora.getByTestId("team-card").filter({ hasText: "Field Analysts" }).waitFor();
+    await shot(nora, "organization-teams");
+  });
+
+  it("invites a new address by email and lists it as pending", async () => {
+    await nora.getByRole("tab", { name: "Invitations" }).click();
+    await nora.getByText("No pending invitations").waitFor();
+    await nora.getByLabel("Email").fill("omar@example.com");
+    await nora.getByRole("button", { name: "Invite", exact: true }).click();
+
+    const result = nora.getByTestId("invite-result");
+    await result.waitFor();
+    expect(await result.getAttribute("data-status")).toBe("invited");
+    await nora.getByTestId("invitation-row").filter({ hasText: "omar@example.com" }).waitFor();
+    await shot(nora, "organization-invitations");
+
+    await nora.getByRole("tab", { name: "Members" }).click();
+    await nora.getByTestId("member-row").filter({ hasText: "nora" }).waitFor();
+    await shot(nora, "organization-members");
+  });
+
+  it("shows the admin those events in the audit log, filtered by the new user", async () => {
+    await navLink(admin, "Audit log").click();
+    await admin.getByRole("heading", { name: "Audit log" }).waitFor();
+    await admin.getByRole("combobox", { name: "User" }).fill("nora");
+    await admin.getByRole("option", { name: "nora", exact: true }).click();
+    await admin.waitForURL(/userId=/);
+
+    const expected = ["auth.signup", "invite_key.used", "organization.created", "team.created", "invitation.sent"];
+    for (const type of expected) await admin.locator(`[data-testid=audit-row][data-event-type="${type}"]`).first().waitFor();
+    const types = await admin.getByTestId("audit-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-event-type")));
+    expect(types).toEqual(expect.arrayContaining(expected));
+    await shot(admin, "audit-log");
+
+    // The export link carries the same filter, and the admin's cookie downloads it.
+    const href = (await admin.getByTestId("audit-export").getAttribute("href")) ?? "";
+    expect(href).toContain("userId=");
+    const csv = await admin.context().request.get(`${baseUrl()}${href}`);
+    expect(csv.status()).toBe(200);
+    const body = await csv.text();
+    for (const type of expected) expect(body).toContain(type);
+    expect(body).not.toContain("auth.login,"); // admin's own login isn't nora's
+
+    // Event type and date range narrow it further, and live in the URL.
+    await admin.getByRole("combobox", { name: "Event type" }).fill("team.cre");
+    await admin.getByRole("option", { name: "team.created" }).click();
+    await expect.poll(() => admin.getByTestId("audit-row").count()).toBe(1);
+    const today = new Date().toISOString().slice(0, 10);
+    await admin.goto(`${admin.url()}&from=${today}&to=${today}`);
+    await admin.locator('[data-testid=audit-row][data-event-type="team.created"]').waitFor();
+    expect(await admin.getByTestId("audit-row").count()).toBe(1);
+    await shot(admin, "audit-log-filtered");
+    await admin.goto(`${admin.url().replace(/from=[^&]+&to=[^&]+/, "from=2000-01-01&to=2000-01-02")}`);
+    await admin.getByText("No events match these filters").waitFor();
+  });
+
+  it("shows the invitation email in the outbox, rendered in a sandbox", async () => {
+    await navLink(admin, "Outbox").click();
+    const row = admin.getByTestId("outbox-row").filter({ hasText: "omar@example.com" });
+    await row.click();
+    const drawer = admin.getByRole("dialog");
+    await drawer.getByTestId("outbox-html").waitFor();
+    expect(await drawer.getByTestId("outbox-html").getAttribute("sandbox")).toBe("");
+    await admin.frameLocator("[data-testid=outbox-html]").getByText("Nora Research").first().waitFor();
+    await shot(admin, "outbox-email");
+
+    await drawer.getByRole("tab", { name: "Text" }).click();
+    const text = (await drawer.getByTestId("outbox-text").textContent()) ?? "";
+    invitationToken = /invitation=([^\s&]+)/.exec(text)?.[1] ?? "";
+    expect(invitationToken).not.toBe("");
+    await admin.keyboard.press("Escape");
+  });
+
+  it("lets the invited person sign up from the emailed link and join the organization", async () => {
+    const omar = await newPage();
+    await omar.goto(`${baseUrl()}/signup?invitation=${invitationToken}`);
+    await omar.getByTestId("invitation-banner").filter({ hasText: "You're invited to Nora Research as member" }).waitFor();
+    // The invitation stands in for the invite key.
+    expect(await omar.getByLabel("Invite key").count()).toBe(0);
+    expect(await omar.getByLabel("Email").inputValue()).toBe("omar@example.com");
+    await shot(omar, "signup-invitation");
+
+    await omar.getByLabel("Username").fill("omar");
+    await omar.getByLabel("Password", { exact: true }).fill("amber-canyon-whistle-7");
+    await omar.getByRole("button", { name: "Create account" }).click();
+    await omar.getByRole("heading", { name: "Welcome back, omar" }).waitFor();
+    const switcher = omar.getByTestId("org-switcher");
+    await switcher.filter({ hasText: "Nora Research" }).waitFor();
+    await switcher.click();
+    await omar.getByRole("menuitem", { name: /Nora Research/ }).waitFor();
+    await shot(omar, "org-switcher");
+    await omar.keyboard.press("Escape");
+
+    // The new member sees the organization but, as a member, can't manage people.
+    await omar.getByRole("link", { name: "Organization", exact: true }).click();
+    await omar.getByRole("heading", { name: "Nora Research" }).waitFor();
+    expect(await omar.getByRole("tab", { name: "Invitations" }).count()).toBe(0);
+    await omar.getByRole("tab", { name: "Members" }).click();
+    await omar.getByTestId("member-row").filter({ hasText: "omar" }).getByRole("button", { name: "Leave" }).waitFor();
+    expect(await omar.getByTestId("member-row").filter({ hasText: "nora" }).getByRole("button", { name: "Remove" }).count()).toBe(0);
+    await omar.context().close();
+  });
+
+  it("lets the admin find the user, and keeps the admin area from everyone else", async () => {
+    await navLink(admin, "Users").click();
+    await admin.getByLabel("Search users").fill("nora");
+    await admin.getByTestId("admin-user-row").filter({ hasText: "nora@example.com" }).filter({ hasText: "Active" }).waitFor();
+    await expect.poll(() => admin.getByTestId("admin-user-row").count()).toBe(1);
+    await shot(admin, "admin-users");
+
+    expect(await navLink(nora, "Users").count()).toBe(0);
+    await nora.goto(`${baseUrl()}/admin/audit`);
+    await nora.getByTestId("forbidden").waitFor();
+    await shot(nora, "admin-forbidden");
+  });
+
+  it("changes the password from the profile, naming a wrong current password", async () => {
+    await navLink(nora, "Profile").click();
+    await nora.getByRole("heading", { name: "Change password" }).waitFor();
+    await nora.getByLabel("Current password").fill("not-my-password");
+    await nora.getByLabel("New password", { exact: true }).fill("silver-orchard-tide-88");
+    await nora.getByLabel("Confirm new password").fill("silver-orchard-tide-88");
+    await nora.getByRole("button", { name: "Change password" }).click();
+    await nora.getByText("current password is incorrect", { exact: false }).waitFor();
+    await nora.locator("button[type=submit]:not([data-loading])").waitFor();
+    await shot(nora, "profile-password-error");
+
+    await nora.getByLabel("Current password").fill("quiet-harbor-lantern-42");
+    await nora.getByRole("button", { name: "Change password" }).click();
+    await nora.getByText("Your other sessions were signed out").waitFor();
+    expect(await nora.getByLabel("Current password").inputValue()).toBe("");
+  });
+
+  it("resets a forgotten password through the emailed link", async () => {
+    const visitor = await newPage();
+    await visitor.goto(`${baseUrl()}/login`);
+    await visitor.getByRole("link", { name: "Forgot password?" }).click();
+    await visitor.getByLabel("Email").fill("nora@example.com");
+    await visitor.getByRole("button", { name: "Send reset link" }).click();
+    await visitor.getByTestId("reset-requested").waitFor();
+    await shot(visitor, "forgot-password");
+
+    await navLink(admin, "Outbox").click();
+    await admin.getByLabel("Filter by recipient").fill("nora@example.com");
+    await admin.getByTestId("outbox-row").filter({ hasText: "password" }).first().click();
+    await admin.getByRole("dialog").getByRole("tab", { name: "Text" }).click();
+    const text = (await admin.getByTestId("outbox-text").textContent()) ?? "";
+    const token = /token=([^\s&]+)/.exec(text)?.[1] ?? "";
+    expect(token).not.toBe("");
+    await admin.keyboard.press("Escape");
+
+    await visitor.goto(`${baseUrl()}/reset-password?token=${token}`);
+    await visitor.getByLabel("New password", { exact: true }).fill("brisk-meadow-falcon-19");
+    await visitor.getByLabel("Confirm new password").fill("brisk-meadow-falcon-18");
+    await visitor.getByRole("button", { name: "Set new password" }).click();
+    await visitor.getByText("The passwords don't match").waitFor();
+    await shot(visitor, "reset-password");
+    await visitor.getByLabel("Confirm new password").fill("brisk-meadow-falcon-19");
+    await visitor.getByRole("button", { name: "Set new password" }).click();
+    await visitor.getByTestId("reset-done").waitFor();
+    await shot(visitor, "reset-password-done");
+
+    await visitor.getByRole("link", { name: "Sign in" }).click();
+    await visitor.getByLabel("Username or email").fill("nora");
+    await visitor.getByLabel("Password", { exact: true }).fill("brisk-meadow-falcon-19");
+    await visitor.getByRole("button", { name: "Sign in" }).click();
+    await visitor.getByRole("heading", { name: "Welcome back, nora" }).waitFor();
+    await visitor.context().close();
+  });
+});

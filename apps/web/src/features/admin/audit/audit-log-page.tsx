@@ -1,0 +1,78 @@
+import { Button, EmptyState, Paper } from "@mantine/core";
+import { IconDownload, IconHistory } from "@tabler/icons-react";
+import { useSearchParams } from "react-router";
+import { AUDIT_EVENT_TYPES, type TAuditEventType } from "@atrium/sdk";
+import { ListSkeleton } from "../../../components/list-skeleton";
+import { LoadMore } from "../../../components/load-more";
+import { PageHeader } from "../../../components/page-header";
+import { QueryError } from "../../../components/query-error";
+import { AuditFiltersBar } from "./audit-filters";
+import { AuditTable } from "./audit-table";
+import { exportUrl, useAuditEvents, type AuditFilters } from "./use-audit-events";
+
+const FILTER_KEYS = ["userId", "eventType", "from", "to"] as const;
+
+/** Filters live in the URL, so a filtered view can be bookmarked or sent to a colleague. */
+function useFiltersFromUrl(): [AuditFilters, (next: AuditFilters) => void] {
+  const [params, setParams] = useSearchParams();
+  const eventType = params.get("eventType");
+  const filters: AuditFilters = {
+    userId: params.get("userId") ?? undefined,
+    eventType: eventType && (AUDIT_EVENT_TYPES as readonly string[]).includes(eventType) ? (eventType as TAuditEventType) : undefined,
+    from: params.get("from") ?? undefined,
+    to: params.get("to") ?? undefined,
+  };
+  const set = (next: AuditFilters) => {
+    const out = new URLSearchParams();
+    for (const key of FILTER_KEYS) if (next[key]) out.set(key, String(next[key]));
+    setParams(out, { replace: true });
+  };
+  return [filters, set];
+}
+
+export function AuditLogPage() {
+  const [filters, setFilters] = useFiltersFromUrl();
+  const events = useAuditEvents(filters);
+  const filtered = Object.values(filters).some(Boolean);
+
+  let content;
+  if (events.isPending) content = <ListSkeleton rows={6} label="Loading audit events" />;
+  else if (events.isError) content = <QueryError error={events.error} title="Couldn't load the audit log" onRetry={() => void events.refetch()} />;
+  else if (events.data.length === 0) {
+    content = (
+      <EmptyState
+        py="xl"
+        icon={<IconHistory size={28} />}
+        variant="light"
+        title={filtered ? "No events match these filters" : "No events yet"}
+        description={filtered ? "Widen the date range or clear a filter." : "Sign-ins, signups and admin actions appear here as they happen."}
+      />
+    );
+  } else {
+    content = (
+      <>
+        <AuditTable events={events.data} />
+        <LoadMore {...events} label="Load older events" />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description="Every sign-in, signup and admin or role change, newest first."
+        actions={
+          // A plain download of the same filters: same origin, so the session cookie goes along.
+          <Button component="a" href={exportUrl(filters)} download variant="light" leftSection={<IconDownload size={16} />} data-testid="audit-export">
+            Export CSV
+          </Button>
+        }
+      />
+      <AuditFiltersBar filters={filters} onChange={setFilters} />
+      <Paper withBorder radius="md" p={events.isError ? "md" : 0}>
+        {content}
+      </Paper>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import { AUDIT_EVENT_TYPES } from "@atrium/sdk";
+
+const DOMAIN_COLORS: Record<string, string> = {
+  auth: "blue",
+  invite_key: "violet",
+  password: "orange",
+  api_key: "cyan",
+  user: "pink",
+  account: "indigo",
+  organization: "indigo",
+  member: "teal",
+  invitation: "teal",
+  team: "green",
+  team_member: "green",
+};
+
+const DOMAIN_LABELS: Record<string, string> = {
+  auth: "Sign-in",
+  invite_key: "Invite keys",
+  password: "Passwords",
+  api_key: "API keys",
+  user: "Users",
+  account: "Accounts",
+  organization: "Organizations",
+  member: "Members",
+  invitation: "Invitations",
+  team: "Teams",
+  team_member: "Team members",
+};
+
+const domainOf = (eventType: string) => eventType.split(".")[0] ?? "";
+
+export function eventColor(eventType: string): string {
+  if (eventType.endsWith("_failed")) return "red";
+  return DOMAIN_COLORS[domainOf(eventType)] ?? "gray";
+}
+
+/** The event type select's options, grouped by what they are about. */
+export const EVENT_TYPE_GROUPS = Object.entries(
+  AUDIT_EVENT_TYPES.reduce<Record<string, string[]>>((groups, type) => {
+    const label = DOMAIN_LABELS[domainOf(type)] ?? "Other";
+    (groups[label] ??= []).push(type);
+    return groups;
+  }, {}),
+).map(([group, items]) => ({ group, items }));

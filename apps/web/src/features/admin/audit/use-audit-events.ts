@@ -1,0 +1,30 @@
+import { useInfiniteQuery } from "@tanstack/react-query";
+import type { TAuditEventFilters, TAuditEventType } from "@atrium/sdk";
+import { allItems, firstPage, nextCursorOf } from "../../../lib/pages";
+import { queryKeys } from "../../../lib/query-keys";
+import { api } from "../../../lib/trpc";
+
+export interface AuditFilters {
+  userId?: string;
+  eventType?: TAuditEventType;
+  from?: string;
+  to?: string;
+}
+
+export function useAuditEvents(filters: AuditFilters) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.admin.audit(filters),
+    queryFn: ({ pageParam }) => api.audit.list.query({ ...filters, cursor: pageParam, limit: 50 }),
+    initialPageParam: firstPage,
+    getNextPageParam: nextCursorOf,
+    select: allItems,
+  });
+}
+
+/** The CSV export with the same filters as the list (a plain download: same-origin, the session cookie goes along). */
+export function exportUrl(filters: TAuditEventFilters): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, String(value));
+  const query = params.toString();
+  return `/api/admin/audit-events/export.csv${query ? `?${query}` : ""}`;
+}

@@ -1,0 +1,79 @@
+import { Button, EmptyState, Group, Paper, SegmentedControl, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconPlus, IconTicket } from "@tabler/icons-react";
+import { useState } from "react";
+import { INVITE_KEY_STATUSES, type TInviteKeyStatus } from "@atrium/sdk";
+import { ConfirmModal } from "../../../components/confirm-modal";
+import { ListSkeleton } from "../../../components/list-skeleton";
+import { LoadMore } from "../../../components/load-more";
+import { PageHeader } from "../../../components/page-header";
+import { QueryError } from "../../../components/query-error";
+import type { InviteKey } from "../../../lib/trpc";
+import { useDialogFor } from "../../../lib/use-dialog-for";
+import { CreateInviteKeyModal } from "./create-invite-key-modal";
+import { InviteKeysTable } from "./invite-keys-table";
+import { useInviteKeys, useRevokeInviteKey } from "./use-invite-keys";
+
+type Filter = TInviteKeyStatus | "all";
+const FILTERS: { value: Filter; label: string }[] = [{ value: "all", label: "All" }, ...INVITE_KEY_STATUSES.map((s) => ({ value: s, label: s[0]?.toUpperCase() + s.slice(1) }))];
+
+export function InviteKeysPage() {
+  const [filter, setFilter] = useState<Filter>("all");
+  const keys = useInviteKeys(filter === "all" ? undefined : filter);
+  const revoke = useRevokeInviteKey();
+  const [creating, createDialog] = useDisclosure(false);
+  const revoking = useDialogFor<InviteKey>();
+
+  const createButton = (
+    <Button leftSection={<IconPlus size={16} />} onClick={createDialog.open}>
+      Create invite key
+    </Button>
+  );
+
+  let content;
+  if (keys.isPending) content = <ListSkeleton label="Loading invite keys" />;
+  else if (keys.isError) content = <QueryError error={keys.error} title="Couldn't load the invite keys" onRetry={() => void keys.refetch()} />;
+  else if (keys.data.length === 0) {
+    content =
+      filter === "all" ? (
+        <EmptyState py="xl" icon={<IconTicket size={28} />} variant="light" title="No invite keys yet" description="Signup is invite-only: create a key and send it to the person you want to let in.">
+          <EmptyState.Actions>{createButton}</EmptyState.Actions>
+        </EmptyState>
+      ) : (
+        <EmptyState py="xl" icon={<IconTicket size={28} />} variant="light" title={`No ${filter} keys`} description="Try another filter." />
+      );
+  } else {
+    content = (
+      <>
+        <InviteKeysTable keys={keys.data} onRevoke={revoking.open} revokingId={revoke.isPending ? revoke.variables : undefined} />
+        <LoadMore {...keys} />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader title="Invite keys" description="Single-use keys that let someone sign up. The key itself is shown once, when created." actions={createButton} />
+      <Group mb="md">
+        <SegmentedControl value={filter} onChange={(v) => setFilter(v as Filter)} data={FILTERS} />
+      </Group>
+      <Paper withBorder radius="md" p={keys.isError ? "md" : 0}>
+        {content}
+      </Paper>
+      <CreateInviteKeyModal opened={creating} onClose={createDialog.close} />
+      <ConfirmModal
+        opened={revoking.opened}
+        onClose={revoking.close}
+        title="Revoke invite key"
+        confirmLabel="Revoke key"
+        loading={revoke.isPending}
+        onConfirm={() => revoking.item && revoke.mutate(revoking.item.id, { onSuccess: revoking.close })}
+      >
+        <Text size="sm">
+          Revoke the key <b>{revoking.item?.prefix}…</b>
+          {revoking.item?.notes ? ` (${revoking.item.notes})` : ""}? Nobody can sign up with it afterwards.
+        </Text>
+      </ConfirmModal>
+    </>
+  );
+}

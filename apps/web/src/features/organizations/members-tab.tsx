@@ -1,0 +1,142 @@
+import { Badge, Button, EmptyState, Paper, Select, Table, Text } from "@mantine/core";
+import { IconUsers } from "@tabler/icons-react";
+import { useNavigate } from "react-router";
+import { ConfirmModal } from "../../components/confirm-modal";
+import { DateCell } from "../../components/date-cell";
+import { ListSkeleton } from "../../components/list-skeleton";
+import { LoadMore } from "../../components/load-more";
+import { QueryError } from "../../components/query-error";
+import { UserCell } from "../../components/user-cell";
+import { notifySuccess } from "../../lib/notify";
+import type { Member, Organization } from "../../lib/trpc";
+import { useDialogFor } from "../../lib/use-dialog-for";
+import { useCurrentUser } from "../auth/current-user";
+import { atLeast, isTenantRole, ROLE_COLORS, ROLE_LABELS, ROLE_OPTIONS } from "./roles";
+import { useCurrentOrganization } from "./use-current-organization";
+import { useOrganizationMembers, useRemoveMember, useUpdateMemberRole } from "./use-organizations";
+
+export function MembersTab({ organization }: { organization: Organization }) {
+  const { user } = useCurrentUser();
+  const members = useOrganizationMembers(organization.id);
+  const updateRole = useUpdateMemberRole(organization.id);
+  const remove = useRemoveMember(organization.id);
+  const { select } = useCurrentOrganization();
+  const navigate = useNavigate();
+  const removal = useDialogFor<Member>();
+  const removing = removal.item;
+  const canManage = atLeast(organization.role, "admin", user.isStaff);
+  const isOwner = atLeast(organization.role, "owner", user.isStaff);
+  // Only owners hand out or take away ownership; the api says the same.
+  const roleOptions = ROLE_OPTIONS.map((o) => ({ ...o, disabled: o.value === "owner" && !isOwner }));
+  const leaving = removing?.userId === user.id;
+
+  const closeDialog = () => {
+    removal.close();
+    remove.reset();
+  };
+  const confirmRemove = () => {
+    if (!removing) return;
+    remove.mutate(removing.userId, {
+      onSuccess: (member) => {
+        closeDialog();
+        if (member.userId === user.id) {
+          notifySuccess(`You left ${organization.name}.`);
+          select(null);
+          void navigate("/org", { replace: true });
+        } else notifySuccess(`${member.username} was removed from ${organization.name}.`);
+      },
+    });
+  };
+
+  let content;
+  if (members.isPending) content = <ListSkeleton label="Loading members" />;
+  else if (members.isError) content = <QueryError error={members.error} title="Couldn't load the members" onRetry={() => void members.refetch()} />;
+  else if (members.data.length === 0) content = <EmptyState py="xl" icon={<IconUsers size={28} />} variant="light" title="No members" description="Invite people from the Invitations tab." />;
+  else {
+    content = (
+      <>
+        <Table.ScrollContainer minWidth={680}>
+          <Table verticalSpacing="sm" highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Member</Table.Th>
+                <Table.Th w={180}>Role</Table.Th>
+                <Table.Th w={140}>Joined</Table.Th>
+                <Table.Th w={110} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {members.data.map((m) => {
+                const self = m.userId === user.id;
+                return (
+                  <Table.Tr key={m.userId} data-testid="member-row">
+                    <Table.Td>
+                      <UserCell username={m.username} displayName={m.displayName} email={m.email} badge={self && <Badge size="xs" variant="light">You</Badge>} />
+                    </Table.Td>
+                    <Table.Td>
+                      {canManage ? (
+                        <Select
+                          size="xs"
+                          aria-label={`Role of ${m.username}`}
+                          data={roleOptions}
+                          value={m.role}
+                          allowDeselect={false}
+                          disabled={updateRole.isPending && updateRole.variables.userId === m.userId}
+                          onChange={(role) => isTenantRole(role) && role !== m.role && updateRole.mutate({ userId: m.userId, role })}
+                        />
+                      ) : (
+                        <Badge variant="light" color={ROLE_COLORS[m.role]}>
+                          {ROLE_LABELS[m.role]}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <DateCell iso={m.joinedAt} />
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      {(self || canManage) && (
+                        <Button size="compact-sm" variant="subtle" color="red" onClick={() => removal.open(m)}>
+                          {self ? "Leave" : "Remove"}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        <LoadMore {...members} />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <Paper withBorder radius="md" p={members.isError ? "md" : 0}>
+        {content}
+      </Paper>
+      <ConfirmModal
+        opened={removal.opened}
+        onClose={closeDialog}
+        onConfirm={confirmRemove}
+        title={leaving ? "Leave organization" : "Remove member"}
+        confirmLabel={leaving ? "Leave" : "Remove"}
+        loading={remove.isPending}
+        error={remove.error}
+      >
+        <Text size="sm">
+          {leaving ? (
+            <>
+              Leave <b>{organization.name}</b>? You lose access to it and its teams until someone invites you again.
+            </>
+          ) : (
+            <>
+              Remove <b>{removing?.username}</b> from <b>{organization.name}</b>? They also leave its teams.
+            </>
+          )}
+        </Text>
+      </ConfirmModal>
+    </>
+  );
+}

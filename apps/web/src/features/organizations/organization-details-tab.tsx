@@ -1,0 +1,132 @@
+import { Alert, Button, Group, Paper, Stack, Text, TextInput, Textarea, Title } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconAlertCircle, IconTrash } from "@tabler/icons-react";
+import { useState, type FormEvent } from "react";
+import { useNavigate } from "react-router";
+import { ZUpdateOrganizationInput } from "@atrium/sdk";
+import { ConfirmModal } from "../../components/confirm-modal";
+import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
+import { fieldError, formErrors } from "../../lib/form";
+import { formatDateTime } from "../../lib/format";
+import type { Organization } from "../../lib/trpc";
+import { useCurrentUser } from "../auth/current-user";
+import { atLeast } from "./roles";
+import { useCurrentOrganization } from "./use-current-organization";
+import { useDeleteOrganization, useUpdateOrganization } from "./use-organizations";
+
+const FIELDS = ["name", "slug", "description"] as const;
+
+function DetailsForm({ organization, canEdit }: { organization: Organization; canEdit: boolean }) {
+  const update = useUpdateOrganization();
+  const [values, setValues] = useState({ name: organization.name, slug: organization.slug, description: organization.description ?? "" });
+  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const { errors, formError } = formErrors(update.error, clientErrors, FIELDS);
+  const dirty = values.name !== organization.name || values.slug !== organization.slug || values.description !== (organization.description ?? "");
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = ZUpdateOrganizationInput.safeParse({ id: organization.id, name: values.name, slug: values.slug, description: values.description.trim() || null });
+    if (!parsed.success) return setClientErrors(fieldErrorsOfIssues(parsed.error.issues));
+    setClientErrors({});
+    update.mutate(parsed.data);
+  };
+
+  return (
+    <Paper withBorder radius="md" p="lg" component="form" onSubmit={onSubmit} noValidate>
+      <Stack>
+        <Title order={4}>Details</Title>
+        {!canEdit && (
+          <Text size="sm" c="dimmed">
+            Only admins and owners can change these.
+          </Text>
+        )}
+        {formError && (
+          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />}>
+            {formError}
+          </Alert>
+        )}
+        <TextInput label="Name" value={values.name} disabled={!canEdit} onChange={(e) => setValues({ ...values, name: e.currentTarget.value })} error={fieldError(errors, "name")} />
+        <TextInput
+          label="Slug"
+          description="Unique within the account; used in links and the API"
+          value={values.slug}
+          disabled={!canEdit}
+          onChange={(e) => setValues({ ...values, slug: e.currentTarget.value })}
+          error={fieldError(errors, "slug")}
+        />
+        <Textarea
+          label="Description"
+          autosize
+          minRows={2}
+          value={values.description}
+          disabled={!canEdit}
+          onChange={(e) => setValues({ ...values, description: e.currentTarget.value })}
+          error={fieldError(errors, "description")}
+        />
+        <Group justify="space-between">
+          <Text size="xs" c="dimmed">
+            Created {formatDateTime(organization.createdAt)}
+          </Text>
+          {canEdit && (
+            <Button type="submit" loading={update.isPending} disabled={!dirty}>
+              Save changes
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+function DangerZone({ organization }: { organization: Organization }) {
+  const [opened, dialog] = useDisclosure(false);
+  const remove = useDeleteOrganization();
+  const { select } = useCurrentOrganization();
+  const navigate = useNavigate();
+  const confirm = () =>
+    remove.mutate(organization.id, {
+      onSuccess: () => {
+        dialog.close();
+        select(null);
+        void navigate("/org", { replace: true });
+      },
+    });
+  return (
+    <Paper withBorder radius="md" p="lg" style={{ borderColor: "var(--mantine-color-red-light-color)" }}>
+      <Group justify="space-between" wrap="nowrap">
+        <Stack gap={2}>
+          <Title order={4}>Delete organization</Title>
+          <Text size="sm" c="dimmed">
+            Its teams and pending invitations go with it. An account admin can restore it for a while; after that it is purged.
+          </Text>
+        </Stack>
+        <Button color="red" variant="light" leftSection={<IconTrash size={16} />} onClick={dialog.open} style={{ flexShrink: 0 }}>
+          Delete
+        </Button>
+      </Group>
+      <ConfirmModal
+        opened={opened}
+        onClose={dialog.close}
+        onConfirm={confirm}
+        title="Delete organization"
+        confirmLabel="Delete organization"
+        loading={remove.isPending}
+      >
+        <Text size="sm">
+          Delete <b>{organization.name}</b>? Members lose access to it and its teams at once.
+        </Text>
+      </ConfirmModal>
+    </Paper>
+  );
+}
+
+export function OrganizationDetailsTab({ organization }: { organization: Organization }) {
+  const { user } = useCurrentUser();
+  return (
+    <Stack maw={760}>
+      {/* Keyed by the saved values, so a save (or a switch) resets the form to what the server has. */}
+      <DetailsForm key={`${organization.id}:${organization.name}:${organization.slug}:${organization.description}`} organization={organization} canEdit={atLeast(organization.role, "admin", user.isStaff)} />
+      {atLeast(organization.role, "owner", user.isStaff) && <DangerZone organization={organization} />}
+    </Stack>
+  );
+}

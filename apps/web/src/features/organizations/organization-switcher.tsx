@@ -1,0 +1,97 @@
+import { Group, Menu, Skeleton, Text, ThemeIcon, UnstyledButton } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconBuildingCommunity, IconCheck, IconPlus, IconSelector, IconSettings } from "@tabler/icons-react";
+import { Fragment } from "react";
+import { Link, useLocation, useNavigate } from "react-router";
+import { CreateOrganizationModal } from "./create-organization-modal";
+import { ROLE_LABELS } from "./roles";
+import { useCurrentOrganization } from "./use-current-organization";
+
+/** The top bar's organization picker: my organizations grouped by account, the choice remembered. */
+export function OrganizationSwitcher() {
+  const { memberships, current, select } = useCurrentOrganization();
+  const [creating, createDialog] = useDisclosure(false);
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+
+  if (memberships.isPending) return <Skeleton h={34} w={180} radius="md" />;
+
+  const organizations = memberships.data?.organizations ?? [];
+  const accounts = memberships.data?.accounts ?? [];
+  // An organization whose account I don't belong to (joined by invitation) still needs a heading.
+  const groups = [
+    ...accounts.map((a) => ({ id: a.id, name: a.name })),
+    ...[...new Set(organizations.map((o) => o.accountId))].filter((id) => !accounts.some((a) => a.id === id)).map((id) => ({ id, name: "Shared with you" })),
+  ]
+    .map((a) => ({ ...a, organizations: organizations.filter((o) => o.accountId === a.id) }))
+    .filter((g) => g.organizations.length > 0);
+
+  const choose = (id: string) => {
+    select(id);
+    // On an organization's pages, follow the switch; elsewhere just remember it.
+    if (pathname.startsWith("/organizations/") || pathname === "/org") void navigate(`/organizations/${id}`);
+  };
+
+  return (
+    <>
+      <Menu position="bottom-start" width={280} shadow="md">
+        <Menu.Target>
+          <UnstyledButton
+            data-testid="org-switcher"
+            aria-label="Switch organization"
+            px="sm"
+            py={6}
+            maw={260}
+            style={{ borderRadius: "var(--mantine-radius-md)", border: "1px solid var(--mantine-color-default-border)" }}
+          >
+            <Group gap="xs" wrap="nowrap">
+              <ThemeIcon size={22} variant="light" radius="sm">
+                <IconBuildingCommunity size={14} />
+              </ThemeIcon>
+              <Text size="sm" fw={500} truncate="end" c={current ? undefined : "dimmed"}>
+                {current?.name ?? "No organization"}
+              </Text>
+              <IconSelector size={14} stroke={1.5} style={{ flexShrink: 0 }} />
+            </Group>
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {memberships.isError && <Menu.Label c="red">Couldn't load your organizations</Menu.Label>}
+          {memberships.isSuccess && organizations.length === 0 && <Menu.Label>You aren't in any organization yet</Menu.Label>}
+          {groups.map((group) => (
+            <Fragment key={group.id}>
+              <Menu.Label>{group.name}</Menu.Label>
+              {group.organizations.map((org) => (
+                <Menu.Item
+                  key={org.id}
+                  onClick={() => choose(org.id)}
+                  rightSection={
+                    org.id === current?.id ? (
+                      <IconCheck size={14} color="var(--mantine-primary-color-filled)" />
+                    ) : (
+                      <Text size="xs" c="dimmed">
+                        {ROLE_LABELS[org.role]}
+                      </Text>
+                    )
+                  }
+                >
+                  {org.name}
+                </Menu.Item>
+              ))}
+            </Fragment>
+          ))}
+          <Menu.Divider />
+          {current && (
+            <Menu.Item component={Link} to={`/organizations/${current.id}`} leftSection={<IconSettings size={16} />}>
+              Organization settings
+            </Menu.Item>
+          )}
+          <Menu.Item leftSection={<IconPlus size={16} />} onClick={createDialog.open}>
+            Create organization
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <CreateOrganizationModal opened={creating} onClose={createDialog.close} />
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { Alert, Button, Group, Paper, PasswordInput, Stack, Text, Title } from "@mantine/core";
+import { IconAlertCircle } from "@tabler/icons-react";
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { ZChangePasswordInput, type TChangePasswordInput } from "@atrium/sdk";
+import { NewPasswordInput } from "../../components/new-password-input";
+import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
+import { fieldError, formErrors } from "../../lib/form";
+import { notifySuccess } from "../../lib/notify";
+import { api } from "../../lib/trpc";
+
+const EMPTY = { currentPassword: "", newPassword: "", confirm: "" };
+
+export function ChangePasswordCard() {
+  const [values, setValues] = useState(EMPTY);
+  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const change = useMutation({
+    // A wrong current password is a 400 here, but keep it out of the session-expired handling all the same.
+    mutationKey: ["auth", "changePassword"],
+    mutationFn: (input: TChangePasswordInput) => api.password.change.mutate(input),
+    onSuccess: (result) => {
+      notifySuccess(`${result.message} Your other sessions were signed out.`, "Password changed");
+      setValues(EMPTY);
+    },
+  });
+  const { errors, formError } = formErrors(change.error, clientErrors, ["currentPassword", "newPassword"]);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = ZChangePasswordInput.safeParse(values);
+    if (!parsed.success) return setClientErrors(fieldErrorsOfIssues(parsed.error.issues));
+    if (values.confirm !== values.newPassword) return setClientErrors({ confirm: ["The passwords don't match"] });
+    setClientErrors({});
+    change.mutate(parsed.data);
+  };
+
+  return (
+    <Paper withBorder radius="md" p="lg" maw={760} component="form" onSubmit={onSubmit} noValidate>
+      <Stack>
+        <div>
+          <Title order={4}>Change password</Title>
+          <Text size="sm" c="dimmed">
+            You stay signed in here; every other session and device is signed out.
+          </Text>
+        </div>
+        {formError && (
+          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
+            {formError}
+          </Alert>
+        )}
+        <PasswordInput
+          label="Current password"
+          autoComplete="current-password"
+          value={values.currentPassword}
+          onChange={(e) => setValues({ ...values, currentPassword: e.currentTarget.value })}
+          error={fieldError(errors, "currentPassword")}
+        />
+        <NewPasswordInput label="New password" value={values.newPassword} onChange={(e) => setValues({ ...values, newPassword: e.currentTarget.value })} error={fieldError(errors, "newPassword")} />
+        <PasswordInput
+          label="Confirm new password"
+          autoComplete="new-password"
+          value={values.confirm}
+          onChange={(e) => setValues({ ...values, confirm: e.currentTarget.value })}
+          error={fieldError(errors, "confirm")}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" loading={change.isPending}>
+            Change password
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
