@@ -10,6 +10,9 @@ import { createOpenApiExpressMiddleware } from "trpc-to-openapi";
 import type { ApiDeps } from "./deps.js";
 import { auditExportRoutes } from "./http/audit-export.js";
 import { healthRoutes } from "./http/health.js";
+import { ledgerExportRoutes } from "./http/ledger-export.js";
+import { localCheckoutRoutes } from "./http/local-checkout.js";
+import { stripeWebhookRoutes } from "./http/stripe-webhook.js";
 import { openApiRoutes } from "./http/openapi.js";
 import { createContextFactory } from "./trpc/context.js";
 import { appRouter } from "./trpc/root.js";
@@ -59,8 +62,12 @@ export function createApp(deps: ApiDeps): express.Express {
 
   app.use("/trpc", trpcExpress.createExpressMiddleware({ router: appRouter, createContext, onError }));
   app.use("/api", healthRoutes(deps));
+  // Before any body parser: the webhook verifies Stripe's signature over the raw bytes.
+  app.use("/api", stripeWebhookRoutes(deps));
+  app.use("/api", localCheckoutRoutes(deps));
   app.use("/api", openApiRoutes(config));
   app.use("/api", auditExportRoutes(createContext, logger));
+  app.use("/api", ledgerExportRoutes(createContext, logger));
   app.use("/api", emptyBodyIsJson, createOpenApiExpressMiddleware({ router: appRouter, createContext, onError }));
   app.use("/api", (_req, res) => {
     res.status(404).json({ message: "Not found", code: "NOT_FOUND" });

@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
+import { createServer } from "node:http";
 import { Redis } from "ioredis";
 import { createLogger, loadConfig, type Env } from "@atrium/config";
 import { createTestDatabase, testInfraUrls, testRedisPrefix, type TestDatabase } from "@atrium/db/testing";
@@ -20,11 +20,23 @@ export interface TestApi {
   close: () => Promise<void>;
 }
 
+export interface TestApiOptions {
+  /**
+   * PUBLIC_URL becomes this server's own url (unless overridden), so links and
+   * redirects the api builds (e.g. back from the local checkout) reach the SPA it serves.
+   */
+  publicUrlIsSelf?: boolean;
+}
+
 /**
  * A real api on a free port over a fresh database copied from the template,
  * with the default tenant and admin (admin / admin123) bootstrapped.
  */
-export async function startTestApi(overrides: Partial<Record<keyof Env, string>> = {}): Promise<TestApi> {
+export async function startTestApi(overrides: Partial<Record<keyof Env, string>> = {}, options: TestApiOptions = {}): Promise<TestApi> {
+  // Listen first: the port is known before the config is, so PUBLIC_URL can name it.
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const { pgAdminUrl, redisUrl } = testInfraUrls();
   const db = await createTestDatabase(pgAdminUrl);
   const config = loadConfig({
@@ -33,6 +45,7 @@ export async function startTestApi(overrides: Partial<Record<keyof Env, string>>
     DATABASE_URL: db.url,
     REDIS_URL: redisUrl,
     REDIS_PREFIX: testRedisPrefix(),
+    ...(options.publicUrlIsSelf ? { PUBLIC_URL: url } : {}),
     ...overrides,
   });
   const logger = createLogger(config, "api-test");
@@ -44,12 +57,9 @@ export async function startTestApi(overrides: Partial<Record<keyof Env, string>>
   const deps: ApiDeps = { config, db: db.db, redis, jobs, logger, now: () => new Date() };
   const svc: ServiceContext = { db: db.db, config, logger, now: deps.now, jobs };
   await bootstrap(svc);
-  const server: Server = await new Promise((resolve) => {
-    const s = createApp(deps).listen(0, "127.0.0.1", () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
+  server.on("request", createApp(deps));
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     deps,
     db,
     svc,

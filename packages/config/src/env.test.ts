@@ -22,4 +22,16 @@ describe("loadConfig", () => {
   it("refuses production with default secrets", () => {
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET[\s\S]*BOOTSTRAP_ADMIN_PASSWORD/);
   });
+
+  it("refuses the dev Stripe webhook secret in production once Stripe is configured", () => {
+    const prod = { NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), BOOTSTRAP_ADMIN_PASSWORD: "a-strong-admin-pass" };
+    expect(() => loadConfig(prod)).not.toThrow();
+    expect(() => loadConfig({ ...prod, STRIPE_SECRET_KEY: "sk_live_x" })).toThrow(/STRIPE_WEBHOOK_SECRET/);
+    expect(loadConfig({ ...prod, STRIPE_SECRET_KEY: "sk_live_x", STRIPE_WEBHOOK_SECRET: "whsec_real" }).STRIPE_WEBHOOK_SECRET).toBe("whsec_real");
+  });
+
+  it("checks the top-up bounds", () => {
+    expect(loadConfig({}).TOPUP_MIN_DOLLARS).toBe(5);
+    expect(() => loadConfig({ TOPUP_MIN_DOLLARS: "50", TOPUP_MAX_DOLLARS: "10" })).toThrow(/TOPUP_MIN_DOLLARS/);
+  });
 });

@@ -5,6 +5,8 @@ const bool = z
   .transform((v) => v === "true" || v === "1");
 
 const DEV_SESSION_SECRET = "dev-only-session-secret-change-me-0123456789";
+/** Signs the local checkout's webhook events in development; public, so never trusted in production. */
+export const DEV_STRIPE_WEBHOOK_SECRET = "whsec_local_dev_secret";
 
 /** The whole environment of every Atrium process, one schema. */
 export const ZEnv = z.object({
@@ -53,6 +55,24 @@ export const ZEnv = z.object({
   BOOTSTRAP_ADMIN_USERNAME: z.string().min(1).default("admin"),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(1).default("admin123"),
   BOOTSTRAP_ADMIN_EMAIL: z.email().default("admin@atrium.local"),
+  /** Real Stripe Checkout when set; otherwise top-ups use the api's local checkout page (development and tests only). */
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, "must be a Stripe secret key (sk_... or rk_...)").optional(),
+  /** Verifies Stripe-Signature on /api/billing/webhook/; with `stripe listen`, the whsec_... it prints. */
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).default(DEV_STRIPE_WEBHOOK_SECRET),
+  /** Where the Stripe SDK sends requests; only tests point it at a stand-in server. */
+  STRIPE_API_HOST: z.string().min(1).optional(),
+  STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
+  /** Bounds of one reserve top-up, in dollars. */
+  TOPUP_MIN_DOLLARS: z.coerce.number().positive().default(5),
+  TOPUP_MAX_DOLLARS: z.coerce.number().positive().default(10000),
+  /** How a ledger entry locks its reserve: one conditional UPDATE (measured faster, see bench/billing-debits.bench.ts) or SELECT ... FOR UPDATE first. */
+  BILLING_LOCK_STRATEGY: z.enum(["update", "row_lock"]).default("update"),
+  /** Job types a `limited` low-balance policy still lets through (comma-separated). */
+  BILLING_CHEAP_JOB_TYPES: z
+    .string()
+    .default("notification,email.send")
+    .transform((s) => s.split(",").map((t) => t.trim()).filter(Boolean)),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -74,10 +94,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`));
   }
   const env = result.data;
+  if (env.TOPUP_MIN_DOLLARS > env.TOPUP_MAX_DOLLARS) throw new ConfigError(["TOPUP_MIN_DOLLARS: must not exceed TOPUP_MAX_DOLLARS"]);
   if (env.NODE_ENV === "production") {
     const problems: string[] = [];
     if (env.SESSION_SECRET === DEV_SESSION_SECRET) problems.push("SESSION_SECRET: the development default is not allowed in production");
     if (env.BOOTSTRAP_ADMIN_PASSWORD === "admin123") problems.push("BOOTSTRAP_ADMIN_PASSWORD: the default admin password is not allowed in production");
+    if (env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET === DEV_STRIPE_WEBHOOK_SECRET) {
+      problems.push("STRIPE_WEBHOOK_SECRET: the development default is not allowed in production; use the endpoint's signing secret");
+    }
     if (problems.length) throw new ConfigError(problems);
   }
   return env;

@@ -18,3 +18,5 @@ export * from "./users/signup.schema.js";
 export * from "./passwords/password.schema.js";
 export * from "./admin-users/admin-user.schema.js";
 export * from "./outbox/outbox.schema.js";
+export * from "./billing/stripe/topup.schema.js";
+export * from "./billing/contracts.js";

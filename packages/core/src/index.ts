@@ -35,3 +35,5 @@ export * as passwordService from "./passwords/password.service.js";
 export { checkPasswordPolicy, assertPasswordPolicy, type PasswordRule, type PolicyFailure } from "./passwords/password-policy.js";
 export * as adminUserService from "./admin-users/admin-user.service.js";
 export * as outboxService from "./outbox/outbox.service.js";
+export * as stripeBillingService from "./billing/stripe/index.js";
+export * from "./billing/index.js";

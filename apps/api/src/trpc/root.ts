@@ -11,6 +11,10 @@ import { invitationRouter } from "../routers/invitation.router.js";
 import { organizationRouter } from "../routers/organization.router.js";
 import { teamRouter } from "../routers/team.router.js";
 import { userRouter } from "../routers/user.router.js";
+import { billingTopupRouter } from "../routers/billing-topup.router.js";
+import { billingRouter } from "../routers/billing.router.js";
+import { billingAdminRouter } from "../routers/billing-admin.router.js";
+import { systemMetricsRouter } from "../routers/system-metrics.router.js";
 import { router } from "./init.js";
 
 export const appRouter = router({
@@ -29,6 +33,10 @@ export const appRouter = router({
   invitation: invitationRouter,
   team: teamRouter,
   user: userRouter,
+  billingTopup: billingTopupRouter,
+  billing: billingRouter,
+  billingAdmin: billingAdminRouter,
+  systemMetrics: systemMetricsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,6 +10,7 @@ import { LoginPage } from "../features/auth/login-page";
 import { RequireAuth } from "../features/auth/require-auth";
 import { ResetPasswordPage } from "../features/auth/reset-password-page";
 import { SignupPage } from "../features/auth/signup-page";
+import { BillingPage } from "../features/billing/billing-page";
 import { HomePage } from "../features/dashboard/home-page";
 import { CurrentOrganizationPage } from "../features/organizations/current-organization-page";
 import { OrganizationPage } from "../features/organizations/organization-page";
@@ -34,6 +35,7 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: "profile", element: <ProfilePage /> },
       { path: "api-keys", element: <ApiKeysPage /> },
+      { path: "billing", element: <BillingPage /> },
       { path: "org", element: <CurrentOrganizationPage /> },
       { path: "organizations/:id", element: <OrganizationPage /> },
       { path: "organizations/:orgId/teams/:teamId", element: <TeamPage /> },
@@ -46,6 +48,8 @@ export const router = createBrowserRouter([
           { path: "invite-keys", element: <InviteKeysPage /> },
           { path: "audit", element: <AuditLogPage /> },
           { path: "outbox", element: <OutboxPage /> },
+          // Lazy: its charts (recharts) are a big chunk only staff ever need.
+          { path: "billing", lazy: () => import("../features/admin/billing/admin-billing-page").then((m) => ({ Component: m.AdminBillingPage })) },
           { path: "*", element: <NotFoundPage /> },
         ],
       },

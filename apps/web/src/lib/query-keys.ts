@@ -12,6 +12,13 @@ export const queryKeys = {
   teams: (organizationId: string) => ["organizations", organizationId, "teams"] as const,
   team: (id: string) => ["teams", id] as const,
   teamMembers: (id: string) => ["teams", id, "members"] as const,
+  billing: {
+    all: ["billing"],
+    balance: ["billing", "balance"],
+    allLedger: ["billing", "ledger"],
+    ledger: (type: string | null) => ["billing", "ledger", type] as const,
+    profile: ["billing", "profile"],
+  },
   admin: {
     users: (q: string) => ["admin", "users", q] as const,
     allUsers: ["admin", "users"],
@@ -19,5 +26,8 @@ export const queryKeys = {
     audit: (filters: object) => ["admin", "audit", filters] as const,
     outbox: (to: string) => ["admin", "outbox", to] as const,
     outboxEmail: (id: string) => ["admin", "outbox", "email", id] as const,
+    accounts: ["admin", "accounts"],
+    usageCosts: (range: object) => ["admin", "billing", "usageCosts", range] as const,
+    metrics: (range: object) => ["admin", "billing", "metrics", range] as const,
   },
 } as const;

@@ -25,3 +25,12 @@ export type InviteKey = RouterOutputs["inviteKeys"]["list"]["items"][number];
 export type CreatedInviteKey = RouterOutputs["inviteKeys"]["create"];
 export type AuditEvent = RouterOutputs["audit"]["list"]["items"][number];
 export type OutboxEmail = RouterOutputs["outbox"]["list"]["items"][number];
+
+export type Balance = RouterOutputs["billing"]["balance"];
+export type LedgerEntry = RouterOutputs["billing"]["ledger"]["items"][number];
+export type BillingProfile = RouterOutputs["billing"]["profile"];
+export type TopupSession = RouterOutputs["billingTopup"]["createSession"];
+export type TenantAccount = RouterOutputs["account"]["list"]["items"][number];
+export type AdjustResult = RouterOutputs["billingAdmin"]["adjust"];
+export type UsageCostsReport = RouterOutputs["billingAdmin"]["usageCosts"];
+export type MetricsSummary = RouterOutputs["systemMetrics"]["summary"];

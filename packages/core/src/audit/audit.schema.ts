@@ -40,6 +40,9 @@ export const AUDIT_EVENT_TYPES = [
   "team.restored",
   "team_member.added",
   "team_member.removed",
+  "billing.payment_failed",
+  "billing.adjusted",
+  "billing.profile_updated",
 ] as const;
 export const ZAuditEventType = z.enum(AUDIT_EVENT_TYPES);
 export type TAuditEventType = z.infer<typeof ZAuditEventType>;

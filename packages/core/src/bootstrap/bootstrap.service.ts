@@ -3,11 +3,12 @@ import type { ServiceContext } from "../shared/context.js";
 import { hashPassword } from "../auth/password.js";
 import { findAccountBySlug, insertAccount } from "../tenants/tenant.repository.js";
 import { findUserByLogin, insertUser } from "../users/user.repository.js";
+import { ensureDefaultPrices } from "../billing/pricing.service.js";
 
 export const DEFAULT_ACCOUNT = { name: "Default", slug: "default" } as const;
 
 /**
- * Idempotent first-run setup: the default tenant and the staff admin. The dev
+ * Idempotent first-run setup: the default tenant, the staff admin and the default usage prices. The dev
  * admin password is refused in production (config validation enforces it too).
  */
 export async function bootstrap(ctx: ServiceContext): Promise<{ createdAdmin: boolean; createdAccount: boolean }> {
@@ -38,5 +39,6 @@ export async function bootstrap(ctx: ServiceContext): Promise<{ createdAdmin: bo
     .insert(schema.accountMembers)
     .values({ accountId: account.id, userId: admin.id, role: "owner" })
     .onConflictDoNothing();
+  await ensureDefaultPrices(ctx.db);
   return { createdAdmin, createdAccount };
 }

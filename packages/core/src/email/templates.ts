@@ -4,6 +4,8 @@ export interface TemplateData {
   welcome: { username: string; loginUrl: string };
   password_reset: { username: string; resetUrl: string; expiresInMinutes: number };
   organization_invitation: { organizationName: string; inviterName: string; role: string; acceptUrl: string; expiresInDays: number };
+  low_balance: { accountName: string; balance: string; threshold: string; policy: string; billingUrl: string };
+  payment_failed: { accountName: string; amountDue: string; billingUrl: string; invoiceUrl: string | null };
 }
 
 export interface RenderedEmail {
@@ -62,6 +64,32 @@ const TEMPLATES: { [K in TEmailTemplate]: (d: TemplateData[K]) => RenderedEmail 
       paragraphs: [`${d.inviterName} invited you to join ${d.organizationName} as ${d.role}.`],
       action: { label: "Accept the invitation", url: d.acceptUrl },
       footnote: `The invitation expires in ${d.expiresInDays} days.`,
+    }),
+  low_balance: (d) =>
+    layout({
+      subject: `Your Atrium balance is low (${d.balance})`,
+      heading: `${d.accountName}: balance ${d.balance}`,
+      paragraphs: [
+        `The prepaid balance of ${d.accountName} fell below your threshold of ${d.threshold}.`,
+        d.policy === "block"
+          ? "Jobs whose estimated cost exceeds the balance will be refused until you top up."
+          : d.policy === "limited"
+            ? "Only inexpensive job types will run until you top up."
+            : "Jobs keep running, but the balance may go negative; top up to avoid interruptions.",
+      ],
+      action: { label: "Top up", url: d.billingUrl },
+      footnote: "You get this email once each time the balance drops below the threshold.",
+    }),
+  payment_failed: (d) =>
+    layout({
+      subject: `Payment failed for ${d.accountName} on Atrium`,
+      heading: "A payment failed",
+      paragraphs: [
+        `We couldn't collect ${d.amountDue} for ${d.accountName}'s subscription.`,
+        "Update the payment method or pay the invoice to keep the subscription active; Stripe retries the charge automatically.",
+        ...(d.invoiceUrl ? [`Invoice: ${d.invoiceUrl}`] : []),
+      ],
+      action: { label: "Open billing", url: d.billingUrl },
     }),
 };
 

@@ -2,6 +2,7 @@ import { AppShell, Burger, Group } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Link, Outlet } from "react-router";
 import { Logo } from "../../components/logo";
+import { BalanceBadge } from "../billing/balance-badge";
 import { OrganizationSwitcher } from "../organizations/organization-switcher";
 import { ApiStatus } from "./api-status";
 import { NavLinks } from "./nav-links";
@@ -21,6 +22,7 @@ export function AppLayout() {
             <OrganizationSwitcher />
           </Group>
           <Group gap="md" wrap="nowrap">
+            <BalanceBadge />
             <ApiStatus />
             <UserMenu />
           </Group>

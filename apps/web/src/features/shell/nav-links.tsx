@@ -1,5 +1,5 @@
 import { Divider, NavLink, Stack, Text } from "@mantine/core";
-import { IconBook, IconBuildingCommunity, IconHistory, IconKey, IconLayoutDashboard, IconMail, IconTicket, IconUser, IconUsers, type Icon } from "@tabler/icons-react";
+import { IconBook, IconBuildingCommunity, IconChartBar, IconHistory, IconKey, IconLayoutDashboard, IconMail, IconTicket, IconUser, IconUsers, IconWallet, type Icon } from "@tabler/icons-react";
 import { Link, useLocation } from "react-router";
 import { useCurrentUser } from "../auth/current-user";
 
@@ -16,6 +16,7 @@ const LINKS: NavItem[] = [
   { to: "/org", label: "Organization", icon: IconBuildingCommunity, also: ["/organizations"] },
   { to: "/profile", label: "Profile", icon: IconUser },
   { to: "/api-keys", label: "API keys", icon: IconKey },
+  { to: "/billing", label: "Billing", icon: IconWallet },
 ];
 
 const ADMIN_LINKS: NavItem[] = [
@@ -23,6 +24,7 @@ const ADMIN_LINKS: NavItem[] = [
   { to: "/admin/invite-keys", label: "Invite keys", icon: IconTicket },
   { to: "/admin/audit", label: "Audit log", icon: IconHistory },
   { to: "/admin/outbox", label: "Outbox", icon: IconMail },
+  { to: "/admin/billing", label: "Billing", icon: IconChartBar },
 ];
 
 const linkStyle = { borderRadius: "var(--mantine-radius-md)" };

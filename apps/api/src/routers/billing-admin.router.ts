@@ -1,0 +1,21 @@
+import { billingAdminService, usageService, ZAdjustReserveInput, ZAdjustReserveResult, ZUsageCostsInput, ZUsageCostsReport } from "@atrium/core";
+import { router, staffProcedure } from "../trpc/init.js";
+
+const tags = ["billing-admin"];
+
+// Staff only; the services check again. The ledger CSV export is an express route (http/ledger-export.ts).
+export const billingAdminRouter = router({
+  adjust: staffProcedure
+    .meta({
+      openapi: { method: "POST", path: "/billing/admin/reserve/adjust/", tags, summary: "Credit or debit a tenant's reserve with a reason (audited; idempotencyKey makes retries safe)", protect: true },
+    })
+    .input(ZAdjustReserveInput)
+    .output(ZAdjustReserveResult)
+    .mutation(({ ctx, input }) => billingAdminService.adjustReserve(ctx.svc, ctx.actor, input, ctx.meta)),
+
+  usageCosts: staffProcedure
+    .meta({ openapi: { method: "GET", path: "/billing/admin/usage/costs/", tags, summary: "Job-run costs by tenant, day and job type over a date range", protect: true } })
+    .input(ZUsageCostsInput)
+    .output(ZUsageCostsReport)
+    .query(({ ctx, input }) => usageService.usageCostsReport(ctx.svc, ctx.actor, input)),
+});

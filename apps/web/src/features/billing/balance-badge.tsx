@@ -1,0 +1,38 @@
+import { Badge, Skeleton, Tooltip } from "@mantine/core";
+import { IconAlertTriangle, IconWallet } from "@tabler/icons-react";
+import { Link } from "react-router";
+import { formatCents } from "../../lib/money";
+import { BALANCE_STATE_COLORS, balanceState, balanceStateMessage } from "./balance-state";
+import { useBalance } from "./use-billing";
+
+/** The top bar's reserve balance: neutral, amber when low, red when work is being refused. Opens /billing. */
+export function BalanceBadge() {
+  const balance = useBalance();
+  if (balance.isPending) return <Skeleton h={30} w={96} radius="xl" />;
+  // A user without a home account (or a failed request) has nothing to show here; /billing explains.
+  if (balance.isError) return null;
+
+  const state = balanceState(balance.data);
+  const color = BALANCE_STATE_COLORS[state];
+  const message = balanceStateMessage(balance.data);
+  return (
+    <Tooltip label={message ?? "Prepaid balance · open billing"} multiline maw={280}>
+      <Badge
+        component={Link}
+        to="/billing"
+        data-testid="balance"
+        data-state={state}
+        aria-label={`Balance ${formatCents(balance.data.balanceCents, balance.data.currency)}${message ? `: ${message}` : ""}`}
+        variant={state === "ok" ? "default" : "light"}
+        color={color}
+        size="lg"
+        radius="xl"
+        tt="none"
+        style={{ cursor: "pointer", fontVariantNumeric: "tabular-nums" }}
+        leftSection={state === "ok" ? <IconWallet size={14} stroke={1.8} /> : <IconAlertTriangle size={14} stroke={1.8} />}
+      >
+        {formatCents(balance.data.balanceCents, balance.data.currency)}
+      </Badge>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,23 @@
+import { LEDGER_ENTRY_TYPES, LOW_BALANCE_POLICIES, type TLedgerEntryType, type TLowBalancePolicy } from "@atrium/sdk";
+
+export const POLICY_LABELS: Record<TLowBalancePolicy, string> = { block: "Block", warn: "Warn", limited: "Limited" };
+export const POLICY_COLORS: Record<TLowBalancePolicy, string> = { block: "red", warn: "yellow", limited: "orange" };
+/** What each policy does once the balance runs low, as the api's spend check applies it. */
+export const POLICY_DESCRIPTIONS: Record<TLowBalancePolicy, string> = {
+  block: "Refuse any job whose estimated cost is more than the balance. Nothing runs on credit.",
+  warn: "Let work run and flag it; the balance may go below zero.",
+  limited: "Below the threshold, run only job types marked cheap; refuse the rest.",
+};
+export const POLICY_OPTIONS = LOW_BALANCE_POLICIES.map((p) => ({ value: p, label: POLICY_LABELS[p] }));
+
+export function isPolicy(value: string | null): value is TLowBalancePolicy {
+  return value !== null && (LOW_BALANCE_POLICIES as readonly string[]).includes(value);
+}
+
+export const ENTRY_TYPE_LABELS: Record<TLedgerEntryType, string> = { credit: "Credit", debit: "Debit", adjustment: "Adjustment", refund: "Refund" };
+export const ENTRY_TYPE_COLORS: Record<TLedgerEntryType, string> = { credit: "teal", debit: "gray", adjustment: "violet", refund: "blue" };
+export const ENTRY_TYPE_OPTIONS = LEDGER_ENTRY_TYPES.map((t) => ({ value: t, label: ENTRY_TYPE_LABELS[t] }));
+
+export function isEntryType(value: string | null): value is TLedgerEntryType {
+  return value !== null && (LEDGER_ENTRY_TYPES as readonly string[]).includes(value);
+}

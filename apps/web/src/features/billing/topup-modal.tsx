@@ -1,0 +1,133 @@
+import { Alert, Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, UnstyledButton } from "@mantine/core";
+import { IconAlertCircle, IconLock } from "@tabler/icons-react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState, type FormEvent } from "react";
+import { ZCreateTopupSessionInput } from "@atrium/sdk";
+import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
+import { fieldError, formErrors } from "../../lib/form";
+import { formatCents } from "../../lib/money";
+import type { Balance } from "../../lib/trpc";
+import { rememberPendingTopup } from "./pending-topup";
+import { balanceQuery, useCreateTopupSession } from "./use-billing";
+
+const PRESETS = [10, 25, 50, 100] as const;
+const FIELDS = ["amountDollars"] as const;
+
+function PresetButton({ dollars, selected, onSelect }: { dollars: number; selected: boolean; onSelect: () => void }) {
+  return (
+    <UnstyledButton
+      onClick={onSelect}
+      aria-pressed={selected}
+      py="md"
+      ta="center"
+      fz="lg"
+      fw={600}
+      style={{
+        borderRadius: "var(--mantine-radius-md)",
+        border: `1px solid ${selected ? "var(--mantine-primary-color-filled)" : "var(--mantine-color-default-border)"}`,
+        background: selected ? "var(--mantine-primary-color-light)" : undefined,
+        color: selected ? "var(--mantine-primary-color-light-color)" : undefined,
+      }}
+    >
+      {formatCents(dollars * 100)}
+    </UnstyledButton>
+  );
+}
+
+function TopupForm({ onCancel }: { onCancel: () => void }) {
+  const queryClient = useQueryClient();
+  const create = useCreateTopupSession();
+  const [amount, setAmount] = useState<string | number>(50);
+  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const [leaving, setLeaving] = useState(false);
+  // Back from checkout via the browser's back button restores this page from cache, mid-spin.
+  useEffect(() => {
+    const reset = (event: PageTransitionEvent) => event.persisted && setLeaving(false);
+    window.addEventListener("pageshow", reset);
+    return () => window.removeEventListener("pageshow", reset);
+  }, []);
+  const { errors, formError } = formErrors(create.error, clientErrors, FIELDS);
+  // A new amount is a new question: yesterday's "too small" shouldn't sit under it.
+  const changeAmount = (next: string | number) => {
+    setAmount(next);
+    setClientErrors({});
+    if (create.isError) create.reset();
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = ZCreateTopupSessionInput.safeParse({ amountDollars: amount === "" ? undefined : Number(amount) });
+    if (!parsed.success) return setClientErrors(fieldErrorsOfIssues(parsed.error.issues));
+    setClientErrors({});
+    create.mutate(parsed.data, {
+      onSuccess: (session) => {
+        const before: Balance | undefined = queryClient.getQueryData(balanceQuery.queryKey);
+        rememberPendingTopup({
+          sessionId: session.sessionId,
+          amountCents: session.amountCents,
+          currency: session.currency,
+          balanceBeforeCents: before?.accountId === session.accountId ? before.balanceCents : null,
+        });
+        // Keep the button spinning until the browser has left for checkout.
+        setLeaving(true);
+        window.location.assign(session.checkoutUrl);
+      },
+    });
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack>
+        {formError && (
+          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />}>
+            {formError}
+          </Alert>
+        )}
+        <SimpleGrid cols={4} spacing="sm">
+          {PRESETS.map((dollars) => (
+            <PresetButton key={dollars} dollars={dollars} selected={Number(amount) === dollars} onSelect={() => changeAmount(dollars)} />
+          ))}
+        </SimpleGrid>
+        <NumberInput
+          label="Amount"
+          description="Or type any amount in dollars"
+          prefix="$"
+          min={0}
+          decimalScale={2}
+          thousandSeparator=","
+          allowNegative={false}
+          value={amount}
+          onChange={changeAmount}
+          error={fieldError(errors, "amountDollars")}
+        />
+        <Group justify="space-between" mt="xs" wrap="nowrap">
+          <Group gap={6} wrap="nowrap">
+            <IconLock size={14} color="var(--mantine-color-dimmed)" />
+            <Text size="xs" c="dimmed">
+              You pay on a secure checkout page, then come back here.
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Button variant="default" onClick={onCancel}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending || leaving}>
+              Continue to checkout
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Amount first, then off to checkout (Stripe, or the api's local checkout in development). */
+export function TopupModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  // A fresh form for each opening, swapped only once the fade-out ends so it doesn't flash.
+  const [formKey, setFormKey] = useState(0);
+  return (
+    <Modal opened={opened} onClose={onClose} onExitTransitionEnd={() => setFormKey((k) => k + 1)} title="Top up your balance" centered size="lg">
+      <TopupForm key={formKey} onCancel={onClose} />
+    </Modal>
+  );
+}

@@ -1,0 +1,113 @@
+import { inArray } from "drizzle-orm";
+import { schema, type DbOrTx } from "@atrium/db";
+import { ServiceError } from "../shared/errors.js";
+import { roundHalfUp } from "./money.js";
+
+const { prices } = schema;
+
+export const PRICE_UNITS = {
+  input: "1M input tokens",
+  output: "1M output tokens",
+  storage: "MB-day",
+  compute: "second",
+} as const;
+
+/**
+ * Seeded on first start, then the table is the truth (edits survive restarts).
+ * Thousandths of a cent per unit: gpt-4o-mini's $0.15 per 1M input tokens is
+ * 15 cents = 15,000. Storage ≈ $0.31 per GB-month, compute $0.36 per hour.
+ */
+export const DEFAULT_PRICES: ReadonlyArray<{ item: string; unit: string; unitPriceMillicents: number }> = [
+  { item: "local", unit: PRICE_UNITS.input, unitPriceMillicents: 0 },
+  { item: "local", unit: PRICE_UNITS.output, unitPriceMillicents: 0 },
+  { item: "gpt-4o-mini", unit: PRICE_UNITS.input, unitPriceMillicents: 15_000 },
+  { item: "gpt-4o-mini", unit: PRICE_UNITS.output, unitPriceMillicents: 60_000 },
+  { item: "gpt-4o", unit: PRICE_UNITS.input, unitPriceMillicents: 250_000 },
+  { item: "gpt-4o", unit: PRICE_UNITS.output, unitPriceMillicents: 1_000_000 },
+  { item: "storage", unit: PRICE_UNITS.storage, unitPriceMillicents: 1 },
+  { item: "compute", unit: PRICE_UNITS.compute, unitPriceMillicents: 10 },
+];
+
+/** Inserts the default prices that are missing; never overwrites a price someone changed. */
+export async function ensureDefaultPrices(db: DbOrTx): Promise<void> {
+  await db.insert(prices).values([...DEFAULT_PRICES]).onConflictDoNothing();
+}
+
+export interface UsageLineItem {
+  item: string;
+  /** In `unit`s: 0.0123 of "1M input tokens" is 12,300 tokens. */
+  quantity: number;
+  unit: string;
+  unitPriceCents: number;
+  /** Exact to a millionth of a cent; only the run's total is rounded. */
+  amountCents: number;
+}
+
+export interface UsageInput {
+  llm?: Array<{ model: string; inputTokens: number; outputTokens: number }>;
+  storageMbDays?: number;
+  computeSeconds?: number;
+}
+
+export interface PricedUsage {
+  lineItems: UsageLineItem[];
+  /** The exact sum of the lines, rounded half up to a whole cent, once. */
+  totalCents: number;
+}
+
+const micro = (n: number) => Math.round(n * 1e6) / 1e6;
+
+function assertQuantity(name: string, n: number, integer: boolean): void {
+  if (!Number.isFinite(n) || n < 0 || (integer && !Number.isSafeInteger(n))) {
+    const message = `Must be a ${integer ? "whole, " : ""}non-negative number`;
+    throw new ServiceError("BAD_REQUEST", `${name}: ${message}`, { [name]: [message] });
+  }
+}
+
+/**
+ * Prices one job run: per model, input and output tokens at their per-1M
+ * prices, plus storage MB-days and compute seconds. Unknown models are refused
+ * (BAD_REQUEST) rather than run for free; add a row to `prices` for them.
+ */
+export async function priceUsage(db: DbOrTx, usage: UsageInput): Promise<PricedUsage> {
+  const tokens = new Map<string, { input: number; output: number }>();
+  for (const l of usage.llm ?? []) {
+    assertQuantity("inputTokens", l.inputTokens, true);
+    assertQuantity("outputTokens", l.outputTokens, true);
+    const t = tokens.get(l.model) ?? { input: 0, output: 0 };
+    tokens.set(l.model, { input: t.input + l.inputTokens, output: t.output + l.outputTokens });
+  }
+  if (usage.storageMbDays !== undefined) assertQuantity("storageMbDays", usage.storageMbDays, false);
+  if (usage.computeSeconds !== undefined) assertQuantity("computeSeconds", usage.computeSeconds, false);
+
+  const items = [...tokens.keys(), ...(usage.storageMbDays ? ["storage"] : []), ...(usage.computeSeconds ? ["compute"] : [])];
+  const rows = items.length ? await db.select().from(prices).where(inArray(prices.item, items)) : [];
+  const priceOf = (item: string, unit: string) => {
+    const row = rows.find((r) => r.item === item && r.unit === unit);
+    if (!row) throw new ServiceError("BAD_REQUEST", `No price for ${item} per ${unit}; add it to the price table`);
+    return row.unitPriceMillicents;
+  };
+
+  // Token lines multiply integers first (tokens × price per 1M) so the cent boundary is exact.
+  const lines: Array<{ item: string; unit: string; quantity: number; millicentsPerUnit: number; millicents: number }> = [];
+  const tokenLine = (model: string, dir: "input" | "output", n: number) => {
+    const price = priceOf(model, PRICE_UNITS[dir]);
+    lines.push({ item: `${model} ${dir}`, unit: PRICE_UNITS[dir], quantity: n / 1e6, millicentsPerUnit: price, millicents: (n * price) / 1e6 });
+  };
+  const unitLine = (item: "storage" | "compute", quantity: number) => {
+    const price = priceOf(item, PRICE_UNITS[item]);
+    lines.push({ item, unit: PRICE_UNITS[item], quantity, millicentsPerUnit: price, millicents: quantity * price });
+  };
+  for (const [model, t] of tokens) {
+    if (t.input) tokenLine(model, "input", t.input);
+    if (t.output) tokenLine(model, "output", t.output);
+  }
+  if (usage.storageMbDays) unitLine("storage", usage.storageMbDays);
+  if (usage.computeSeconds) unitLine("compute", usage.computeSeconds);
+
+  const totalMillicents = lines.reduce((sum, l) => sum + l.millicents, 0);
+  return {
+    lineItems: lines.map((l) => ({ item: l.item, quantity: micro(l.quantity), unit: l.unit, unitPriceCents: l.millicentsPerUnit / 1000, amountCents: micro(l.millicents / 1000) })),
+    totalCents: roundHalfUp(totalMillicents / 1000),
+  };
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { ZLedgerEntry } from "./ledger.schema.js";
+
+export const LOW_BALANCE_POLICIES = ["block", "warn", "limited"] as const;
+export const ZLowBalancePolicy = z.enum(LOW_BALANCE_POLICIES, { error: "Policy must be one of block, warn, limited" });
+export type TLowBalancePolicy = z.infer<typeof ZLowBalancePolicy>;
+
+/** Adjustments and thresholds stay far below 2^53 cents; bigger numbers are typos. */
+export const MAX_CENTS = 100_000_000_00;
+
+export const ZAccountInput = z.object({
+  accountId: z.uuid({ error: "Not a valid account id" }).optional().describe("Defaults to your home account"),
+});
+export type TAccountInput = z.infer<typeof ZAccountInput>;
+
+export const ZReserveBalance = z
+  .object({
+    accountId: z.uuid(),
+    balanceCents: z.number().int(),
+    /** Display only; compute with balanceCents. */
+    balanceDollars: z.number(),
+    currency: z.string(),
+    isLow: z.boolean(),
+    policy: ZLowBalancePolicy,
+    thresholdCents: z.number().int(),
+    paymentFailed: z.boolean(),
+  })
+  .meta({ id: "ReserveBalance" });
+export type TReserveBalance = z.infer<typeof ZReserveBalance>;
+
+export const ZBillingProfile = z
+  .object({
+    accountId: z.uuid(),
+    currency: z.string(),
+    lowBalancePolicy: ZLowBalancePolicy,
+    lowBalanceThresholdCents: z.number().int(),
+    lowBalanceNotifiedAt: z.string().nullable(),
+    paymentFailedAt: z.string().nullable(),
+  })
+  .meta({ id: "BillingProfile" });
+export type TBillingProfile = z.infer<typeof ZBillingProfile>;
+
+/** Fields left out stay as they are (an empty patch changes nothing). */
+export const ZUpdateBillingProfileInput = ZAccountInput.extend({
+  lowBalancePolicy: ZLowBalancePolicy.optional(),
+  lowBalanceThresholdCents: z
+    .number({ error: "Threshold must be a number of cents" })
+    .int("Threshold must be a whole number of cents")
+    .min(0, "Threshold can't be negative")
+    .max(MAX_CENTS, "Threshold is too large")
+    .optional(),
+});
+export type TUpdateBillingProfileInput = z.infer<typeof ZUpdateBillingProfileInput>;
+
+export const ZAdjustReserveInput = z.object({
+  tenantId: z.uuid({ error: "Not a valid tenant (account) id" }),
+  amountCents: z
+    .number({ error: "Amount must be a number of cents" })
+    .int("Amount must be a whole number of cents")
+    .refine((n) => n !== 0, { error: "Amount can't be zero" })
+    .refine((n) => Math.abs(n) <= MAX_CENTS, { error: "Amount is too large" }),
+  reason: z
+    .string({ error: "A reason is required" })
+    .trim()
+    .min(1, "A reason is required")
+    .max(500, "Keep the reason under 500 characters"),
+  /** Retrying with the same key applies the adjustment once; generated when absent. */
+  idempotencyKey: z.string().trim().min(8, "Idempotency key must be at least 8 characters").max(200, "Idempotency key is too long").optional(),
+});
+export type TAdjustReserveInput = z.infer<typeof ZAdjustReserveInput>;
+
+export const ZAdjustReserveResult = z
+  .object({ newBalanceCents: z.number().int(), applied: z.boolean(), entry: ZLedgerEntry })
+  .meta({ id: "AdjustReserveResult" });
+export type TAdjustReserveResult = z.infer<typeof ZAdjustReserveResult>;

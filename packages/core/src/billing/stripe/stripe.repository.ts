@@ -1,0 +1,71 @@
+import { and, eq, isNull, lte } from "drizzle-orm";
+import { schema, type DbOrTx } from "@atrium/db";
+
+const { accounts, accountMembers, reserves, stripeEvents, users } = schema;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Claims an event id. Inside the caller's transaction, a concurrent delivery of
+ * the same id waits on the primary key until this one commits (then gets
+ * nothing back: a duplicate) or rolls back (then claims it itself).
+ */
+export async function claimStripeEvent(
+  db: DbOrTx,
+  e: { id: string; type: string; payload: Record<string, unknown>; stripeCreatedAt: Date },
+): Promise<boolean> {
+  const rows = await db
+    .insert(stripeEvents)
+    .values({ ...e, handled: false })
+    .onConflictDoNothing({ target: stripeEvents.id })
+    .returning({ id: stripeEvents.id });
+  return rows.length > 0;
+}
+
+export async function markStripeEvent(db: DbOrTx, id: string, outcome: { handled: boolean; accountId: string | null }): Promise<void> {
+  await db.update(stripeEvents).set(outcome).where(eq(stripeEvents.id, id));
+}
+
+/** An account id from event metadata, if it names an account that exists (deleted ones still pay and get paid). */
+export async function existingAccountId(db: DbOrTx, candidate: string | undefined | null): Promise<string | null> {
+  if (!candidate || !UUID.test(candidate)) return null;
+  const [row] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, candidate)).limit(1);
+  return row?.id ?? null;
+}
+
+export async function accountIdForCustomer(db: DbOrTx, customerId: string | undefined | null): Promise<string | null> {
+  if (!customerId) return null;
+  const [row] = await db.select({ id: reserves.accountId }).from(reserves).where(eq(reserves.stripeCustomerId, customerId)).limit(1);
+  return row?.id ?? null;
+}
+
+/** The tenant an event concerns: metadata.accountId first (we put it there), else the reserve holding the customer. */
+export async function resolveAccountId(db: DbOrTx, metadataAccountId: string | undefined, customerId: string | undefined | null): Promise<string | null> {
+  return (await existingAccountId(db, metadataAccountId)) ?? (await accountIdForCustomer(db, customerId));
+}
+
+export async function accountName(db: DbOrTx, accountId: string): Promise<string> {
+  const [row] = await db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, accountId)).limit(1);
+  return row?.name ?? "Your account";
+}
+
+/** Active owners of the account, who hear about billing trouble. */
+export async function ownerEmails(db: DbOrTx, accountId: string): Promise<string[]> {
+  const rows = await db
+    .select({ email: users.email })
+    .from(accountMembers)
+    .innerJoin(users, eq(users.id, accountMembers.userId))
+    .where(and(eq(accountMembers.accountId, accountId), eq(accountMembers.role, "owner"), isNull(users.deletedAt), eq(users.isActive, true)));
+  return [...new Set(rows.map((r) => r.email))];
+}
+
+export async function setPaymentFailed(db: DbOrTx, accountId: string, at: Date): Promise<void> {
+  await db.update(reserves).set({ paymentFailedAt: at }).where(eq(reserves.accountId, accountId));
+}
+
+/** A payment after the failure clears the flag; an older success arriving late doesn't. */
+export async function clearPaymentFailed(db: DbOrTx, accountId: string, paidAt: Date): Promise<void> {
+  await db
+    .update(reserves)
+    .set({ paymentFailedAt: null })
+    .where(and(eq(reserves.accountId, accountId), lte(reserves.paymentFailedAt, paidAt)));
+}

@@ -1,0 +1,56 @@
+import { type Command, InvalidArgumentError, Option } from "commander";
+import type { CliContext } from "../cli/context.js";
+import { printJson, printLines } from "../cli/output.js";
+
+/** "$12.34" / "-$0.05" from integer cents. */
+const dollars = (cents: number, currency = "USD") => {
+  const abs = Math.abs(cents);
+  const symbol = currency.toUpperCase() === "USD" ? "$" : `${currency.toUpperCase()} `;
+  return `${cents < 0 ? "-" : ""}${symbol}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+};
+
+function nonZeroCents(value: string): number {
+  const n = Number(value);
+  if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n === 0) throw new InvalidArgumentError("expected a non-zero whole number of cents (negative to debit)");
+  return n;
+}
+
+/** `atrium billing balance|adjust`: the reserve balance, and staff adjustments with a reason. */
+export function registerBilling(program: Command, ctx: CliContext): void {
+  const billing = program.command("billing").description("prepaid reserve: balance and (staff) adjustments");
+
+  billing
+    .command("balance")
+    .description("show the reserve balance of your account (or another you may read)")
+    .option("--account <id>", "account id (default: your home account)")
+    .option("--json", "print JSON")
+    .action(async (opts: { account?: string; json?: boolean }, cmd: Command) => {
+      const { client } = await ctx.client(cmd);
+      const b = await client.billing.balance.query({ accountId: opts.account });
+      if (opts.json) return printJson(ctx.io, b);
+      const state = b.paymentFailed ? "payment failed" : b.isLow ? "low" : "ok";
+      printLines(
+        ctx.io,
+        `balance:   ${dollars(b.balanceCents, b.currency)} (${b.balanceCents} cents)`,
+        `status:    ${state}`,
+        `policy:    ${b.policy}, low below ${dollars(b.thresholdCents, b.currency)}`,
+        `account:   ${b.accountId}`,
+      );
+    });
+
+  billing
+    .command("adjust")
+    .description("credit (positive) or debit (negative) a tenant's reserve; staff only, audited")
+    .addOption(new Option("--tenant <id>", "the tenant (account) id").makeOptionMandatory())
+    .addOption(new Option("--amount-cents <n>", "whole cents, negative to debit").argParser(nonZeroCents).makeOptionMandatory())
+    .addOption(new Option("--reason <text>", "why (recorded in the ledger and the audit log)").makeOptionMandatory())
+    .option("--idempotency-key <key>", "retrying with the same key applies the adjustment once")
+    .option("--json", "print JSON")
+    .action(async (opts: { tenant: string; amountCents: number; reason: string; idempotencyKey?: string; json?: boolean }, cmd: Command) => {
+      const { client } = await ctx.client(cmd);
+      const r = await client.billingAdmin.adjust.mutate({ tenantId: opts.tenant, amountCents: opts.amountCents, reason: opts.reason, idempotencyKey: opts.idempotencyKey });
+      if (opts.json) return printJson(ctx.io, r);
+      const verb = r.applied ? "Adjusted" : "Already applied (same idempotency key):";
+      printLines(ctx.io, `${verb} ${dollars(r.entry.amountCents)} — new balance ${dollars(r.newBalanceCents)} (entry ${r.entry.id}).`);
+    });
+}
