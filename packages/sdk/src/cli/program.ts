@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { registerApiKeys } from "../commands/api-keys.js";
+import { registerInvite } from "../commands/invite.js";
 import { registerLogin } from "../commands/login.js";
 import { registerLogout } from "../commands/logout.js";
 import { registerMe } from "../commands/me.js";
@@ -27,6 +28,7 @@ export function createProgram(io: CliIo): Command {
   registerLogout(program, ctx);
   registerMe(program, ctx);
   registerApiKeys(program, ctx);
+  registerInvite(program, ctx);
   return program;
 }
 
