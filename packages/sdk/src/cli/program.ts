@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { registerApiKeys } from "../commands/api-keys.js";
 import { registerBilling } from "../commands/billing.js";
+import { registerInvite } from "../commands/invite.js";
 import { registerLogin } from "../commands/login.js";
 import { registerLogout } from "../commands/logout.js";
 import { registerMe } from "../commands/me.js";
@@ -29,6 +30,7 @@ export function createProgram(io: CliIo): Command {
   registerMe(program, ctx);
   registerApiKeys(program, ctx);
   registerBilling(program, ctx);
+  registerInvite(program, ctx);
   return program;
 }
 
