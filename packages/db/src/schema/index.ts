@@ -5,3 +5,4 @@ export * from "./invites.js";
 export * from "./audit.js";
 export * from "./email.js";
 export * from "./billing.js";
+export * from "./documents.js";

@@ -1,0 +1,85 @@
+import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { id, softDelete, timestamps } from "./_columns.js";
+import { accounts } from "./tenants.js";
+import { users } from "./users.js";
+
+export const extractionStatus = pgEnum("extraction_status", ["pending", "done", "failed"]);
+
+/** An uploaded file: bytes in storage under a per-tenant key, extracted text here. */
+export const documents = pgTable(
+  "documents",
+  {
+    id: id(),
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    uploadedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    filename: text().notNull(),
+    /** Detected from the content, never from the name. */
+    mimeType: text().notNull(),
+    sizeBytes: bigint({ mode: "number" }).notNull(),
+    sha256: text().notNull(),
+    storageKey: text().notNull(),
+    /** What the document is, as the uploader says: resume, job_description, worklog, property, other. */
+    kind: text().notNull().default("other"),
+    extractionStatus: extractionStatus().notNull().default("pending"),
+    extractedText: text(),
+    extractionError: text(),
+    pageCount: integer(),
+    ...timestamps,
+    ...softDelete,
+  },
+  (t) => [index("documents_account_created_idx").on(t.accountId, t.createdAt)],
+);
+
+export const jobStatus = pgEnum("job_status", ["queued", "running", "success", "failed", "cancelled"]);
+
+/** One unit of paid work; its story is in job_events. */
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: id(),
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    createdById: uuid().references(() => users.id, { onDelete: "set null" }),
+    type: text().notNull(),
+    status: jobStatus().notNull().default("queued"),
+    input: jsonb().$type<Record<string, unknown>>().notNull(),
+    result: jsonb().$type<Record<string, unknown>>(),
+    error: text(),
+    attempts: integer().notNull().default(0),
+    estimatedCostCents: bigint({ mode: "number" }).notNull().default(0),
+    costCents: bigint({ mode: "number" }),
+    /** Set by a cancel request; a running job stops at its next step. */
+    cancelRequestedAt: timestamp({ withTimezone: true }),
+    queuedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp({ withTimezone: true }),
+    finishedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index("jobs_account_created_idx").on(t.accountId, t.createdAt), index("jobs_status_idx").on(t.status, t.updatedAt)],
+);
+
+/** The timeline: state transitions, steps with durations, LLM calls, retries, errors. */
+export const jobEvents = pgTable(
+  "job_events",
+  {
+    id: id(),
+    jobId: uuid()
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    /** Monotonic per job, so events order exactly even within one millisecond. */
+    seq: integer().notNull(),
+    type: text().notNull(),
+    message: text().notNull(),
+    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    durationMs: integer(),
+    costCents: bigint({ mode: "number" }),
+    occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("job_events_job_seq_idx").on(t.jobId, t.seq)],
+);
