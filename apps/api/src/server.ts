@@ -9,6 +9,8 @@ import * as trpcExpress from "@trpc/server/adapters/express";
 import { createOpenApiExpressMiddleware } from "trpc-to-openapi";
 import type { ApiDeps } from "./deps.js";
 import { auditExportRoutes } from "./http/audit-export.js";
+import { documentDownloadRoutes } from "./http/document-download.js";
+import { documentUploadRoutes } from "./http/document-upload.js";
 import { healthRoutes } from "./http/health.js";
 import { ledgerExportRoutes } from "./http/ledger-export.js";
 import { localCheckoutRoutes } from "./http/local-checkout.js";
@@ -68,6 +70,9 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use("/api", openApiRoutes(config));
   app.use("/api", auditExportRoutes(createContext, logger));
   app.use("/api", ledgerExportRoutes(createContext, logger));
+  // Multipart and signed-link file routes: plain express, before the JSON procedures.
+  app.use("/api", documentUploadRoutes(createContext, logger));
+  app.use("/api", documentDownloadRoutes(createContext, logger));
   app.use("/api", emptyBodyIsJson, createOpenApiExpressMiddleware({ router: appRouter, createContext, onError }));
   app.use("/api", (_req, res) => {
     res.status(404).json({ message: "Not found", code: "NOT_FOUND" });

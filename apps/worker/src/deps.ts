@@ -1,6 +1,6 @@
 import type { Env, Logger } from "@atrium/config";
 import type { Db } from "@atrium/db";
-import type { EmailTransport } from "@atrium/core";
+import type { Analyzer, EmailTransport } from "@atrium/core";
 
 /** What a worker process is given; it opens its own Redis connections from `redisUrl`. */
 export interface WorkerDeps {
@@ -11,4 +11,6 @@ export interface WorkerDeps {
   now: () => Date;
   /** Where `email.send` delivers; defaults to the transport the config selects (SMTP, Resend or the outbox). */
   emailTransport?: EmailTransport;
+  /** Defaults to the analyzer the config selects (ANALYZER). */
+  analyzer?: Analyzer;
 }

@@ -19,7 +19,7 @@ describe("startWorker", () => {
     const prefix = env.config.REDIS_PREFIX;
     const worker = await env.start();
     const [beat] = await listHeartbeats(env.redis, prefix);
-    expect(beat).toMatchObject({ id: worker.id, pid: process.pid, queues: [QUEUES.maintenance, QUEUES.notifications] });
+    expect(beat).toMatchObject({ id: worker.id, pid: process.pid, queues: [QUEUES.maintenance, QUEUES.notifications, QUEUES.document_processing, QUEUES.ai_analysis] });
     const ttl = await env.redis.ttl(heartbeatKey(prefix, worker.id));
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(3);

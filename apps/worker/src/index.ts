@@ -2,7 +2,7 @@ import os from "node:os";
 import { randomBytes } from "node:crypto";
 import { Worker } from "bullmq";
 import { Redis } from "ioredis";
-import { transportFromConfig } from "@atrium/core";
+import { analyzerFromConfig, transportFromConfig } from "@atrium/core";
 import { createJobQueues, jobsOfQueue } from "@atrium/core/jobs";
 import type { WorkerDeps } from "./deps.js";
 import { startHeartbeat } from "./heartbeat.js";
@@ -33,6 +33,9 @@ function createWorker(queue: QueueConfig, connection: Redis, workerId: string, r
     prefix: config.REDIS_PREFIX,
     concurrency: queue.concurrency(config),
     name: workerId,
+    // A killed worker's lock lapses after this long and the stalled check hands its jobs to another worker.
+    lockDuration: config.WORKER_STALLED_INTERVAL_MS,
+    stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
   });
   worker.on("failed", (job, err) => logger.warn({ queue: queue.name, job: job?.name, jobId: job?.id, err: err.message }, "job failed"));
   // Without a listener an 'error' event would crash the process; BullMQ reconnects on its own.
@@ -59,6 +62,7 @@ export async function startWorker(deps: WorkerDeps, queues: readonly QueueConfig
     now: deps.now,
     jobs: producers,
     emailTransport: deps.emailTransport ?? transportFromConfig(config),
+    analyzer: deps.analyzer ?? analyzerFromConfig(config),
   };
 
   let workers: Worker[] = [];

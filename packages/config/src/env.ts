@@ -43,9 +43,36 @@ export const ZEnv = z.object({
   WEB_DIST_DIR: z.string().optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
   WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().positive().default(10),
+  /** Parallel jobs per worker on the document_processing and ai_analysis queues. */
+  ANALYSIS_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  /** BullMQ lock + stalled-check interval: a killed worker's job is picked up again after about this long. */
+  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(200).default(30_000),
+  /** Base delay of the exponential backoff between attempts of an analysis job. */
+  JOB_RETRY_BASE_MS: z.coerce.number().int().min(0).default(5_000),
+  /** A job `running` longer than this with no live BullMQ job is failed by the sweep. */
+  JOB_RUNNING_DEADLINE_MINUTES: z.coerce.number().int().positive().default(30),
+  /** Which analyzer runs jobs: `local` (offline NLP, free) or `openai` (any OpenAI-compatible API, priced per token). */
+  ANALYZER: z.enum(["local", "openai"]).default("local"),
+  LLM_BASE_URL: z.url().default("https://api.openai.com/v1"),
+  LLM_API_KEY: z.string().min(1).optional(),
+  LLM_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   SESSION_PURGE_EVERY_MINUTES: z.coerce.number().int().positive().default(60),
   /** Soft-deleted accounts, organizations, teams and users are purged for good after this many days. */
   SOFT_DELETE_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
+  /** Largest accepted upload, in megabytes; enforced while the upload streams in. */
+  MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(10),
+  /** Also accept audio (mp3, wav, m4a, ogg) uploads; off by default (no offline transcription). */
+  ALLOW_AUDIO_UPLOADS: bool.default(false),
+  /** Uploaded files go to an S3-compatible bucket when S3_BUCKET is set, else under DATA_DIR/storage. */
+  S3_BUCKET: z.string().min(1).optional(),
+  /** For MinIO, LocalStack or another S3-compatible service; empty for AWS itself. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** MinIO and LocalStack want http://host/bucket/key rather than http://bucket.host/key. */
+  S3_FORCE_PATH_STYLE: bool.default(false),
   EMAIL_FROM: z.string().min(3).default("Atrium <no-reply@atrium.local>"),
   /** smtp(s)://user:pass@host:port; when set, mail goes out over SMTP. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),

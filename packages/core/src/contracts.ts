@@ -20,3 +20,6 @@ export * from "./admin-users/admin-user.schema.js";
 export * from "./outbox/outbox.schema.js";
 export * from "./billing/stripe/topup.schema.js";
 export * from "./billing/contracts.js";
+export * from "./documents/document.schema.js";
+export * from "./analysis-jobs/analysis-jobs.schema.js";
+export * from "./analyzers/analyzer.schema.js";

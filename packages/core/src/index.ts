@@ -37,3 +37,7 @@ export * as adminUserService from "./admin-users/admin-user.service.js";
 export * as outboxService from "./outbox/outbox.service.js";
 export * as stripeBillingService from "./billing/stripe/index.js";
 export * from "./billing/index.js";
+export * from "./documents/index.js";
+export * from "./storage/index.js";
+export * from "./analysis-jobs/index.js";
+export * from "./analyzers/index.js";

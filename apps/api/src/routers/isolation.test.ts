@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { appRouter } from "../trpc/root.js";
 import { startTestApi, type TestApi } from "../testing.js";
+import { upload } from "./document.test-helpers.js";
 import { newTenant, type Caller } from "./tenancy.test-helpers.js";
 
 /**
@@ -24,6 +25,8 @@ const ID_KIND_BY_ROUTER: Record<string, Kind> = {
   user: "user",
   adminUsers: "user",
   apiKeys: "apiKey",
+  document: "document",
+  job: "job",
 };
 const ID_KIND_BY_FIELD: Record<string, Kind> = {
   accountId: "account",
@@ -33,8 +36,9 @@ const ID_KIND_BY_FIELD: Record<string, Kind> = {
   userId: "user",
   invitationId: "invitation",
   apiKeyId: "apiKey",
+  documentId: "document",
 };
-type Kind = "account" | "organization" | "team" | "user" | "invitation" | "apiKey";
+type Kind = "account" | "organization" | "team" | "user" | "invitation" | "apiKey" | "document" | "job";
 type Ids = Record<Kind, string>;
 
 const isIdField = (key: string) => key === "id" || /^[a-z][A-Za-z]*Id$/.test(key);
@@ -82,12 +86,17 @@ function procedureInputs(): Array<{ path: string; shape: Record<string, z.ZodTyp
   });
 }
 
+/** Ids that sit inside a nested input, where the walk above can't see them. */
+const NESTED_IDS: Record<string, (idFor: (kind: string, key: string) => string) => Record<string, unknown>> = {
+  "job.create": (idFor) => ({ type: "document_analysis", input: { documentId: idFor("document", "documentId") } }),
+};
+
 function buildInput(path: string, shape: Record<string, z.ZodType>, idFor: (kind: string, key: string) => string): Record<string, unknown> {
   const router = path.split(".")[0] ?? "";
-  const input: Record<string, unknown> = {};
+  const input: Record<string, unknown> = { ...NESTED_IDS[path]?.(idFor) };
   for (const [key, schema] of Object.entries(shape)) {
     if (isIdField(key)) input[key] = idFor(key === "id" ? (ID_KIND_BY_ROUTER[router] ?? "") : (ID_KIND_BY_FIELD[key] ?? ""), key);
-    else if (!schema.safeParse(undefined).success) input[key] = sample(schema);
+    else if (!(key in input) && !schema.safeParse(undefined).success) input[key] = sample(schema);
   }
   return input;
 }
@@ -114,8 +123,12 @@ beforeAll(async () => {
   const b = await newTenant(api, "b");
   const aKey = await a.owner.call.apiKeys.create({ name: "a key" });
   const bKey = await b.owner.call.apiKeys.create({ name: "b key" });
-  aIds = { account: a.account.id, organization: a.org.id, team: a.team.id, user: a.member.user.id, invitation: a.invitation.id, apiKey: aKey.id };
-  bIds = { account: b.account.id, organization: b.org.id, team: b.team.id, user: b.member.user.id, invitation: b.invitation.id, apiKey: bKey.id };
+  const aDoc = await upload(api, a.owner.token, { name: "a.txt", bytes: Buffer.from("tenant a") });
+  const bDoc = await upload(api, b.owner.token, { name: "b.txt", bytes: Buffer.from("tenant b") });
+  const aJob = await a.owner.call.job.create({ type: "noop", input: {} });
+  const bJob = await b.owner.call.job.create({ type: "noop", input: {} });
+  aIds = { account: a.account.id, organization: a.org.id, team: a.team.id, user: a.member.user.id, invitation: a.invitation.id, apiKey: aKey.id, document: String(aDoc.body.id), job: aJob.id };
+  bIds = { account: b.account.id, organization: b.org.id, team: b.team.id, user: b.member.user.id, invitation: b.invitation.id, apiKey: bKey.id, document: String(bDoc.body.id), job: bJob.id };
 });
 afterAll(async () => {
   await api?.close();
@@ -140,7 +153,7 @@ describe("tenant isolation", () => {
     console.info(`isolation: ${checked.length} procedures checked${unknownKinds.length ? `; ids of unknown kind (random ids): ${[...new Set(unknownKinds)].join(", ")}` : ""}`);
     expect(leaks).toEqual([]);
     expect(checked.length).toBeGreaterThan(0);
-    expect(checked.map((c) => c.path)).toEqual(expect.arrayContaining(["account.get", "organization.addMember", "team.removeMember", "invitation.revoke", "user.update", "billing.balance", "billing.ledger", "billing.updateProfile", "billingAdmin.adjust"]));
+    expect(checked.map((c) => c.path)).toEqual(expect.arrayContaining(["account.get", "organization.addMember", "team.removeMember", "invitation.revoke", "user.update", "billing.balance", "billing.ledger", "billing.updateProfile", "billingAdmin.adjust", "document.get", "document.delete", "document.download"]));
   });
 
   it("refuses mixed ids too: my own container with one of the other tenant's ids inside", async () => {
@@ -164,5 +177,6 @@ describe("tenant isolation", () => {
   it("still lets tenant A reach its own things (the ids above were real)", async () => {
     await expect(a.owner.call.team.get({ id: aIds.team })).resolves.toMatchObject({ id: aIds.team });
     await expect(a.owner.call.user.get({ id: aIds.user })).resolves.toMatchObject({ id: aIds.user });
+    await expect(a.owner.call.document.get({ id: aIds.document })).resolves.toMatchObject({ id: aIds.document });
   });
 });

@@ -20,6 +20,8 @@ export interface Context {
   setHeader: (name: string, value: string) => void;
   /** Shared by every request of this app; the rate-limit middleware spends from it. */
   rateLimits: RateLimits;
+  /** The api's shared Redis client, for staff views that read Redis directly (worker heartbeats). */
+  redis: ApiDeps["redis"];
 }
 
 /** Builds the per-request context: service deps plus whoever the token or cookie names. */
@@ -43,6 +45,7 @@ export function createContextFactory(deps: ApiDeps) {
         if (!res.headersSent) res.setHeader(name, value);
       },
       rateLimits,
+      redis: deps.redis,
     };
   };
 }

@@ -15,6 +15,9 @@ import { billingTopupRouter } from "../routers/billing-topup.router.js";
 import { billingRouter } from "../routers/billing.router.js";
 import { billingAdminRouter } from "../routers/billing-admin.router.js";
 import { systemMetricsRouter } from "../routers/system-metrics.router.js";
+import { documentRouter } from "../routers/document.router.js";
+import { jobRouter } from "../routers/job.router.js";
+import { systemJobsRouter } from "../routers/system-jobs.router.js";
 import { router } from "./init.js";
 
 export const appRouter = router({
@@ -37,6 +40,9 @@ export const appRouter = router({
   billing: billingRouter,
   billingAdmin: billingAdminRouter,
   systemMetrics: systemMetricsRouter,
+  document: documentRouter,
+  job: jobRouter,
+  systemJobs: systemJobsRouter,
 });
 
 export type AppRouter = typeof appRouter;

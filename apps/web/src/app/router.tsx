@@ -1,5 +1,6 @@
 import { createBrowserRouter } from "react-router";
 import { AuditLogPage } from "../features/admin/audit/audit-log-page";
+import { AdminJobsPage } from "../features/admin/jobs/admin-jobs-page";
 import { InviteKeysPage } from "../features/admin/invite-keys/invite-keys-page";
 import { OutboxPage } from "../features/admin/outbox/outbox-page";
 import { RequireStaff } from "../features/admin/require-staff";
@@ -11,6 +12,10 @@ import { RequireAuth } from "../features/auth/require-auth";
 import { ResetPasswordPage } from "../features/auth/reset-password-page";
 import { SignupPage } from "../features/auth/signup-page";
 import { BillingPage } from "../features/billing/billing-page";
+import { DocumentPage } from "../features/documents/document-page";
+import { DocumentsPage } from "../features/documents/documents-page";
+import { JobPage } from "../features/jobs/job-page";
+import { JobsPage } from "../features/jobs/jobs-page";
 import { HomePage } from "../features/dashboard/home-page";
 import { CurrentOrganizationPage } from "../features/organizations/current-organization-page";
 import { OrganizationPage } from "../features/organizations/organization-page";
@@ -36,6 +41,10 @@ export const router = createBrowserRouter([
       { path: "profile", element: <ProfilePage /> },
       { path: "api-keys", element: <ApiKeysPage /> },
       { path: "billing", element: <BillingPage /> },
+      { path: "documents", element: <DocumentsPage /> },
+      { path: "documents/:id", element: <DocumentPage /> },
+      { path: "jobs", element: <JobsPage /> },
+      { path: "jobs/:id", element: <JobPage /> },
       { path: "org", element: <CurrentOrganizationPage /> },
       { path: "organizations/:id", element: <OrganizationPage /> },
       { path: "organizations/:orgId/teams/:teamId", element: <TeamPage /> },
@@ -48,6 +57,7 @@ export const router = createBrowserRouter([
           { path: "invite-keys", element: <InviteKeysPage /> },
           { path: "audit", element: <AuditLogPage /> },
           { path: "outbox", element: <OutboxPage /> },
+          { path: "jobs", element: <AdminJobsPage /> },
           // Lazy: its charts (recharts) are a big chunk only staff ever need.
           { path: "billing", lazy: () => import("../features/admin/billing/admin-billing-page").then((m) => ({ Component: m.AdminBillingPage })) },
           { path: "*", element: <NotFoundPage /> },

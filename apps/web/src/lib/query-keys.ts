@@ -19,7 +19,22 @@ export const queryKeys = {
     ledger: (type: string | null) => ["billing", "ledger", type] as const,
     profile: ["billing", "profile"],
   },
+  documents: {
+    all: ["documents"],
+    list: (kind: string | null) => ["documents", "list", kind] as const,
+    one: (id: string) => ["documents", "one", id] as const,
+  },
+  jobs: {
+    all: ["jobs"],
+    list: (filters: object) => ["jobs", "list", filters] as const,
+    one: (id: string) => ["jobs", "one", id] as const,
+    events: (id: string) => ["jobs", "events", id] as const,
+    estimate: (input: object) => ["jobs", "estimate", input] as const,
+  },
   admin: {
+    jobs: (filters: object) => ["admin", "jobs", filters] as const,
+    allJobs: ["admin", "jobs"],
+    queues: ["admin", "queues"],
     users: (q: string) => ["admin", "users", q] as const,
     allUsers: ["admin", "users"],
     inviteKeys: ["admin", "inviteKeys"],

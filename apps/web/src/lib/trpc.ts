@@ -34,3 +34,10 @@ export type TenantAccount = RouterOutputs["account"]["list"]["items"][number];
 export type AdjustResult = RouterOutputs["billingAdmin"]["adjust"];
 export type UsageCostsReport = RouterOutputs["billingAdmin"]["usageCosts"];
 export type MetricsSummary = RouterOutputs["systemMetrics"]["summary"];
+
+export type DocumentItem = RouterOutputs["document"]["list"]["items"][number];
+export type DocumentDetail = RouterOutputs["document"]["get"];
+export type Job = RouterOutputs["job"]["get"];
+export type JobEvent = RouterOutputs["job"]["events"]["items"][number];
+export type JobEstimate = RouterOutputs["job"]["estimate"];
+export type QueueStatus = RouterOutputs["systemJobs"]["queues"];

@@ -1,6 +1,6 @@
 import { UnrecoverableError, type Job, type Processor } from "bullmq";
 import { z } from "zod";
-import type { EmailTransport, ServiceContext } from "@atrium/core";
+import type { Analyzer, EmailTransport, ServiceContext } from "@atrium/core";
 import { JOBS, type JobName, type JobPayload, type JobQueues } from "@atrium/core/jobs";
 
 /** A service context (with `jobs`, so processors can enqueue follow-ups) plus the BullMQ job. */
@@ -8,6 +8,8 @@ export interface JobContext extends ServiceContext {
   job: Job;
   jobs: JobQueues;
   emailTransport: EmailTransport;
+  /** What analysis jobs call: the local NLP analyzer or an OpenAI-compatible API. */
+  analyzer: Analyzer;
 }
 
 /** What every job of a worker process shares; the per-job logger and job are added by the dispatcher. */

@@ -1,4 +1,6 @@
-import { EMAIL_JOBS, QUEUES, SESSION_JOBS, TENANCY_JOBS } from "@atrium/core/jobs";
+import { ANALYSIS_JOBS, EMAIL_JOBS, INVITE_JOBS, QUEUES, SESSION_JOBS, TENANCY_JOBS } from "@atrium/core/jobs";
+import { purgeStaleInviteKeysProcessor } from "../processors/invites/purge-stale.processor.js";
+import { sweepStalledProcessor } from "../processors/analysis/sweep-stalled.processor.js";
 import { requeueStaleEmailsProcessor } from "../processors/email/requeue-stale.processor.js";
 import { purgeExpiredSessionsProcessor } from "../processors/sessions/purge-expired.processor.js";
 import { purgeSoftDeletedProcessor } from "../processors/tenancy/purge-soft-deleted.processor.js";
@@ -10,7 +12,7 @@ const MINUTE = 60_000;
 export const maintenanceQueue: QueueConfig = {
   name: QUEUES.maintenance,
   concurrency: (config) => config.WORKER_CONCURRENCY,
-  processors: [purgeExpiredSessionsProcessor, purgeSoftDeletedProcessor, requeueStaleEmailsProcessor],
+  processors: [purgeExpiredSessionsProcessor, purgeSoftDeletedProcessor, requeueStaleEmailsProcessor, sweepStalledProcessor, purgeStaleInviteKeysProcessor],
   schedules: (config) => [
     schedule({
       id: SESSION_JOBS.purgeExpired,
@@ -25,6 +27,9 @@ export const maintenanceQueue: QueueConfig = {
       payload: {},
       everyMs: 24 * 60 * MINUTE,
     }),
+    // Every 5 minutes; the deadline itself (JOB_RUNNING_DEADLINE_MINUTES) is what decides.
+    schedule({ id: INVITE_JOBS.purgeStale, job: INVITE_JOBS.purgeStale, payload: {}, everyMs: 24 * 60 * MINUTE }),
+    schedule({ id: ANALYSIS_JOBS.sweepStalled, job: ANALYSIS_JOBS.sweepStalled, payload: {}, everyMs: 5 * MINUTE }),
     schedule({ id: EMAIL_JOBS.requeueStale, job: EMAIL_JOBS.requeueStale, payload: { olderThanMinutes: 10 }, everyMs: 10 * MINUTE }),
   ],
 };

@@ -43,6 +43,8 @@ export const AUDIT_EVENT_TYPES = [
   "billing.payment_failed",
   "billing.adjusted",
   "billing.profile_updated",
+  "document.uploaded",
+  "document.deleted",
 ] as const;
 export const ZAuditEventType = z.enum(AUDIT_EVENT_TYPES);
 export type TAuditEventType = z.infer<typeof ZAuditEventType>;

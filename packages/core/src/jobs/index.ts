@@ -4,3 +4,5 @@ export { SESSION_JOBS, ZPurgeExpiredSessionsPayload, type TPurgeExpiredSessionsP
 export { createJobQueues, DEFAULT_JOB_OPTIONS, type JobQueues } from "./enqueue.js";
 export { EMAIL_JOBS, ZSendEmailPayload, type TSendEmailPayload } from "../email/email.jobs.js";
 export { TENANCY_JOBS, ZPurgeSoftDeletedPayload, type TPurgeSoftDeletedPayload } from "../tenancy/tenancy.jobs.js";
+export { ANALYSIS_JOBS, ZRunAnalysisPayload, ZExtractDocumentPayload, ZSweepStalledPayload, type TRunAnalysisPayload } from "../analysis-jobs/analysis.jobs.js";
+export { INVITE_JOBS, ZPurgeStaleInviteKeysPayload } from "../invites/invite-key.cleanup.js";

@@ -2,11 +2,15 @@ import type { z } from "zod";
 import { SESSION_JOBS, ZPurgeExpiredSessionsPayload } from "./sessions.jobs.js";
 import { EMAIL_JOBS, ZRequeueStaleEmailsPayload, ZSendEmailPayload } from "../email/email.jobs.js";
 import { TENANCY_JOBS, ZPurgeSoftDeletedPayload } from "../tenancy/tenancy.jobs.js";
+import { INVITE_JOBS, ZPurgeStaleInviteKeysPayload } from "../invites/invite-key.cleanup.js";
+import { ANALYSIS_JOBS, ZExtractDocumentPayload, ZRunAnalysisPayload, ZSweepStalledPayload } from "../analysis-jobs/analysis.jobs.js";
 
 /** Every BullMQ queue Atrium uses. Keys live under `${REDIS_PREFIX}:<queue>:`. */
 export const QUEUES = {
   maintenance: "maintenance",
   notifications: "notifications",
+  document_processing: "document_processing",
+  ai_analysis: "ai_analysis",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -19,6 +23,10 @@ export const JOBS = {
   [EMAIL_JOBS.send]: { queue: QUEUES.notifications, payload: ZSendEmailPayload },
   [EMAIL_JOBS.requeueStale]: { queue: QUEUES.maintenance, payload: ZRequeueStaleEmailsPayload },
   [TENANCY_JOBS.purgeSoftDeleted]: { queue: QUEUES.maintenance, payload: ZPurgeSoftDeletedPayload },
+  [ANALYSIS_JOBS.run]: { queue: QUEUES.ai_analysis, payload: ZRunAnalysisPayload },
+  [ANALYSIS_JOBS.extract]: { queue: QUEUES.document_processing, payload: ZExtractDocumentPayload },
+  [ANALYSIS_JOBS.sweepStalled]: { queue: QUEUES.maintenance, payload: ZSweepStalledPayload },
+  [INVITE_JOBS.purgeStale]: { queue: QUEUES.maintenance, payload: ZPurgeStaleInviteKeysPayload },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { registerApiKeys } from "../commands/api-keys.js";
 import { registerBilling } from "../commands/billing.js";
 import { registerInvite } from "../commands/invite.js";
+import { registerJobs } from "../commands/jobs.js";
 import { registerLogin } from "../commands/login.js";
 import { registerLogout } from "../commands/logout.js";
 import { registerMe } from "../commands/me.js";
@@ -31,6 +32,7 @@ export function createProgram(io: CliIo): Command {
   registerApiKeys(program, ctx);
   registerBilling(program, ctx);
   registerInvite(program, ctx);
+  registerJobs(program, ctx);
   return program;
 }
 

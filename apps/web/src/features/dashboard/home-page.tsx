@@ -1,5 +1,5 @@
 import { Card, Group, SimpleGrid, Text, ThemeIcon, Title } from "@mantine/core";
-import { IconBook, IconBuildingCommunity, IconKey, IconUser, type Icon } from "@tabler/icons-react";
+import { IconBook, IconBuildingCommunity, IconFiles, IconKey, IconListCheck, IconUser, type Icon } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { useCurrentUser } from "../auth/current-user";
 import { displayName } from "../auth/use-me";
@@ -13,6 +13,8 @@ interface Shortcut {
 }
 
 const SHORTCUTS: Shortcut[] = [
+  { title: "Documents", text: "Upload resumes, job descriptions and worklogs.", icon: IconFiles, to: "/documents" },
+  { title: "Jobs", text: "Run analyses and watch them step by step.", icon: IconListCheck, to: "/jobs" },
   { title: "Your organization", text: "Members, invitations and teams.", icon: IconBuildingCommunity, to: "/org" },
   { title: "Your profile", text: "Your details and your password.", icon: IconUser, to: "/profile" },
   { title: "API keys", text: "Create keys for scripts, the SDK and curl.", icon: IconKey, to: "/api-keys" },
@@ -65,7 +67,7 @@ export function HomePage() {
           </Text>
         </div>
       </Group>
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
         {SHORTCUTS.map((s) => (
           <ShortcutCard key={s.title} {...s} />
         ))}

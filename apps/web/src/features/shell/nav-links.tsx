@@ -1,5 +1,5 @@
 import { Divider, NavLink, Stack, Text } from "@mantine/core";
-import { IconBook, IconBuildingCommunity, IconChartBar, IconHistory, IconKey, IconLayoutDashboard, IconMail, IconTicket, IconUser, IconUsers, IconWallet, type Icon } from "@tabler/icons-react";
+import { IconBook, IconBuildingCommunity, IconChartBar, IconFiles, IconHistory, IconKey, IconLayoutDashboard, IconListCheck, IconMail, IconStack2, IconTicket, IconUser, IconUsers, IconWallet, type Icon } from "@tabler/icons-react";
 import { Link, useLocation } from "react-router";
 import { useCurrentUser } from "../auth/current-user";
 
@@ -13,6 +13,8 @@ interface NavItem {
 
 const LINKS: NavItem[] = [
   { to: "/", label: "Dashboard", icon: IconLayoutDashboard },
+  { to: "/documents", label: "Documents", icon: IconFiles },
+  { to: "/jobs", label: "Jobs", icon: IconListCheck },
   { to: "/org", label: "Organization", icon: IconBuildingCommunity, also: ["/organizations"] },
   { to: "/profile", label: "Profile", icon: IconUser },
   { to: "/api-keys", label: "API keys", icon: IconKey },
@@ -25,6 +27,7 @@ const ADMIN_LINKS: NavItem[] = [
   { to: "/admin/audit", label: "Audit log", icon: IconHistory },
   { to: "/admin/outbox", label: "Outbox", icon: IconMail },
   { to: "/admin/billing", label: "Billing", icon: IconChartBar },
+  { to: "/admin/jobs", label: "Jobs", icon: IconStack2 },
 ];
 
 const linkStyle = { borderRadius: "var(--mantine-radius-md)" };

@@ -1,0 +1,190 @@
+import { createHash, randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
+import busboy from "busboy";
+import { Router, type Request, type Response } from "express";
+import { TRPCError } from "@trpc/server";
+import type { Logger } from "@atrium/config";
+import {
+  allowedLabels,
+  detectType,
+  documentAccountFor,
+  documentKey,
+  documentService,
+  loadPolicyActor,
+  SNIFF_BYTES,
+  storageFromConfig,
+  toActor,
+  ZUploadFields,
+  type PolicyActor,
+  type Storage,
+  type TDocument,
+} from "@atrium/core";
+import type { Context } from "../trpc/context.js";
+import { toTRPCError } from "../trpc/errors.js";
+import { enforceRateLimit } from "../trpc/rate-limit.middleware.js";
+import { sendRouteError, zodToTRPC } from "./route-errors.js";
+
+/** Mounted under /api; multipart can't be a JSON procedure, so it is a plain route with the same auth and limits. */
+export const DOCUMENT_UPLOAD_PATH = "/documents/";
+const PROCEDURE_NAME = "documents.upload";
+
+type CreateContext = (opts: { req: Request; res: Response }) => Promise<Context>;
+
+interface Received {
+  key: string;
+  id: string;
+  accountId: string;
+  filename: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+const tooLarge = (mb: number) => new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: `File too large: the limit is ${mb} MB` });
+
+/**
+ * Streams one file part into storage: the first bytes decide the type (by
+ * content), the rest flows through a hash into storage. Never holds more than
+ * the head in memory; a part over the limit aborts the write.
+ */
+async function receiveFile(
+  file: Readable & { truncated?: boolean },
+  opts: { storage: Storage; key: string; filename: string; allowAudio: boolean; maxMb: number; limitHit: () => boolean },
+): Promise<Omit<Received, "id" | "accountId">> {
+  const it = file[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const head: Buffer[] = [];
+  let headLength = 0;
+  let ended = false;
+  while (headLength < SNIFF_BYTES) {
+    const next = await it.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    head.push(next.value);
+    headLength += next.value.length;
+  }
+  const headBytes = Buffer.concat(head);
+  const detection = await detectType(headBytes.subarray(0, SNIFF_BYTES), { allowAudio: opts.allowAudio, filename: opts.filename });
+  if (!detection.ok) {
+    const message = `Unsupported file type: detected ${detection.detected}. Allowed: ${allowedLabels(opts.allowAudio).join(", ")}`;
+    throw new TRPCError({ code: "UNSUPPORTED_MEDIA_TYPE", message });
+  }
+  const hash = createHash("sha256");
+  let size = 0;
+  async function* body() {
+    hash.update(headBytes);
+    size += headBytes.length;
+    yield headBytes;
+    while (!ended) {
+      const next = await it.next();
+      if (next.done) break;
+      hash.update(next.value);
+      size += next.value.length;
+      yield next.value;
+    }
+    if (file.truncated || opts.limitHit()) throw tooLarge(opts.maxMb);
+  }
+  await opts.storage.put(opts.key, Readable.from(body()), { contentType: detection.type.mimeType });
+  return { key: opts.key, filename: opts.filename, mimeType: detection.type.mimeType, sizeBytes: size, sha256: hash.digest("hex") };
+}
+
+/**
+ * Reads the multipart body. Fields before the file may name `accountId`; `kind`
+ * may come anywhere. Resolves when the body is read, rejects as soon as the file
+ * is refused (too large, wrong type), without reading the rest.
+ */
+function parseUpload(req: Request, ctx: Context, actor: PolicyActor & { homeAccountId: string | null }, storage: Storage) {
+  const config = ctx.svc.config;
+  const maxBytes = Math.floor(config.MAX_UPLOAD_MB * 1024 * 1024);
+  const fields: Record<string, string> = {};
+  let received: Promise<Received> | undefined;
+  let limitHit = false;
+  const bb = busboy({ headers: req.headers, limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 1024, parts: 20 } });
+  const finished = new Promise<{ fields: Record<string, string>; file?: Received }>((resolve, reject) => {
+    bb.on("field", (name, value) => {
+      if (name === "kind" || name === "accountId") fields[name] = value;
+    });
+    bb.on("file", (name, stream, info) => {
+      if (name !== "file" || received) {
+        stream.resume();
+        return;
+      }
+      // The limit is known the moment busboy sees one byte too many: fail now, not at the end of the body.
+      stream.once("limit", () => {
+        limitHit = true;
+        stream.destroy(tooLarge(config.MAX_UPLOAD_MB));
+      });
+      const task = (async () => {
+        const accountId = documentAccountFor(actor, fields.accountId ?? (typeof req.query.accountId === "string" ? req.query.accountId : undefined), "data.write");
+        const id = randomUUID();
+        const filename = info.filename || "upload";
+        const key = documentKey(accountId, id, filename);
+        const limitHitNow = () => limitHit;
+        try {
+          const file = await receiveFile(stream, { storage, key, filename, allowAudio: config.ALLOW_AUDIO_UPLOADS, maxMb: config.MAX_UPLOAD_MB, limitHit: limitHitNow });
+          return { ...file, id, accountId };
+        } catch (err) {
+          stream.resume();
+          await storage.delete(key).catch(() => {});
+          throw limitHit ? tooLarge(config.MAX_UPLOAD_MB) : err;
+        }
+      })();
+      received = task;
+      task.catch(reject);
+    });
+    bb.on("error", (err) => reject(new TRPCError({ code: "BAD_REQUEST", message: `Could not read the upload: ${(err as Error).message}` })));
+    bb.on("close", () => {
+      if (!received) return resolve({ fields });
+      received.then((file) => resolve({ fields, file }), reject);
+    });
+  });
+  req.pipe(bb);
+  const stop = () => {
+    req.unpipe(bb);
+    req.pause();
+  };
+  return { finished, stop };
+}
+
+export function documentUploadRoutes(createContext: CreateContext, logger: Logger): Router {
+  const r = Router();
+  r.post(DOCUMENT_UPLOAD_PATH, async (req, res) => {
+    let ctx: Context | undefined;
+    let upload: ReturnType<typeof parseUpload> | undefined;
+    let stored: Received | undefined;
+    const storage = () => storageFromConfig((ctx as Context).svc.config);
+    try {
+      ctx = await createContext({ req, res });
+      if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Authentication required" });
+      await enforceRateLimit(ctx, PROCEDURE_NAME, async () => ({}));
+      if (!req.is("multipart/form-data")) {
+        throw new TRPCError({ code: "UNSUPPORTED_MEDIA_TYPE", message: "Send the file as multipart/form-data in a field named file" });
+      }
+      const user = toActor(ctx.auth.user);
+      const policy = { ...(await loadPolicyActor(ctx.svc.db, user)), homeAccountId: user.accountId };
+      upload = parseUpload(req, ctx, policy, storage());
+      const { fields, file } = await upload.finished;
+      stored = file;
+      if (!file) throw new TRPCError({ code: "BAD_REQUEST", message: "Attach the file in a form field named file" });
+      const parsed = ZUploadFields.safeParse(fields);
+      if (!parsed.success) throw zodToTRPC(parsed.error);
+      const { key: storageKey, ...rest } = file;
+      const doc: TDocument = await documentService.recordUpload(ctx.svc, policy, { ...rest, storageKey, kind: parsed.data.kind }, ctx.meta);
+      stored = undefined;
+      res.status(201).json(doc);
+    } catch (e) {
+      const error = e instanceof TRPCError ? e : (toTRPCError(e) ?? new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: e }));
+      if (error.code === "INTERNAL_SERVER_ERROR") (ctx?.logger ?? logger).error({ err: e }, "document upload failed");
+      if (stored && ctx) await storage().delete(stored.key).catch(() => {});
+      if (upload && !req.complete) {
+        // Stop reading the body; the client gets the answer and the connection closes.
+        upload.stop();
+        res.setHeader("Connection", "close");
+        res.once("finish", () => setTimeout(() => req.socket.destroy(), 200).unref());
+      }
+      sendRouteError(res, error, PROCEDURE_NAME);
+    }
+  });
+  return r;
+}

@@ -1,0 +1,230 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { createLogger } from "@atrium/config";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../../api/src/testing.js";
+import { startWorker, type RunningWorker } from "../../worker/src/index.js";
+import { launchChromium } from "./browser.js";
+
+const DIST = fileURLToPath(new URL("../dist", import.meta.url));
+const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
+const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
+const RESUME = `${FIXTURES}resume-nora-lindqvist.txt`;
+const JOB_DESCRIPTION = `${FIXTURES}job-description-backend.txt`;
+/** PNG bytes under a .pdf name: the api checks content, not names. */
+const FAKE_PDF = `${FIXTURES}not-really-a.pdf`;
+
+let api: TestApi | undefined;
+let worker: RunningWorker | undefined;
+let browser: Browser | undefined;
+let page: Page;
+let dataDir = "";
+
+beforeAll(async () => {
+  if (!existsSync(`${DIST}/index.html`)) {
+    throw new Error(`No SPA build at ${DIST}. Run \`pnpm --filter @atrium/web build\` first.`);
+  }
+  // Uploaded files go to a throwaway directory, not the repo's .data.
+  dataDir = mkdtempSync(join(tmpdir(), "atrium-e2e-jobs-"));
+  // A 1 MB limit keeps the too-large upload small.
+  api = await startTestApi({ WEB_DIST_DIR: DIST, DATA_DIR: dataDir, MAX_UPLOAD_MB: "1", RATE_LIMIT_ENABLED: "false" }, { publicUrlIsSelf: true });
+  // A real worker in this process, on the api's database, Redis and prefix: it extracts the text and runs the jobs.
+  const { config } = api.deps;
+  worker = await startWorker({ config, db: api.deps.db, redisUrl: config.REDIS_URL ?? "", logger: createLogger(config, "worker-e2e"), now: () => new Date() });
+  browser = await launchChromium(process.env.CHROMIUM_PATH);
+  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  // Fail a step well before the test timeout, with the locator in the message.
+  page.setDefaultTimeout(15_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await worker?.stop();
+  await api?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+function baseUrl(): string {
+  if (!api) throw new Error("api not started");
+  return api.url;
+}
+
+// Toasts come and go with timing; leave them out so the pages themselves can be compared.
+const shot = (name: string, fullPage = false) =>
+  page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage, animations: "disabled", style: ".mantine-Notifications-root { display: none !important; }" });
+
+const navLink = (name: string) => page.getByRole("navigation").getByRole("link", { name, exact: true });
+
+/** Picks a file as the dropzone's own input does, then uploads it with the kind the name suggested. */
+async function upload(path: string) {
+  await page.getByTestId("dropzone").locator("input[type=file]").setInputFiles(path);
+  await page.getByTestId("staged-file").waitFor();
+  await page.getByRole("button", { name: "Upload", exact: true }).click();
+}
+
+const documentRow = (name: string) => page.getByTestId("document-row").filter({ hasText: name });
+
+// One story, in order: each step builds on the last.
+describe("documents and jobs in the SPA", () => {
+  it("logs in and opens an empty documents page from the nav", async () => {
+    await page.goto(`${baseUrl()}/login`);
+    await page.getByLabel("Username or email").fill("admin");
+    await page.getByLabel("Password", { exact: true }).fill("admin123");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await navLink("Documents").click();
+    await page.waitForURL("**/documents");
+    await page.getByTestId("documents-empty").waitFor();
+  });
+
+  it("uploads a resume and a job description, each guessed to the right kind", async () => {
+    await upload(RESUME);
+    await documentRow("resume-nora-lindqvist.txt").waitFor();
+    await upload(JOB_DESCRIPTION);
+    await documentRow("job-description-backend.txt").waitFor();
+
+    expect(await documentRow("resume-nora-lindqvist.txt").getAttribute("data-kind")).toBe("resume");
+    expect(await documentRow("job-description-backend.txt").getAttribute("data-kind")).toBe("job_description");
+    await shot("documents-list");
+  });
+
+  it("refuses a file over the limit with the server's 413 message", async () => {
+    const big = join(dataDir, "big-worklog.txt");
+    writeFileSync(big, "Shipped the thing. ".repeat(150_000));
+    await upload(big);
+    const error = page.getByTestId("upload-error");
+    await error.waitFor();
+    expect(await error.textContent()).toContain("File too large: the limit is 1 MB");
+    await page.getByRole("button", { name: "Remove the file" }).click();
+  });
+
+  it("refuses a PNG named .pdf with the server's 415 message", async () => {
+    await upload(FAKE_PDF);
+    const error = page.getByTestId("upload-error");
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/Unsupported file type: detected .*png/i);
+    await shot("upload-415");
+    await page.getByRole("button", { name: "Remove the file" }).click();
+  });
+
+  it("opens the resume and starts a resume match from it, with a cost estimate", async () => {
+    await documentRow("resume-nora-lindqvist.txt").getByRole("link").click();
+    await page.getByRole("heading", { name: "resume-nora-lindqvist.txt" }).waitFor();
+
+    await page.getByRole("button", { name: "Run analysis" }).click();
+    const dialog = page.getByRole("dialog", { name: "Run analysis" });
+    // Opened from a resume: a resume match, with this resume already picked.
+    expect(await dialog.getByRole("radio", { name: /Resume match/ }).isChecked()).toBe(true);
+    await dialog.getByRole("combobox", { name: "Job description" }).click();
+    await page.getByRole("option", { name: "job-description-backend.txt" }).click();
+    const estimate = dialog.getByTestId("estimate");
+    await estimate.waitFor();
+    // The admin's reserve is empty and the default policy warns: the server's words, and Run still allowed.
+    expect(await estimate.getAttribute("data-verdict")).toBe("warn");
+    expect(await estimate.textContent()).toMatch(/balance/i);
+    // The local analyzer is free.
+    await dialog.getByTestId("estimate-cost").filter({ hasText: "$0.00" }).waitFor();
+    expect(await dialog.getByRole("button", { name: "Run" }).isEnabled()).toBe(true);
+    await shot("run-analysis");
+    await dialog.getByRole("button", { name: "Run" }).click();
+    await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
+  });
+
+  it("fills in the timeline live, in order, then shows the score and the matched skills", async () => {
+    const timeline = page.getByTestId("job-timeline");
+    await timeline.waitFor();
+    await timeline.locator("[data-testid=timeline-event][data-type='job.succeeded']").waitFor({ timeout: 30_000 });
+    const types = await timeline.getByTestId("timeline-event").evaluateAll((items) => items.map((el) => el.getAttribute("data-type")));
+    const at = (type: string) => types.indexOf(type);
+    expect(at("job.queued")).toBe(0);
+    expect(at("job.running")).toBeGreaterThan(at("job.queued"));
+    expect(types.includes("step")).toBe(true);
+    expect(at("job.succeeded")).toBe(types.length - 1);
+    // Polling stops with the job: no "waiting" row once it has ended.
+    await page.getByTestId("timeline-waiting").waitFor({ state: "detached" });
+
+    await page.locator("[data-testid=job-status][data-status=success]").first().waitFor();
+    const gauge = page.getByTestId("match-gauge");
+    await gauge.waitFor();
+    const score = Number(await gauge.getAttribute("data-score"));
+    expect(score).toBeGreaterThan(0);
+    expect(score).toBeLessThan(100);
+    expect(await page.getByTestId("match-score").textContent()).toBe(String(score));
+    const matched = (await page.getByTestId("matched-skills").textContent())?.toLowerCase() ?? "";
+    expect(matched).toContain("typescript");
+    expect(matched).toContain("postgresql");
+    const missing = (await page.getByTestId("missing-skills").textContent())?.toLowerCase() ?? "";
+    expect(missing).toContain("kubernetes");
+    await shot("job-detail", true);
+  });
+
+  it("shows the resume's extracted text, from the job's link to it", async () => {
+    await page.getByTestId("job-document-link").filter({ hasText: "resume-nora-lindqvist.txt" }).click();
+    await page.getByRole("heading", { name: "resume-nora-lindqvist.txt" }).waitFor();
+    await page.getByTestId("document-text").filter({ hasText: "Senior Backend Engineer" }).waitFor();
+    await page.getByRole("button", { name: "Download" }).waitFor();
+    await shot("document-detail");
+  });
+
+  it("runs a document analysis on the job description and shows its summary, skills and entities", async () => {
+    await page.goto(`${baseUrl()}/documents`);
+    await documentRow("job-description-backend.txt").getByRole("button", { name: /Run analysis/ }).click();
+    const dialog = page.getByRole("dialog", { name: "Run analysis" });
+    await dialog.getByTestId("job-type-document_analysis").click();
+    expect(await dialog.getByRole("combobox", { name: "Document" }).inputValue()).toBe("job-description-backend.txt");
+    await dialog.getByTestId("estimate").waitFor();
+    await dialog.getByRole("button", { name: "Run" }).click();
+    await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
+    await page.locator("[data-testid=job-status][data-status=success]").first().waitFor({ timeout: 30_000 });
+    await page.getByTestId("result-summary").waitFor();
+    expect((await page.getByTestId("result-skills").textContent())?.toLowerCase()).toContain("kubernetes");
+    await page.getByTestId("result-sentiment").waitFor();
+    await shot("document-analysis", true);
+  });
+
+  it("shows a slower job's timeline growing while it runs, and cancels it from its page", async () => {
+    // A no-op job of many short steps, started over REST with the browser's own session.
+    const res = await page.request.post(`${baseUrl()}/api/jobs/`, { data: { type: "noop", input: { steps: 20, stepMs: 400 } } });
+    expect(res.status()).toBe(200);
+    const { id } = (await res.json()) as { id: string };
+    await page.goto(`${baseUrl()}/jobs/${id}`);
+    const events = page.getByTestId("timeline-event");
+    await page.locator("[data-testid=timeline-event][data-type=step]").first().waitFor();
+    await page.getByTestId("timeline-waiting").waitFor();
+    const before = await events.count();
+    // Polled, not reloaded: more steps appear on the same page.
+    await events.nth(before + 1).waitFor();
+    await page.locator("[data-testid=job-status][data-status=running]").first().waitFor();
+    await shot("job-running", true);
+
+    await page.getByRole("button", { name: "Cancel job" }).click();
+    await page.locator("[data-testid=timeline-event][data-type='job.cancelled']").waitFor();
+    await page.locator("[data-testid=job-status][data-status=cancelled]").first().waitFor();
+    await page.getByRole("button", { name: "Cancel job" }).waitFor({ state: "detached" });
+    await page.getByTestId("timeline-waiting").waitFor({ state: "detached" });
+  });
+
+  it("lists the job with its final status, and filters by status", async () => {
+    // The first "Jobs" is the user's; staff also see the admin one further down.
+    await navLink("Jobs").first().click();
+    await page.waitForURL("**/jobs");
+    await page.locator("[data-testid=job-row][data-status=success]").first().waitFor();
+    await page.locator("[data-testid=job-row][data-status=cancelled]").waitFor();
+    await shot("jobs-list");
+    await page.getByRole("combobox", { name: "Filter by status" }).click();
+    await page.getByRole("option", { name: "Failed" }).click();
+    await page.getByTestId("jobs-empty").waitFor();
+    expect(page.url()).toContain("status=failed");
+  });
+
+  it("shows staff every tenant's jobs, the queues and the live worker", async () => {
+    await navLink("Jobs").last().click();
+    await page.waitForURL("**/admin/jobs");
+    await page.locator("[data-testid=system-job-row][data-status=success]").first().waitFor();
+    await page.locator("[data-testid=queue-row][data-queue=ai_analysis]").waitFor();
+    await page.getByTestId("worker-row").first().waitFor();
+    await shot("admin-jobs", true);
+  });
+});

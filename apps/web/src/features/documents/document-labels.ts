@@ -1,0 +1,40 @@
+/** What a document is, as its uploader says; the api accepts exactly these. */
+export const DOCUMENT_KINDS = ["resume", "job_description", "worklog", "property", "other"] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const KIND_LABELS: Record<DocumentKind, string> = {
+  resume: "Resume",
+  job_description: "Job description",
+  worklog: "Worklog",
+  property: "Property",
+  other: "Other",
+};
+
+export const KIND_COLORS: Record<DocumentKind, string> = {
+  resume: "indigo",
+  job_description: "grape",
+  worklog: "cyan",
+  property: "orange",
+  other: "gray",
+};
+
+export const KIND_OPTIONS = DOCUMENT_KINDS.map((value) => ({ value, label: KIND_LABELS[value] }));
+
+export function isDocumentKind(value: unknown): value is DocumentKind {
+  return typeof value === "string" && (DOCUMENT_KINDS as readonly string[]).includes(value);
+}
+
+export const kindLabel = (kind: string) => (isDocumentKind(kind) ? KIND_LABELS[kind] : kind);
+export const kindColor = (kind: string) => (isDocumentKind(kind) ? KIND_COLORS[kind] : "gray");
+
+/** Text extraction runs in the worker after the upload; jobs need it done. */
+export const EXTRACTION_LABELS: Record<string, string> = { pending: "Extracting text", done: "Text ready", failed: "Extraction failed" };
+export const EXTRACTION_COLORS: Record<string, string> = { pending: "yellow", done: "teal", failed: "red" };
+
+/** What the picker and the api accept; checked again by content on the server. */
+export const ACCEPTED_TYPES: Record<string, string[]> = {
+  "application/pdf": [".pdf"],
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": [".docx"],
+  "text/plain": [".txt"],
+  "text/markdown": [".md", ".markdown"],
+};

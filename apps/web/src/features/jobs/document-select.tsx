@@ -1,0 +1,52 @@
+import { Select } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { queryKeys } from "../../lib/query-keys";
+import { api } from "../../lib/trpc";
+import { kindLabel, type DocumentKind } from "../documents/document-labels";
+
+interface DocumentSelectProps {
+  label: string;
+  description?: string;
+  /** Lists this kind first; others stay pickable (people don't always tag their uploads). */
+  kind?: DocumentKind;
+  value: string | null;
+  onChange: (id: string | null) => void;
+  error?: string;
+}
+
+/** The newest 100 documents, less those whose text couldn't be read (a job extracts a pending one itself). */
+function useReadyDocuments() {
+  return useQuery({
+    queryKey: [...queryKeys.documents.list(null), "picker"],
+    queryFn: () => api.document.list.query({ limit: 100 }),
+    select: (page) => page.items.filter((d) => d.extractionStatus !== "failed"),
+  });
+}
+
+export function DocumentSelect({ label, description, kind, value, onChange, error }: DocumentSelectProps) {
+  const docs = useReadyDocuments();
+  const items = docs.data ?? [];
+  const preferred = kind ? items.filter((d) => d.kind === kind) : items;
+  const rest = kind ? items.filter((d) => d.kind !== kind) : [];
+  const option = (d: (typeof items)[number]) => ({ value: d.id, label: d.filename });
+  const data = rest.length
+    ? [
+        { group: kind ? `${kindLabel(kind)}s` : "Documents", items: preferred.map(option) },
+        { group: "Other documents", items: rest.map(option) },
+      ].filter((g) => g.items.length)
+    : preferred.map(option);
+  return (
+    <Select
+      label={label}
+      description={description}
+      placeholder={docs.isPending ? "Loading documents…" : items.length ? "Pick a document" : "No documents yet: upload one first"}
+      data={data}
+      value={value}
+      onChange={onChange}
+      searchable
+      nothingFoundMessage="No document by that name"
+      error={error ?? (docs.isError ? "Couldn't load your documents" : undefined)}
+      disabled={docs.isPending}
+    />
+  );
+}

@@ -1,0 +1,50 @@
+/** The analysis types a user can run; the api's job registry knows exactly these. */
+export const JOB_TYPES = ["document_analysis", "resume_match", "worklog_summary"] as const;
+export type JobType = (typeof JOB_TYPES)[number];
+
+export const JOB_TYPE_LABELS: Record<JobType, string> = {
+  document_analysis: "Document analysis",
+  resume_match: "Resume match",
+  worklog_summary: "Worklog summary",
+};
+
+export const JOB_TYPE_DESCRIPTIONS: Record<JobType, string> = {
+  document_analysis: "A summary, keywords and skills, named entities and the overall sentiment of one document.",
+  resume_match: "Scores a resume against a job description, 0–100, with the skills it matches and misses.",
+  worklog_summary: "Turns a worklog into achievement bullet points.",
+};
+
+export const JOB_STATUSES = ["queued", "running", "success", "failed", "cancelled"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export const STATUS_LABELS: Record<JobStatus, string> = {
+  queued: "Queued",
+  running: "Running",
+  success: "Succeeded",
+  failed: "Failed",
+  cancelled: "Cancelled",
+};
+
+export const STATUS_COLORS: Record<JobStatus, string> = {
+  queued: "yellow",
+  running: "blue",
+  success: "teal",
+  failed: "red",
+  cancelled: "gray",
+};
+
+export function isJobType(value: unknown): value is JobType {
+  return typeof value === "string" && (JOB_TYPES as readonly string[]).includes(value);
+}
+
+export function isJobStatus(value: unknown): value is JobStatus {
+  return typeof value === "string" && (JOB_STATUSES as readonly string[]).includes(value);
+}
+
+/** Types the api runs that aren't offered in the SPA (benchmarks, tests), named for the lists they show up in. */
+const OTHER_TYPE_LABELS: Record<string, string> = { noop: "No-op job" };
+
+export const jobTypeLabel = (type: string) => (isJobType(type) ? JOB_TYPE_LABELS[type] : (OTHER_TYPE_LABELS[type] ?? type));
+
+/** Still moving: worth polling, and cancellable. */
+export const isActive = (status: string) => status === "queued" || status === "running";

@@ -1,0 +1,89 @@
+import { Button, EmptyState, Group, Loader, Paper, Select } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconListCheck, IconPlus } from "@tabler/icons-react";
+import { useSearchParams } from "react-router";
+import { ListSkeleton } from "../../components/list-skeleton";
+import { LoadMore } from "../../components/load-more";
+import { PageHeader } from "../../components/page-header";
+import { QueryError } from "../../components/query-error";
+import { isJobStatus, isJobType, JOB_STATUSES, JOB_TYPE_LABELS, JOB_TYPES, STATUS_LABELS } from "./job-labels";
+import { JobsTable } from "./jobs-table";
+import { RunAnalysisModal } from "./run-analysis-modal";
+import { useJobs } from "./use-jobs";
+
+const STATUS_OPTIONS = JOB_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }));
+const TYPE_OPTIONS = JOB_TYPES.map((value) => ({ value, label: JOB_TYPE_LABELS[value] }));
+
+/** Every analysis run in the account, newest first; statuses refresh while any is still moving. */
+export function JobsPage() {
+  // Filters live in the URL so a filtered list can be linked to and survives a reload.
+  const [params, setParams] = useSearchParams();
+  const statusParam = params.get("status");
+  const typeParam = params.get("type");
+  const status = isJobStatus(statusParam) ? statusParam : null;
+  const type = isJobType(typeParam) ? typeParam : null;
+  const jobs = useJobs({ status, type });
+  const [creating, createDialog] = useDisclosure(false);
+
+  const setFilter = (name: "status" | "type", value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+
+  let content;
+  if (jobs.isPending) content = <ListSkeleton rows={5} label="Loading jobs" />;
+  else if (jobs.isError) content = <QueryError error={jobs.error} title="Couldn't load your jobs" onRetry={() => void jobs.refetch()} />;
+  else if (jobs.data.length === 0) {
+    const filtered = status || type;
+    content = (
+      <EmptyState
+        py="xl"
+        icon={<IconListCheck size={28} />}
+        variant="light"
+        title={filtered ? "No jobs match these filters" : "No jobs yet"}
+        description={filtered ? "Clear a filter to see the rest." : "Run an analysis on one of your documents; it shows up here with its status."}
+        data-testid="jobs-empty"
+      >
+        {!filtered && (
+          <EmptyState.Actions>
+            <Button onClick={createDialog.open} leftSection={<IconPlus size={16} />}>
+              New job
+            </Button>
+          </EmptyState.Actions>
+        )}
+      </EmptyState>
+    );
+  } else {
+    content = (
+      <>
+        <JobsTable jobs={jobs.data} />
+        <LoadMore {...jobs} label="Load older jobs" />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Jobs"
+        description="Analyses you have run, with their status and cost. Open one to watch its timeline."
+        actions={
+          <Button onClick={createDialog.open} leftSection={<IconPlus size={16} />}>
+            New job
+          </Button>
+        }
+      />
+      <Group mb="md" gap="sm">
+        <Select placeholder="Any status" aria-label="Filter by status" data={STATUS_OPTIONS} value={status} onChange={(v) => setFilter("status", v)} clearable w={180} />
+        <Select placeholder="Any type" aria-label="Filter by type" data={TYPE_OPTIONS} value={type} onChange={(v) => setFilter("type", v)} clearable w={210} />
+        {jobs.isFetching && !jobs.isPending && <Loader size="xs" aria-label="Refreshing" />}
+      </Group>
+      <Paper withBorder radius="md" p={jobs.isError ? "md" : 0}>
+        {content}
+      </Paper>
+      <RunAnalysisModal opened={creating} onClose={createDialog.close} />
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { UnrecoverableError } from "bullmq";
+import { ANALYSIS_JOBS, appendJobEvent, findJob, isFinished, priceUsage, recordRunCost, startJobRun, transitionJob, type JobRow } from "@atrium/core";
+import { defineProcessor, isLastAttempt, type JobContext } from "../base.js";
+import { PIPELINES } from "./job-types.js";
+import { BadJobInput, isTransient, JobCancelled, userMessage, type RunState } from "./pipeline.js";
+
+async function finishCancelled(ctx: JobContext, job: JobRow): Promise<{ status: string }> {
+  await appendJobEvent(ctx.db, job.id, { type: "job.cancelled", message: job.status === "running" ? "Stopped: cancel requested" : "Cancelled before it started" });
+  await transitionJob(ctx.db, job.id, ["queued", "running"], { status: "cancelled", finishedAt: ctx.now() });
+  return { status: "cancelled" };
+}
+
+/** Prices the run and debits it once (run id = job id, so a retry or a recovered run is never charged twice). */
+async function charge(run: RunState, startedMs: number) {
+  const { ctx, job } = run;
+  const priced = await priceUsage(ctx.db, {
+    llm: run.calls.map((c) => ({ model: c.model, inputTokens: c.inputTokens, outputTokens: c.outputTokens })),
+    computeSeconds: Math.max(0, (performance.now() - startedMs) / 1000),
+  });
+  const cost = await recordRunCost(ctx.db, { accountId: job.accountId, runId: job.id, jobType: job.type, lineItems: priced.lineItems, totalCents: priced.totalCents }, ctx);
+  return { priced, cost };
+}
+
+/**
+ * One analysis job, start to end: running (+attempt), its type's steps with
+ * cancel checks between them, one debit, success. Transient failures are
+ * rethrown for BullMQ's backoff (a `job.retry` event says so); bad input and
+ * the last attempt fail the job for good with a message fit for the user.
+ */
+export async function runAnalysisJob(ctx: JobContext, jobId: string): Promise<unknown> {
+  const found = await findJob(ctx.db, jobId);
+  if (!found) throw new UnrecoverableError(`job ${jobId} not found`);
+  // Finished already: a duplicate delivery or a run recovered after it had ended.
+  if (isFinished(found.status)) return { status: found.status, skipped: true };
+  if (found.cancelRequestedAt) return finishCancelled(ctx, found);
+  const pipeline = PIPELINES[found.type];
+  if (!pipeline) throw new UnrecoverableError(`no pipeline for job type ${found.type}`);
+
+  const recovered = found.status === "running";
+  const job = await startJobRun(ctx.db, jobId, ctx.now());
+  if (!job) return { status: "gone", skipped: true };
+  await appendJobEvent(ctx.db, jobId, {
+    type: "job.running",
+    message: `Running (attempt ${job.attempts}${recovered ? ", resumed after an interrupted attempt" : ""})`,
+    data: { attempt: job.attempts, bullAttempt: ctx.job.attemptsMade + 1, recovered, analyzer: ctx.analyzer.name, model: ctx.analyzer.model },
+  });
+
+  const run: RunState = { ctx, job, calls: [] };
+  const t0 = performance.now();
+  try {
+    const result = await pipeline(run);
+    const { priced, cost } = await charge(run, t0);
+    await appendJobEvent(ctx.db, jobId, {
+      type: "job.succeeded",
+      message: `Done in ${Math.round(performance.now() - t0)} ms; cost ${cost.totalCents} ¢${cost.debited ? "" : cost.totalCents ? " (already charged)" : ""}`,
+      data: { lineItems: priced.lineItems, debited: cost.debited },
+      durationMs: performance.now() - t0,
+      costCents: cost.totalCents,
+    });
+    await transitionJob(ctx.db, jobId, ["running"], { status: "success", result: { ...result, lineItems: priced.lineItems }, costCents: cost.totalCents, error: null, finishedAt: ctx.now() });
+    return { status: "success", costCents: cost.totalCents };
+  } catch (err) {
+    if (err instanceof JobCancelled) return finishCancelled(ctx, job);
+    const message = userMessage(err);
+    if (!(err instanceof BadJobInput)) ctx.logger.warn({ err, jobId }, "analysis job attempt failed");
+    if (isTransient(err) && !isLastAttempt(ctx.job)) {
+      const delayMs = ctx.config.JOB_RETRY_BASE_MS * 2 ** ctx.job.attemptsMade;
+      await appendJobEvent(ctx.db, jobId, { type: "job.retry", message: `${message}; retrying in ${Math.round(delayMs / 1000)} s`, data: { attempt: job.attempts, delayMs } });
+      throw err;
+    }
+    await appendJobEvent(ctx.db, jobId, { type: "job.failed", message, data: { attempt: job.attempts, transient: isTransient(err) } });
+    await transitionJob(ctx.db, jobId, ["running"], { status: "failed", error: message, finishedAt: ctx.now() });
+    throw new UnrecoverableError(message);
+  }
+}
+
+export const runAnalysisProcessor = defineProcessor(ANALYSIS_JOBS.run, ({ jobId }, ctx) => runAnalysisJob(ctx, jobId));

@@ -1,0 +1,11 @@
+import { QUEUES } from "@atrium/core/jobs";
+import { runAnalysisProcessor } from "../processors/analysis/run-analysis.processor.js";
+import type { QueueConfig } from "./queue-config.js";
+
+/** Paid analysis jobs (document_analysis, resume_match, worklog_summary, noop); one BullMQ job per `jobs` row. */
+export const aiAnalysisQueue: QueueConfig = {
+  name: QUEUES.ai_analysis,
+  concurrency: (config) => config.ANALYSIS_CONCURRENCY,
+  processors: [runAnalysisProcessor],
+  schedules: () => [],
+};

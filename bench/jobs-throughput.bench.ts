@@ -1,0 +1,145 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { Queue, Worker } from "bullmq";
+import { Redis } from "ioredis";
+import { eq, inArray, and, sql } from "drizzle-orm";
+import { createLogger, loadConfig } from "@atrium/config";
+import { creditReserve, ensureDefaultPrices, jobService, type JobActor, type ServiceContext } from "@atrium/core";
+import { createJobQueues } from "@atrium/core/jobs";
+import { createDb, migrateDb, schema } from "@atrium/db";
+import { startEmbeddedPostgres, startRedisServer } from "@atrium/db/embedded";
+import { startWorker } from "@atrium/worker";
+
+// Jobs per second through the whole pipeline (createJob: validate, price,
+// checkSpend, insert + event, enqueue; worker: running + event, steps, price,
+// recordRunCost, success + event) for the `noop` type, against bare BullMQ
+// (add + a processor that returns) on the same Redis with the same worker
+// concurrency, in one run. Then documents/s for document_analysis with the
+// local analyzer on text already extracted, and on a PDF. Prints; never asserts.
+const { values: args } = parseArgs({ options: { jobs: { type: "string", default: "1000" }, docs: { type: "string", default: "200" }, concurrency: { type: "string", default: "8" } } });
+const N = Number(args.jobs);
+const DOCS = Number(args.docs);
+const CONCURRENCY = String(args.concurrency);
+const PRODUCERS = 16;
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "atrium-bench-jobs-"));
+const postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), ephemeral: true });
+const redisServer = await startRedisServer();
+const stopAll = async () => {
+  await redisServer.stop().catch(() => {});
+  await postgres.stop().catch(() => {});
+  rmSync(dir, { recursive: true, force: true });
+};
+process.once("SIGINT", () => void stopAll().finally(() => process.exit(130)));
+
+/** Runs `n` tasks with at most `width` in flight. */
+async function pool(n: number, width: number, task: (i: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: width }, async () => {
+    while (next < n) await task(next++);
+  }));
+}
+
+const rate = (n: number, ms: number) => (n / ms) * 1000;
+
+try {
+  await postgres.createDatabase("atrium_bench");
+  const url = postgres.urlFor("atrium_bench");
+  await migrateDb(url);
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATABASE_URL: url, REDIS_URL: redisServer.url, DATA_DIR: path.join(dir, "data"), ANALYSIS_CONCURRENCY: CONCURRENCY, WORKER_CONCURRENCY: "1" });
+  const { db, close } = createDb(url, { max: 20 });
+  const logger = createLogger(config, "bench");
+  const connection = new Redis(redisServer.url, { maxRetriesPerRequest: null });
+  const jobs = createJobQueues({ connection, prefix: config.REDIS_PREFIX });
+  const svc: ServiceContext = { db, config, logger, now: () => new Date(), jobs };
+  await ensureDefaultPrices(db);
+  const [user] = await db.insert(schema.users).values({ username: "bench", email: "bench@example.test", passwordHash: "x" }).returning();
+  const [account] = await db.insert(schema.accounts).values({ name: "Bench", slug: "bench" }).returning();
+  if (!user || !account) throw new Error("no tenant");
+  await db.insert(schema.accountMembers).values({ accountId: account.id, userId: user.id, role: "owner" });
+  await creditReserve(db, { accountId: account.id, amountCents: 1e9, idempotencyKey: "seed" });
+  const actor: JobActor = { userId: user.id, isStaff: false, accountRoles: { [account.id]: "owner" }, orgRoles: {}, homeAccountId: account.id };
+  const worker = await startWorker({ config, db, redisUrl: redisServer.url, logger, now: () => new Date() });
+
+  const finished = async (ids: string[]) => {
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(schema.jobs).where(and(inArray(schema.jobs.id, ids), inArray(schema.jobs.status, ["success", "failed"])));
+    return row?.n ?? 0;
+  };
+  const pipeline = async (type: "noop" | "document_analysis", n: number, input: (i: number) => Record<string, unknown>) => {
+    const ids: string[] = [];
+    const t0 = performance.now();
+    await pool(n, PRODUCERS, async (i) => ids.push((await jobService.createJob(svc, actor, { type, input: input(i) })).id));
+    while ((await finished(ids)) < n) await new Promise((r) => setTimeout(r, 10));
+    const ms = performance.now() - t0;
+    const failed = await db.select({ id: schema.jobs.id }).from(schema.jobs).where(and(inArray(schema.jobs.id, ids), eq(schema.jobs.status, "failed")));
+    if (failed.length) throw new Error(`${failed.length} ${type} jobs failed`);
+    return ms;
+  };
+
+  const bare = async (n: number) => {
+    const queue = new Queue("bench_bare", { connection, prefix: config.REDIS_PREFIX });
+    let done = 0;
+    let resolve = () => {};
+    const all = new Promise<void>((r) => (resolve = r));
+    const workerConnection = new Redis(redisServer.url, { maxRetriesPerRequest: null });
+    const w = new Worker("bench_bare", async () => ({}), { connection: workerConnection, prefix: config.REDIS_PREFIX, concurrency: Number(CONCURRENCY) });
+    w.on("completed", () => ++done === n && resolve());
+    const t0 = performance.now();
+    await pool(n, PRODUCERS, (i) => queue.add("noop", { i }, { removeOnComplete: true }));
+    await all;
+    const ms = performance.now() - t0;
+    await w.close();
+    await queue.obliterate({ force: true });
+    await queue.close();
+    workerConnection.disconnect();
+    return ms;
+  };
+
+  // Warm-up: connections, query plans, the wink model.
+  await pipeline("noop", 50, () => ({}));
+  await bare(50);
+
+  const bareMs = await bare(N);
+  const pipeMs = await pipeline("noop", N, () => ({}));
+  const bareRate = rate(N, bareMs);
+  const pipeRate = rate(N, pipeMs);
+
+  const text = "Jane Doe is a backend engineer. She built REST APIs in TypeScript on Node.js with PostgreSQL and shipped Docker images to Kubernetes. Reduced p99 latency by 40% and mentored three juniors. ".repeat(10);
+  const docIds = [];
+  for (let i = 0; i < DOCS; i++) {
+    const [d] = await db.insert(schema.documents).values({ accountId: account.id, filename: `cv-${i}.txt`, mimeType: "text/plain", sizeBytes: text.length, sha256: "0".repeat(64), storageKey: `bench/${i}`, extractionStatus: "done", extractedText: text }).returning({ id: schema.documents.id });
+    docIds.push(d?.id ?? "");
+  }
+  const docMs = await pipeline("document_analysis", DOCS, (i) => ({ documentId: docIds[i] }));
+
+  // PDFs: the extract step reads storage and parses with unpdf each time.
+  const { documentKey, storageFromConfig } = await import("@atrium/core");
+  const pdf = readFileSync(new URL("../packages/core/test-fixtures/resume.pdf", import.meta.url));
+  const pdfIds: string[] = [];
+  const PDFS = Math.min(DOCS, 100);
+  for (let i = 0; i < PDFS; i++) {
+    const [d] = await db.insert(schema.documents).values({ accountId: account.id, filename: `cv-${i}.pdf`, mimeType: "application/pdf", sizeBytes: pdf.length, sha256: "0".repeat(64), storageKey: "pending" }).returning({ id: schema.documents.id });
+    const key = documentKey(account.id, d?.id ?? "", `cv-${i}.pdf`);
+    await storageFromConfig(config).put(key, pdf, { contentType: "application/pdf" });
+    await db.update(schema.documents).set({ storageKey: key }).where(eq(schema.documents.id, d?.id ?? ""));
+    pdfIds.push(d?.id ?? "");
+  }
+  const pdfMs = await pipeline("document_analysis", PDFS, (i) => ({ documentId: pdfIds[i] }));
+
+  await worker.stop();
+  await jobs.close();
+  connection.disconnect();
+  await close();
+
+  console.log(`jobs throughput (${N} jobs, worker concurrency ${CONCURRENCY}, ${PRODUCERS} producers, same Redis):`);
+  console.log(`  bare BullMQ noop:        ${bareRate.toFixed(0).padStart(6)} jobs/s`);
+  console.log(`  full pipeline noop:      ${pipeRate.toFixed(0).padStart(6)} jobs/s  (${(pipeRate / bareRate).toFixed(2)}× bare; target ≥ 0.8×)`);
+  console.log(`document_analysis, local analyzer:`);
+  console.log(`  text already extracted:  ${rate(DOCS, docMs).toFixed(1).padStart(6)} documents/s (${DOCS} docs)`);
+  console.log(`  PDF (extract + analyze): ${rate(PDFS, pdfMs).toFixed(1).padStart(6)} documents/s (${PDFS} docs)`);
+} finally {
+  await stopAll();
+}

@@ -1,0 +1,12 @@
+export * as jobService from "./job.service.js";
+export * as jobReadService from "./job-read.service.js";
+export * as systemJobsService from "./system-jobs.service.js";
+export { sweepStalledJobs } from "./stalled-sweep.service.js";
+export { appendJobEvent, listJobEvents, type JobEventInput } from "./job-events.repository.js";
+export { findJob, transitionJob, touchJob, startJobRun, type JobRow } from "./jobs.repository.js";
+export { loadTenantDocuments, analyzerModel, documentIdsOf } from "./job-estimate.js";
+export { toJobDto, toJobEventDto, isFinished } from "./job-dto.js";
+export type { JobActor } from "./job.service.js";
+export * from "./analysis-jobs.schema.js";
+export * from "./analysis.jobs.js";
+export { purgeStaleInviteKeys, INVITE_JOBS } from "../invites/invite-key.cleanup.js";

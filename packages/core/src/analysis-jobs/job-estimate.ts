@@ -1,0 +1,49 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { schema, type DbOrTx } from "@atrium/db";
+import type { Env } from "@atrium/config";
+import { priceUsage, type PricedUsage } from "../billing/pricing.service.js";
+import { ServiceError } from "../shared/errors.js";
+import type { TJobType } from "./analysis-jobs.schema.js";
+
+const { documents } = schema;
+export type DocumentRow = typeof documents.$inferSelect;
+
+/** The documents a job input names, in the order named. */
+export function documentIdsOf(type: TJobType, input: Record<string, unknown>): string[] {
+  if (type === "resume_match") return [String(input.resumeDocumentId), String(input.jobDescriptionDocumentId)];
+  if (type === "noop") return [];
+  return [String(input.documentId)];
+}
+
+/** Loads the named documents of one tenant; another tenant's (or a deleted) one is NOT_FOUND, like a missing one. */
+export async function loadTenantDocuments(db: DbOrTx, accountId: string, ids: string[]): Promise<DocumentRow[]> {
+  if (!ids.length) return [];
+  const rows = await db.select().from(documents).where(and(inArray(documents.id, ids), eq(documents.accountId, accountId), isNull(documents.deletedAt)));
+  return ids.map((id) => {
+    const row = rows.find((r) => r.id === id);
+    if (!row) throw new ServiceError("NOT_FOUND", "Document not found", { documentId: [`No document ${id} in this account`] });
+    return row;
+  });
+}
+
+/** The model the configured analyzer bills under. */
+export const analyzerModel = (config: Env) => (config.ANALYZER === "openai" ? config.LLM_MODEL : "local");
+
+/** Typical answer sizes, for the estimate only; the bill uses the real counts. */
+const OUTPUT_TOKENS: Record<TJobType, number> = { document_analysis: 600, resume_match: 300, worklog_summary: 500, noop: 0 };
+
+/**
+ * What a job should cost, before it runs: input ≈ text length / 4 tokens at the
+ * analyzer model's price (0 for local) plus the compute it will take. A model
+ * without a price row is refused here (BAD_REQUEST naming it), not run for free.
+ */
+export async function estimateJobCost(db: DbOrTx, config: Env, type: TJobType, input: Record<string, unknown>, docs: DocumentRow[]): Promise<PricedUsage> {
+  if (type === "noop") {
+    const steps = Number(input.steps ?? 0);
+    const stepMs = Number(input.stepMs ?? 0);
+    return priceUsage(db, { computeSeconds: (steps * stepMs) / 1000 });
+  }
+  const chars = docs.reduce((s, d) => s + (d.extractedText?.length ?? d.sizeBytes), 0);
+  const model = analyzerModel(config);
+  return priceUsage(db, { llm: [{ model, inputTokens: Math.ceil(chars / 4) + 200, outputTokens: OUTPUT_TOKENS[type] }], computeSeconds: 1 + chars / 200_000 });
+}

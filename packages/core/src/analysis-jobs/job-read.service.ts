@@ -1,0 +1,25 @@
+import type { ServiceContext } from "../shared/context.js";
+import { toPage } from "../shared/pagination.js";
+import type { TJob, TJobEventList, TJobEventsInput, TJobPage, TListJobsInput } from "./analysis-jobs.schema.js";
+import { listJobEvents } from "./job-events.repository.js";
+import { isFinished, toJobDto, toJobEventDto } from "./job-dto.js";
+import { accountFor, jobFor, type JobActor } from "./job.service.js";
+import { findJobsPage } from "./jobs.repository.js";
+
+export async function getJob(ctx: ServiceContext, actor: JobActor, id: string): Promise<TJob> {
+  return toJobDto(await jobFor(ctx, actor, id, "data.read"));
+}
+
+/** Jobs of one account (the caller's by default), newest first. */
+export async function listJobs(ctx: ServiceContext, actor: JobActor, input: TListJobsInput): Promise<TJobPage> {
+  const accountId = accountFor(actor, input.accountId, "data.read");
+  const rows = await findJobsPage(ctx.db, { accountIds: [accountId], status: input.status, type: input.type, limit: input.limit, cursor: input.cursor });
+  return toPage(rows, input.limit, toJobDto);
+}
+
+/** The timeline after `afterSeq`, with the job's status so a poller knows when to stop. */
+export async function listEvents(ctx: ServiceContext, actor: JobActor, input: TJobEventsInput): Promise<TJobEventList> {
+  const job = await jobFor(ctx, actor, input.id, "data.read");
+  const rows = await listJobEvents(ctx.db, job.id, input.afterSeq);
+  return { items: rows.map(toJobEventDto), status: job.status, done: isFinished(job.status) };
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { createLocalAnalyzer } from "./local.analyzer.js";
+
+const a = createLocalAnalyzer();
+const JD = "We are hiring a backend engineer with TypeScript, Node.js, PostgreSQL and Docker experience to build REST APIs.";
+const FIT = "Jane Doe. Backend engineer. Built REST APIs in TypeScript on Node.js with PostgreSQL; shipped Docker images. Reduced latency by 40%.";
+const UNRELATED = "John Smith. Pastry chef. Baked croissants and sourdough for a busy bakery; trained apprentices in lamination.";
+
+describe("local analyzer", () => {
+  it("analyses a document: summary, keywords, skills (Node.js in one piece), a person's name, sentiment, token estimate at model local", async () => {
+    const { result, calls } = await a.analyzeDocument(`${FIT} Great team player who mentors juniors. She loves clean code.`);
+    expect(result.skills).toEqual(expect.arrayContaining(["TypeScript", "Node.js", "PostgreSQL", "Docker"]));
+    expect(result.entities).toContainEqual({ text: "Jane Doe", type: "person" });
+    expect(result.summary.length).toBeGreaterThan(20);
+    expect(result.keywords.length).toBeGreaterThan(3);
+    expect(result.sentiment).toBeGreaterThan(0);
+    expect(calls[0]).toMatchObject({ provider: "local", model: "local", attempts: 1 });
+    expect(calls[0]?.inputTokens).toBeGreaterThan(20);
+  });
+
+  it("scores a fitting resume well above an unrelated one, naming matched and missing skills", async () => {
+    const fit = (await a.matchResume(FIT, JD)).result;
+    const other = (await a.matchResume(UNRELATED, JD)).result;
+    expect(fit.matchedSkills).toEqual(expect.arrayContaining(["TypeScript", "Node.js", "PostgreSQL", "Docker"]));
+    expect(fit.missingSkills).toEqual(fit.missingSkills.filter((s) => !fit.matchedSkills.includes(s)));
+    expect(fit.score).toBeGreaterThanOrEqual(70);
+    expect(other.score).toBeLessThan(15);
+    expect(other.missingSkills).toEqual(expect.arrayContaining(["TypeScript", "Docker"]));
+  });
+
+  it("turns a worklog into achievement bullets, leaving out lines with no outcome", async () => {
+    const { result } = await a.summarizeWorklog("- Monday: meetings\n- Fixed the login bug that blocked 200 users\n- Coffee with the team\n- I migrated the billing service to Postgres, cutting costs by 30%");
+    expect(result.bullets).toEqual(["Fixed the login bug that blocked 200 users", "Migrated the billing service to Postgres, cutting costs by 30%"]);
+  });
+});

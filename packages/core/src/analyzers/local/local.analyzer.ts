@@ -1,0 +1,81 @@
+import type { Analyzed, Analyzer, AnalyzerCall } from "../analyzer.js";
+import { estimateTokens } from "../analyzer.js";
+import type { TWorklogSummary } from "../analyzer.schema.js";
+import { bm25, keywords, summarize } from "./scoring.js";
+import { readText, skillsOf, type Sentence } from "./text.js";
+
+const MODEL = "local";
+
+function call(started: number, input: string, output: unknown): AnalyzerCall {
+  return { provider: "local", model: MODEL, inputTokens: estimateTokens(input), outputTokens: estimateTokens(JSON.stringify(output)), latencyMs: Date.now() - started, attempts: 1 };
+}
+
+const ACTION_VERBS = new Set(
+  "build built ship shipped launch launched lead led reduce reduced improve improved increase increased fix fixed migrate migrated design designed implement implemented automate automated deliver delivered create created refactor refactored optimize optimized mentor mentored resolve resolved deploy deployed write wrote add added release released cut speed sped".split(" "),
+);
+
+/** A worklog line is an achievement when it acts (a verb we know, or a number as an outcome). */
+function achievementScore(s: Sentence): number {
+  const words = s.text.toLowerCase().match(/[a-z]+/g) ?? [];
+  const verbs = words.filter((x) => ACTION_VERBS.has(x)).length;
+  const outcome = /\d/.test(s.text) ? 1 : 0;
+  return verbs * 2 + outcome + (s.pos.includes("VERB") ? 0.5 : 0);
+}
+
+/** Rewrites a sentence as a bullet: no leading "I"/"We"/"Today", capitalized, no trailing period. */
+function toBullet(text: string): string {
+  const t = text
+    .replace(/^(today|yesterday|this week|then|also)[,\s]+/i, "")
+    .replace(/^(i|we)\s+/i, "")
+    .replace(/[.!\s]+$/, "")
+    .trim();
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+/** Offline NLP (wink-nlp): free, deterministic, no network. */
+export function createLocalAnalyzer(): Analyzer {
+  return {
+    name: "local",
+    model: MODEL,
+    analyzeDocument: async (text) => {
+      const started = Date.now();
+      const { sentences, sentiment, entities } = readText(text);
+      const result = { summary: summarize(sentences), keywords: keywords(sentences), skills: skillsOf(entities), entities, sentiment };
+      return { result, calls: [call(started, text, result)] };
+    },
+    matchResume: async (resume, jd) => {
+      const started = Date.now();
+      const r = readText(resume);
+      const j = readText(jd);
+      const required = skillsOf(j.entities);
+      const have = new Set(skillsOf(r.entities).map((s) => s.toLowerCase()));
+      const matchedSkills = required.filter((s) => have.has(s.toLowerCase()));
+      const missingSkills = required.filter((s) => !have.has(s.toLowerCase()));
+      // BM25 of the JD's terms against the resume, normalized by the JD scored against itself.
+      const rTerms = r.sentences.flatMap((s) => s.terms);
+      const jTerms = j.sentences.flatMap((s) => s.terms);
+      const corpus = [rTerms, jTerms];
+      const self = bm25(jTerms, jTerms, corpus) || 1;
+      const textScore = Math.min(1, bm25(jTerms, rTerms, corpus) / self);
+      const skillScore = required.length ? matchedSkills.length / required.length : textScore;
+      const score = Math.round(100 * (0.7 * skillScore + 0.3 * textScore));
+      const summary = `${matchedSkills.length} of ${required.length} required skills matched${missingSkills.length ? `; missing ${missingSkills.join(", ")}` : ""}.`;
+      const result = { score, matchedSkills, missingSkills, summary };
+      return { result, calls: [call(started, resume + jd, result)] };
+    },
+    summarizeWorklog: async (text): Promise<Analyzed<TWorklogSummary>> => {
+      const started = Date.now();
+      // Worklogs are often one entry a line without periods: treat lines as sentences too.
+      const { sentences } = readText(text.split(/\n+/).map((l) => l.replace(/^[-*•\s]+/, "").trim()).filter(Boolean).map((l) => (/[.!?]$/.test(l) ? l : `${l}.`)).join("\n"));
+      const bullets = sentences
+        .map((s, i) => ({ s, i, score: achievementScore(s) }))
+        .filter((x) => x.score >= 2)
+        .sort((a, b) => b.score - a.score || a.i - b.i)
+        .slice(0, 8)
+        .sort((a, b) => a.i - b.i)
+        .map((x) => toBullet(x.s.text));
+      const result = { bullets, summary: summarize(sentences, 2) };
+      return { result, calls: [call(started, text, result)] };
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
+import { schema, type DbOrTx } from "@atrium/db";
+import { after } from "../shared/pagination.js";
+import { inScope, type TenantScope } from "../tenancy/scope.js";
+
+const { documents } = schema;
+export type DocumentRow = typeof documents.$inferSelect;
+export type NewDocumentRow = typeof documents.$inferInsert;
+
+export async function insertDocument(db: DbOrTx, row: NewDocumentRow): Promise<DocumentRow> {
+  const [created] = await db.insert(documents).values(row).returning();
+  if (!created) throw new Error("insert returned no row");
+  return created;
+}
+
+/** A live (not soft-deleted) document, any tenant: callers authorize against its accountId. */
+export async function findDocument(db: DbOrTx, id: string): Promise<DocumentRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.id, id), isNull(documents.deletedAt)));
+  return row;
+}
+
+export async function findDocumentPage(
+  db: DbOrTx,
+  q: { scope: TenantScope; accountId: string; kind?: string; limit: number; cursor?: string },
+): Promise<DocumentRow[]> {
+  const where: Array<SQL | undefined> = [
+    inScope(documents.accountId, q.scope),
+    eq(documents.accountId, q.accountId),
+    isNull(documents.deletedAt),
+    q.kind ? eq(documents.kind, q.kind) : undefined,
+    after(documents, documents, q.cursor),
+  ];
+  return db
+    .select()
+    .from(documents)
+    .where(and(...where))
+    .orderBy(desc(documents.createdAt), desc(documents.id))
+    .limit(q.limit + 1);
+}
+
+export async function softDeleteDocument(db: DbOrTx, id: string, at: Date): Promise<boolean> {
+  const rows = await db
+    .update(documents)
+    .set({ deletedAt: at, updatedAt: at })
+    .where(and(eq(documents.id, id), isNull(documents.deletedAt)))
+    .returning({ id: documents.id });
+  return rows.length > 0;
+}
+
+export async function setExtraction(
+  db: DbOrTx,
+  id: string,
+  r: { status: "done" | "failed"; text?: string | null; pageCount?: number | null; error?: string | null },
+  at: Date,
+): Promise<void> {
+  await db
+    .update(documents)
+    .set({ extractionStatus: r.status, extractedText: r.text ?? null, pageCount: r.pageCount ?? null, extractionError: r.error ?? null, updatedAt: at })
+    .where(eq(documents.id, id));
+}

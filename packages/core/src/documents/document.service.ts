@@ -1,0 +1,130 @@
+import { recordAudit } from "../audit/audit.service.js";
+import type { RequestMeta, ServiceContext } from "../shared/context.js";
+import { iso } from "../shared/dates.js";
+import { notFound, ServiceError } from "../shared/errors.js";
+import { toPage } from "../shared/pagination.js";
+import type { Storage } from "../storage/storage.js";
+import { by } from "../tenancy/guards.js";
+import { authorize, type Action, type PolicyActor } from "../tenancy/policy.js";
+import { scopeOf } from "../tenancy/scope.js";
+import { inTransaction } from "../tenancy/tx.js";
+import * as repo from "./document.repository.js";
+import {
+  TEXT_PREVIEW_CHARS,
+  type TDocument,
+  type TDocumentDetail,
+  type TDocumentDownload,
+  type TDocumentIdInput,
+  type TDocumentKind,
+  type TDocumentPage,
+  type TListDocumentsInput,
+} from "./document.schema.js";
+
+/** The caller's roles plus their home account, which document calls act on unless they name another. */
+export type DocumentActor = PolicyActor & { homeAccountId: string | null };
+
+/** Download links live this long. */
+export const DOWNLOAD_TTL_SECONDS = 300;
+
+export const toDocumentDto = (r: repo.DocumentRow): TDocument => ({
+  id: r.id,
+  accountId: r.accountId,
+  uploadedById: r.uploadedById,
+  filename: r.filename,
+  mimeType: r.mimeType,
+  sizeBytes: r.sizeBytes,
+  sha256: r.sha256,
+  kind: r.kind as TDocumentKind,
+  extractionStatus: r.extractionStatus,
+  extractionError: r.extractionError,
+  pageCount: r.pageCount,
+  createdAt: iso(r.createdAt),
+});
+
+/** The account a call acts on: the one named, else the home account, else the caller's only one; checked by the policy. */
+export function accountFor(actor: DocumentActor, requested: string | undefined, action: Action): string {
+  const memberOf = Object.keys(actor.accountRoles);
+  const accountId = requested ?? actor.homeAccountId ?? (memberOf.length === 1 ? memberOf[0] : undefined);
+  if (!accountId) {
+    const message = "You belong to no single account; say which one with accountId";
+    throw new ServiceError("BAD_REQUEST", message, { accountId: [message] });
+  }
+  authorize(actor, action, { accountId }, "Account");
+  return accountId;
+}
+
+/** A live document the caller may `action`; other tenants' ids are NOT_FOUND. */
+export async function loadDocument(ctx: ServiceContext, actor: PolicyActor, id: string, action: Action): Promise<repo.DocumentRow> {
+  const row = await repo.findDocument(ctx.db, id);
+  if (!row) throw notFound("Document");
+  authorize(actor, action, { accountId: row.accountId }, "Document");
+  return row;
+}
+
+export interface UploadedFile {
+  id: string;
+  accountId: string;
+  filename: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  storageKey: string;
+  kind: TDocumentKind;
+}
+
+/** Records a file already in storage (the upload route streamed it there), audited in the same transaction. */
+export async function recordUpload(ctx: ServiceContext, actor: PolicyActor, file: UploadedFile, meta?: RequestMeta): Promise<TDocument> {
+  authorize(actor, "data.write", { accountId: file.accountId }, "Account");
+  const row = await inTransaction(ctx, async (tx) => {
+    const created = await repo.insertDocument(tx, { ...file, uploadedById: actor.userId, extractionStatus: "pending" });
+    await recordAudit(tx, {
+      eventType: "document.uploaded",
+      actor: by(actor),
+      target: { type: "document", id: created.id },
+      accountId: created.accountId,
+      meta,
+      details: { filename: file.filename, mimeType: file.mimeType, sizeBytes: file.sizeBytes, kind: file.kind },
+    });
+    return created;
+  });
+  // Extract right away so previews and estimates don't wait for the first analysis; a job that
+  // runs first extracts it itself, so a lost enqueue only delays the preview.
+  await ctx.jobs?.enqueue("document.extract", { documentId: row.id }).catch((err: unknown) => ctx.logger.warn({ err, documentId: row.id }, "could not enqueue text extraction"));
+  return toDocumentDto(row);
+}
+
+export async function listDocuments(ctx: ServiceContext, actor: DocumentActor, input: TListDocumentsInput): Promise<TDocumentPage> {
+  const accountId = accountFor(actor, input.accountId, "data.read");
+  const rows = await repo.findDocumentPage(ctx.db, { scope: scopeOf(actor), accountId, kind: input.kind, limit: input.limit, cursor: input.cursor });
+  return toPage(rows, input.limit, toDocumentDto);
+}
+
+export async function getDocument(ctx: ServiceContext, actor: PolicyActor, input: TDocumentIdInput): Promise<TDocumentDetail> {
+  const row = await loadDocument(ctx, actor, input.id, "data.read");
+  const text = row.extractedText;
+  return { ...toDocumentDto(row), textPreview: text === null ? null : text.slice(0, TEXT_PREVIEW_CHARS), textLength: text === null ? null : text.length };
+}
+
+/** Soft delete: the row stays for the retention period (the purge job removes it); its bytes go with it then. */
+export async function deleteDocument(ctx: ServiceContext, actor: PolicyActor, input: TDocumentIdInput, meta?: RequestMeta): Promise<TDocument> {
+  const row = await loadDocument(ctx, actor, input.id, "data.write");
+  const now = ctx.now();
+  await inTransaction(ctx, async (tx) => {
+    if (!(await repo.softDeleteDocument(tx, row.id, now))) throw notFound("Document");
+    await recordAudit(tx, {
+      eventType: "document.deleted",
+      actor: by(actor),
+      target: { type: "document", id: row.id },
+      accountId: row.accountId,
+      meta,
+      details: { filename: row.filename },
+    });
+  });
+  return toDocumentDto(row);
+}
+
+export async function downloadDocument(ctx: ServiceContext, actor: PolicyActor, storage: Storage, input: TDocumentIdInput): Promise<TDocumentDownload> {
+  const row = await loadDocument(ctx, actor, input.id, "data.read");
+  const url = await storage.signedUrl(row.storageKey, { expiresInSeconds: DOWNLOAD_TTL_SECONDS, filename: row.filename });
+  return { url, expiresAt: iso(new Date(ctx.now().getTime() + DOWNLOAD_TTL_SECONDS * 1000)) };
+}

@@ -1,0 +1,32 @@
+import { buffer } from "node:stream/consumers";
+import type { ServiceContext } from "../shared/context.js";
+import { notFound, ServiceError } from "../shared/errors.js";
+import type { Storage } from "../storage/storage.js";
+import * as repo from "./document.repository.js";
+import { extractText, type Extracted } from "./extract.js";
+
+export type ExtractDocumentResult = ({ status: "done" } & Extracted) | { status: "failed"; error: string };
+
+/**
+ * For the worker: reads a document's bytes from storage, extracts the text and
+ * stores it (extractionStatus done), or records why it failed (failed, the
+ * message safe to show). A document whose text is already extracted is not re-read.
+ * Infrastructure errors (storage down, db gone) are thrown, so the job retries.
+ */
+export async function extractDocument(ctx: ServiceContext, storage: Storage, documentId: string): Promise<ExtractDocumentResult> {
+  const row = await repo.findDocument(ctx.db, documentId);
+  if (!row) throw notFound("Document");
+  if (row.extractionStatus === "done" && row.extractedText !== null) {
+    return { status: "done", text: row.extractedText, ...(row.pageCount !== null ? { pageCount: row.pageCount } : {}) };
+  }
+  const bytes = await buffer(await storage.get(row.storageKey));
+  try {
+    const extracted = await extractText(bytes, row.mimeType);
+    await repo.setExtraction(ctx.db, row.id, { status: "done", text: extracted.text, pageCount: extracted.pageCount ?? null }, ctx.now());
+    return { status: "done", ...extracted };
+  } catch (err) {
+    if (!(err instanceof ServiceError)) throw err;
+    await repo.setExtraction(ctx.db, row.id, { status: "failed", error: err.message }, ctx.now());
+    return { status: "failed", error: err.message };
+  }
+}

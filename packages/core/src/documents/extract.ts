@@ -1,0 +1,46 @@
+import { ServiceError } from "../shared/errors.js";
+
+export interface Extracted {
+  text: string;
+  pageCount?: number;
+}
+
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+const reason = (err: unknown) => (err instanceof Error ? err.message : String(err)).split("\n")[0]?.slice(0, 200) ?? "unknown error";
+
+/**
+ * The text of a document. PDF via unpdf (pdf.js), DOCX via mammoth, text as
+ * UTF-8. Unreadable input is the user's file, not our bug: BAD_REQUEST with why.
+ */
+export async function extractText(bytes: Buffer | Uint8Array, mimeType: string): Promise<Extracted> {
+  if (mimeType === "application/pdf") {
+    const { extractText: pdfText, getDocumentProxy } = await import("unpdf");
+    try {
+      // pdf.js takes ownership of (detaches) the array it is given, so it gets a copy.
+      const pdf = await getDocumentProxy(new Uint8Array(bytes));
+      const { text, totalPages } = await pdfText(pdf, { mergePages: true });
+      await pdf.destroy();
+      return { text: text.trim(), pageCount: totalPages };
+    } catch (err) {
+      throw new ServiceError("BAD_REQUEST", `Could not read this PDF: ${reason(err)}`);
+    }
+  }
+  if (mimeType === DOCX) {
+    const mammoth = (await import("mammoth")).default;
+    try {
+      const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+      return { text: value.trim() };
+    } catch (err) {
+      throw new ServiceError("BAD_REQUEST", `Could not read this DOCX: ${reason(err)}`);
+    }
+  }
+  if (mimeType === "text/plain" || mimeType === "text/markdown") {
+    try {
+      return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "") };
+    } catch {
+      throw new ServiceError("BAD_REQUEST", "Could not read this text file: it is not valid UTF-8");
+    }
+  }
+  throw new ServiceError("BAD_REQUEST", `Text extraction is not supported for ${mimeType}`);
+}

@@ -1,0 +1,7 @@
+export * as documentService from "./document.service.js";
+export { toDocumentDto, accountFor as documentAccountFor, DOWNLOAD_TTL_SECONDS, type DocumentActor, type UploadedFile } from "./document.service.js";
+export { extractDocument, type ExtractDocumentResult } from "./extract-document.js";
+export { extractText, type Extracted } from "./extract.js";
+export { detectType, looksLikeText, allowedLabels, SNIFF_BYTES, type DetectedType, type Detection } from "./detect.js";
+export { findDocument, type DocumentRow } from "./document.repository.js";
+export { purgeDeletedDocuments } from "./purge-documents.js";

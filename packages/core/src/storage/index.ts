@@ -1,0 +1,29 @@
+import path from "node:path";
+import type { Env } from "@atrium/config";
+import { localFileStorage } from "./local.storage.js";
+import { s3Storage } from "./s3.storage.js";
+import type { Storage } from "./storage.js";
+
+export * from "./storage.js";
+export { localFileStorage, verifyLocalSignature, LOCAL_FILES_PATH, type LocalStorageOptions, type SignatureCheck } from "./local.storage.js";
+export { s3Storage, contentDisposition, type S3StorageOptions } from "./s3.storage.js";
+
+const cache = new WeakMap<Env, Storage>();
+
+/** S3 when S3_BUCKET is set, else DATA_DIR/storage. One instance per config (the S3 client pools connections). */
+export function storageFromConfig(config: Env): Storage {
+  const cached = cache.get(config);
+  if (cached) return cached;
+  const storage = config.S3_BUCKET
+    ? s3Storage({
+        bucket: config.S3_BUCKET,
+        region: config.S3_REGION,
+        endpoint: config.S3_ENDPOINT,
+        accessKeyId: config.S3_ACCESS_KEY_ID,
+        secretAccessKey: config.S3_SECRET_ACCESS_KEY,
+        forcePathStyle: config.S3_FORCE_PATH_STYLE,
+      })
+    : localFileStorage({ root: path.join(config.DATA_DIR, "storage"), secret: config.SESSION_SECRET, baseUrl: `${config.PUBLIC_URL.replace(/\/$/, "")}/api` });
+  cache.set(config, storage);
+  return storage;
+}

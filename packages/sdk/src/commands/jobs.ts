@@ -1,0 +1,110 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { type Command, InvalidArgumentError, Option } from "commander";
+import type { CliContext, Target } from "../cli/context.js";
+import { CliError } from "../cli/io.js";
+import { printJson, printLines, printTable, when } from "../cli/output.js";
+
+const TYPES = ["document_analysis", "resume_match", "worklog_summary"] as const;
+type JobType = (typeof TYPES)[number];
+/** What each file of a job is, in the order given on the command line. */
+const KINDS: Record<JobType, string[]> = { document_analysis: ["other"], resume_match: ["resume", "job_description"], worklog_summary: ["worklog"] };
+const MIME: Record<string, string> = { ".pdf": "application/pdf", ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".md": "text/markdown", ".txt": "text/plain" };
+
+interface TimelineEvent {
+  seq: number;
+  type: string;
+  message: string;
+  durationMs: number | null;
+  costCents: number | null;
+  occurredAt: string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Uploads one file through the multipart route (it has no tRPC form). */
+async function upload(target: Target, file: string, kind: string): Promise<{ id: string; filename: string }> {
+  const bytes = await readFile(file).catch(() => {
+    throw new CliError(`Cannot read ${file}`);
+  });
+  const form = new FormData();
+  form.set("kind", kind);
+  form.set("file", new Blob([bytes], { type: MIME[path.extname(file).toLowerCase()] ?? "application/octet-stream" }), path.basename(file));
+  const res = await fetch(`${target.url}/api/documents/`, { method: "POST", headers: { authorization: `Bearer ${target.token ?? ""}` }, body: form });
+  const body = (await res.json().catch(() => ({}))) as { id?: string; filename?: string; message?: string };
+  if (!res.ok || !body.id) throw new CliError(`Upload of ${path.basename(file)} failed (${res.status}): ${body.message ?? "no message"}`);
+  return { id: body.id, filename: body.filename ?? path.basename(file) };
+}
+
+function eventLine(e: TimelineEvent): string {
+  const extras = [e.durationMs !== null ? `${e.durationMs} ms` : "", e.costCents ? `${e.costCents} ¢` : ""].filter(Boolean).join(", ");
+  return `${e.occurredAt.slice(11, 19)}  ${e.type.padEnd(15)} ${e.message}${extras ? `  (${extras})` : ""}`;
+}
+
+function jobType(value: string): JobType {
+  if (!(TYPES as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${TYPES.join(", ")}`);
+  return value as JobType;
+}
+
+/** `atrium jobs run|list|show`: upload files, run an analysis, follow its timeline. */
+export function registerJobs(program: Command, ctx: CliContext): void {
+  const jobs = program.command("jobs").description("analysis jobs: run one on files, list, show");
+
+  jobs
+    .command("run")
+    .description("upload the files and run a job on them (resume_match: resume first, then the job description)")
+    .argument("<type>", TYPES.join(" | "), jobType)
+    .argument("<files...>", "files to upload (PDF, DOCX, text/Markdown)")
+    .option("--wait", "print the timeline as it happens until the job ends")
+    .addOption(new Option("--interval <ms>", "polling interval with --wait").default(1000).argParser((v) => Number(v)))
+    .option("--json", "print JSON")
+    .action(async (type: JobType, files: string[], opts: { wait?: boolean; interval: number; json?: boolean }, cmd: Command) => {
+      const kinds = KINDS[type];
+      if (files.length !== kinds.length) throw new CliError(`${type} takes ${kinds.length} file${kinds.length > 1 ? "s" : ""} (${kinds.join(", ")}), got ${files.length}`);
+      const { client, target } = await ctx.client(cmd);
+      const docs = [];
+      for (const [i, file] of files.entries()) docs.push(await upload(target, file, kinds[i] ?? "other"));
+      const input = type === "resume_match" ? { resumeDocumentId: docs[0]?.id, jobDescriptionDocumentId: docs[1]?.id } : { documentId: docs[0]?.id };
+      const job = await client.job.create.mutate({ type, input });
+      if (!opts.wait) return opts.json ? printJson(ctx.io, job) : printLines(ctx.io, `Job ${job.id} queued (${type}, estimated ${job.estimatedCostCents} ¢).`);
+      if (!opts.json) printLines(ctx.io, `Job ${job.id} (${type}) — following its timeline:`);
+      let afterSeq = 0;
+      for (;;) {
+        const page = await client.job.events.query({ id: job.id, afterSeq });
+        for (const e of page.items) if (!opts.json) printLines(ctx.io, eventLine(e));
+        afterSeq = page.items.at(-1)?.seq ?? afterSeq;
+        if (page.done) break;
+        await sleep(opts.interval);
+      }
+      const final = await client.job.get.query({ id: job.id });
+      if (opts.json) return printJson(ctx.io, final);
+      printLines(ctx.io, `Status: ${final.status}${final.costCents !== null ? `, cost ${final.costCents} ¢` : ""}`, ...(final.result ? [JSON.stringify(final.result, null, 2)] : []));
+      if (final.status !== "success") throw new CliError(final.error ?? `The job ended ${final.status}`);
+    });
+
+  jobs
+    .command("list")
+    .description("your account's jobs, newest first")
+    .option("--status <status>", "queued | running | success | failed | cancelled")
+    .option("--type <type>", "job type")
+    .addOption(new Option("--limit <n>", "at most this many").default(25).argParser((v) => Number(v)))
+    .option("--json", "print JSON")
+    .action(async (opts: { status?: "queued"; type?: string; limit: number; json?: boolean }, cmd: Command) => {
+      const { client } = await ctx.client(cmd);
+      const page = await client.job.list.query({ status: opts.status, type: opts.type, limit: opts.limit });
+      if (opts.json) return printJson(ctx.io, page);
+      printTable(ctx.io, ["ID", "TYPE", "STATUS", "COST ¢", "CREATED"], page.items.map((j) => [j.id, j.type, j.status, j.costCents === null ? "-" : String(j.costCents), when(j.createdAt)]));
+    });
+
+  jobs
+    .command("show")
+    .description("one job: status, result and its timeline")
+    .argument("<id>", "job id")
+    .option("--json", "print JSON")
+    .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
+      const { client } = await ctx.client(cmd);
+      const [job, events] = await Promise.all([client.job.get.query({ id }), client.job.events.query({ id, afterSeq: 0 })]);
+      if (opts.json) return printJson(ctx.io, { ...job, events: events.items });
+      printLines(ctx.io, `Job ${job.id} (${job.type}): ${job.status}${job.error ? ` — ${job.error}` : ""}`, ...events.items.map(eventLine), ...(job.result ? [JSON.stringify(job.result, null, 2)] : []));
+    });
+}

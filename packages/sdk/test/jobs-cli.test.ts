@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "@atrium/config";
+import { startTestApi, type TestApi } from "../../../apps/api/src/testing.js";
+import { startWorker, type RunningWorker } from "../../../apps/worker/src/index.js";
+import { runCli } from "../src/cli/program.js";
+
+const FIXTURES = fileURLToPath(new URL("../../core/test-fixtures/", import.meta.url));
+let api: TestApi;
+let worker: RunningWorker;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "atrium-jobs-cli-"));
+  api = await startTestApi({ RATE_LIMIT_ENABLED: "false", DATA_DIR: path.join(dir, "data") });
+  const { config, db } = api.svc;
+  worker = await startWorker({ config, db, redisUrl: config.REDIS_URL ?? "", logger: createLogger(config, "worker-test"), now: () => new Date() });
+});
+afterAll(async () => {
+  await worker?.stop();
+  await api?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function atrium(args: string[], stdin?: string) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(args, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    stdin: Readable.from(stdin === undefined ? [] : [stdin]),
+    env: { ATRIUM_CONFIG: path.join(dir, "config.json") },
+  });
+  return { code, stdout, stderr };
+}
+
+describe("atrium jobs", () => {
+  it("uploads a PDF, runs document_analysis and prints the timeline until it ends; list and show find it", async () => {
+    expect((await atrium(["login", "--url", api.url, "-u", "admin", "--password-stdin"], "admin123\n")).code).toBe(0);
+    const run = await atrium(["jobs", "run", "document_analysis", path.join(FIXTURES, "resume.pdf"), "--wait", "--interval", "100"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const order = ["job.queued", "job.running", "extract_text done", "analyze done", "llm.call", "job.succeeded", "Status: success"].map((s) => run.stdout.indexOf(s));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const id = /Job ([0-9a-f-]{36})/.exec(run.stdout)?.[1] ?? "";
+
+    const list = await atrium(["jobs", "list"]);
+    expect(list.stdout).toMatch(new RegExp(`${id}\\s+document_analysis\\s+success`));
+    const show = await atrium(["jobs", "show", id]);
+    expect(show.stdout).toContain(`Job ${id} (document_analysis): success`);
+    expect(show.stdout).toContain('"summary"');
+  }, 60_000);
+
+  it("runs resume_match on a PDF resume and a DOCX job description, and refuses a wrong file count", async () => {
+    const run = await atrium(["jobs", "run", "resume_match", path.join(FIXTURES, "resume.pdf"), path.join(FIXTURES, "job-description.docx"), "--wait", "--interval", "100", "--json"]);
+    expect(run.code, run.stderr).toBe(0);
+    const job = JSON.parse(run.stdout) as { status: string; result: { score: number; matchedSkills: string[]; missingSkills: string[] } };
+    expect(job.status).toBe("success");
+    expect(job.result.score).toBeGreaterThanOrEqual(0);
+    expect(job.result.score).toBeLessThanOrEqual(100);
+    const wrong = await atrium(["jobs", "run", "resume_match", path.join(FIXTURES, "resume.pdf")]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain("resume_match takes 2 files (resume, job_description), got 1");
+  }, 60_000);
+});
