@@ -108,7 +108,7 @@ try {
   const pipeRate = rate(N, pipeMs);
 
   const text = "Jane Doe is a backend engineer. She built REST APIs in TypeScript on Node.js with PostgreSQL and shipped Docker images to Kubernetes. Reduced p99 latency by 40% and mentored three juniors. ".repeat(10);
-  const docIds = [];
+  const docIds: string[] = [];
   for (let i = 0; i < DOCS; i++) {
     const [d] = await db.insert(schema.documents).values({ accountId: account.id, filename: `cv-${i}.txt`, mimeType: "text/plain", sizeBytes: text.length, sha256: "0".repeat(64), storageKey: `bench/${i}`, extractionStatus: "done", extractedText: text }).returning({ id: schema.documents.id });
     docIds.push(d?.id ?? "");

@@ -118,4 +118,17 @@ describe.each(transports)("jobs over %s", (transport) => {
     expect(q.queues.find((x) => x.name === "ai_analysis")?.waiting).toBeGreaterThan(0);
     expect((await call(api.url, transport, R.systemJobs, {}, bearer(a.owner.token))).status).toBe(403);
   });
+
+  it("lets staff retry a cancelled job under the same id; a queued job can't be retried; others get 403", async () => {
+    const staff = await newUser(api, `staff-retry-${transport}`, { isStaff: true });
+    const job = (await call(api.url, transport, R.create, { type: "noop", input: {} }, bearer(a.owner.token))).data as TJob;
+    expect((await call(api.url, transport, R.retry, { id: job.id }, bearer(staff.token))).status).toBe(409);
+    await call(api.url, transport, R.cancel, { id: job.id }, bearer(a.owner.token));
+    expect((await call(api.url, transport, R.retry, { id: job.id }, bearer(a.owner.token))).status).toBe(403);
+    const retried = await call(api.url, transport, R.retry, { id: job.id }, bearer(staff.token));
+    expect(retried.data).toMatchObject({ id: job.id, status: "queued", finishedAt: null });
+    expect(await (await bullJob(job.id))?.getState()).toBe("waiting");
+    const ev = (await call(api.url, transport, R.events, { id: job.id }, bearer(a.owner.token))).data as TJobEventList;
+    expect(ev.items.map((e) => e.type)).toEqual(["job.queued", "job.cancelled", "job.retried"]);
+  });
 });

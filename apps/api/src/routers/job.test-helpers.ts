@@ -11,6 +11,7 @@ export const jobRoutes = {
   estimate: { method: "GET", rest: "/api/jobs/estimate/", trpc: "job.estimate", kind: "query" },
   systemJobs: { method: "GET", rest: "/api/system/jobs/", trpc: "systemJobs.list", kind: "query" },
   queues: { method: "GET", rest: "/api/system/queues/", trpc: "systemJobs.queues", kind: "query" },
+  retry: { method: "POST", rest: "/api/system/jobs/{id}/retry/", trpc: "systemJobs.retry", kind: "mutation" },
 } as const;
 
 /** A document row as if uploaded and extracted already (uploads have their own tests). */

@@ -1,4 +1,4 @@
-import { systemJobsService, ZJobPage, ZQueueStatus, ZSystemJobsInput } from "@atrium/core";
+import { systemJobsService, ZJob, ZJobPage, ZQueueStatus, ZSystemJobsInput } from "@atrium/core";
 import { z } from "zod";
 import { router, staffProcedure } from "../trpc/init.js";
 
@@ -16,4 +16,10 @@ export const systemJobsRouter = router({
     .input(z.object({}))
     .output(ZQueueStatus)
     .query(({ ctx }) => systemJobsService.queueStatus(ctx.svc, ctx.redis)),
+
+  retry: staffProcedure
+    .meta({ openapi: { method: "POST", path: "/system/jobs/{id}/retry/", tags, summary: "Queue a failed or cancelled job again (staff)", protect: true } })
+    .input(z.object({ id: z.uuid("Not a valid job id") }))
+    .output(ZJob)
+    .mutation(({ ctx, input }) => systemJobsService.retryJob(ctx.svc, input.id)),
 });

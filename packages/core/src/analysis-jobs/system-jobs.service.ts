@@ -3,9 +3,12 @@ import { listHeartbeats } from "../system/heartbeat.js";
 import type { ServiceContext } from "../shared/context.js";
 import { toPage } from "../shared/pagination.js";
 import { QUEUES, type QueueName } from "../jobs/queues.js";
-import type { TJobPage, TQueueStatus, TSystemJobsInput } from "./analysis-jobs.schema.js";
+import type { TJob, TJobPage, TQueueStatus, TSystemJobsInput } from "./analysis-jobs.schema.js";
+import { ServiceError, notFound } from "../shared/errors.js";
+import { ANALYSIS_JOBS } from "./analysis.jobs.js";
+import { appendJobEvent } from "./job-events.repository.js";
 import { toJobDto } from "./job-dto.js";
-import { findJobsPage } from "./jobs.repository.js";
+import { findJob, findJobsPage, transitionJob } from "./jobs.repository.js";
 
 /** Staff: jobs across every tenant (callers are staffProcedure-gated). */
 export async function listAllJobs(ctx: ServiceContext, input: TSystemJobsInput): Promise<TJobPage> {
@@ -26,4 +29,23 @@ export async function queueStatus(ctx: ServiceContext, redis: Redis): Promise<TQ
   );
   const beats = await listHeartbeats(redis, ctx.config.REDIS_PREFIX);
   return { queues, workers: beats.map((b) => ({ id: b.id, queues: b.queues, lastSeenAt: b.lastSeenAt })) };
+}
+
+/**
+ * Staff: puts a failed or cancelled job back in the queue under the same id.
+ * Safe for money: a run is debited only after success, keyed by the job id,
+ * and jobs that succeeded can't be retried.
+ */
+export async function retryJob(ctx: ServiceContext, id: string): Promise<TJob> {
+  if (!ctx.jobs) throw new Error("retryJob needs a context with job queues");
+  const job = await findJob(ctx.db, id);
+  if (!job) throw notFound("Job");
+  const queued = await transitionJob(ctx.db, id, ["failed", "cancelled"], { status: "queued", error: null, cancelRequestedAt: null, finishedAt: null, queuedAt: ctx.now() });
+  if (!queued) throw new ServiceError("CONFLICT", `Only failed or cancelled jobs can be retried (this one is ${job.status})`);
+  await appendJobEvent(ctx.db, id, { type: "job.retried", message: `Retried by staff after it was ${job.status}` });
+  const queue = ctx.jobs.queue(QUEUES.ai_analysis);
+  // The old BullMQ job keeps the id until removed; a new one can't be added under it before that.
+  await queue.remove(id).catch(() => undefined);
+  await ctx.jobs.enqueue(ANALYSIS_JOBS.run, { jobId: id }, { jobId: id, attempts: 3, backoff: { type: "exponential", delay: ctx.config.JOB_RETRY_BASE_MS } });
+  return toJobDto(queued);
 }

@@ -1,5 +1,5 @@
 import { ActionIcon, Anchor, EmptyState, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
-import { IconListCheck, IconPlayerStop } from "@tabler/icons-react";
+import { IconListCheck, IconPlayerStop, IconRotateClockwise } from "@tabler/icons-react";
 import { useState } from "react";
 import { Link } from "react-router";
 import { DateCell } from "../../../components/date-cell";
@@ -14,12 +14,13 @@ import { isActive, isJobStatus, JOB_STATUSES, jobTypeLabel, STATUS_LABELS } from
 import { JobStatusBadge } from "../../jobs/job-status-badge";
 import { useCancelJob } from "../../jobs/use-jobs";
 import { QueueStatusCard } from "./queue-status-card";
-import { useSystemJobs } from "./use-admin-jobs";
+import { useRetryJob, useSystemJobs } from "./use-admin-jobs";
 
 const FILTERS = [{ value: "all", label: "All" }, ...JOB_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }))];
 
 function SystemJobsTable({ jobs }: { jobs: Job[] }) {
   const cancel = useCancelJob();
+  const retry = useRetryJob();
   return (
     <Table.ScrollContainer minWidth={860}>
       <Table verticalSpacing="sm" highlightOnHover>
@@ -78,6 +79,18 @@ function SystemJobsTable({ jobs }: { jobs: Job[] }) {
                       onClick={() => cancel.mutate(job, { onError: (error) => notifyError(error, "Couldn't cancel the job") })}
                     >
                       <IconPlayerStop size={18} />
+                    </ActionIcon>
+                  </Tooltip>
+                )}
+                {(job.status === "failed" || job.status === "cancelled") && (
+                  <Tooltip label="Queue this job again">
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={`Retry job ${job.id.slice(0, 8)}`}
+                      loading={retry.isPending && retry.variables.id === job.id}
+                      onClick={() => retry.mutate(job, { onError: (error) => notifyError(error, "Couldn't retry the job") })}
+                    >
+                      <IconRotateClockwise size={18} />
                     </ActionIcon>
                   </Tooltip>
                 )}

@@ -1,4 +1,6 @@
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { notifySuccess } from "../../../lib/notify";
+import type { Job } from "../../../lib/trpc";
 import { allItems, firstPage, nextCursorOf } from "../../../lib/pages";
 import { queryKeys } from "../../../lib/query-keys";
 import { api } from "../../../lib/trpc";
@@ -26,5 +28,17 @@ export function useQueueStatus() {
     queryKey: queryKeys.admin.queues,
     queryFn: () => api.systemJobs.queues.query({}),
     refetchInterval: QUEUES_POLL_MS,
+  });
+}
+
+/** Staff: queue a failed or cancelled job again under the same id. */
+export function useRetryJob() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (job: Pick<Job, "id">) => api.systemJobs.retry.mutate({ id: job.id }),
+    onSuccess: () => {
+      notifySuccess("The job is back in the queue.", "Job retried");
+      return queryClient.invalidateQueries({ queryKey: queryKeys.admin.allJobs });
+    },
   });
 }
