@@ -21,7 +21,9 @@ if (!config.DATABASE_URL || !config.REDIS_URL) {
 }
 
 const { db, close: closeDb } = createDb(config.DATABASE_URL, { max: config.WORKER_CONCURRENCY + 1 });
-const worker = await startWorker({ config, db, redisUrl: config.REDIS_URL, logger, now: () => new Date() });
+// Signal handlers go in before the worker starts: a SIGTERM that lands while it is still starting
+// (its heartbeat may already be visible) must drain it, not kill the process outright.
+const starting = startWorker({ config, db, redisUrl: config.REDIS_URL, logger, now: () => new Date() });
 
 let firstSignalAt: number | undefined;
 async function shutdown(signal: NodeJS.Signals) {
@@ -34,7 +36,7 @@ async function shutdown(signal: NodeJS.Signals) {
   firstSignalAt = Date.now();
   logger.info({ signal }, "shutting down: waiting for active jobs to finish");
   try {
-    await worker.stop();
+    await (await starting).stop();
     await closeDb();
     process.exitCode = 0;
   } catch (err) {
@@ -45,3 +47,4 @@ async function shutdown(signal: NodeJS.Signals) {
 }
 process.on("SIGTERM", (s) => void shutdown(s));
 process.on("SIGINT", (s) => void shutdown(s));
+await starting;
