@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, timestamps } from "./_columns.js";
-import { accounts } from "./tenants.js";
+import { accounts, tenantId } from "./tenants.js";
 import { users } from "./users.js";
 
 export const lowBalancePolicy = pgEnum("low_balance_policy", ["block", "warn", "limited"]);
@@ -35,9 +35,7 @@ export const ledgerEntries = pgTable(
   "ledger_entries",
   {
     id: id(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: tenantId(),
     type: ledgerEntryType().notNull(),
     /** Signed: credits and refunds positive, debits negative, adjustments either. */
     amountCents: cents().notNull(),
@@ -94,9 +92,7 @@ export const usageCosts = pgTable(
   "usage_costs",
   {
     id: id(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: tenantId(),
     runId: text().notNull(),
     jobType: text().notNull(),
     totalCents: cents().notNull(),

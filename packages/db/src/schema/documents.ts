@@ -1,6 +1,6 @@
 import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { id, softDelete, timestamps } from "./_columns.js";
-import { accounts } from "./tenants.js";
+import { tenantId } from "./tenants.js";
 import { users } from "./users.js";
 
 export const extractionStatus = pgEnum("extraction_status", ["pending", "done", "failed"]);
@@ -10,9 +10,7 @@ export const documents = pgTable(
   "documents",
   {
     id: id(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: tenantId(),
     uploadedById: uuid().references(() => users.id, { onDelete: "set null" }),
     filename: text().notNull(),
     /** Detected from the content, never from the name. */
@@ -39,9 +37,7 @@ export const jobs = pgTable(
   "jobs",
   {
     id: id(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: tenantId(),
     createdById: uuid().references(() => users.id, { onDelete: "set null" }),
     type: text().notNull(),
     status: jobStatus().notNull().default("queued"),
@@ -69,9 +65,7 @@ export const jobEvents = pgTable(
     jobId: uuid()
       .notNull()
       .references(() => jobs.id, { onDelete: "cascade" }),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: tenantId(),
     /** Monotonic per job, so events order exactly even within one millisecond. */
     seq: integer().notNull(),
     type: text().notNull(),

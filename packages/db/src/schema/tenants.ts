@@ -19,14 +19,18 @@ export const accounts = pgTable(
   (t) => [uniqueIndex("accounts_slug_key").on(t.slug)],
 );
 
+/** The owning tenant of a row: required, and gone with its account. Every tenant table has one, so scoping is one predicate. */
+export const tenantId = () =>
+  uuid()
+    .notNull()
+    .references(() => accounts.id, { onDelete: "cascade" });
+
 /** Who belongs to a tenant, and with which role at the account level. */
 export const accountMembers = pgTable(
   "account_members",
   {
     id: id(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: tenantId(),
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -40,9 +44,7 @@ export const organizations = pgTable(
   "organizations",
   {
     id: id(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: tenantId(),
     name: text().notNull(),
     slug: text().notNull(),
     description: text(),
@@ -60,9 +62,7 @@ export const memberships = pgTable(
   "memberships",
   {
     id: id(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: tenantId(),
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
@@ -79,9 +79,7 @@ export const teams = pgTable(
   "teams",
   {
     id: id(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: tenantId(),
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
@@ -97,9 +95,7 @@ export const teamMembers = pgTable(
   "team_members",
   {
     id: id(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: tenantId(),
     teamId: uuid()
       .notNull()
       .references(() => teams.id, { onDelete: "cascade" }),
@@ -117,9 +113,7 @@ export const organizationInvitations = pgTable(
   "organization_invitations",
   {
     id: id(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: tenantId(),
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
