@@ -15,6 +15,7 @@ export * from "./email/email.schema.js";
 export * from "./shared/pagination.schema.js";
 export * from "./invites/invite-key.schema.js";
 export * from "./users/signup.schema.js";
+export * from "./users/email-verification.schema.js";
 export * from "./passwords/password.schema.js";
 export * from "./admin-users/admin-user.schema.js";
 export * from "./outbox/outbox.schema.js";

@@ -5,10 +5,10 @@ import type { Env, Logger } from "@atrium/config";
 /**
  * Procedures on the tight auth budget (per IP and per account name): every call
  * is a password guess or sends mail (login, token, signup, password change and
- * reset request/confirm). Each entry is a procedure or a whole router, so new
+ * reset request/confirm, email confirmation, resend and change). Each entry is a procedure or a whole router, so new
  * procedures under these routers are covered as they land.
  */
-export const AUTH_RATE_LIMITED_PROCEDURES = ["auth", "signup", "password"] as const;
+export const AUTH_RATE_LIMITED_PROCEDURES = ["auth", "signup", "password", "email"] as const;
 /** Needs a live session already and guesses nothing, so it only counts as an ordinary call. */
 export const AUTH_RATE_LIMIT_EXEMPT = new Set(["auth.logout"]);
 

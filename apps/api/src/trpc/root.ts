@@ -5,6 +5,7 @@ import { adminUserRouter } from "../routers/admin-user.router.js";
 import { inviteKeyRouter } from "../routers/invite-key.router.js";
 import { outboxRouter } from "../routers/outbox.router.js";
 import { passwordRouter } from "../routers/password.router.js";
+import { emailVerificationRouter } from "../routers/email-verification.router.js";
 import { signupProcedure } from "../routers/signup.router.js";
 import { accountRouter, myMembershipsProcedure } from "../routers/account.router.js";
 import { invitationRouter } from "../routers/invitation.router.js";
@@ -27,6 +28,7 @@ export const appRouter = router({
   audit: auditRouter,
   signup: signupProcedure,
   password: passwordRouter,
+  email: emailVerificationRouter,
   inviteKeys: inviteKeyRouter,
   adminUsers: adminUserRouter,
   outbox: outboxRouter,

@@ -4,6 +4,10 @@ import { ZEmailAddress, ZNewPassword } from "../users/signup.schema.js";
 export const ZChangePasswordInput = z.object({
   currentPassword: z.string().min(1, "Enter your current password").max(1024),
   newPassword: ZNewPassword,
+  revokeApiKeys: z
+    .boolean({ error: "Use true or false" })
+    .default(true)
+    .describe("Also revoke every API key of yours (default true): a key made with a stolen password would otherwise outlive the change"),
 });
 export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
 
