@@ -74,12 +74,14 @@ describe("soft delete and restore", () => {
     await expect(staff.call.user.get({ id: u.user.id })).resolves.toMatchObject({ id: u.user.id });
   });
 
-  it("shows users who share an account, searchable, and lets an account admin rename them", async () => {
+  it("shows users who share an account, searchable; only the user themselves (or staff) renames them", async () => {
     const users = await t.member.call.user.list({ q: "SD-OWN" });
     expect(users.items.map((u) => u.username)).toEqual(["sd-owner"]);
     expect((await t.member.call.user.list({ accountId: t.account.id })).items.map((u) => u.username).sort()).toEqual(["sd-member", "sd-owner"]);
     await expect(t.member.call.user.update({ id: t.owner.user.id, displayName: "Boss" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(t.owner.call.user.update({ id: t.member.user.id, displayName: "Mia" })).resolves.toMatchObject({ displayName: "Mia" });
+    await expect(t.owner.call.user.update({ id: t.member.user.id, displayName: "Mia" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(t.member.call.user.update({ id: t.member.user.id, displayName: "Mia" })).resolves.toMatchObject({ displayName: "Mia" });
+    await expect(staff.call.user.update({ id: t.member.user.id, displayName: "Mia S." })).resolves.toMatchObject({ displayName: "Mia S." });
   });
 });
 
