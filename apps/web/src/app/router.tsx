@@ -11,6 +11,7 @@ import { LoginPage } from "../features/auth/login-page";
 import { RequireAuth } from "../features/auth/require-auth";
 import { ResetPasswordPage } from "../features/auth/reset-password-page";
 import { SignupPage } from "../features/auth/signup-page";
+import { VerifyEmailPage } from "../features/auth/verify-email-page";
 import { BillingPage } from "../features/billing/billing-page";
 import { DocumentPage } from "../features/documents/document-page";
 import { DocumentsPage } from "../features/documents/documents-page";
@@ -29,6 +30,7 @@ export const router = createBrowserRouter([
   { path: "/signup", element: <SignupPage /> },
   { path: "/forgot-password", element: <ForgotPasswordPage /> },
   { path: "/reset-password", element: <ResetPasswordPage /> },
+  { path: "/verify-email", element: <VerifyEmailPage /> },
   {
     path: "/",
     element: (

@@ -4,6 +4,7 @@ export const queryKeys = {
   health: ["health"],
   apiKeys: ["apiKeys"],
   myMemberships: ["myMemberships"],
+  myInvitations: ["myInvitations"],
   invitationPreview: (token: string) => ["invitationPreview", token] as const,
   organizations: ["organizations"],
   organization: (id: string) => ["organizations", id] as const,

@@ -17,6 +17,7 @@ export type Member = RouterOutputs["organization"]["listMembers"]["items"][numbe
 export type Invitation = RouterOutputs["invitation"]["list"]["items"][number];
 export type InviteResult = RouterOutputs["invitation"]["create"];
 export type InvitationPreview = RouterOutputs["invitation"]["get"];
+export type MyInvitation = RouterOutputs["invitation"]["mine"]["items"][number];
 export type Team = RouterOutputs["team"]["get"];
 export type TeamMember = RouterOutputs["team"]["listMembers"]["items"][number];
 
