@@ -1,6 +1,8 @@
 import { Command, CommanderError } from "commander";
 import { registerApiKeys } from "../commands/api-keys.js";
 import { registerBilling } from "../commands/billing.js";
+import { registerEmail } from "../commands/email.js";
+import { registerInvitations } from "../commands/invitations.js";
 import { registerInvite } from "../commands/invite.js";
 import { registerJobs } from "../commands/jobs.js";
 import { registerLogin } from "../commands/login.js";
@@ -32,6 +34,8 @@ export function createProgram(io: CliIo): Command {
   registerApiKeys(program, ctx);
   registerBilling(program, ctx);
   registerInvite(program, ctx);
+  registerInvitations(program, ctx);
+  registerEmail(program, ctx);
   registerJobs(program, ctx);
   return program;
 }
