@@ -414,4 +414,25 @@ describe("identity and tenancy in the SPA", () => {
     await visitor.getByRole("heading", { name: "Welcome back, nora" }).waitFor();
     await visitor.context().close();
   });
+
+  it("changes the email address from the profile; the new one must be confirmed", async () => {
+    const page = await newPage();
+    await signIn(page, "nora", "brisk-meadow-falcon-19");
+    await navLink(page, "Profile").click();
+    const form = page.locator("form").filter({ has: page.getByRole("heading", { name: "Change email address" }) });
+    await form.getByLabel("New email address").fill("nora.r@example.com");
+    await form.getByLabel("Current password").fill("brisk-meadow-falcon-19");
+    await form.getByRole("button", { name: "Change email" }).click();
+    await page.getByTestId("unverified-banner").filter({ hasText: "nora.r@example.com" }).waitFor();
+    await shot(page, "profile-email-changed");
+
+    const token = await linkMailedTo("nora.r@example.com", "verify_email", /verify-email\?token=([a-z0-9]+)/);
+    await page.goto(`${baseUrl()}/verify-email?token=${token}`);
+    await page.getByRole("button", { name: "Confirm my address" }).click();
+    await page.getByTestId("verify-done").waitFor();
+    await page.getByRole("link", { name: "Continue to Atrium" }).click();
+    await page.getByRole("heading", { name: "Welcome back, nora" }).waitFor();
+    expect(await page.getByTestId("unverified-banner").count()).toBe(0);
+    await page.context().close();
+  });
 });

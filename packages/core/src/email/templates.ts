@@ -62,7 +62,10 @@ const TEMPLATES: { [K in TEmailTemplate]: (d: TemplateData[K]) => RenderedEmail 
     layout({
       subject: `${d.inviterName} invited you to ${d.organizationName} on Atrium`,
       heading: `Join ${d.organizationName}`,
-      paragraphs: [`${d.inviterName} invited you to join ${d.organizationName} as ${d.role}.`],
+      paragraphs: [
+        `${d.inviterName} invited you to join ${d.organizationName} as ${d.role}.`,
+        "New to Atrium? The link lets you sign up with this address. Already have an account with it? Sign in and accept the invitation there.",
+      ],
       action: { label: "Accept the invitation", url: d.acceptUrl },
       footnote: `The invitation expires in ${d.expiresInDays} days.`,
     }),
