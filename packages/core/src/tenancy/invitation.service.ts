@@ -20,7 +20,6 @@ import { inTransaction } from "./tx.js";
 const EXPIRY_DAYS = 7;
 const INVALID = "This invitation is invalid or has expired";
 const { users } = schema;
-export { acceptInvitation } from "./invitation-response.service.js";
 
 const toDto = (r: repo.InvitationRow): TInvitation => ({
   id: r.id,
