@@ -240,6 +240,11 @@ describe("identity and tenancy in the SPA", () => {
     await quinn.getByTestId("org-switcher").filter({ hasText: "No organization" }).waitFor();
     expect(await quinn.getByTestId("pending-invitation").count()).toBe(0);
     await shot(quinn, "invitation-unverified");
+    // Even with the emailed link, an unconfirmed account can't take the invitation.
+    const link = await linkMailedTo("quinn@example.com", "organization_invitation", /invitation=([a-z0-9]+)/);
+    await quinn.goto(`${baseUrl()}/signup?invitation=${link}`);
+    await quinn.getByTestId("invitation-blocked").filter({ hasText: "Confirm quinn@example.com first" }).waitFor();
+    expect(await quinn.getByRole("button", { name: "Accept invitation" }).isDisabled()).toBe(true);
     await quinn.context().close();
 
     // Pia's address is confirmed: she sees the invitation, and joins only when she accepts it.
