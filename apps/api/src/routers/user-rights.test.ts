@@ -83,3 +83,28 @@ describe("the last owner", () => {
     await expect(owner.call.user.delete({ id: owner.user.id })).resolves.toMatchObject({ id: owner.user.id });
   });
 });
+
+describe("owners racing each other", () => {
+  it("two co-owners deleting themselves at once: exactly one succeeds, the account keeps a live owner", async () => {
+    const { owner, account, org } = await tenantOf("ur-race");
+    const coOwner = await newVerifiedUser(api, "ur-race-co");
+    await inviteAndAccept(owner, org.id, coOwner, "member");
+    await owner.call.account.updateMember({ id: account.id, userId: coOwner.user.id, role: "owner" });
+    const results = await Promise.allSettled([owner.call.user.delete({ id: owner.user.id }), coOwner.call.user.delete({ id: coOwner.user.id })]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = results.find((r) => r.status === "rejected");
+    expect(refused?.status === "rejected" && refused.reason).toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("two owners demoting each other at once: exactly one succeeds", async () => {
+    const { owner, account, org } = await tenantOf("ur-demote");
+    const coOwner = await newVerifiedUser(api, "ur-demote-co");
+    await inviteAndAccept(owner, org.id, coOwner, "member");
+    await owner.call.account.updateMember({ id: account.id, userId: coOwner.user.id, role: "owner" });
+    const results = await Promise.allSettled([
+      owner.call.account.updateMember({ id: account.id, userId: coOwner.user.id, role: "admin" }),
+      coOwner.call.account.updateMember({ id: account.id, userId: owner.user.id, role: "admin" }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+  });
+});

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import { after } from "../shared/pagination.js";
 import type { TTenantRole } from "./tenancy.schema.js";
@@ -83,19 +83,20 @@ const liveUser = (t: MemberTable) => and(eq(users.id, t.userId), isNull(users.de
 
 /**
  * Counts live owners other than `exceptUserId` (soft-deleted or disabled ones
- * can't act, so they don't count) while locking their membership and user rows, so two owners demoting,
- * removing or deleting each other at once can't both succeed and leave nobody
- * in charge.
+ * can't act, so they don't count). Every live owner's membership and user row
+ * is locked, the caller's own included, so two owners demoting, removing or
+ * deleting each other at once are serialized: the second sees the first's
+ * change and is refused, instead of both succeeding and leaving nobody in charge.
  */
 export async function lockOwnerCount(db: DbOrTx, key: MemberKey, exceptUserId?: string): Promise<number> {
   const t = tableOf(key);
   const rows = await db
-    .select({ id: t.id })
+    .select({ userId: t.userId })
     .from(t)
     .innerJoin(users, liveUser(t))
-    .where(and(where(key), eq(t.role, "owner"), exceptUserId ? ne(t.userId, exceptUserId) : undefined))
+    .where(and(where(key), eq(t.role, "owner")))
     .for("update", { of: [t, users] });
-  return rows.length;
+  return rows.filter((r) => r.userId !== exceptUserId).length;
 }
 
 /** The live accounts whose only live owner is this user (what deleting them would orphan), locked as lockOwnerCount does. */
