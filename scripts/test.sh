@@ -4,6 +4,8 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
+# An unset NODE_ENV means production; the tests run with the test defaults.
+export NODE_ENV=test
 ensure_pnpm
 install_deps
 ensure_redis

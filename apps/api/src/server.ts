@@ -7,6 +7,7 @@ import path from "node:path";
 import { pinoHttp } from "pino-http";
 import * as trpcExpress from "@trpc/server/adapters/express";
 import { createOpenApiExpressMiddleware } from "trpc-to-openapi";
+import { allowsDevDefaults } from "@atrium/config";
 import type { ApiDeps } from "./deps.js";
 import { auditExportRoutes } from "./http/audit-export.js";
 import { documentDownloadRoutes } from "./http/document-download.js";
@@ -50,7 +51,7 @@ export function createApp(deps: ApiDeps): express.Express {
   );
   app.use(
     helmet({
-      hsts: config.NODE_ENV === "production",
+      hsts: !allowsDevDefaults(config),
       contentSecurityPolicy: { directives: { "script-src": ["'self'", "'unsafe-inline'"], "upgrade-insecure-requests": null } },
     }),
   );

@@ -10,7 +10,11 @@ export const DEV_STRIPE_WEBHOOK_SECRET = "whsec_local_dev_secret";
 
 /** The whole environment of every Atrium process, one schema. */
 export const ZEnv = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /**
+   * Unset means production: development defaults (secrets, admin123, the local
+   * checkout, the Stripe stand-in) are live only when this says development or test.
+   */
+  NODE_ENV: z.enum(["development", "test", "production"]).default("production"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATA_DIR: z.string().default(".data"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
@@ -111,9 +115,28 @@ export class ConfigError extends Error {
   }
 }
 
+/** Development defaults (secrets, admin password, local checkout, Stripe stand-in) are accepted only here. */
+export const allowsDevDefaults = (env: Pick<Env, "NODE_ENV">) => env.NODE_ENV === "development" || env.NODE_ENV === "test";
+
+/** Everything a production (or unlabelled) environment must not have; empty in development and tests. */
+function productionProblems(env: Env): string[] {
+  if (allowsDevDefaults(env)) return [];
+  const problems: string[] = [];
+  if (env.SESSION_SECRET === DEV_SESSION_SECRET) problems.push("SESSION_SECRET: must be set; the development default is only accepted when NODE_ENV is development or test");
+  if (env.BOOTSTRAP_ADMIN_PASSWORD === "admin123") problems.push("BOOTSTRAP_ADMIN_PASSWORD: the default admin password is only accepted when NODE_ENV is development or test");
+  if (env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET === DEV_STRIPE_WEBHOOK_SECRET) {
+    problems.push("STRIPE_WEBHOOK_SECRET: the development default is public; use the endpoint's signing secret");
+  }
+  // The stand-in server switches exist for tests; in production they would send the Stripe key over plain HTTP to anyone.
+  for (const name of ["STRIPE_API_HOST", "STRIPE_API_PORT", "STRIPE_API_PROTOCOL"] as const) {
+    if (env[name] !== undefined) problems.push(`${name}: only accepted when NODE_ENV is development or test`);
+  }
+  return problems;
+}
+
 /**
  * Parses the environment, reporting every bad variable at once, and refuses
- * production with the development defaults still in place.
+ * production (which an unset NODE_ENV is) with development defaults in place.
  */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Env {
   const result = ZEnv.safeParse(source);
@@ -122,14 +145,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   }
   const env = result.data;
   if (env.TOPUP_MIN_DOLLARS > env.TOPUP_MAX_DOLLARS) throw new ConfigError(["TOPUP_MIN_DOLLARS: must not exceed TOPUP_MAX_DOLLARS"]);
-  if (env.NODE_ENV === "production") {
-    const problems: string[] = [];
-    if (env.SESSION_SECRET === DEV_SESSION_SECRET) problems.push("SESSION_SECRET: the development default is not allowed in production");
-    if (env.BOOTSTRAP_ADMIN_PASSWORD === "admin123") problems.push("BOOTSTRAP_ADMIN_PASSWORD: the default admin password is not allowed in production");
-    if (env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET === DEV_STRIPE_WEBHOOK_SECRET) {
-      problems.push("STRIPE_WEBHOOK_SECRET: the development default is not allowed in production; use the endpoint's signing secret");
-    }
-    if (problems.length) throw new ConfigError(problems);
+  const problems = productionProblems(env);
+  if (problems.length) {
+    if (!source.NODE_ENV) problems.push("NODE_ENV: unset, so treated as production; set NODE_ENV=development for local use (npm start does)");
+    throw new ConfigError(problems);
   }
   return env;
 }
