@@ -10,6 +10,10 @@ import { createOpenApiExpressMiddleware } from "trpc-to-openapi";
 import { allowsDevDefaults } from "@atrium/config";
 import type { ApiDeps } from "./deps.js";
 import { auditExportRoutes } from "./http/audit-export.js";
+import { chargeAuthBudgetFirst } from "./http/auth-budget.js";
+import { readJsonBody, refuseUnboundedBodies } from "./http/body-limits.js";
+import type { Surface } from "./http/procedure-paths.js";
+import { createRateLimits } from "./http/rate-limit.js";
 import { documentDownloadRoutes } from "./http/document-download.js";
 import { documentUploadRoutes } from "./http/document-upload.js";
 import { healthRoutes } from "./http/health.js";
@@ -58,12 +62,20 @@ export function createApp(deps: ApiDeps): express.Express {
   // Cross-origin clients (the SDK in a browser) must be able to read how long to back off, and the export's file name.
   app.use(cors({ origin: config.CORS_ORIGINS, credentials: true, exposedHeaders: ["Retry-After", "Content-Disposition"] }));
 
-  const createContext = createContextFactory(deps);
+  const rateLimits = createRateLimits(config, deps.redis, logger);
+  const createContext = createContextFactory(deps, rateLimits);
+  const maxBodySize = config.MAX_JSON_BODY_BYTES;
+  // Before either adapter touches a body: size and encoding from the headers, then the auth budget, then a bounded read.
+  const bodyGuards = (surface: Surface) => [
+    refuseUnboundedBodies(maxBodySize, surface),
+    chargeAuthBudgetFirst(rateLimits, surface),
+    readJsonBody(maxBodySize, surface),
+  ];
   const onError = ({ error, path: p }: { error: { code: string; message: string; cause?: unknown }; path?: string }) => {
     if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error.cause ?? error, path: p }, "procedure failed");
   };
 
-  app.use("/trpc", trpcExpress.createExpressMiddleware({ router: appRouter, createContext, onError }));
+  app.use("/trpc", ...bodyGuards("trpc"), trpcExpress.createExpressMiddleware({ router: appRouter, createContext, onError, maxBodySize }));
   app.use("/api", healthRoutes(deps));
   // Before any body parser: the webhook verifies Stripe's signature over the raw bytes.
   app.use("/api", stripeWebhookRoutes(deps));
@@ -74,7 +86,7 @@ export function createApp(deps: ApiDeps): express.Express {
   // Multipart and signed-link file routes: plain express, before the JSON procedures.
   app.use("/api", documentUploadRoutes(createContext, logger));
   app.use("/api", documentDownloadRoutes(createContext, logger));
-  app.use("/api", emptyBodyIsJson, createOpenApiExpressMiddleware({ router: appRouter, createContext, onError }));
+  app.use("/api", ...bodyGuards("rest"), emptyBodyIsJson, createOpenApiExpressMiddleware({ router: appRouter, createContext, onError, maxBodySize }));
   app.use("/api", (_req, res) => {
     res.status(404).json({ message: "Not found", code: "NOT_FOUND" });
   });

@@ -64,6 +64,8 @@ export const ZEnv = z.object({
   SESSION_PURGE_EVERY_MINUTES: z.coerce.number().int().positive().default(60),
   /** Soft-deleted accounts, organizations, teams and users are purged for good after this many days. */
   SOFT_DELETE_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
+  /** Largest JSON request body (tRPC and REST), in bytes: larger ones get 413 before they are read or parsed. Uploads have MAX_UPLOAD_MB. */
+  MAX_JSON_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   /** Largest accepted upload, in megabytes; enforced while the upload streams in. */
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(10),
   /** Also accept audio (mp3, wav, m4a, ogg) uploads; off by default (no offline transcription). */

@@ -3,6 +3,7 @@ export { ServiceError, notFound, type ServiceErrorCode } from "./shared/errors.j
 export type { ServiceContext, Actor, RequestMeta } from "./shared/context.js";
 export { hashPassword, verifyPassword } from "./auth/password.js";
 export * as authService from "./auth/auth.service.js";
+export { loginBucketKey } from "./auth/login-bucket.js";
 export * as sessionService from "./auth/session.service.js";
 export * as apiKeyService from "./api-keys/api-key.service.js";
 export { bootstrap, DEFAULT_ACCOUNT } from "./bootstrap/bootstrap.service.js";
