@@ -36,7 +36,8 @@ export function createApp(deps: ApiDeps): express.Express {
   const { config, logger } = deps;
   const app = express();
   app.disable("x-powered-by");
-  if (config.TRUST_PROXY) app.set("trust proxy", true);
+  // A hop count or proxy addresses, never `true` (the config refuses it): req.ip is then the address the last trusted proxy saw.
+  if (config.TRUST_PROXY !== false) app.set("trust proxy", config.TRUST_PROXY);
 
   app.use(
     pinoHttp({

@@ -53,6 +53,16 @@ describe("loadConfig", () => {
     expect(loadConfig({ NODE_ENV: "test", ...standIn }).STRIPE_API_PROTOCOL).toBe("http");
   });
 
+  it("trusts proxies by hop count or address, never blindly", () => {
+    const dev = { NODE_ENV: "test" };
+    expect(loadConfig(dev).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ ...dev, TRUST_PROXY: "false" }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ ...dev, TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ ...dev, TRUST_PROXY: "10.0.0.0/8, loopback, ::1" }).TRUST_PROXY).toEqual(["10.0.0.0/8", "loopback", "::1"]);
+    expect(() => loadConfig({ ...dev, TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY: .*true would trust any client/);
+    expect(() => loadConfig({ ...dev, TRUST_PROXY: "10.0.0.0/99,proxy.local" })).toThrow(/TRUST_PROXY: .*10\.0\.0\.0\/99, proxy\.local/);
+  });
+
   it("checks the top-up bounds", () => {
     expect(loadConfig({ NODE_ENV: "test" }).TOPUP_MIN_DOLLARS).toBe(5);
     expect(() => loadConfig({ NODE_ENV: "test", TOPUP_MIN_DOLLARS: "50", TOPUP_MAX_DOLLARS: "10" })).toThrow(/TOPUP_MIN_DOLLARS/);

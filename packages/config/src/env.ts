@@ -1,8 +1,19 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const bool = z
   .enum(["true", "false", "1", "0", ""])
   .transform((v) => v === "true" || v === "1");
+
+const PROXY_PRESETS = new Set(["loopback", "linklocal", "uniquelocal"]);
+/** An address, CIDR or express preset name, as express's `trust proxy` takes them. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_PRESETS.has(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
 
 const DEV_SESSION_SECRET = "dev-only-session-secret-change-me-0123456789";
 /** Signs the local checkout's webhook events in development; public, so never trusted in production. */
@@ -32,7 +43,27 @@ export const ZEnv = z.object({
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(6).max(128).default(8),
   SESSION_DAYS: z.coerce.number().int().positive().default(30),
   SHORT_SESSION_HOURS: z.coerce.number().int().positive().default(12),
-  TRUST_PROXY: bool.default(false),
+  /**
+   * Which proxies' X-Forwarded-For to believe: `false`, a hop count (`1` = one
+   * proxy in front), or proxy addresses/CIDRs (`10.0.0.0/8,loopback`). Never
+   * `true`: that makes the client-written left-most entry the IP every per-IP
+   * limit keys on.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((v, ctx): false | number | string[] => {
+      const s = v.trim().toLowerCase();
+      if (s === "" || s === "false" || s === "0") return false;
+      if (/^\d+$/.test(s)) return Number(s);
+      const entries = s.split(",").map((e) => e.trim()).filter(Boolean);
+      const bad = entries.filter((e) => !isProxyAddress(e));
+      if (s === "true" || bad.length) {
+        ctx.addIssue({ code: "custom", message: `must be false, a hop count or proxy addresses/CIDRs${s === "true" ? " (true would trust any client's X-Forwarded-For)" : `; not ${bad.join(", ")}`}` });
+        return z.NEVER;
+      }
+      return entries;
+    }),
   /** Redis-backed request limits (429 + Retry-After); off only for load tests and local experiments. */
   RATE_LIMIT_ENABLED: bool.default(true),
   /** Login, token, signup and password-reset attempts per window, per IP and per account name. */
