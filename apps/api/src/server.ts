@@ -1,10 +1,8 @@
 import express, { type ErrorRequestHandler } from "express";
 import cors from "cors";
 import helmet from "helmet";
-import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { pinoHttp } from "pino-http";
 import * as trpcExpress from "@trpc/server/adapters/express";
 import { createOpenApiExpressMiddleware } from "trpc-to-openapi";
 import { allowsDevDefaults } from "@atrium/config";
@@ -14,6 +12,7 @@ import { chargeAuthBudgetFirst } from "./http/auth-budget.js";
 import { readJsonBody, refuseUnboundedBodies } from "./http/body-limits.js";
 import type { Surface } from "./http/procedure-paths.js";
 import { createRateLimits } from "./http/rate-limit.js";
+import { requestLogger } from "./http/request-log.js";
 import { documentDownloadRoutes } from "./http/document-download.js";
 import { documentUploadRoutes } from "./http/document-upload.js";
 import { healthRoutes } from "./http/health.js";
@@ -39,21 +38,7 @@ export function createApp(deps: ApiDeps): express.Express {
   // A hop count or proxy addresses, never `true` (the config refuses it): req.ip is then the address the last trusted proxy saw.
   if (config.TRUST_PROXY !== false) app.set("trust proxy", config.TRUST_PROXY);
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const id = (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID();
-        res.setHeader("X-Request-Id", id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url?.startsWith("/api/healthz") ?? false },
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  app.use(requestLogger(logger));
   app.use(
     helmet({
       hsts: !allowsDevDefaults(config),
