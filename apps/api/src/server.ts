@@ -10,6 +10,7 @@ import type { ApiDeps } from "./deps.js";
 import { auditExportRoutes } from "./http/audit-export.js";
 import { chargeAuthBudgetFirst } from "./http/auth-budget.js";
 import { readJsonBody, refuseUnboundedBodies } from "./http/body-limits.js";
+import { csrfProtection } from "./http/csrf.js";
 import type { Surface } from "./http/procedure-paths.js";
 import { createRateLimits } from "./http/rate-limit.js";
 import { requestLogger } from "./http/request-log.js";
@@ -61,12 +62,14 @@ export function createApp(deps: ApiDeps): express.Express {
     if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error.cause ?? error, path: p }, "procedure failed");
   };
 
-  app.use("/trpc", ...bodyGuards("trpc"), trpcExpress.createExpressMiddleware({ router: appRouter, createContext, onError, maxBodySize }));
+  app.use("/trpc", csrfProtection(config, "trpc"), ...bodyGuards("trpc"), trpcExpress.createExpressMiddleware({ router: appRouter, createContext, onError, maxBodySize }));
   app.use("/api", healthRoutes(deps));
   // Before any body parser: the webhook verifies Stripe's signature over the raw bytes.
   app.use("/api", stripeWebhookRoutes(deps));
   app.use("/api", localCheckoutRoutes(deps));
   app.use("/api", openApiRoutes(config));
+  // Everything below may act on the session cookie; the webhook and local checkout above authenticate by signature.
+  app.use("/api", csrfProtection(config, "rest"));
   app.use("/api", auditExportRoutes(createContext, logger));
   app.use("/api", ledgerExportRoutes(createContext, logger));
   // Multipart and signed-link file routes: plain express, before the JSON procedures.
