@@ -1,11 +1,9 @@
 import express, { type ErrorRequestHandler } from "express";
 import cors from "cors";
-import helmet from "helmet";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import * as trpcExpress from "@trpc/server/adapters/express";
 import { createOpenApiExpressMiddleware } from "trpc-to-openapi";
-import { allowsDevDefaults } from "@atrium/config";
 import type { ApiDeps } from "./deps.js";
 import { auditExportRoutes } from "./http/audit-export.js";
 import { chargeAuthBudgetFirst } from "./http/auth-budget.js";
@@ -14,6 +12,7 @@ import { csrfProtection } from "./http/csrf.js";
 import type { Surface } from "./http/procedure-paths.js";
 import { createRateLimits } from "./http/rate-limit.js";
 import { requestLogger } from "./http/request-log.js";
+import { securityHeaders } from "./http/security-headers.js";
 import { documentDownloadRoutes } from "./http/document-download.js";
 import { documentUploadRoutes } from "./http/document-upload.js";
 import { healthRoutes } from "./http/health.js";
@@ -40,12 +39,7 @@ export function createApp(deps: ApiDeps): express.Express {
   if (config.TRUST_PROXY !== false) app.set("trust proxy", config.TRUST_PROXY);
 
   app.use(requestLogger(logger));
-  app.use(
-    helmet({
-      hsts: !allowsDevDefaults(config),
-      contentSecurityPolicy: { directives: { "script-src": ["'self'", "'unsafe-inline'"], "upgrade-insecure-requests": null } },
-    }),
-  );
+  app.use(securityHeaders(config));
   // Cross-origin clients (the SDK in a browser) must be able to read how long to back off, and the export's file name.
   app.use(cors({ origin: config.CORS_ORIGINS, credentials: true, exposedHeaders: ["Retry-After", "Content-Disposition"] }));
 
