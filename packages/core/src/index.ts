@@ -40,6 +40,7 @@ export * as stripeBillingService from "./billing/stripe/index.js";
 export * from "./billing/index.js";
 export * from "./documents/index.js";
 export * from "./storage/index.js";
+export { redactUrl, redactLinks, REDACTED } from "./shared/redact.js";
 export { purposeKey, KEY_PURPOSES, type KeyPurpose } from "./shared/purpose-keys.js";
 export * from "./analysis-jobs/index.js";
 export * from "./analyzers/index.js";

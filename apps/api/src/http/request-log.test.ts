@@ -5,7 +5,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../server.js";
 import { startTestApi, type TestApi } from "../testing.js";
-import { redactUrl } from "./request-log.js";
+import { redactUrl } from "@atrium/core";
 
 let api: TestApi;
 let server: Server;
