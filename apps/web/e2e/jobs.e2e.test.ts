@@ -185,8 +185,9 @@ describe("documents and jobs in the SPA", () => {
   });
 
   it("shows a slower job's timeline growing while it runs, and cancels it from its page", async () => {
-    // A no-op job of many short steps, started over REST with the browser's own session.
-    const res = await page.request.post(`${baseUrl()}/api/jobs/`, { data: { type: "noop", input: { steps: 20, stepMs: 400 } } });
+    // A no-op job of many short steps, started over REST with the browser's own session (and, as the
+    // browser itself would send, its Origin: the api's CSRF check wants one with the cookie).
+    const res = await page.request.post(`${baseUrl()}/api/jobs/`, { data: { type: "noop", input: { steps: 20, stepMs: 400 } }, headers: { origin: baseUrl() } });
     expect(res.status()).toBe(200);
     const { id } = (await res.json()) as { id: string };
     await page.goto(`${baseUrl()}/jobs/${id}`);

@@ -12,6 +12,8 @@ let api: TestApi | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let apiKey = "";
+/** Console reports of blocked scripts, styles or connections: the api's CSP must not break the SPA. */
+const cspViolations: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(`${DIST}/index.html`)) {
@@ -20,6 +22,9 @@ beforeAll(async () => {
   api = await startTestApi({ WEB_DIST_DIR: DIST });
   browser = await launchChromium(process.env.CHROMIUM_PATH);
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
   // Fail a step well before the test timeout, with the locator in the message.
   page.setDefaultTimeout(15_000);
 });
@@ -129,5 +134,9 @@ describe("the SPA against a real api", () => {
     await page.waitForURL("**/login");
     await page.goto(`${baseUrl()}/`);
     await page.waitForURL("**/login");
+  });
+
+  it("ran every step under the api's strict CSP without a blocked script or style", () => {
+    expect(cspViolations).toEqual([]);
   });
 });

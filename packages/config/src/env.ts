@@ -1,8 +1,19 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const bool = z
   .enum(["true", "false", "1", "0", ""])
   .transform((v) => v === "true" || v === "1");
+
+const PROXY_PRESETS = new Set(["loopback", "linklocal", "uniquelocal"]);
+/** An address, CIDR or express preset name, as express's `trust proxy` takes them. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_PRESETS.has(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
 
 const DEV_SESSION_SECRET = "dev-only-session-secret-change-me-0123456789";
 /** Signs the local checkout's webhook events in development; public, so never trusted in production. */
@@ -10,7 +21,11 @@ export const DEV_STRIPE_WEBHOOK_SECRET = "whsec_local_dev_secret";
 
 /** The whole environment of every Atrium process, one schema. */
 export const ZEnv = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /**
+   * Unset means production: development defaults (secrets, admin123, the local
+   * checkout, the Stripe stand-in) are live only when this says development or test.
+   */
+  NODE_ENV: z.enum(["development", "test", "production"]).default("production"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATA_DIR: z.string().default(".data"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
@@ -28,7 +43,27 @@ export const ZEnv = z.object({
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(6).max(128).default(8),
   SESSION_DAYS: z.coerce.number().int().positive().default(30),
   SHORT_SESSION_HOURS: z.coerce.number().int().positive().default(12),
-  TRUST_PROXY: bool.default(false),
+  /**
+   * Which proxies' X-Forwarded-For to believe: `false`, a hop count (`1` = one
+   * proxy in front), or proxy addresses/CIDRs (`10.0.0.0/8,loopback`). Never
+   * `true`: that makes the client-written left-most entry the IP every per-IP
+   * limit keys on.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((v, ctx): false | number | string[] => {
+      const s = v.trim().toLowerCase();
+      if (s === "" || s === "false" || s === "0") return false;
+      if (/^\d+$/.test(s)) return Number(s);
+      const entries = s.split(",").map((e) => e.trim()).filter(Boolean);
+      const bad = entries.filter((e) => !isProxyAddress(e));
+      if (s === "true" || bad.length) {
+        ctx.addIssue({ code: "custom", message: `must be false, a hop count or proxy addresses/CIDRs${s === "true" ? " (true would trust any client's X-Forwarded-For)" : `; not ${bad.join(", ")}`}` });
+        return z.NEVER;
+      }
+      return entries;
+    }),
   /** Redis-backed request limits (429 + Retry-After); off only for load tests and local experiments. */
   RATE_LIMIT_ENABLED: bool.default(true),
   /** Login, token, signup and password-reset attempts per window, per IP and per account name. */
@@ -60,6 +95,8 @@ export const ZEnv = z.object({
   SESSION_PURGE_EVERY_MINUTES: z.coerce.number().int().positive().default(60),
   /** Soft-deleted accounts, organizations, teams and users are purged for good after this many days. */
   SOFT_DELETE_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
+  /** Largest JSON request body (tRPC and REST), in bytes: larger ones get 413 before they are read or parsed. Uploads have MAX_UPLOAD_MB. */
+  MAX_JSON_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   /** Largest accepted upload, in megabytes; enforced while the upload streams in. */
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(10),
   /** Also accept audio (mp3, wav, m4a, ogg) uploads; off by default (no offline transcription). */
@@ -111,9 +148,28 @@ export class ConfigError extends Error {
   }
 }
 
+/** Development defaults (secrets, admin password, local checkout, Stripe stand-in) are accepted only here. */
+export const allowsDevDefaults = (env: Pick<Env, "NODE_ENV">) => env.NODE_ENV === "development" || env.NODE_ENV === "test";
+
+/** Everything a production (or unlabelled) environment must not have; empty in development and tests. */
+function productionProblems(env: Env): string[] {
+  if (allowsDevDefaults(env)) return [];
+  const problems: string[] = [];
+  if (env.SESSION_SECRET === DEV_SESSION_SECRET) problems.push("SESSION_SECRET: must be set; the development default is only accepted when NODE_ENV is development or test");
+  if (env.BOOTSTRAP_ADMIN_PASSWORD === "admin123") problems.push("BOOTSTRAP_ADMIN_PASSWORD: the default admin password is only accepted when NODE_ENV is development or test");
+  if (env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET === DEV_STRIPE_WEBHOOK_SECRET) {
+    problems.push("STRIPE_WEBHOOK_SECRET: the development default is public; use the endpoint's signing secret");
+  }
+  // The stand-in server switches exist for tests; in production they would send the Stripe key over plain HTTP to anyone.
+  for (const name of ["STRIPE_API_HOST", "STRIPE_API_PORT", "STRIPE_API_PROTOCOL"] as const) {
+    if (env[name] !== undefined) problems.push(`${name}: only accepted when NODE_ENV is development or test`);
+  }
+  return problems;
+}
+
 /**
  * Parses the environment, reporting every bad variable at once, and refuses
- * production with the development defaults still in place.
+ * production (which an unset NODE_ENV is) with development defaults in place.
  */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Env {
   const result = ZEnv.safeParse(source);
@@ -122,14 +178,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   }
   const env = result.data;
   if (env.TOPUP_MIN_DOLLARS > env.TOPUP_MAX_DOLLARS) throw new ConfigError(["TOPUP_MIN_DOLLARS: must not exceed TOPUP_MAX_DOLLARS"]);
-  if (env.NODE_ENV === "production") {
-    const problems: string[] = [];
-    if (env.SESSION_SECRET === DEV_SESSION_SECRET) problems.push("SESSION_SECRET: the development default is not allowed in production");
-    if (env.BOOTSTRAP_ADMIN_PASSWORD === "admin123") problems.push("BOOTSTRAP_ADMIN_PASSWORD: the default admin password is not allowed in production");
-    if (env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET === DEV_STRIPE_WEBHOOK_SECRET) {
-      problems.push("STRIPE_WEBHOOK_SECRET: the development default is not allowed in production; use the endpoint's signing secret");
-    }
-    if (problems.length) throw new ConfigError(problems);
+  const problems = productionProblems(env);
+  if (problems.length) {
+    if (!source.NODE_ENV) problems.push("NODE_ENV: unset, so treated as production; set NODE_ENV=development for local use (npm start does)");
+    throw new ConfigError(problems);
   }
   return env;
 }

@@ -13,6 +13,7 @@ export * from "./tenancy/team.schema.js";
 export * from "./tenancy/tenant-user.schema.js";
 export * from "./email/email.schema.js";
 export * from "./shared/pagination.schema.js";
+export * from "./shared/http.schema.js";
 export * from "./invites/invite-key.schema.js";
 export * from "./users/signup.schema.js";
 export * from "./users/email-verification.schema.js";

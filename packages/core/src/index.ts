@@ -3,6 +3,7 @@ export { ServiceError, notFound, type ServiceErrorCode } from "./shared/errors.j
 export type { ServiceContext, Actor, RequestMeta } from "./shared/context.js";
 export { hashPassword, verifyPassword } from "./auth/password.js";
 export * as authService from "./auth/auth.service.js";
+export { loginBucketKey } from "./auth/login-bucket.js";
 export * as sessionService from "./auth/session.service.js";
 export * as apiKeyService from "./api-keys/api-key.service.js";
 export { bootstrap, DEFAULT_ACCOUNT } from "./bootstrap/bootstrap.service.js";
@@ -40,5 +41,7 @@ export * as stripeBillingService from "./billing/stripe/index.js";
 export * from "./billing/index.js";
 export * from "./documents/index.js";
 export * from "./storage/index.js";
+export { redactUrl, redactLinks, REDACTED } from "./shared/redact.js";
+export { purposeKey, KEY_PURPOSES, type KeyPurpose } from "./shared/purpose-keys.js";
 export * from "./analysis-jobs/index.js";
 export * from "./analyzers/index.js";

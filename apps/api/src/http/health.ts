@@ -1,16 +1,24 @@
 import { Router } from "express";
 import { pingDb } from "@atrium/db";
+import type { Logger } from "@atrium/config";
 import type { ApiDeps } from "../deps.js";
 
 const TIMEOUT_MS = 2000;
 
-async function probe(fn: () => Promise<unknown>) {
-  const started = performance.now();
+/**
+ * "ok" or "unavailable", nothing else: readyz is public, and a driver's error
+ * text names hosts, ports, users and versions. The detail goes to the log.
+ */
+async function probe(name: string, fn: () => Promise<unknown>, logger: Logger): Promise<"ok" | "unavailable"> {
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([fn(), new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), TIMEOUT_MS))]);
-    return { ok: true, latencyMs: Math.round(performance.now() - started) };
-  } catch (e) {
-    return { ok: false, latencyMs: Math.round(performance.now() - started), error: e instanceof Error ? e.message : String(e) };
+    await Promise.race([fn(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("timed out")), TIMEOUT_MS)))]);
+    return "ok";
+  } catch (err) {
+    logger.warn({ err, dependency: name }, "readiness check failed");
+    return "unavailable";
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -20,9 +28,10 @@ export function healthRoutes(deps: ApiDeps): Router {
   r.get(["/healthz", "/healthz/"], (_req, res) => {
     res.json({ status: "ok" });
   });
-  r.get(["/readyz", "/readyz/"], async (_req, res) => {
-    const [postgres, redis] = await Promise.all([probe(() => pingDb(deps.db)), probe(() => deps.redis.ping())]);
-    const ok = postgres.ok && redis.ok;
+  r.get(["/readyz", "/readyz/"], async (req, res) => {
+    const logger = (req as typeof req & { log?: Logger }).log ?? deps.logger;
+    const [postgres, redis] = await Promise.all([probe("postgres", () => pingDb(deps.db), logger), probe("redis", () => deps.redis.ping(), logger)]);
+    const ok = postgres === "ok" && redis === "ok";
     res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "unavailable", checks: { postgres, redis } });
   });
   return r;

@@ -15,13 +15,16 @@ export const AUTH_RATE_LIMIT_EXEMPT = new Set(["auth.logout"]);
 export const isAuthLimited = (path: string) =>
   !AUTH_RATE_LIMIT_EXEMPT.has(path) && AUTH_RATE_LIMITED_PROCEDURES.some((p) => path === p || path.startsWith(`${p}.`));
 
+/** res.locals flag: the IP's auth budget was charged from the URL, before the body was read. */
+export const AUTH_IP_CHARGED = "authIpCharged";
+
 /** Who is calling what, as far as limits care. */
 export interface RateLimitSubject {
   path: string;
   ip: string | null;
   userId: string | null;
-  /** The username or email an auth call names, for the per-account budget. */
-  accountName?: string | null;
+  /** The per-IP auth budget was already charged for this request, from its URL, before its body was read. */
+  authIpCharged?: boolean;
 }
 
 export class RateLimitExceeded extends Error {
@@ -32,11 +35,15 @@ export class RateLimitExceeded extends Error {
 }
 
 export interface RateLimits {
-  /** Spends one point from every budget the call falls under; throws RateLimitExceeded when one is empty. */
+  /** Spends one point from the caller's budget (user, or anonymous IP) and, for auth calls, the IP's auth budget; throws RateLimitExceeded when one is empty. */
   consume(subject: RateLimitSubject): Promise<void>;
+  /** The IP's auth budget alone: charged from the URL before an auth call's body is read. */
+  consumeAuthIp(ip: string | null): Promise<void>;
+  /** The named account's auth budget (see loginBucketKey), once the body has named it. */
+  consumeAccount(bucket: string): Promise<void>;
 }
 
-const NO_LIMITS: RateLimits = { consume: async () => {} };
+const NO_LIMITS: RateLimits = { consume: async () => {}, consumeAuthIp: async () => {}, consumeAccount: async () => {} };
 
 /**
  * Counters live in Redis so every api process shares them. When Redis is down
@@ -72,17 +79,16 @@ export function createRateLimits(config: Env, redis: Redis, logger: Logger): Rat
   };
 
   return {
-    async consume({ path, ip, userId, accountName }) {
-      const ipKey = ip ?? "unknown";
-      await (userId ? spend(user, userId) : spend(anon, ipKey));
-      if (!isAuthLimited(path)) return;
-      await spend(authIp, ipKey);
-      if (accountName) await spend(authAccount, accountName);
+    async consume({ path, ip, userId, authIpCharged }) {
+      await (userId ? spend(user, userId) : spend(anon, ip ?? "unknown"));
+      if (isAuthLimited(path) && !authIpCharged) await spend(authIp, ip ?? "unknown");
     },
+    consumeAuthIp: (ip) => spend(authIp, ip ?? "unknown"),
+    consumeAccount: (bucket) => spend(authAccount, bucket),
   };
 }
 
-/** The account an auth call is about: `username` or `email` in its input, case-folded. */
+/** The account name an auth call is about: `username` or `email` in its input, case-folded. */
 export function accountNameOf(input: unknown): string | null {
   if (!input || typeof input !== "object") return null;
   const { username, email } = input as { username?: unknown; email?: unknown };

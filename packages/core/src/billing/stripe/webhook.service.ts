@@ -1,4 +1,4 @@
-import { DEV_STRIPE_WEBHOOK_SECRET } from "@atrium/config";
+import { allowsDevDefaults, DEV_STRIPE_WEBHOOK_SECRET } from "@atrium/config";
 import type { ServiceContext } from "../../shared/context.js";
 import { ServiceError } from "../../shared/errors.js";
 import { inTransaction, isUniqueViolation } from "../../tenancy/tx.js";
@@ -23,7 +23,7 @@ export interface WebhookOutcome {
 export function verifyStripeDelivery(ctx: ServiceContext, rawBody: Buffer, signature: string | undefined): TEventEnvelope {
   const secret = ctx.config.STRIPE_WEBHOOK_SECRET;
   // The default secret is public: in production it would let anyone mint top-ups.
-  if (ctx.config.NODE_ENV === "production" && secret === DEV_STRIPE_WEBHOOK_SECRET) {
+  if (!allowsDevDefaults(ctx.config) && secret === DEV_STRIPE_WEBHOOK_SECRET) {
     throw new ServiceError("PRECONDITION_FAILED", "Stripe webhooks are not configured (set STRIPE_WEBHOOK_SECRET)");
   }
   if (!signature) throw new ServiceError("BAD_REQUEST", "Missing Stripe-Signature header");
