@@ -132,3 +132,21 @@ describe.each(transports)("jobs over %s", (transport) => {
     expect(ev.items.map((e) => e.type)).toEqual(["job.queued", "job.cancelled", "job.retried"]);
   });
 });
+
+describe("noop jobs outside tests", () => {
+  it("are refused to tenants (400 naming the field) unless ALLOW_NOOP_JOBS is on", async () => {
+    const strict = await startTestApi({ RATE_LIMIT_ENABLED: "false", ALLOW_NOOP_JOBS: "false" });
+    try {
+      const t = await billingTenant(strict, "noop");
+      for (const transport of transports) {
+        const created = await call(strict.url, transport, R.create, { type: "noop", input: { steps: 20, stepMs: 60_000 } }, bearer(t.owner.token));
+        expect(created.status).toBe(400);
+        expect(created.error?.fieldErrors).toEqual({ type: ["The noop job type is disabled on this server"] });
+        expect((await call(strict.url, transport, R.estimate, { type: "noop" }, bearer(t.owner.token))).status).toBe(400);
+      }
+      expect(await strict.svc.db.select().from(schema.jobs).where(eq(schema.jobs.accountId, t.account.id))).toEqual([]);
+    } finally {
+      await strict.close();
+    }
+  });
+});

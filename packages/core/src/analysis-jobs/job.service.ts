@@ -37,6 +37,14 @@ export async function jobFor(ctx: ServiceContext, actor: JobActor, id: string, a
   return job;
 }
 
+/** `noop` exists for tests and benchmarks: a tenant could otherwise queue free work at will. */
+function assertTypeAllowed(ctx: ServiceContext, type: TJobType): void {
+  if (type === "noop" && !ctx.config.ALLOW_NOOP_JOBS) {
+    const message = "The noop job type is disabled on this server";
+    throw new ServiceError("BAD_REQUEST", message, { type: [message] });
+  }
+}
+
 function parseInput(type: TJobType, input: unknown): Record<string, unknown> {
   const parsed = ZJobInputs[type].safeParse(input);
   if (parsed.success) return parsed.data;
@@ -56,6 +64,7 @@ async function priceAndCheck(ctx: ServiceContext, accountId: string, type: TJobT
 export async function estimateJob(ctx: ServiceContext, actor: JobActor, input: TEstimateJobInput): Promise<TJobEstimate> {
   const accountId = accountFor(actor, input.accountId, "data.read");
   const { accountId: _a, type, ...ids } = input;
+  assertTypeAllowed(ctx, type);
   const { priced, check } = await priceAndCheck(ctx, accountId, type, parseInput(type, type === "noop" ? {} : ids));
   return { estimatedCents: priced.totalCents, verdict: check.verdict, allowed: check.allowed, message: check.message, balanceCents: check.balanceCents, analyzer: ctx.config.ANALYZER, model: analyzerModel(ctx.config) };
 }
@@ -67,6 +76,7 @@ export async function estimateJob(ctx: ServiceContext, actor: JobActor, input: T
 export async function createJob(ctx: ServiceContext, actor: JobActor, raw: TCreateJobInput): Promise<TJob> {
   if (!ctx.jobs) throw new Error("createJob needs a context with job queues");
   const type = raw.type;
+  assertTypeAllowed(ctx, type);
   const input = parseInput(type, raw.input ?? {});
   const accountId = accountFor(actor, raw.accountId, "data.write");
   const { priced, check } = await priceAndCheck(ctx, accountId, type, input);
