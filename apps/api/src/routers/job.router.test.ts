@@ -20,6 +20,8 @@ beforeAll(async () => {
   await priceComputeAt(api.svc.db, 100_000);
   a = await billingTenant(api, "ja", ["viewer"]);
   b = await billingTenant(api, "jb");
+  // New tenants start on `block`; these tests want jobs queued on an empty reserve, which `warn` allows (up to its credit limit).
+  await a.owner.call.billing.updateProfile({ lowBalancePolicy: "warn" });
   docA = await textDocument(api.svc.db, a.account.id, "Jane Doe builds TypeScript services. She reduced costs by 20%.");
   docB = await textDocument(api.svc.db, b.account.id, "Someone else's document.");
 });
