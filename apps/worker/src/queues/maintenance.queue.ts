@@ -1,4 +1,5 @@
-import { ANALYSIS_JOBS, EMAIL_JOBS, INVITE_JOBS, QUEUES, SESSION_JOBS, TENANCY_JOBS } from "@atrium/core/jobs";
+import { ANALYSIS_JOBS, DOCUMENT_JOBS, EMAIL_JOBS, INVITE_JOBS, QUEUES, SESSION_JOBS, TENANCY_JOBS } from "@atrium/core/jobs";
+import { purgeDeletedDocumentsProcessor } from "../processors/documents/purge-deleted.processor.js";
 import { purgeStaleInviteKeysProcessor } from "../processors/invites/purge-stale.processor.js";
 import { sweepStalledProcessor } from "../processors/analysis/sweep-stalled.processor.js";
 import { requeueStaleEmailsProcessor } from "../processors/email/requeue-stale.processor.js";
@@ -12,7 +13,7 @@ const MINUTE = 60_000;
 export const maintenanceQueue: QueueConfig = {
   name: QUEUES.maintenance,
   concurrency: (config) => config.WORKER_CONCURRENCY,
-  processors: [purgeExpiredSessionsProcessor, purgeSoftDeletedProcessor, requeueStaleEmailsProcessor, sweepStalledProcessor, purgeStaleInviteKeysProcessor],
+  processors: [purgeExpiredSessionsProcessor, purgeSoftDeletedProcessor, requeueStaleEmailsProcessor, sweepStalledProcessor, purgeStaleInviteKeysProcessor, purgeDeletedDocumentsProcessor],
   schedules: (config) => [
     schedule({
       id: SESSION_JOBS.purgeExpired,
@@ -27,6 +28,8 @@ export const maintenanceQueue: QueueConfig = {
       payload: {},
       everyMs: 24 * 60 * MINUTE,
     }),
+    // Deleted documents' bytes and rows, once their retention is over; daily like the other purge.
+    schedule({ id: DOCUMENT_JOBS.purgeDeleted, job: DOCUMENT_JOBS.purgeDeleted, payload: {}, everyMs: 24 * 60 * MINUTE }),
     // Every 5 minutes; the deadline itself (JOB_RUNNING_DEADLINE_MINUTES) is what decides.
     schedule({ id: INVITE_JOBS.purgeStale, job: INVITE_JOBS.purgeStale, payload: {}, everyMs: 24 * 60 * MINUTE }),
     schedule({ id: ANALYSIS_JOBS.sweepStalled, job: ANALYSIS_JOBS.sweepStalled, payload: {}, everyMs: 5 * MINUTE }),

@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { JobActor, ServiceContext } from "@atrium/core";
+import type { JobActor, ServiceContext, TJob } from "@atrium/core";
 import { schema } from "@atrium/db";
 import { createTestWorkerEnv, waitFor, type TestWorkerEnv } from "../../testing.js";
 import { createJob, eventsOf, producerContext, setComputePrice, tenant, waitForStatus } from "./analysis.test-helpers.js";
@@ -40,7 +40,7 @@ function maxOverlap(runs: Array<{ startedAt: Date; finishedAt: Date }>): number 
 
 describe("per-tenant fairness", () => {
   it("caps a tenant's running jobs across workers, and another tenant's job finishes before that backlog drains", async () => {
-    const aJobs = [];
+    const aJobs: TJob[] = [];
     for (let i = 0; i < 10; i++) aJobs.push(await createJob(svc, a.actor, "noop", { steps: 2, stepMs: 300 }));
     const bJob = await createJob(svc, b.actor, "noop", { steps: 1, stepMs: 50 });
     await Promise.all([env.start(), env.start()]);
