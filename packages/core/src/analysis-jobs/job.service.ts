@@ -87,7 +87,7 @@ export async function createJob(ctx: ServiceContext, actor: JobActor, raw: TCrea
   const input = parseInput(type, raw.input ?? {});
   const accountId = accountFor(actor, raw.accountId, "data.write");
 
-  const { job, priced, check } = await inTransaction(ctx, async (tx, txCtx) => {
+  const { job, check } = await inTransaction(ctx, async (tx, txCtx) => {
     await ensureReserve(tx, accountId, reserveRules(ctx));
     await lockReserveRow(tx, accountId);
     const { priced, check } = await priceAndCheck(txCtx, accountId, type, input);
@@ -102,7 +102,7 @@ export async function createJob(ctx: ServiceContext, actor: JobActor, raw: TCrea
       message: `Queued ${type} (estimated ${priced.totalCents} ¢)`,
       data: { estimatedCents: priced.totalCents, verdict: check.verdict, ...(check.message ? { warning: check.message } : {}) },
     });
-    return { job: row, priced, check };
+    return { job: row, check };
   });
   try {
     await ctx.jobs.enqueue(ANALYSIS_JOBS.run, { jobId: job.id }, { jobId: job.id, attempts: 3, backoff: { type: "exponential", delay: ctx.config.JOB_RETRY_BASE_MS } });

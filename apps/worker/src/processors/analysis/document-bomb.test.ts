@@ -62,7 +62,9 @@ describe("a DOCX bomb (≈1 MB inflating to 300 MB)", () => {
     expect(failed.extractionError).toMatch(/^Document too large or complex to read: it unpacks to 300 MB \(at most 50 MB\)$/);
 
     // One attempt, finished: BullMQ will not hand it to another worker.
-    const extractJobs = (await svc.jobs!.queue(QUEUES.document_processing).getJobs(["completed", "failed", "delayed", "waiting", "active"])).filter(
+    const queues = svc.jobs;
+    if (!queues) throw new Error("no queues");
+    const extractJobs = (await queues.queue(QUEUES.document_processing).getJobs(["completed", "failed", "delayed", "waiting", "active"])).filter(
       (j) => j.data.documentId === bombId,
     );
     expect(extractJobs).toHaveLength(1);
