@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { deflateSync } from "node:zlib";
 import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { ServiceError } from "../shared/errors.js";
@@ -16,6 +17,21 @@ function docxOf(mb: number): Uint8Array {
   const body = para.repeat(Math.ceil((mb * MB) / para.length));
   const xml = `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
   return zipSync({ "[Content_Types].xml": new TextEncoder().encode("<Types/>"), "word/document.xml": new TextEncoder().encode(xml) }, { level: 9 });
+}
+
+/** A one-page PDF whose content stream is a small deflated blob that pdf.js inflates to `mb` megabytes of text operators. */
+function pdfBomb(mb: number): Buffer {
+  const ops = Buffer.from("BT /F1 12 Tf 72 720 Td (bomb) Tj ET\n".repeat(Math.ceil((mb * MB) / 36)));
+  const stream = deflateSync(ops, { level: 9 });
+  const head = [
+    "%PDF-1.4",
+    "1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj",
+    "2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj",
+    "3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>> endobj",
+    "5 0 obj <</Type/Font/Subtype/Type1/BaseFont/Helvetica>> endobj",
+    `4 0 obj <</Length ${stream.length}/Filter/FlateDecode>> stream\n`,
+  ].join("\n");
+  return Buffer.concat([Buffer.from(head), stream, Buffer.from("\nendstream endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n")]);
 }
 
 describe("runSandboxed", () => {
@@ -39,6 +55,13 @@ describe("runSandboxed", () => {
     const out = runSandboxed({ kind: "extract", bytes: docxOf(60), mimeType: DOCX, maxUncompressedBytes: 100 * MB }, { timeoutMs: 60_000, memoryMb: 32 });
     await expect(out).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Document too large or complex to read: it needed more than 32 MB of memory" });
     await expect(runSandboxed({ kind: "extract", bytes: Buffer.from("still alive"), mimeType: "text/plain", maxUncompressedBytes: MB }, LIMITS)).resolves.toEqual({ text: "still alive" });
+  }, 90_000);
+
+  it("ends a PDF whose streams inflate past the heap as 'too large or complex' too", async () => {
+    const bomb = pdfBomb(100);
+    expect(bomb.length).toBeLessThan(MB);
+    const out = runSandboxed({ kind: "extract", bytes: bomb, mimeType: "application/pdf", maxUncompressedBytes: 50 * MB }, { timeoutMs: 60_000, memoryMb: 64 });
+    await expect(out).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/^Document too large or complex to read: /) });
   }, 90_000);
 
   it("stops a task at its deadline", async () => {
