@@ -1,8 +1,9 @@
-import { and, count, eq, ne, sql } from "drizzle-orm";
+import { and, count, desc, eq, ne, sql } from "drizzle-orm";
 import { schema, type Db, type DbOrTx } from "@atrium/db";
+import { appendJobEvent } from "./job-events.repository.js";
 import { startJobRun, type JobRow } from "./jobs.repository.js";
 
-const { jobs } = schema;
+const { jobs, jobEvents } = schema;
 
 export type RunSlot = { status: "started"; job: JobRow } | { status: "gone" } | { status: "full"; running: number };
 
@@ -28,4 +29,11 @@ export async function startJobRunWithinCap(db: DbOrTx, job: Pick<JobRow, "id" | 
     const started = await startJobRun(tx, job.id, now());
     return started ? { status: "started", job: started } : { status: "gone" };
   });
+}
+
+/** Says once on the job's timeline why it hasn't started (a job may wait many rounds; one line is enough). */
+export async function noteWaitingForSlot(db: DbOrTx, jobId: string, running: number, cap: number): Promise<void> {
+  const [last] = await db.select({ type: jobEvents.type }).from(jobEvents).where(eq(jobEvents.jobId, jobId)).orderBy(desc(jobEvents.seq)).limit(1);
+  if (last?.type === "job.waiting") return;
+  await appendJobEvent(db, jobId, { type: "job.waiting", message: `Waiting: ${running} of this account's jobs are running (at most ${cap} at a time)`, data: { running, cap } });
 }

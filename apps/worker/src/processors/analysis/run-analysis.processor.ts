@@ -1,5 +1,5 @@
 import { DelayedError, UnrecoverableError } from "bullmq";
-import { ANALYSIS_JOBS, appendJobEvent, findJob, isFinished, priceUsage, recordRunCost, startJobRunWithinCap, transitionJob, type JobRow } from "@atrium/core";
+import { ANALYSIS_JOBS, appendJobEvent, findJob, isFinished, noteWaitingForSlot, priceUsage, recordRunCost, startJobRunWithinCap, transitionJob, type JobRow } from "@atrium/core";
 import { defineProcessor, isLastAttempt, type JobContext } from "../base.js";
 import { PIPELINES } from "./job-types.js";
 import { BadJobInput, isTransient, JobCancelled, userMessage, type RunState } from "./pipeline.js";
@@ -45,6 +45,7 @@ export async function runAnalysisJob(ctx: JobContext, jobId: string): Promise<un
   if (slot.status === "gone") return { status: "gone", skipped: true };
   if (slot.status === "full") {
     // The tenant has its share running: back to delayed, behind other tenants' jobs, without spending an attempt.
+    await noteWaitingForSlot(ctx.db, jobId, slot.running, ctx.config.JOBS_MAX_RUNNING_PER_TENANT);
     await ctx.job.moveToDelayed(Date.now() + capWaitMs(), ctx.token);
     throw new DelayedError();
   }

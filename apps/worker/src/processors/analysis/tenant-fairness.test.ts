@@ -68,6 +68,14 @@ describe("per-tenant fairness", () => {
     expect(new Date(bDone.finishedAt ?? "").getTime()).toBeLessThan(lastA);
     // Waiting at the cap spends no attempt: every job ran exactly once.
     expect(done.map((j) => j.attempts)).toEqual(done.map(() => 1));
-    expect((await eventsOf(svc, a.actor, aJobs[9]?.id ?? "")).filter((e) => e.type === "job.running")).toHaveLength(1);
+    const timelines = await Promise.all(aJobs.map((j) => eventsOf(svc, a.actor, j.id)));
+    for (const events of timelines) expect(events.filter((e) => e.type === "job.running")).toHaveLength(1);
+    // Jobs that had to wait say so, once, before they ran.
+    const waited = timelines.filter((events) => events.some((e) => e.type === "job.waiting"));
+    expect(waited.length).toBeGreaterThan(0);
+    for (const events of waited) {
+      expect(events.filter((e) => e.type === "job.waiting")).toHaveLength(1);
+      expect(events.findIndex((e) => e.type === "job.waiting")).toBeLessThan(events.findIndex((e) => e.type === "job.running"));
+    }
   }, 90_000);
 });
