@@ -1,5 +1,6 @@
-// Entry of a sandbox process: gets one task over IPC, sends one reply, ends. Whatever a hostile
-// document does in here (eat the heap, loop for minutes) kills this process only, never the worker.
+// Entry of a sandbox process: runs the tasks it is sent over IPC, one at a time, each answered
+// with its id. Whatever a hostile document does in here (eat the heap, loop for minutes) kills this
+// process only, never the worker; the parent replaces it.
 import { AnalyzerError } from "../analyzers/analyzer.js";
 import { createLocalAnalyzer } from "../analyzers/local/local.analyzer.js";
 import { extractText } from "../documents/extract.js";
@@ -19,8 +20,8 @@ function describe(err: unknown): SandboxReply {
   return { ok: false, error: { name: "Error", message: err instanceof Error ? err.message : String(err) } };
 }
 
-process.once("message", (task: SandboxTask) => {
+process.on("message", ({ id, task }: { id: number; task: SandboxTask }) => {
   void run(task)
     .then((value): SandboxReply => ({ ok: true, value }), describe)
-    .then((reply) => process.send?.(reply, () => process.disconnect()));
+    .then((reply) => process.send?.({ id, reply }));
 });
