@@ -4,6 +4,7 @@ import { deflateSync } from "node:zlib";
 import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { ServiceError } from "../shared/errors.js";
+import { capText } from "../analyzers/text-cap.js";
 import { runSandboxed } from "./sandbox.js";
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../test-fixtures/${name}`, import.meta.url)));
@@ -72,5 +73,16 @@ describe("runSandboxed", () => {
   it("runs the local analyzer in a child process", async () => {
     const out = await runSandboxed<{ result: { skills: string[] } }>({ kind: "analyze", op: "analyzeDocument", args: ["Built REST APIs in TypeScript on Node.js."] }, LIMITS);
     expect(out.result.skills).toEqual(expect.arrayContaining(["TypeScript", "Node.js"]));
+  });
+});
+
+describe("capText", () => {
+  it("leaves short text alone and cuts long text at a space near the limit, saying how much it kept", () => {
+    expect(capText("short text", 100)).toEqual({ text: "short text", cap: { analyzedChars: 10, totalChars: 10, truncated: false } });
+    const long = "word ".repeat(100);
+    const { text, cap } = capText(long, 42);
+    expect(text).toBe("word ".repeat(7) + "word");
+    expect(cap).toEqual({ analyzedChars: 39, totalChars: 500, truncated: true });
+    expect(capText("x".repeat(1000), 300).text).toHaveLength(300);
   });
 });

@@ -34,7 +34,7 @@ const documentRow = async (id: string) => (await svc.db.select().from(schema.doc
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), "atrium-bomb-"));
-  env = await createTestWorkerEnv({ DATA_DIR: dataDir, JOB_RETRY_BASE_MS: "50" });
+  env = await createTestWorkerEnv({ DATA_DIR: dataDir, JOB_RETRY_BASE_MS: "50", ANALYZER_MAX_TEXT_CHARS: "2000" });
   ({ svc, close: closeProducers } = producerContext(env));
   await setComputePrice(svc, 1000);
   attacker = await tenant(svc);
@@ -80,5 +80,17 @@ describe("a DOCX bomb (≈1 MB inflating to 300 MB)", () => {
     const small = await uploadFixture(svc, victim.accountId, "job-description.docx", DOCX);
     const ok = await waitForStatus(svc, victim.actor, (await createJob(svc, victim.actor, "document_analysis", { documentId: small })).id, ["success", "failed"], 60_000);
     expect(ok.status, ok.error ?? "").toBe("success");
+    expect(ok.result?.textCap).toMatchObject({ truncated: false });
+  }, 120_000);
+
+  it("analyses only the first ANALYZER_MAX_TEXT_CHARS of a long document, and the result says so", async () => {
+    const id = randomUUID();
+    const text = "Jane Doe builds TypeScript services and reduced costs by 20 percent. ".repeat(100);
+    await svc.db.insert(schema.documents).values({ id, accountId: victim.accountId, filename: "long.txt", mimeType: "text/plain", sizeBytes: text.length, sha256: "0".repeat(64), storageKey: `test/${id}`, extractionStatus: "done", extractedText: text });
+    const job = await waitForStatus(svc, victim.actor, (await createJob(svc, victim.actor, "document_analysis", { documentId: id })).id, ["success", "failed"], 60_000);
+    expect(job.status, job.error ?? "").toBe("success");
+    expect(job.result?.textCap).toMatchObject({ totalChars: text.length, truncated: true });
+    expect((job.result?.textCap as { analyzedChars: number }).analyzedChars).toBeLessThanOrEqual(2000);
+    expect((job.result?.textCap as { analyzedChars: number }).analyzedChars).toBeGreaterThan(1800);
   }, 120_000);
 });
