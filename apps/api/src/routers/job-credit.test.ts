@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { creditReserve, type TJob } from "@atrium/core";
+import { creditReserve, type TJob, type TJobEstimate } from "@atrium/core";
 import { schema } from "@atrium/db";
 import { startTestApi, type TestApi } from "../testing.js";
 import { bearer, call } from "../test-transports.js";
 import { billingTenant } from "./billing.test-helpers.js";
-import { jobRoutes as R, priceComputeAt } from "./job.test-helpers.js";
+import { jobRoutes as R, priceComputeAt, textDocument } from "./job.test-helpers.js";
 
 // No worker runs here: admitted jobs stay queued, so what they will cost stays committed.
 let api: TestApi;
@@ -63,5 +63,13 @@ describe("paid jobs can't run a tenant into unbounded debt", () => {
     expect(admitted).toHaveLength(2);
     expect(refused).toHaveLength(8);
     expect(refused[0]?.error?.message).toMatch(/^Insufficient balance: balance \$7\.00 \(\$6\.00 of it committed to queued and running jobs\)/);
+  });
+
+  it("estimates a document past ANALYZER_MAX_TEXT_CHARS at what the analyzer will read, not at its whole length", async () => {
+    const t = await billingTenant(api, "long");
+    const atCap = await textDocument(api.svc.db, t.account.id, "a".repeat(api.svc.config.ANALYZER_MAX_TEXT_CHARS));
+    const huge = await textDocument(api.svc.db, t.account.id, "a".repeat(api.svc.config.ANALYZER_MAX_TEXT_CHARS * 5));
+    const estimate = async (documentId: string) => ((await call(api.url, "rest", R.estimate, { type: "document_analysis", documentId }, bearer(t.owner.token))).data as TJobEstimate).estimatedCents;
+    expect(await estimate(huge)).toBe(await estimate(atCap));
   });
 });

@@ -139,11 +139,15 @@ class SandboxPool {
         if (msg.id !== id) return;
         done(() => (msg.reply.ok ? resolve(msg.reply.value as T) : reject(rebuild(msg.reply.error))));
       };
-      // A V8 heap OOM aborts (SIGABRT, or exit 134 through a shell); any other death is ours to retry.
+      // A V8 heap OOM aborts (SIGABRT, or exit 134 through a shell). Any other signal mid-task (the
+      // kernel's OOM killer, a crash in a parser) is the document's doing too: retrying would only repeat
+      // it on the next worker. A plain exit code is ours (the child failed to load): retried.
       const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
-        done(() =>
-          reject(signal === "SIGABRT" || code === 134 ? tooComplex(`it needed more than ${this.limits.memoryMb} MB of memory`) : new Error(`sandbox process exited (${signal ?? code}) mid-task`)),
-        );
+        done(() => {
+          if (signal === "SIGABRT" || code === 134) return reject(tooComplex(`it needed more than ${this.limits.memoryMb} MB of memory`));
+          if (signal) return reject(tooComplex(`the reader crashed on it (${signal})`));
+          reject(new Error(`sandbox process exited (${code}) mid-task`));
+        });
       const timer = setTimeout(() => {
         done(() => reject(tooComplex(`reading it took longer than ${Math.round(this.limits.timeoutMs / 1000)} s`)));
         this.retire(slot);
