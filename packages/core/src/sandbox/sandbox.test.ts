@@ -5,7 +5,7 @@ import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { ServiceError } from "../shared/errors.js";
 import { capText } from "../analyzers/text-cap.js";
-import { runSandboxed } from "./sandbox.js";
+import { conditionsOf, runSandboxed } from "./sandbox.js";
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../test-fixtures/${name}`, import.meta.url)));
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -84,5 +84,11 @@ describe("capText", () => {
     expect(text).toBe("word ".repeat(7) + "word");
     expect(cap).toEqual({ analyzedChars: 39, totalChars: 500, truncated: true });
     expect(capText("x".repeat(1000), 300).text).toHaveLength(300);
+  });
+});
+
+describe("conditionsOf", () => {
+  it("passes the parent's export conditions on to the compiled child, in either spelling", () => {
+    expect(conditionsOf(["--conditions=compiled", "--enable-source-maps", "-C", "x", "--import", "tsx"])).toEqual(["--conditions=compiled", "-C", "x"]);
   });
 });

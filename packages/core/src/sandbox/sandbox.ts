@@ -20,15 +20,29 @@ const TASKS_PER_PROCESS = 100;
 /** An idle process exits after this long; the next task starts a fresh one. */
 const IDLE_MS = 30_000;
 
+/** The --conditions (-C) flags of an argv, values included whether joined by `=` or separate. */
+export function conditionsOf(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  argv.forEach((a, i) => {
+    if (/^(--conditions|-C)=/.test(a)) out.push(a);
+    else if ((a === "--conditions" || a === "-C") && argv[i + 1] !== undefined) out.push(a, argv[i + 1] as string);
+  });
+  return out;
+}
+
 /**
- * The child's entry file, next to this module whatever the layout: compiled
- * output (dist/sandbox/sandbox.child.js) runs as is; the TypeScript sources
- * (tsx in dev, vitest in tests) run with tsx's loader.
+ * The child's entry file, next to this module whatever the layout: the
+ * compiled build emits sandbox.worker.js as a flat entry beside the code that
+ * forks it (any *.worker.ts is one), and runs it as is, with the process's
+ * --conditions so @atrium/* resolve the same way; the TypeScript sources (tsx
+ * in dev, vitest in tests) run with tsx's loader.
  */
 function childEntry(): { file: string; execArgv: string[] } {
-  if (!import.meta.url.endsWith(".ts")) return { file: fileURLToPath(new URL("./sandbox.child.js", import.meta.url)), execArgv: [] };
+  if (!import.meta.url.endsWith(".ts")) {
+    return { file: fileURLToPath(new URL("./sandbox.worker.js", import.meta.url)), execArgv: conditionsOf(process.execArgv) };
+  }
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-  return { file: fileURLToPath(new URL("./sandbox.child.ts", import.meta.url)), execArgv: ["--import", tsx] };
+  return { file: fileURLToPath(new URL("./sandbox.worker.ts", import.meta.url)), execArgv: ["--import", tsx] };
 }
 
 function rebuild(error: Extract<SandboxReply, { ok: false }>["error"]): Error {

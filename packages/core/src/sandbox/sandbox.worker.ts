@@ -1,4 +1,5 @@
-// Entry of a sandbox process: runs the tasks it is sent over IPC, one at a time, each answered
+// Entry of a sandbox child process (named *.worker.ts so the compiled build emits it as an entry of
+// its own, next to the code that forks it): runs the tasks it is sent over IPC, one at a time, each answered
 // with its id. Whatever a hostile document does in here (eat the heap, loop for minutes) kills this
 // process only, never the worker; the parent replaces it.
 import { AnalyzerError } from "../analyzers/analyzer.js";
