@@ -122,7 +122,8 @@ describe("billing in the SPA", () => {
     await rita.getByRole("heading", { name: "Welcome back, rita" }).waitFor();
 
     await waitForStatusBar(rita, "$0.00");
-    expect(await rita.getByTestId("balance").getAttribute("data-state")).toBe("low");
+    // A new tenant starts on the `block` policy (BILLING_DEFAULT_POLICY): with nothing in the reserve, nothing paid runs.
+    expect(await rita.getByTestId("balance").getAttribute("data-state")).toBe("blocked");
   });
 
   it("opens /billing from the status bar, with an empty ledger", async () => {
@@ -191,9 +192,12 @@ describe("billing in the SPA", () => {
 
   it("turns the status bar amber when low and red when blocked", async () => {
     const policy = rita.getByTestId("policy-card");
+    await policy.getByRole("combobox", { name: "When the balance runs low" }).click();
+    await rita.getByRole("option", { name: /^Warn/ }).click();
     await policy.getByLabel("Low-balance threshold").fill("75");
     await policy.getByRole("button", { name: "Save policy" }).click();
     await rita.locator("[data-testid=balance][data-state=low]").waitFor();
+    await rita.locator("button[type=submit]:not([data-loading])").waitFor();
 
     await policy.getByRole("combobox", { name: "When the balance runs low" }).click();
     await rita.getByRole("option", { name: /^Block/ }).click();

@@ -121,7 +121,8 @@ describe("documents and jobs in the SPA", () => {
     await page.getByRole("option", { name: "job-description-backend.txt" }).click();
     const estimate = dialog.getByTestId("estimate");
     await estimate.waitFor();
-    // The admin's reserve is empty and the default policy warns: the server's words, and Run still allowed.
+    // The admin's reserve is empty (new tenants start on `block`), the local analyzer is free, so the
+    // job is allowed with a low-balance warning: the server's words, and Run enabled.
     expect(await estimate.getAttribute("data-verdict")).toBe("warn");
     expect(await estimate.textContent()).toMatch(/balance/i);
     // The local analyzer is free.

@@ -137,6 +137,21 @@ export const ZEnv = z.object({
     .string()
     .default("notification,email.send")
     .transform((s) => s.split(",").map((t) => t.trim()).filter(Boolean)),
+  /** Low-balance policy of new tenants' reserves: `block` (refuse what the balance can't cover), `warn` or `limited`. */
+  BILLING_DEFAULT_POLICY: z.enum(["block", "warn", "limited"]).default("block"),
+  /** Under `warn`, the most a balance may go below zero, in cents: jobs are refused and debits stop there. */
+  BILLING_WARN_CREDIT_LIMIT_CENTS: z.coerce.number().int().min(0).default(5_000),
+  /** Document extraction and local analysis run in a worker thread, killed past this time or heap. */
+  DOCUMENT_TASK_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  DOCUMENT_TASK_MEMORY_MB: z.coerce.number().int().min(32).default(256),
+  /** A DOCX whose entries claim to unpack to more than this is refused before it is inflated. */
+  DOCX_MAX_UNCOMPRESSED_MB: z.coerce.number().positive().default(50),
+  /** Characters of a document an analyzer reads; the rest is left out and the job result says so. */
+  ANALYZER_MAX_TEXT_CHARS: z.coerce.number().int().positive().default(200_000),
+  /** Running analysis jobs per tenant across all workers; more wait (delayed, no attempt spent) so no tenant starves the others. */
+  JOBS_MAX_RUNNING_PER_TENANT: z.coerce.number().int().positive().default(2),
+  /** Lets tenants create `noop` jobs (benchmarks and tests); off in real deployments. */
+  ALLOW_NOOP_JOBS: bool.default(false),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -3,6 +3,7 @@ import { SESSION_JOBS, ZPurgeExpiredSessionsPayload } from "./sessions.jobs.js";
 import { EMAIL_JOBS, ZRedactExpiredLinksPayload, ZRequeueStaleEmailsPayload, ZSendEmailPayload } from "../email/email.jobs.js";
 import { TENANCY_JOBS, ZPurgeSoftDeletedPayload } from "../tenancy/tenancy.jobs.js";
 import { INVITE_JOBS, ZPurgeStaleInviteKeysPayload } from "../invites/invite-key.cleanup.js";
+import { DOCUMENT_JOBS, ZPurgeDeletedDocumentsPayload } from "../documents/documents.jobs.js";
 import { ANALYSIS_JOBS, ZExtractDocumentPayload, ZRunAnalysisPayload, ZSweepStalledPayload } from "../analysis-jobs/analysis.jobs.js";
 
 /** Every BullMQ queue Atrium uses. Keys live under `${REDIS_PREFIX}:<queue>:`. */
@@ -28,6 +29,7 @@ export const JOBS = {
   [ANALYSIS_JOBS.extract]: { queue: QUEUES.document_processing, payload: ZExtractDocumentPayload },
   [ANALYSIS_JOBS.sweepStalled]: { queue: QUEUES.maintenance, payload: ZSweepStalledPayload },
   [INVITE_JOBS.purgeStale]: { queue: QUEUES.maintenance, payload: ZPurgeStaleInviteKeysPayload },
+  [DOCUMENT_JOBS.purgeDeleted]: { queue: QUEUES.maintenance, payload: ZPurgeDeletedDocumentsPayload },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

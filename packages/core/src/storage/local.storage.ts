@@ -72,6 +72,10 @@ export function localFileStorage(opts: LocalStorageOptions): Storage {
     async delete(key) {
       await rm(fileOf(key), { force: true });
     },
+    async deletePrefix(prefix) {
+      // Prefixes name folders here (accounts/<id>/): the folder goes, with everything in it.
+      await rm(fileOf(prefix.replace(/\/$/, "")), { recursive: true, force: true });
+    },
     async signedUrl(key, { expiresInSeconds, filename }) {
       assertSafeKey(key);
       const exp = Math.floor(now().getTime() / 1000) + expiresInSeconds;
