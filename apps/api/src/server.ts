@@ -14,6 +14,7 @@ import { documentUploadRoutes } from "./http/document-upload.js";
 import { healthRoutes } from "./http/health.js";
 import { ledgerExportRoutes } from "./http/ledger-export.js";
 import { localCheckoutRoutes } from "./http/local-checkout.js";
+import { metricsRoutes } from "./http/metrics.js";
 import { stripeWebhookRoutes } from "./http/stripe-webhook.js";
 import { openApiRoutes } from "./http/openapi.js";
 import { createContextFactory } from "./trpc/context.js";
@@ -32,6 +33,7 @@ export function createApp(deps: ApiDeps): express.Express {
   const app = express();
   app.disable("x-powered-by");
   if (config.TRUST_PROXY) app.set("trust proxy", true);
+  app.use(metricsRoutes(deps));
 
   app.use(
     pinoHttp({
