@@ -41,3 +41,4 @@ export * from "./documents/index.js";
 export * from "./storage/index.js";
 export * from "./analysis-jobs/index.js";
 export * from "./analyzers/index.js";
+export * as healthService from "./system/health.service.js";

@@ -4,3 +4,4 @@ export { heartbeatKey, writeHeartbeat, removeHeartbeat, listHeartbeats } from ".
 export { ZWorkerHeartbeat, type TWorkerHeartbeat } from "./heartbeat.schema.js";
 export { emitTelemetry, onTelemetry, type TelemetryEvents, type TelemetryName } from "./telemetry.js";
 export { registerTelemetryMetrics, registerPoolMetrics, metricsAccess, type MetricsAccess, type PoolLike } from "./metrics.js";
+export { probe, probePostgres, probeRedis, probeStorage, PROBE_TIMEOUT_MS, type ProbeResult } from "./probes.js";
