@@ -17,6 +17,8 @@ export interface RunningWorker {
   id: string;
   /** Stops taking jobs, lets active ones finish, removes the heartbeat, closes Redis. Safe to call twice. */
   stop: () => Promise<void>;
+  /** False once stop() has been called: the process is draining, not ready for more. */
+  isRunning: () => boolean;
 }
 
 /** Fails at startup, not at the first job, when a queue carries a job nobody processes. */
@@ -96,5 +98,5 @@ export async function startWorker(deps: WorkerDeps, queues: readonly QueueConfig
     logger.info({ workerId }, "worker stopped");
   };
   let stopping: Promise<void> | undefined;
-  return { id: workerId, stop: () => (stopping ??= stop()) };
+  return { id: workerId, stop: () => (stopping ??= stop()), isRunning: () => stopping === undefined };
 }
