@@ -6,6 +6,7 @@ import { registerJobs } from "../commands/jobs.js";
 import { registerLogin } from "../commands/login.js";
 import { registerLogout } from "../commands/logout.js";
 import { registerMe } from "../commands/me.js";
+import { registerSystem } from "../commands/system.js";
 import { createCliContext } from "./context.js";
 import { describeError } from "./errors.js";
 import type { CliIo } from "./io.js";
@@ -33,6 +34,7 @@ export function createProgram(io: CliIo): Command {
   registerBilling(program, ctx);
   registerInvite(program, ctx);
   registerJobs(program, ctx);
+  registerSystem(program, ctx);
   return program;
 }
 
