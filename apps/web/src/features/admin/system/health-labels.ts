@@ -1,3 +1,4 @@
+import { formatBytes } from "../../../lib/format";
 import type { HealthCheck, SystemHealth } from "../../../lib/trpc";
 
 type Status = SystemHealth["status"];
@@ -18,5 +19,9 @@ export const KIND_LABEL: Record<HealthCheck["kind"], string> = {
 export function detailFacts(details: HealthCheck["details"]): string[] {
   return Object.entries(details)
     .filter(([, v]) => v !== null && v !== "")
-    .map(([k, v]) => `${k.replace(/([A-Z])/g, " $1").toLowerCase()}: ${typeof v === "number" && /bytes/i.test(k) ? `${Math.round(v / 1024 / 1024)} MB` : String(v)}`);
+    .map(([k, v]) => {
+      const bytes = typeof v === "number" && /Bytes$/.test(k);
+      const label = k.replace(/Bytes$/, "").replace(/([A-Z])/g, " $1").toLowerCase();
+      return `${label}: ${bytes ? formatBytes(v) : String(v)}`;
+    });
 }

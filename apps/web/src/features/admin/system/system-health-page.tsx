@@ -21,7 +21,7 @@ function CheckRows({ checks }: { checks: HealthCheck[] }) {
       <Table verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Name</Table.Th>
+            <Table.Th w={200}>Name</Table.Th>
             <Table.Th w={130}>Status</Table.Th>
             <Table.Th w={100} ta="right">
               Latency
