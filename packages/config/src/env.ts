@@ -41,6 +41,8 @@ export const ZEnv = z.object({
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   /** Bearer token for GET /metrics on the api and the worker; unset: open in development, refused in production. */
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Errors (error/fatal logs with an Error, uncaught exceptions) go to Sentry when set; the SDK isn't even loaded otherwise. */
+  SENTRY_DSN: z.url().optional(),
   /** The worker's own HTTP port for /metrics, /healthz and /readyz; 0 turns that server off. */
   WORKER_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8001),
   REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default("atrium"),
