@@ -76,6 +76,21 @@ describe("the worker's HTTP server", () => {
     expect(text).toMatch(/^pg_pool_connections_total \d+/m);
   });
 
+  it("wants the METRICS_TOKEN bearer token when one is set", async () => {
+    const token = "worker-scrape-token-0123456789";
+    const locked = await startWorkerHttp({ config: { ...env.config, METRICS_TOKEN: token }, db: env.db.db, redisUrl: env.redisUrl, logger: env.deps.logger, worker: Promise.resolve(worker), port: await freePort(), host: "127.0.0.1" });
+    try {
+      const url = `http://127.0.0.1:${locked?.port}`;
+      expect((await fetch(`${url}/metrics`)).status).toBe(401);
+      expect((await fetch(`${url}/metrics`, { headers: { authorization: "Bearer wrong-token-0123456789" } })).status).toBe(401);
+      expect((await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+      // Health stays open for the orchestrator's probes.
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    } finally {
+      await locked?.close();
+    }
+  });
+
   it("reports not ready once the worker is draining", async () => {
     await worker.stop();
     const ready = await get("/readyz");
