@@ -4,6 +4,7 @@ import { Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { analyzerFromConfig, transportFromConfig } from "@atrium/core";
 import { createJobQueues, jobsOfQueue } from "@atrium/core/jobs";
+import { bullmqTelemetry } from "@atrium/core/tracing";
 import type { WorkerDeps } from "./deps.js";
 import { startHeartbeat } from "./heartbeat.js";
 import { createDispatcher, type JobRuntime } from "./processors/base.js";
@@ -38,6 +39,8 @@ function createWorker(queue: QueueConfig, connection: Redis, workerId: string, r
     // A killed worker's lock lapses after this long and the stalled check hands its jobs to another worker.
     lockDuration: config.WORKER_STALLED_INTERVAL_MS,
     stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
+    // With tracing on, a job's spans continue the trace of the request that queued it.
+    telemetry: bullmqTelemetry(),
   });
   worker.on("failed", (job, err) => logger.warn({ queue: queue.name, job: job?.name, jobId: job?.id, err: err.message }, "job failed"));
   // Without a listener an 'error' event would crash the process; BullMQ reconnects on its own.

@@ -43,6 +43,8 @@ export const ZEnv = z.object({
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Errors (error/fatal logs with an Error, uncaught exceptions) go to Sentry when set; the SDK isn't even loaded otherwise. */
   SENTRY_DSN: z.url().optional(),
+  /** OTLP/HTTP collector base URL (e.g. http://localhost:4318); when set, processes started with `--import ./src/instrument.ts` send traces. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
   /** The worker's own HTTP port for /metrics, /healthz and /readyz; 0 turns that server off. */
   WORKER_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8001),
   REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default("atrium"),
