@@ -18,6 +18,7 @@ import { documentUploadRoutes } from "./http/document-upload.js";
 import { healthRoutes } from "./http/health.js";
 import { ledgerExportRoutes } from "./http/ledger-export.js";
 import { localCheckoutRoutes } from "./http/local-checkout.js";
+import { metricsRoutes } from "./http/metrics.js";
 import { stripeWebhookRoutes } from "./http/stripe-webhook.js";
 import { openApiRoutes } from "./http/openapi.js";
 import { createContextFactory } from "./trpc/context.js";
@@ -37,6 +38,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.disable("x-powered-by");
   // A hop count or proxy addresses, never `true` (the config refuses it): req.ip is then the address the last trusted proxy saw.
   if (config.TRUST_PROXY !== false) app.set("trust proxy", config.TRUST_PROXY);
+  app.use(metricsRoutes(deps));
 
   app.use(requestLogger(logger));
   app.use(securityHeaders(config));

@@ -74,6 +74,14 @@ export const ZEnv = z.object({
   RATE_LIMIT_AUTH_PER_HOUR: z.coerce.number().int().positive().default(1000),
   /** Length of the "per minute" windows above; tests shorten it. */
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  /** Bearer token for GET /metrics on the api and the worker; unset: open in development, refused in production. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Errors (error/fatal logs with an Error, uncaught exceptions) go to Sentry when set; the SDK isn't even loaded otherwise. */
+  SENTRY_DSN: z.url().optional(),
+  /** OTLP/HTTP collector base URL (e.g. http://localhost:4318); when set, processes started with `--import ./src/instrument.ts` send traces. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  /** The worker's own HTTP port for /metrics, /healthz and /readyz; 0 turns that server off. */
+  WORKER_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8001),
   REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default("atrium"),
   WEB_DIST_DIR: z.string().optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),

@@ -25,3 +25,4 @@ export * from "./billing/contracts.js";
 export * from "./documents/document.schema.js";
 export * from "./analysis-jobs/analysis-jobs.schema.js";
 export * from "./analyzers/analyzer.schema.js";
+export * from "./system/health.schema.js";

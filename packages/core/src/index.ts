@@ -45,3 +45,4 @@ export { redactUrl, redactLinks, REDACTED } from "./shared/redact.js";
 export { purposeKey, KEY_PURPOSES, type KeyPurpose } from "./shared/purpose-keys.js";
 export * from "./analysis-jobs/index.js";
 export * from "./analyzers/index.js";
+export * as healthService from "./system/health.service.js";

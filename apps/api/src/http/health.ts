@@ -1,26 +1,10 @@
 import { Router } from "express";
-import { pingDb } from "@atrium/db";
-import type { Logger } from "@atrium/config";
+import { storageFromConfig } from "@atrium/core";
+import { probePostgres, probeRedis, probeStorage, type ProbeResult } from "@atrium/core/system";
 import type { ApiDeps } from "../deps.js";
 
-const TIMEOUT_MS = 2000;
-
-/**
- * "ok" or "unavailable", nothing else: readyz is public, and a driver's error
- * text names hosts, ports, users and versions. The detail goes to the log.
- */
-async function probe(name: string, fn: () => Promise<unknown>, logger: Logger): Promise<"ok" | "unavailable"> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([fn(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("timed out")), TIMEOUT_MS)))]);
-    return "ok";
-  } catch (err) {
-    logger.warn({ err, dependency: name }, "readiness check failed");
-    return "unavailable";
-  } finally {
-    clearTimeout(timer);
-  }
-}
+/** Anonymous callers learn up or down and how long it took; what went wrong goes to the log only. */
+const publicView = (r: ProbeResult<unknown>) => ({ ok: r.ok, latencyMs: r.latencyMs });
 
 /** Liveness says the process runs; readiness says its dependencies answer. */
 export function healthRoutes(deps: ApiDeps): Router {
@@ -29,10 +13,10 @@ export function healthRoutes(deps: ApiDeps): Router {
     res.json({ status: "ok" });
   });
   r.get(["/readyz", "/readyz/"], async (req, res) => {
-    const logger = (req as typeof req & { log?: Logger }).log ?? deps.logger;
-    const [postgres, redis] = await Promise.all([probe("postgres", () => pingDb(deps.db), logger), probe("redis", () => deps.redis.ping(), logger)]);
-    const ok = postgres === "ok" && redis === "ok";
-    res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "unavailable", checks: { postgres, redis } });
+    const [postgres, redis, storage] = await Promise.all([probePostgres(deps.db), probeRedis(deps.redis), probeStorage(storageFromConfig(deps.config))]);
+    const failed = Object.entries({ postgres, redis, storage }).filter(([, p]) => !p.ok);
+    if (failed.length) req.log?.warn({ failed: Object.fromEntries(failed.map(([k, p]) => [k, "error" in p ? p.error : null])) }, "not ready");
+    res.status(failed.length ? 503 : 200).json({ status: failed.length ? "unavailable" : "ok", checks: { postgres: publicView(postgres), redis: publicView(redis), storage: publicView(storage) } });
   });
   return r;
 }

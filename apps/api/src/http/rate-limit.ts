@@ -1,6 +1,7 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import type { Redis } from "ioredis";
 import type { Env, Logger } from "@atrium/config";
+import { emitTelemetry } from "@atrium/core/system";
 
 /**
  * Procedures on the tight auth budget (per IP and per account name): every call
@@ -54,8 +55,10 @@ const NO_LIMITS: RateLimits = { consume: async () => {}, consumeAuthIp: async ()
 export function createRateLimits(config: Env, redis: Redis, logger: Logger): RateLimits {
   if (!config.RATE_LIMIT_ENABLED) return NO_LIMITS;
   const window = config.RATE_LIMIT_WINDOW_SECONDS;
-  const limiter = (name: string, points: number, duration: number) =>
-    new RateLimiterRedis({
+  // Which budget ran out, for the rejection counter (a label, so names, never keys).
+  const budgetOf = new Map<RateLimiterRedis, string>();
+  const limiter = (name: string, points: number, duration: number) => {
+    const l = new RateLimiterRedis({
       storeClient: redis,
       keyPrefix: `${config.REDIS_PREFIX}:rl:${name}`,
       points,
@@ -63,6 +66,9 @@ export function createRateLimits(config: Env, redis: Redis, logger: Logger): Rat
       rejectIfRedisNotReady: true,
       insuranceLimiter: new RateLimiterMemory({ keyPrefix: `rl:${name}`, points, duration }),
     });
+    budgetOf.set(l, name);
+    return l;
+  };
   const authIp = limiter("auth-ip", config.RATE_LIMIT_AUTH_PER_MINUTE, window);
   const authAccount = limiter("auth-account", config.RATE_LIMIT_AUTH_PER_MINUTE, window);
   const anon = limiter("anon", config.RATE_LIMIT_ANON_PER_MINUTE, window);
@@ -72,7 +78,10 @@ export function createRateLimits(config: Env, redis: Redis, logger: Logger): Rat
     try {
       await l.consume(key);
     } catch (e) {
-      if (e instanceof RateLimiterRes) throw new RateLimitExceeded(Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
+      if (e instanceof RateLimiterRes) {
+        emitTelemetry("rate_limit.rejected", { budget: budgetOf.get(l) ?? "unknown" });
+        throw new RateLimitExceeded(Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
+      }
       // Both stores failed: let the call through rather than take the api down with the limiter.
       logger.warn({ err: e }, "rate limiter unavailable; request allowed");
     }

@@ -19,6 +19,7 @@ import { systemMetricsRouter } from "../routers/system-metrics.router.js";
 import { documentRouter } from "../routers/document.router.js";
 import { jobRouter } from "../routers/job.router.js";
 import { systemJobsRouter } from "../routers/system-jobs.router.js";
+import { systemHealthRouter } from "../routers/system-health.router.js";
 import { router } from "./init.js";
 
 export const appRouter = router({
@@ -45,6 +46,7 @@ export const appRouter = router({
   document: documentRouter,
   job: jobRouter,
   systemJobs: systemJobsRouter,
+  systemHealth: systemHealthRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,9 +1,10 @@
-import { createBrowserRouter } from "react-router";
+import { createBrowserRouter, type RouteObject } from "react-router";
 import { AuditLogPage } from "../features/admin/audit/audit-log-page";
 import { AdminJobsPage } from "../features/admin/jobs/admin-jobs-page";
 import { InviteKeysPage } from "../features/admin/invite-keys/invite-keys-page";
 import { OutboxPage } from "../features/admin/outbox/outbox-page";
 import { RequireStaff } from "../features/admin/require-staff";
+import { SystemHealthPage } from "../features/admin/system/system-health-page";
 import { AdminUsersPage } from "../features/admin/users/admin-users-page";
 import { ApiKeysPage } from "../features/api-keys/api-keys-page";
 import { ForgotPasswordPage } from "../features/auth/forgot-password-page";
@@ -24,8 +25,9 @@ import { ProfilePage } from "../features/profile/profile-page";
 import { AppLayout } from "../features/shell/app-layout";
 import { TeamPage } from "../features/teams/team-page";
 import { NotFoundPage } from "./not-found-page";
+import { RouteErrorPage } from "./route-error-page";
 
-export const router = createBrowserRouter([
+const routes: RouteObject[] = [
   { path: "/login", element: <LoginPage /> },
   { path: "/signup", element: <SignupPage /> },
   { path: "/forgot-password", element: <ForgotPasswordPage /> },
@@ -60,6 +62,7 @@ export const router = createBrowserRouter([
           { path: "audit", element: <AuditLogPage /> },
           { path: "outbox", element: <OutboxPage /> },
           { path: "jobs", element: <AdminJobsPage /> },
+          { path: "system", element: <SystemHealthPage /> },
           // Lazy: its charts (recharts) are a big chunk only staff ever need.
           { path: "billing", lazy: () => import("../features/admin/billing/admin-billing-page").then((m) => ({ Component: m.AdminBillingPage })) },
           { path: "*", element: <NotFoundPage /> },
@@ -68,4 +71,7 @@ export const router = createBrowserRouter([
       { path: "*", element: <NotFoundPage /> },
     ],
   },
-]);
+];
+
+// One pathless parent: every route's errors land on the friendly page, not the router's developer screen.
+export const router = createBrowserRouter([{ errorElement: <RouteErrorPage />, children: routes }]);

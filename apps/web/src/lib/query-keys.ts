@@ -36,6 +36,7 @@ export const queryKeys = {
     jobs: (filters: object) => ["admin", "jobs", filters] as const,
     allJobs: ["admin", "jobs"],
     queues: ["admin", "queues"],
+    health: ["admin", "health"],
     users: (q: string) => ["admin", "users", q] as const,
     allUsers: ["admin", "users"],
     inviteKeys: ["admin", "inviteKeys"],

@@ -42,3 +42,5 @@ export type Job = RouterOutputs["job"]["get"];
 export type JobEvent = RouterOutputs["job"]["events"]["items"][number];
 export type JobEstimate = RouterOutputs["job"]["estimate"];
 export type QueueStatus = RouterOutputs["systemJobs"]["queues"];
+export type SystemHealth = RouterOutputs["systemHealth"]["get"];
+export type HealthCheck = SystemHealth["checks"][number];

@@ -1,7 +1,8 @@
-import { UnrecoverableError, type Job, type Processor } from "bullmq";
+import { DelayedError, UnrecoverableError, type Job, type Processor } from "bullmq";
 import { z } from "zod";
 import type { Analyzer, EmailTransport, ServiceContext } from "@atrium/core";
 import { JOBS, type JobName, type JobPayload, type JobQueues } from "@atrium/core/jobs";
+import { jobDuration } from "../observability/metrics.js";
 
 /** A service context (with `jobs`, so processors can enqueue follow-ups) plus the BullMQ job. */
 export interface JobContext extends ServiceContext {
@@ -56,6 +57,15 @@ export function createDispatcher(queue: string, processors: readonly AnyJobProce
     const run = runners.get(job.name);
     if (!run) throw new UnrecoverableError(`no processor for job "${job.name}" on queue "${queue}"`);
     const logger = runtime.logger.child({ queue, job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 });
-    return run(job.data, { ...runtime, logger, job, token });
+    const end = jobDuration.startTimer({ queue, job: job.name });
+    try {
+      const result = await run(job.data, { ...runtime, logger, job, token });
+      end({ outcome: "success" });
+      return result;
+    } catch (err) {
+      // A job moved back to delayed (e.g. its tenant is at the running cap) neither failed nor finished.
+      end({ outcome: err instanceof DelayedError ? "delayed" : "failed" });
+      throw err;
+    }
   };
 }

@@ -7,6 +7,7 @@ import * as repo from "./ledger.repository.js";
 import type { TLedgerEntryType } from "./ledger.schema.js";
 import { crossesLowBalance, queueLowBalanceEmails } from "./low-balance.js";
 import { formatCents } from "./money.js";
+import { emitTelemetry } from "../system/telemetry.js";
 
 export type LockStrategy = "update" | "row_lock";
 export type { LedgerRow, LedgerMismatch } from "./ledger.repository.js";
@@ -133,6 +134,18 @@ const isForeignKeyViolation = (err: unknown) => {
  * debit that has one.
  */
 export async function applyLedgerEntry(db: DbOrTx, input: LedgerEntryInput, ctx?: ServiceContext): Promise<LedgerResult> {
+  try {
+    const result = await applyOnce(db, input, ctx);
+    // Inside a caller's transaction this counts before their commit; a rollback after it over-counts, which metrics tolerate.
+    emitTelemetry("ledger.entry", { type: input.type, outcome: result.applied ? "applied" : "replayed", amountCents: input.amountCents });
+    return result;
+  } catch (err) {
+    if (err instanceof ServiceError && err.code === "PAYMENT_REQUIRED") emitTelemetry("ledger.entry", { type: input.type, outcome: "refused", amountCents: input.amountCents });
+    throw err;
+  }
+}
+
+async function applyOnce(db: DbOrTx, input: LedgerEntryInput, ctx?: ServiceContext): Promise<LedgerResult> {
   assertValid(input);
   const strategy = input.strategy ?? ctx?.config.BILLING_LOCK_STRATEGY ?? "update";
   const guard = guardOf(input.enforceNonNegative);

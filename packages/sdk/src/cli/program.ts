@@ -8,6 +8,7 @@ import { registerJobs } from "../commands/jobs.js";
 import { registerLogin } from "../commands/login.js";
 import { registerLogout } from "../commands/logout.js";
 import { registerMe } from "../commands/me.js";
+import { registerSystem } from "../commands/system.js";
 import { createCliContext } from "./context.js";
 import { describeError } from "./errors.js";
 import type { CliIo } from "./io.js";
@@ -37,6 +38,7 @@ export function createProgram(io: CliIo): Command {
   registerInvitations(program, ctx);
   registerEmail(program, ctx);
   registerJobs(program, ctx);
+  registerSystem(program, ctx);
   return program;
 }
 

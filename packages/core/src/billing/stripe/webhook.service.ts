@@ -6,6 +6,7 @@ import { claimStripeEvent, markStripeEvent } from "./stripe.repository.js";
 import { isStripeSignatureError, verifyWebhook } from "./stripe-client.js";
 import { ZEventEnvelope, type TEventEnvelope } from "./stripe-objects.js";
 import { applyEffect } from "./webhook.handlers.js";
+import { emitTelemetry } from "../../system/telemetry.js";
 
 export interface WebhookOutcome {
   eventId: string;
@@ -70,8 +71,20 @@ export async function applyStripeEvent(ctx: ServiceContext, event: TEventEnvelop
 }
 
 export async function receiveStripeWebhook(ctx: ServiceContext, rawBody: Buffer, signature: string | undefined): Promise<WebhookOutcome> {
-  const event = verifyStripeDelivery(ctx, rawBody, signature);
-  const outcome = await applyStripeEvent(ctx, event);
-  ctx.logger.info({ ...outcome }, "stripe event received");
-  return outcome;
+  let event: TEventEnvelope;
+  try {
+    event = verifyStripeDelivery(ctx, rawBody, signature);
+  } catch (err) {
+    emitTelemetry("webhook.event", { provider: "stripe", type: "unverified", outcome: "rejected" });
+    throw err;
+  }
+  try {
+    const outcome = await applyStripeEvent(ctx, event);
+    ctx.logger.info({ ...outcome }, "stripe event received");
+    emitTelemetry("webhook.event", { provider: "stripe", type: event.type, outcome: outcome.duplicate ? "duplicate" : outcome.handled ? "processed" : "ignored" });
+    return outcome;
+  } catch (err) {
+    emitTelemetry("webhook.event", { provider: "stripe", type: event.type, outcome: "failed" });
+    throw err;
+  }
 }
