@@ -5,16 +5,18 @@ import { fileURLToPath } from "node:url";
 // The SDK's package exports point at its tsup build; aliasing to the source keeps
 // `vite dev` and `vite build` working before (and without) that build.
 const sdkSource = fileURLToPath(new URL("../../packages/sdk/src/index.ts", import.meta.url));
-const here = fileURLToPath(new URL(".", import.meta.url));
+// Variables come from the repository's .env, like every other Atrium process (the shell wins).
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
 export default defineConfig(({ mode }) => {
-  // Empty prefix: WEB_PORT / API_URL come from the shell or apps/web/.env alike.
-  const env = loadEnv(mode, here, "");
+  // Empty prefix: WEB_PORT / API_URL come from the shell or the root .env alike.
+  const env = loadEnv(mode, repoRoot, "");
   const port = Number(env.WEB_PORT || 3000);
   // Same-origin in the browser: the session cookie then needs no CORS or SameSite=None.
   const proxy = { target: env.API_URL || "http://localhost:8000", changeOrigin: true };
   return {
     plugins: [react()],
+    envDir: repoRoot,
     resolve: { alias: [{ find: /^@atrium\/sdk$/, replacement: sdkSource }] },
     server: {
       host: "127.0.0.1",

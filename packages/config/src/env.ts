@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { repoRoot, resolveFromRoot, withDotEnv } from "./paths.js";
 
 const bool = z
   .enum(["true", "false", "1", "0", ""])
@@ -12,7 +13,8 @@ export const DEV_STRIPE_WEBHOOK_SECRET = "whsec_local_dev_secret";
 export const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  DATA_DIR: z.string().default(".data"),
+  /** Relative paths are anchored at the repository root (not the working directory), the same in every process. */
+  DATA_DIR: z.string().min(1).default(".data"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(8000),
@@ -40,7 +42,8 @@ export const ZEnv = z.object({
   /** Length of the "per minute" windows above; tests shorten it. */
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default("atrium"),
-  WEB_DIST_DIR: z.string().optional(),
+  /** The built SPA the api serves on its own origin; in production it defaults to apps/web/dist. */
+  WEB_DIST_DIR: z.string().min(1).optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
   WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().positive().default(10),
   /** Parallel jobs per worker on the document_processing and ai_analysis queues. */
@@ -115,12 +118,18 @@ export class ConfigError extends Error {
  * Parses the environment, reporting every bad variable at once, and refuses
  * production with the development defaults still in place.
  */
-export function loadConfig(source: Record<string, string | undefined> = process.env): Env {
-  const result = ZEnv.safeParse(source);
+export function loadConfig(source?: Record<string, string | undefined>, options: { root?: string } = {}): Env {
+  const root = options.root ?? repoRoot();
+  // No explicit source = a real process: the repository's .env fills in what the environment leaves unset.
+  const result = ZEnv.safeParse(source ?? withDotEnv(process.env, root));
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`));
   }
   const env = result.data;
+  // Resolved once, here: api, worker, scripts and tests then agree on every file location.
+  env.DATA_DIR = resolveFromRoot(env.DATA_DIR, root);
+  const webDist = env.WEB_DIST_DIR ?? (env.NODE_ENV === "production" ? "apps/web/dist" : undefined);
+  env.WEB_DIST_DIR = webDist === undefined ? undefined : resolveFromRoot(webDist, root);
   if (env.TOPUP_MIN_DOLLARS > env.TOPUP_MAX_DOLLARS) throw new ConfigError(["TOPUP_MIN_DOLLARS: must not exceed TOPUP_MAX_DOLLARS"]);
   if (env.NODE_ENV === "production") {
     const problems: string[] = [];

@@ -1,2 +1,3 @@
 export { ZEnv, loadConfig, ConfigError, DEV_STRIPE_WEBHOOK_SECRET, type Env } from "./env.js";
 export { createLogger, type Logger } from "./logger.js";
+export { repoRoot, resolveFromRoot, withDotEnv } from "./paths.js";
