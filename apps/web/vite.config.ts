@@ -27,7 +27,8 @@ export default defineConfig(({ mode }) => {
     preview: { host: "127.0.0.1", port, strictPort: true, proxy: { "/trpc": proxy, "/api": proxy } },
     build: {
       outDir: "dist",
-      sourcemap: true,
+      // Kept for error tracking, never referenced from the bundles nor served (see apps/api/src/http/spa.ts).
+      sourcemap: "hidden",
       // Vendor code changes far less often than ours: separate chunks stay cached across deploys.
       rolldownOptions: {
         output: {

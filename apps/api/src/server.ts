@@ -2,8 +2,6 @@ import express, { type ErrorRequestHandler } from "express";
 import cors from "cors";
 import helmet from "helmet";
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { pinoHttp } from "pino-http";
 import * as trpcExpress from "@trpc/server/adapters/express";
 import { createOpenApiExpressMiddleware } from "trpc-to-openapi";
@@ -16,6 +14,7 @@ import { ledgerExportRoutes } from "./http/ledger-export.js";
 import { localCheckoutRoutes } from "./http/local-checkout.js";
 import { stripeWebhookRoutes } from "./http/stripe-webhook.js";
 import { openApiRoutes } from "./http/openapi.js";
+import { spaRoutes } from "./http/spa.js";
 import { createContextFactory } from "./trpc/context.js";
 import { appRouter } from "./trpc/root.js";
 
@@ -78,11 +77,7 @@ export function createApp(deps: ApiDeps): express.Express {
     res.status(404).json({ message: "Not found", code: "NOT_FOUND" });
   });
 
-  if (config.WEB_DIST_DIR && existsSync(config.WEB_DIST_DIR)) {
-    const dist = path.resolve(config.WEB_DIST_DIR);
-    app.use(express.static(dist, { index: false, maxAge: "1h" }));
-    app.get(/^\/(?!api\/|trpc\/).*/, (_req, res) => res.sendFile(path.join(dist, "index.html")));
-  }
+  if (config.WEB_DIST_DIR) app.use(spaRoutes(config.WEB_DIST_DIR));
 
   const jsonErrors: ErrorRequestHandler = (err, req, res, _next) => {
     const status = typeof err?.status === "number" && err.status < 500 ? err.status : 500;

@@ -44,6 +44,10 @@ export const ZEnv = z.object({
   REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default("atrium"),
   /** The built SPA the api serves on its own origin; in production it defaults to apps/web/dist. */
   WEB_DIST_DIR: z.string().min(1).optional(),
+  /** Apply migrations (under an advisory lock) and bootstrap when the api starts; otherwise run `npm run migrate` first. */
+  MIGRATE_ON_START: bool.default(false),
+  /** On SIGTERM the api stops accepting and gives in-flight requests this long before it closes them. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
   WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().positive().default(10),
   /** Parallel jobs per worker on the document_processing and ai_analysis queues. */
