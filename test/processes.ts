@@ -2,6 +2,7 @@
 // each in its own package folder, its own process group (so a kill reaches every child),
 // with an explicit environment and its output kept for the failure message.
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -121,14 +122,26 @@ export type Mode = "dev" | "prod";
 
 const tsx = (pkg: string) => path.join(ROOT, pkg, "node_modules", ".bin", "tsx");
 
+/** The compiled build must exist (`pnpm build`; scripts/test.sh builds before the tests). */
+export function assertBuilt(): void {
+  for (const file of ["apps/api/dist/main.js", "apps/api/dist/migrate.js", "apps/worker/dist/main.js", "apps/web/dist/index.html"]) {
+    if (!existsSync(path.join(ROOT, file))) throw new Error(`No ${file}: run \`pnpm build\` first.`);
+  }
+}
+
+/** Exactly what `npm run start:api|start:worker|migrate` and the Docker image run, from the repository root. */
+function compiled(name: string, entry: string, env: Record<string, string>): ServiceSpec {
+  return { name, cwd: ".", command: process.execPath, args: ["--conditions=compiled", entry], env: { ...env, NODE_ENV: "production" } };
+}
+
 export function apiSpec(mode: Mode, env: Record<string, string>, name = "api"): ServiceSpec {
-  return mode === "dev"
-    ? { name, cwd: "apps/api", command: tsx("apps/api"), args: ["src/main.ts"], env }
-    : { name, cwd: "apps/api", command: process.execPath, args: ["--conditions=compiled", "dist/main.js"], env: { NODE_ENV: "production", ...env } };
+  return mode === "dev" ? { name, cwd: "apps/api", command: tsx("apps/api"), args: ["src/main.ts"], env } : compiled(name, "apps/api/dist/main.js", env);
 }
 
 export function workerSpec(mode: Mode, env: Record<string, string>, name = "worker"): ServiceSpec {
-  return mode === "dev"
-    ? { name, cwd: "apps/worker", command: tsx("apps/worker"), args: ["src/main.ts"], env }
-    : { name, cwd: "apps/worker", command: process.execPath, args: ["--conditions=compiled", "dist/main.js"], env: { NODE_ENV: "production", ...env } };
+  return mode === "dev" ? { name, cwd: "apps/worker", command: tsx("apps/worker"), args: ["src/main.ts"], env } : compiled(name, "apps/worker/dist/main.js", env);
+}
+
+export function migrateSpec(env: Record<string, string>, name = "migrate"): ServiceSpec {
+  return compiled(name, "apps/api/dist/migrate.js", env);
 }
