@@ -33,7 +33,7 @@ afterAll(async () => {
 
 describe("api and worker as separate processes (dev, tsx, cwd = their package folder)", () => {
   it("uploads a PDF over REST and the worker analyses it: one storage for both", async () => {
-    const bearer = await token(base, "admin", "admin-pass-for-tests-1");
+    const bearer = await token(base, "admin", "admin123");
     const uploaded = await uploadFile(base, bearer, "cv.pdf", fixture("resume.pdf"), { kind: "resume" });
     expect(uploaded.status).toBe(201);
     const started = await call(base, "POST", "/api/jobs/", bearer, { type: "document_analysis", input: { documentId: uploaded.body.id } });

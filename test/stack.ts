@@ -21,7 +21,6 @@ export async function createTestStack(env: Record<string, string> = {}): Promise
     REDIS_PREFIX: testRedisPrefix(),
     LOG_LEVEL: "info",
     SESSION_SECRET: randomBytes(24).toString("hex"),
-    BOOTSTRAP_ADMIN_PASSWORD: "admin-pass-for-tests-1",
     ...env,
   };
   const config = loadConfig({ NODE_ENV: "test", ...shared, LOG_LEVEL: "silent" });

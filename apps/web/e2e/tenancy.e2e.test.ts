@@ -1,15 +1,12 @@
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../api/src/testing.js";
-import { launchChromium } from "./browser.js";
+import { launchChromium, startE2eStack, type E2eStack } from "./browser.js";
 
-const DIST = fileURLToPath(new URL("../dist", import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
 const VIEWPORT = { width: 1280, height: 800 };
 
-let api: TestApi | undefined;
+let api: E2eStack | undefined;
 let browser: Browser | undefined;
 /** The staff admin's browser; every other person gets a context of their own (own cookies). */
 let admin: Page;
@@ -18,11 +15,8 @@ let inviteKey = "";
 let invitationToken = "";
 
 beforeAll(async () => {
-  if (!existsSync(`${DIST}/index.html`)) {
-    throw new Error(`No SPA build at ${DIST}. Run \`pnpm --filter @atrium/web build\` first.`);
-  }
   // Several signups and logins come from one IP within a minute; the limiter has its own tests.
-  api = await startTestApi({ WEB_DIST_DIR: DIST, RATE_LIMIT_AUTH_PER_MINUTE: "100" });
+  api = await startE2eStack({ RATE_LIMIT_AUTH_PER_MINUTE: "100" });
   browser = await launchChromium(process.env.CHROMIUM_PATH);
   admin = await newPage();
 });
