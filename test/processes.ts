@@ -145,3 +145,8 @@ export function workerSpec(mode: Mode, env: Record<string, string>, name = "work
 export function migrateSpec(env: Record<string, string>, name = "migrate"): ServiceSpec {
   return compiled(name, "apps/api/dist/migrate.js", env);
 }
+
+/** The container healthcheck of the api or the worker (Dockerfile / compose.yaml run the same). */
+export function healthcheckSpec(app: "api" | "worker", env: Record<string, string>): ServiceSpec {
+  return compiled(`${app}-healthcheck`, `apps/${app}/dist/healthcheck.js`, env);
+}

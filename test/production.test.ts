@@ -8,7 +8,7 @@ import path from "node:path";
 import { freePort } from "@atrium/db/embedded";
 import { testInfraUrls, testRedisPrefix } from "@atrium/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, apiSpec, assertBuilt, migrateSpec, startService, stopAllServices, waitForApi, workerSpec, type Service } from "./processes.js";
+import { ROOT, apiSpec, assertBuilt, healthcheckSpec, migrateSpec, waitForWorker, startService, stopAllServices, waitForApi, workerSpec, type Service } from "./processes.js";
 import { call, fixture, token } from "./rest.js";
 import { createEmptyDatabase } from "./stack.js";
 
@@ -64,6 +64,15 @@ describe("npm run migrate, then npm run start:api", () => {
     expect(api.output()).toContain('"env":"production"');
     expect(await token(base, "admin", ADMIN_PASSWORD)).toMatch(/\w{20,}/);
     expect((await call(base, "POST", "/api/auth/token/", undefined, { username: "admin", password: "admin123" })).status).toBe(401);
+    expect(await startService(healthcheckSpec("api", { ...env, API_PORT: String(port) })).exited).toBe(0);
+  });
+
+  it("starts the compiled worker; its container healthcheck passes while it runs, fails once it stopped", async () => {
+    const worker = startService(workerSpec("prod", env));
+    await waitForWorker(worker);
+    expect(await startService(healthcheckSpec("worker", env)).exited).toBe(0);
+    expect(await worker.stop("SIGTERM")).toBe(0);
+    expect(await startService(healthcheckSpec("worker", env)).exited).toBe(1);
   });
 
   it("serves the SPA on the same origin: index revalidated, hashed assets cached for a year, no source maps", async () => {

@@ -1,0 +1,20 @@
+// `node --conditions=compiled apps/worker/dist/healthcheck.js`: the container healthcheck of a
+// worker. Healthy = a worker on this host has a live heartbeat in Redis (keys expire when it stops).
+import os from "node:os";
+import { Redis } from "ioredis";
+import { loadConfig } from "@atrium/config";
+import { listHeartbeats } from "@atrium/core/system";
+
+const config = loadConfig();
+const redis = new Redis(config.REDIS_URL ?? "", { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: true });
+redis.on("error", () => {});
+let healthy = false;
+try {
+  await redis.connect();
+  const beats = await listHeartbeats(redis, config.REDIS_PREFIX);
+  healthy = beats.some((b) => b.hostname === os.hostname());
+} catch {
+  healthy = false;
+}
+redis.disconnect();
+process.exit(healthy ? 0 : 1);
