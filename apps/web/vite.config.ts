@@ -2,7 +2,7 @@ import { defineConfig, loadEnv } from "vite";
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
 
-// The SDK's package exports point at its tsup build; aliasing to the source keeps
+// The SDK's package exports point at its tsdown build; aliasing to the source keeps
 // `vite dev` and `vite build` working before (and without) that build.
 const sdkSource = fileURLToPath(new URL("../../packages/sdk/src/index.ts", import.meta.url));
 // Variables come from the repository's .env, like every other Atrium process (the shell wins).
