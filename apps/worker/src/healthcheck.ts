@@ -8,13 +8,10 @@ import { listHeartbeats } from "@atrium/core/system";
 const config = loadConfig();
 const redis = new Redis(config.REDIS_URL ?? "", { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: true });
 redis.on("error", () => {});
-let healthy = false;
-try {
-  await redis.connect();
-  const beats = await listHeartbeats(redis, config.REDIS_PREFIX);
-  healthy = beats.some((b) => b.hostname === os.hostname());
-} catch {
-  healthy = false;
-}
+const healthy = await redis
+  .connect()
+  .then(() => listHeartbeats(redis, config.REDIS_PREFIX))
+  .then((beats) => beats.some((b) => b.hostname === os.hostname()))
+  .catch(() => false);
 redis.disconnect();
 process.exit(healthy ? 0 : 1);
