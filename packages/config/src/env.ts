@@ -44,8 +44,11 @@ export const ZEnv = z.object({
   REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default("atrium"),
   /** The built SPA the api serves on its own origin; in production it defaults to apps/web/dist. */
   WEB_DIST_DIR: z.string().min(1).optional(),
-  /** Apply migrations (under an advisory lock) and bootstrap when the api starts; otherwise run `npm run migrate` first. */
-  MIGRATE_ON_START: bool.default(false),
+  /**
+   * Apply migrations (under an advisory lock) and bootstrap when the api starts. Unset: yes in
+   * development (`pnpm dev` on a database of your own), no in production (`npm run migrate` first).
+   */
+  MIGRATE_ON_START: bool.optional(),
   /** On SIGTERM the api stops accepting and gives in-flight requests this long before it closes them. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
@@ -132,6 +135,7 @@ export function loadConfig(source?: Record<string, string | undefined>, options:
   const env = result.data;
   // Resolved once, here: api, worker, scripts and tests then agree on every file location.
   env.DATA_DIR = resolveFromRoot(env.DATA_DIR, root);
+  env.MIGRATE_ON_START ??= env.NODE_ENV !== "production";
   const webDist = env.WEB_DIST_DIR ?? (env.NODE_ENV === "production" ? "apps/web/dist" : undefined);
   env.WEB_DIST_DIR = webDist === undefined ? undefined : resolveFromRoot(webDist, root);
   if (env.TOPUP_MIN_DOLLARS > env.TOPUP_MAX_DOLLARS) throw new ConfigError(["TOPUP_MIN_DOLLARS: must not exceed TOPUP_MAX_DOLLARS"]);
