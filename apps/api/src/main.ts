@@ -1,4 +1,6 @@
 // The api process: config (+ the root .env), optional migrate-on-start, then serve until SIGTERM.
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { createLogger } from "@atrium/config";
 import { bootstrap } from "@atrium/core";
 import { createDb, migrateDb } from "@atrium/db";
@@ -28,6 +30,9 @@ const queueConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null
 queueConnection.on("error", () => {});
 const jobs = createJobQueues({ connection: queueConnection, prefix: config.REDIS_PREFIX });
 
+if (config.WEB_DIST_DIR && !existsSync(path.join(config.WEB_DIST_DIR, "index.html"))) {
+  logger.warn({ dir: config.WEB_DIST_DIR }, "no SPA build there (run `pnpm build`): serving the api only");
+}
 const app = createApp({ config, db, redis, jobs, logger, now: () => new Date() });
 const server = app.listen(config.API_PORT, () => logger.info({ env: config.NODE_ENV, spa: config.WEB_DIST_DIR ?? null }, `api listening on http://localhost:${config.API_PORT}`));
 installGracefulShutdown({
