@@ -1,7 +1,5 @@
 import express, { type ErrorRequestHandler } from "express";
 import cors from "cors";
-import { existsSync } from "node:fs";
-import path from "node:path";
 import * as trpcExpress from "@trpc/server/adapters/express";
 import { createOpenApiExpressMiddleware } from "trpc-to-openapi";
 import type { ApiDeps } from "./deps.js";
@@ -21,6 +19,7 @@ import { localCheckoutRoutes } from "./http/local-checkout.js";
 import { metricsRoutes } from "./http/metrics.js";
 import { stripeWebhookRoutes } from "./http/stripe-webhook.js";
 import { openApiRoutes } from "./http/openapi.js";
+import { spaRoutes } from "./http/spa.js";
 import { createContextFactory } from "./trpc/context.js";
 import { appRouter } from "./trpc/root.js";
 
@@ -76,11 +75,7 @@ export function createApp(deps: ApiDeps): express.Express {
     res.status(404).json({ message: "Not found", code: "NOT_FOUND" });
   });
 
-  if (config.WEB_DIST_DIR && existsSync(config.WEB_DIST_DIR)) {
-    const dist = path.resolve(config.WEB_DIST_DIR);
-    app.use(express.static(dist, { index: false, maxAge: "1h" }));
-    app.get(/^\/(?!api\/|trpc\/).*/, (_req, res) => res.sendFile(path.join(dist, "index.html")));
-  }
+  if (config.WEB_DIST_DIR) app.use(spaRoutes(config.WEB_DIST_DIR));
 
   const jsonErrors: ErrorRequestHandler = (err, req, res, _next) => {
     const status = typeof err?.status === "number" && err.status < 500 ? err.status : 500;

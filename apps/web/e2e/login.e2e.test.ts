@@ -1,14 +1,11 @@
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../api/src/testing.js";
-import { launchChromium } from "./browser.js";
+import { launchChromium, startE2eStack, type E2eStack } from "./browser.js";
 
-const DIST = fileURLToPath(new URL("../dist", import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
 
-let api: TestApi | undefined;
+let api: E2eStack | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let apiKey = "";
@@ -16,10 +13,7 @@ let apiKey = "";
 const cspViolations: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(`${DIST}/index.html`)) {
-    throw new Error(`No SPA build at ${DIST}. Run \`pnpm --filter @atrium/web build\` first.`);
-  }
-  api = await startTestApi({ WEB_DIST_DIR: DIST });
+  api = await startE2eStack();
   browser = await launchChromium(process.env.CHROMIUM_PATH);
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on("console", (m) => {

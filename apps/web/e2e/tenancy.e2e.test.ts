@@ -1,18 +1,15 @@
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, eq } from "drizzle-orm";
 import { hashPassword, insertUser } from "@atrium/core";
 import { schema } from "@atrium/db";
-import { startTestApi, type TestApi } from "../../api/src/testing.js";
-import { launchChromium } from "./browser.js";
+import { launchChromium, startE2eStack, type E2eStack } from "./browser.js";
 
-const DIST = fileURLToPath(new URL("../dist", import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
 const VIEWPORT = { width: 1280, height: 800 };
 
-let api: TestApi | undefined;
+let api: E2eStack | undefined;
 let browser: Browser | undefined;
 /** The staff admin's browser; every other person gets a context of their own (own cookies). */
 let admin: Page;
@@ -21,11 +18,8 @@ let inviteKey = "";
 let invitationToken = "";
 
 beforeAll(async () => {
-  if (!existsSync(`${DIST}/index.html`)) {
-    throw new Error(`No SPA build at ${DIST}. Run \`pnpm --filter @atrium/web build\` first.`);
-  }
   // Several signups and logins come from one IP within a minute; the limiter has its own tests.
-  api = await startTestApi({ WEB_DIST_DIR: DIST, RATE_LIMIT_AUTH_PER_MINUTE: "100" });
+  api = await startE2eStack({ RATE_LIMIT_AUTH_PER_MINUTE: "100" });
   browser = await launchChromium(process.env.CHROMIUM_PATH);
   admin = await newPage();
 });
@@ -56,7 +50,7 @@ function navLink(page: Page, name: string) {
 /** The link in the newest email of a template to an address, as the recipient would click it. */
 async function linkMailedTo(to: string, template: string, pattern: RegExp): Promise<string> {
   if (!api) throw new Error("api not started");
-  const [mail] = await api.svc.db
+  const [mail] = await api.db
     .select()
     .from(schema.emailOutbox)
     .where(and(eq(schema.emailOutbox.toAddress, to), eq(schema.emailOutbox.template, template)))
@@ -70,7 +64,7 @@ async function linkMailedTo(to: string, template: string, pattern: RegExp): Prom
 /** Someone who already has an account (signed up earlier, outside this story), with or without a confirmed address. */
 async function existingUser(username: string, password: string, verified: boolean): Promise<void> {
   if (!api) throw new Error("api not started");
-  await insertUser(api.svc.db, { username, email: `${username}@example.com`, passwordHash: await hashPassword(password), emailVerifiedAt: verified ? new Date() : null });
+  await insertUser(api.db, { username, email: `${username}@example.com`, passwordHash: await hashPassword(password), emailVerifiedAt: verified ? new Date() : null });
 }
 
 async function signIn(page: Page, username: string, password: string): Promise<void> {

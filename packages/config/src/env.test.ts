@@ -67,4 +67,12 @@ describe("loadConfig", () => {
     expect(loadConfig({ NODE_ENV: "test" }).TOPUP_MIN_DOLLARS).toBe(5);
     expect(() => loadConfig({ NODE_ENV: "test", TOPUP_MIN_DOLLARS: "50", TOPUP_MAX_DOLLARS: "10" })).toThrow(/TOPUP_MIN_DOLLARS/);
   });
+
+  it("migrates on api start by default in development only; an explicit value wins", () => {
+    const prod = { NODE_ENV: "production", SESSION_SECRET: "s".repeat(40), BOOTSTRAP_ADMIN_PASSWORD: "a-real-one" };
+    expect(loadConfig({}).MIGRATE_ON_START).toBe(true);
+    expect(loadConfig(prod).MIGRATE_ON_START).toBe(false);
+    expect(loadConfig({ ...prod, MIGRATE_ON_START: "true" }).MIGRATE_ON_START).toBe(true);
+    expect(loadConfig({ MIGRATE_ON_START: "false" }).MIGRATE_ON_START).toBe(false);
+  });
 });

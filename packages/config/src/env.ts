@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { repoRoot, resolveFromRoot, withDotEnv } from "./paths.js";
 
 const bool = z
   .enum(["true", "false", "1", "0", ""])
@@ -27,7 +28,8 @@ export const ZEnv = z.object({
    */
   NODE_ENV: z.enum(["development", "test", "production"]).default("production"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  DATA_DIR: z.string().default(".data"),
+  /** Relative paths are anchored at the repository root (not the working directory), the same in every process. */
+  DATA_DIR: z.string().min(1).default(".data"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(8000),
@@ -83,7 +85,15 @@ export const ZEnv = z.object({
   /** The worker's own HTTP port for /metrics, /healthz and /readyz; 0 turns that server off. */
   WORKER_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8001),
   REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default("atrium"),
-  WEB_DIST_DIR: z.string().optional(),
+  /** The built SPA the api serves on its own origin; in production it defaults to apps/web/dist. */
+  WEB_DIST_DIR: z.string().min(1).optional(),
+  /**
+   * Apply migrations (under an advisory lock) and bootstrap when the api starts. Unset: yes in
+   * development (`pnpm dev` on a database of your own), no in production (`npm run migrate` first).
+   */
+  MIGRATE_ON_START: bool.optional(),
+  /** On SIGTERM the api stops accepting and gives in-flight requests this long before it closes them. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
   WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().positive().default(10),
   /** Parallel jobs per worker on the document_processing and ai_analysis queues. */
@@ -194,12 +204,19 @@ function productionProblems(env: Env): string[] {
  * Parses the environment, reporting every bad variable at once, and refuses
  * production (which an unset NODE_ENV is) with development defaults in place.
  */
-export function loadConfig(source: Record<string, string | undefined> = process.env): Env {
-  const result = ZEnv.safeParse(source);
+export function loadConfig(source?: Record<string, string | undefined>, options: { root?: string } = {}): Env {
+  const root = options.root ?? repoRoot();
+  // No explicit source = a real process: the repository's .env fills in what the environment leaves unset.
+  const result = ZEnv.safeParse(source ?? withDotEnv(process.env, root));
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`));
   }
   const env = result.data;
+  // Resolved once, here: api, worker, scripts and tests then agree on every file location.
+  env.DATA_DIR = resolveFromRoot(env.DATA_DIR, root);
+  env.MIGRATE_ON_START ??= env.NODE_ENV !== "production";
+  const webDist = env.WEB_DIST_DIR ?? (env.NODE_ENV === "production" ? "apps/web/dist" : undefined);
+  env.WEB_DIST_DIR = webDist === undefined ? undefined : resolveFromRoot(webDist, root);
   if (env.TOPUP_MIN_DOLLARS > env.TOPUP_MAX_DOLLARS) throw new ConfigError(["TOPUP_MIN_DOLLARS: must not exceed TOPUP_MAX_DOLLARS"]);
   const problems = productionProblems(env);
   if (problems.length) {

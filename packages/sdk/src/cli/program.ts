@@ -13,7 +13,7 @@ import { createCliContext } from "./context.js";
 import { describeError } from "./errors.js";
 import type { CliIo } from "./io.js";
 
-// Replaced with package.json's version by the build (tsup `define`).
+// Replaced with package.json's version by the build (tsdown `define`).
 declare const __ATRIUM_SDK_VERSION__: string | undefined;
 const VERSION = typeof __ATRIUM_SDK_VERSION__ === "string" ? __ATRIUM_SDK_VERSION__ : "0.0.0-dev";
 
