@@ -14,6 +14,8 @@ export interface Procedure {
   shape: Record<string, z.ZodType>;
   access: Access;
   summary: string;
+  /** False for procedures without .input(): they must be called with nothing. */
+  hasInput: boolean;
 }
 
 /** Which kind of id `id` means, by router; other id fields say it in their name. */
@@ -105,6 +107,7 @@ export function allProcedures(): Procedure[] {
     shape: Object.assign({}, ...(_def.inputs.map((i) => defOf(i).shape ?? {}) as object[])) as Record<string, z.ZodType>,
     access: accessOf(_def),
     summary: _def.meta?.openapi?.summary ?? "",
+    hasInput: _def.inputs.some((i) => defOf(i).type !== "void"),
   }));
 }
 
@@ -120,7 +123,8 @@ const NESTED_IDS: Record<string, (idFor: (kind: Kind, key: string) => string) =>
  * The input for a call: every id field (optional ones too, so they are tested)
  * from `idFor`, required other fields sampled. Unknown id kinds are reported.
  */
-export function buildInput(p: Procedure, idFor: (kind: Kind, key: string) => string, unknown: string[] = []): Record<string, unknown> {
+export function buildInput(p: Procedure, idFor: (kind: Kind, key: string) => string, unknown: string[] = []): Record<string, unknown> | undefined {
+  if (!p.hasInput) return undefined;
   const input: Record<string, unknown> = { ...NESTED_IDS[p.path]?.(idFor) };
   for (const [key, schema] of Object.entries(p.shape)) {
     if (isIdField(key)) {
