@@ -40,6 +40,8 @@ export interface World {
   inactive: CallerSpec[];
   /** Real ids the callers can legitimately name: tenant A's, plus staff-only things. */
   ownIds: Ids;
+  /** A signed link to tenant A's document, as document.download hands it out. */
+  aDownloadUrl: string;
 }
 
 async function join(api: TestApi, user: TestUser, t: { account: string; organization: string }, role: TTenantRole) {
@@ -141,5 +143,6 @@ export async function buildWorld(api: TestApi): Promise<World> {
     specOf(api, disabled, "disabled user (API key)", b.markers, inactiveKeys[0]?.key),
     specOf(api, deleted, "soft-deleted user (API key)", b.markers, inactiveKeys[1]?.key),
   ];
-  return { api, staff, a, b, c, callers, inactive, ownIds: { ...a.ids, ...(await staffIds(api, staff)) } };
+  const { url: aDownloadUrl } = await a.owner.call.document.download({ id: a.ids.document });
+  return { api, staff, a, b, c, callers, inactive, ownIds: { ...a.ids, ...(await staffIds(api, staff)) }, aDownloadUrl };
 }
