@@ -15,7 +15,7 @@ export interface RouteCase {
   probe?: (p: Probe) => Promise<string | null>;
 }
 
-export async function http(p: Probe, method: string, path: string, init: { body?: BodyInit; json?: unknown; anonymous?: boolean } = {}) {
+export async function http(p: Probe, method: string, path: string, init: { body?: RequestInit["body"]; json?: unknown; anonymous?: boolean } = {}) {
   const headers: Record<string, string> = init.anonymous ? {} : { authorization: `Bearer ${p.caller.token}` };
   if (init.json !== undefined) headers["content-type"] = "application/json";
   const res = await fetch(`${p.world.api.url}${path}`, { method, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body, redirect: "manual" });
