@@ -54,7 +54,7 @@ export function kindOf(path: string, key: string): Kind | undefined {
   return key === "id" ? ID_KIND_BY_ROUTER[path.split(".")[0] ?? ""] : ID_KIND_BY_FIELD[key];
 }
 
-type AnyDef = { type: string; format?: string; entries?: Record<string, string>; values?: unknown[]; innerType?: z.ZodType; in?: z.ZodType; shape?: Record<string, z.ZodType> };
+type AnyDef = { type: string; format?: string; entries?: Record<string, string>; values?: unknown[]; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType; shape?: Record<string, z.ZodType> };
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: AnyDef } })._zod.def;
 export const isRequired = (s: z.ZodType) => !s.safeParse(undefined).success;
 
@@ -83,6 +83,18 @@ export function sample(s: z.ZodType): unknown {
     default:
       return undefined;
   }
+}
+
+const isBoolean = (s: z.ZodType): boolean => {
+  const def = defOf(s);
+  if (def.type === "boolean") return true;
+  const inner = def.type === "pipe" ? def.out : ["optional", "default", "prefault", "nullable"].includes(def.type) ? def.innerType : undefined;
+  return inner ? isBoolean(inner) : false;
+};
+
+/** Every optional flag switched on (includeDeleted and the like): the widest read a caller can ask for. */
+export function flagsOn(p: Procedure): Record<string, true> {
+  return Object.fromEntries(Object.entries(p.shape).flatMap(([k, s]) => (!isRequired(s) && isBoolean(s) ? [[k, true]] : [])));
 }
 
 type ProcDef = { _def: { inputs: z.ZodType[]; middlewares: unknown[]; type: Procedure["type"]; meta?: { openapi?: { summary?: string } } } };

@@ -11,6 +11,8 @@ export interface Tenant {
   name: string;
   owner: TestUser;
   ids: Omit<Ids, "inviteKey" | "outbox">;
+  /** The tenant's soft-deleted team: restore and "include deleted" paths must not reach it from outside either. */
+  deletedTeam: string;
   /** Raw token of the pending invitation (as only the invitee's inbox knows it). */
   invitationToken: string;
   /** Storage key of the tenant's document, as signed download links name it. */
@@ -56,6 +58,9 @@ async function newTenant(api: TestApi, staff: TestUser, name: string, owner: Tes
   const org = await owner.call.organization.create({ accountId: account.id, name: `${name} Org` });
   const team = await owner.call.team.create({ organizationId: org.id, name: `${name} Team` });
   const ids = { account: account.id, organization: org.id };
+  // A soft-deleted row too: "include deleted" reads must not reach another tenant's either.
+  const oldTeam = await owner.call.team.create({ organizationId: org.id, name: `${name} Old Team` });
+  await owner.call.team.delete({ id: oldTeam.id });
   const members: TestUser[] = [];
   for (const [label, role] of roles) {
     const m = await newUser(api, `${name}-${label}`);
@@ -80,12 +85,13 @@ async function newTenant(api: TestApi, staff: TestUser, name: string, owner: Tes
     owner,
     members,
     ids: { account: account.id, organization: org.id, team: team.id, user: member.user.id, invitation: invited.invitation.id, apiKey: apiKey.id, document: String(doc.body.id), job: job.id },
+    deletedTeam: oldTeam.id,
     invitationToken: await invitationTokenSentTo(api, inviteeEmail),
     documentKey: String(docRow?.storageKey),
     markers: [
-      ...[account.id, org.id, team.id, invited.invitation.id, apiKey.id, String(doc.body.id), job.id, adjusted.entry.id, checkout.sessionId],
+      ...[account.id, org.id, team.id, oldTeam.id, invited.invitation.id, apiKey.id, String(doc.body.id), job.id, adjusted.entry.id, checkout.sessionId],
       ...people.flatMap((p) => [p.user.id, p.user.email, p.user.username]),
-      ...[inviteeEmail, `${name} Inc`, `${name} Org`, `${name} Team`, `${name} document`],
+      ...[inviteeEmail, `${name} Inc`, `${name} Org`, `${name} Team`, `${name} Old Team`, `${name} document`],
     ],
   };
 }
