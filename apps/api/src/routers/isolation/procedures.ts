@@ -16,6 +16,8 @@ export interface Procedure {
   summary: string;
   /** False for procedures without .input(): they must be called with nothing. */
   hasInput: boolean;
+  /** Its REST route under /api, when it has one. */
+  rest?: { method: string; path: string };
 }
 
 /** Which kind of id `id` means, by router; other id fields say it in their name. */
@@ -97,7 +99,7 @@ export function flagsOn(p: Procedure): Record<string, true> {
   return Object.fromEntries(Object.entries(p.shape).flatMap(([k, s]) => (!isRequired(s) && isBoolean(s) ? [[k, true]] : [])));
 }
 
-type ProcDef = { _def: { inputs: z.ZodType[]; middlewares: unknown[]; type: Procedure["type"]; meta?: { openapi?: { summary?: string } } } };
+type ProcDef = { _def: { inputs: z.ZodType[]; middlewares: unknown[]; type: Procedure["type"]; meta?: { openapi?: { summary?: string; method: string; path: string } } } };
 const lastMiddleware = (p: unknown) => (p as { _def: { middlewares: unknown[] } })._def.middlewares.at(-1);
 const AUTH_CHECK = lastMiddleware(protectedProcedure);
 const STAFF_CHECK = lastMiddleware(staffProcedure);
@@ -120,6 +122,7 @@ export function allProcedures(): Procedure[] {
     access: accessOf(_def),
     summary: _def.meta?.openapi?.summary ?? "",
     hasInput: _def.inputs.some((i) => defOf(i).type !== "void"),
+    rest: _def.meta?.openapi && { method: _def.meta.openapi.method, path: _def.meta.openapi.path },
   }));
 }
 

@@ -1,25 +1,15 @@
 // Every express handler of the app, with what each caller must get from it. A handler missing here fails the test.
 import { randomUUID } from "node:crypto";
+import { http, type Probe } from "./http.js";
 import { leakedMarkers } from "./markers.js";
-import type { CallerSpec, World } from "./world.js";
+import { restWalk } from "./rest-walk.js";
 
-export interface Probe {
-  world: World;
-  caller: CallerSpec;
-  /** Whether the caller's credentials still work (false: disabled or soft-deleted). */
-  active: boolean;
-}
+export type { Probe };
+
 export interface RouteCase {
   why: string;
   /** Returns what went wrong, or null. Without a probe the handler serves nothing of its own. */
   probe?: (p: Probe) => Promise<string | null>;
-}
-
-export async function http(p: Probe, method: string, path: string, init: { body?: RequestInit["body"]; json?: unknown; anonymous?: boolean } = {}) {
-  const headers: Record<string, string> = init.anonymous ? {} : { authorization: `Bearer ${p.caller.token}` };
-  if (init.json !== undefined) headers["content-type"] = "application/json";
-  const res = await fetch(`${p.world.api.url}${path}`, { method, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body, redirect: "manual" });
-  return { status: res.status, text: await res.text() };
 }
 
 const shows = (p: Probe, text: string) => {
@@ -62,8 +52,8 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     probe: (p) => sameAsUnknown(p, "GET", (id) => `/trpc/team.get?input=${encodeURIComponent(JSON.stringify({ id }))}`, p.world.b.ids.team),
   },
   "USE /api <anonymous>": {
-    why: "REST (trpc-to-openapi): the same procedures; here once over the wire",
-    probe: (p) => sameAsUnknown(p, "GET", (id) => `/api/v1/teams/${id}/`, p.world.b.ids.team),
+    why: "REST (trpc-to-openapi): every tenant procedure with a REST route, walked again with tenant B's ids over the wire",
+    probe: restWalk,
   },
   "USE /api <anonymous>#2": {
     why: "404 for unknown /api paths",
