@@ -104,12 +104,15 @@ const lastMiddleware = (p: unknown) => (p as { _def: { middlewares: unknown[] } 
 const AUTH_CHECK = lastMiddleware(protectedProcedure);
 const STAFF_CHECK = lastMiddleware(staffProcedure);
 
+/** Platform routers: everything in them is staff-only, whatever it is built on (so a downgraded procedure is caught). */
+const STAFF_ROUTERS = /^(admin|system|billingAdmin$|inviteKeys$|outbox$)/;
+
 /**
- * Staff-only: built on staffProcedure, or documented "(staff)" because the
- * service refuses everyone else (restoring a whole account or a user).
+ * Staff-only: in a platform router, built on staffProcedure, or documented
+ * "(staff)" because the service refuses everyone else (restoring an account or a user).
  */
-function accessOf(def: ProcDef["_def"]): Access {
-  if (def.middlewares.includes(STAFF_CHECK) || /\(staff\)/.test(def.meta?.openapi?.summary ?? "")) return "staff";
+function accessOf(path: string, def: ProcDef["_def"]): Access {
+  if (STAFF_ROUTERS.test(path.split(".")[0] ?? "") || def.middlewares.includes(STAFF_CHECK) || /\(staff\)/.test(def.meta?.openapi?.summary ?? "")) return "staff";
   return def.middlewares.includes(AUTH_CHECK) ? "protected" : "public";
 }
 
@@ -119,7 +122,7 @@ export function allProcedures(): Procedure[] {
     path,
     type: _def.type,
     shape: Object.assign({}, ...(_def.inputs.map((i) => defOf(i).shape ?? {}) as object[])) as Record<string, z.ZodType>,
-    access: accessOf(_def),
+    access: accessOf(path, _def),
     summary: _def.meta?.openapi?.summary ?? "",
     hasInput: _def.inputs.some((i) => defOf(i).type !== "void"),
     rest: _def.meta?.openapi && { method: _def.meta.openapi.method, path: _def.meta.openapi.path },
