@@ -60,15 +60,23 @@ describe("tenant isolation", () => {
     expect(tenantScoped.map((p) => p.path)).toEqual(expect.arrayContaining(["account.get", "organization.addMember", "team.removeMember", "invitation.revoke", "user.update", "billing.balance", "billing.ledger", "billing.updateProfile", "document.get", "document.delete", "document.download", "job.estimate"]));
   });
 
-  it("refuses mixed ids too: my own container with one of the other tenant's ids inside", async () => {
-    const mixed = tenantScoped.filter((p) => requiredIds(p).length >= 2);
+  it("refuses mixed ids too: tenant A's container with another tenant's id inside (even one the caller may use there)", async () => {
+    // job.create names its document inside `input`, next to an optional accountId.
+    const slotsOf = (p: Procedure) => (p.path === "job.create" ? ["documentId"] : requiredIds(p));
+    const mixed = tenantScoped.filter((p) => p.path === "job.create" || requiredIds(p).length >= 2);
+    const own = (kind: Kind) => world.ownIds[kind];
     const problems = await walk(world.callers, mixed, async (c, p) => {
-      for (const slot of requiredIds(p)) {
-        const own = (kind: Kind) => world.ownIds[kind];
-        const foreign = buildInput(p, (kind, key) => (key === slot ? (world.b.ids[kind as keyof World["b"]["ids"]] ?? random()) : own(kind)));
-        const none = buildInput(p, (kind, key) => (key === slot ? random() : own(kind)));
-        const [theirs, missing] = await Promise.all([callPath(c.call, p.path, foreign), callPath(c.call, p.path, none)]);
-        if (theirs.code === "success" || !sameAnswer(theirs, missing)) return `${show(p.path, foreign, theirs)}; unknown id answers ${missing.code}: ${missing.message}`;
+      for (const slot of slotsOf(p)) {
+        const input = (other: (kind: Kind) => string) => buildInput(p, (kind, key) => (key === slot ? other(kind) : own(kind)));
+        const theirs = input((kind) => world.b.ids[kind as keyof World["b"]["ids"]] ?? random());
+        const [answer, missing] = await Promise.all([callPath(c.call, p.path, theirs), callPath(c.call, p.path, input(random))]);
+        if (answer.code === "success" || !sameAnswer(answer, missing)) return `${show(p.path, theirs, answer)}; unknown id answers ${missing.code}: ${missing.message}`;
+        // The caller's other tenant is theirs to see, so its ids may be found; they must still not mix into A's things.
+        const { alsoIn } = c;
+        if (!alsoIn) continue;
+        const mine = input((kind) => alsoIn[kind as keyof typeof alsoIn] ?? random());
+        const mixedAnswer = await callPath(c.call, p.path, mine);
+        if (mixedAnswer.code === "success") return `${show(p.path, mine, mixedAnswer)} (mixed tenant A and the caller's other tenant)`;
       }
       return null;
     });

@@ -28,6 +28,8 @@ export interface CallerSpec {
   user: TestUser["user"];
   /** Markers this caller must never be shown. */
   foreign: string[];
+  /** Ids of the caller's other tenant: theirs to use, but never inside tenant A's things. */
+  alsoIn?: Tenant["ids"];
 }
 
 export interface World {
@@ -139,7 +141,7 @@ export async function buildWorld(api: TestApi): Promise<World> {
     specOf(api, member, "member", [...b.markers, ...cForA]),
     specOf(api, admin, "admin", [...b.markers, ...cForA]),
     specOf(api, a.owner, "owner", [...b.markers, ...cForA]),
-    specOf(api, dual, "two-tenant user", b.markers),
+    { ...specOf(api, dual, "two-tenant user", b.markers), alsoIn: c.ids },
     // UNVERIFIED CALLER GOES HERE: a user of A whose email is not verified (email verification is being added
     // on the identity branch; add it once merged, with whatever that user may and may not do).
   ];
