@@ -2,14 +2,14 @@
 import type { Express } from "express";
 
 interface Layer {
-  rawPath?: string | string[];
+  rawPath?: string | RegExp | string[];
   name: string;
   handle: { stack?: Layer[]; length: number };
-  route?: { path: string | string[]; methods: Record<string, boolean> };
+  route?: { path: string | RegExp | string[]; methods: Record<string, boolean> };
 }
 
-const join = (prefix: string, path: string | string[] | undefined): string =>
-  Array.isArray(path) ? path.map((p) => join(prefix, p)).join("|") : prefix === "" ? (path ?? "/") : !path || path === "/" ? prefix : `${prefix}${path}`;
+const join = (prefix: string, path: string | RegExp | string[] | undefined): string =>
+  Array.isArray(path) ? path.map((p) => join(prefix, p)).join("|") : prefix === "" ? String(path ?? "/") : !path || path === "/" ? prefix : `${prefix}${String(path)}`;
 
 /**
  * One key per handler: "GET /api/healthz|/api/healthz/" for a route,

@@ -43,6 +43,8 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   "USE / helmetMiddleware": { why: "security headers" },
   "USE / corsMiddleware": { why: "CORS headers" },
   "ERROR / jsonErrors": { why: "error handler: JSON error bodies" },
+  "USE / serveStatic": { why: "the built SPA's static files (only with WEB_DIST_DIR): no tenant data" },
+  "GET /^\\/(?!api\\/|trpc\\/).*/": { why: "the built SPA's index.html for client-side routes (only with WEB_DIST_DIR)" },
   "USE /api emptyBodyIsJson": { why: "marks empty REST bodies as JSON" },
   "USE /api/docs swaggerInitFn": { why: "Swagger UI assets (the document is probed at /api/openapi.json)" },
   "USE /api/docs serveStatic": { why: "Swagger UI assets" },

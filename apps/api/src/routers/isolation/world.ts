@@ -38,7 +38,7 @@ export interface World {
   a: Tenant;
   b: Tenant;
   c: Tenant;
-  /** Active callers in tenant A, from viewer up; none is staff. */
+  /** Active callers in tenant A, from viewer up (by session, and one by API key); none is staff. */
   callers: CallerSpec[];
   /** Callers whose credentials must no longer work at all (session and API key of each). */
   inactive: CallerSpec[];
@@ -131,6 +131,7 @@ export async function buildWorld(api: TestApi): Promise<World> {
 
   const [member, viewer, admin, disabled, deleted] = a.members as [TestUser, TestUser, TestUser, TestUser, TestUser];
   const inactiveKeys = await Promise.all([disabled, deleted].map((u) => u.call.apiKeys.create({ name: "soon dead" })));
+  const memberKey = await member.call.apiKeys.create({ name: "scripts" });
   await staff.call.adminUsers.update({ id: disabled.user.id, isActive: false });
   await deleted.call.user.delete({ id: deleted.user.id });
 
@@ -139,6 +140,7 @@ export async function buildWorld(api: TestApi): Promise<World> {
   const callers = [
     specOf(api, viewer, "viewer", [...b.markers, ...cForA]),
     specOf(api, member, "member", [...b.markers, ...cForA]),
+    specOf(api, member, "member (API key)", [...b.markers, ...cForA], memberKey.key),
     specOf(api, admin, "admin", [...b.markers, ...cForA]),
     specOf(api, a.owner, "owner", [...b.markers, ...cForA]),
     { ...specOf(api, dual, "two-tenant user", b.markers), alsoIn: c.ids },
