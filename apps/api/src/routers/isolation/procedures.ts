@@ -99,6 +99,18 @@ export function flagsOn(p: Procedure): Record<string, true> {
   return Object.fromEntries(Object.entries(p.shape).flatMap(([k, s]) => (!isRequired(s) && isBoolean(s) ? [[k, true]] : [])));
 }
 
+const isPlainString = (s: z.ZodType): boolean => {
+  const def = defOf(s);
+  if (def.type === "string") return !def.format;
+  const inner = def.type === "pipe" ? def.in : ["optional", "default", "prefault", "nullable"].includes(def.type) ? def.innerType : undefined;
+  return inner ? isPlainString(inner) : false;
+};
+
+/** Every optional free-text field (searches like `q`) set to `term`. */
+export function searchesFor(p: Procedure, term: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(p.shape).flatMap(([k, s]) => (!isRequired(s) && !isIdField(k) && isPlainString(s) ? [[k, term]] : [])));
+}
+
 type ProcDef = { _def: { inputs: z.ZodType[]; middlewares: unknown[]; type: Procedure["type"]; meta?: { openapi?: { summary?: string; method: string; path: string } } } };
 const lastMiddleware = (p: unknown) => (p as { _def: { middlewares: unknown[] } })._def.middlewares.at(-1);
 const AUTH_CHECK = lastMiddleware(protectedProcedure);
