@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi } from "../testing.js";
 import { callPath, describe as show, pool, sameAnswer } from "./isolation/outcome.js";
 import { allProcedures, buildInput, requiredIds, takesIds, type Kind, type Procedure } from "./isolation/procedures.js";
+import { snapshotTenant } from "./isolation/snapshot.js";
 import { buildWorld, type CallerSpec, type World } from "./isolation/world.js";
 
 /**
@@ -23,8 +24,10 @@ const staffOnly = procedures.filter((p) => p.access === "staff");
 const random = () => randomUUID();
 
 let world: World;
+let bBefore: string[];
 beforeAll(async () => {
   world = await buildWorld(await startTestApi({ RATE_LIMIT_ENABLED: "false" }));
+  bBefore = await snapshotTenant(world.api, world.b.ids.account);
 }, 60_000);
 afterAll(async () => {
   await world?.api.close();
@@ -112,6 +115,14 @@ describe("tenant isolation", () => {
     });
     expect(problems).toEqual([]);
     expect(world.inactive).toHaveLength(4);
+  });
+
+  // Last: after every walk above. A refusal that still wrote something (an audit row, a half-done change) shows here.
+  it("left tenant B exactly as it was: not one row of theirs written by all the calls above", async () => {
+    const after = await snapshotTenant(world.api, world.b.ids.account);
+    expect(after.filter((r) => !bBefore.includes(r))).toEqual([]);
+    expect(bBefore.filter((r) => !after.includes(r))).toEqual([]);
+    expect(bBefore.length).toBeGreaterThan(10);
   });
 
   it("still lets tenant A reach its own things (the ids above were real)", async () => {
