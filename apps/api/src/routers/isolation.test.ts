@@ -12,7 +12,8 @@ import { buildWorld, type CallerSpec, type World } from "./isolation/world.js";
  * and soft-deleted users) with tenant B's ids, with real ids of staff-only
  * things, and with dead credentials. New procedures are covered the day they
  * are added; a new kind of id fails the test until it is taught here.
- * Lists: isolation-lists.test.ts; express routes, emails and tokens: isolation-routes.test.ts.
+ * Reads: isolation-lists.test.ts; express routes and REST: isolation-routes.test.ts;
+ * emails and tokens: isolation-tokens.test.ts. Helpers: ./isolation/.
  */
 
 // Procedures deliberately not checked, each with the reason. Keep this short.
