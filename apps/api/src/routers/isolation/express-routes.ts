@@ -13,12 +13,13 @@ const join = (prefix: string, path: string | RegExp | string[] | undefined): str
 
 /**
  * One key per handler: "GET /api/healthz|/api/healthz/" for a route,
- * "USE /api <name>" for middleware mounted on a path (nameless ones numbered
- * in order, "USE /api <anonymous>#2"), walking into mounted routers.
+ * "USE /api <name>" for named middleware mounted on a path, walking into
+ * mounted routers. Nameless middleware can't be told apart, so they are
+ * counted per path: "USE /api <anonymous> x2". Adding one changes the count.
  */
 export function expressRoutes(app: Express): string[] {
   const keys: string[] = [];
-  const seen = new Map<string, number>();
+  const anonymous = new Map<string, number>();
   const visit = (stack: Layer[], prefix: string) => {
     for (const layer of stack) {
       const path = join(prefix, layer.rawPath);
@@ -26,14 +27,13 @@ export function expressRoutes(app: Express): string[] {
         for (const method of Object.keys(layer.route.methods)) keys.push(`${method.toUpperCase()} ${join(prefix, layer.route.path)}`);
       } else if (layer.handle.stack) {
         visit(layer.handle.stack, path === "/" ? "" : path);
+      } else if (layer.name === "<anonymous>") {
+        anonymous.set(path, (anonymous.get(path) ?? 0) + 1);
       } else {
-        const base = `${layer.handle.length === 4 ? "ERROR" : "USE"} ${path} ${layer.name}`;
-        const n = (seen.get(base) ?? 0) + 1;
-        seen.set(base, n);
-        keys.push(n === 1 ? base : `${base}#${n}`);
+        keys.push(`${layer.handle.length === 4 ? "ERROR" : "USE"} ${path} ${layer.name}`);
       }
     }
   };
   visit((app as unknown as { router: { stack: Layer[] } }).router.stack, "");
-  return keys;
+  return [...keys, ...[...anonymous].map(([path, n]) => `USE ${path} <anonymous> x${n}`)];
 }
