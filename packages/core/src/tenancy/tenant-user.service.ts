@@ -5,10 +5,11 @@ import { notFound, ServiceError } from "../shared/errors.js";
 import { toPage } from "../shared/pagination.js";
 import { findScopedAccount } from "../tenants/tenant.repository.js";
 import { toUserDto } from "../users/user.mapper.js";
+import type { UserRow } from "../users/user.repository.js";
 import type { TUser } from "../users/user.schema.js";
 import { by } from "./guards.js";
 import { accountsOnlyOwnedBy } from "./member.repository.js";
-import { authorize, authorizeStaff, type PolicyActor } from "./policy.js";
+import { authorize, authorizeStaff, isInTenant, type PolicyActor } from "./policy.js";
 import { ALL_TENANTS, scopeOf } from "./scope.js";
 import * as repo from "./tenant-user.repository.js";
 import type { TListTenantUsersInput, TUpdateTenantUserInput } from "./tenant-user.schema.js";
@@ -22,6 +23,15 @@ async function loadUser(ctx: ServiceContext, actor: PolicyActor, id: string, opt
   return user;
 }
 
+/**
+ * A user as this caller may see them: their home account only when the caller is
+ * in it too. Someone who also belongs to another tenant must not hand out its id.
+ */
+const dtoFor = (actor: PolicyActor) => (u: UserRow) => {
+  const dto = toUserDto(u);
+  return dto.accountId && !isInTenant(actor, dto.accountId) ? { ...dto, accountId: null } : dto;
+};
+
 /** Users who share an account with the caller (staff: all users), optionally in one account and matching `q`. */
 export async function listUsers(ctx: ServiceContext, actor: PolicyActor, input: TListTenantUsersInput) {
   if (input.accountId) {
@@ -29,11 +39,11 @@ export async function listUsers(ctx: ServiceContext, actor: PolicyActor, input: 
     authorize(actor, "account.read", { accountId: input.accountId }, "Account");
   }
   const rows = await repo.listTenantUsers(ctx.db, { scope: scopeOf(actor), ...input });
-  return toPage(rows, input.limit, toUserDto);
+  return toPage(rows, input.limit, dtoFor(actor));
 }
 
 export async function getUser(ctx: ServiceContext, actor: PolicyActor, id: string): Promise<TUser> {
-  return toUserDto(await loadUser(ctx, actor, id));
+  return dtoFor(actor)(await loadUser(ctx, actor, id));
 }
 
 /**
@@ -47,7 +57,7 @@ export async function updateUser(ctx: ServiceContext, actor: PolicyActor, input:
   return inTransaction(ctx, async (tx) => {
     const row = await repo.setUserFields(tx, before.id, { displayName: input.displayName || null });
     await recordAudit(tx, { eventType: "user.updated", actor: by(actor), target: { type: "user", id: row.id }, accountId: row.accountId, meta, details: { displayName: { from: before.displayName, to: row.displayName } } });
-    return toUserDto(row);
+    return dtoFor(actor)(row);
   });
 }
 
@@ -70,7 +80,7 @@ export async function deleteUser(ctx: ServiceContext, actor: PolicyActor, id: st
     const row = await repo.setUserFields(tx, before.id, { deletedAt: ctx.now() });
     await deleteUserSessions(tx, row.id);
     await recordAudit(tx, { eventType: "user.deleted", actor: by(actor), target: { type: "user", id: row.id }, accountId: row.accountId, meta, details: { username: row.username } });
-    return toUserDto(row);
+    return dtoFor(actor)(row);
   });
 }
 

@@ -1,0 +1,118 @@
+// Every express handler of the app, with what each caller must get from it. A handler missing here fails the test.
+import { randomUUID } from "node:crypto";
+import { http, type Probe } from "./http.js";
+import { leakedMarkers } from "./markers.js";
+import { restWalk } from "./rest-walk.js";
+
+export type { Probe };
+
+export interface RouteCase {
+  why: string;
+  /** Returns what went wrong, or null. Without a probe the handler serves nothing of its own. */
+  probe?: (p: Probe) => Promise<string | null>;
+}
+
+const shows = (p: Probe, text: string) => {
+  const leaked = leakedMarkers(text, p.caller.foreign);
+  return leaked.length ? `shows ${leaked.join(", ")}` : null;
+};
+
+/** A tenant id in a path or query must answer exactly like an id that doesn't exist (401 with dead credentials). */
+async function sameAsUnknown(p: Probe, method: string, at: (id: string) => string, foreignId: string, init: (id: string) => Parameters<typeof http>[3] = () => ({})): Promise<string | null> {
+  const [theirs, none] = await Promise.all([http(p, method, at(foreignId), init(foreignId)), http(p, method, at(randomUUID()), init(randomUUID()))]);
+  if (!p.active) return theirs.status === 401 ? null : `${method} ${at(foreignId)} answered ${theirs.status} to dead credentials`;
+  const same = theirs.status === none.status && theirs.text.replace(/[0-9a-f-]{36}/g, "<id>") === none.text.replace(/[0-9a-f-]{36}/g, "<id>");
+  return theirs.status < 400 || !same ? `${method} ${at(foreignId)} answered ${theirs.status} ${theirs.text.slice(0, 200)}; unknown id: ${none.status} ${none.text.slice(0, 200)}` : null;
+}
+
+const publicAndClean = (path: string) => async (p: Probe) => {
+  const r = await http(p, "GET", path);
+  return r.status === 200 ? shows(p, r.text) : `GET ${path} answered ${r.status}`;
+};
+
+/** Builds the form the upload route reads: the account first, then the file. */
+const uploadForm = (accountId: string) => {
+  const form = new FormData();
+  form.append("accountId", accountId);
+  form.append("file", new Blob([Buffer.from("isolation probe")]), "probe.txt");
+  return { body: form };
+};
+
+export const ROUTE_CASES: Record<string, RouteCase> = {
+  "USE / result": { why: "pino-http request logging" },
+  "USE / helmetMiddleware": { why: "security headers" },
+  "USE / corsMiddleware": { why: "CORS headers" },
+  "ERROR / jsonErrors": { why: "error handler: JSON error bodies" },
+  "USE / serveStatic": { why: "the built SPA's static files (only with WEB_DIST_DIR): no tenant data" },
+  "GET /^\\/(?!api\\/|trpc\\/).*/": { why: "the built SPA's index.html for client-side routes (only with WEB_DIST_DIR)" },
+  "USE /api emptyBodyIsJson": { why: "marks empty REST bodies as JSON" },
+  "USE /api/docs swaggerInitFn": { why: "Swagger UI assets (the document is probed at /api/openapi.json)" },
+  "USE /api/docs serveStatic": { why: "Swagger UI assets" },
+  "USE /api/docs <anonymous> x1": { why: "Swagger UI page", probe: publicAndClean("/api/docs/") },
+  "USE /trpc <anonymous> x1": {
+    why: "the tRPC adapter: the procedures walked in isolation.test.ts; here once over the wire",
+    probe: (p) => sameAsUnknown(p, "GET", (id) => `/trpc/team.get?input=${encodeURIComponent(JSON.stringify({ id }))}`, p.world.b.ids.team),
+  },
+  "USE /api <anonymous> x2": {
+    why: "REST (trpc-to-openapi), walked again with tenant B's ids over the wire; then the 404 for unknown /api paths",
+    probe: async (p) => {
+      const unknown = await http(p, "GET", "/api/no-such-route/");
+      return unknown.status === 404 ? restWalk(p) : `an unknown route answered ${unknown.status}`;
+    },
+  },
+  "GET /api/healthz|/api/healthz/": { why: "liveness, public", probe: publicAndClean("/api/healthz") },
+  "GET /api/readyz|/api/readyz/": { why: "readiness, public", probe: publicAndClean("/api/readyz") },
+  "GET /api/openapi.json": { why: "the API description, public", probe: publicAndClean("/api/openapi.json") },
+  "POST /api/billing/webhook/": {
+    why: "Stripe webhook: only Stripe's signature counts, never the caller's token",
+    probe: async (p) => {
+      const forged = { id: `evt_${randomUUID()}`, type: "checkout.session.completed", data: { object: { metadata: { accountId: p.world.a.ids.account }, amount_total: 100000 } } };
+      const r = await http(p, "POST", "/api/billing/webhook/", { json: forged });
+      return r.status === 400 ? null : `an unsigned event answered ${r.status} ${r.text.slice(0, 200)}`;
+    },
+  },
+  "GET /api/billing/local-checkout/:sessionId": {
+    why: "local checkout page: the session id is signed (it names the account), so a made-up one is refused",
+    probe: async (p) => {
+      const r = await http(p, "GET", `/api/billing/local-checkout/cs_local_${randomUUID()}`);
+      return [400, 404].includes(r.status) ? shows(p, r.text) : `an unsigned checkout session answered ${r.status}`;
+    },
+  },
+  "POST /api/billing/local-checkout/:sessionId/confirm": {
+    why: "local checkout payment: the session id is the credential",
+    probe: async (p) => {
+      const r = await http(p, "POST", `/api/billing/local-checkout/cs_local_${randomUUID()}/confirm`);
+      return [400, 404].includes(r.status) ? shows(p, r.text) : `confirming an unsigned checkout session answered ${r.status}`;
+    },
+  },
+  "GET /api/admin/audit-events/export.csv": {
+    why: "audit CSV: tenant admins get their tenants only",
+    probe: async (p) => {
+      const named = await sameAsUnknown(p, "GET", (id) => `/api/admin/audit-events/export.csv?accountId=${id}`, p.world.b.ids.account);
+      if (named || !p.active) return named;
+      const all = await http(p, "GET", "/api/admin/audit-events/export.csv");
+      return all.status === 200 ? shows(p, all.text) : all.status === 403 ? null : `the unfiltered export answered ${all.status}`;
+    },
+  },
+  "GET /api/billing/admin/ledger/export.csv": {
+    why: "ledger CSV: staff only",
+    probe: async (p) => {
+      const r = await http(p, "GET", `/api/billing/admin/ledger/export.csv?accountId=${p.world.b.ids.account}`);
+      return r.status === (p.active ? 403 : 401) ? null : `answered ${r.status} ${r.text.slice(0, 200)}`;
+    },
+  },
+  "POST /api/documents/": {
+    why: "multipart upload into a named account",
+    probe: (p) => sameAsUnknown(p, "POST", () => "/api/documents/", p.world.b.ids.account, uploadForm),
+  },
+  "GET /api/files/*key": {
+    why: "signed file links: the signature covers the key, so another tenant's key under my signature is refused",
+    probe: async (p) => {
+      const link = new URL(p.world.aDownloadUrl, p.world.api.url);
+      const own = await http(p, "GET", `${link.pathname}${link.search}`, { anonymous: true });
+      const swapped = await http(p, "GET", `/api/files/${p.world.b.documentKey}${link.search}`);
+      if (own.status !== 200) return `A's own signed link answered ${own.status}`;
+      return swapped.status === 403 ? null : `B's key under A's signature answered ${swapped.status} ${swapped.text.slice(0, 100)}`;
+    },
+  },
+};
