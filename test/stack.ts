@@ -16,6 +16,8 @@ export async function createTestStack(env: Record<string, string> = {}): Promise
   const { pgAdminUrl, redisUrl } = testInfraUrls();
   const db = await createTestDatabase(pgAdminUrl);
   const shared = {
+    // An unset NODE_ENV is production; "dev" processes run as under the test runner (compiled ones force production).
+    NODE_ENV: "test",
     DATABASE_URL: db.url,
     REDIS_URL: redisUrl,
     REDIS_PREFIX: testRedisPrefix(),
@@ -23,7 +25,7 @@ export async function createTestStack(env: Record<string, string> = {}): Promise
     SESSION_SECRET: randomBytes(24).toString("hex"),
     ...env,
   };
-  const config = loadConfig({ NODE_ENV: "test", ...shared, LOG_LEVEL: "silent" });
+  const config = loadConfig({ ...shared, LOG_LEVEL: "silent" });
   await bootstrap({ db: db.db, config, logger: createLogger(config, "bootstrap"), now: () => new Date() });
   return { db, env: shared };
 }
