@@ -10,7 +10,7 @@ import { sendSurfaceError } from "./surface-errors.js";
  * rate-limit middleware then skips that budget and charges the named account.
  */
 export function chargeAuthBudgetFirst(rateLimits: RateLimits, surface: Surface): RequestHandler {
-  return async (req, res, next) => {
+  return async function chargeAuthBudget(req, res, next) {
     const paths = procedurePathsOf(req, surface);
     if (!paths.some(isAuthLimited)) return next();
     try {

@@ -12,7 +12,7 @@ export const MAX_JSON_DEPTH = 64;
  * an oversized upload is never read either.
  */
 export function refuseUnboundedBodies(maxBytes: number, surface: Surface): RequestHandler {
-  return (req, res, next) => {
+  return function refuseUnboundedBody(req, res, next) {
     const encoding = req.headers["content-encoding"]?.trim().toLowerCase();
     if (encoding && encoding !== "identity") {
       res.setHeader("Connection", "close");
@@ -50,7 +50,7 @@ export function jsonNestsDeeperThan(text: string, max: number): boolean {
  */
 export function readJsonBody(maxBytes: number, surface: Surface): RequestHandler {
   const text = express.text({ type: ["application/json", "application/*+json"], limit: maxBytes, inflate: false, defaultCharset: "utf-8" });
-  return (req, res, next) => {
+  return function readBoundedJsonBody(req, res, next) {
     text(req, res, (err?: unknown) => {
       if (err) {
         const status = (err as { status?: number }).status;

@@ -32,7 +32,7 @@ const isJson = (req: Request) => /^application\/(.+\+)?json\s*(;|$)/i.test(req.h
  */
 export function csrfProtection(config: Pick<Env, "CORS_ORIGINS" | "PUBLIC_URL">, surface: Surface): RequestHandler {
   const allowed = new Set([...config.CORS_ORIGINS.map(originOf), originOf(config.PUBLIC_URL)].filter((o): o is string => o !== null));
-  return (req, res, next) => {
+  return function csrfCheck(req, res, next) {
     if (SAFE_METHODS.has(req.method) || readBearer(req) || !readSessionCookie(req)) return next();
     const origin = requestOrigin(req);
     const self = `${req.protocol}://${req.get("host") ?? ""}`;
