@@ -49,7 +49,7 @@ try {
   await postgres.createDatabase("atrium_bench");
   const url = postgres.urlFor("atrium_bench");
   await migrateDb(url);
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATABASE_URL: url, REDIS_URL: redisServer.url, DATA_DIR: path.join(dir, "data"), ANALYSIS_CONCURRENCY: CONCURRENCY, WORKER_CONCURRENCY: "1" });
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATABASE_URL: url, REDIS_URL: redisServer.url, DATA_DIR: path.join(dir, "data"), ANALYSIS_CONCURRENCY: CONCURRENCY, WORKER_CONCURRENCY: "1", ALLOW_NOOP_JOBS: "true", JOBS_MAX_RUNNING_PER_TENANT: CONCURRENCY });
   const { db, close } = createDb(url, { max: 20 });
   const logger = createLogger(config, "bench");
   const connection = new Redis(redisServer.url, { maxRetriesPerRequest: null });

@@ -2,6 +2,9 @@
 import { spawn } from "node:child_process";
 import { startStack } from "./stack.js";
 
+// An unset NODE_ENV means production (development defaults refused); this launcher is for development.
+process.env.NODE_ENV ??= "development";
+
 const stack = await startStack((m) => console.log(`[stack] ${m}`));
 const child = spawn("pnpm", ["exec", "turbo", "dev", ...process.argv.slice(2)], {
   stdio: "inherit",

@@ -4,6 +4,8 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
+# An unset NODE_ENV means production (development defaults refused); npm start is development.
+export NODE_ENV="${NODE_ENV:-development}"
 ensure_pnpm
 install_deps
 ensure_redis

@@ -16,10 +16,11 @@ log "lint, typecheck, build"
 pnpm exec turbo run lint typecheck build --output-logs=errors-only
 pnpm exec tsc --noEmit -p tsconfig.json
 
+# An unset NODE_ENV means production; the tests run with the test defaults (not the build: vite keeps a set NODE_ENV).
 log "unit and integration tests (embedded Postgres + redis-server)"
-pnpm exec vitest run --reporter=default --reporter=json --outputFile.json="$results/integration.json"
+NODE_ENV=test pnpm exec vitest run --reporter=default --reporter=json --outputFile.json="$results/integration.json"
 
 log "end-to-end tests (headless Chromium)"
-pnpm exec vitest run --config apps/web/e2e/vitest.config.ts --reporter=default --reporter=json --outputFile.json="$results/e2e.json"
+NODE_ENV=test pnpm exec vitest run --config apps/web/e2e/vitest.config.ts --reporter=default --reporter=json --outputFile.json="$results/e2e.json"
 
 node scripts/test-summary.mjs "$results"/*.json

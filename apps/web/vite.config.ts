@@ -2,19 +2,21 @@ import { defineConfig, loadEnv } from "vite";
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
 
-// The SDK's package exports point at its tsup build; aliasing to the source keeps
+// The SDK's package exports point at its tsdown build; aliasing to the source keeps
 // `vite dev` and `vite build` working before (and without) that build.
 const sdkSource = fileURLToPath(new URL("../../packages/sdk/src/index.ts", import.meta.url));
-const here = fileURLToPath(new URL(".", import.meta.url));
+// Variables come from the repository's .env, like every other Atrium process (the shell wins).
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
 export default defineConfig(({ mode }) => {
-  // Empty prefix: WEB_PORT / API_URL come from the shell or apps/web/.env alike.
-  const env = loadEnv(mode, here, "");
+  // Empty prefix: WEB_PORT / API_URL come from the shell or the root .env alike.
+  const env = loadEnv(mode, repoRoot, "");
   const port = Number(env.WEB_PORT || 3000);
   // Same-origin in the browser: the session cookie then needs no CORS or SameSite=None.
   const proxy = { target: env.API_URL || "http://localhost:8000", changeOrigin: true };
   return {
     plugins: [react()],
+    envDir: repoRoot,
     resolve: { alias: [{ find: /^@atrium\/sdk$/, replacement: sdkSource }] },
     server: {
       host: "127.0.0.1",
@@ -25,7 +27,8 @@ export default defineConfig(({ mode }) => {
     preview: { host: "127.0.0.1", port, strictPort: true, proxy: { "/trpc": proxy, "/api": proxy } },
     build: {
       outDir: "dist",
-      sourcemap: true,
+      // Kept for error tracking, never referenced from the bundles nor served (see apps/api/src/http/spa.ts).
+      sourcemap: "hidden",
       // Vendor code changes far less often than ours: separate chunks stay cached across deploys.
       rolldownOptions: {
         output: {

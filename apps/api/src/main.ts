@@ -1,17 +1,26 @@
-import { createLogger, loadConfig } from "@atrium/config";
+// The api process: config (+ the root .env), optional migrate-on-start, then serve until SIGTERM.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { createLogger } from "@atrium/config";
+import { bootstrap } from "@atrium/core";
 import { createDb, migrateDb } from "@atrium/db";
 import { Redis } from "ioredis";
 import { createJobQueues } from "@atrium/core/jobs";
+import { configOrExit } from "./config-or-exit.js";
 import { createApp } from "./server.js";
+import { installGracefulShutdown } from "./shutdown.js";
 
-const config = loadConfig();
+const config = configOrExit();
 const logger = createLogger(config, "api");
 if (!config.DATABASE_URL || !config.REDIS_URL) {
   logger.fatal("DATABASE_URL and REDIS_URL are required; `npm start` sets them for the embedded defaults");
   process.exit(1);
 }
 
-await migrateDb(config.DATABASE_URL);
+// Replicas normally start after `npm run migrate`; MIGRATE_ON_START is for single-process setups.
+if (config.MIGRATE_ON_START) {
+  await migrateDb(config.DATABASE_URL, (db) => bootstrap({ db, config, logger, now: () => new Date() }).then(() => undefined));
+}
 const { db, close } = createDb(config.DATABASE_URL);
 const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
 redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
@@ -21,15 +30,14 @@ const queueConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null
 queueConnection.on("error", () => {});
 const jobs = createJobQueues({ connection: queueConnection, prefix: config.REDIS_PREFIX });
 
-const app = createApp({ config, db, redis, jobs, logger, now: () => new Date() });
-const server = app.listen(config.API_PORT, () => logger.info(`api listening on http://localhost:${config.API_PORT}`));
-
-async function shutdown(signal: string) {
-  logger.info({ signal }, "shutting down");
-  server.close();
-  await jobs.close();
-  await Promise.allSettled([close(), redis.quit(), queueConnection.quit()]);
-  process.exit(0);
+if (config.WEB_DIST_DIR && !existsSync(path.join(config.WEB_DIST_DIR, "index.html"))) {
+  logger.warn({ dir: config.WEB_DIST_DIR }, "no SPA build there (run `pnpm build`): serving the api only");
 }
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
-process.on("SIGINT", () => void shutdown("SIGINT"));
+const app = createApp({ config, db, redis, jobs, logger, now: () => new Date() });
+const server = app.listen(config.API_PORT, () => logger.info({ env: config.NODE_ENV, spa: config.WEB_DIST_DIR ?? null }, `api listening on http://localhost:${config.API_PORT}`));
+installGracefulShutdown({
+  server,
+  logger,
+  timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+  closers: [() => jobs.close().then(() => queueConnection.quit()), close, () => redis.quit()],
+});

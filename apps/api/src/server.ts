@@ -1,21 +1,25 @@
 import express, { type ErrorRequestHandler } from "express";
 import cors from "cors";
-import helmet from "helmet";
-import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { pinoHttp } from "pino-http";
 import * as trpcExpress from "@trpc/server/adapters/express";
 import { createOpenApiExpressMiddleware } from "trpc-to-openapi";
 import type { ApiDeps } from "./deps.js";
 import { auditExportRoutes } from "./http/audit-export.js";
+import { chargeAuthBudgetFirst } from "./http/auth-budget.js";
+import { readJsonBody, refuseUnboundedBodies } from "./http/body-limits.js";
+import { csrfProtection } from "./http/csrf.js";
+import type { Surface } from "./http/procedure-paths.js";
+import { createRateLimits } from "./http/rate-limit.js";
+import { requestLogger } from "./http/request-log.js";
+import { securityHeaders } from "./http/security-headers.js";
 import { documentDownloadRoutes } from "./http/document-download.js";
 import { documentUploadRoutes } from "./http/document-upload.js";
 import { healthRoutes } from "./http/health.js";
 import { ledgerExportRoutes } from "./http/ledger-export.js";
 import { localCheckoutRoutes } from "./http/local-checkout.js";
+import { metricsRoutes } from "./http/metrics.js";
 import { stripeWebhookRoutes } from "./http/stripe-webhook.js";
 import { openApiRoutes } from "./http/openapi.js";
+import { spaRoutes } from "./http/spa.js";
 import { createContextFactory } from "./trpc/context.js";
 import { appRouter } from "./trpc/root.js";
 
@@ -31,58 +35,47 @@ export function createApp(deps: ApiDeps): express.Express {
   const { config, logger } = deps;
   const app = express();
   app.disable("x-powered-by");
-  if (config.TRUST_PROXY) app.set("trust proxy", true);
+  // A hop count or proxy addresses, never `true` (the config refuses it): req.ip is then the address the last trusted proxy saw.
+  if (config.TRUST_PROXY !== false) app.set("trust proxy", config.TRUST_PROXY);
+  app.use(metricsRoutes(deps));
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const id = (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID();
-        res.setHeader("X-Request-Id", id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url?.startsWith("/api/healthz") ?? false },
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
-  app.use(
-    helmet({
-      hsts: config.NODE_ENV === "production",
-      contentSecurityPolicy: { directives: { "script-src": ["'self'", "'unsafe-inline'"], "upgrade-insecure-requests": null } },
-    }),
-  );
+  app.use(requestLogger(logger));
+  app.use(securityHeaders(config));
   // Cross-origin clients (the SDK in a browser) must be able to read how long to back off, and the export's file name.
   app.use(cors({ origin: config.CORS_ORIGINS, credentials: true, exposedHeaders: ["Retry-After", "Content-Disposition"] }));
 
-  const createContext = createContextFactory(deps);
+  const rateLimits = createRateLimits(config, deps.redis, logger);
+  const createContext = createContextFactory(deps, rateLimits);
+  const maxBodySize = config.MAX_JSON_BODY_BYTES;
+  // Before either adapter touches a body: size and encoding from the headers, then the auth budget, then a bounded read.
+  const bodyGuards = (surface: Surface) => [
+    refuseUnboundedBodies(maxBodySize, surface),
+    chargeAuthBudgetFirst(rateLimits, surface),
+    readJsonBody(maxBodySize, surface),
+  ];
   const onError = ({ error, path: p }: { error: { code: string; message: string; cause?: unknown }; path?: string }) => {
     if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error.cause ?? error, path: p }, "procedure failed");
   };
 
-  app.use("/trpc", trpcExpress.createExpressMiddleware({ router: appRouter, createContext, onError }));
+  app.use("/trpc", csrfProtection(config, "trpc"), ...bodyGuards("trpc"), trpcExpress.createExpressMiddleware({ router: appRouter, createContext, onError, maxBodySize }));
   app.use("/api", healthRoutes(deps));
   // Before any body parser: the webhook verifies Stripe's signature over the raw bytes.
   app.use("/api", stripeWebhookRoutes(deps));
   app.use("/api", localCheckoutRoutes(deps));
   app.use("/api", openApiRoutes(config));
+  // Everything below may act on the session cookie; the webhook and local checkout above authenticate by signature.
+  app.use("/api", csrfProtection(config, "rest"));
   app.use("/api", auditExportRoutes(createContext, logger));
   app.use("/api", ledgerExportRoutes(createContext, logger));
   // Multipart and signed-link file routes: plain express, before the JSON procedures.
   app.use("/api", documentUploadRoutes(createContext, logger));
   app.use("/api", documentDownloadRoutes(createContext, logger));
-  app.use("/api", emptyBodyIsJson, createOpenApiExpressMiddleware({ router: appRouter, createContext, onError }));
+  app.use("/api", ...bodyGuards("rest"), emptyBodyIsJson, createOpenApiExpressMiddleware({ router: appRouter, createContext, onError, maxBodySize }));
   app.use("/api", (_req, res) => {
     res.status(404).json({ message: "Not found", code: "NOT_FOUND" });
   });
 
-  if (config.WEB_DIST_DIR && existsSync(config.WEB_DIST_DIR)) {
-    const dist = path.resolve(config.WEB_DIST_DIR);
-    app.use(express.static(dist, { index: false, maxAge: "1h" }));
-    app.get(/^\/(?!api\/|trpc\/).*/, (_req, res) => res.sendFile(path.join(dist, "index.html")));
-  }
+  if (config.WEB_DIST_DIR) app.use(spaRoutes(config.WEB_DIST_DIR));
 
   const jsonErrors: ErrorRequestHandler = (err, req, res, _next) => {
     const status = typeof err?.status === "number" && err.status < 500 ? err.status : 500;

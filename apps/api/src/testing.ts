@@ -45,6 +45,8 @@ export async function startTestApi(overrides: Partial<Record<keyof Env, string>>
     DATABASE_URL: db.url,
     REDIS_URL: redisUrl,
     REDIS_PREFIX: testRedisPrefix(),
+    // Tests queue `noop` jobs; real deployments keep them off.
+    ALLOW_NOOP_JOBS: "true",
     ...(options.publicUrlIsSelf ? { PUBLIC_URL: url } : {}),
     ...overrides,
   });

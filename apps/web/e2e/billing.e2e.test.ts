@@ -1,18 +1,15 @@
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { recordRunCost } from "@atrium/core";
 import { schema } from "@atrium/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../api/src/testing.js";
-import { launchChromium } from "./browser.js";
+import { launchChromium, startE2eStack, type E2eStack } from "./browser.js";
 
-const DIST = fileURLToPath(new URL("../dist", import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
 const VIEWPORT = { width: 1280, height: 800 };
 
-let api: TestApi | undefined;
+let api: E2eStack | undefined;
 let browser: Browser | undefined;
 /** A new user in open signup mode: owner of their own workspace, with an empty reserve. */
 let rita: Page;
@@ -20,11 +17,8 @@ let rita: Page;
 let admin: Page;
 
 beforeAll(async () => {
-  if (!existsSync(`${DIST}/index.html`)) {
-    throw new Error(`No SPA build at ${DIST}. Run \`pnpm --filter @atrium/web build\` first.`);
-  }
   // PUBLIC_URL = this api's own url: the local checkout redirects back to the SPA it serves.
-  api = await startTestApi({ WEB_DIST_DIR: DIST, SIGNUP_MODE: "open", RATE_LIMIT_AUTH_PER_MINUTE: "100" }, { publicUrlIsSelf: true });
+  api = await startE2eStack({ SIGNUP_MODE: "open", RATE_LIMIT_AUTH_PER_MINUTE: "100" });
   browser = await launchChromium(process.env.CHROMIUM_PATH);
   rita = await newPage();
   admin = await newPage();
@@ -44,7 +38,7 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-function test(): TestApi {
+function test(): E2eStack {
   if (!api) throw new Error("api not started");
   return api;
 }
@@ -78,8 +72,8 @@ const daysAgo = (n: number) => new Date(Date.now() - n * DAY_MS);
  * two paying 30 days ago one canceled: churn 50%) and three costed job runs of
  * rita's on different days ($1.25 + $0.40 + $2.10, debited from her reserve).
  */
-async function seedRevenueAndUsage(test: TestApi, accountId: string): Promise<void> {
-  const { db } = test.svc;
+async function seedRevenueAndUsage(test: E2eStack, accountId: string): Promise<void> {
+  const { db } = test;
   const sub = (id: string, amountCents: number, interval: string, status: string, startedAt: Date, canceledAt: Date | null = null) => ({
     id,
     accountId,
@@ -122,7 +116,8 @@ describe("billing in the SPA", () => {
     await rita.getByRole("heading", { name: "Welcome back, rita" }).waitFor();
 
     await waitForStatusBar(rita, "$0.00");
-    expect(await rita.getByTestId("balance").getAttribute("data-state")).toBe("low");
+    // A new tenant starts on the `block` policy (BILLING_DEFAULT_POLICY): with nothing in the reserve, nothing paid runs.
+    expect(await rita.getByTestId("balance").getAttribute("data-state")).toBe("blocked");
   });
 
   it("opens /billing from the status bar, with an empty ledger", async () => {
@@ -191,9 +186,12 @@ describe("billing in the SPA", () => {
 
   it("turns the status bar amber when low and red when blocked", async () => {
     const policy = rita.getByTestId("policy-card");
+    await policy.getByRole("combobox", { name: "When the balance runs low" }).click();
+    await rita.getByRole("option", { name: /^Warn/ }).click();
     await policy.getByLabel("Low-balance threshold").fill("75");
     await policy.getByRole("button", { name: "Save policy" }).click();
     await rita.locator("[data-testid=balance][data-state=low]").waitFor();
+    await rita.locator("button[type=submit]:not([data-loading])").waitFor();
 
     await policy.getByRole("combobox", { name: "When the balance runs low" }).click();
     await rita.getByRole("option", { name: /^Block/ }).click();
@@ -248,7 +246,7 @@ describe("billing in the SPA", () => {
   });
 
   it("shows job-run debits in the ledger, each with the balance after it", async () => {
-    const [user] = await test().svc.db.select().from(schema.users).where(eq(schema.users.username, "rita"));
+    const [user] = await test().db.select().from(schema.users).where(eq(schema.users.username, "rita"));
     if (!user?.accountId) throw new Error("rita has no home account");
     await seedRevenueAndUsage(test(), user.accountId);
 

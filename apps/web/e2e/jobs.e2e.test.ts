@@ -1,15 +1,11 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import { createLogger } from "@atrium/config";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../api/src/testing.js";
-import { startWorker, type RunningWorker } from "../../worker/src/index.js";
-import { launchChromium } from "./browser.js";
+import { launchChromium, startE2eStack, type E2eStack } from "./browser.js";
 
-const DIST = fileURLToPath(new URL("../dist", import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
 const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const RESUME = `${FIXTURES}resume-nora-lindqvist.txt`;
@@ -17,23 +13,17 @@ const JOB_DESCRIPTION = `${FIXTURES}job-description-backend.txt`;
 /** PNG bytes under a .pdf name: the api checks content, not names. */
 const FAKE_PDF = `${FIXTURES}not-really-a.pdf`;
 
-let api: TestApi | undefined;
-let worker: RunningWorker | undefined;
+let api: E2eStack | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let dataDir = "";
 
 beforeAll(async () => {
-  if (!existsSync(`${DIST}/index.html`)) {
-    throw new Error(`No SPA build at ${DIST}. Run \`pnpm --filter @atrium/web build\` first.`);
-  }
   // Uploaded files go to a throwaway directory, not the repo's .data.
   dataDir = mkdtempSync(join(tmpdir(), "atrium-e2e-jobs-"));
   // A 1 MB limit keeps the too-large upload small.
-  api = await startTestApi({ WEB_DIST_DIR: DIST, DATA_DIR: dataDir, MAX_UPLOAD_MB: "1", RATE_LIMIT_ENABLED: "false" }, { publicUrlIsSelf: true });
-  // A real worker in this process, on the api's database, Redis and prefix: it extracts the text and runs the jobs.
-  const { config } = api.deps;
-  worker = await startWorker({ config, db: api.deps.db, redisUrl: config.REDIS_URL ?? "", logger: createLogger(config, "worker-e2e"), now: () => new Date() });
+  // An api and a worker process on one database, Redis prefix and storage: the worker extracts the text and runs the jobs.
+  api = await startE2eStack({ DATA_DIR: dataDir, MAX_UPLOAD_MB: "1", RATE_LIMIT_ENABLED: "false" }, { worker: true });
   browser = await launchChromium(process.env.CHROMIUM_PATH);
   page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   // Fail a step well before the test timeout, with the locator in the message.
@@ -42,7 +32,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await worker?.stop();
   await api?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
@@ -121,7 +110,8 @@ describe("documents and jobs in the SPA", () => {
     await page.getByRole("option", { name: "job-description-backend.txt" }).click();
     const estimate = dialog.getByTestId("estimate");
     await estimate.waitFor();
-    // The admin's reserve is empty and the default policy warns: the server's words, and Run still allowed.
+    // The admin's reserve is empty (new tenants start on `block`), the local analyzer is free, so the
+    // job is allowed with a low-balance warning: the server's words, and Run enabled.
     expect(await estimate.getAttribute("data-verdict")).toBe("warn");
     expect(await estimate.textContent()).toMatch(/balance/i);
     // The local analyzer is free.
@@ -185,8 +175,9 @@ describe("documents and jobs in the SPA", () => {
   });
 
   it("shows a slower job's timeline growing while it runs, and cancels it from its page", async () => {
-    // A no-op job of many short steps, started over REST with the browser's own session.
-    const res = await page.request.post(`${baseUrl()}/api/jobs/`, { data: { type: "noop", input: { steps: 20, stepMs: 400 } } });
+    // A no-op job of many short steps, started over REST with the browser's own session (and, as the
+    // browser itself would send, its Origin: the api's CSRF check wants one with the cookie).
+    const res = await page.request.post(`${baseUrl()}/api/jobs/`, { data: { type: "noop", input: { steps: 20, stepMs: 400 } }, headers: { origin: baseUrl() } });
     expect(res.status()).toBe(200);
     const { id } = (await res.json()) as { id: string };
     await page.goto(`${baseUrl()}/jobs/${id}`);

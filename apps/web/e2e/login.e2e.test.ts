@@ -1,25 +1,24 @@
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../api/src/testing.js";
-import { launchChromium } from "./browser.js";
+import { launchChromium, startE2eStack, type E2eStack } from "./browser.js";
 
-const DIST = fileURLToPath(new URL("../dist", import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
 
-let api: TestApi | undefined;
+let api: E2eStack | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let apiKey = "";
+/** Console reports of blocked scripts, styles or connections: the api's CSP must not break the SPA. */
+const cspViolations: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(`${DIST}/index.html`)) {
-    throw new Error(`No SPA build at ${DIST}. Run \`pnpm --filter @atrium/web build\` first.`);
-  }
-  api = await startTestApi({ WEB_DIST_DIR: DIST });
+  api = await startE2eStack();
   browser = await launchChromium(process.env.CHROMIUM_PATH);
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
   // Fail a step well before the test timeout, with the locator in the message.
   page.setDefaultTimeout(15_000);
 });
@@ -129,5 +128,9 @@ describe("the SPA against a real api", () => {
     await page.waitForURL("**/login");
     await page.goto(`${baseUrl()}/`);
     await page.waitForURL("**/login");
+  });
+
+  it("ran every step under the api's strict CSP without a blocked script or style", () => {
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -1,15 +1,15 @@
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../api/src/testing.js";
-import { launchChromium } from "./browser.js";
+import { and, desc, eq } from "drizzle-orm";
+import { hashPassword, insertUser } from "@atrium/core";
+import { schema } from "@atrium/db";
+import { launchChromium, startE2eStack, type E2eStack } from "./browser.js";
 
-const DIST = fileURLToPath(new URL("../dist", import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
 const VIEWPORT = { width: 1280, height: 800 };
 
-let api: TestApi | undefined;
+let api: E2eStack | undefined;
 let browser: Browser | undefined;
 /** The staff admin's browser; every other person gets a context of their own (own cookies). */
 let admin: Page;
@@ -18,11 +18,8 @@ let inviteKey = "";
 let invitationToken = "";
 
 beforeAll(async () => {
-  if (!existsSync(`${DIST}/index.html`)) {
-    throw new Error(`No SPA build at ${DIST}. Run \`pnpm --filter @atrium/web build\` first.`);
-  }
   // Several signups and logins come from one IP within a minute; the limiter has its own tests.
-  api = await startTestApi({ WEB_DIST_DIR: DIST, RATE_LIMIT_AUTH_PER_MINUTE: "100" });
+  api = await startE2eStack({ RATE_LIMIT_AUTH_PER_MINUTE: "100" });
   browser = await launchChromium(process.env.CHROMIUM_PATH);
   admin = await newPage();
 });
@@ -48,6 +45,34 @@ function baseUrl(): string {
 
 function navLink(page: Page, name: string) {
   return page.getByRole("navigation").getByRole("link", { name, exact: true });
+}
+
+/** The link in the newest email of a template to an address, as the recipient would click it. */
+async function linkMailedTo(to: string, template: string, pattern: RegExp): Promise<string> {
+  if (!api) throw new Error("api not started");
+  const [mail] = await api.db
+    .select()
+    .from(schema.emailOutbox)
+    .where(and(eq(schema.emailOutbox.toAddress, to), eq(schema.emailOutbox.template, template)))
+    .orderBy(desc(schema.emailOutbox.createdAt))
+    .limit(1);
+  const match = mail && pattern.exec(mail.text);
+  if (!match?.[1]) throw new Error(`no ${template} email to ${to}`);
+  return match[1];
+}
+
+/** Someone who already has an account (signed up earlier, outside this story), with or without a confirmed address. */
+async function existingUser(username: string, password: string, verified: boolean): Promise<void> {
+  if (!api) throw new Error("api not started");
+  await insertUser(api.db, { username, email: `${username}@example.com`, passwordHash: await hashPassword(password), emailVerifiedAt: verified ? new Date() : null });
+}
+
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl()}/login`);
+  await page.getByLabel("Username or email").fill(username);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: `Welcome back, ${username}` }).waitFor();
 }
 
 // Toasts come and go with timing; leave them out so the pages themselves can be compared.
@@ -109,6 +134,28 @@ describe("identity and tenancy in the SPA", () => {
     expect(new URL(nora.url()).pathname).toBe("/");
   });
 
+  it("asks the new user to confirm their address, resends the link, and confirms it", async () => {
+    const banner = nora.getByTestId("unverified-banner");
+    await banner.filter({ hasText: "nora@example.com" }).waitFor();
+    await shot(nora, "unverified-banner");
+    const first = await linkMailedTo("nora@example.com", "verify_email", /verify-email\?token=([a-z0-9]+)/);
+    await banner.getByRole("button", { name: "Resend" }).click();
+    await nora.getByText("We've sent a confirmation link to nora@example.com.").waitFor();
+    const token = await linkMailedTo("nora@example.com", "verify_email", /verify-email\?token=([a-z0-9]+)/);
+    expect(token).not.toBe(first);
+
+    await nora.goto(`${baseUrl()}/verify-email?token=${first}`);
+    await nora.getByRole("button", { name: "Confirm my address" }).click();
+    await nora.getByText("This confirmation link is invalid or has expired").waitFor();
+    await nora.goto(`${baseUrl()}/verify-email?token=${token}`);
+    await nora.getByRole("button", { name: "Confirm my address" }).click();
+    await nora.getByTestId("verify-done").waitFor();
+    await shot(nora, "verify-email-done");
+    await nora.getByRole("link", { name: "Continue to Atrium" }).click();
+    await nora.getByRole("heading", { name: "Welcome back, nora" }).waitFor();
+    expect(await nora.getByTestId("unverified-banner").count()).toBe(0);
+  });
+
   it("creates an organization from the switcher", async () => {
     const switcher = nora.getByTestId("org-switcher");
     await switcher.filter({ hasText: "No organization" }).waitFor();
@@ -160,6 +207,58 @@ describe("identity and tenancy in the SPA", () => {
     await nora.getByRole("tab", { name: "Members" }).click();
     await nora.getByTestId("member-row").filter({ hasText: "nora" }).waitFor();
     await shot(nora, "organization-members");
+  });
+
+  it("invites registered addresses: nobody joins until the confirmed addressee accepts in the SPA", async () => {
+    await existingUser("pia", "violet-summit-ferry-31", true);
+    await existingUser("quinn", "copper-delta-heron-64", false);
+    await nora.getByRole("tab", { name: "Invitations" }).click();
+    for (const [email, role] of [["pia@example.com", "Admin"], ["quinn@example.com", "Member"]] as const) {
+      await nora.getByLabel("Email").fill(email);
+      await nora.getByRole("combobox", { name: "Role" }).click();
+      await nora.getByRole("option", { name: new RegExp(`^${role}`) }).click();
+      await nora.getByRole("button", { name: "Invite", exact: true }).click();
+      // The same answer as for an unknown address: the inviter can't tell who has an account.
+      await nora.getByTestId("invite-result").filter({ hasText: email }).waitFor();
+      expect(await nora.getByTestId("invite-result").getAttribute("data-status")).toBe("invited");
+      await nora.getByTestId("invitation-row").filter({ hasText: email }).waitFor();
+    }
+    await nora.getByRole("tab", { name: "Members" }).click();
+    await nora.getByTestId("member-row").filter({ hasText: "nora" }).waitFor();
+    expect(await nora.getByTestId("member-row").filter({ hasText: "pia" }).count()).toBe(0);
+
+    // Quinn never confirmed the address: no notice, just the banner, and no membership.
+    const quinn = await newPage();
+    await signIn(quinn, "quinn", "copper-delta-heron-64");
+    await quinn.getByTestId("unverified-banner").waitFor();
+    await quinn.getByTestId("org-switcher").filter({ hasText: "No organization" }).waitFor();
+    expect(await quinn.getByTestId("pending-invitation").count()).toBe(0);
+    await shot(quinn, "invitation-unverified");
+    // Even with the emailed link, an unconfirmed account can't take the invitation.
+    const link = await linkMailedTo("quinn@example.com", "organization_invitation", /invitation=([a-z0-9]+)/);
+    await quinn.goto(`${baseUrl()}/signup?invitation=${link}`);
+    await quinn.getByTestId("invitation-blocked").filter({ hasText: "Confirm quinn@example.com first" }).waitFor();
+    expect(await quinn.getByRole("button", { name: "Accept invitation" }).isDisabled()).toBe(true);
+    await quinn.context().close();
+
+    // Pia's address is confirmed: she sees the invitation, and joins only when she accepts it.
+    const pia = await newPage();
+    await signIn(pia, "pia", "violet-summit-ferry-31");
+    const notice = pia.getByTestId("pending-invitation").filter({ hasText: "You're invited to Nora Research" });
+    await notice.filter({ hasText: "join as admin" }).waitFor();
+    await pia.getByTestId("org-switcher").filter({ hasText: "No organization" }).waitFor();
+    await shot(pia, "pending-invitation");
+    await notice.getByRole("button", { name: "Accept" }).click();
+    await pia.getByText("You joined Nora Research.").waitFor();
+    await pia.getByTestId("org-switcher").filter({ hasText: "Nora Research" }).waitFor();
+    expect(await pia.getByTestId("pending-invitation").count()).toBe(0);
+    await pia.context().close();
+
+    await nora.reload();
+    await nora.getByRole("tab", { name: "Members" }).click();
+    const piaRow = nora.getByTestId("member-row").filter({ hasText: "pia" });
+    await piaRow.waitFor();
+    await expect.poll(() => piaRow.locator("input").first().inputValue()).toBe("Admin");
   });
 
   it("shows the admin those events in the audit log, filtered by the new user", async () => {
@@ -227,6 +326,8 @@ describe("identity and tenancy in the SPA", () => {
     await omar.getByLabel("Password", { exact: true }).fill("amber-canyon-whistle-7");
     await omar.getByRole("button", { name: "Create account" }).click();
     await omar.getByRole("heading", { name: "Welcome back, omar" }).waitFor();
+    // The link was mailed to omar@example.com, so signing up through it confirmed the address.
+    expect(await omar.getByTestId("unverified-banner").count()).toBe(0);
     const switcher = omar.getByTestId("org-switcher");
     await switcher.filter({ hasText: "Nora Research" }).waitFor();
     await switcher.click();
@@ -260,18 +361,20 @@ describe("identity and tenancy in the SPA", () => {
   it("changes the password from the profile, naming a wrong current password", async () => {
     await navLink(nora, "Profile").click();
     await nora.getByRole("heading", { name: "Change password" }).waitFor();
-    await nora.getByLabel("Current password").fill("not-my-password");
-    await nora.getByLabel("New password", { exact: true }).fill("silver-orchard-tide-88");
-    await nora.getByLabel("Confirm new password").fill("silver-orchard-tide-88");
+    const form = nora.locator("form").filter({ has: nora.getByRole("heading", { name: "Change password" }) });
+    await form.getByLabel("Current password").fill("not-my-password");
+    await form.getByLabel("New password", { exact: true }).fill("silver-orchard-tide-88");
+    await form.getByLabel("Confirm new password").fill("silver-orchard-tide-88");
     await nora.getByRole("button", { name: "Change password" }).click();
     await nora.getByText("current password is incorrect", { exact: false }).waitFor();
-    await nora.locator("button[type=submit]:not([data-loading])").waitFor();
+    await form.locator("button[type=submit]:not([data-loading])").waitFor();
     await shot(nora, "profile-password-error");
 
-    await nora.getByLabel("Current password").fill("quiet-harbor-lantern-42");
+    expect(await form.getByRole("checkbox", { name: "Also revoke all my API keys" }).isChecked()).toBe(true);
+    await form.getByLabel("Current password").fill("quiet-harbor-lantern-42");
     await nora.getByRole("button", { name: "Change password" }).click();
-    await nora.getByText("Your other sessions were signed out").waitFor();
-    expect(await nora.getByLabel("Current password").inputValue()).toBe("");
+    await nora.getByText("Your other sessions were signed out and your API keys revoked").waitFor();
+    expect(await form.getByLabel("Current password").inputValue()).toBe("");
   });
 
   it("resets a forgotten password through the emailed link", async () => {
@@ -309,5 +412,26 @@ describe("identity and tenancy in the SPA", () => {
     await visitor.getByRole("button", { name: "Sign in" }).click();
     await visitor.getByRole("heading", { name: "Welcome back, nora" }).waitFor();
     await visitor.context().close();
+  });
+
+  it("changes the email address from the profile; the new one must be confirmed", async () => {
+    const page = await newPage();
+    await signIn(page, "nora", "brisk-meadow-falcon-19");
+    await navLink(page, "Profile").click();
+    const form = page.locator("form").filter({ has: page.getByRole("heading", { name: "Change email address" }) });
+    await form.getByLabel("New email address").fill("nora.r@example.com");
+    await form.getByLabel("Current password").fill("brisk-meadow-falcon-19");
+    await form.getByRole("button", { name: "Change email" }).click();
+    await page.getByTestId("unverified-banner").filter({ hasText: "nora.r@example.com" }).waitFor();
+    await shot(page, "profile-email-changed");
+
+    const token = await linkMailedTo("nora.r@example.com", "verify_email", /verify-email\?token=([a-z0-9]+)/);
+    await page.goto(`${baseUrl()}/verify-email?token=${token}`);
+    await page.getByRole("button", { name: "Confirm my address" }).click();
+    await page.getByTestId("verify-done").waitFor();
+    await page.getByRole("link", { name: "Continue to Atrium" }).click();
+    await page.getByRole("heading", { name: "Welcome back, nora" }).waitFor();
+    expect(await page.getByTestId("unverified-banner").count()).toBe(0);
+    await page.context().close();
   });
 });

@@ -4,6 +4,7 @@ import { Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { analyzerFromConfig, transportFromConfig } from "@atrium/core";
 import { createJobQueues, jobsOfQueue } from "@atrium/core/jobs";
+import { bullmqTelemetry } from "@atrium/core/tracing";
 import type { WorkerDeps } from "./deps.js";
 import { startHeartbeat } from "./heartbeat.js";
 import { createDispatcher, type JobRuntime } from "./processors/base.js";
@@ -17,6 +18,8 @@ export interface RunningWorker {
   id: string;
   /** Stops taking jobs, lets active ones finish, removes the heartbeat, closes Redis. Safe to call twice. */
   stop: () => Promise<void>;
+  /** False once stop() has been called: the process is draining, not ready for more. */
+  isRunning: () => boolean;
 }
 
 /** Fails at startup, not at the first job, when a queue carries a job nobody processes. */
@@ -36,6 +39,8 @@ function createWorker(queue: QueueConfig, connection: Redis, workerId: string, r
     // A killed worker's lock lapses after this long and the stalled check hands its jobs to another worker.
     lockDuration: config.WORKER_STALLED_INTERVAL_MS,
     stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
+    // With tracing on, a job's spans continue the trace of the request that queued it.
+    telemetry: bullmqTelemetry(),
   });
   worker.on("failed", (job, err) => logger.warn({ queue: queue.name, job: job?.name, jobId: job?.id, err: err.message }, "job failed"));
   // Without a listener an 'error' event would crash the process; BullMQ reconnects on its own.
@@ -96,5 +101,5 @@ export async function startWorker(deps: WorkerDeps, queues: readonly QueueConfig
     logger.info({ workerId }, "worker stopped");
   };
   let stopping: Promise<void> | undefined;
-  return { id: workerId, stop: () => (stopping ??= stop()) };
+  return { id: workerId, stop: () => (stopping ??= stop()), isRunning: () => stopping === undefined };
 }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listHeartbeats } from "@atrium/core/system";
+import { freePort } from "@atrium/db/embedded";
 import { createTestWorkerEnv, waitFor, type TestWorkerEnv } from "./testing.js";
 
 const appDir = fileURLToPath(new URL("..", import.meta.url));
@@ -22,12 +23,13 @@ function exitOf(proc: ChildProcess): Promise<{ code: number | null; signal: Node
 }
 
 describe("worker process", () => {
-  it("exits 0 on SIGTERM and removes its heartbeat", async () => {
+  it("serves health on WORKER_HTTP_PORT, exits 0 on SIGTERM and removes its heartbeat", async () => {
     const prefix = env.config.REDIS_PREFIX;
+    const port = await freePort();
     let output = "";
     child = spawn(tsx, ["src/main.ts"], {
       cwd: appDir,
-      env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "info", DATABASE_URL: env.db.url, REDIS_URL: env.redisUrl, REDIS_PREFIX: prefix },
+      env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "info", DATABASE_URL: env.db.url, REDIS_URL: env.redisUrl, REDIS_PREFIX: prefix, WORKER_HTTP_PORT: String(port) },
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
@@ -35,6 +37,9 @@ describe("worker process", () => {
     const exited = exitOf(child);
 
     await waitFor(async () => (await listHeartbeats(env.redis, prefix)).length === 1, { timeoutMs: 20_000, what: `a heartbeat from the child; output:\n${output}` });
+    const ready = await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.status === 200, { what: `/readyz on ${port}; output:\n${output}` });
+    expect(ready).toBe(true);
+    expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain("atrium_queue_jobs");
 
     const killedAt = Date.now();
     child.kill("SIGTERM");

@@ -2,6 +2,7 @@
 import { ConfigError, createLogger, loadConfig } from "@atrium/config";
 import { createDb } from "@atrium/db";
 import { startWorker } from "./index.js";
+import { startWorkerHttp } from "./observability/http.js";
 
 function loadOrExit() {
   try {
@@ -24,6 +25,7 @@ const { db, close: closeDb } = createDb(config.DATABASE_URL, { max: config.WORKE
 // Signal handlers go in before the worker starts: a SIGTERM that lands while it is still starting
 // (its heartbeat may already be visible) must drain it, not kill the process outright.
 const starting = startWorker({ config, db, redisUrl: config.REDIS_URL, logger, now: () => new Date() });
+const http = startWorkerHttp({ config, db, redisUrl: config.REDIS_URL, logger, worker: starting });
 
 let firstSignalAt: number | undefined;
 async function shutdown(signal: NodeJS.Signals) {
@@ -37,6 +39,7 @@ async function shutdown(signal: NodeJS.Signals) {
   logger.info({ signal }, "shutting down: waiting for active jobs to finish");
   try {
     await (await starting).stop();
+    await (await http)?.close();
     await closeDb();
     process.exitCode = 0;
   } catch (err) {

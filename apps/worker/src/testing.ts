@@ -20,7 +20,7 @@ export interface TestWorkerEnv {
 export async function createTestWorkerEnv(overrides: Partial<Record<keyof Env, string>> = {}): Promise<TestWorkerEnv> {
   const { pgAdminUrl, redisUrl } = testInfraUrls();
   const db = await createTestDatabase(pgAdminUrl);
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATABASE_URL: db.url, REDIS_URL: redisUrl, REDIS_PREFIX: testRedisPrefix(), ...overrides });
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATABASE_URL: db.url, REDIS_URL: redisUrl, REDIS_PREFIX: testRedisPrefix(), ALLOW_NOOP_JOBS: "true", ...overrides });
   const deps: WorkerDeps = { config, db: db.db, redisUrl, logger: createLogger(config, "worker-test"), now: () => new Date() };
   const redis = new Redis(redisUrl);
   const started: RunningWorker[] = [];

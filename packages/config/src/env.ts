@@ -1,8 +1,20 @@
+import { isIP } from "node:net";
 import { z } from "zod";
+import { repoRoot, resolveFromRoot, withDotEnv } from "./paths.js";
 
 const bool = z
   .enum(["true", "false", "1", "0", ""])
   .transform((v) => v === "true" || v === "1");
+
+const PROXY_PRESETS = new Set(["loopback", "linklocal", "uniquelocal"]);
+/** An address, CIDR or express preset name, as express's `trust proxy` takes them. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_PRESETS.has(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
 
 const DEV_SESSION_SECRET = "dev-only-session-secret-change-me-0123456789";
 /** Signs the local checkout's webhook events in development; public, so never trusted in production. */
@@ -10,9 +22,14 @@ export const DEV_STRIPE_WEBHOOK_SECRET = "whsec_local_dev_secret";
 
 /** The whole environment of every Atrium process, one schema. */
 export const ZEnv = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /**
+   * Unset means production: development defaults (secrets, admin123, the local
+   * checkout, the Stripe stand-in) are live only when this says development or test.
+   */
+  NODE_ENV: z.enum(["development", "test", "production"]).default("production"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  DATA_DIR: z.string().default(".data"),
+  /** Relative paths are anchored at the repository root (not the working directory), the same in every process. */
+  DATA_DIR: z.string().min(1).default(".data"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(8000),
@@ -28,7 +45,27 @@ export const ZEnv = z.object({
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(6).max(128).default(8),
   SESSION_DAYS: z.coerce.number().int().positive().default(30),
   SHORT_SESSION_HOURS: z.coerce.number().int().positive().default(12),
-  TRUST_PROXY: bool.default(false),
+  /**
+   * Which proxies' X-Forwarded-For to believe: `false`, a hop count (`1` = one
+   * proxy in front), or proxy addresses/CIDRs (`10.0.0.0/8,loopback`). Never
+   * `true`: that makes the client-written left-most entry the IP every per-IP
+   * limit keys on.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((v, ctx): false | number | string[] => {
+      const s = v.trim().toLowerCase();
+      if (s === "" || s === "false" || s === "0") return false;
+      if (/^\d+$/.test(s)) return Number(s);
+      const entries = s.split(",").map((e) => e.trim()).filter(Boolean);
+      const bad = entries.filter((e) => !isProxyAddress(e));
+      if (s === "true" || bad.length) {
+        ctx.addIssue({ code: "custom", message: `must be false, a hop count or proxy addresses/CIDRs${s === "true" ? " (true would trust any client's X-Forwarded-For)" : `; not ${bad.join(", ")}`}` });
+        return z.NEVER;
+      }
+      return entries;
+    }),
   /** Redis-backed request limits (429 + Retry-After); off only for load tests and local experiments. */
   RATE_LIMIT_ENABLED: bool.default(true),
   /** Login, token, signup and password-reset attempts per window, per IP and per account name. */
@@ -39,8 +76,24 @@ export const ZEnv = z.object({
   RATE_LIMIT_AUTH_PER_HOUR: z.coerce.number().int().positive().default(1000),
   /** Length of the "per minute" windows above; tests shorten it. */
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  /** Bearer token for GET /metrics on the api and the worker; unset: open in development, refused in production. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Errors (error/fatal logs with an Error, uncaught exceptions) go to Sentry when set; the SDK isn't even loaded otherwise. */
+  SENTRY_DSN: z.url().optional(),
+  /** OTLP/HTTP collector base URL (e.g. http://localhost:4318); when set, processes started with `--import ./src/instrument.ts` send traces. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  /** The worker's own HTTP port for /metrics, /healthz and /readyz; 0 turns that server off. */
+  WORKER_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8001),
   REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default("atrium"),
-  WEB_DIST_DIR: z.string().optional(),
+  /** The built SPA the api serves on its own origin; in production it defaults to apps/web/dist. */
+  WEB_DIST_DIR: z.string().min(1).optional(),
+  /**
+   * Apply migrations (under an advisory lock) and bootstrap when the api starts. Unset: yes in
+   * development (`pnpm dev` on a database of your own), no in production (`npm run migrate` first).
+   */
+  MIGRATE_ON_START: bool.optional(),
+  /** On SIGTERM the api stops accepting and gives in-flight requests this long before it closes them. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
   WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().positive().default(10),
   /** Parallel jobs per worker on the document_processing and ai_analysis queues. */
@@ -60,6 +113,8 @@ export const ZEnv = z.object({
   SESSION_PURGE_EVERY_MINUTES: z.coerce.number().int().positive().default(60),
   /** Soft-deleted accounts, organizations, teams and users are purged for good after this many days. */
   SOFT_DELETE_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
+  /** Largest JSON request body (tRPC and REST), in bytes: larger ones get 413 before they are read or parsed. Uploads have MAX_UPLOAD_MB. */
+  MAX_JSON_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   /** Largest accepted upload, in megabytes; enforced while the upload streams in. */
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(10),
   /** Also accept audio (mp3, wav, m4a, ogg) uploads; off by default (no offline transcription). */
@@ -100,6 +155,21 @@ export const ZEnv = z.object({
     .string()
     .default("notification,email.send")
     .transform((s) => s.split(",").map((t) => t.trim()).filter(Boolean)),
+  /** Low-balance policy of new tenants' reserves: `block` (refuse what the balance can't cover), `warn` or `limited`. */
+  BILLING_DEFAULT_POLICY: z.enum(["block", "warn", "limited"]).default("block"),
+  /** Under `warn`, the most a balance may go below zero, in cents: jobs are refused and debits stop there. */
+  BILLING_WARN_CREDIT_LIMIT_CENTS: z.coerce.number().int().min(0).default(5_000),
+  /** Document extraction and local analysis run in a worker thread, killed past this time or heap. */
+  DOCUMENT_TASK_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  DOCUMENT_TASK_MEMORY_MB: z.coerce.number().int().min(32).default(256),
+  /** A DOCX whose entries claim to unpack to more than this is refused before it is inflated. */
+  DOCX_MAX_UNCOMPRESSED_MB: z.coerce.number().positive().default(50),
+  /** Characters of a document an analyzer reads; the rest is left out and the job result says so. */
+  ANALYZER_MAX_TEXT_CHARS: z.coerce.number().int().positive().default(200_000),
+  /** Running analysis jobs per tenant across all workers; more wait (delayed, no attempt spent) so no tenant starves the others. */
+  JOBS_MAX_RUNNING_PER_TENANT: z.coerce.number().int().positive().default(2),
+  /** Lets tenants create `noop` jobs (benchmarks and tests); off in real deployments. */
+  ALLOW_NOOP_JOBS: bool.default(false),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -111,25 +181,47 @@ export class ConfigError extends Error {
   }
 }
 
+/** Development defaults (secrets, admin password, local checkout, Stripe stand-in) are accepted only here. */
+export const allowsDevDefaults = (env: Pick<Env, "NODE_ENV">) => env.NODE_ENV === "development" || env.NODE_ENV === "test";
+
+/** Everything a production (or unlabelled) environment must not have; empty in development and tests. */
+function productionProblems(env: Env): string[] {
+  if (allowsDevDefaults(env)) return [];
+  const problems: string[] = [];
+  if (env.SESSION_SECRET === DEV_SESSION_SECRET) problems.push("SESSION_SECRET: must be set; the development default is only accepted when NODE_ENV is development or test");
+  if (env.BOOTSTRAP_ADMIN_PASSWORD === "admin123") problems.push("BOOTSTRAP_ADMIN_PASSWORD: the default admin password is only accepted when NODE_ENV is development or test");
+  if (env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET === DEV_STRIPE_WEBHOOK_SECRET) {
+    problems.push("STRIPE_WEBHOOK_SECRET: the development default is public; use the endpoint's signing secret");
+  }
+  // The stand-in server switches exist for tests; in production they would send the Stripe key over plain HTTP to anyone.
+  for (const name of ["STRIPE_API_HOST", "STRIPE_API_PORT", "STRIPE_API_PROTOCOL"] as const) {
+    if (env[name] !== undefined) problems.push(`${name}: only accepted when NODE_ENV is development or test`);
+  }
+  return problems;
+}
+
 /**
  * Parses the environment, reporting every bad variable at once, and refuses
- * production with the development defaults still in place.
+ * production (which an unset NODE_ENV is) with development defaults in place.
  */
-export function loadConfig(source: Record<string, string | undefined> = process.env): Env {
-  const result = ZEnv.safeParse(source);
+export function loadConfig(source?: Record<string, string | undefined>, options: { root?: string } = {}): Env {
+  const root = options.root ?? repoRoot();
+  // No explicit source = a real process: the repository's .env fills in what the environment leaves unset.
+  const result = ZEnv.safeParse(source ?? withDotEnv(process.env, root));
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`));
   }
   const env = result.data;
+  // Resolved once, here: api, worker, scripts and tests then agree on every file location.
+  env.DATA_DIR = resolveFromRoot(env.DATA_DIR, root);
+  env.MIGRATE_ON_START ??= env.NODE_ENV !== "production";
+  const webDist = env.WEB_DIST_DIR ?? (env.NODE_ENV === "production" ? "apps/web/dist" : undefined);
+  env.WEB_DIST_DIR = webDist === undefined ? undefined : resolveFromRoot(webDist, root);
   if (env.TOPUP_MIN_DOLLARS > env.TOPUP_MAX_DOLLARS) throw new ConfigError(["TOPUP_MIN_DOLLARS: must not exceed TOPUP_MAX_DOLLARS"]);
-  if (env.NODE_ENV === "production") {
-    const problems: string[] = [];
-    if (env.SESSION_SECRET === DEV_SESSION_SECRET) problems.push("SESSION_SECRET: the development default is not allowed in production");
-    if (env.BOOTSTRAP_ADMIN_PASSWORD === "admin123") problems.push("BOOTSTRAP_ADMIN_PASSWORD: the default admin password is not allowed in production");
-    if (env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET === DEV_STRIPE_WEBHOOK_SECRET) {
-      problems.push("STRIPE_WEBHOOK_SECRET: the development default is not allowed in production; use the endpoint's signing secret");
-    }
-    if (problems.length) throw new ConfigError(problems);
+  const problems = productionProblems(env);
+  if (problems.length) {
+    if (!source.NODE_ENV) problems.push("NODE_ENV: unset, so treated as production; set NODE_ENV=development for local use (npm start does)");
+    throw new ConfigError(problems);
   }
   return env;
 }

@@ -26,12 +26,25 @@ export function createDb(url: string, options: { max?: number } = {}): DbHandle 
 
 export const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
 
-export async function migrateDb(url: string): Promise<void> {
-  const { db, close } = createDb(url, { max: 1 });
+/** Any fixed number: every Atrium process that migrates takes this same Postgres advisory lock. */
+export const MIGRATION_LOCK_KEY = 7_245_001;
+
+/**
+ * Applies the committed migrations, then `then` (e.g. bootstrap), while holding a session-level
+ * advisory lock: replicas starting at once queue up instead of racing on the same DDL, and each
+ * later one finds nothing left to do.
+ */
+export async function migrateDb(url: string, then?: (db: Db) => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
   try {
+    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    const db = drizzle({ client, schema, casing: "snake_case" });
     await migrate(db, { migrationsFolder });
+    if (then) await then(db);
   } finally {
-    await close();
+    // Ending the session releases the lock even when a migration failed.
+    await client.end();
   }
 }
 

@@ -1,6 +1,7 @@
 import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { appRouterShape } from "./app-router.js";
+import { CSRF_HEADER } from "@atrium/core/contracts";
 import { fetchWithRetry, type FetchLike, type RetryOptions } from "./fetch-with-retry.js";
 
 /** The api's router as clients see it: every procedure, none of the server's types. */
@@ -31,7 +32,8 @@ export function createClient(options: ClientOptions): AtriumClient {
         url: `${options.baseUrl.replace(/\/$/, "")}/trpc`,
         headers: () => {
           const token = typeof options.token === "function" ? options.token() : options.token;
-          return { ...options.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) };
+          // CSRF_HEADER lets cookie-authenticated calls (the SPA) through the api's CSRF check; bearer calls don't need it.
+          return { [CSRF_HEADER]: "1", ...options.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) };
         },
         fetch: (url, init) => retrying(url, { ...(init as RequestInit), credentials: options.credentials ?? "same-origin" }),
       }),

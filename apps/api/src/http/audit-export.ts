@@ -2,7 +2,7 @@ import type { ZodOpenApiPathsObject } from "zod-openapi";
 import type { Router } from "express";
 import type { z } from "zod";
 import type { Logger } from "@atrium/config";
-import { csvExportRoute, safeCell } from "./csv-export.js";
+import { csvExportRoute } from "./csv-export.js";
 import { auditService, ZAuditEventFilters, type TAuditEvent } from "@atrium/core";
 
 /** Mounted under /api. A file download can't be a JSON procedure, so it is a plain route with the same auth and limits. */
@@ -14,13 +14,13 @@ const COLUMNS = ["occurredAt", "eventType", "actorUsername", "actorId", "targetT
 const toRecord = (e: TAuditEvent) => ({
   occurredAt: e.occurredAt,
   eventType: e.eventType,
-  actorUsername: safeCell(e.actorUsername),
+  actorUsername: e.actorUsername ?? "",
   actorId: e.actorId ?? "",
   targetType: e.targetType ?? "",
-  targetId: safeCell(e.targetId),
+  targetId: e.targetId ?? "",
   accountId: e.accountId ?? "",
   ipAddress: e.ipAddress ?? "",
-  userAgent: safeCell(e.userAgent),
+  userAgent: e.userAgent ?? "",
   details: JSON.stringify(e.details),
 });
 

@@ -13,8 +13,13 @@ import { sendRouteError, zodToTRPC } from "./route-errors.js";
 
 type CreateContext = (opts: { req: Request; res: Response }) => Promise<Context>;
 
-/** A cell a spreadsheet would run as a formula gets a leading quote (names, reasons and user agents are typed by people). */
-export const safeCell = (v: string | null) => (v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : (v ?? ""));
+/**
+ * A cell a spreadsheet would run as a formula gets a leading quote (OWASP CSV
+ * injection). Applied to every column of every export by csvExportRoute, since
+ * any text (names, reasons, user agents, even an IP from a forwarded header)
+ * can be attacker-written; plain numbers like -500 stay numbers.
+ */
+export const safeCell = (v: string | null) => (v && /^[=+\-@\t\r]/.test(v) && !/^-?\d+(\.\d+)?$/.test(v) ? `'${v}` : (v ?? ""));
 
 export interface CsvExport<F, R> {
   /** Mounted under /api. */
@@ -25,6 +30,7 @@ export interface CsvExport<F, R> {
   columns: readonly string[];
   filename: (date: string) => string;
   load: (ctx: Context, actor: Actor, filters: F) => Promise<AsyncIterable<R>>;
+  /** Raw values; every cell is formula-escaped afterwards, whatever the column. */
   toRecord: (row: R) => Record<string, string>;
 }
 
@@ -67,5 +73,5 @@ export function csvExportRoute<F, R>(spec: CsvExport<F, R>, createContext: Creat
 }
 
 async function* records<R>(rows: AsyncIterable<R>, toRecord: (row: R) => Record<string, string>) {
-  for await (const row of rows) yield toRecord(row);
+  for await (const row of rows) yield Object.fromEntries(Object.entries(toRecord(row)).map(([k, v]) => [k, safeCell(v)]));
 }

@@ -2,7 +2,7 @@ import { pipeline } from "node:stream/promises";
 import { Router, type Request, type Response } from "express";
 import { TRPCError } from "@trpc/server";
 import type { Logger } from "@atrium/config";
-import { contentDisposition, LOCAL_FILES_PATH, storageFromConfig, StorageNotFoundError, verifyLocalSignature } from "@atrium/core";
+import { contentDisposition, downloadSigningKey, LOCAL_FILES_PATH, storageFromConfig, StorageNotFoundError, verifyLocalSignature } from "@atrium/core";
 import type { Context } from "../trpc/context.js";
 import { enforceRateLimit } from "../trpc/rate-limit.middleware.js";
 import { sendRouteError } from "./route-errors.js";
@@ -32,7 +32,7 @@ export function documentDownloadRoutes(createContext: CreateContext, logger: Log
       const config = ctx.svc.config;
       const storage = storageFromConfig(config);
       const key = ([] as string[]).concat((req.params as { key?: string | string[] }).key ?? []).join("/");
-      const check = verifyLocalSignature(config.SESSION_SECRET, key, req.query, ctx.svc.now());
+      const check = verifyLocalSignature(downloadSigningKey(config), key, req.query, ctx.svc.now());
       if (storage.kind !== "local" || !check.ok) {
         const message = !check.ok && check.reason === "expired" ? "This download link has expired; ask for a new one" : "This download link is not valid";
         throw new TRPCError({ code: "FORBIDDEN", message });

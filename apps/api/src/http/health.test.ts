@@ -16,7 +16,8 @@ afterAll(async () => {
 
 const readyz = async () => {
   const res = await fetch(`${api.url}/api/readyz/`);
-  return { status: res.status, body: (await res.json()) as { checks: { redis: { ok: boolean }; postgres: { ok: boolean } } } };
+  const text = await res.text();
+  return { status: res.status, text, body: JSON.parse(text) as { checks: { redis: { ok: boolean }; postgres: { ok: boolean }; storage: { ok: boolean } } } };
 };
 
 async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
@@ -35,12 +36,17 @@ describe("health", () => {
   });
 
   it("readiness goes 503 while Redis is down and 200 once it is back", async () => {
-    expect((await readyz()).status).toBe(200);
+    const ready = await readyz();
+    expect(ready.status).toBe(200);
+    // Storage is probed with a write, read and delete.
+    expect(ready.body.checks.storage).toMatchObject({ ok: true });
     const port = redis.port;
     await redis.stop();
     const down = await eventually(readyz, (r) => r.status === 503);
     expect(down.status).toBe(503);
-    expect(down.body.checks).toMatchObject({ redis: { ok: false }, postgres: { ok: true } });
+    expect(down.body.checks).toMatchObject({ redis: { ok: false }, postgres: { ok: true }, storage: { ok: true } });
+    // Anonymous callers learn what is down, not the driver's error (hosts, ports, versions).
+    expect(down.text).not.toMatch(/ECONNREFUSED|error|Connection|127\.0\.0\.1/i);
     redis = await startRedisServer({ port });
     const up = await eventually(readyz, (r) => r.status === 200);
     expect(up.status).toBe(200);

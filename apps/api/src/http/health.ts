@@ -1,18 +1,10 @@
 import { Router } from "express";
-import { pingDb } from "@atrium/db";
+import { storageFromConfig } from "@atrium/core";
+import { probePostgres, probeRedis, probeStorage, type ProbeResult } from "@atrium/core/system";
 import type { ApiDeps } from "../deps.js";
 
-const TIMEOUT_MS = 2000;
-
-async function probe(fn: () => Promise<unknown>) {
-  const started = performance.now();
-  try {
-    await Promise.race([fn(), new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), TIMEOUT_MS))]);
-    return { ok: true, latencyMs: Math.round(performance.now() - started) };
-  } catch (e) {
-    return { ok: false, latencyMs: Math.round(performance.now() - started), error: e instanceof Error ? e.message : String(e) };
-  }
-}
+/** Anonymous callers learn up or down and how long it took; what went wrong goes to the log only. */
+const publicView = (r: ProbeResult<unknown>) => ({ ok: r.ok, latencyMs: r.latencyMs });
 
 /** Liveness says the process runs; readiness says its dependencies answer. */
 export function healthRoutes(deps: ApiDeps): Router {
@@ -20,10 +12,11 @@ export function healthRoutes(deps: ApiDeps): Router {
   r.get(["/healthz", "/healthz/"], (_req, res) => {
     res.json({ status: "ok" });
   });
-  r.get(["/readyz", "/readyz/"], async (_req, res) => {
-    const [postgres, redis] = await Promise.all([probe(() => pingDb(deps.db)), probe(() => deps.redis.ping())]);
-    const ok = postgres.ok && redis.ok;
-    res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "unavailable", checks: { postgres, redis } });
+  r.get(["/readyz", "/readyz/"], async (req, res) => {
+    const [postgres, redis, storage] = await Promise.all([probePostgres(deps.db), probeRedis(deps.redis), probeStorage(storageFromConfig(deps.config))]);
+    const failed = Object.entries({ postgres, redis, storage }).filter(([, p]) => !p.ok);
+    if (failed.length) req.log?.warn({ failed: Object.fromEntries(failed.map(([k, p]) => [k, "error" in p ? p.error : null])) }, "not ready");
+    res.status(failed.length ? 503 : 200).json({ status: failed.length ? "unavailable" : "ok", checks: { postgres: publicView(postgres), redis: publicView(redis), storage: publicView(storage) } });
   });
   return r;
 }

@@ -2,7 +2,7 @@ import type { ZodOpenApiPathsObject } from "zod-openapi";
 import type { Router } from "express";
 import type { z } from "zod";
 import type { Logger } from "@atrium/config";
-import { csvExportRoute, safeCell } from "./csv-export.js";
+import { csvExportRoute } from "./csv-export.js";
 import { billingAdminService, LEDGER_EXPORT_MAX_ROWS, ZLedgerExportFilters, type LedgerExportRow } from "@atrium/core";
 
 /** Mounted under /api; a file download, so a plain route with the procedures' auth, limits and error shape. */
@@ -28,17 +28,16 @@ const COLUMNS = [
 const toRecord = (e: LedgerExportRow) => ({
   createdAt: e.createdAt.toISOString(),
   accountId: e.accountId,
-  accountName: safeCell(e.accountName),
+  accountName: e.accountName,
   type: e.type,
-  // Numbers stay numbers: a leading minus here is money, not a formula.
   amountCents: String(e.amountCents),
   balanceAfterCents: String(e.balanceAfterCents),
   currency: e.currency,
-  reason: safeCell(e.reason),
-  actorUsername: safeCell(e.actorUsername),
-  relatedType: safeCell(e.relatedType),
-  relatedId: safeCell(e.relatedId),
-  idempotencyKey: safeCell(e.idempotencyKey),
+  reason: e.reason ?? "",
+  actorUsername: e.actorUsername ?? "",
+  relatedType: e.relatedType ?? "",
+  relatedId: e.relatedId ?? "",
+  idempotencyKey: e.idempotencyKey ?? "",
   id: e.id,
 });
 

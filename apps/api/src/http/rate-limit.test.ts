@@ -33,7 +33,7 @@ describe.each<Transport>(["rest", "trpc"])("auth rate limits over %s", (transpor
   });
 
   it("counts per IP across accounts and per account across IPs", async () => {
-    api = await startTestApi({ TRUST_PROXY: "true" });
+    api = await startTestApi({ TRUST_PROXY: "1" });
     // One IP, five different names: the IP's budget is spent.
     for (let i = 0; i < 5; i++) expect((await call(api.url, transport, routes.token, { username: `user${i}`, password: "x" }, from("10.0.0.1"))).status).toBe(401);
     expectLimited(await call(api.url, transport, routes.token, { username: "someone-else", password: "x" }, from("10.0.0.1")), 60);
@@ -83,6 +83,32 @@ describe("rate limits without Redis", () => {
     expect((await call(api.url, "rest", routes.me)).status).toBe(401);
     expect((await call(api.url, "rest", routes.me)).status).toBe(401);
     expectLimited(await call(api.url, "rest", routes.me), 60);
+  });
+});
+
+describe.each<Transport>(["rest", "trpc"])("client addresses and account buckets over %s", (transport) => {
+  it("behind one proxy, rotating the client-written left-most X-Forwarded-For doesn't buy new budgets", async () => {
+    api = await startTestApi({ TRUST_PROXY: "1" });
+    // The proxy appends the address it saw (10.7.7.7); everything left of it is whatever the client wrote.
+    const rotating = (i: number) => ({ "x-forwarded-for": `203.0.113.${i}, 10.7.7.7` });
+    for (let i = 0; i < 5; i++) expect((await call(api.url, transport, routes.token, { username: `u${i}`, password: "x" }, rotating(i))).status).toBe(401);
+    expectLimited(await call(api.url, transport, routes.token, { username: "u9", password: "x" }, rotating(9)), 60);
+  });
+
+  it("with a proxy address list, only entries added by those proxies are skipped", async () => {
+    api = await startTestApi({ TRUST_PROXY: "127.0.0.1/32, 10.0.0.0/8" });
+    // Test client (127.0.0.1) -> "proxy" 10.1.1.1 -> client 198.51.100.7: the first untrusted hop from the right.
+    const via = (spoof: number) => ({ "x-forwarded-for": `192.0.2.${spoof}, 198.51.100.7, 10.1.1.1` });
+    for (let i = 0; i < 5; i++) expect((await call(api.url, transport, routes.token, { username: `v${i}`, password: "x" }, via(i))).status).toBe(401);
+    expectLimited(await call(api.url, transport, routes.token, { username: "v9", password: "x" }, via(9)), 60);
+  });
+
+  it("a user's username and email, in any case, share one account budget", async () => {
+    api = await startTestApi({ TRUST_PROXY: "1" });
+    const ip = (i: number) => ({ "x-forwarded-for": `10.3.0.${i}` });
+    const names = ["admin", "ADMIN@atrium.local", "Admin", "admin@ATRIUM.local", "aDmIn"];
+    for (const [i, username] of names.entries()) expect((await call(api.url, transport, routes.token, { username, password: "wrong" }, ip(i))).status).toBe(401);
+    expectLimited(await call(api.url, transport, routes.token, { username: "Admin@Atrium.Local", password: "admin123" }, ip(9)), 60);
   });
 });
 

@@ -1,27 +1,31 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import type { Redis } from "ioredis";
 import type { Env, Logger } from "@atrium/config";
+import { emitTelemetry } from "@atrium/core/system";
 
 /**
  * Procedures on the tight auth budget (per IP and per account name): every call
  * is a password guess or sends mail (login, token, signup, password change and
- * reset request/confirm). Each entry is a procedure or a whole router, so new
+ * reset request/confirm, email confirmation, resend and change). Each entry is a procedure or a whole router, so new
  * procedures under these routers are covered as they land.
  */
-export const AUTH_RATE_LIMITED_PROCEDURES = ["auth", "signup", "password"] as const;
+export const AUTH_RATE_LIMITED_PROCEDURES = ["auth", "signup", "password", "email"] as const;
 /** Needs a live session already and guesses nothing, so it only counts as an ordinary call. */
 export const AUTH_RATE_LIMIT_EXEMPT = new Set(["auth.logout"]);
 
 export const isAuthLimited = (path: string) =>
   !AUTH_RATE_LIMIT_EXEMPT.has(path) && AUTH_RATE_LIMITED_PROCEDURES.some((p) => path === p || path.startsWith(`${p}.`));
 
+/** res.locals flag: the IP's auth budget was charged from the URL, before the body was read. */
+export const AUTH_IP_CHARGED = "authIpCharged";
+
 /** Who is calling what, as far as limits care. */
 export interface RateLimitSubject {
   path: string;
   ip: string | null;
   userId: string | null;
-  /** The username or email an auth call names, for the per-account budget. */
-  accountName?: string | null;
+  /** The per-IP auth budget was already charged for this request, from its URL, before its body was read. */
+  authIpCharged?: boolean;
 }
 
 export class RateLimitExceeded extends Error {
@@ -32,11 +36,15 @@ export class RateLimitExceeded extends Error {
 }
 
 export interface RateLimits {
-  /** Spends one point from every budget the call falls under; throws RateLimitExceeded when one is empty. */
+  /** Spends one point from the caller's budget (user, or anonymous IP) and, for auth calls, the IP's auth budget; throws RateLimitExceeded when one is empty. */
   consume(subject: RateLimitSubject): Promise<void>;
+  /** The IP's auth budget alone: charged from the URL before an auth call's body is read. */
+  consumeAuthIp(ip: string | null): Promise<void>;
+  /** The named account's auth budget (see loginBucketKey), once the body has named it. */
+  consumeAccount(bucket: string): Promise<void>;
 }
 
-const NO_LIMITS: RateLimits = { consume: async () => {} };
+const NO_LIMITS: RateLimits = { consume: async () => {}, consumeAuthIp: async () => {}, consumeAccount: async () => {} };
 
 /**
  * Counters live in Redis so every api process shares them. When Redis is down
@@ -47,8 +55,10 @@ const NO_LIMITS: RateLimits = { consume: async () => {} };
 export function createRateLimits(config: Env, redis: Redis, logger: Logger): RateLimits {
   if (!config.RATE_LIMIT_ENABLED) return NO_LIMITS;
   const window = config.RATE_LIMIT_WINDOW_SECONDS;
-  const limiter = (name: string, points: number, duration: number) =>
-    new RateLimiterRedis({
+  // Which budget ran out, for the rejection counter (a label, so names, never keys).
+  const budgetOf = new Map<RateLimiterRedis, string>();
+  const limiter = (name: string, points: number, duration: number) => {
+    const l = new RateLimiterRedis({
       storeClient: redis,
       keyPrefix: `${config.REDIS_PREFIX}:rl:${name}`,
       points,
@@ -56,6 +66,9 @@ export function createRateLimits(config: Env, redis: Redis, logger: Logger): Rat
       rejectIfRedisNotReady: true,
       insuranceLimiter: new RateLimiterMemory({ keyPrefix: `rl:${name}`, points, duration }),
     });
+    budgetOf.set(l, name);
+    return l;
+  };
   const authIp = limiter("auth-ip", config.RATE_LIMIT_AUTH_PER_MINUTE, window);
   const authAccount = limiter("auth-account", config.RATE_LIMIT_AUTH_PER_MINUTE, window);
   const anon = limiter("anon", config.RATE_LIMIT_ANON_PER_MINUTE, window);
@@ -65,24 +78,26 @@ export function createRateLimits(config: Env, redis: Redis, logger: Logger): Rat
     try {
       await l.consume(key);
     } catch (e) {
-      if (e instanceof RateLimiterRes) throw new RateLimitExceeded(Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
+      if (e instanceof RateLimiterRes) {
+        emitTelemetry("rate_limit.rejected", { budget: budgetOf.get(l) ?? "unknown" });
+        throw new RateLimitExceeded(Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
+      }
       // Both stores failed: let the call through rather than take the api down with the limiter.
       logger.warn({ err: e }, "rate limiter unavailable; request allowed");
     }
   };
 
   return {
-    async consume({ path, ip, userId, accountName }) {
-      const ipKey = ip ?? "unknown";
-      await (userId ? spend(user, userId) : spend(anon, ipKey));
-      if (!isAuthLimited(path)) return;
-      await spend(authIp, ipKey);
-      if (accountName) await spend(authAccount, accountName);
+    async consume({ path, ip, userId, authIpCharged }) {
+      await (userId ? spend(user, userId) : spend(anon, ip ?? "unknown"));
+      if (isAuthLimited(path) && !authIpCharged) await spend(authIp, ip ?? "unknown");
     },
+    consumeAuthIp: (ip) => spend(authIp, ip ?? "unknown"),
+    consumeAccount: (bucket) => spend(authAccount, bucket),
   };
 }
 
-/** The account an auth call is about: `username` or `email` in its input, case-folded. */
+/** The account name an auth call is about: `username` or `email` in its input, case-folded. */
 export function accountNameOf(input: unknown): string | null {
   if (!input || typeof input !== "object") return null;
   const { username, email } = input as { username?: unknown; email?: unknown };

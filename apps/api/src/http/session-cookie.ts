@@ -1,6 +1,6 @@
 import type { Request, Response } from "express";
 import { parse } from "cookie";
-import type { Env } from "@atrium/config";
+import { allowsDevDefaults, type Env } from "@atrium/config";
 
 export const SESSION_COOKIE = "atrium_session";
 
@@ -14,14 +14,14 @@ export function setSessionCookie(res: Response, config: Env, token: string, expi
   res.cookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "lax",
-    secure: config.NODE_ENV === "production",
+    secure: !allowsDevDefaults(config),
     path: "/",
     ...(rememberMe ? { expires: expiresAt } : {}),
   });
 }
 
 export function clearSessionCookie(res: Response, config: Env): void {
-  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: "lax", secure: config.NODE_ENV === "production", path: "/" });
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: "lax", secure: !allowsDevDefaults(config), path: "/" });
 }
 
 export function readBearer(req: Request): string | undefined {

@@ -23,7 +23,7 @@ export const serviceContextFor = (deps: ApiDeps, req: Request): ServiceContext =
  */
 export function stripeWebhookRoutes(deps: ApiDeps): Router {
   const r = Router();
-  r.post(STRIPE_WEBHOOK_PATH, express.raw({ type: () => true, limit: "1mb" }), async (req, res) => {
+  r.post(STRIPE_WEBHOOK_PATH, express.raw({ type: () => true, limit: "1mb", inflate: false }), async (req, res) => {
     const svc = serviceContextFor(deps, req);
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     try {

@@ -31,7 +31,7 @@ export const adminUserRouter = router({
     .mutation(({ ctx, input }) => adminUserService.updateUser(ctx.svc, ctx.actor, input, ctx.meta)),
 
   resetPassword: staffProcedure
-    .meta({ openapi: { method: "POST", path: "/admin/users/{id}/reset-password/", tags, summary: "Set a user's password; their sessions end (staff)", protect: true } })
+    .meta({ openapi: { method: "POST", path: "/admin/users/{id}/reset-password/", tags, summary: "Set a user's password; their sessions end and API keys are revoked (staff)", protect: true } })
     .input(ZAdminResetPasswordInput)
     .output(ZAdminUser)
     .mutation(({ ctx, input }) => adminUserService.adminResetPassword(ctx.svc, ctx.actor, input, ctx.meta)),

@@ -33,7 +33,8 @@ describe.each(transports)("billing over %s", (transport) => {
       balanceDollars: 0,
       currency: "USD",
       isLow: true,
-      policy: "warn",
+      // New tenants start on BILLING_DEFAULT_POLICY, `block` by default: no paid work on credit.
+      policy: "block",
       thresholdCents: 1000,
       paymentFailed: false,
     } satisfies TReserveBalance);

@@ -1,6 +1,8 @@
 // Routes and helpers shared by the identity tests (signup, passwords, invite keys, admin users, outbox).
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { schema } from "@atrium/db";
 import type { TestApi } from "../testing.js";
+import { newUser, type TestUser } from "./tenancy.test-helpers.js";
 import { bearer, call, routes } from "../test-transports.js";
 
 type Route = Parameters<typeof call>[2];
@@ -10,6 +12,9 @@ export const idRoutes = {
   changePassword: { method: "POST", rest: "/api/auth/password/change/", trpc: "password.change", kind: "mutation" },
   requestReset: { method: "POST", rest: "/api/auth/password/reset/", trpc: "password.requestReset", kind: "mutation" },
   confirmReset: { method: "POST", rest: "/api/auth/password/reset/confirm/", trpc: "password.confirmReset", kind: "mutation" },
+  verifyEmail: { method: "POST", rest: "/api/auth/email/verify/", trpc: "email.verify", kind: "mutation" },
+  resendVerification: { method: "POST", rest: "/api/auth/email/verify/resend/", trpc: "email.resend", kind: "mutation" },
+  changeEmail: { method: "POST", rest: "/api/auth/email/change/", trpc: "email.change", kind: "mutation" },
   createInviteKey: { method: "POST", rest: "/api/admin/passkeys/", trpc: "inviteKeys.create", kind: "mutation" },
   listInviteKeys: { method: "GET", rest: "/api/admin/passkeys/", trpc: "inviteKeys.list", kind: "query" },
   revokeInviteKey: { method: "DELETE", rest: "/api/admin/passkeys/{id}/", trpc: "inviteKeys.revoke", kind: "mutation" },
@@ -59,6 +64,19 @@ export async function dumpDatabase(api: TestApi): Promise<string> {
     parts.push(...rows.rows.map((r) => String((r as { j: string }).j)));
   }
   return parts.join("\n");
+}
+
+/** A user whose address is confirmed (the normal case), with a session and a caller. */
+export const newVerifiedUser = (api: TestApi, username: string, opts: { isStaff?: boolean; email?: string } = {}): Promise<TestUser> => newUser(api, username, { ...opts, verified: true });
+/** A user who registered an address but never opened the confirmation link (e.g. someone else's address). */
+export const newUnverifiedUser = (api: TestApi, username: string, opts: { email?: string } = {}): Promise<TestUser> => newUser(api, username, { ...opts, verified: false });
+
+/** The raw token of the newest confirmation link mailed to an address. */
+export async function verificationTokenSentTo(api: TestApi, email: string): Promise<string> {
+  const rows = await api.svc.db.select().from(schema.emailOutbox).where(and(eq(schema.emailOutbox.toAddress, email), eq(schema.emailOutbox.template, "verify_email"))).orderBy(schema.emailOutbox.createdAt);
+  const link = rows.at(-1)?.text.match(/\/verify-email\?token=([a-z0-9]+)/);
+  if (!link?.[1]) throw new Error(`no confirmation email to ${email}`);
+  return link[1];
 }
 
 export { bearer, call, routes };

@@ -1,8 +1,12 @@
+import { z } from "zod";
 import {
-  acceptInvitation,
+  invitationResponseService,
   invitationService,
   ZAcceptedInvitation,
   ZCreateInvitationInput,
+  ZDeclinedInvitation,
+  ZMyInvitationList,
+  ZRespondInvitationInput,
   ZInvitation,
   ZInvitationPage,
   ZInvitationPreview,
@@ -17,7 +21,7 @@ const tags = ["invitations"];
 
 export const invitationRouter = router({
   create: tenantProcedure
-    .meta({ openapi: { method: "POST", path: "/v1/organizations/{id}/invitations/", tags, summary: "Invite by email: existing users join at once, others get a signup link", protect: true } })
+    .meta({ openapi: { method: "POST", path: "/v1/organizations/{id}/invitations/", tags, summary: "Invite by email: the address gets a link; nobody joins until the invited person accepts", protect: true } })
     .input(ZCreateInvitationInput)
     .output(ZInviteResult)
     .mutation(({ ctx, input }) => invitationService.inviteToOrganization(ctx.svc, ctx.policy, input, ctx.meta)),
@@ -40,9 +44,21 @@ export const invitationRouter = router({
     .output(ZInvitationPreview)
     .query(({ ctx, input }) => invitationService.previewInvitation(ctx.svc, input.token)),
 
+  mine: protectedProcedure
+    .meta({ openapi: { method: "GET", path: "/me/invitations/", tags, summary: "Pending invitations to your confirmed email address", protect: true } })
+    .input(z.void())
+    .output(ZMyInvitationList)
+    .query(({ ctx }) => invitationResponseService.listMyInvitations(ctx.svc, ctx.actor.userId)),
+
   accept: protectedProcedure
-    .meta({ openapi: { method: "POST", path: "/v1/invitations/accept/", tags, summary: "Accept an invitation as the logged-in user", protect: true } })
-    .input(ZInvitationTokenInput)
+    .meta({ openapi: { method: "POST", path: "/v1/invitations/accept/", tags, summary: "Accept an invitation sent to your confirmed email address (by id or link token)", protect: true } })
+    .input(ZRespondInvitationInput)
     .output(ZAcceptedInvitation)
-    .mutation(({ ctx, input }) => acceptInvitation(ctx.svc, { token: input.token, userId: ctx.actor.userId }, ctx.meta)),
+    .mutation(({ ctx, input }) => invitationResponseService.acceptInvitation(ctx.svc, { ...input, userId: ctx.actor.userId }, ctx.meta)),
+
+  decline: protectedProcedure
+    .meta({ openapi: { method: "POST", path: "/v1/invitations/decline/", tags, summary: "Decline an invitation sent to your confirmed email address", protect: true } })
+    .input(ZRespondInvitationInput)
+    .output(ZDeclinedInvitation)
+    .mutation(({ ctx, input }) => invitationResponseService.declineInvitation(ctx.svc, { ...input, userId: ctx.actor.userId }, ctx.meta)),
 });

@@ -20,6 +20,8 @@ beforeAll(async () => {
   await priceComputeAt(api.svc.db, 100_000);
   a = await billingTenant(api, "ja", ["viewer"]);
   b = await billingTenant(api, "jb");
+  // New tenants start on `block`; these tests want jobs queued on an empty reserve, which `warn` allows (up to its credit limit).
+  await a.owner.call.billing.updateProfile({ lowBalancePolicy: "warn" });
   docA = await textDocument(api.svc.db, a.account.id, "Jane Doe builds TypeScript services. She reduced costs by 20%.");
   docB = await textDocument(api.svc.db, b.account.id, "Someone else's document.");
 });
@@ -130,5 +132,23 @@ describe.each(transports)("jobs over %s", (transport) => {
     expect(await (await bullJob(job.id))?.getState()).toBe("waiting");
     const ev = (await call(api.url, transport, R.events, { id: job.id }, bearer(a.owner.token))).data as TJobEventList;
     expect(ev.items.map((e) => e.type)).toEqual(["job.queued", "job.cancelled", "job.retried"]);
+  });
+});
+
+describe("noop jobs outside tests", () => {
+  it("are refused to tenants (400 naming the field) unless ALLOW_NOOP_JOBS is on", async () => {
+    const strict = await startTestApi({ RATE_LIMIT_ENABLED: "false", ALLOW_NOOP_JOBS: "false" });
+    try {
+      const t = await billingTenant(strict, "noop");
+      for (const transport of transports) {
+        const created = await call(strict.url, transport, R.create, { type: "noop", input: { steps: 20, stepMs: 60_000 } }, bearer(t.owner.token));
+        expect(created.status).toBe(400);
+        expect(created.error?.fieldErrors).toEqual({ type: ["The noop job type is disabled on this server"] });
+        expect((await call(strict.url, transport, R.estimate, { type: "noop" }, bearer(t.owner.token))).status).toBe(400);
+      }
+      expect(await strict.svc.db.select().from(schema.jobs).where(eq(schema.jobs.accountId, t.account.id))).toEqual([]);
+    } finally {
+      await strict.close();
+    }
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { schema } from "@atrium/db";
 import { startTestApi, type TestApi } from "../testing.js";
-import { newUser, rest, type TestUser } from "./tenancy.test-helpers.js";
+import { inviteAndAccept, newUser, rest, type TestUser } from "./tenancy.test-helpers.js";
 
 let api: TestApi;
 let owner: TestUser, admin: TestUser, member: TestUser, viewer: TestUser;
@@ -14,7 +14,7 @@ beforeAll(async () => {
   accountId = (await owner.call.account.create({ name: "Roles Inc" })).id;
   orgId = (await owner.call.organization.create({ accountId, name: "Roles Org" })).id;
   for (const [u, role] of [[admin, "admin"], [member, "member"], [viewer, "viewer"]] as const) {
-    await owner.call.invitation.create({ id: orgId, email: u.user.email, role });
+    await inviteAndAccept(owner, orgId, u, role);
   }
 });
 afterAll(async () => {

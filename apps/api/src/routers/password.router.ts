@@ -5,7 +5,7 @@ const tags = ["auth"];
 
 export const passwordRouter = router({
   change: protectedProcedure
-    .meta({ openapi: { method: "POST", path: "/auth/password/change/", tags, summary: "Change your password (other sessions end)", protect: true } })
+    .meta({ openapi: { method: "POST", path: "/auth/password/change/", tags, summary: "Change your password (other sessions end; API keys revoked unless revokeApiKeys is false)", protect: true } })
     .input(ZChangePasswordInput)
     .output(ZOkMessage)
     .mutation(async ({ ctx, input }) => {
@@ -20,7 +20,7 @@ export const passwordRouter = router({
     .mutation(({ ctx, input }) => passwordService.requestPasswordReset(ctx.svc, input, ctx.meta)),
 
   confirmReset: publicProcedure
-    .meta({ openapi: { method: "POST", path: "/auth/password/reset/confirm/", tags, summary: "Set a new password with a reset token (all sessions end)" } })
+    .meta({ openapi: { method: "POST", path: "/auth/password/reset/confirm/", tags, summary: "Set a new password with a reset token (all sessions end, API keys revoked)" } })
     .input(ZConfirmPasswordResetInput)
     .output(ZOkMessage)
     .mutation(({ ctx, input }) => passwordService.confirmPasswordReset(ctx.svc, input, ctx.meta)),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, inArray } from "drizzle-orm";
 import { schema } from "@atrium/db";
-import { purgeSoftDeleted } from "@atrium/core";
+import { purgeSoftDeleted, storageFromConfig } from "@atrium/core";
 import { startTestApi, type TestApi } from "../testing.js";
 import { newTenant, newUser, rest } from "./tenancy.test-helpers.js";
 
@@ -74,12 +74,14 @@ describe("soft delete and restore", () => {
     await expect(staff.call.user.get({ id: u.user.id })).resolves.toMatchObject({ id: u.user.id });
   });
 
-  it("shows users who share an account, searchable, and lets an account admin rename them", async () => {
+  it("shows users who share an account, searchable; only the user themselves (or staff) renames them", async () => {
     const users = await t.member.call.user.list({ q: "SD-OWN" });
     expect(users.items.map((u) => u.username)).toEqual(["sd-owner"]);
     expect((await t.member.call.user.list({ accountId: t.account.id })).items.map((u) => u.username).sort()).toEqual(["sd-member", "sd-owner"]);
     await expect(t.member.call.user.update({ id: t.owner.user.id, displayName: "Boss" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(t.owner.call.user.update({ id: t.member.user.id, displayName: "Mia" })).resolves.toMatchObject({ displayName: "Mia" });
+    await expect(t.owner.call.user.update({ id: t.member.user.id, displayName: "Mia" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(t.member.call.user.update({ id: t.member.user.id, displayName: "Mia" })).resolves.toMatchObject({ displayName: "Mia" });
+    await expect(staff.call.user.update({ id: t.member.user.id, displayName: "Mia S." })).resolves.toMatchObject({ displayName: "Mia S." });
   });
 });
 
@@ -96,7 +98,7 @@ describe("purge", () => {
     await api.svc.db.update(schema.accounts).set({ deletedAt: old }).where(eq(schema.accounts.id, p.account.id));
     await api.svc.db.update(schema.users).set({ deletedAt: old }).where(eq(schema.users.id, gone.user.id));
 
-    const result = await purgeSoftDeleted(api.svc);
+    const result = await purgeSoftDeleted(api.svc, storageFromConfig(api.svc.config));
     expect(result).toMatchObject({ accounts: 1, users: 1, teams: 0 });
     expect(await api.svc.db.select().from(schema.accounts).where(eq(schema.accounts.id, p.account.id))).toEqual([]);
     expect(await api.svc.db.select().from(schema.teams).where(inArray(schema.teams.id, [p.team.id, extraTeam.id]))).toEqual([]);
@@ -111,7 +113,7 @@ describe("purge", () => {
     const team = await t.owner.call.team.create({ organizationId: t.org.id, name: "Short-lived" });
     await t.owner.call.team.delete({ id: team.id });
     await new Promise((r) => setTimeout(r, 5));
-    expect(await purgeSoftDeleted(api.svc, { olderThanDays: 0 })).toMatchObject({ teams: 1 });
+    expect(await purgeSoftDeleted(api.svc, storageFromConfig(api.svc.config), { olderThanDays: 0 })).toMatchObject({ teams: 1 });
     await expect(t.owner.call.team.restore({ id: team.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

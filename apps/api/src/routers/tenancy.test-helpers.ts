@@ -11,9 +11,19 @@ export interface TestUser {
   call: Caller;
 }
 
-/** A user with a session (no password login, so no auth rate limit in the way) and a caller acting as them. */
-export async function newUser(api: TestApi, username: string, opts: { isStaff?: boolean } = {}): Promise<TestUser> {
-  const user = await insertUser(api.svc.db, { username, email: `${username}@example.test`, passwordHash: "not-a-hash", isStaff: opts.isStaff ?? false });
+/**
+ * A user with a session (no password login, so no auth rate limit in the way)
+ * and a caller acting as them. Their address is confirmed unless `verified: false`
+ * (see newUnverifiedUser in identity.test-helpers.ts).
+ */
+export async function newUser(api: TestApi, username: string, opts: { isStaff?: boolean; verified?: boolean; email?: string } = {}): Promise<TestUser> {
+  const user = await insertUser(api.svc.db, {
+    username,
+    email: opts.email ?? `${username}@example.test`,
+    passwordHash: "not-a-hash",
+    isStaff: opts.isStaff ?? false,
+    emailVerifiedAt: opts.verified === false ? null : new Date(),
+  });
   const { token } = await sessionService.createSession(api.svc, user.id, { rememberMe: false });
   return { user, token, call: callerFor(api, token) };
 }
@@ -26,9 +36,15 @@ export async function invitationTokenSentTo(api: TestApi, email: string): Promis
   return link[1];
 }
 
+/** Invites a (verified) user into an organization and has them accept it, as the SPA's notice does. */
+export async function inviteAndAccept(inviter: TestUser, organizationId: string, invitee: TestUser, role: "owner" | "admin" | "member" | "viewer" = "member"): Promise<void> {
+  const { invitation } = await inviter.call.invitation.create({ id: organizationId, email: invitee.user.email, role });
+  await invitee.call.invitation.accept({ invitationId: invitation.id });
+}
+
 /**
  * A tenant as users build one: an owner creates the account, an organization
- * and a team, invites an existing user (who joins as a member) and a new address.
+ * and a team, invites an existing user (who accepts, joining as a member) and a new address.
  */
 export async function newTenant(api: TestApi, prefix: string) {
   const owner = await newUser(api, `${prefix}-owner`);
@@ -36,10 +52,9 @@ export async function newTenant(api: TestApi, prefix: string) {
   const account = await owner.call.account.create({ name: `${prefix} Inc` });
   const org = await owner.call.organization.create({ accountId: account.id, name: `${prefix} Org` });
   const team = await owner.call.team.create({ organizationId: org.id, name: `${prefix} Team` });
-  await owner.call.invitation.create({ id: org.id, email: member.user.email, role: "member" });
+  await inviteAndAccept(owner, org.id, member, "member");
   await owner.call.team.addMember({ id: team.id, userId: member.user.id, role: "member" });
   const invited = await owner.call.invitation.create({ id: org.id, email: `${prefix}-new@example.test`, role: "member" });
-  if (invited.status !== "invited") throw new Error("expected an invitation");
   return { owner, member, account, org, team, invitation: invited.invitation };
 }
 

@@ -18,7 +18,7 @@ export const userRouter = router({
     .query(({ ctx, input }) => tenantUserService.getUser(ctx.svc, ctx.policy, input.id)),
 
   update: tenantProcedure
-    .meta({ openapi: { method: "PUT", path: "/v1/users/{id}/", tags, summary: "Change a display name (yourself, or an admin of their account)", protect: true } })
+    .meta({ openapi: { method: "PUT", path: "/v1/users/{id}/", tags, summary: "Change a display name (yourself, or staff)", protect: true } })
     .input(ZUpdateTenantUserInput)
     .output(ZUser)
     .mutation(({ ctx, input }) => tenantUserService.updateUser(ctx.svc, ctx.policy, input, ctx.meta)),

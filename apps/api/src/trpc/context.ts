@@ -2,7 +2,7 @@ import type { Request, Response } from "express";
 import type { Logger } from "@atrium/config";
 import { authService, type RequestMeta, type ServiceContext } from "@atrium/core";
 import type { ApiDeps } from "../deps.js";
-import { createRateLimits, type RateLimits } from "../http/rate-limit.js";
+import { AUTH_IP_CHARGED, createRateLimits, type RateLimits } from "../http/rate-limit.js";
 import { clearSessionCookie, readBearer, readSessionCookie, setSessionCookie } from "../http/session-cookie.js";
 
 export type Auth = NonNullable<Awaited<ReturnType<typeof authService.authenticateToken>>>;
@@ -20,13 +20,14 @@ export interface Context {
   setHeader: (name: string, value: string) => void;
   /** Shared by every request of this app; the rate-limit middleware spends from it. */
   rateLimits: RateLimits;
+  /** The IP's auth budget was charged before the body was read (see http/auth-budget.ts). */
+  authIpCharged: boolean;
   /** The api's shared Redis client, for staff views that read Redis directly (worker heartbeats). */
   redis: ApiDeps["redis"];
 }
 
 /** Builds the per-request context: service deps plus whoever the token or cookie names. */
-export function createContextFactory(deps: ApiDeps) {
-  const rateLimits = createRateLimits(deps.config, deps.redis, deps.logger);
+export function createContextFactory(deps: ApiDeps, rateLimits: RateLimits = createRateLimits(deps.config, deps.redis, deps.logger)) {
   return async ({ req, res }: { req: Request; res: Response }): Promise<Context> => {
     const logger: Logger = (req as Request & { log?: Logger }).log ?? deps.logger;
     const svc: ServiceContext = { db: deps.db, config: deps.config, logger, now: deps.now, jobs: deps.jobs };
@@ -45,6 +46,7 @@ export function createContextFactory(deps: ApiDeps) {
         if (!res.headersSent) res.setHeader(name, value);
       },
       rateLimits,
+      authIpCharged: res.locals?.[AUTH_IP_CHARGED] === true,
       redis: deps.redis,
     };
   };

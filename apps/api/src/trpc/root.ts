@@ -5,6 +5,7 @@ import { adminUserRouter } from "../routers/admin-user.router.js";
 import { inviteKeyRouter } from "../routers/invite-key.router.js";
 import { outboxRouter } from "../routers/outbox.router.js";
 import { passwordRouter } from "../routers/password.router.js";
+import { emailVerificationRouter } from "../routers/email-verification.router.js";
 import { signupProcedure } from "../routers/signup.router.js";
 import { accountRouter, myMembershipsProcedure } from "../routers/account.router.js";
 import { invitationRouter } from "../routers/invitation.router.js";
@@ -18,6 +19,7 @@ import { systemMetricsRouter } from "../routers/system-metrics.router.js";
 import { documentRouter } from "../routers/document.router.js";
 import { jobRouter } from "../routers/job.router.js";
 import { systemJobsRouter } from "../routers/system-jobs.router.js";
+import { systemHealthRouter } from "../routers/system-health.router.js";
 import { router } from "./init.js";
 
 export const appRouter = router({
@@ -27,6 +29,7 @@ export const appRouter = router({
   audit: auditRouter,
   signup: signupProcedure,
   password: passwordRouter,
+  email: emailVerificationRouter,
   inviteKeys: inviteKeyRouter,
   adminUsers: adminUserRouter,
   outbox: outboxRouter,
@@ -43,6 +46,7 @@ export const appRouter = router({
   document: documentRouter,
   job: jobRouter,
   systemJobs: systemJobsRouter,
+  systemHealth: systemHealthRouter,
 });
 
 export type AppRouter = typeof appRouter;

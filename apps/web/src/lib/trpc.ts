@@ -17,6 +17,7 @@ export type Member = RouterOutputs["organization"]["listMembers"]["items"][numbe
 export type Invitation = RouterOutputs["invitation"]["list"]["items"][number];
 export type InviteResult = RouterOutputs["invitation"]["create"];
 export type InvitationPreview = RouterOutputs["invitation"]["get"];
+export type MyInvitation = RouterOutputs["invitation"]["mine"]["items"][number];
 export type Team = RouterOutputs["team"]["get"];
 export type TeamMember = RouterOutputs["team"]["listMembers"]["items"][number];
 
@@ -41,3 +42,5 @@ export type Job = RouterOutputs["job"]["get"];
 export type JobEvent = RouterOutputs["job"]["events"]["items"][number];
 export type JobEstimate = RouterOutputs["job"]["estimate"];
 export type QueueStatus = RouterOutputs["systemJobs"]["queues"];
+export type SystemHealth = RouterOutputs["systemHealth"]["get"];
+export type HealthCheck = SystemHealth["checks"][number];

@@ -1,3 +1,5 @@
+import { CSRF_HEADER } from "@atrium/sdk";
+
 /**
  * Multipart uploads with progress. fetch() can't report upload progress, so
  * this is XMLHttpRequest; same origin, so the session cookie rides along.
@@ -45,6 +47,8 @@ export function uploadForm<T>(url: string, form: FormData, onProgress: (fraction
     xhr.open("POST", url);
     xhr.withCredentials = true;
     xhr.setRequestHeader("accept", "application/json");
+    // A multipart body isn't JSON, so the api's CSRF check wants this header with the session cookie.
+    xhr.setRequestHeader(CSRF_HEADER, "1");
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
     };

@@ -1,11 +1,14 @@
-import { UnrecoverableError, type Job, type Processor } from "bullmq";
+import { DelayedError, UnrecoverableError, type Job, type Processor } from "bullmq";
 import { z } from "zod";
 import type { Analyzer, EmailTransport, ServiceContext } from "@atrium/core";
 import { JOBS, type JobName, type JobPayload, type JobQueues } from "@atrium/core/jobs";
+import { jobDuration } from "../observability/metrics.js";
 
 /** A service context (with `jobs`, so processors can enqueue follow-ups) plus the BullMQ job. */
 export interface JobContext extends ServiceContext {
   job: Job;
+  /** The lock token BullMQ gave this attempt; moving the job (e.g. back to delayed) needs it. */
+  token?: string;
   jobs: JobQueues;
   emailTransport: EmailTransport;
   /** What analysis jobs call: the local NLP analyzer or an OpenAI-compatible API. */
@@ -13,7 +16,7 @@ export interface JobContext extends ServiceContext {
 }
 
 /** What every job of a worker process shares; the per-job logger and job are added by the dispatcher. */
-export type JobRuntime = Omit<JobContext, "job">;
+export type JobRuntime = Omit<JobContext, "job" | "token">;
 
 /** True when a failure now is final: BullMQ won't try this job again. */
 export function isLastAttempt(job: Job): boolean {
@@ -50,10 +53,19 @@ function toRunner(p: AnyJobProcessor): Runner {
 /** The BullMQ processor of one queue: routes each job by name to its processor. */
 export function createDispatcher(queue: string, processors: readonly AnyJobProcessor[], runtime: JobRuntime): Processor {
   const runners = new Map<string, Runner>(processors.map((p) => [p.job, toRunner(p)]));
-  return async (job) => {
+  return async (job, token) => {
     const run = runners.get(job.name);
     if (!run) throw new UnrecoverableError(`no processor for job "${job.name}" on queue "${queue}"`);
     const logger = runtime.logger.child({ queue, job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 });
-    return run(job.data, { ...runtime, logger, job });
+    const end = jobDuration.startTimer({ queue, job: job.name });
+    try {
+      const result = await run(job.data, { ...runtime, logger, job, token });
+      end({ outcome: "success" });
+      return result;
+    } catch (err) {
+      // A job moved back to delayed (e.g. its tenant is at the running cap) neither failed nor finished.
+      end({ outcome: err instanceof DelayedError ? "delayed" : "failed" });
+      throw err;
+    }
   };
 }

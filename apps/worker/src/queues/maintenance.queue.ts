@@ -1,6 +1,8 @@
-import { ANALYSIS_JOBS, EMAIL_JOBS, INVITE_JOBS, QUEUES, SESSION_JOBS, TENANCY_JOBS } from "@atrium/core/jobs";
+import { ANALYSIS_JOBS, DOCUMENT_JOBS, EMAIL_JOBS, INVITE_JOBS, QUEUES, SESSION_JOBS, TENANCY_JOBS } from "@atrium/core/jobs";
+import { purgeDeletedDocumentsProcessor } from "../processors/documents/purge-deleted.processor.js";
 import { purgeStaleInviteKeysProcessor } from "../processors/invites/purge-stale.processor.js";
 import { sweepStalledProcessor } from "../processors/analysis/sweep-stalled.processor.js";
+import { redactExpiredLinksProcessor } from "../processors/email/redact-expired-links.processor.js";
 import { requeueStaleEmailsProcessor } from "../processors/email/requeue-stale.processor.js";
 import { purgeExpiredSessionsProcessor } from "../processors/sessions/purge-expired.processor.js";
 import { purgeSoftDeletedProcessor } from "../processors/tenancy/purge-soft-deleted.processor.js";
@@ -12,7 +14,15 @@ const MINUTE = 60_000;
 export const maintenanceQueue: QueueConfig = {
   name: QUEUES.maintenance,
   concurrency: (config) => config.WORKER_CONCURRENCY,
-  processors: [purgeExpiredSessionsProcessor, purgeSoftDeletedProcessor, requeueStaleEmailsProcessor, sweepStalledProcessor, purgeStaleInviteKeysProcessor],
+  processors: [
+    purgeExpiredSessionsProcessor,
+    purgeSoftDeletedProcessor,
+    requeueStaleEmailsProcessor,
+    sweepStalledProcessor,
+    purgeStaleInviteKeysProcessor,
+    purgeDeletedDocumentsProcessor,
+    redactExpiredLinksProcessor,
+  ],
   schedules: (config) => [
     schedule({
       id: SESSION_JOBS.purgeExpired,
@@ -27,9 +37,13 @@ export const maintenanceQueue: QueueConfig = {
       payload: {},
       everyMs: 24 * 60 * MINUTE,
     }),
-    // Every 5 minutes; the deadline itself (JOB_RUNNING_DEADLINE_MINUTES) is what decides.
+    // Deleted documents' bytes and rows, once their retention is over; daily like the other purge.
+    schedule({ id: DOCUMENT_JOBS.purgeDeleted, job: DOCUMENT_JOBS.purgeDeleted, payload: {}, everyMs: 24 * 60 * MINUTE }),
     schedule({ id: INVITE_JOBS.purgeStale, job: INVITE_JOBS.purgeStale, payload: {}, everyMs: 24 * 60 * MINUTE }),
+    // Every 5 minutes; the deadline itself (JOB_RUNNING_DEADLINE_MINUTES) is what decides.
     schedule({ id: ANALYSIS_JOBS.sweepStalled, job: ANALYSIS_JOBS.sweepStalled, payload: {}, everyMs: 5 * MINUTE }),
+    // Hourly: a link's lifetime is counted in hours, and rows already redacted are skipped.
+    schedule({ id: EMAIL_JOBS.redactExpiredLinks, job: EMAIL_JOBS.redactExpiredLinks, payload: {}, everyMs: 60 * MINUTE }),
     schedule({ id: EMAIL_JOBS.requeueStale, job: EMAIL_JOBS.requeueStale, payload: { olderThanMinutes: 10 }, everyMs: 10 * MINUTE }),
   ],
 };

@@ -1,6 +1,7 @@
 import type { Actor, RequestMeta, ServiceContext } from "../shared/context.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { hashPassword } from "../auth/password.js";
+import { revokeAllUserApiKeys } from "../api-keys/api-key.repository.js";
 import { deleteUserSessions } from "../auth/session.repository.js";
 import { assertStaff } from "../invites/invite-key.service.js";
 import { assertPasswordPolicy } from "../passwords/password-policy.js";
@@ -71,7 +72,8 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, input: TUpda
 
 /**
  * Staff set a user's password (the user forgot it and has no mail, say). The
- * same policy applies; every session of the user ends and mailed reset links die.
+ * same policy applies; every session of the user ends, every API key is
+ * revoked and mailed reset links die.
  */
 export async function adminResetPassword(ctx: ServiceContext, actor: Actor, input: TAdminResetPasswordInput, meta?: RequestMeta): Promise<TAdminUser> {
   assertStaff(actor);
@@ -84,13 +86,14 @@ export async function adminResetPassword(ctx: ServiceContext, actor: Actor, inpu
     await setPasswordHash(tx, user.id, passwordHash, now);
     await spendOpenResetTokens(tx, user.id, now);
     await deleteUserSessions(tx, user.id);
+    const revokedApiKeys = await revokeAllUserApiKeys(tx, user.id, now);
     await recordAudit(tx, {
       eventType: "password.admin_reset",
       actor: by(actor),
       target: { type: "user", id: user.id },
       accountId: user.accountId,
       meta,
-      details: { username: user.username },
+      details: { username: user.username, revokedApiKeys },
     });
   });
   return toAdminDto({ ...user, passwordHash, passwordChangedAt: now });

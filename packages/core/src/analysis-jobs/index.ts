@@ -4,6 +4,7 @@ export * as systemJobsService from "./system-jobs.service.js";
 export { sweepStalledJobs } from "./stalled-sweep.service.js";
 export { appendJobEvent, listJobEvents, type JobEventInput } from "./job-events.repository.js";
 export { findJob, transitionJob, touchJob, startJobRun, type JobRow } from "./jobs.repository.js";
+export { startJobRunWithinCap, noteWaitingForSlot, type RunSlot } from "./run-slots.js";
 export { loadTenantDocuments, analyzerModel, documentIdsOf } from "./job-estimate.js";
 export { toJobDto, toJobEventDto, isFinished } from "./job-dto.js";
 export type { JobActor } from "./job.service.js";

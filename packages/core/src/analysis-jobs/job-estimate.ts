@@ -43,7 +43,8 @@ export async function estimateJobCost(db: DbOrTx, config: Env, type: TJobType, i
     const stepMs = Number(input.stepMs ?? 0);
     return priceUsage(db, { computeSeconds: (steps * stepMs) / 1000 });
   }
-  const chars = docs.reduce((s, d) => s + (d.extractedText?.length ?? d.sizeBytes), 0);
+  // The analyzer reads at most ANALYZER_MAX_TEXT_CHARS of each document, so that is all it can cost.
+  const chars = docs.reduce((s, d) => s + Math.min(d.extractedText?.length ?? d.sizeBytes, config.ANALYZER_MAX_TEXT_CHARS), 0);
   const model = analyzerModel(config);
   return priceUsage(db, { llm: [{ model, inputTokens: Math.ceil(chars / 4) + 200, outputTokens: OUTPUT_TOKENS[type] }], computeSeconds: 1 + chars / 200_000 });
 }

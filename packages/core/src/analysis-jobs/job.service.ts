@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { schema } from "@atrium/db";
+import { lockReserveRow } from "../billing/ledger.repository.js";
+import { ensureReserve, reserveRules } from "../billing/ledger.service.js";
 import { checkSpend } from "../billing/low-balance.service.js";
 import type { BillingActor } from "../billing/reserve.service.js";
 import type { ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
 import { QUEUES } from "../jobs/queues.js";
 import { authorize, can, type Action } from "../tenancy/policy.js";
+import { inTransaction } from "../tenancy/tx.js";
 import { ZJobInputs, type TCreateJobInput, type TEstimateJobInput, type TJob, type TJobEstimate, type TJobType } from "./analysis-jobs.schema.js";
 import { ANALYSIS_JOBS } from "./analysis.jobs.js";
 import { analyzerModel, documentIdsOf, estimateJobCost, loadTenantDocuments } from "./job-estimate.js";
@@ -37,6 +40,14 @@ export async function jobFor(ctx: ServiceContext, actor: JobActor, id: string, a
   return job;
 }
 
+/** `noop` exists for tests and benchmarks: a tenant could otherwise queue free work at will. */
+function assertTypeAllowed(ctx: ServiceContext, type: TJobType): void {
+  if (type === "noop" && !ctx.config.ALLOW_NOOP_JOBS) {
+    const message = "The noop job type is disabled on this server";
+    throw new ServiceError("BAD_REQUEST", message, { type: [message] });
+  }
+}
+
 function parseInput(type: TJobType, input: unknown): Record<string, unknown> {
   const parsed = ZJobInputs[type].safeParse(input);
   if (parsed.success) return parsed.data;
@@ -56,23 +67,31 @@ async function priceAndCheck(ctx: ServiceContext, accountId: string, type: TJobT
 export async function estimateJob(ctx: ServiceContext, actor: JobActor, input: TEstimateJobInput): Promise<TJobEstimate> {
   const accountId = accountFor(actor, input.accountId, "data.read");
   const { accountId: _a, type, ...ids } = input;
+  assertTypeAllowed(ctx, type);
   const { priced, check } = await priceAndCheck(ctx, accountId, type, parseInput(type, type === "noop" ? {} : ids));
   return { estimatedCents: priced.totalCents, verdict: check.verdict, allowed: check.allowed, message: check.message, balanceCents: check.balanceCents, analyzer: ctx.config.ANALYZER, model: analyzerModel(ctx.config) };
 }
 
 /**
- * Validates, prices and admits a job, then queues it. A refusal by the policy
- * (PAYMENT_REQUIRED, naming balance and estimate) writes and enqueues nothing.
+ * Validates, prices and admits a job, then queues it. Admission holds the
+ * account's reserve row locked while it checks the policy (counting queued and
+ * running jobs as committed) and inserts the job, so a burst of concurrent
+ * creates is judged one after another, never all against the same balance.
+ * A refusal by the policy (PAYMENT_REQUIRED, naming balance and estimate)
+ * writes and enqueues nothing.
  */
 export async function createJob(ctx: ServiceContext, actor: JobActor, raw: TCreateJobInput): Promise<TJob> {
   if (!ctx.jobs) throw new Error("createJob needs a context with job queues");
   const type = raw.type;
+  assertTypeAllowed(ctx, type);
   const input = parseInput(type, raw.input ?? {});
   const accountId = accountFor(actor, raw.accountId, "data.write");
-  const { priced, check } = await priceAndCheck(ctx, accountId, type, input);
-  if (!check.allowed) throw new ServiceError("PAYMENT_REQUIRED", check.message ?? "The low-balance policy refuses this job");
 
-  const job = await ctx.db.transaction(async (tx) => {
+  const { job, check } = await inTransaction(ctx, async (tx, txCtx) => {
+    await ensureReserve(tx, accountId, reserveRules(ctx));
+    await lockReserveRow(tx, accountId);
+    const { priced, check } = await priceAndCheck(txCtx, accountId, type, input);
+    if (!check.allowed) throw new ServiceError("PAYMENT_REQUIRED", check.message ?? "The low-balance policy refuses this job");
     const [row] = await tx.insert(jobs).values({ accountId, createdById: actor.userId, type, input, estimatedCostCents: priced.totalCents }).returning();
     if (!row) throw new Error("job insert returned nothing");
     await tx.insert(jobEvents).values({
@@ -83,7 +102,7 @@ export async function createJob(ctx: ServiceContext, actor: JobActor, raw: TCrea
       message: `Queued ${type} (estimated ${priced.totalCents} ¢)`,
       data: { estimatedCents: priced.totalCents, verdict: check.verdict, ...(check.message ? { warning: check.message } : {}) },
     });
-    return row;
+    return { job: row, check };
   });
   try {
     await ctx.jobs.enqueue(ANALYSIS_JOBS.run, { jobId: job.id }, { jobId: job.id, attempts: 3, backoff: { type: "exponential", delay: ctx.config.JOB_RETRY_BASE_MS } });

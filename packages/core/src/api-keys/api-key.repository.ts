@@ -38,3 +38,13 @@ export async function revokeUserApiKey(db: DbOrTx, userId: string, id: string, a
 export async function touchApiKey(db: DbOrTx, id: string, at: Date): Promise<void> {
   await db.update(apiKeys).set({ lastUsedAt: at }).where(eq(apiKeys.id, id));
 }
+
+/** Revokes every still-active key of a user (after a password change or reset); returns how many. */
+export async function revokeAllUserApiKeys(db: DbOrTx, userId: string, at: Date): Promise<number> {
+  const rows = await db
+    .update(apiKeys)
+    .set({ revokedAt: at })
+    .where(and(eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id });
+  return rows.length;
+}

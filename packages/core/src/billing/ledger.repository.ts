@@ -23,8 +23,14 @@ const stateColumns = {
   lowBalanceNotifiedAt: reserves.lowBalanceNotifiedAt,
 };
 
-/** Which balances a change may leave behind: anything, nothing below zero, or nothing below zero under `block`. */
+/**
+ * Which balances a change may leave behind: anything, nothing below zero, or
+ * by the policy (nothing below zero under `block`, nothing below minus the
+ * credit limit under `warn` and `limited`).
+ */
 export type BalanceGuard = "none" | "non_negative" | "policy";
+
+export type LowBalancePolicy = ReserveRow["lowBalancePolicy"];
 
 export async function findEntryByKey(db: DbOrTx, idempotencyKey: string): Promise<LedgerRow | undefined> {
   const [row] = await db.select().from(ledgerEntries).where(eq(ledgerEntries.idempotencyKey, idempotencyKey)).limit(1);
@@ -36,9 +42,15 @@ export async function findReserve(db: DbOrTx, accountId: string): Promise<Reserv
   return row;
 }
 
-/** Creates the account's reserve if it has none (lazily, on first use). */
-export async function insertReserveIfMissing(db: DbOrTx, accountId: string): Promise<void> {
-  await db.insert(reserves).values({ accountId }).onConflictDoNothing();
+/** Creates the account's reserve if it has none (lazily, on first use), under the configured default policy. */
+export async function insertReserveIfMissing(db: DbOrTx, accountId: string, policy: LowBalancePolicy): Promise<void> {
+  await db.insert(reserves).values({ accountId, lowBalancePolicy: policy }).onConflictDoNothing();
+}
+
+/** The reserve, locked until the caller's transaction ends (job admission holds it while it checks and inserts). */
+export async function lockReserveRow(db: DbOrTx, accountId: string): Promise<ReserveRow | undefined> {
+  const [row] = await db.select().from(reserves).where(eq(reserves.accountId, accountId)).for("update").limit(1);
+  return row;
 }
 
 /** Strategy `row_lock`: read the reserve under SELECT ... FOR UPDATE. */
@@ -59,12 +71,12 @@ export async function setBalance(db: DbOrTx, accountId: string, balanceCents: nu
  * The low-balance notice is cleared here when the balance is back at or above
  * the threshold; setting it needs the old value and happens separately.
  */
-export async function addToBalance(db: DbOrTx, accountId: string, deltaCents: number, guard: BalanceGuard): Promise<ReserveState | undefined> {
+export async function addToBalance(db: DbOrTx, accountId: string, deltaCents: number, guard: BalanceGuard, creditLimitCents: number): Promise<ReserveState | undefined> {
   const next = sql`${reserves.balanceCents} + ${deltaCents}::bigint`;
   const guards: Record<BalanceGuard, SQL | undefined> = {
     none: undefined,
     non_negative: sql`${next} >= 0`,
-    policy: sql`(${next} >= 0 or ${reserves.lowBalancePolicy} <> 'block')`,
+    policy: sql`(${next} >= 0 or (${reserves.lowBalancePolicy} <> 'block' and ${next} >= -${creditLimitCents}::bigint))`,
   };
   const [row] = await db
     .update(reserves)
@@ -93,13 +105,14 @@ export async function applyInOneStatement(
   e: Omit<NewLedgerRow, "balanceAfterCents" | "currency">,
   guard: BalanceGuard,
   withholdNotice: boolean,
+  creditLimitCents: number,
 ): Promise<LedgerRow | undefined> {
   const delta = sql`${e.amountCents}::bigint`;
   const next = sql`balance_cents + ${delta}`;
   const guards: Record<BalanceGuard, SQL> = {
     none: sql`true`,
     non_negative: sql`${next} >= 0`,
-    policy: sql`(${next} >= 0 or low_balance_policy <> 'block')`,
+    policy: sql`(${next} >= 0 or (low_balance_policy <> 'block' and ${next} >= -${creditLimitCents}::bigint))`,
   };
   const noNotice = withholdNotice ? sql`not (${delta} < 0 and ${next} < low_balance_threshold_cents and low_balance_notified_at is null)` : sql`true`;
   const query = sql`

@@ -75,6 +75,22 @@ describe.each<LockStrategy>(["update", "row_lock"])("ledger with strategy %s", (
     expect(await verifyLedger(env.ctx.db, accountId)).toEqual([]);
   });
 
+  it("stops a policy-guarded debit at minus the credit limit under warn and limited, with or without a context", async () => {
+    const limited = { ...env.ctx, config: { ...env.ctx.config, BILLING_WARN_CREDIT_LIMIT_CENTS: 1000 } };
+    for (const policy of ["warn", "limited"] as const) {
+      const { accountId } = await newAccount(env.ctx);
+      await setPolicy(env.ctx, accountId, { lowBalancePolicy: policy, lowBalanceThresholdCents: 0 });
+      const debit = (n: number, key: string, ctx = limited) => debitReserve(ctx.db, { accountId, amountCents: n, idempotencyKey: `${key}:${accountId}`, strategy }, ctx);
+      expect((await debit(900, "a")).balanceCents).toBe(-900);
+      await expect(debit(200, "b")).rejects.toMatchObject({ code: "PAYMENT_REQUIRED", message: "Insufficient balance: balance -$9.00, needed $2.00" });
+      expect((await debit(100, "c")).balanceCents).toBe(-1000);
+      await expect(debit(1, "d")).rejects.toMatchObject({ code: "PAYMENT_REQUIRED" });
+      // Without a context the built-in limit (50 $) applies: still a floor, never unbounded.
+      await expect(debitReserve(env.ctx.db, { accountId, amountCents: 4001, idempotencyKey: `e:${accountId}`, strategy })).rejects.toMatchObject({ code: "PAYMENT_REQUIRED" });
+      expect(await verifyLedger(env.ctx.db, accountId)).toEqual([]);
+    }
+  });
+
   it("joins the caller's transaction: rolled back with it, nothing applied", async () => {
     const { accountId } = await newAccount(env.ctx);
     const key = `nested:${accountId}`;

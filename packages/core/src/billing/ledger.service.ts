@@ -7,6 +7,7 @@ import * as repo from "./ledger.repository.js";
 import type { TLedgerEntryType } from "./ledger.schema.js";
 import { crossesLowBalance, queueLowBalanceEmails } from "./low-balance.js";
 import { formatCents } from "./money.js";
+import { emitTelemetry } from "../system/telemetry.js";
 
 export type LockStrategy = "update" | "row_lock";
 export type { LedgerRow, LedgerMismatch } from "./ledger.repository.js";
@@ -51,37 +52,46 @@ function assertValid(input: LedgerEntryInput): void {
 
 const guardOf = (e: LedgerEntryInput["enforceNonNegative"]): repo.BalanceGuard => (e === true ? "non_negative" : e === "policy" ? "policy" : "none");
 
-/** Whether the guard forbids this result, judged in JS (row_lock strategy). */
-const refused = (guard: repo.BalanceGuard, state: repo.ReserveState, next: number) =>
-  next < 0 && (guard === "non_negative" || (guard === "policy" && state.lowBalancePolicy === "block"));
+/** BILLING_DEFAULT_POLICY and BILLING_WARN_CREDIT_LIMIT_CENTS; without a config, their defaults. */
+export interface ReserveRules {
+  defaultPolicy: repo.LowBalancePolicy;
+  creditLimitCents: number;
+}
+export const DEFAULT_RESERVE_RULES: ReserveRules = { defaultPolicy: "block", creditLimitCents: 5_000 };
+export const reserveRules = (ctx?: Pick<ServiceContext, "config">): ReserveRules =>
+  ctx ? { defaultPolicy: ctx.config.BILLING_DEFAULT_POLICY, creditLimitCents: ctx.config.BILLING_WARN_CREDIT_LIMIT_CENTS } : DEFAULT_RESERVE_RULES;
+
+/** Whether the guard forbids this result, judged in JS (row_lock strategy); mirrors the SQL guards. */
+const refused = (guard: repo.BalanceGuard, state: repo.ReserveState, next: number, rules: ReserveRules) =>
+  next < 0 && (guard === "non_negative" || (guard === "policy" && (state.lowBalancePolicy === "block" || next < -rules.creditLimitCents)));
 
 /** SELECT ... FOR UPDATE, decide, UPDATE: the textbook way, one more round trip inside the lock. */
-async function viaRowLock(tx: DbOrTx, input: LedgerEntryInput, guard: repo.BalanceGuard): Promise<repo.ReserveState> {
+async function viaRowLock(tx: DbOrTx, input: LedgerEntryInput, guard: repo.BalanceGuard, rules: ReserveRules): Promise<repo.ReserveState> {
   let state = await repo.lockReserve(tx, input.accountId);
   if (!state) {
-    await repo.insertReserveIfMissing(tx, input.accountId);
+    await repo.insertReserveIfMissing(tx, input.accountId, rules.defaultPolicy);
     state = await repo.lockReserve(tx, input.accountId);
   }
   if (!state) throw notFound("Account");
   const next = state.balanceCents + input.amountCents;
-  if (refused(guard, state, next)) throw insufficient(state.balanceCents, -input.amountCents, state.currency);
+  if (refused(guard, state, next, rules)) throw insufficient(state.balanceCents, -input.amountCents, state.currency);
   const notifiedAt = next >= state.lowBalanceThresholdCents ? null : state.lowBalanceNotifiedAt;
   await repo.setBalance(tx, input.accountId, next, notifiedAt);
   return { ...state, balanceCents: next, lowBalanceNotifiedAt: notifiedAt };
 }
 
 /** One conditional UPDATE ... RETURNING; only a refusal or a missing reserve costs another query. */
-async function viaUpdate(tx: DbOrTx, input: LedgerEntryInput, guard: repo.BalanceGuard): Promise<repo.ReserveState> {
+async function viaUpdate(tx: DbOrTx, input: LedgerEntryInput, guard: repo.BalanceGuard, rules: ReserveRules): Promise<repo.ReserveState> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const state = await repo.addToBalance(tx, input.accountId, input.amountCents, guard);
+    const state = await repo.addToBalance(tx, input.accountId, input.amountCents, guard, rules.creditLimitCents);
     if (state) return state;
     const current = await repo.findReserve(tx, input.accountId);
     if (!current) {
-      await repo.insertReserveIfMissing(tx, input.accountId);
+      await repo.insertReserveIfMissing(tx, input.accountId, rules.defaultPolicy);
       continue;
     }
     // Refused by the guard, unless a concurrent credit landed between the two statements.
-    if (refused(guard, current, current.balanceCents + input.amountCents)) throw insufficient(current.balanceCents, -input.amountCents, current.currency);
+    if (refused(guard, current, current.balanceCents + input.amountCents, rules)) throw insufficient(current.balanceCents, -input.amountCents, current.currency);
   }
   throw new Error(`reserve of ${input.accountId} kept changing under a guarded update`);
 }
@@ -124,9 +134,22 @@ const isForeignKeyViolation = (err: unknown) => {
  * debit that has one.
  */
 export async function applyLedgerEntry(db: DbOrTx, input: LedgerEntryInput, ctx?: ServiceContext): Promise<LedgerResult> {
+  try {
+    const result = await applyOnce(db, input, ctx);
+    // Inside a caller's transaction this counts before their commit; a rollback after it over-counts, which metrics tolerate.
+    emitTelemetry("ledger.entry", { type: input.type, outcome: result.applied ? "applied" : "replayed", amountCents: input.amountCents });
+    return result;
+  } catch (err) {
+    if (err instanceof ServiceError && err.code === "PAYMENT_REQUIRED") emitTelemetry("ledger.entry", { type: input.type, outcome: "refused", amountCents: input.amountCents });
+    throw err;
+  }
+}
+
+async function applyOnce(db: DbOrTx, input: LedgerEntryInput, ctx?: ServiceContext): Promise<LedgerResult> {
   assertValid(input);
   const strategy = input.strategy ?? ctx?.config.BILLING_LOCK_STRATEGY ?? "update";
   const guard = guardOf(input.enforceNonNegative);
+  const rules = reserveRules(ctx);
   // One statement, no transaction round trips, unless the caller's transaction or a hook needs more than that.
   const oneStatement = strategy === "update" && !input.withinTx && !(db instanceof PgTransaction);
   // Replays are answered from the ledger before touching the reserve. The one-statement path skips this
@@ -138,11 +161,11 @@ export async function applyLedgerEntry(db: DbOrTx, input: LedgerEntryInput, ctx?
   let afterCommit: (() => Promise<void>) | undefined;
   try {
     if (oneStatement) {
-      const entry = await repo.applyInOneStatement(db, rowOf(input), guard, ctx !== undefined);
+      const entry = await repo.applyInOneStatement(db, rowOf(input), guard, ctx !== undefined, rules.creditLimitCents);
       if (entry) return { entry, balanceCents: entry.balanceAfterCents, applied: true };
     }
     const result = await (db as Db).transaction(async (tx) => {
-      const state = await (strategy === "row_lock" ? viaRowLock : viaUpdate)(tx, input, guard);
+      const state = await (strategy === "row_lock" ? viaRowLock : viaUpdate)(tx, input, guard, rules);
       const entry = await repo.insertEntry(tx, { ...rowOf(input), currency: state.currency, balanceAfterCents: state.balanceCents });
       await input.withinTx?.(tx, entry);
       if (ctx && crossesLowBalance(input.amountCents, state)) {
@@ -185,10 +208,10 @@ export function debitReserve(
   return applyLedgerEntry(db, { ...input, type: "debit", amountCents: -Math.abs(input.amountCents), enforceNonNegative: input.enforceNonNegative ?? "policy" }, ctx);
 }
 
-/** The account's reserve, created on first use. Unknown accounts are NOT_FOUND. */
-export async function ensureReserve(db: DbOrTx, accountId: string): Promise<repo.ReserveRow> {
+/** The account's reserve, created on first use under BILLING_DEFAULT_POLICY. Unknown accounts are NOT_FOUND. */
+export async function ensureReserve(db: DbOrTx, accountId: string, rules: ReserveRules = DEFAULT_RESERVE_RULES): Promise<repo.ReserveRow> {
   try {
-    await repo.insertReserveIfMissing(db, accountId);
+    await repo.insertReserveIfMissing(db, accountId, rules.defaultPolicy);
   } catch (err) {
     if (isForeignKeyViolation(err)) throw notFound("Account");
     throw err;

@@ -56,6 +56,16 @@ describe.each<LockStrategy>(["update", "row_lock"])("low-balance notice (%s)", (
   });
 });
 
+describe("new reserves", () => {
+  it("start on BILLING_DEFAULT_POLICY: block unless configured otherwise", async () => {
+    const blocked = await newAccount(env.ctx);
+    expect(await checkSpend(env.ctx, blocked.accountId, { estimatedCents: 1, jobType: "document.analyze" })).toMatchObject({ policy: "block", allowed: false, verdict: "blocked" });
+    const lenient = { ...env.ctx, config: { ...env.ctx.config, BILLING_DEFAULT_POLICY: "warn" as const } };
+    const warned = await newAccount(env.ctx);
+    expect(await checkSpend(lenient, warned.accountId, { estimatedCents: 1, jobType: "document.analyze" })).toMatchObject({ policy: "warn", allowed: true, verdict: "warn" });
+  });
+});
+
 describe("checkSpend", () => {
   const reserve = (policy: "block" | "warn" | "limited", balanceCents: number) => ({ balanceCents, currency: "usd", lowBalancePolicy: policy, lowBalanceThresholdCents: 1000 });
   const cheap = ["notification"];
@@ -73,6 +83,10 @@ describe("checkSpend", () => {
   it("warn allows everything and flags shortfalls", () => {
     expect(verdictFor(reserve("warn", 500), 800, "document.analyze", cheap)).toMatchObject({ allowed: true, verdict: "warn", message: expect.stringContaining("$8.00") });
     expect(verdictFor(reserve("warn", 5000), 800, "document.analyze", cheap)).toMatchObject({ allowed: true, verdict: "ok" });
+    // ...down to minus the credit limit, counting what queued jobs have committed.
+    expect(verdictFor(reserve("warn", 0), 800, "document.analyze", cheap, { creditLimitCents: 1000 })).toMatchObject({ allowed: true });
+    expect(verdictFor(reserve("warn", 0), 800, "document.analyze", cheap, { creditLimitCents: 1000, pendingCents: 300 })).toMatchObject({ allowed: false, verdict: "blocked", message: expect.stringMatching(/^Credit limit reached/) });
+    expect(verdictFor(reserve("limited", 0), 1, "notification", cheap, { creditLimitCents: 0 })).toMatchObject({ allowed: false, verdict: "blocked" });
   });
 
   it("limited runs only cheap job types once the balance is low", () => {

@@ -12,7 +12,7 @@ import { inTransaction } from "../tenancy/tx.js";
 import type { ReserveRow } from "./ledger.repository.js";
 import { findLedgerPage, type LedgerListRow } from "./ledger.queries.js";
 import type { TLedgerEntry, TLedgerPage, TListLedgerInput } from "./ledger.schema.js";
-import { ensureReserve } from "./ledger.service.js";
+import { ensureReserve, reserveRules } from "./ledger.service.js";
 import { centsToDollars } from "./money.js";
 import type { TBillingProfile, TReserveBalance, TUpdateBillingProfileInput } from "./reserve.schema.js";
 
@@ -35,7 +35,7 @@ export async function reserveFor(ctx: ServiceContext, actor: BillingActor, reque
   }
   authorize(actor, action, { accountId }, "Account");
   if (!(await findAccountById(ctx.db, accountId))) throw notFound("Account");
-  return ensureReserve(ctx.db, accountId);
+  return ensureReserve(ctx.db, accountId, reserveRules(ctx));
 }
 
 export const toBalanceDto = (r: ReserveRow): TReserveBalance => ({

@@ -3,7 +3,8 @@ import type { ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
 import type { Storage } from "../storage/storage.js";
 import * as repo from "./document.repository.js";
-import { extractText, type Extracted } from "./extract.js";
+import { runSandboxed, sandboxLimitsFromConfig } from "../sandbox/sandbox.js";
+import type { Extracted } from "./extract.js";
 
 export type ExtractDocumentResult = ({ status: "done" } & Extracted) | { status: "failed"; error: string };
 
@@ -11,6 +12,8 @@ export type ExtractDocumentResult = ({ status: "done" } & Extracted) | { status:
  * For the worker: reads a document's bytes from storage, extracts the text and
  * stores it (extractionStatus done), or records why it failed (failed, the
  * message safe to show). A document whose text is already extracted is not re-read.
+ * The parsing runs in a sandbox thread (DOCUMENT_TASK_* limits): a bomb ends
+ * as a permanent "too large or complex" failure and the worker lives on.
  * Infrastructure errors (storage down, db gone) are thrown, so the job retries.
  */
 export async function extractDocument(ctx: ServiceContext, storage: Storage, documentId: string): Promise<ExtractDocumentResult> {
@@ -21,7 +24,10 @@ export async function extractDocument(ctx: ServiceContext, storage: Storage, doc
   }
   const bytes = await buffer(await storage.get(row.storageKey));
   try {
-    const extracted = await extractText(bytes, row.mimeType);
+    const extracted = await runSandboxed<Extracted>(
+      { kind: "extract", bytes, mimeType: row.mimeType, maxUncompressedBytes: ctx.config.DOCX_MAX_UNCOMPRESSED_MB * 1024 * 1024 },
+      sandboxLimitsFromConfig(ctx.config),
+    );
     await repo.setExtraction(ctx.db, row.id, { status: "done", text: extracted.text, pageCount: extracted.pageCount ?? null }, ctx.now());
     return { status: "done", ...extracted };
   } catch (err) {

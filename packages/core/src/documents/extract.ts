@@ -1,4 +1,5 @@
 import { ServiceError } from "../shared/errors.js";
+import { assertZipWithinLimits } from "./limits.js";
 
 export interface Extracted {
   text: string;
@@ -9,11 +10,17 @@ const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 const reason = (err: unknown) => (err instanceof Error ? err.message : String(err)).split("\n")[0]?.slice(0, 200) ?? "unknown error";
 
+/** DOCX_MAX_UNCOMPRESSED_MB's default, for callers without a config. */
+export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024;
+
 /**
  * The text of a document. PDF via unpdf (pdf.js), DOCX via mammoth, text as
  * UTF-8. Unreadable input is the user's file, not our bug: BAD_REQUEST with why.
+ * A DOCX whose entries claim to inflate past `maxUncompressedBytes` is refused
+ * before mammoth inflates anything. Runs in the caller's thread: the worker
+ * calls it through the sandbox (extractInSandbox), which bounds memory and time.
  */
-export async function extractText(bytes: Buffer | Uint8Array, mimeType: string): Promise<Extracted> {
+export async function extractText(bytes: Buffer | Uint8Array, mimeType: string, opts: { maxUncompressedBytes?: number } = {}): Promise<Extracted> {
   if (mimeType === "application/pdf") {
     const { extractText: pdfText, getDocumentProxy } = await import("unpdf");
     try {
@@ -27,6 +34,7 @@ export async function extractText(bytes: Buffer | Uint8Array, mimeType: string):
     }
   }
   if (mimeType === DOCX) {
+    assertZipWithinLimits(bytes, opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES);
     const mammoth = (await import("mammoth")).default;
     try {
       const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });

@@ -5,3 +5,4 @@ export { extractText, type Extracted } from "./extract.js";
 export { detectType, looksLikeText, allowedLabels, SNIFF_BYTES, type DetectedType, type Detection } from "./detect.js";
 export { findDocument, type DocumentRow } from "./document.repository.js";
 export { purgeDeletedDocuments } from "./purge-documents.js";
+export { DOCUMENT_JOBS } from "./documents.jobs.js";

@@ -6,6 +6,7 @@ import { notFound } from "../shared/errors.js";
 import type { TEmailTemplate, TOutboxEmail } from "./email.schema.js";
 import { renderEmail, type TemplateData } from "./templates.js";
 import type { EmailTransport } from "./transports.js";
+import { redactLinks } from "../shared/redact.js";
 
 const { emailOutbox } = schema;
 type EmailRow = typeof emailOutbox.$inferSelect;
@@ -51,6 +52,11 @@ export async function queueEmail<T extends TEmailTemplate>(
 /**
  * Sends one recorded email through the transport and records the outcome.
  * Throws on failure so the queue retries; a sent email is never sent twice.
+ * Once a real transport (SMTP, Resend) has it, the recipient's mailbox holds
+ * the live links, so the stored copy keeps only redacted ones: a database
+ * leak or a staff member reading the outbox can't reset anyone's password.
+ * The `outbox` transport delivers nowhere; its rows keep their links (the dev
+ * mailbox) until redactExpiredLinks runs past the links' lifetime.
  */
 export async function deliverEmail(ctx: ServiceContext, transport: EmailTransport, emailId: string): Promise<"sent" | "skipped"> {
   const [row] = await ctx.db.select().from(emailOutbox).where(eq(emailOutbox.id, emailId)).limit(1);
@@ -67,7 +73,14 @@ export async function deliverEmail(ctx: ServiceContext, transport: EmailTranspor
   }
   await ctx.db
     .update(emailOutbox)
-    .set({ status: "sent", sentAt: ctx.now(), transport: transport.name, error: null, attempts: sql`${emailOutbox.attempts} + 1` })
+    .set({
+      status: "sent",
+      sentAt: ctx.now(),
+      transport: transport.name,
+      error: null,
+      attempts: sql`${emailOutbox.attempts} + 1`,
+      ...(transport.name === "outbox" ? {} : { html: redactLinks(row.html), text: redactLinks(row.text) }),
+    })
     .where(eq(emailOutbox.id, emailId));
   return "sent";
 }
@@ -87,6 +100,32 @@ export async function requeueStaleEmails(ctx: ServiceContext, opts: { olderThanM
     .limit(500);
   for (const r of rows) await ctx.jobs.enqueue("email.send", { emailId: r.id });
   return rows.length;
+}
+
+/** A credential still readable in a link: `token=`, `sig=`, `invitation=`... not followed by [redacted]. */
+const LIVE_LINK = String.raw`[?&](amp;)?(token|sig|signature|invitation|code)=[^[]`;
+
+/**
+ * Redacts the links of every outbox row older than `olderThanHours` (the
+ * longest link lifetime): in the dev "outbox is the mailbox" mode and for
+ * emails that never went out, full bodies live only as long as their links.
+ * Rows already redacted don't match, so each row is rewritten once.
+ */
+export async function redactExpiredLinks(ctx: ServiceContext, opts: { olderThanHours: number }): Promise<number> {
+  const cutoff = new Date(ctx.now().getTime() - opts.olderThanHours * 3_600_000);
+  let total = 0;
+  for (;;) {
+    const rows = await ctx.db
+      .select({ id: emailOutbox.id, html: emailOutbox.html, text: emailOutbox.text })
+      .from(emailOutbox)
+      .where(and(lt(emailOutbox.createdAt, cutoff), sql`(${emailOutbox.html} ~* ${LIVE_LINK} or ${emailOutbox.text} ~* ${LIVE_LINK})`))
+      .limit(200);
+    for (const r of rows) {
+      await ctx.db.update(emailOutbox).set({ html: redactLinks(r.html), text: redactLinks(r.text) }).where(eq(emailOutbox.id, r.id));
+    }
+    total += rows.length;
+    if (rows.length < 200) return total;
+  }
 }
 
 /** After the last retry the worker marks the email failed, keeping the error. */

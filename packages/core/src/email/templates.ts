@@ -4,6 +4,7 @@ export interface TemplateData {
   welcome: { username: string; loginUrl: string };
   password_reset: { username: string; resetUrl: string; expiresInMinutes: number };
   organization_invitation: { organizationName: string; inviterName: string; role: string; acceptUrl: string; expiresInDays: number };
+  verify_email: { username: string; verifyUrl: string; expiresInHours: number };
   low_balance: { accountName: string; balance: string; threshold: string; policy: string; billingUrl: string };
   payment_failed: { accountName: string; amountDue: string; billingUrl: string; invoiceUrl: string | null };
 }
@@ -61,9 +62,20 @@ const TEMPLATES: { [K in TEmailTemplate]: (d: TemplateData[K]) => RenderedEmail 
     layout({
       subject: `${d.inviterName} invited you to ${d.organizationName} on Atrium`,
       heading: `Join ${d.organizationName}`,
-      paragraphs: [`${d.inviterName} invited you to join ${d.organizationName} as ${d.role}.`],
+      paragraphs: [
+        `${d.inviterName} invited you to join ${d.organizationName} as ${d.role}.`,
+        "New to Atrium? The link lets you sign up with this address. Already have an account with it? Sign in and accept the invitation there.",
+      ],
       action: { label: "Accept the invitation", url: d.acceptUrl },
       footnote: `The invitation expires in ${d.expiresInDays} days.`,
+    }),
+  verify_email: (d) =>
+    layout({
+      subject: "Confirm your email address for Atrium",
+      heading: "Confirm your email address",
+      paragraphs: [`Hi ${d.username}, please confirm that this address is yours. Invitations to organizations can only be accepted from a confirmed address.`],
+      action: { label: "Confirm my address", url: d.verifyUrl },
+      footnote: `The link works once and expires in ${d.expiresInHours} hours. If you didn't create an Atrium account or change your address, ignore this email.`,
     }),
   low_balance: (d) =>
     layout({

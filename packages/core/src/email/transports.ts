@@ -13,11 +13,13 @@ export interface OutgoingEmail {
 export interface EmailTransport {
   name: "smtp" | "resend" | "outbox";
   send: (email: OutgoingEmail) => Promise<void>;
+  /** Checks the transport can deliver (SMTP: connect and authenticate) without sending anything; for the health page. */
+  verify?: () => Promise<void>;
 }
 
 export function smtpTransport(url: string): EmailTransport {
   const tx = nodemailer.createTransport(url);
-  return { name: "smtp", send: async (e) => void (await tx.sendMail(e)) };
+  return { name: "smtp", send: async (e) => void (await tx.sendMail(e)), verify: async () => void (await tx.verify()) };
 }
 
 export function resendTransport(apiKey: string, baseUrl: string, fetchImpl: typeof fetch = fetch): EmailTransport {

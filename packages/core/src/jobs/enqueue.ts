@@ -1,6 +1,7 @@
 import { Queue, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import { JOBS, type JobInput, type JobName, type QueueName } from "./queues.js";
+import { bullmqTelemetry } from "../tracing/state.js";
 
 /**
  * Retries with backoff for transient failures; finished jobs are trimmed so
@@ -31,7 +32,7 @@ export function createJobQueues(opts: { connection: Redis; prefix: string }): Jo
   const queue = (name: QueueName): Queue => {
     let q = queues.get(name);
     if (!q) {
-      q = new Queue(name, { connection: opts.connection, prefix: opts.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      q = new Queue(name, { connection: opts.connection, prefix: opts.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS, telemetry: bullmqTelemetry() });
       queues.set(name, q);
     }
     return q;

@@ -6,3 +6,4 @@ export { EMAIL_JOBS, ZSendEmailPayload, type TSendEmailPayload } from "../email/
 export { TENANCY_JOBS, ZPurgeSoftDeletedPayload, type TPurgeSoftDeletedPayload } from "../tenancy/tenancy.jobs.js";
 export { ANALYSIS_JOBS, ZRunAnalysisPayload, ZExtractDocumentPayload, ZSweepStalledPayload, type TRunAnalysisPayload } from "../analysis-jobs/analysis.jobs.js";
 export { INVITE_JOBS, ZPurgeStaleInviteKeysPayload } from "../invites/invite-key.cleanup.js";
+export { DOCUMENT_JOBS, ZPurgeDeletedDocumentsPayload, type TPurgeDeletedDocumentsPayload } from "../documents/documents.jobs.js";

@@ -1,8 +1,9 @@
 import type { z } from "zod";
 import { SESSION_JOBS, ZPurgeExpiredSessionsPayload } from "./sessions.jobs.js";
-import { EMAIL_JOBS, ZRequeueStaleEmailsPayload, ZSendEmailPayload } from "../email/email.jobs.js";
+import { EMAIL_JOBS, ZRedactExpiredLinksPayload, ZRequeueStaleEmailsPayload, ZSendEmailPayload } from "../email/email.jobs.js";
 import { TENANCY_JOBS, ZPurgeSoftDeletedPayload } from "../tenancy/tenancy.jobs.js";
 import { INVITE_JOBS, ZPurgeStaleInviteKeysPayload } from "../invites/invite-key.cleanup.js";
+import { DOCUMENT_JOBS, ZPurgeDeletedDocumentsPayload } from "../documents/documents.jobs.js";
 import { ANALYSIS_JOBS, ZExtractDocumentPayload, ZRunAnalysisPayload, ZSweepStalledPayload } from "../analysis-jobs/analysis.jobs.js";
 
 /** Every BullMQ queue Atrium uses. Keys live under `${REDIS_PREFIX}:<queue>:`. */
@@ -22,11 +23,13 @@ export const JOBS = {
   [SESSION_JOBS.purgeExpired]: { queue: QUEUES.maintenance, payload: ZPurgeExpiredSessionsPayload },
   [EMAIL_JOBS.send]: { queue: QUEUES.notifications, payload: ZSendEmailPayload },
   [EMAIL_JOBS.requeueStale]: { queue: QUEUES.maintenance, payload: ZRequeueStaleEmailsPayload },
+  [EMAIL_JOBS.redactExpiredLinks]: { queue: QUEUES.maintenance, payload: ZRedactExpiredLinksPayload },
   [TENANCY_JOBS.purgeSoftDeleted]: { queue: QUEUES.maintenance, payload: ZPurgeSoftDeletedPayload },
   [ANALYSIS_JOBS.run]: { queue: QUEUES.ai_analysis, payload: ZRunAnalysisPayload },
   [ANALYSIS_JOBS.extract]: { queue: QUEUES.document_processing, payload: ZExtractDocumentPayload },
   [ANALYSIS_JOBS.sweepStalled]: { queue: QUEUES.maintenance, payload: ZSweepStalledPayload },
   [INVITE_JOBS.purgeStale]: { queue: QUEUES.maintenance, payload: ZPurgeStaleInviteKeysPayload },
+  [DOCUMENT_JOBS.purgeDeleted]: { queue: QUEUES.maintenance, payload: ZPurgeDeletedDocumentsPayload },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

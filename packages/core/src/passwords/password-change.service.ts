@@ -1,6 +1,7 @@
 import type { Actor, RequestMeta, ServiceContext } from "../shared/context.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { hashPassword, verifyPassword } from "../auth/password.js";
+import { revokeAllUserApiKeys } from "../api-keys/api-key.repository.js";
 import { deleteUserSessions } from "../auth/session.repository.js";
 import { ServiceError, notFound } from "../shared/errors.js";
 import { findUserById } from "../users/user.repository.js";
@@ -13,12 +14,13 @@ const WRONG_CURRENT = "Your current password is incorrect";
 /**
  * Changes the actor's own password. Proving the current one is required even
  * with a live session (a borrowed laptop shouldn't be enough); every other
- * session ends, the one making the change stays.
+ * session ends, the one making the change stays, and unless the caller opts
+ * out every API key is revoked (whoever knew the old password could have made one).
  */
 export async function changePassword(
   ctx: ServiceContext,
   actor: Actor,
-  input: TChangePasswordInput & { currentSessionId: string | null },
+  input: Omit<TChangePasswordInput, "revokeApiKeys"> & { revokeApiKeys?: boolean; currentSessionId: string | null },
   meta?: RequestMeta,
 ): Promise<void> {
   const user = await findUserById(ctx.db, actor.userId);
@@ -37,13 +39,14 @@ export async function changePassword(
     await setPasswordHash(tx, user.id, passwordHash, now);
     await spendOpenResetTokens(tx, user.id, now);
     await deleteUserSessions(tx, user.id, input.currentSessionId ?? undefined);
+    const revokedApiKeys = input.revokeApiKeys === false ? 0 : await revokeAllUserApiKeys(tx, user.id, now);
     await recordAudit(tx, {
       eventType: "password.changed",
       actor: user,
       target: { type: "user", id: user.id },
       accountId: user.accountId,
       meta,
-      details: { keptSession: !!input.currentSessionId },
+      details: { keptSession: !!input.currentSessionId, revokedApiKeys },
     });
   });
 }

@@ -1,7 +1,9 @@
 import type { RequestMeta, ServiceContext } from "../shared/context.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { hashPassword } from "../auth/password.js";
+import { revokeAllUserApiKeys } from "../api-keys/api-key.repository.js";
 import { deleteUserSessions } from "../auth/session.repository.js";
+import { markEmailVerified } from "../users/email-verification.repository.js";
 import { ServiceError } from "../shared/errors.js";
 import { generateToken, hashToken } from "../shared/tokens.js";
 import { appUrl, queueEmailInTx } from "../users/email-in-tx.js";
@@ -63,7 +65,8 @@ export async function requestPasswordReset(ctx: ServiceContext, input: TRequestP
 /**
  * Sets a new password with a mailed token. The token is spent in the same
  * transaction as the change, so it works once even under concurrent use, and
- * every session of the user ends (whoever had the old password is out).
+ * every session of the user ends and every API key is revoked (whoever had
+ * the old password is out). Opening the mailed link also proves the address.
  */
 export async function confirmPasswordReset(ctx: ServiceContext, input: TConfirmPasswordResetInput, meta?: RequestMeta): Promise<TOkMessage> {
   const invalid = () => new ServiceError("BAD_REQUEST", INVALID_LINK, { token: [INVALID_LINK] });
@@ -81,12 +84,15 @@ export async function confirmPasswordReset(ctx: ServiceContext, input: TConfirmP
     await setPasswordHash(tx, owner.id, passwordHash, now);
     await spendOpenResetTokens(tx, owner.id, now);
     await deleteUserSessions(tx, owner.id);
+    const revokedApiKeys = await revokeAllUserApiKeys(tx, owner.id, now);
+    if (!owner.emailVerifiedAt) await markEmailVerified(tx, owner.id, owner.email, now);
     await recordAudit(tx, {
       eventType: "password.reset",
       actor: owner,
       target: { type: "user", id: owner.id },
       accountId: owner.accountId,
       meta,
+      details: { revokedApiKeys },
     });
   });
   return { ok: true, message: "Your password has been changed. Sign in with the new one." };

@@ -1,9 +1,14 @@
 import { z } from "zod";
+import { zQueryBool } from "../tenancy/fields.schema.js";
 import { ZEmailAddress, ZNewPassword } from "../users/signup.schema.js";
 
 export const ZChangePasswordInput = z.object({
   currentPassword: z.string().min(1, "Enter your current password").max(1024),
   newPassword: ZNewPassword,
+  // zQueryBool, not z.boolean: the REST adapter coerces plain booleans, so "sometimes" would read as true.
+  revokeApiKeys: zQueryBool
+    .default(true)
+    .describe("Also revoke every API key of yours (default true): a key made with a stolen password would otherwise outlive the change"),
 });
 export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
 

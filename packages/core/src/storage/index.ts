@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Env } from "@atrium/config";
+import { purposeKey } from "../shared/purpose-keys.js";
 import { localFileStorage } from "./local.storage.js";
 import { s3Storage } from "./s3.storage.js";
 import type { Storage } from "./storage.js";
@@ -9,6 +10,9 @@ export { localFileStorage, verifyLocalSignature, LOCAL_FILES_PATH, type LocalSto
 export { s3Storage, contentDisposition, type S3StorageOptions } from "./s3.storage.js";
 
 const cache = new WeakMap<Env, Storage>();
+
+/** Signs and checks local download URLs: SESSION_SECRET's download-url key, never the secret itself. */
+export const downloadSigningKey = (config: Pick<Env, "SESSION_SECRET">) => purposeKey(config.SESSION_SECRET, "downloadUrl");
 
 /** S3 when S3_BUCKET is set, else DATA_DIR/storage. One instance per config (the S3 client pools connections). */
 export function storageFromConfig(config: Env): Storage {
@@ -23,7 +27,7 @@ export function storageFromConfig(config: Env): Storage {
         secretAccessKey: config.S3_SECRET_ACCESS_KEY,
         forcePathStyle: config.S3_FORCE_PATH_STYLE,
       })
-    : localFileStorage({ root: path.join(config.DATA_DIR, "storage"), secret: config.SESSION_SECRET, baseUrl: `${config.PUBLIC_URL.replace(/\/$/, "")}/api` });
+    : localFileStorage({ root: path.join(config.DATA_DIR, "storage"), secret: downloadSigningKey(config), baseUrl: `${config.PUBLIC_URL.replace(/\/$/, "")}/api` });
   cache.set(config, storage);
   return storage;
 }

@@ -5,7 +5,7 @@ import { Readable } from "node:stream";
 import { text } from "node:stream/consumers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localFileStorage, verifyLocalSignature } from "./local.storage.js";
-import { documentKey, safeFilename, StorageNotFoundError } from "./storage.js";
+import { accountPrefix, documentKey, safeFilename, StorageNotFoundError } from "./storage.js";
 
 let root: string;
 beforeAll(async () => {
@@ -34,6 +34,19 @@ describe("local file storage", () => {
     await storage.delete(KEY);
     await expect(storage.get(KEY)).rejects.toBeInstanceOf(StorageNotFoundError);
     await storage.delete(KEY);
+  });
+
+  it("deletes one tenant's whole prefix and nothing of another's; refuses a prefix that climbs out", async () => {
+    const storage = localFileStorage({ root, secret: SECRET });
+    const [a, b] = ["aaaaaaaa-1111-4111-8111-111111111111", "bbbbbbbb-1111-4111-8111-111111111111"];
+    const aKeys = [documentKey(a, "d1", "x.txt"), documentKey(a, "d2", "y.txt")];
+    const bKey = documentKey(b, "d3", "z.txt");
+    for (const key of [...aKeys, bKey]) await storage.put(key, Buffer.from(key), { contentType: "text/plain" });
+    await storage.deletePrefix(accountPrefix(a));
+    for (const key of aKeys) await expect(storage.get(key)).rejects.toBeInstanceOf(StorageNotFoundError);
+    expect(await text(await storage.get(bKey))).toBe(bKey);
+    await storage.deletePrefix(accountPrefix(a));
+    await expect(storage.deletePrefix("accounts/../")).rejects.toThrow(/Unsafe storage key/);
   });
 
   it("leaves nothing behind when the body fails half way", async () => {

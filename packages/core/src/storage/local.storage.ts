@@ -12,20 +12,20 @@ export const LOCAL_FILES_PATH = "/files";
 export interface LocalStorageOptions {
   /** Directory the keys live under. */
   root: string;
-  /** Signs download URLs (SESSION_SECRET). */
-  secret: string;
+  /** Signs download URLs (the download-url key derived from SESSION_SECRET, see downloadSigningKey). */
+  secret: string | Buffer;
   /** Public base of the api, e.g. http://localhost:8000/api; signed URLs are relative when absent. */
   baseUrl?: string;
   now?: () => Date;
 }
 
-const sign = (secret: string, key: string, exp: number, filename: string) =>
+const sign = (secret: string | Buffer, key: string, exp: number, filename: string) =>
   createHmac("sha256", secret).update(`${key}\n${exp}\n${filename}`).digest("base64url");
 
 export type SignatureCheck = { ok: true; filename: string } | { ok: false; reason: "expired" | "bad_signature" };
 
 /** Checks a signed URL's parts; the filename is signed too, so nobody can rename a download. */
-export function verifyLocalSignature(secret: string, key: string, q: { exp?: unknown; sig?: unknown; name?: unknown }, now: Date): SignatureCheck {
+export function verifyLocalSignature(secret: string | Buffer, key: string, q: { exp?: unknown; sig?: unknown; name?: unknown }, now: Date): SignatureCheck {
   const exp = Number(q.exp);
   const filename = typeof q.name === "string" ? q.name : "";
   if (typeof q.sig !== "string" || !Number.isSafeInteger(exp)) return { ok: false, reason: "bad_signature" };
@@ -71,6 +71,10 @@ export function localFileStorage(opts: LocalStorageOptions): Storage {
     },
     async delete(key) {
       await rm(fileOf(key), { force: true });
+    },
+    async deletePrefix(prefix) {
+      // Prefixes name folders here (accounts/<id>/): the folder goes, with everything in it.
+      await rm(fileOf(prefix.replace(/\/$/, "")), { recursive: true, force: true });
     },
     async signedUrl(key, { expiresInSeconds, filename }) {
       assertSafeKey(key);

@@ -9,6 +9,8 @@ export interface Storage {
   get(key: string): Promise<Readable>;
   /** Removing a missing key is not an error. */
   delete(key: string): Promise<void>;
+  /** Removes every object under a key prefix (a tenant's whole folder, see accountPrefix); none is not an error. */
+  deletePrefix(prefix: string): Promise<void>;
   /** A short-lived URL anyone holding it may download from (HMAC-signed api URL, or an S3 presigned URL). */
   signedUrl(key: string, opts: { expiresInSeconds: number; filename: string }): Promise<string>;
 }
@@ -35,6 +37,11 @@ export function safeFilename(name: string): string {
 /** `accounts/<accountId>/documents/<documentId>/<safe filename>`: one tenant's files share a prefix. */
 export function documentKey(accountId: string, documentId: string, filename: string): string {
   return `accounts/${accountId}/documents/${documentId}/${safeFilename(filename)}`;
+}
+
+/** `accounts/<accountId>/`: everything stored for one tenant, removed with it when the account is purged. */
+export function accountPrefix(accountId: string): string {
+  return `accounts/${accountId}/`;
 }
 
 /** Keys are ours, but a key that could climb out of the storage root is refused all the same. */

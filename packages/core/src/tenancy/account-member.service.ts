@@ -35,7 +35,7 @@ export async function updateAccountMember(ctx: ServiceContext, actor: PolicyActo
     const target = await members.findMember(tx, key, input.userId);
     if (!target) throw notFound("Member");
     assertMayTouchOwner(actor, { accountId: account.id }, [target.role, input.role]);
-    await assertNotLastOwner(tx, key, target.role, input.role);
+    await assertNotLastOwner(tx, key, target, input.role);
     await members.setMemberRole(tx, key, input.userId, input.role);
     await recordAudit(tx, {
       eventType: "member.role_changed",
@@ -58,7 +58,7 @@ export async function removeAccountMember(ctx: ServiceContext, actor: PolicyActo
     const target = await members.findMember(tx, key, input.userId);
     if (!target) throw notFound("Member");
     if (!self) assertMayTouchOwner(actor, { accountId: account.id }, [target.role]);
-    await assertNotLastOwner(tx, key, target.role, null);
+    await assertNotLastOwner(tx, key, target, null);
     await members.removeMember(tx, key, input.userId);
     await recordAudit(tx, {
       eventType: "member.removed",

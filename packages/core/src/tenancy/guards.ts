@@ -14,10 +14,14 @@ export function assertMayTouchOwner(actor: PolicyActor, resource: TenantResource
   }
 }
 
-/** Refuses a change that would leave the account or organization without an owner. Call inside the change's transaction. */
-export async function assertNotLastOwner(db: DbOrTx, key: MemberKey, currentRole: TTenantRole, nextRole: TTenantRole | null): Promise<void> {
-  if (currentRole !== "owner" || nextRole === "owner") return;
-  if ((await lockOwnerCount(db, key)) <= 1) {
+/**
+ * Refuses a change that would leave the account or organization without a
+ * live owner: some other owner who is neither deleted nor disabled must
+ * remain. Call inside the change's transaction.
+ */
+export async function assertNotLastOwner(db: DbOrTx, key: MemberKey, target: { userId: string; role: TTenantRole }, nextRole: TTenantRole | null): Promise<void> {
+  if (target.role !== "owner" || nextRole === "owner") return;
+  if ((await lockOwnerCount(db, key, target.userId)) === 0) {
     const what = key.organizationId ? "An organization" : "An account";
     throw new ServiceError("CONFLICT", `${what} needs at least one owner`);
   }

@@ -2,10 +2,10 @@ import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import { after } from "../shared/pagination.js";
 
-const { organizationInvitations: inv, organizations: o, accounts: a } = schema;
+const { organizationInvitations: inv, organizations: o, accounts: a, users: u } = schema;
 export type InvitationRow = typeof inv.$inferSelect;
 
-const pending = (now: Date) => and(isNull(inv.acceptedAt), isNull(inv.revokedAt), gt(inv.expiresAt, now));
+const pending = (now: Date) => and(isNull(inv.acceptedAt), isNull(inv.revokedAt), isNull(inv.declinedAt), gt(inv.expiresAt, now));
 
 export async function insertInvitation(db: DbOrTx, values: typeof inv.$inferInsert): Promise<InvitationRow> {
   const [row] = await db.insert(inv).values(values).returning();
@@ -40,10 +40,36 @@ export async function revokePendingFor(db: DbOrTx, q: { organizationId: string; 
     .where(and(eq(inv.organizationId, q.organizationId), eq(sql`lower(${inv.email})`, q.email.toLowerCase()), pending(q.now)));
 }
 
-export async function markInvitation(db: DbOrTx, id: string, values: { revokedAt?: Date; acceptedAt?: Date; acceptedById?: string }): Promise<InvitationRow> {
+export async function markInvitation(db: DbOrTx, id: string, values: { revokedAt?: Date; declinedAt?: Date; acceptedAt?: Date; acceptedById?: string }): Promise<InvitationRow> {
   const [row] = await db.update(inv).set(values).where(eq(inv.id, id)).returning();
   if (!row) throw new Error("update returned no row");
   return row;
+}
+
+/** Pending invitations addressed to an email, in live organizations, newest first, with who sent them. */
+export async function listPendingForEmail(db: DbOrTx, email: string, now: Date) {
+  return db
+    .select({ invitation: inv, organizationName: o.name, inviterUsername: u.username, inviterDisplayName: u.displayName })
+    .from(inv)
+    .innerJoin(o, and(eq(o.id, inv.organizationId), isNull(o.deletedAt)))
+    .innerJoin(a, and(eq(a.id, inv.accountId), isNull(a.deletedAt)))
+    .leftJoin(u, eq(u.id, inv.invitedById))
+    .where(and(eq(sql`lower(${inv.email})`, email.toLowerCase()), pending(now)))
+    .orderBy(desc(inv.createdAt), desc(inv.id))
+    .limit(100);
+}
+
+/** A usable invitation by id, only if it is addressed to `email`; locked for the accept/decline that follows. */
+export async function findUsableInvitationForEmail(db: DbOrTx, id: string, email: string, now: Date): Promise<InvitationRow | undefined> {
+  const [row] = await db
+    .select({ invitation: inv })
+    .from(inv)
+    .innerJoin(o, and(eq(o.id, inv.organizationId), isNull(o.deletedAt)))
+    .innerJoin(a, and(eq(a.id, inv.accountId), isNull(a.deletedAt)))
+    .where(and(eq(inv.id, id), eq(sql`lower(${inv.email})`, email.toLowerCase()), pending(now)))
+    .limit(1)
+    .for("update", { of: inv });
+  return row?.invitation;
 }
 
 /**

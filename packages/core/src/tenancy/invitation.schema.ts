@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { pageOf, ZPageInput } from "../shared/pagination.schema.js";
 import { zId } from "./fields.schema.js";
-import { ZMember } from "./member.schema.js";
 import { ZTenantRole } from "./tenancy.schema.js";
 
 export const ZInvitation = z
@@ -25,11 +24,11 @@ export const ZCreateInvitationInput = z.object({
 });
 export type TCreateInvitationInput = z.infer<typeof ZCreateInvitationInput>;
 
-/** An existing user joins at once; anyone else gets an emailed invitation. */
-export const ZInviteResult = z.discriminatedUnion("status", [
-  z.object({ status: z.literal("added"), member: ZMember }),
-  z.object({ status: z.literal("invited"), invitation: ZInvitation }),
-]);
+/**
+ * Always a pending invitation, registered address or not: nobody joins until
+ * they accept, and the answer doesn't tell which addresses have accounts.
+ */
+export const ZInviteResult = z.object({ status: z.literal("invited"), invitation: ZInvitation });
 export type TInviteResult = z.infer<typeof ZInviteResult>;
 
 export const ZListInvitationsInput = ZPageInput.extend({ id: zId("organization") });
@@ -47,3 +46,34 @@ export const ZInvitationPreview = z
 export type TInvitationPreview = z.infer<typeof ZInvitationPreview>;
 
 export const ZAcceptedInvitation = z.object({ organizationId: z.uuid(), accountId: z.uuid() });
+
+const ONE_OF = "Give the invitation's id or the token from its link";
+/** Accept or decline names the invitation by id (the SPA's list) or by the emailed link's token. */
+export const ZRespondInvitationInput = z
+  .object({
+    invitationId: zId("invitation").optional().describe("From GET /api/me/invitations/"),
+    token: z.string().trim().min(1, "The invitation token is missing").max(200).optional().describe("From the invitation email's link"),
+  })
+  .refine((v) => !!v.invitationId !== !!v.token, { message: ONE_OF, path: ["invitationId"] });
+export type TRespondInvitationInput = z.infer<typeof ZRespondInvitationInput>;
+
+/** An invitation addressed to the caller's confirmed email, as their "pending invitations" notice shows it. */
+export const ZMyInvitation = z
+  .object({
+    id: z.uuid(),
+    organizationId: z.uuid(),
+    organizationName: z.string(),
+    email: z.string(),
+    role: ZTenantRole,
+    inviterName: z.string().nullable(),
+    expiresAt: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "MyInvitation" });
+export type TMyInvitation = z.infer<typeof ZMyInvitation>;
+export const ZMyInvitationList = z.object({
+  items: z.array(ZMyInvitation),
+  emailVerified: z.boolean().describe("False: confirm your address first; invitations to it are not shown until then"),
+});
+export type TMyInvitationList = z.infer<typeof ZMyInvitationList>;
+export const ZDeclinedInvitation = z.object({ ok: z.literal(true) });

@@ -11,12 +11,10 @@ import { findUserById, type UserRow } from "../users/user.repository.js";
 import { assertMayTouchOwner, by } from "./guards.js";
 import * as repo from "./invitation.repository.js";
 import type { TCreateInvitationInput, TInvitation, TInvitationPreview, TInviteResult, TListInvitationsInput, TRevokeInvitationInput } from "./invitation.schema.js";
-import { toMemberDto } from "./member.mapper.js";
 import * as members from "./member.repository.js";
 import { orgKey } from "./organization-member.service.js";
 import { loadOrganization } from "./organization.service.js";
 import type { PolicyActor } from "./policy.js";
-import type { TTenantRole } from "./tenancy.schema.js";
 import { inTransaction } from "./tx.js";
 
 const EXPIRY_DAYS = 7;
@@ -38,39 +36,20 @@ async function findLiveUserByEmail(db: DbOrTx, email: string): Promise<UserRow |
   return row;
 }
 
-/** Puts a user into an organization (and its account, as a plain member, if they aren't in it yet). */
-async function join(tx: DbOrTx, org: { id: string; accountId: string }, userId: string, role: TTenantRole): Promise<boolean> {
-  await members.addMember(tx, { accountId: org.accountId }, userId, "member");
-  const added = await members.addMember(tx, orgKey(org), userId, role);
-  // A user's first tenant becomes their home account (what /me shows).
-  await tx.update(users).set({ accountId: org.accountId }).where(and(eq(users.id, userId), isNull(users.accountId)));
-  return added;
-}
-
 /**
- * Invites an email address into an organization (admins and owners). A user
- * who already has that email joins at once; anyone else is emailed a link to
- * sign up with, valid for seven days, whose token is stored only hashed.
+ * Invites an email address into an organization (admins and owners). Nobody
+ * is added here: the address is always emailed a link, valid for seven days,
+ * whose token is stored only hashed, and joining waits for the invited person
+ * to accept. The answer is the same whether or not the address has an account
+ * (only someone already in the organization, whom the inviter can see in the
+ * member list, is refused).
  */
 export async function inviteToOrganization(ctx: ServiceContext, actor: PolicyActor, input: TCreateInvitationInput, meta?: RequestMeta): Promise<TInviteResult> {
   const org = await loadOrganization(ctx, actor, input.id, "organization.manage_members");
   assertMayTouchOwner(actor, { accountId: org.accountId, organizationId: org.id }, [input.role]);
   const existing = await findLiveUserByEmail(ctx.db, input.email);
-  if (existing) {
-    return inTransaction(ctx, async (tx) => {
-      if (!(await join(tx, org, existing.id, input.role))) throw new ServiceError("CONFLICT", "This user is already a member of the organization", { email: ["Already a member"] });
-      await recordAudit(tx, {
-        eventType: "member.added",
-        actor: by(actor),
-        target: { type: "user", id: existing.id },
-        accountId: org.accountId,
-        meta,
-        details: { scope: "organization", organizationId: org.id, role: input.role, via: "invitation" },
-      });
-      const member = await members.findMember(tx, orgKey(org), existing.id);
-      if (!member) throw notFound("Member");
-      return { status: "added" as const, member: toMemberDto(member) };
-    });
+  if (existing && (await members.findMember(ctx.db, orgKey(org), existing.id))) {
+    throw new ServiceError("CONFLICT", "This user is already a member of the organization", { email: ["Already a member"] });
   }
   const inviter = await findUserById(ctx.db, actor.userId);
   const token = generateToken();
@@ -133,33 +112,4 @@ export async function previewInvitation(ctx: ServiceContext, token: string): Pro
   if (!found) throw new ServiceError("NOT_FOUND", INVALID);
   const { invitation } = found;
   return { organizationName: found.organizationName, email: invitation.email, role: invitation.role, expiresAt: iso(invitation.expiresAt) };
-}
-
-/**
- * Accepts an invitation for a user: they join the account (as a member) and
- * the organization (with the invited role), once. Signup calls this inside its
- * own transaction for new users; a logged-in user calls it through the api.
- */
-export async function acceptInvitation(ctx: ServiceContext, input: { token: string; userId: string }, meta?: RequestMeta): Promise<{ organizationId: string; accountId: string }> {
-  return inTransaction(ctx, async (tx) => {
-    const now = ctx.now();
-    const found = await repo.findUsableInvitation(tx, hashToken(input.token), now, { lock: true });
-    if (!found) throw new ServiceError("NOT_FOUND", INVALID);
-    const { invitation } = found;
-    const user = await findUserById(tx, input.userId);
-    if (!user) throw notFound("User");
-    const org = { id: invitation.organizationId, accountId: invitation.accountId };
-    const joined = await join(tx, org, user.id, invitation.role);
-    await repo.markInvitation(tx, invitation.id, { acceptedAt: now, acceptedById: user.id });
-    await recordAudit(tx, {
-      eventType: "invitation.accepted",
-      actor: { id: user.id, username: user.username },
-      target: { type: "invitation", id: invitation.id },
-      accountId: invitation.accountId,
-      meta,
-      // An existing member keeps their role; the invitation is used up either way.
-      details: { organizationId: org.id, email: invitation.email, role: invitation.role, alreadyMember: !joined },
-    });
-    return { organizationId: org.id, accountId: org.accountId };
-  });
 }

@@ -8,7 +8,7 @@ import type { TTenantRole } from "./tenancy.schema.js";
  * userId, role), so one set of functions serves both. Every query names the
  * tenant's accountId: callers have authorized that account already.
  */
-const { accountMembers, memberships, teamMembers, teams, users } = schema;
+const { accountMembers, accounts, memberships, teamMembers, teams, users } = schema;
 export type MemberTable = typeof accountMembers | typeof memberships;
 /** An account's members, or (with organizationId) one organization's. */
 export interface MemberKey {
@@ -78,14 +78,39 @@ export async function setMemberRole(db: DbOrTx, key: MemberKey, userId: string, 
   await db.update(t).set({ role }).where(and(where(key), eq(t.userId, userId)));
 }
 
+/** An owner who can still act: not soft-deleted, not disabled. */
+const liveUser = (t: MemberTable) => and(eq(users.id, t.userId), isNull(users.deletedAt), eq(users.isActive, true));
+
 /**
- * Counts owners while locking their rows, so two owners demoting each other at
- * once can't both succeed and leave nobody in charge.
+ * Counts live owners other than `exceptUserId` (soft-deleted or disabled ones
+ * can't act, so they don't count). Every live owner's membership and user row
+ * is locked, the caller's own included, so two owners demoting, removing or
+ * deleting each other at once are serialized: the second sees the first's
+ * change and is refused, instead of both succeeding and leaving nobody in charge.
  */
-export async function lockOwnerCount(db: DbOrTx, key: MemberKey): Promise<number> {
+export async function lockOwnerCount(db: DbOrTx, key: MemberKey, exceptUserId?: string): Promise<number> {
   const t = tableOf(key);
-  const rows = await db.select({ id: t.id }).from(t).where(and(where(key), eq(t.role, "owner"))).for("update");
-  return rows.length;
+  const rows = await db
+    .select({ userId: t.userId })
+    .from(t)
+    .innerJoin(users, liveUser(t))
+    .where(and(where(key), eq(t.role, "owner")))
+    .for("update", { of: [t, users] });
+  return rows.filter((r) => r.userId !== exceptUserId).length;
+}
+
+/** The live accounts whose only live owner is this user (what deleting them would orphan), locked as lockOwnerCount does. */
+export async function accountsOnlyOwnedBy(db: DbOrTx, userId: string): Promise<Array<{ id: string; name: string }>> {
+  const owned = await db
+    .select({ id: accounts.id, name: accounts.name })
+    .from(accountMembers)
+    .innerJoin(accounts, and(eq(accounts.id, accountMembers.accountId), isNull(accounts.deletedAt)))
+    .where(and(eq(accountMembers.userId, userId), eq(accountMembers.role, "owner")));
+  const orphaned: Array<{ id: string; name: string }> = [];
+  for (const account of owned) {
+    if ((await lockOwnerCount(db, { accountId: account.id }, userId)) === 0) orphaned.push(account);
+  }
+  return orphaned;
 }
 
 /**

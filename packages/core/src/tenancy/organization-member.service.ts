@@ -58,7 +58,7 @@ export async function updateOrganizationMember(ctx: ServiceContext, actor: Polic
     const target = await members.findMember(tx, orgKey(org), input.userId);
     if (!target) throw notFound("Member");
     assertMayTouchOwner(actor, resourceOf(org), [target.role, input.role]);
-    await assertNotLastOwner(tx, orgKey(org), target.role, input.role);
+    await assertNotLastOwner(tx, orgKey(org), target, input.role);
     await members.setMemberRole(tx, orgKey(org), input.userId, input.role);
     await recordAudit(tx, {
       eventType: "member.role_changed",
@@ -80,7 +80,7 @@ export async function removeOrganizationMember(ctx: ServiceContext, actor: Polic
     const target = await members.findMember(tx, orgKey(org), input.userId);
     if (!target) throw notFound("Member");
     if (!self) assertMayTouchOwner(actor, resourceOf(org), [target.role]);
-    await assertNotLastOwner(tx, orgKey(org), target.role, null);
+    await assertNotLastOwner(tx, orgKey(org), target, null);
     await members.removeMember(tx, orgKey(org), input.userId);
     await recordAudit(tx, {
       eventType: "member.removed",

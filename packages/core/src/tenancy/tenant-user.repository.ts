@@ -46,12 +46,6 @@ export async function findTenantUser(db: DbOrTx, scope: TenantScope, id: string,
   return row;
 }
 
-/** The accounts in scope a user belongs to. */
-export async function accountIdsOfUser(db: DbOrTx, scope: TenantScope, userId: string): Promise<string[]> {
-  const rows = await db.select({ accountId: am.accountId }).from(am).where(and(eq(am.userId, userId), inScope(am.accountId, scope)));
-  return rows.map((r) => r.accountId);
-}
-
 export async function setUserFields(db: DbOrTx, id: string, values: { displayName?: string | null; deletedAt?: Date | null }): Promise<UserRow> {
   const [row] = await db.update(users).set(values).where(eq(users.id, id)).returning();
   if (!row) throw new Error("update returned no row");

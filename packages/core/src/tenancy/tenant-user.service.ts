@@ -8,7 +8,8 @@ import { toUserDto } from "../users/user.mapper.js";
 import type { UserRow } from "../users/user.repository.js";
 import type { TUser } from "../users/user.schema.js";
 import { by } from "./guards.js";
-import { authorize, authorizeStaff, can, isInTenant, type PolicyActor } from "./policy.js";
+import { accountsOnlyOwnedBy } from "./member.repository.js";
+import { authorize, authorizeStaff, isInTenant, type PolicyActor } from "./policy.js";
 import { ALL_TENANTS, scopeOf } from "./scope.js";
 import * as repo from "./tenant-user.repository.js";
 import type { TListTenantUsersInput, TUpdateTenantUserInput } from "./tenant-user.schema.js";
@@ -45,15 +46,14 @@ export async function getUser(ctx: ServiceContext, actor: PolicyActor, id: strin
   return dtoFor(actor)(await loadUser(ctx, actor, id));
 }
 
-/** Changes a display name: your own, or (account admins) that of someone in your account. */
+/**
+ * Changes a display name: your own (or, for staff, anyone's). Being an admin
+ * of an account someone belongs to grants nothing over their user record: a
+ * user is in many tenants, and any of them could otherwise rename them.
+ */
 export async function updateUser(ctx: ServiceContext, actor: PolicyActor, input: TUpdateTenantUserInput, meta?: RequestMeta): Promise<TUser> {
   const before = await loadUser(ctx, actor, input.id);
-  if (before.id !== actor.userId && !actor.isStaff) {
-    const accounts = await repo.accountIdsOfUser(ctx.db, scopeOf(actor), before.id);
-    if (!accounts.some((accountId) => can(actor, "account.manage_members", { accountId }))) {
-      throw new ServiceError("FORBIDDEN", "Only the user or an admin of their account can change their profile");
-    }
-  }
+  if (before.id !== actor.userId && !actor.isStaff) throw new ServiceError("FORBIDDEN", "Only the user themselves or platform staff can change their profile");
   return inTransaction(ctx, async (tx) => {
     const row = await repo.setUserFields(tx, before.id, { displayName: input.displayName || null });
     await recordAudit(tx, { eventType: "user.updated", actor: by(actor), target: { type: "user", id: row.id }, accountId: row.accountId, meta, details: { displayName: { from: before.displayName, to: row.displayName } } });
@@ -61,11 +61,22 @@ export async function updateUser(ctx: ServiceContext, actor: PolicyActor, input:
   });
 }
 
-/** Soft-deletes a user (yourself, or staff): they vanish from lists and every session ends. */
+/**
+ * Soft-deletes a user (yourself, or staff): they vanish from lists and every
+ * session ends. Nobody may delete themselves while they are the last live
+ * owner of a live account: the account would be left with nobody in charge.
+ */
 export async function deleteUser(ctx: ServiceContext, actor: PolicyActor, id: string, meta?: RequestMeta): Promise<TUser> {
   const before = await loadUser(ctx, actor, id);
   if (before.id !== actor.userId && !actor.isStaff) throw new ServiceError("FORBIDDEN", "Only the user themselves or platform staff can delete a user");
   return inTransaction(ctx, async (tx) => {
+    if (before.id === actor.userId) {
+      const orphaned = await accountsOnlyOwnedBy(tx, before.id);
+      if (orphaned.length) {
+        const names = orphaned.map((a) => a.name).join(", ");
+        throw new ServiceError("CONFLICT", `You are the last owner of ${names}: make someone else an owner or delete the account first`);
+      }
+    }
     const row = await repo.setUserFields(tx, before.id, { deletedAt: ctx.now() });
     await deleteUserSessions(tx, row.id);
     await recordAudit(tx, { eventType: "user.deleted", actor: by(actor), target: { type: "user", id: row.id }, accountId: row.accountId, meta, details: { username: row.username } });

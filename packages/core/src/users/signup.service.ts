@@ -5,14 +5,17 @@ import { createSession, type IssuedSession } from "../auth/session.service.js";
 import { inviteKeyProblem, redeemInviteKey } from "../invites/invite-key.redeem.js";
 import { passwordPolicyErrors } from "../passwords/password-policy.js";
 import { ServiceError } from "../shared/errors.js";
-import { acceptInvitation, previewInvitation } from "../tenancy/invitation.service.js";
+import { acceptInvitation } from "../tenancy/invitation-response.service.js";
+import { previewInvitation } from "../tenancy/invitation.service.js";
 import { isUniqueViolation } from "../tenancy/tx.js";
 import { appUrl, queueEmailInTx } from "./email-in-tx.js";
+import { queueVerificationEmail } from "./email-verification.service.js";
 import { createPersonalAccount } from "./personal-account.js";
 import type { TSignupInput } from "./signup.schema.js";
 import { findTakenFields, setUserAccount } from "./signup.repository.js";
 import { insertUser, type UserRow } from "./user.repository.js";
 
+const WRONG_ADDRESS = "Sign up with the address this invitation was sent to";
 const TAKEN = { username: "This username is already taken", email: "An account with this email already exists" } as const;
 
 function conflict(taken: { username: boolean; email: boolean }): ServiceError {
@@ -46,11 +49,13 @@ async function precheck(ctx: ServiceContext, input: TSignupInput, inviteKey: str
     errors.inviteKey = ["An invite key is required to sign up"];
   }
   if (invitationToken) {
-    const problem = await previewInvitation(ctx, invitationToken).then(
-      () => null,
-      (err: unknown) => invitationProblem(err),
+    const preview = await previewInvitation(ctx, invitationToken).then(
+      (p) => ({ email: p.email, problem: null }),
+      (err: unknown) => ({ email: null, problem: invitationProblem(err) }),
     );
-    if (problem) errors.invitationToken = [problem];
+    if (preview.problem) errors.invitationToken = [preview.problem];
+    // The link proves only the address it was mailed to; signing up under another one would skip verification.
+    else if (preview.email?.toLowerCase() !== input.email) errors.email = [WRONG_ADDRESS];
   }
   const password = passwordPolicyErrors(ctx, input.password, input);
   if (password.length) errors.password = password;
@@ -76,7 +81,8 @@ export async function signup(ctx: ServiceContext, input: TSignupInput, meta?: Re
   try {
     const result = await ctx.db.transaction(async (tx) => {
       const txCtx: ServiceContext = { ...ctx, db: tx, jobs: undefined };
-      const created = await insertUser(tx, { username: input.username, email: input.email, passwordHash, passwordChangedAt: now });
+      // Arriving through an invitation link proves the address: the link was mailed to it (precheck compared them).
+      const created = await insertUser(tx, { username: input.username, email: input.email, passwordHash, passwordChangedAt: now, emailVerifiedAt: invitationToken ? now : null });
       // Invited people join the inviter's tenant; everyone else gets their own.
       const accountId = invitationToken
         ? (await acceptInvitation(txCtx, { token: invitationToken, userId: created.id }, meta).catch(rethrowAsField)).accountId
@@ -91,12 +97,17 @@ export async function signup(ctx: ServiceContext, input: TSignupInput, meta?: Re
         meta,
         details: { via: invitationToken ? "invitation" : inviteKey ? "invite_key" : "open", email: user.email },
       });
-      dispatch = await queueEmailInTx(ctx, tx, {
+      const welcome = await queueEmailInTx(ctx, tx, {
         to: user.email,
         template: "welcome",
         data: { username: user.username, loginUrl: appUrl(ctx, "/login") },
         accountId,
       });
+      const verify = user.emailVerifiedAt ? undefined : await queueVerificationEmail(ctx, tx, user);
+      dispatch = async () => {
+        await welcome();
+        await verify?.();
+      };
       const issued = await createSession(txCtx, user.id, { rememberMe: false, meta });
       return { ...issued, user };
     });

@@ -8,6 +8,7 @@ export function toUserDto(u: UserRow): TUser {
     id: u.id,
     username: u.username,
     email: u.email,
+    emailVerifiedAt: isoOrNull(u.emailVerifiedAt),
     displayName: u.displayName,
     isStaff: u.isStaff,
     isActive: u.isActive,

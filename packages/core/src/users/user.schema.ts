@@ -5,6 +5,7 @@ export const ZUser = z
     id: z.uuid(),
     username: z.string(),
     email: z.string(),
+    emailVerifiedAt: z.string().nullable().describe("When the address was confirmed; null until the mailed link is opened"),
     displayName: z.string().nullable(),
     isStaff: z.boolean(),
     isActive: z.boolean(),

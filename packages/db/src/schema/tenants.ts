@@ -125,7 +125,9 @@ export const organizationInvitations = pgTable(
     acceptedAt: timestamp({ withTimezone: true }),
     acceptedById: uuid().references(() => users.id, { onDelete: "set null" }),
     revokedAt: timestamp({ withTimezone: true }),
+    /** The invited person said no; like revoked, the link stops working. */
+    declinedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
-  (t) => [index("organization_invitations_org_idx").on(t.organizationId)],
+  (t) => [index("organization_invitations_org_idx").on(t.organizationId), index("organization_invitations_email_idx").on(sql`lower(${t.email})`)],
 );

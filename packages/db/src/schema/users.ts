@@ -16,6 +16,8 @@ export const users = pgTable(
     accountId: uuid().references(() => accounts.id),
     lastLoginAt: timestamp({ withTimezone: true }),
     passwordChangedAt: timestamp({ withTimezone: true }),
+    /** When the current address was proven (a mailed link was opened); null = unverified. */
+    emailVerifiedAt: timestamp({ withTimezone: true }),
     ...timestamps,
     ...softDelete,
   },

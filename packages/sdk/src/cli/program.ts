@@ -1,16 +1,19 @@
 import { Command, CommanderError } from "commander";
 import { registerApiKeys } from "../commands/api-keys.js";
 import { registerBilling } from "../commands/billing.js";
+import { registerEmail } from "../commands/email.js";
+import { registerInvitations } from "../commands/invitations.js";
 import { registerInvite } from "../commands/invite.js";
 import { registerJobs } from "../commands/jobs.js";
 import { registerLogin } from "../commands/login.js";
 import { registerLogout } from "../commands/logout.js";
 import { registerMe } from "../commands/me.js";
+import { registerSystem } from "../commands/system.js";
 import { createCliContext } from "./context.js";
 import { describeError } from "./errors.js";
 import type { CliIo } from "./io.js";
 
-// Replaced with package.json's version by the build (tsup `define`).
+// Replaced with package.json's version by the build (tsdown `define`).
 declare const __ATRIUM_SDK_VERSION__: string | undefined;
 const VERSION = typeof __ATRIUM_SDK_VERSION__ === "string" ? __ATRIUM_SDK_VERSION__ : "0.0.0-dev";
 
@@ -32,7 +35,10 @@ export function createProgram(io: CliIo): Command {
   registerApiKeys(program, ctx);
   registerBilling(program, ctx);
   registerInvite(program, ctx);
+  registerInvitations(program, ctx);
+  registerEmail(program, ctx);
   registerJobs(program, ctx);
+  registerSystem(program, ctx);
   return program;
 }
 

@@ -17,6 +17,7 @@ export function registerMe(program: Command, ctx: CliContext): void {
         ctx.io,
         `${user.username}${user.displayName ? ` (${user.displayName})` : ""} <${user.email}>`,
         `id:       ${user.id}`,
+        `email:    ${user.emailVerifiedAt ? "confirmed" : "not confirmed (run `atrium email resend`)"}`,
         `staff:    ${user.isStaff ? "yes" : "no"}`,
         `account:  ${account ? `${account.name} (${account.slug})` : "-"}`,
         `auth:     ${me.authMethod === "api_key" ? "API key" : "session"}`,

@@ -5,8 +5,8 @@ export const POLICY_COLORS: Record<TLowBalancePolicy, string> = { block: "red", 
 /** What each policy does once the balance runs low, as the api's spend check applies it. */
 export const POLICY_DESCRIPTIONS: Record<TLowBalancePolicy, string> = {
   block: "Refuse any job whose estimated cost is more than the balance. Nothing runs on credit.",
-  warn: "Let work run and flag it; the balance may go below zero.",
-  limited: "Below the threshold, run only job types marked cheap; refuse the rest.",
+  warn: "Let work run and flag it; the balance may go below zero, down to the platform's credit limit.",
+  limited: "Below the threshold, run only job types marked cheap (down to the credit limit); refuse the rest.",
 };
 export const POLICY_OPTIONS = LOW_BALANCE_POLICIES.map((p) => ({ value: p, label: POLICY_LABELS[p] }));
 

@@ -1,7 +1,7 @@
 import { Badge, Center, Grid, Group, List, Paper, RingProgress, Stack, Text, ThemeIcon, Title } from "@mantine/core";
 import { IconCheck, IconTrophy, IconX } from "@tabler/icons-react";
 import type { ReactNode } from "react";
-import { entities, num, scoreColor, sentimentLabel, strings, text, type Entity } from "./result-fields";
+import { entities, num, scoreColor, sentimentLabel, strings, text, truncationNotes, type Entity } from "./result-fields";
 
 type Result = Record<string, unknown>;
 
@@ -185,6 +185,11 @@ export function JobResults({ type, result }: { type: string; result: Result }) {
       <Title order={4} mb="md">
         Results
       </Title>
+      {truncationNotes(result).map((note) => (
+        <Text key={note} size="sm" c="orange" mb="sm" data-testid="result-truncated">
+          {note}
+        </Text>
+      ))}
       {body}
     </Paper>
   );

@@ -7,6 +7,7 @@ import type { JobEvent } from "../../lib/trpc";
 /** Known event types get an icon and a color; anything new still shows, plainly. */
 const LOOKS: Record<string, { icon: Icon; color: string }> = {
   "job.queued": { icon: IconClock, color: "yellow" },
+  "job.waiting": { icon: IconClock, color: "gray" },
   "job.running": { icon: IconPlayerPlay, color: "blue" },
   step: { icon: IconBolt, color: "indigo" },
   "llm.call": { icon: IconRobot, color: "grape" },

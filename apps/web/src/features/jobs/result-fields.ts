@@ -38,3 +38,17 @@ export function scoreColor(score: number): string {
   if (score >= 40) return "yellow";
   return "red";
 }
+
+/** The worker's note that an analyzer read only part of a long document (ANALYZER_MAX_TEXT_CHARS). */
+export function truncationNotes(r: Result): string[] {
+  const cap = r.textCap;
+  if (!cap || typeof cap !== "object") return [];
+  const one = (c: unknown, what: string): string[] => {
+    if (!c || typeof c !== "object") return [];
+    const { truncated, analyzedChars, totalChars } = c as Record<string, unknown>;
+    if (truncated !== true || typeof analyzedChars !== "number" || typeof totalChars !== "number") return [];
+    return [`Only the first ${analyzedChars.toLocaleString()} of ${totalChars.toLocaleString()} characters of ${what} were analysed.`];
+  };
+  const c = cap as Record<string, unknown>;
+  return "truncated" in c ? one(c, "the document") : [...one(c.resume, "the resume"), ...one(c.jobDescription, "the job description")];
+}

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, EmptyState, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { IconAlertCircle, IconCircleCheck, IconMail, IconMailForward, IconSend } from "@tabler/icons-react";
+import { IconAlertCircle, IconMail, IconMailForward, IconSend } from "@tabler/icons-react";
 import { useState, type FormEvent } from "react";
 import { ZCreateInvitationInput, type TTenantRole } from "@atrium/sdk";
 import { DateCell } from "../../components/date-cell";
@@ -13,19 +13,12 @@ import { useCurrentUser } from "../auth/current-user";
 import { atLeast, isTenantRole, ROLE_COLORS, ROLE_DESCRIPTIONS, ROLE_LABELS, ROLE_OPTIONS } from "./roles";
 import { useInvitations, useInvite, useRevokeInvitation } from "./use-organizations";
 
+/** The same words for every address: whether it has an account is the invited person's business. */
 function InviteOutcome({ result }: { result: InviteResult }) {
-  if (result.status === "added") {
-    const { member } = result;
-    return (
-      <Alert color="teal" variant="light" icon={<IconCircleCheck size={18} />} title="Added" data-testid="invite-result" data-status="added">
-        {member.email} already has an Atrium account, so <b>{member.username}</b> joined as {ROLE_LABELS[member.role].toLowerCase()} right away.
-      </Alert>
-    );
-  }
   const { invitation } = result;
   return (
     <Alert color="indigo" variant="light" icon={<IconMailForward size={18} />} title="Invited" data-testid="invite-result" data-status="invited">
-      We emailed {invitation.email} a link to sign up and join as {ROLE_LABELS[invitation.role].toLowerCase()}. It is listed below until they accept.
+      We emailed {invitation.email} an invitation to join as {ROLE_LABELS[invitation.role].toLowerCase()}. They join once they accept it; until then it is listed below.
     </Alert>
   );
 }
@@ -61,7 +54,7 @@ function InviteForm({ organization, isOwner }: { organization: Organization; isO
         <div>
           <Title order={4}>Invite someone</Title>
           <Text size="sm" c="dimmed">
-            People who already have an account join at once; anyone else gets an email with a signup link.
+            We email them a link. Nobody joins until they accept, signed in with that confirmed address.
           </Text>
         </div>
         {formError && (

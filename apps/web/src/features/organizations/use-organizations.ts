@@ -112,11 +112,8 @@ export function useInvite(organizationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: Omit<RouterInputs["invitation"]["create"], "id">) => api.invitation.create.mutate({ id: organizationId, ...input }),
-    onSuccess: (result) => {
-      // "added" changes the member list; "invited" the pending list.
-      const key = result.status === "added" ? queryKeys.organizationMembers(organizationId) : queryKeys.invitations(organizationId);
-      return queryClient.invalidateQueries({ queryKey: key });
-    },
+    // Nobody joins by being invited: only the pending list changes.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.invitations(organizationId) }),
   });
 }
 

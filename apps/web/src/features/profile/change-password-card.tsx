@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, PasswordInput, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Checkbox, Group, Paper, PasswordInput, Stack, Text, Title } from "@mantine/core";
 import { IconAlertCircle } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -9,7 +9,7 @@ import { fieldError, formErrors } from "../../lib/form";
 import { notifySuccess } from "../../lib/notify";
 import { api } from "../../lib/trpc";
 
-const EMPTY = { currentPassword: "", newPassword: "", confirm: "" };
+const EMPTY = { currentPassword: "", newPassword: "", confirm: "", revokeApiKeys: true };
 
 export function ChangePasswordCard() {
   const [values, setValues] = useState(EMPTY);
@@ -18,8 +18,8 @@ export function ChangePasswordCard() {
     // A wrong current password is a 400 here, but keep it out of the session-expired handling all the same.
     mutationKey: ["auth", "changePassword"],
     mutationFn: (input: TChangePasswordInput) => api.password.change.mutate(input),
-    onSuccess: (result) => {
-      notifySuccess(`${result.message} Your other sessions were signed out.`, "Password changed");
+    onSuccess: (result, input) => {
+      notifySuccess(`${result.message} Your other sessions were signed out${input.revokeApiKeys ? " and your API keys revoked" : ""}.`, "Password changed");
       setValues(EMPTY);
     },
   });
@@ -62,6 +62,13 @@ export function ChangePasswordCard() {
           value={values.confirm}
           onChange={(e) => setValues({ ...values, confirm: e.currentTarget.value })}
           error={fieldError(errors, "confirm")}
+        />
+        <Checkbox
+          label="Also revoke all my API keys"
+          description="Recommended: a key made by someone who knew the old password would otherwise keep working."
+          checked={values.revokeApiKeys}
+          onChange={(e) => setValues({ ...values, revokeApiKeys: e.currentTarget.checked })}
+          data-testid="revoke-api-keys"
         />
         <Group justify="flex-end">
           <Button type="submit" loading={change.isPending}>

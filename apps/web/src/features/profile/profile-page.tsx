@@ -4,6 +4,7 @@ import { PageHeader } from "../../components/page-header";
 import { formatDateTime, formatRelative } from "../../lib/format";
 import { useCurrentUser } from "../auth/current-user";
 import { displayName } from "../auth/use-me";
+import { ChangeEmailCard } from "./change-email-card";
 import { ChangePasswordCard } from "./change-password-card";
 
 const AUTH_METHODS = { session: "Session cookie", api_key: "API key" } as const;
@@ -25,7 +26,21 @@ export function ProfilePage() {
   const name = displayName(user);
   const rows: [string, ReactNode][] = [
     ["Username", user.username],
-    ["Email", user.email],
+    [
+      "Email",
+      <Group gap="xs" key="email">
+        {user.email}
+        {user.emailVerifiedAt ? (
+          <Badge color="teal" variant="light">
+            Verified
+          </Badge>
+        ) : (
+          <Badge color="yellow" variant="light">
+            Unverified
+          </Badge>
+        )}
+      </Group>,
+    ],
     ["Display name", user.displayName ?? <Text c="dimmed">Not set</Text>],
     ["Role", user.isStaff ? <Badge color="grape">Staff</Badge> : <Badge color="gray">Member</Badge>],
     ["Account", account ? `${account.name} (${account.slug})` : <Text c="dimmed">None</Text>],
@@ -63,6 +78,7 @@ export function ProfilePage() {
         </Table>
       </Paper>
       <Stack mt="xl">
+        <ChangeEmailCard />
         <ChangePasswordCard />
       </Stack>
     </>

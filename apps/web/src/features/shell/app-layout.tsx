@@ -2,6 +2,8 @@ import { AppShell, Burger, Group } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Link, Outlet } from "react-router";
 import { Logo } from "../../components/logo";
+import { EmailVerificationBanner } from "../auth/email-verification-banner";
+import { PendingInvitationsNotice } from "../auth/pending-invitations-notice";
 import { BalanceBadge } from "../billing/balance-badge";
 import { OrganizationSwitcher } from "../organizations/organization-switcher";
 import { ApiStatus } from "./api-status";
@@ -32,6 +34,8 @@ export function AppLayout() {
         <NavLinks onNavigate={nav.close} />
       </AppShell.Navbar>
       <AppShell.Main>
+        <EmailVerificationBanner />
+        <PendingInvitationsNotice />
         <Outlet />
       </AppShell.Main>
     </AppShell>

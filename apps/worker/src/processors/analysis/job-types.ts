@@ -1,4 +1,4 @@
-import { extractDocument, loadTenantDocuments, storageFromConfig } from "@atrium/core";
+import { capText, extractDocument, loadTenantDocuments, storageFromConfig, type TextCap } from "@atrium/core";
 import { BadJobInput, recordCalls, step, type RunState } from "./pipeline.js";
 
 /** Text of one of the job's documents, extracted now if the upload hasn't been yet. */
@@ -16,29 +16,34 @@ async function textOf(run: RunState, documentId: string): Promise<string> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The analyzer reads at most ANALYZER_MAX_TEXT_CHARS of each document; the result says how much. */
+function capped(run: RunState, text: string): { text: string; cap: TextCap } {
+  return capText(text, run.ctx.config.ANALYZER_MAX_TEXT_CHARS);
+}
+
 /** Each job type's steps; what they return is stored as the job's result. */
 export const PIPELINES: Record<string, (run: RunState) => Promise<Record<string, unknown>>> = {
   document_analysis: async (run) => {
     const documentId = String(run.job.input.documentId);
-    const text = await step(run, "extract_text", () => textOf(run, documentId));
+    const { text, cap } = capped(run, await step(run, "extract_text", () => textOf(run, documentId)));
     const { result, calls } = await step(run, "analyze", () => run.ctx.analyzer.analyzeDocument(text));
     await recordCalls(run, calls);
-    return { documentId, ...result };
+    return { documentId, ...result, textCap: cap };
   },
   resume_match: async (run) => {
     const { resumeDocumentId, jobDescriptionDocumentId } = run.job.input as Record<string, string>;
-    const resume = await step(run, "extract_text", () => textOf(run, String(resumeDocumentId)));
-    const jd = await step(run, "extract_text", () => textOf(run, String(jobDescriptionDocumentId)));
-    const { result, calls } = await step(run, "match", () => run.ctx.analyzer.matchResume(resume, jd));
+    const resume = capped(run, await step(run, "extract_text", () => textOf(run, String(resumeDocumentId))));
+    const jd = capped(run, await step(run, "extract_text", () => textOf(run, String(jobDescriptionDocumentId))));
+    const { result, calls } = await step(run, "match", () => run.ctx.analyzer.matchResume(resume.text, jd.text));
     await recordCalls(run, calls);
-    return { resumeDocumentId, jobDescriptionDocumentId, ...result };
+    return { resumeDocumentId, jobDescriptionDocumentId, ...result, textCap: { resume: resume.cap, jobDescription: jd.cap } };
   },
   worklog_summary: async (run) => {
     const documentId = String(run.job.input.documentId);
-    const text = await step(run, "extract_text", () => textOf(run, documentId));
+    const { text, cap } = capped(run, await step(run, "extract_text", () => textOf(run, documentId)));
     const { result, calls } = await step(run, "summarize", () => run.ctx.analyzer.summarizeWorklog(text));
     await recordCalls(run, calls);
-    return { documentId, ...result };
+    return { documentId, ...result, textCap: cap };
   },
   noop: async (run) => {
     const steps = Number(run.job.input.steps ?? 0);

@@ -1,5 +1,6 @@
 import { UnrecoverableError } from "bullmq";
 import { AnalyzerError, appendJobEvent, priceUsage, ServiceError, touchJob, type AnalyzerCall, type JobRow } from "@atrium/core";
+import { emitTelemetry } from "@atrium/core/system";
 import type { JobContext } from "../base.js";
 
 /** Thrown between steps when the job's cancel was requested. */
@@ -51,6 +52,7 @@ export async function recordCalls(run: RunState, calls: AnalyzerCall[]): Promise
       durationMs: c.latencyMs,
       costCents: priced.totalCents,
     });
+    emitTelemetry("analyzer.call", { provider: c.provider, model: c.model, inputTokens: c.inputTokens, outputTokens: c.outputTokens, costCents: priced.totalCents });
   }
 }
 

@@ -1,5 +1,5 @@
-import { UnrecoverableError } from "bullmq";
-import { ANALYSIS_JOBS, appendJobEvent, findJob, isFinished, priceUsage, recordRunCost, startJobRun, transitionJob, type JobRow } from "@atrium/core";
+import { DelayedError, UnrecoverableError } from "bullmq";
+import { ANALYSIS_JOBS, appendJobEvent, findJob, isFinished, noteWaitingForSlot, priceUsage, recordRunCost, startJobRunWithinCap, transitionJob, type JobRow } from "@atrium/core";
 import { defineProcessor, isLastAttempt, type JobContext } from "../base.js";
 import { PIPELINES } from "./job-types.js";
 import { BadJobInput, isTransient, JobCancelled, userMessage, type RunState } from "./pipeline.js";
@@ -21,8 +21,12 @@ async function charge(run: RunState, startedMs: number) {
   return { priced, cost };
 }
 
+/** How long a job of a tenant at its running cap waits before it asks again; jittered so waiters don't move in lockstep. */
+const capWaitMs = () => 500 + Math.floor(Math.random() * 1000);
+
 /**
- * One analysis job, start to end: running (+attempt), its type's steps with
+ * One analysis job, start to end: waits (delayed) while its tenant is at
+ * JOBS_MAX_RUNNING_PER_TENANT, then running (+attempt), its type's steps with
  * cancel checks between them, one debit, success. Transient failures are
  * rethrown for BullMQ's backoff (a `job.retry` event says so); bad input and
  * the last attempt fail the job for good with a message fit for the user.
@@ -37,8 +41,15 @@ export async function runAnalysisJob(ctx: JobContext, jobId: string): Promise<un
   if (!pipeline) throw new UnrecoverableError(`no pipeline for job type ${found.type}`);
 
   const recovered = found.status === "running";
-  const job = await startJobRun(ctx.db, jobId, ctx.now());
-  if (!job) return { status: "gone", skipped: true };
+  const slot = await startJobRunWithinCap(ctx.db, found, ctx.config.JOBS_MAX_RUNNING_PER_TENANT, ctx.now);
+  if (slot.status === "gone") return { status: "gone", skipped: true };
+  if (slot.status === "full") {
+    // The tenant has its share running: back to delayed, behind other tenants' jobs, without spending an attempt.
+    await noteWaitingForSlot(ctx.db, jobId, slot.running, ctx.config.JOBS_MAX_RUNNING_PER_TENANT);
+    await ctx.job.moveToDelayed(Date.now() + capWaitMs(), ctx.token);
+    throw new DelayedError();
+  }
+  const job = slot.job;
   await appendJobEvent(ctx.db, jobId, {
     type: "job.running",
     message: `Running (attempt ${job.attempts}${recovered ? ", resumed after an interrupted attempt" : ""})`,

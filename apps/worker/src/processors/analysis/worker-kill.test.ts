@@ -35,6 +35,8 @@ function spawnWorker(): ChildProcess {
       DATA_DIR: dataDir,
       // A killed worker's job is handed to another after about a second, not the default 30.
       WORKER_STALLED_INTERVAL_MS: "1000",
+      // No HTTP server: tests never take the default port.
+      WORKER_HTTP_PORT: "0",
     },
     stdio: ["ignore", "ignore", "pipe"],
   });

@@ -1,6 +1,6 @@
-import { purgeSoftDeleted } from "@atrium/core";
+import { purgeSoftDeleted, storageFromConfig } from "@atrium/core";
 import { TENANCY_JOBS } from "@atrium/core/jobs";
 import { defineProcessor } from "../base.js";
 
-/** Hard-deletes accounts, organizations, teams and users soft-deleted longer than the retention. */
-export const purgeSoftDeletedProcessor = defineProcessor(TENANCY_JOBS.purgeSoftDeleted, (payload, ctx) => purgeSoftDeleted(ctx, payload));
+/** Hard-deletes accounts (with their stored files), organizations, teams and users soft-deleted longer than the retention. */
+export const purgeSoftDeletedProcessor = defineProcessor(TENANCY_JOBS.purgeSoftDeleted, (payload, ctx) => purgeSoftDeleted(ctx, storageFromConfig(ctx.config), payload));

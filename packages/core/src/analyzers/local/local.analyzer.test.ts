@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { toBullet, trimTrailing } from "./bullet.js";
 import { createLocalAnalyzer } from "./local.analyzer.js";
+import { createSandboxedLocalAnalyzer } from "./sandboxed.analyzer.js";
 
 const a = createLocalAnalyzer();
 const JD = "We are hiring a backend engineer with TypeScript, Node.js, PostgreSQL and Docker experience to build REST APIs.";
@@ -32,4 +34,23 @@ describe("local analyzer", () => {
     const { result } = await a.summarizeWorklog("- Monday: meetings\n- Fixed the login bug that blocked 200 users\n- Coffee with the team\n- I migrated the billing service to Postgres, cutting costs by 30%");
     expect(result.bullets).toEqual(["Fixed the login bug that blocked 200 users", "Migrated the billing service to Postgres, cutting costs by 30%"]);
   });
+});
+
+describe("regexes on user text stay linear", () => {
+  it("makes bullets: leading 'I'/'Today' dropped, trailing periods and whitespace trimmed, inner runs kept", () => {
+    expect(toBullet("i fixed the bug \t  for 200 users.  !")).toBe("Fixed the bug \t  for 200 users");
+    expect(toBullet("Today, we shipped it . ")).toBe("Shipped it");
+    expect(trimTrailing("  x  ")).toBe("  x");
+  });
+
+  it("summarizes a worklog line with long runs of whitespace inside the sandbox's 10 s", async () => {
+    // wink keeps up to 64 K of whitespace in a row, so the line has ten such runs, split by commas.
+    // `/[.!\s]+$/` scans from every start in a run to its end: ≈5 s per run here, so the old clean-up
+    // needed most of a minute and the sandbox killed it as too complex. The walk back is instant.
+    const runs = `${" ".repeat(60_000)},`.repeat(10);
+    const sandboxed = createSandboxedLocalAnalyzer({ timeoutMs: 10_000, memoryMb: 256 });
+    const { result } = await sandboxed.summarizeWorklog(`- Fixed the login bug${runs} for 200 users\n- Coffee`);
+    expect(result.bullets).toHaveLength(1);
+    expect(result.bullets[0]).toMatch(/^Fixed the login bug(\s+,){10}\s+for 200 users$/);
+  }, 30_000);
 });

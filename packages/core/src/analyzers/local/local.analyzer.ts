@@ -1,6 +1,7 @@
 import type { Analyzed, Analyzer, AnalyzerCall } from "../analyzer.js";
 import { estimateTokens } from "../analyzer.js";
 import type { TWorklogSummary } from "../analyzer.schema.js";
+import { toBullet } from "./bullet.js";
 import { bm25, keywords, summarize } from "./scoring.js";
 import { readText, skillsOf, type Sentence } from "./text.js";
 
@@ -20,16 +21,6 @@ function achievementScore(s: Sentence): number {
   const verbs = words.filter((x) => ACTION_VERBS.has(x)).length;
   const outcome = /\d/.test(s.text) ? 1 : 0;
   return verbs * 2 + outcome + (s.pos.includes("VERB") ? 0.5 : 0);
-}
-
-/** Rewrites a sentence as a bullet: no leading "I"/"We"/"Today", capitalized, no trailing period. */
-function toBullet(text: string): string {
-  const t = text
-    .replace(/^(today|yesterday|this week|then|also)[,\s]+/i, "")
-    .replace(/^(i|we)\s+/i, "")
-    .replace(/[.!\s]+$/, "")
-    .trim();
-  return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
 /** Offline NLP (wink-nlp): free, deterministic, no network. */

@@ -6,4 +6,4 @@ export { stripeProvider } from "./stripe.provider.js";
 export { localProvider } from "./local.provider.js";
 export { createStripeClient, signWebhookPayload } from "./stripe-client.js";
 export { checkoutCreditKey, returnUrls, TOPUP_KIND } from "./constants.js";
-export { LOCAL_SESSION_PREFIX } from "./local-session.js";
+export { LOCAL_SESSION_PREFIX, signLocalSession, verifyLocalSession } from "./local-session.js";

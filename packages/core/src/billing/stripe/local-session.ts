@@ -1,9 +1,10 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { ServiceError } from "../../shared/errors.js";
+import { purposeKey } from "../../shared/purpose-keys.js";
 
 /**
  * A local checkout session is self-contained: its id carries the account,
- * amount, currency and expiry, signed with SESSION_SECRET, so
+ * amount, currency and expiry, signed with the local-checkout key derived from SESSION_SECRET, so
  * no table or Redis key is needed and a tampered or expired id is refused.
  * The id is also the credit's idempotency key, so confirming twice credits once.
  */
@@ -25,22 +26,22 @@ interface Payload {
   n: string;
 }
 
-const mac = (secret: string, body: string) => createHmac("sha256", secret).update(`atrium-local-checkout:${body}`).digest("base64url");
+const mac = (key: Buffer, body: string) => createHmac("sha256", key).update(`atrium-local-checkout:${body}`).digest("base64url");
 
-export function signLocalSession(secret: string, s: Omit<LocalSession, "expiresAt">, now: Date): { sessionId: string; expiresAt: Date } {
+export function signLocalSession(sessionSecret: string, s: Omit<LocalSession, "expiresAt">, now: Date): { sessionId: string; expiresAt: Date } {
   const e = Math.floor(now.getTime() / 1000) + LOCAL_SESSION_TTL_SECONDS;
   const payload: Payload = { a: s.accountId, c: s.amountCents, u: s.currency, e, n: randomBytes(9).toString("base64url") };
   const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
-  return { sessionId: `${LOCAL_SESSION_PREFIX}${body}.${mac(secret, body)}`, expiresAt: new Date(e * 1000) };
+  return { sessionId: `${LOCAL_SESSION_PREFIX}${body}.${mac(purposeKey(sessionSecret, "localCheckout"), body)}`, expiresAt: new Date(e * 1000) };
 }
 
 const invalid = () => new ServiceError("BAD_REQUEST", "This checkout link is not valid");
 
-export function verifyLocalSession(secret: string, sessionId: string, now: Date): LocalSession {
+export function verifyLocalSession(sessionSecret: string, sessionId: string, now: Date): LocalSession {
   if (!sessionId.startsWith(LOCAL_SESSION_PREFIX) || sessionId.length > 1000) throw invalid();
   const [body, sig, ...rest] = sessionId.slice(LOCAL_SESSION_PREFIX.length).split(".");
   if (!body || !sig || rest.length) throw invalid();
-  const expected = Buffer.from(mac(secret, body));
+  const expected = Buffer.from(mac(purposeKey(sessionSecret, "localCheckout"), body));
   const given = Buffer.from(sig);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
   let p: Payload;

@@ -1,4 +1,4 @@
-import type { Env } from "@atrium/config";
+import { allowsDevDefaults, type Env } from "@atrium/config";
 import { localProvider } from "./local.provider.js";
 import { stripeProvider } from "./stripe.provider.js";
 import { createStripeClient } from "./stripe-client.js";
@@ -34,7 +34,7 @@ export interface BillingProvider {
  * development and tests, and never next to a real Stripe key (it would sign
  * events with the real webhook secret).
  */
-export const localCheckoutEnabled = (config: Env) => !config.STRIPE_SECRET_KEY && config.NODE_ENV !== "production";
+export const localCheckoutEnabled = (config: Env) => !config.STRIPE_SECRET_KEY && allowsDevDefaults(config);
 
 /** Stripe when STRIPE_SECRET_KEY is set, the local checkout otherwise; null when top-ups are unavailable (production without Stripe). */
 export function providerFromConfig(config: Env, now: () => Date = () => new Date()): BillingProvider | null {

@@ -3,7 +3,7 @@ import { schema } from "@atrium/db";
 import type { Actor, ServiceContext } from "../../shared/context.js";
 import { notFound, ServiceError } from "../../shared/errors.js";
 import { authorize, type PolicyActor } from "../../tenancy/policy.js";
-import { ensureReserve } from "../ledger.service.js";
+import { ensureReserve, reserveRules } from "../ledger.service.js";
 import { returnUrls } from "./constants.js";
 import { providerFromConfig } from "./provider.js";
 import type { TCreateTopupSessionInput, TTopupSession } from "./topup.schema.js";
@@ -36,7 +36,7 @@ export async function createTopupSession(ctx: ServiceContext, actor: Actor, poli
   const provider = providerFromConfig(ctx.config, ctx.now);
   if (!provider) throw new ServiceError("PRECONDITION_FAILED", "Top-ups are not available: the payment provider is not configured");
 
-  const reserve = await ensureReserve(ctx.db, accountId);
+  const reserve = await ensureReserve(ctx.db, accountId, reserveRules(ctx));
   const [user] = await ctx.db.select({ email: users.email }).from(users).where(eq(users.id, actor.userId)).limit(1);
   const session = await provider.createCheckoutSession({
     accountId,

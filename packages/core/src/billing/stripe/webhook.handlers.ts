@@ -1,7 +1,7 @@
 import { recordAudit } from "../../audit/audit.service.js";
 import { queueEmail } from "../../email/email.service.js";
 import type { ServiceContext } from "../../shared/context.js";
-import { creditReserve, ensureReserve } from "../ledger.service.js";
+import { creditReserve, ensureReserve, reserveRules } from "../ledger.service.js";
 import { formatCents } from "../money.js";
 import { checkoutCreditKey, TOPUP_KIND } from "./constants.js";
 import { LOCAL_SESSION_PREFIX } from "./local-session.js";
@@ -31,7 +31,7 @@ async function creditTopup(ctx: ServiceContext, event: TEventEnvelope): Promise<
   // Asynchronous payment methods complete "unpaid"; checkout.session.async_payment_succeeded follows.
   if (!accountId || session.payment_status !== "paid") return ignored(accountId);
   const amount = session.amount_total ?? 0;
-  const reserve = await ensureReserve(ctx.db, accountId);
+  const reserve = await ensureReserve(ctx.db, accountId, reserveRules(ctx));
   if (amount <= 0 || (session.currency ?? "").toLowerCase() !== reserve.currency.toLowerCase()) {
     ctx.logger.error({ eventId: event.id, sessionId: session.id, amount, currency: session.currency, reserveCurrency: reserve.currency }, "top-up not credited: amount or currency doesn't fit the reserve");
     return ignored(accountId);
@@ -75,7 +75,7 @@ async function paymentFailed(ctx: ServiceContext, event: TEventEnvelope): Promis
   const metaAccount = invoice.metadata.accountId ?? invoice.parent?.subscription_details?.metadata.accountId ?? invoice.subscription_details?.metadata.accountId;
   const accountId = await resolveAccountId(ctx.db, metaAccount, invoice.customer);
   if (!accountId) return ignored();
-  await ensureReserve(ctx.db, accountId);
+  await ensureReserve(ctx.db, accountId, reserveRules(ctx));
   await setPaymentFailed(ctx.db, accountId, fromUnix(event.created));
   const name = await accountName(ctx.db, accountId);
   const amountDue = formatCents(invoice.amount_due ?? 0, invoice.currency ?? "usd");

@@ -1,4 +1,4 @@
-import { DEV_STRIPE_WEBHOOK_SECRET } from "@atrium/config";
+import { allowsDevDefaults, DEV_STRIPE_WEBHOOK_SECRET } from "@atrium/config";
 import type { ServiceContext } from "../../shared/context.js";
 import { ServiceError } from "../../shared/errors.js";
 import { inTransaction, isUniqueViolation } from "../../tenancy/tx.js";
@@ -6,6 +6,7 @@ import { claimStripeEvent, markStripeEvent } from "./stripe.repository.js";
 import { isStripeSignatureError, verifyWebhook } from "./stripe-client.js";
 import { ZEventEnvelope, type TEventEnvelope } from "./stripe-objects.js";
 import { applyEffect } from "./webhook.handlers.js";
+import { emitTelemetry } from "../../system/telemetry.js";
 
 export interface WebhookOutcome {
   eventId: string;
@@ -23,7 +24,7 @@ export interface WebhookOutcome {
 export function verifyStripeDelivery(ctx: ServiceContext, rawBody: Buffer, signature: string | undefined): TEventEnvelope {
   const secret = ctx.config.STRIPE_WEBHOOK_SECRET;
   // The default secret is public: in production it would let anyone mint top-ups.
-  if (ctx.config.NODE_ENV === "production" && secret === DEV_STRIPE_WEBHOOK_SECRET) {
+  if (!allowsDevDefaults(ctx.config) && secret === DEV_STRIPE_WEBHOOK_SECRET) {
     throw new ServiceError("PRECONDITION_FAILED", "Stripe webhooks are not configured (set STRIPE_WEBHOOK_SECRET)");
   }
   if (!signature) throw new ServiceError("BAD_REQUEST", "Missing Stripe-Signature header");
@@ -70,8 +71,20 @@ export async function applyStripeEvent(ctx: ServiceContext, event: TEventEnvelop
 }
 
 export async function receiveStripeWebhook(ctx: ServiceContext, rawBody: Buffer, signature: string | undefined): Promise<WebhookOutcome> {
-  const event = verifyStripeDelivery(ctx, rawBody, signature);
-  const outcome = await applyStripeEvent(ctx, event);
-  ctx.logger.info({ ...outcome }, "stripe event received");
-  return outcome;
+  let event: TEventEnvelope;
+  try {
+    event = verifyStripeDelivery(ctx, rawBody, signature);
+  } catch (err) {
+    emitTelemetry("webhook.event", { provider: "stripe", type: "unverified", outcome: "rejected" });
+    throw err;
+  }
+  try {
+    const outcome = await applyStripeEvent(ctx, event);
+    ctx.logger.info({ ...outcome }, "stripe event received");
+    emitTelemetry("webhook.event", { provider: "stripe", type: event.type, outcome: outcome.duplicate ? "duplicate" : outcome.handled ? "processed" : "ignored" });
+    return outcome;
+  } catch (err) {
+    emitTelemetry("webhook.event", { provider: "stripe", type: event.type, outcome: "failed" });
+    throw err;
+  }
 }

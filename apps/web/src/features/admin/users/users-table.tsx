@@ -39,6 +39,11 @@ export function UsersTable({ users, selfId, onToggleActive, onResetPassword }: U
                       Staff
                     </Badge>
                   )}
+                  {!u.emailVerifiedAt && (
+                    <Badge variant="light" color="yellow" title="The email address hasn't been confirmed">
+                      Unverified
+                    </Badge>
+                  )}
                 </Group>
               </Table.Td>
               <Table.Td>

@@ -1,0 +1,11 @@
+import { healthService, storageFromConfig, transportFromConfig, ZSystemHealth } from "@atrium/core";
+import { z } from "zod";
+import { router, staffProcedure } from "../trpc/init.js";
+
+export const systemHealthRouter = router({
+  get: staffProcedure
+    .meta({ openapi: { method: "GET", path: "/system/health/", tags: ["system"], summary: "Deep health: Postgres, Redis, storage, email, workers, queues (staff)", protect: true } })
+    .input(z.object({}))
+    .output(ZSystemHealth)
+    .query(({ ctx }) => healthService.systemHealth(ctx.svc, { redis: ctx.redis, storage: storageFromConfig(ctx.svc.config), emailTransport: transportFromConfig(ctx.svc.config) })),
+});

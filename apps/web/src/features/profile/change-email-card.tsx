@@ -1,0 +1,69 @@
+import { Alert, Button, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import { IconAlertCircle } from "@tabler/icons-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { ZChangeEmailInput, type TChangeEmailInput } from "@atrium/sdk";
+import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
+import { fieldError, formErrors } from "../../lib/form";
+import { notifySuccess } from "../../lib/notify";
+import { queryKeys } from "../../lib/query-keys";
+import { api } from "../../lib/trpc";
+
+const EMPTY = { email: "", currentPassword: "" };
+
+/** A new address starts unconfirmed: we mail it a link, and invitations to it wait until it is opened. */
+export function ChangeEmailCard() {
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState(EMPTY);
+  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const change = useMutation({
+    mutationKey: ["auth", "changeEmail"],
+    mutationFn: (input: TChangeEmailInput) => api.email.change.mutate(input),
+    onSuccess: async (user) => {
+      notifySuccess(`We sent a confirmation link to ${user.email}.`, "Email address changed");
+      setValues(EMPTY);
+      await queryClient.invalidateQueries({ queryKey: queryKeys.me });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.myInvitations });
+    },
+  });
+  const { errors, formError } = formErrors(change.error, clientErrors, ["email", "currentPassword"]);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = ZChangeEmailInput.safeParse(values);
+    if (!parsed.success) return setClientErrors(fieldErrorsOfIssues(parsed.error.issues));
+    setClientErrors({});
+    change.mutate(parsed.data);
+  };
+
+  return (
+    <Paper withBorder radius="md" p="lg" maw={760} component="form" onSubmit={onSubmit} noValidate>
+      <Stack>
+        <div>
+          <Title order={4}>Change email address</Title>
+          <Text size="sm" c="dimmed">
+            The new address must be confirmed through the link we send to it.
+          </Text>
+        </div>
+        {formError && (
+          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
+            {formError}
+          </Alert>
+        )}
+        <TextInput label="New email address" type="email" autoComplete="email" value={values.email} onChange={(e) => setValues({ ...values, email: e.currentTarget.value })} error={fieldError(errors, "email")} />
+        <PasswordInput
+          label="Current password"
+          autoComplete="current-password"
+          value={values.currentPassword}
+          onChange={(e) => setValues({ ...values, currentPassword: e.currentTarget.value })}
+          error={fieldError(errors, "currentPassword")}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" loading={change.isPending}>
+            Change email
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
