@@ -99,7 +99,7 @@ describe("tenant isolation", () => {
   });
 
   it("lets staff through those same staff-only reads (so the ids above were real)", async () => {
-    const staff = { name: "staff", token: world.staff.token, call: world.staff.call, user: world.staff.user, foreign: [] };
+    const staff = { name: "staff", token: world.staff.token, call: world.staff.call, user: world.staff.user, foreign: [], verified: true };
     const problems = await walk([staff], staffOnly.filter((p) => p.type === "query"), async (c, p) => {
       const input = buildInput(p, (kind) => world.ownIds[kind]);
       const o = await callPath(c.call, p.path, input);
