@@ -95,7 +95,7 @@ describe("tenant isolation", () => {
       return o.code === "FORBIDDEN" ? null : show(p.path, input, o);
     });
     expect(problems).toEqual([]);
-    expect(staffOnly.map((p) => p.path)).toEqual(expect.arrayContaining(["adminUsers.update", "inviteKeys.revoke", "outbox.get", "billingAdmin.adjust", "systemJobs.retry", "account.restore", "user.restore"]));
+    expect(staffOnly.map((p) => p.path)).toEqual(expect.arrayContaining(["adminUsers.update", "inviteKeys.revoke", "outbox.get", "billingAdmin.adjust", "systemJobs.retry", "account.restore", "user.restore", "systemHealth.get"]));
   });
 
   it("lets staff through those same staff-only reads (so the ids above were real)", async () => {
