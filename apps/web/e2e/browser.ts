@@ -56,14 +56,17 @@ export async function startE2eStack(env: Record<string, string> = {}, options: {
     await Promise.all(services.map((s) => s.stop("SIGTERM", 10_000)));
     await stack.db.drop();
   };
+  let worker: E2eStack["worker"];
   try {
     await waitForApi(services[0] as Service, port);
-    if (services[1]) await waitForWorker(services[1]);
+    if (services[1]) {
+      await waitForWorker(services[1]);
+      worker = { service: services[1], id: loggedWorkerId(services[1]) };
+    }
   } catch (err) {
     await close();
     throw err;
   }
-  const worker = services[1] && { service: services[1], id: loggedWorkerId(services[1]) };
   return { url, db: stack.db.db, ...(worker ? { worker } : {}), close };
 }
 
