@@ -59,12 +59,12 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   "USE /api/docs swaggerInitFn": { why: "Swagger UI assets (the document is probed at /api/openapi.json)" },
   "USE /api/docs serveStatic": { why: "Swagger UI assets" },
   "USE /api/docs <anonymous> x1": { why: "Swagger UI page", probe: publicAndClean("/api/docs/") },
-  "USE /trpc <anonymous> x5": {
-    why: "CSRF check, body guards (size, auth budget, bounded read) and the tRPC adapter: the procedures walked in isolation.test.ts; here once over the wire",
+  "USE /trpc <anonymous> x1": {
+    why: "the tRPC adapter: the procedures walked in isolation.test.ts; here once over the wire",
     probe: (p) => sameAsUnknown(p, "GET", (id) => `/trpc/team.get?input=${encodeURIComponent(JSON.stringify({ id }))}`, p.world.b.ids.team),
   },
-  "USE /api <anonymous> x6": {
-    why: "CSRF check, body guards, REST (trpc-to-openapi) walked again with tenant B's ids over the wire, and the 404 for unknown /api paths",
+  "USE /api <anonymous> x2": {
+    why: "REST (trpc-to-openapi), walked again with tenant B's ids over the wire; then the 404 for unknown /api paths",
     probe: async (p) => {
       const unknown = await http(p, "GET", "/api/no-such-route/");
       return unknown.status === 404 ? restWalk(p) : `an unknown route answered ${unknown.status}`;
