@@ -23,7 +23,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "atrium-e2e-jobs-"));
   // A 1 MB limit keeps the too-large upload small.
   // An api and a worker process on one database, Redis prefix and storage: the worker extracts the text and runs the jobs.
-  api = await startE2eStack({ DATA_DIR: dataDir, MAX_UPLOAD_MB: "1", RATE_LIMIT_ENABLED: "false" }, { worker: true });
+  api = await startE2eStack({ DATA_DIR: dataDir, MAX_UPLOAD_MB: "1", RATE_LIMIT_ENABLED: "false", ALLOW_NOOP_JOBS: "true" }, { worker: true });
   browser = await launchChromium(process.env.CHROMIUM_PATH);
   page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   // Fail a step well before the test timeout, with the locator in the message.
