@@ -20,6 +20,8 @@ export async function createTestStack(env: Record<string, string> = {}): Promise
     REDIS_URL: redisUrl,
     REDIS_PREFIX: testRedisPrefix(),
     LOG_LEVEL: "info",
+    // Tests queue `noop` jobs; real deployments keep them off.
+    ALLOW_NOOP_JOBS: "true",
     SESSION_SECRET: randomBytes(24).toString("hex"),
     ...env,
   };

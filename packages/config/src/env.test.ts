@@ -70,9 +70,9 @@ describe("loadConfig", () => {
 
   it("migrates on api start by default in development only; an explicit value wins", () => {
     const prod = { NODE_ENV: "production", SESSION_SECRET: "s".repeat(40), BOOTSTRAP_ADMIN_PASSWORD: "a-real-one" };
-    expect(loadConfig({}).MIGRATE_ON_START).toBe(true);
+    expect(loadConfig({ NODE_ENV: "development" }).MIGRATE_ON_START).toBe(true);
     expect(loadConfig(prod).MIGRATE_ON_START).toBe(false);
     expect(loadConfig({ ...prod, MIGRATE_ON_START: "true" }).MIGRATE_ON_START).toBe(true);
-    expect(loadConfig({ MIGRATE_ON_START: "false" }).MIGRATE_ON_START).toBe(false);
+    expect(loadConfig({ NODE_ENV: "development", MIGRATE_ON_START: "false" }).MIGRATE_ON_START).toBe(false);
   });
 });
