@@ -33,6 +33,10 @@ export interface E2eStack {
   url: string;
   /** The stack's database, for seeding what no screen can create. */
   db: Db;
+  /** The worker's id as its heartbeat shows it (with `worker: true`). */
+  workerId?: string;
+  /** SIGTERM to the worker process, waiting for it to drain and exit. */
+  stopWorker: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -51,12 +55,16 @@ export async function startE2eStack(env: Record<string, string> = {}, options: {
     await Promise.all(services.map((s) => s.stop("SIGTERM", 10_000)));
     await stack.db.drop();
   };
+  const worker = services[1];
   try {
     await waitForApi(services[0] as Service, port);
-    if (services[1]) await waitForWorker(services[1]);
+    if (worker) await waitForWorker(worker);
   } catch (err) {
     await close();
     throw err;
   }
-  return { url, db: stack.db.db, close };
+  // Logged at start, as JSON or pretty-printed (colours stripped): workerId: "host-pid-xxxxxx".
+  // eslint-disable-next-line no-control-regex
+  const workerId = worker?.output().replace(/\x1b\[[0-9;]*m/g, "").match(/workerId"?:\s*"([^"]+)"/)?.[1];
+  return { url, db: stack.db.db, workerId, stopWorker: async () => void (await worker?.stop("SIGTERM", 15_000)), close };
 }

@@ -1,32 +1,23 @@
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import { createLogger } from "@atrium/config";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../api/src/testing.js";
-import { startWorker, type RunningWorker } from "../../worker/src/index.js";
-import { launchChromium } from "./browser.js";
+import { launchChromium, startE2eStack, type E2eStack } from "./browser.js";
 
-const DIST = fileURLToPath(new URL("../dist", import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
 
-let api: TestApi;
-let worker: RunningWorker | undefined;
+let api: E2eStack;
 let browser: Browser | undefined;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(`${DIST}/index.html`)) throw new Error(`No SPA build at ${DIST}. Run \`pnpm --filter @atrium/web build\` first.`);
-  api = await startTestApi({ WEB_DIST_DIR: DIST, RATE_LIMIT_ENABLED: "false" });
-  const { config } = api.deps;
-  worker = await startWorker({ config, db: api.deps.db, redisUrl: config.REDIS_URL ?? "", logger: createLogger(config, "worker-e2e"), now: () => new Date() });
+  // An api process serving the SPA and a worker process, as `npm start` runs them.
+  api = await startE2eStack({ RATE_LIMIT_ENABLED: "false" }, { worker: true });
   browser = await launchChromium(process.env.CHROMIUM_PATH);
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.setDefaultTimeout(15_000);
 });
 afterAll(async () => {
   await browser?.close();
-  await worker?.stop();
   await api?.close();
 });
 
@@ -44,7 +35,7 @@ describe("Admin → System and the error page", () => {
     await check("postgres", "ok").waitFor();
     await check("redis", "ok").waitFor();
     await check("storage", "ok").waitFor();
-    await check("worker", "ok").filter({ hasText: worker?.id ?? "" }).waitFor();
+    await check("worker", "ok").filter({ hasText: api.workerId ?? "missing worker id" }).waitFor();
     expect(await check("queue").count()).toBe(4);
     await page.screenshot({ path: `${SCREENSHOTS}system-health.png`, fullPage: true, animations: "disabled" });
   });
@@ -52,8 +43,7 @@ describe("Admin → System and the error page", () => {
   it("refreshes by itself: a stopped worker turns the page degraded without a reload", async () => {
     let loads = 0;
     page.on("load", () => loads++);
-    await worker?.stop();
-    worker = undefined;
+    await api.stopWorker();
     await page.locator("[data-testid=system-health][data-status=degraded]").waitFor();
     await check("worker", "down").filter({ hasText: "no live worker" }).waitFor();
     expect(loads).toBe(0);
