@@ -34,7 +34,10 @@ const running = new Set<Service>();
 /** Only what a shell would give a program, plus `env`: nothing leaks from the test runner. */
 function baseEnv(): Record<string, string> {
   const keep = ["PATH", "HOME", "TMPDIR", "LANG", "CHROMIUM_PATH"];
-  return Object.fromEntries(keep.flatMap((k) => (process.env[k] ? [[k, process.env[k] as string]] : [])));
+  // The harness hands its own PATH/HOME on to the programs it starts; it is not app configuration.
+  // eslint-disable-next-line no-restricted-properties
+  const runner = process.env;
+  return Object.fromEntries(keep.flatMap((k) => (runner[k] ? [[k, runner[k] as string]] : [])));
 }
 
 export function startService(spec: ServiceSpec): Service {
