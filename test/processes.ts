@@ -153,7 +153,8 @@ export function apiSpec(mode: Mode, env: Record<string, string>, name = "api"): 
 }
 
 export function workerSpec(mode: Mode, env: Record<string, string>, name = "worker"): ServiceSpec {
-  return program("worker", mode, env, name);
+  // Its own HTTP server stays off unless a test gives it a free port: never the 8001 default on a shared machine.
+  return program("worker", mode, { WORKER_HTTP_PORT: "0", ...env }, name);
 }
 
 export function migrateSpec(env: Record<string, string>, name = "migrate"): ServiceSpec {
