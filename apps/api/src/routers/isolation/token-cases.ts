@@ -58,6 +58,24 @@ export const TOKEN_CASES: Record<string, TokenCase> = {
       return o.code === "success" || (await inAccount(p, p.caller.user.id, p.world.b.ids.account)) ? `${show("invitation.accept", input, o)}: ${p.caller.user.username} joined tenant B` : null;
     },
   },
+  "invitation.decline": {
+    why: "only the invited address may turn an invitation down: someone else's token must not spoil tenant B's invitation",
+    probe: async (p) => {
+      const token = await p.newBInvitation();
+      const input = { token };
+      const o = await callPath(p.caller.call, "invitation.decline", input);
+      const stillPending = await callPath(callerFor(p.world.api), "invitation.get", input);
+      return o.code === "success" || stillPending.code !== "success" ? `${show("invitation.decline", input, o)}: tenant B's invitation no longer works` : null;
+    },
+  },
+  "email.verify": {
+    why: "a made-up confirmation token confirms nothing",
+    probe: (p) => alike(p, "email.verify", { token: randomBytes(20).toString("hex") }, { token: randomBytes(20).toString("hex") }),
+  },
+  "email.change": {
+    why: "without the current password, another tenant's address answers like an unknown one (no probing who is registered), and nothing changes",
+    probe: (p) => alike(p, "email.change", { currentPassword: STRONG, email: p.world.b.owner.user.email }, { currentPassword: STRONG, email: nobody() }),
+  },
   "invitation.get": {
     why: "public preview by token: the token is the credential, guessing one finds nothing",
     probe: async (p) => {
