@@ -28,8 +28,7 @@ afterAll(async () => {
   await world?.api.close();
 });
 
-const newBInvitation = async () => {
-  const email = `bravo-invitee-${randomUUID().slice(0, 8)}@example.test`;
+const newBInvitation = async (email = `bravo-invitee-${randomUUID().slice(0, 8)}@example.test`) => {
   await world.b.owner.call.invitation.create({ id: world.b.ids.organization, email, role: "member" });
   return invitationTokenSentTo(world.api, email);
 };
