@@ -207,7 +207,8 @@ function productionProblems(env: Env): string[] {
 export function loadConfig(source?: Record<string, string | undefined>, options: { root?: string } = {}): Env {
   const root = options.root ?? repoRoot();
   // No explicit source = a real process: the repository's .env fills in what the environment leaves unset.
-  const result = ZEnv.safeParse(source ?? withDotEnv(process.env, root));
+  const input = source ?? withDotEnv(process.env, root);
+  const result = ZEnv.safeParse(input);
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`));
   }
@@ -220,7 +221,7 @@ export function loadConfig(source?: Record<string, string | undefined>, options:
   if (env.TOPUP_MIN_DOLLARS > env.TOPUP_MAX_DOLLARS) throw new ConfigError(["TOPUP_MIN_DOLLARS: must not exceed TOPUP_MAX_DOLLARS"]);
   const problems = productionProblems(env);
   if (problems.length) {
-    if (!source.NODE_ENV) problems.push("NODE_ENV: unset, so treated as production; set NODE_ENV=development for local use (npm start does)");
+    if (!input.NODE_ENV) problems.push("NODE_ENV: unset, so treated as production; set NODE_ENV=development for local use (npm start does)");
     throw new ConfigError(problems);
   }
   return env;
