@@ -33,6 +33,8 @@ export interface E2eStack {
   url: string;
   /** The stack's database, for seeding what no screen can create. */
   db: Db;
+  /** The worker process (with `worker: true`), so a story can stop it, and the id it heartbeats under. */
+  worker?: { service: Service; id: string };
   close: () => Promise<void>;
 }
 
@@ -44,19 +46,36 @@ export async function startE2eStack(env: Record<string, string> = {}, options: {
   if (!existsSync(`${DIST}/index.html`)) throw new Error(`No SPA build at ${DIST}. Run \`pnpm --filter @atrium/web build\` first.`);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const stack = await createTestStack({ API_PORT: String(port), PUBLIC_URL: url, WEB_DIST_DIR: DIST, LOG_LEVEL: "warn", ...env });
+  // NODE_ENV explicit: unset means production, which refuses the test stack's dev defaults (admin123);
+  // "test" as scripts/test.sh runs the suite (and JSON logs, which loggedWorkerId reads).
+  const stack = await createTestStack({ NODE_ENV: "test", API_PORT: String(port), PUBLIC_URL: url, WEB_DIST_DIR: DIST, LOG_LEVEL: "warn", ...env });
   const services: Service[] = [startService(apiSpec("dev", stack.env))];
-  if (options.worker) services.push(startService(workerSpec("dev", { ...stack.env, LOG_LEVEL: "info" })));
+  // A free port for the worker's own health/metrics server: never its 8001 default on a shared machine.
+  if (options.worker) services.push(startService(workerSpec("dev", { ...stack.env, LOG_LEVEL: "info", WORKER_HTTP_PORT: String(await freePort()) })));
   const close = async () => {
     await Promise.all(services.map((s) => s.stop("SIGTERM", 10_000)));
     await stack.db.drop();
   };
+  let worker: E2eStack["worker"];
   try {
     await waitForApi(services[0] as Service, port);
-    if (services[1]) await waitForWorker(services[1]);
+    if (services[1]) {
+      await waitForWorker(services[1]);
+      worker = { service: services[1], id: loggedWorkerId(services[1]) };
+    }
   } catch (err) {
     await close();
     throw err;
   }
-  return { url, db: stack.db.db, close };
+  return { url, db: stack.db.db, ...(worker ? { worker } : {}), close };
+}
+
+/** The id a worker process announces in its JSON "worker started" line, as an operator reads it in the logs. */
+function loggedWorkerId(service: Service): string {
+  for (const line of service.output().split("\n")) {
+    if (!line.includes('"worker started"')) continue;
+    const { workerId } = JSON.parse(line) as { workerId?: unknown };
+    if (typeof workerId === "string" && workerId) return workerId;
+  }
+  throw new Error(`${service.name}: no workerId in its "worker started" line:\n${service.output().slice(-4000)}`);
 }

@@ -1,41 +1,44 @@
-import { existsSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import { createLogger } from "@atrium/config";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../api/src/testing.js";
-import { startWorker, type RunningWorker } from "../../worker/src/index.js";
-import { launchChromium } from "./browser.js";
+import { launchChromium, startE2eStack, type E2eStack } from "./browser.js";
 
-const DIST = fileURLToPath(new URL("../dist", import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
 
-let api: TestApi;
-let worker: RunningWorker | undefined;
+let stack: E2eStack | undefined;
 let browser: Browser | undefined;
 let page: Page;
+let dataDir = "";
 
 beforeAll(async () => {
-  if (!existsSync(`${DIST}/index.html`)) throw new Error(`No SPA build at ${DIST}. Run \`pnpm --filter @atrium/web build\` first.`);
-  api = await startTestApi({ WEB_DIST_DIR: DIST, RATE_LIMIT_ENABLED: "false" });
-  const { config } = api.deps;
-  worker = await startWorker({ config, db: api.deps.db, redisUrl: config.REDIS_URL ?? "", logger: createLogger(config, "worker-e2e"), now: () => new Date() });
+  // The storage probe writes to DATA_DIR: a throwaway directory, not the repo's .data.
+  dataDir = mkdtempSync(join(tmpdir(), "atrium-e2e-system-"));
+  // An api and a worker process, started as `npm start` starts them; the story stops the worker.
+  stack = await startE2eStack({ DATA_DIR: dataDir, RATE_LIMIT_ENABLED: "false" }, { worker: true });
   browser = await launchChromium(process.env.CHROMIUM_PATH);
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.setDefaultTimeout(15_000);
 });
 afterAll(async () => {
   await browser?.close();
-  await worker?.stop();
-  await api?.close();
+  await stack?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
+
+function running(): E2eStack & { worker: NonNullable<E2eStack["worker"]> } {
+  if (!stack?.worker) throw new Error("stack with a worker not started");
+  return stack as E2eStack & { worker: NonNullable<E2eStack["worker"]> };
+}
 
 const check = (kind: string, status?: string) => page.locator(`[data-testid=health-check][data-kind=${kind}]${status ? `[data-status=${status}]` : ""}`);
 
 // One story in order: each step builds on the last.
 describe("Admin → System and the error page", () => {
   it("shows every part's status, coloured, from the nav", async () => {
-    await page.goto(`${api.url}/login`);
+    await page.goto(`${running().url}/login`);
     await page.getByLabel("Username or email").fill("admin");
     await page.getByLabel("Password", { exact: true }).fill("admin123");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -44,7 +47,7 @@ describe("Admin → System and the error page", () => {
     await check("postgres", "ok").waitFor();
     await check("redis", "ok").waitFor();
     await check("storage", "ok").waitFor();
-    await check("worker", "ok").filter({ hasText: worker?.id ?? "" }).waitFor();
+    await check("worker", "ok").filter({ hasText: running().worker.id }).waitFor();
     expect(await check("queue").count()).toBe(4);
     await page.screenshot({ path: `${SCREENSHOTS}system-health.png`, fullPage: true, animations: "disabled" });
   });
@@ -52,8 +55,8 @@ describe("Admin → System and the error page", () => {
   it("refreshes by itself: a stopped worker turns the page degraded without a reload", async () => {
     let loads = 0;
     page.on("load", () => loads++);
-    await worker?.stop();
-    worker = undefined;
+    // SIGTERM, as an operator stops it: the worker drains, removes its heartbeat and exits 0.
+    await expect(running().worker.service.stop("SIGTERM", 10_000)).resolves.toBe(0);
     await page.locator("[data-testid=system-health][data-status=degraded]").waitFor();
     await check("worker", "down").filter({ hasText: "no live worker" }).waitFor();
     expect(loads).toBe(0);

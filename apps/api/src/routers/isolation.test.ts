@@ -95,11 +95,11 @@ describe("tenant isolation", () => {
       return o.code === "FORBIDDEN" ? null : show(p.path, input, o);
     });
     expect(problems).toEqual([]);
-    expect(staffOnly.map((p) => p.path)).toEqual(expect.arrayContaining(["adminUsers.update", "inviteKeys.revoke", "outbox.get", "billingAdmin.adjust", "systemJobs.retry", "account.restore", "user.restore"]));
+    expect(staffOnly.map((p) => p.path)).toEqual(expect.arrayContaining(["adminUsers.update", "inviteKeys.revoke", "outbox.get", "billingAdmin.adjust", "systemJobs.retry", "account.restore", "user.restore", "systemHealth.get"]));
   });
 
   it("lets staff through those same staff-only reads (so the ids above were real)", async () => {
-    const staff = { name: "staff", token: world.staff.token, call: world.staff.call, user: world.staff.user, foreign: [] };
+    const staff = { name: "staff", token: world.staff.token, call: world.staff.call, user: world.staff.user, foreign: [], verified: true };
     const problems = await walk([staff], staffOnly.filter((p) => p.type === "query"), async (c, p) => {
       const input = buildInput(p, (kind) => world.ownIds[kind]);
       const o = await callPath(c.call, p.path, input);

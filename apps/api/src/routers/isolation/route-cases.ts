@@ -44,20 +44,28 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   "USE / corsMiddleware": { why: "CORS headers" },
   "ERROR / jsonErrors": { why: "error handler: JSON error bodies" },
   "USE / serveStatic": { why: "the built SPA's static files (only with WEB_DIST_DIR): no tenant data" },
-  "GET /^\\/(?!api\\/|trpc\\/).*/": { why: "the built SPA's index.html for client-side routes (only with WEB_DIST_DIR)" },
+  "GET /^\\/(?!(api|trpc)(\\/|$))(?:[^.]*)$/": { why: "the built SPA's index.html for client-side routes (only with WEB_DIST_DIR)" },
+  "USE / <anonymous> x2": { why: "request timing for /metrics, and the SPA's refusal of source maps: they serve nothing of a tenant's" },
   "USE /api emptyBodyIsJson": { why: "marks empty REST bodies as JSON" },
   "USE /api/docs swaggerInitFn": { why: "Swagger UI assets (the document is probed at /api/openapi.json)" },
   "USE /api/docs serveStatic": { why: "Swagger UI assets" },
   "USE /api/docs <anonymous> x1": { why: "Swagger UI page", probe: publicAndClean("/api/docs/") },
-  "USE /trpc <anonymous> x1": {
-    why: "the tRPC adapter: the procedures walked in isolation.test.ts; here once over the wire",
+  "USE /trpc <anonymous> x5": {
+    why: "CSRF check, body guards (size, auth budget, bounded read) and the tRPC adapter: the procedures walked in isolation.test.ts; here once over the wire",
     probe: (p) => sameAsUnknown(p, "GET", (id) => `/trpc/team.get?input=${encodeURIComponent(JSON.stringify({ id }))}`, p.world.b.ids.team),
   },
-  "USE /api <anonymous> x2": {
-    why: "REST (trpc-to-openapi), walked again with tenant B's ids over the wire; then the 404 for unknown /api paths",
+  "USE /api <anonymous> x6": {
+    why: "CSRF check, body guards, REST (trpc-to-openapi) walked again with tenant B's ids over the wire, and the 404 for unknown /api paths",
     probe: async (p) => {
       const unknown = await http(p, "GET", "/api/no-such-route/");
       return unknown.status === 404 ? restWalk(p) : `an unknown route answered ${unknown.status}`;
+    },
+  },
+  "GET /metrics": {
+    why: "Prometheus text (METRICS_TOKEN when set): route templates and counters, never a tenant's ids",
+    probe: async (p) => {
+      const r = await http(p, "GET", "/metrics");
+      return r.status === 200 ? shows(p, r.text) : [401, 403].includes(r.status) ? null : `GET /metrics answered ${r.status}`;
     },
   },
   "GET /api/healthz|/api/healthz/": { why: "liveness, public", probe: publicAndClean("/api/healthz") },

@@ -9,8 +9,8 @@ import type { CallerSpec, World } from "./world.js";
 export interface TokenProbe {
   world: World;
   caller: CallerSpec;
-  /** The token of a new pending invitation of tenant B, sent to someone else (accepting uses one up). */
-  newBInvitation: () => Promise<string>;
+  /** The token of a new pending invitation of tenant B, to `email` (by default someone else's; accepting uses one up). */
+  newBInvitation: (email?: string) => Promise<string>;
 }
 export interface TokenCase {
   why: string;
@@ -51,12 +51,33 @@ export const TOKEN_CASES: Record<string, TokenCase> = {
     },
   },
   "invitation.accept": {
-    why: "an invitation is for the address it was sent to: someone else's token must not let me into tenant B",
+    why: "an invitation is for the confirmed address it was sent to: someone else's token, or one to my unconfirmed address, must not let me into tenant B",
+    probe: async (p) => {
+      const tries = [{ token: await p.newBInvitation() }];
+      // A squatter: tenant B invites the caller's own address, which they never confirmed.
+      if (!p.caller.verified) tries.push({ token: await p.newBInvitation(p.caller.user.email) });
+      for (const input of tries) {
+        const o = await callPath(p.caller.call, "invitation.accept", input);
+        if (o.code === "success" || (await inAccount(p, p.caller.user.id, p.world.b.ids.account))) return `${show("invitation.accept", input, o)}: ${p.caller.user.username} joined tenant B`;
+      }
+      return null;
+    },
+  },
+  "invitation.decline": {
+    why: "declining someone else's invitation (by its link token) must not cancel it for them",
     probe: async (p) => {
       const input = { token: await p.newBInvitation() };
-      const o = await callPath(p.caller.call, "invitation.accept", input);
-      return o.code === "success" || (await inAccount(p, p.caller.user.id, p.world.b.ids.account)) ? `${show("invitation.accept", input, o)}: ${p.caller.user.username} joined tenant B` : null;
+      const o = await callPath(p.caller.call, "invitation.decline", input);
+      return o.code === "success" ? show("invitation.decline", input, o) : null;
     },
+  },
+  "email.verify": {
+    why: "a made-up confirmation token confirms nothing",
+    probe: (p) => alike(p, "email.verify", { token: randomBytes(20).toString("hex") }, { token: randomBytes(20).toString("hex") }),
+  },
+  "email.change": {
+    why: "moving to another tenant's address answers like an unknown address (and needs the password)",
+    probe: (p) => alike(p, "email.change", { currentPassword: "not my password", email: p.world.b.owner.user.email }, { currentPassword: "not my password", email: nobody() }),
   },
   "invitation.get": {
     why: "public preview by token: the token is the credential, guessing one finds nothing",

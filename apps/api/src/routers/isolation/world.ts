@@ -30,6 +30,8 @@ export interface CallerSpec {
   foreign: string[];
   /** Ids of the caller's other tenant: theirs to use, but never inside tenant A's things. */
   alsoIn?: Tenant["ids"];
+  /** False for the user whose email address is not confirmed. */
+  verified: boolean;
 }
 
 export interface World {
@@ -106,7 +108,7 @@ async function staffIds(api: TestApi, staff: TestUser): Promise<{ inviteKey: str
   return { inviteKey: key.id, outbox: mail.id };
 }
 
-const specOf = (api: TestApi, u: TestUser, name: string, foreign: string[], token = u.token): CallerSpec => ({ name, token, call: callerFor(api, token), user: u.user, foreign });
+const specOf = (api: TestApi, u: TestUser, name: string, foreign: string[], token = u.token): CallerSpec => ({ name, token, call: callerFor(api, token), user: u.user, foreign, verified: true });
 
 /**
  * Tenant A holds the callers; B is the victim; C is the second home of the
@@ -128,6 +130,9 @@ export async function buildWorld(api: TestApi): Promise<World> {
     ["admin", "admin"],
   ]);
   await join(api, dual, a.ids, "member");
+  // Signed up but never confirmed the address: a member of A all the same.
+  const unverified = await newUser(api, "alpha-unverified", { verified: false });
+  await join(api, unverified, a.ids, "member");
 
   const [member, viewer, admin, disabled, deleted] = a.members as [TestUser, TestUser, TestUser, TestUser, TestUser];
   const inactiveKeys = await Promise.all([disabled, deleted].map((u) => u.call.apiKeys.create({ name: "soon dead" })));
@@ -144,8 +149,7 @@ export async function buildWorld(api: TestApi): Promise<World> {
     specOf(api, admin, "admin", [...b.markers, ...cForA]),
     specOf(api, a.owner, "owner", [...b.markers, ...cForA]),
     { ...specOf(api, dual, "two-tenant user", b.markers), alsoIn: c.ids },
-    // UNVERIFIED CALLER GOES HERE: a user of A whose email is not verified (email verification is being added
-    // on the identity branch; add it once merged, with whatever that user may and may not do).
+    { ...specOf(api, unverified, "unverified member", [...b.markers, ...cForA]), verified: false },
   ];
   const inactive = [
     specOf(api, disabled, "disabled user (session)", b.markers),
