@@ -23,6 +23,8 @@ export async function createTestStack(env: Record<string, string> = {}): Promise
     // Tests queue `noop` jobs; real deployments keep them off.
     ALLOW_NOOP_JOBS: "true",
     SESSION_SECRET: randomBytes(24).toString("hex"),
+    // Tests queue `noop` jobs; real deployments keep them off (ALLOW_NOOP_JOBS defaults to false).
+    ALLOW_NOOP_JOBS: "true",
     ...env,
   };
   const config = loadConfig({ NODE_ENV: "test", ...shared, LOG_LEVEL: "silent" });
