@@ -20,8 +20,6 @@ export async function createTestStack(env: Record<string, string> = {}): Promise
     REDIS_URL: redisUrl,
     REDIS_PREFIX: testRedisPrefix(),
     LOG_LEVEL: "info",
-    // Tests queue `noop` jobs; real deployments keep them off.
-    ALLOW_NOOP_JOBS: "true",
     SESSION_SECRET: randomBytes(24).toString("hex"),
     // Tests queue `noop` jobs; real deployments keep them off (ALLOW_NOOP_JOBS defaults to false).
     ALLOW_NOOP_JOBS: "true",
