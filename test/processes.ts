@@ -34,7 +34,10 @@ const running = new Set<Service>();
 /** Only what a shell would give a program, plus `env`: nothing leaks from the test runner. */
 function baseEnv(): Record<string, string> {
   const keep = ["PATH", "HOME", "TMPDIR", "LANG", "CHROMIUM_PATH"];
-  return Object.fromEntries(keep.flatMap((k) => (process.env[k] ? [[k, process.env[k] as string]] : [])));
+  // The harness hands its own PATH/HOME on to the programs it starts; it is not app configuration.
+  // eslint-disable-next-line no-restricted-properties
+  const runner = process.env;
+  return Object.fromEntries(keep.flatMap((k) => (runner[k] ? [[k, runner[k] as string]] : [])));
 }
 
 export function startService(spec: ServiceSpec): Service {
@@ -130,16 +133,28 @@ export function assertBuilt(): void {
 }
 
 /** Exactly what `npm run start:api|start:worker|migrate` and the Docker image run, from the repository root. */
-function compiled(name: string, entry: string, env: Record<string, string>): ServiceSpec {
-  return { name, cwd: ".", command: process.execPath, args: ["--conditions=compiled", entry], env: { ...env, NODE_ENV: "production" } };
+function compiled(name: string, entry: string, env: Record<string, string>, preload?: string): ServiceSpec {
+  const args = ["--conditions=compiled", ...(preload ? ["--import", preload] : []), entry];
+  return { name, cwd: ".", command: process.execPath, args, env: { ...env, NODE_ENV: "production" } };
+}
+
+/**
+ * `dev` = the package's start script as `npm start` runs it: tsx with the tracing preload, in the
+ * package folder, NODE_ENV=development (an unset NODE_ENV means production).
+ */
+function program(app: "api" | "worker", mode: Mode, env: Record<string, string>, name: string): ServiceSpec {
+  return mode === "dev"
+    ? { name, cwd: `apps/${app}`, command: tsx(`apps/${app}`), args: ["--import", "./src/instrument.ts", "src/main.ts"], env: { NODE_ENV: "development", ...env } }
+    : compiled(name, `apps/${app}/dist/main.js`, env, `./apps/${app}/dist/instrument.js`);
 }
 
 export function apiSpec(mode: Mode, env: Record<string, string>, name = "api"): ServiceSpec {
-  return mode === "dev" ? { name, cwd: "apps/api", command: tsx("apps/api"), args: ["src/main.ts"], env } : compiled(name, "apps/api/dist/main.js", env);
+  return program("api", mode, env, name);
 }
 
 export function workerSpec(mode: Mode, env: Record<string, string>, name = "worker"): ServiceSpec {
-  return mode === "dev" ? { name, cwd: "apps/worker", command: tsx("apps/worker"), args: ["src/main.ts"], env } : compiled(name, "apps/worker/dist/main.js", env);
+  // Its own HTTP server stays off unless a test gives it a free port: never the 8001 default on a shared machine.
+  return program("worker", mode, { WORKER_HTTP_PORT: "0", ...env }, name);
 }
 
 export function migrateSpec(env: Record<string, string>, name = "migrate"): ServiceSpec {

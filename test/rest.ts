@@ -15,13 +15,11 @@ export async function call(base: string, method: string, route: string, token?: 
   if (data !== undefined) headers["content-type"] = "application/json";
   const res = await fetch(`${base}${route}`, { method, headers, body: data === undefined ? undefined : JSON.stringify(data), signal: AbortSignal.timeout(30_000) });
   const text = await res.text();
-  let body: Json["body"] = {};
   try {
-    body = JSON.parse(text) as Json["body"];
+    return { status: res.status, body: JSON.parse(text) as Json["body"] };
   } catch {
-    body = { message: text.slice(0, 200) };
+    return { status: res.status, body: { message: text.slice(0, 200) } };
   }
-  return { status: res.status, body };
 }
 
 export async function token(base: string, username: string, password: string): Promise<string> {

@@ -46,7 +46,8 @@ beforeAll(async () => {
     // Short, for this test only: a killed worker's jobs are taken over after about a second.
     WORKER_STALLED_INTERVAL_MS: "1000",
     JOB_RETRY_BASE_MS: "100",
-    ANALYSIS_CONCURRENCY: "3",
+    // Two jobs per worker at most: with five running at the kill, the killed worker holds at least one.
+    ANALYSIS_CONCURRENCY: "2",
     LOG_LEVEL: "warn",
   });
   // Compute is priced so every job that runs costs something and is debited.
@@ -164,9 +165,14 @@ describe("2 apis + 3 workers from the production build, one api and one worker S
     const tenants = await Promise.all(Array.from({ length: TENANTS }, (_, i) => signUp(i)));
     const load = Promise.all(tenants.map((t) => tenantLoad(t, adminToken)));
 
-    // Kill once jobs are running on the workers.
+    // Kill once every worker has jobs running (5 running, at most 2 per worker).
     const deadline = Date.now() + 60_000;
-    while ((await count("select count(*)::int as n from jobs where status = 'running'")) < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const running = () => count("select count(*)::int as n from jobs where status = 'running'");
+    let runningAtKill = await running();
+    while (runningAtKill < 5 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      runningAtKill = await running();
+    }
     const victimApi = apis[1];
     const victimWorker = workers[0];
     if (!victimApi || !victimWorker) throw new Error("not started");
@@ -215,6 +221,7 @@ describe("2 apis + 3 workers from the production build, one api and one worker S
       jobs: jobIds.length,
       jobStatuses: Object.fromEntries(byStatus.map((r) => [r.status, r.n])),
       stillOpen: open,
+      runningAtKill,
       recoveredAfterKill: recovered,
       debits: jobDebits.reduce((n, j) => n + j.debits, 0),
       webhooksSent: sessions.length * 4,
@@ -230,6 +237,8 @@ describe("2 apis + 3 workers from the production build, one api and one worker S
     console.info(`scale-out: ${JSON.stringify(summary)}`);
 
     expect(open).toBe(0);
+    // The killed worker's jobs were taken over by another (it held one if five were running).
+    if (runningAtKill >= 5) expect(recovered).toBeGreaterThan(0);
     expect(jobIds.length).toBe(TENANTS * JOBS_PER_TENANT);
     expect(succeeded.length).toBeGreaterThan(0);
     for (const j of succeeded) expect(j, `job ${j.id}`).toMatchObject({ debits: 1, debited: -(j.cost_cents ?? 0) });

@@ -23,6 +23,8 @@ export async function createTestStack(env: Record<string, string> = {}): Promise
     REDIS_PREFIX: testRedisPrefix(),
     LOG_LEVEL: "info",
     SESSION_SECRET: randomBytes(24).toString("hex"),
+    // Tests queue `noop` jobs; real deployments keep them off (ALLOW_NOOP_JOBS defaults to false).
+    ALLOW_NOOP_JOBS: "true",
     ...env,
   };
   const config = loadConfig({ ...shared, LOG_LEVEL: "silent" });

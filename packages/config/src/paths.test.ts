@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "./env.js";
 import { repoRoot } from "./paths.js";
 
+// An unset NODE_ENV is production; these cases are about paths, not secrets.
+const dev = { NODE_ENV: "development" };
 let root = "";
 let cwd = "";
 beforeEach(() => {
@@ -21,23 +23,23 @@ afterEach(() => {
 describe("paths from the config", () => {
   it("anchors a relative DATA_DIR at the repository root, whatever the working directory", () => {
     process.chdir(path.join(root, "apps", "worker"));
-    const env = loadConfig({ NODE_ENV: "development", DATA_DIR: ".data" }, { root });
+    const env = loadConfig({ ...dev, DATA_DIR: ".data" }, { root });
     expect(env.DATA_DIR).toBe(path.join(root, ".data"));
-    expect(loadConfig({ NODE_ENV: "development", DATA_DIR: "/srv/atrium" }, { root }).DATA_DIR).toBe("/srv/atrium");
+    expect(loadConfig({ ...dev, DATA_DIR: "/srv/atrium" }, { root }).DATA_DIR).toBe("/srv/atrium");
   });
 
   it("finds this checkout's root from its own location, not from the working directory", () => {
     process.chdir(os.tmpdir());
     const here = path.resolve(import.meta.dirname, "../../..");
     expect(repoRoot()).toBe(here);
-    expect(loadConfig({ NODE_ENV: "development" }).DATA_DIR).toBe(path.join(here, ".data"));
+    expect(loadConfig(dev).DATA_DIR).toBe(path.join(here, ".data"));
   });
 
   it("serves apps/web/dist by default in production only", () => {
     const prod = { NODE_ENV: "production", SESSION_SECRET: "s".repeat(40), BOOTSTRAP_ADMIN_PASSWORD: "a-real-one" };
     expect(loadConfig(prod, { root }).WEB_DIST_DIR).toBe(path.join(root, "apps", "web", "dist"));
-    expect(loadConfig({ NODE_ENV: "development" }, { root }).WEB_DIST_DIR).toBeUndefined();
-    expect(loadConfig({ NODE_ENV: "development", WEB_DIST_DIR: "web" }, { root }).WEB_DIST_DIR).toBe(path.join(root, "web"));
+    expect(loadConfig(dev, { root }).WEB_DIST_DIR).toBeUndefined();
+    expect(loadConfig({ ...dev, WEB_DIST_DIR: "web" }, { root }).WEB_DIST_DIR).toBe(path.join(root, "web"));
   });
 });
 
@@ -64,6 +66,6 @@ describe(".env at the repository root", () => {
 
   it("is not read when the caller passes its own environment (tests)", () => {
     writeFileSync(path.join(root, ".env"), "API_PORT=8123\n");
-    expect(loadConfig({ NODE_ENV: "development" }, { root }).API_PORT).toBe(8000);
+    expect(loadConfig(dev, { root }).API_PORT).toBe(8000);
   });
 });

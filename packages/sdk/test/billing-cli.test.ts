@@ -52,7 +52,7 @@ describe("atrium billing", () => {
     const balance = await atrium(["billing", "balance"]);
     expect(balance.code).toBe(0);
     expect(balance.stdout).toContain("balance:   $25.00 (2500 cents)");
-    expect(balance.stdout).toContain("policy:    warn, low below $10.00");
+    expect(balance.stdout).toContain("policy:    block, low below $10.00");
     const json = await atrium(["billing", "balance", "--account", tenantId, "--json"]);
     expect(JSON.parse(json.stdout)).toMatchObject({ accountId: tenantId, balanceCents: 2500, balanceDollars: 25, currency: "USD", isLow: false });
     expect(await verifyLedger(api.svc.db, tenantId)).toEqual([]);
