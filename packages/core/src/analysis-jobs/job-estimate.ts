@@ -34,7 +34,8 @@ const OUTPUT_TOKENS: Record<TJobType, number> = { document_analysis: 600, resume
 
 /**
  * What a job should cost, before it runs: input ≈ text length / 4 tokens at the
- * analyzer model's price (0 for local) plus the compute it will take. A model
+ * analyzer model's price (0 for local) plus the job type's compute per 1,000
+ * characters read — the same characters the run is debited for. A model
  * without a price row is refused here (BAD_REQUEST naming it), not run for free.
  */
 export async function estimateJobCost(db: DbOrTx, config: Env, type: TJobType, input: Record<string, unknown>, docs: DocumentRow[]): Promise<PricedUsage> {
@@ -46,5 +47,5 @@ export async function estimateJobCost(db: DbOrTx, config: Env, type: TJobType, i
   // The analyzer reads at most ANALYZER_MAX_TEXT_CHARS of each document, so that is all it can cost.
   const chars = docs.reduce((s, d) => s + Math.min(d.extractedText?.length ?? d.sizeBytes, config.ANALYZER_MAX_TEXT_CHARS), 0);
   const model = analyzerModel(config);
-  return priceUsage(db, { llm: [{ model, inputTokens: Math.ceil(chars / 4) + 200, outputTokens: OUTPUT_TOKENS[type] }], computeSeconds: 1 + chars / 200_000 });
+  return priceUsage(db, { llm: [{ model, inputTokens: Math.ceil(chars / 4) + 200, outputTokens: OUTPUT_TOKENS[type] }], charsRead: { jobType: type, chars } });
 }

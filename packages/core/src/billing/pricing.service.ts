@@ -8,14 +8,23 @@ const { prices } = schema;
 export const PRICE_UNITS = {
   input: "1M input tokens",
   output: "1M output tokens",
-  storage: "MB-day",
+  storage: "GB-month",
   compute: "second",
+  chars: "1K characters read",
+  run: "job run",
 } as const;
+
+/** The price-table item that charges a job type's compute: per run plus per 1,000 characters its analyzer reads. */
+export const computeItem = (jobType: string) => `compute:${jobType}`;
 
 /**
  * Seeded on first start, then the table is the truth (edits survive restarts).
  * Thousandths of a cent per unit: gpt-4o-mini's $0.15 per 1M input tokens is
- * 15 cents = 15,000. Storage ≈ $0.31 per GB-month, compute $0.36 per hour.
+ * 15 cents = 15,000. Storage 10¢ per GB-month. Compute is charged per job
+ * type per 1,000 characters read, so even the free local analyzer costs
+ * something real: a résumé (≈5K chars) matched to a job description (≈3K)
+ * reads ≈8K characters at 0.5¢ = 4¢. The "compute second" row prices only
+ * the noop test job's declared wait.
  */
 export const DEFAULT_PRICES: ReadonlyArray<{ item: string; unit: string; unitPriceMillicents: number }> = [
   { item: "local", unit: PRICE_UNITS.input, unitPriceMillicents: 0 },
@@ -24,8 +33,14 @@ export const DEFAULT_PRICES: ReadonlyArray<{ item: string; unit: string; unitPri
   { item: "gpt-4o-mini", unit: PRICE_UNITS.output, unitPriceMillicents: 60_000 },
   { item: "gpt-4o", unit: PRICE_UNITS.input, unitPriceMillicents: 250_000 },
   { item: "gpt-4o", unit: PRICE_UNITS.output, unitPriceMillicents: 1_000_000 },
-  { item: "storage", unit: PRICE_UNITS.storage, unitPriceMillicents: 1 },
+  { item: "storage", unit: PRICE_UNITS.storage, unitPriceMillicents: 10_000 },
   { item: "compute", unit: PRICE_UNITS.compute, unitPriceMillicents: 10 },
+  { item: computeItem("document_analysis"), unit: PRICE_UNITS.run, unitPriceMillicents: 1_000 },
+  { item: computeItem("document_analysis"), unit: PRICE_UNITS.chars, unitPriceMillicents: 400 },
+  { item: computeItem("resume_match"), unit: PRICE_UNITS.run, unitPriceMillicents: 2_000 },
+  { item: computeItem("resume_match"), unit: PRICE_UNITS.chars, unitPriceMillicents: 500 },
+  { item: computeItem("worklog_summary"), unit: PRICE_UNITS.run, unitPriceMillicents: 1_000 },
+  { item: computeItem("worklog_summary"), unit: PRICE_UNITS.chars, unitPriceMillicents: 300 },
 ];
 
 /** Inserts the default prices that are missing; never overwrites a price someone changed. */
@@ -45,8 +60,10 @@ export interface UsageLineItem {
 
 export interface UsageInput {
   llm?: Array<{ model: string; inputTokens: number; outputTokens: number }>;
-  storageMbDays?: number;
+  storageGbMonths?: number;
   computeSeconds?: number;
+  /** One run of a job type: its per-run price plus the characters its analyzer read at its per-1K price. */
+  charsRead?: { jobType: string; chars: number };
 }
 
 export interface PricedUsage {
@@ -77,10 +94,12 @@ export async function priceUsage(db: DbOrTx, usage: UsageInput): Promise<PricedU
     const t = tokens.get(l.model) ?? { input: 0, output: 0 };
     tokens.set(l.model, { input: t.input + l.inputTokens, output: t.output + l.outputTokens });
   }
-  if (usage.storageMbDays !== undefined) assertQuantity("storageMbDays", usage.storageMbDays, false);
+  if (usage.storageGbMonths !== undefined) assertQuantity("storageGbMonths", usage.storageGbMonths, false);
+  if (usage.charsRead) assertQuantity("chars", usage.charsRead.chars, true);
+  const charsItem = usage.charsRead ? computeItem(usage.charsRead.jobType) : undefined;
   if (usage.computeSeconds !== undefined) assertQuantity("computeSeconds", usage.computeSeconds, false);
 
-  const items = [...tokens.keys(), ...(usage.storageMbDays ? ["storage"] : []), ...(usage.computeSeconds ? ["compute"] : [])];
+  const items = [...tokens.keys(), ...(usage.storageGbMonths ? ["storage"] : []), ...(usage.computeSeconds ? ["compute"] : []), ...(charsItem ? [charsItem] : [])];
   const rows = items.length ? await db.select().from(prices).where(inArray(prices.item, items)) : [];
   const priceOf = (item: string, unit: string) => {
     const row = rows.find((r) => r.item === item && r.unit === unit);
@@ -102,8 +121,16 @@ export async function priceUsage(db: DbOrTx, usage: UsageInput): Promise<PricedU
     if (t.input) tokenLine(model, "input", t.input);
     if (t.output) tokenLine(model, "output", t.output);
   }
-  if (usage.storageMbDays) unitLine("storage", usage.storageMbDays);
+  if (usage.storageGbMonths) unitLine("storage", usage.storageGbMonths);
   if (usage.computeSeconds) unitLine("compute", usage.computeSeconds);
+  if (charsItem && usage.charsRead) {
+    const perRun = priceOf(charsItem, PRICE_UNITS.run);
+    lines.push({ item: charsItem, unit: PRICE_UNITS.run, quantity: 1, millicentsPerUnit: perRun, millicents: perRun });
+    // Integers first (chars × price per 1K), like tokens, so the estimate and the debit round identically.
+    const price = priceOf(charsItem, PRICE_UNITS.chars);
+    const n = usage.charsRead.chars;
+    if (n) lines.push({ item: charsItem, unit: PRICE_UNITS.chars, quantity: n / 1000, millicentsPerUnit: price, millicents: (n * price) / 1000 });
+  }
 
   const totalMillicents = lines.reduce((sum, l) => sum + l.millicents, 0);
   return {

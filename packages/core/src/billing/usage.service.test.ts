@@ -23,20 +23,32 @@ describe("priceUsage", () => {
         { model: "gpt-4o-mini", inputTokens: 234_567, outputTokens: 0 },
         { model: "local", inputTokens: 5000, outputTokens: 5000 },
       ],
-      storageMbDays: 100,
+      storageGbMonths: 0.01,
       computeSeconds: 12.5,
     });
     // By hand, in thousandths of a cent: 1,234,567 × 15,000 / 1M = 18,518.505; 100,000 × 60,000 / 1M = 6,000;
-    // local 0 + 0; storage 100 × 1 = 100; compute 12.5 × 10 = 125. Sum 24,743.505 = 24.743505 cents → 25.
+    // local 0 + 0; storage 0.01 × 10,000 = 100; compute 12.5 × 10 = 125. Sum 24,743.505 = 24.743505 cents → 25.
     expect(priced.totalCents).toBe(25);
     expect(priced.lineItems).toEqual([
       { item: "gpt-4o-mini input", quantity: 1.234567, unit: "1M input tokens", unitPriceCents: 15, amountCents: 18.518505 },
       { item: "gpt-4o-mini output", quantity: 0.1, unit: "1M output tokens", unitPriceCents: 60, amountCents: 6 },
       { item: "local input", quantity: 0.005, unit: "1M input tokens", unitPriceCents: 0, amountCents: 0 },
       { item: "local output", quantity: 0.005, unit: "1M output tokens", unitPriceCents: 0, amountCents: 0 },
-      { item: "storage", quantity: 100, unit: "MB-day", unitPriceCents: 0.001, amountCents: 0.1 },
+      { item: "storage", quantity: 0.01, unit: "GB-month", unitPriceCents: 10, amountCents: 0.1 },
       { item: "compute", quantity: 12.5, unit: "second", unitPriceCents: 0.01, amountCents: 0.125 },
     ]);
+  });
+
+  it("charges a job type's compute per run and per 1,000 characters read: a typical résumé match is a few cents", async () => {
+    await ensureDefaultPrices(env.ctx.db);
+    // ≈5K-char résumé + ≈3K-char job description: 2,000 per run + 8,000 × 500 / 1K = 6,000 thousandths = 6 cents.
+    const priced = await priceUsage(env.ctx.db, { llm: [{ model: "local", inputTokens: 2200, outputTokens: 300 }], charsRead: { jobType: "resume_match", chars: 8000 } });
+    expect(priced.totalCents).toBe(6);
+    expect(priced.lineItems.filter((l) => l.item === "compute:resume_match")).toEqual([
+      { item: "compute:resume_match", quantity: 1, unit: "job run", unitPriceCents: 2, amountCents: 2 },
+      { item: "compute:resume_match", quantity: 8, unit: "1K characters read", unitPriceCents: 0.5, amountCents: 4 },
+    ]);
+    await expect(priceUsage(env.ctx.db, { charsRead: { jobType: "mystery_job", chars: 10 } })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("compute:mystery_job") });
   });
 
   it("rounds exactly half a cent up and 0.4999 down", async () => {

@@ -18,7 +18,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The analyzer reads at most ANALYZER_MAX_TEXT_CHARS of each document; the result says how much. */
 function capped(run: RunState, text: string): { text: string; cap: TextCap } {
-  return capText(text, run.ctx.config.ANALYZER_MAX_TEXT_CHARS);
+  const out = capText(text, run.ctx.config.ANALYZER_MAX_TEXT_CHARS);
+  run.charsRead += out.cap.analyzedChars;
+  return out;
 }
 
 /** Each job type's steps; what they return is stored as the job's result. */

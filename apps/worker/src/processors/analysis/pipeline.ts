@@ -24,6 +24,8 @@ export interface RunState {
   ctx: JobContext;
   job: JobRow;
   calls: AnalyzerCall[];
+  /** Characters handed to the analyzer (after the cap): the job type's compute charge. */
+  charsRead: number;
 }
 
 /**

@@ -10,12 +10,19 @@ async function finishCancelled(ctx: JobContext, job: JobRow): Promise<{ status: 
   return { status: "cancelled" };
 }
 
-/** Prices the run and debits it once (run id = job id, so a retry or a recovered run is never charged twice). */
-async function charge(run: RunState, startedMs: number) {
+/**
+ * Prices the run and debits it once (run id = job id, so a retry or a recovered run is never charged twice).
+ * Compute is the characters read at the job type's price (what the estimate priced), not wall-clock time,
+ * so estimate and debit agree; only the noop test job pays for its declared wait.
+ */
+async function charge(run: RunState) {
   const { ctx, job } = run;
+  const noop = job.type === "noop";
   const priced = await priceUsage(ctx.db, {
     llm: run.calls.map((c) => ({ model: c.model, inputTokens: c.inputTokens, outputTokens: c.outputTokens })),
-    computeSeconds: Math.max(0, (performance.now() - startedMs) / 1000),
+    ...(noop
+      ? { computeSeconds: (Number(job.input.steps ?? 0) * Number(job.input.stepMs ?? 0)) / 1000 }
+      : { charsRead: { jobType: job.type, chars: run.charsRead } }),
   });
   const cost = await recordRunCost(ctx.db, { accountId: job.accountId, runId: job.id, jobType: job.type, lineItems: priced.lineItems, totalCents: priced.totalCents }, ctx);
   return { priced, cost };
@@ -56,11 +63,11 @@ export async function runAnalysisJob(ctx: JobContext, jobId: string): Promise<un
     data: { attempt: job.attempts, bullAttempt: ctx.job.attemptsMade + 1, recovered, analyzer: ctx.analyzer.name, model: ctx.analyzer.model },
   });
 
-  const run: RunState = { ctx, job, calls: [] };
+  const run: RunState = { ctx, job, calls: [], charsRead: 0 };
   const t0 = performance.now();
   try {
     const result = await pipeline(run);
-    const { priced, cost } = await charge(run, t0);
+    const { priced, cost } = await charge(run);
     await appendJobEvent(ctx.db, jobId, {
       type: "job.succeeded",
       message: `Done in ${Math.round(performance.now() - t0)} ms; cost ${cost.totalCents} ¢${cost.debited ? "" : cost.totalCents ? " (already charged)" : ""}`,
