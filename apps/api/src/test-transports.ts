@@ -8,7 +8,7 @@ export interface CallResult {
 export type Transport = "rest" | "trpc";
 
 interface Route {
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   rest: string;
   trpc: string;
   kind: "query" | "mutation";
@@ -43,7 +43,7 @@ export async function call(
         delete body[k];
       }
     }
-    const hasBody = (route.method === "POST" || route.method === "PATCH") && input !== undefined;
+    const hasBody = (route.method === "POST" || route.method === "PATCH" || route.method === "PUT") && input !== undefined;
     // GET inputs that aren't path parameters travel as the query string.
     const query = route.method === "GET" ? Object.entries(body).filter(([, v]) => v !== undefined) : [];
     if (query.length) path += `?${new URLSearchParams(query.map(([k, v]): [string, string] => [k, String(v)])).toString()}`;

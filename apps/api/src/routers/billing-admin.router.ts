@@ -1,4 +1,5 @@
-import { billingAdminService, usageService, ZAdjustReserveInput, ZAdjustReserveResult, ZUsageCostsInput, ZUsageCostsReport } from "@atrium/core";
+import { z } from "zod";
+import { billingAdminService, priceAdminService, usageService, ZAdjustReserveInput, ZAdjustReserveResult, ZPriceList, ZUpdatePricesInput, ZUsageCostsInput, ZUsageCostsReport } from "@atrium/core";
 import { router, staffProcedure } from "../trpc/init.js";
 
 const tags = ["billing-admin"];
@@ -18,4 +19,16 @@ export const billingAdminRouter = router({
     .input(ZUsageCostsInput)
     .output(ZUsageCostsReport)
     .query(({ ctx, input }) => usageService.usageCostsReport(ctx.svc, ctx.actor, input)),
+
+  prices: staffProcedure
+    .meta({ openapi: { method: "GET", path: "/billing/admin/prices/", tags, summary: "The price table: LLM tokens per model, compute per job type, storage", protect: true } })
+    .input(z.void())
+    .output(ZPriceList)
+    .query(({ ctx }) => priceAdminService.listPrices(ctx.svc, ctx.actor)),
+
+  updatePrices: staffProcedure
+    .meta({ openapi: { method: "PUT", path: "/billing/admin/prices/", tags, summary: "Set prices (all or none; audited); applies to estimates and runs from now on", protect: true } })
+    .input(ZUpdatePricesInput)
+    .output(ZPriceList)
+    .mutation(({ ctx, input }) => priceAdminService.updatePrices(ctx.svc, ctx.actor, input, ctx.meta)),
 });

@@ -10,6 +10,8 @@ export const billingRoutes = {
   profile: { method: "GET", rest: "/api/billing/profile/", trpc: "billing.profile", kind: "query" },
   updateProfile: { method: "PATCH", rest: "/api/billing/profile/", trpc: "billing.updateProfile", kind: "mutation" },
   adjust: { method: "POST", rest: "/api/billing/admin/reserve/adjust/", trpc: "billingAdmin.adjust", kind: "mutation" },
+  prices: { method: "GET", rest: "/api/billing/admin/prices/", trpc: "billingAdmin.prices", kind: "query" },
+  updatePrices: { method: "PUT", rest: "/api/billing/admin/prices/", trpc: "billingAdmin.updatePrices", kind: "mutation" },
   usageCosts: { method: "GET", rest: "/api/billing/admin/usage/costs/", trpc: "billingAdmin.usageCosts", kind: "query" },
   metrics: { method: "GET", rest: "/api/system/metrics/summary/", trpc: "systemMetrics.summary", kind: "query" },
 } as const;

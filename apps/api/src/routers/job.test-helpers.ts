@@ -24,7 +24,7 @@ export async function textDocument(db: DbOrTx, accountId: string, text: string, 
   return row.id;
 }
 
-/** Makes a compute second cost $1 so estimates and debits are visible in whole cents. */
+/** Prices a compute second, which only the noop test job pays (its declared steps × stepMs): $1 makes a 3 × 1 s noop 300 ¢. */
 export async function priceComputeAt(db: DbOrTx, millicentsPerSecond: number): Promise<void> {
   await db.update(schema.prices).set({ unitPriceMillicents: millicentsPerSecond }).where(eq(schema.prices.item, "compute"));
 }

@@ -46,6 +46,7 @@ export const AUDIT_EVENT_TYPES = [
   "team_member.removed",
   "billing.payment_failed",
   "billing.adjusted",
+  "billing.prices_updated",
   "billing.profile_updated",
   "document.uploaded",
   "document.deleted",

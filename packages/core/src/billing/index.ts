@@ -1,6 +1,8 @@
 // The billing domain's server-side surface (reserve, ledger, low balance, usage costs, revenue metrics).
 export * as billingService from "./reserve.service.js";
 export * as billingAdminService from "./reserve-admin.service.js";
+export * as priceAdminService from "./price-admin.service.js";
+export * from "./price-admin.schema.js";
 export * as usageService from "./usage.service.js";
 export * as metricsService from "./metrics.service.js";
 export type { BillingActor } from "./reserve.service.js";
