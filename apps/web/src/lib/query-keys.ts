@@ -46,5 +46,6 @@ export const queryKeys = {
     accounts: ["admin", "accounts"],
     usageCosts: (range: object) => ["admin", "billing", "usageCosts", range] as const,
     metrics: (range: object) => ["admin", "billing", "metrics", range] as const,
+    prices: ["admin", "billing", "prices"],
   },
 } as const;

@@ -34,6 +34,7 @@ export type TopupSession = RouterOutputs["billingTopup"]["createSession"];
 export type TenantAccount = RouterOutputs["account"]["list"]["items"][number];
 export type AdjustResult = RouterOutputs["billingAdmin"]["adjust"];
 export type UsageCostsReport = RouterOutputs["billingAdmin"]["usageCosts"];
+export type Price = RouterOutputs["billingAdmin"]["prices"]["items"][number];
 export type MetricsSummary = RouterOutputs["systemMetrics"]["summary"];
 
 export type DocumentItem = RouterOutputs["document"]["list"]["items"][number];

@@ -8,6 +8,7 @@ import { useSearchParams } from "react-router";
 import type { TDateRangeInput } from "@atrium/sdk";
 import { PageHeader } from "../../../components/page-header";
 import { AdjustForm } from "./adjust-form";
+import { PricesCard } from "./prices-card";
 import { RevenueMetrics } from "./revenue-metrics";
 import { UsageCostsCard } from "./usage-costs-card";
 import { ledgerExportUrl } from "./use-admin-billing";
@@ -53,14 +54,14 @@ function RangePicker({ range, onChange }: { range: TDateRangeInput; onChange: (s
   );
 }
 
-/** Staff: revenue metrics, usage costs, manual adjustments and the ledger export. */
+/** Staff: revenue metrics, usage costs, the price table, manual adjustments and the ledger export. */
 export function AdminBillingPage() {
   const [range, setRange] = useRangeFromUrl();
   return (
     <>
       <PageHeader
         title="Billing"
-        description="Revenue, usage costs and reserve adjustments across every tenant."
+        description="Revenue, usage costs, prices and reserve adjustments across every tenant."
         actions={
           <Group gap="sm" align="flex-end">
             <RangePicker range={range} onChange={setRange} />
@@ -83,6 +84,14 @@ export function AdminBillingPage() {
             Usage
           </Title>
           <UsageCostsCard range={range} />
+        </section>
+        <section>
+          <Title order={3} mb="sm">
+            Prices
+          </Title>
+          <Box maw={720}>
+            <PricesCard />
+          </Box>
         </section>
         <section>
           <Title order={3} mb="sm">

@@ -26,6 +26,21 @@ export function useUsageCosts(range: TDateRangeInput) {
   });
 }
 
+export function usePrices() {
+  return useQuery({ queryKey: queryKeys.admin.prices, queryFn: () => api.billingAdmin.prices.query() });
+}
+
+export function useUpdatePrice() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (price: { item: string; unit: string; unitPriceMillicents: number }) => api.billingAdmin.updatePrices.mutate({ prices: [price] }),
+    onSuccess: (list) => {
+      queryClient.setQueryData(queryKeys.admin.prices, list);
+      notifySuccess("Estimates and runs use the new price from now on.", "Price saved");
+    },
+  });
+}
+
 export function useMetricsSummary(range: TDateRangeInput) {
   return useQuery({
     queryKey: queryKeys.admin.metrics(range),
