@@ -3,7 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { creditReserve } from "@atrium/core";
+import { schema } from "@atrium/db";
 import { launchChromium, startE2eStack, type E2eStack } from "./browser.js";
 
 const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
@@ -35,6 +38,11 @@ afterAll(async () => {
   await api?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
+
+function stack(): E2eStack {
+  if (!api) throw new Error("api not started");
+  return api;
+}
 
 function baseUrl(): string {
   if (!api) throw new Error("api not started");
@@ -99,6 +107,10 @@ describe("documents and jobs in the SPA", () => {
   });
 
   it("opens the resume and starts a resume match from it, with a cost estimate", async () => {
+    // Jobs cost real cents and new tenants start on `block`: the admin's tenant gets $20 of credit, as staff would grant it.
+    const [home] = await stack().db.select({ accountId: schema.accountMembers.accountId }).from(schema.accountMembers).innerJoin(schema.users, eq(schema.users.id, schema.accountMembers.userId)).where(eq(schema.users.username, "admin"));
+    if (!home) throw new Error("admin has no tenant");
+    await creditReserve(stack().db, { accountId: home.accountId, amountCents: 2000, idempotencyKey: "e2e-jobs-credit", reason: "e2e opening credit" });
     await documentRow("resume-nora-lindqvist.txt").getByRole("link").click();
     await page.getByRole("heading", { name: "resume-nora-lindqvist.txt" }).waitFor();
 
@@ -110,12 +122,11 @@ describe("documents and jobs in the SPA", () => {
     await page.getByRole("option", { name: "job-description-backend.txt" }).click();
     const estimate = dialog.getByTestId("estimate");
     await estimate.waitFor();
-    // The admin's reserve is empty (new tenants start on `block`), the local analyzer is free, so the
-    // job is allowed with a low-balance warning: the server's words, and Run enabled.
-    expect(await estimate.getAttribute("data-verdict")).toBe("warn");
+    // The reserve covers it: allowed, in the server's words, and Run enabled.
+    expect(await estimate.getAttribute("data-verdict")).toBe("ok");
     expect(await estimate.textContent()).toMatch(/balance/i);
-    // The local analyzer is free.
-    await dialog.getByTestId("estimate-cost").filter({ hasText: "$0.00" }).waitFor();
+    // Even the free local analyzer's run costs real cents (compute per job type), shown before it runs.
+    expect(await dialog.getByTestId("estimate-cost").textContent()).toMatch(/\$0\.0[1-9]|\$0\.[1-9]\d/);
     expect(await dialog.getByRole("button", { name: "Run" }).isEnabled()).toBe(true);
     await shot("run-analysis");
     await dialog.getByRole("button", { name: "Run" }).click();
