@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { recordRunCost } from "@atrium/core";
 import { schema } from "@atrium/db";
@@ -280,6 +280,21 @@ describe("billing in the SPA", () => {
     const body = await csv.text();
     expect(body).toContain("Goodwill credit for the outage");
     expect(body).toContain("5000");
+  });
+
+  it("lets staff edit a price in the Prices table, refusing a negative one with the server's message", async () => {
+    const row = admin.getByTestId("price-row").filter({ hasText: "compute:resume_match" }).filter({ hasText: "job run" });
+    await row.waitFor();
+    await row.getByRole("button", { name: /Edit the price/ }).click();
+    const input = row.getByRole("textbox", { name: /Price of compute:resume_match per job run/ });
+    await input.fill("-1");
+    await row.getByRole("button", { name: "Save" }).click();
+    await row.getByText("Price cannot be negative").waitFor();
+    await input.fill("3.5");
+    await row.getByRole("button", { name: "Save" }).click();
+    await row.filter({ hasText: "3.5 ¢" }).waitFor();
+    const [saved] = await test().db.select().from(schema.prices).where(and(eq(schema.prices.item, "compute:resume_match"), eq(schema.prices.unit, "job run")));
+    expect(saved?.unitPriceMillicents).toBe(3500);
   });
 
   it("narrows the admin billing page to a date range kept in the URL", async () => {

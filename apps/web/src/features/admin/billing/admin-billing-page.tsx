@@ -87,18 +87,18 @@ export function AdminBillingPage() {
         </section>
         <section>
           <Title order={3} mb="sm">
-            Prices
-          </Title>
-          <Box maw={720}>
-            <PricesCard />
-          </Box>
-        </section>
-        <section>
-          <Title order={3} mb="sm">
             Adjustments
           </Title>
           <Box maw={720}>
             <AdjustForm />
+          </Box>
+        </section>
+        <section>
+          <Title order={3} mb="sm">
+            Prices
+          </Title>
+          <Box maw={720}>
+            <PricesCard />
           </Box>
         </section>
       </Stack>

@@ -23,7 +23,6 @@ function PriceEditor({ price, onDone }: { price: Price; onDone: () => void }) {
         aria-label={`Price of ${price.item} per ${price.unit}, in cents`}
         size="xs"
         w={140}
-        min={0}
         decimalScale={3}
         suffix=" ¢"
         value={value}
