@@ -36,6 +36,21 @@ async function atrium(args: string[], stdin?: string) {
 }
 
 describe("atrium billing", () => {
+  it("lists the price table and sets a price; the server's field message reaches the user", async () => {
+    expect((await atrium(["login", "--url", api.url, "-u", "admin", "--password-stdin"], "admin123\n")).code).toBe(0);
+    const listed = await atrium(["billing", "prices"]);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/compute:resume_match\s+\S+ ¢ per job run/);
+    const set = await atrium(["billing", "set-price", "--item", "compute:worklog_summary", "--unit", "job run", "--millicents", "1500"]);
+    expect(set.stderr).toBe("");
+    expect(set.stdout).toBe("compute:worklog_summary now costs 1.5 ¢ per job run.\n");
+    const json = JSON.parse((await atrium(["billing", "prices", "--json"])).stdout) as { items: Array<{ item: string; unit: string; unitPriceMillicents: number }> };
+    expect(json.items.find((p) => p.item === "compute:worklog_summary" && p.unit === "job run")?.unitPriceMillicents).toBe(1500);
+    const bad = await atrium(["billing", "set-price", "--item", "compute:worklog_summary", "--unit", "parsec", "--millicents", "1"]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain("Unit must be one of");
+  });
+
   it("adjusts a tenant's reserve with a reason and shows the balance", async () => {
     expect((await atrium(["login", "--url", api.url, "-u", "admin", "--password-stdin"], "admin123\n")).code).toBe(0);
 

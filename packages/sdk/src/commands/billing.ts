@@ -15,7 +15,13 @@ function nonZeroCents(value: string): number {
   return n;
 }
 
-/** `atrium billing balance|adjust`: the reserve balance, and staff adjustments with a reason. */
+function wholeMillicents(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError("expected a whole, non-negative number of thousandths of a cent");
+  return n;
+}
+
+/** `atrium billing balance|adjust|prices|set-price`: the reserve balance, staff adjustments with a reason, and the price table. */
 export function registerBilling(program: Command, ctx: CliContext): void {
   const billing = program.command("billing").description("prepaid reserve: balance and (staff) adjustments");
 
@@ -52,5 +58,30 @@ export function registerBilling(program: Command, ctx: CliContext): void {
       if (opts.json) return printJson(ctx.io, r);
       const verb = r.applied ? "Adjusted" : "Already applied (same idempotency key):";
       printLines(ctx.io, `${verb} ${dollars(r.entry.amountCents)} — new balance ${dollars(r.newBalanceCents)} (entry ${r.entry.id}).`);
+    });
+
+  billing
+    .command("prices")
+    .description("list the price table (staff only): per model, per job type, storage")
+    .option("--json", "print JSON")
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const { client } = await ctx.client(cmd);
+      const list = await client.billingAdmin.prices.query();
+      if (opts.json) return printJson(ctx.io, list);
+      printLines(ctx.io, ...list.items.map((p) => `${p.item.padEnd(28)} ${String(p.unitPriceCents).padStart(10)} ¢ per ${p.unit}`));
+    });
+
+  billing
+    .command("set-price")
+    .description("set one price (staff only, audited); applies to estimates and runs from now on")
+    .addOption(new Option("--item <item>", "a model name, compute:<job type>, storage or compute").makeOptionMandatory())
+    .addOption(new Option("--unit <unit>", 'e.g. "job run", "1K characters read", "1M input tokens", "GB-month"').makeOptionMandatory())
+    .addOption(new Option("--millicents <n>", "thousandths of a cent per unit (500 = 0.5 ¢)").argParser(wholeMillicents).makeOptionMandatory())
+    .option("--json", "print JSON")
+    .action(async (opts: { item: string; unit: string; millicents: number; json?: boolean }, cmd: Command) => {
+      const { client } = await ctx.client(cmd);
+      const list = await client.billingAdmin.updatePrices.mutate({ prices: [{ item: opts.item, unit: opts.unit, unitPriceMillicents: opts.millicents }] });
+      if (opts.json) return printJson(ctx.io, list);
+      printLines(ctx.io, `${opts.item} now costs ${opts.millicents / 1000} ¢ per ${opts.unit}.`);
     });
 }
