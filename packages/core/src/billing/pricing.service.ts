@@ -83,7 +83,7 @@ function assertQuantity(name: string, n: number, integer: boolean): void {
 
 /**
  * Prices one job run: per model, input and output tokens at their per-1M
- * prices, plus storage MB-days and compute seconds. Unknown models are refused
+ * prices, plus storage GB-months, compute per job type and compute seconds. Unknown models are refused
  * (BAD_REQUEST) rather than run for free; add a row to `prices` for them.
  */
 export async function priceUsage(db: DbOrTx, usage: UsageInput): Promise<PricedUsage> {

@@ -102,7 +102,7 @@ export const usageCosts = pgTable(
   (t) => [uniqueIndex("usage_costs_run_key").on(t.runId), index("usage_costs_account_time_idx").on(t.accountId, t.occurredAt)],
 );
 
-/** Price per unit: LLM models (input/output per 1M tokens) and non-LLM items (storage MB-day, compute second). */
+/** Price per unit: LLM models (input/output per 1M tokens) and non-LLM items (storage GB-month, compute per job type and second). */
 export const prices = pgTable(
   "prices",
   {
