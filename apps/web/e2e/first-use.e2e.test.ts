@@ -67,6 +67,8 @@ describe("first use", () => {
     await row.waitFor();
     // Wide tables scroll inside their own box; the page itself never scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // ...and say so: the ledger's horizontal scrollbar shows without a hover (a phone has none).
+    await page.locator(".mantine-ScrollArea-scrollbar[data-orientation=horizontal]").first().waitFor({ state: "visible" });
     const header = await page.locator("header").boundingBox();
     expect(header?.width).toBeLessThanOrEqual(390);
 
