@@ -7,6 +7,8 @@ export type TLowBalancePolicy = z.infer<typeof ZLowBalancePolicy>;
 
 /** Adjustments and thresholds stay far below 2^53 cents; bigger numbers are typos. */
 export const MAX_CENTS = 100_000_000_00;
+/** A low-balance threshold above $1,000,000 is a slipped finger, not a policy. */
+export const MAX_THRESHOLD_CENTS = 1_000_000_00;
 
 export const ZAccountInput = z.object({
   accountId: z.uuid({ error: "Not a valid account id" }).optional().describe("Defaults to your home account"),
@@ -47,7 +49,7 @@ export const ZUpdateBillingProfileInput = ZAccountInput.extend({
     .number({ error: "Threshold must be a number of cents" })
     .int("Threshold must be a whole number of cents")
     .min(0, "Threshold can't be negative")
-    .max(MAX_CENTS, "Threshold is too large")
+    .max(MAX_THRESHOLD_CENTS, "Threshold can be at most $1,000,000")
     .optional(),
 });
 export type TUpdateBillingProfileInput = z.infer<typeof ZUpdateBillingProfileInput>;
