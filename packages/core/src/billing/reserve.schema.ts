@@ -71,6 +71,21 @@ export const ZAdjustReserveInput = z.object({
 });
 export type TAdjustReserveInput = z.infer<typeof ZAdjustReserveInput>;
 
+export const ZAdjustContextInput = z.object({ tenantId: z.uuid({ error: "Not a valid tenant (account) id" }) });
+export type TAdjustContextInput = z.infer<typeof ZAdjustContextInput>;
+
+/** What the admin sees before adjusting: the balance now, and the limits that apply. */
+export const ZAdjustContext = z
+  .object({
+    tenantId: z.uuid(),
+    balanceCents: z.number().int(),
+    currency: z.string(),
+    maxCents: z.number().int().describe("The api refuses adjustments larger than this, either way (BILLING_ADJUST_MAX_DOLLARS)"),
+    confirmAboveCents: z.number().int().describe("The SPA asks twice above this (BILLING_ADJUST_CONFIRM_ABOVE_DOLLARS)"),
+  })
+  .meta({ id: "AdjustContext" });
+export type TAdjustContext = z.infer<typeof ZAdjustContext>;
+
 export const ZAdjustReserveResult = z
   .object({ newBalanceCents: z.number().int(), applied: z.boolean(), entry: ZLedgerEntry })
   .meta({ id: "AdjustReserveResult" });
