@@ -80,4 +80,39 @@ describe("number fields in the SPA", () => {
     await refused(policy, "Low-balance threshold", "Save policy", "99999999", "Threshold can be at most $1,000,000");
     expect(await thresholds()).toEqual(before);
   });
+
+  // Issue 10 item 6: the admin sees the balance, confirms before/after, and confirms twice above the threshold.
+  it("shows the balance and before/after, and asks twice for an adjustment above BILLING_ADJUST_CONFIRM_ABOVE_DOLLARS", async () => {
+    await admin.goto(`${stack().url}/admin/billing`);
+    const form = admin.getByTestId("adjust-form");
+    await form.getByRole("combobox", { name: "Account" }).fill("Default");
+    await admin.getByRole("option", { name: /Default/ }).click();
+    await form.getByTestId("adjust-current-balance").filter({ hasText: "$0.00" }).waitFor();
+
+    // Over the api's cap (BILLING_ADJUST_MAX_DOLLARS, $10,000 by default): refused on the field, no dialog.
+    await form.getByLabel("Amount").fill("99999999");
+    await form.getByLabel("Reason").fill("Year-end correction");
+    await form.getByRole("button", { name: "Review adjustment" }).click();
+    await form.getByText("Adjustments are limited to $10,000.00 either way").waitFor();
+
+    // $5,000 is allowed but above the $1,000 confirmation threshold: two steps, and cancelling applies nothing.
+    await form.getByLabel("Amount").fill("5000");
+    await form.getByRole("button", { name: "Review adjustment" }).click();
+    const confirm = admin.getByRole("dialog", { name: "Confirm the adjustment" });
+    expect(await confirm.getByTestId("adjust-before").textContent()).toBe("$0.00");
+    expect(await confirm.getByTestId("adjust-after").textContent()).toBe("$5,000.00");
+    await confirm.getByRole("button", { name: "Apply adjustment" }).click();
+    await confirm.getByTestId("adjust-second-confirm").waitFor();
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await confirm.waitFor({ state: "hidden" });
+    expect(await stack().db.select().from(schema.ledgerEntries)).toHaveLength(0);
+
+    await form.getByRole("button", { name: "Review adjustment" }).click();
+    await confirm.getByRole("button", { name: "Apply adjustment" }).click();
+    await confirm.getByRole("button", { name: "Yes, apply +$5,000.00" }).click();
+    await form.getByTestId("adjust-new-balance").filter({ hasText: "$5,000.00" }).waitFor();
+    await form.getByTestId("adjust-current-balance").filter({ hasText: "$5,000.00" }).waitFor();
+    const entries = await stack().db.select().from(schema.ledgerEntries);
+    expect(entries.map((e) => e.amountCents)).toEqual([500000]);
+  });
 });
