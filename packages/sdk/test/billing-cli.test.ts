@@ -31,7 +31,7 @@ describe("atrium billing", () => {
     const adjusted = await atrium(["billing", "adjust", "--tenant", tenantId, "--amount-cents", "2550", "--reason", "Promotional credit", "--idempotency-key", "cli-promo-1"]);
     expect(adjusted.stderr).toBe("");
     expect(adjusted.code).toBe(0);
-    expect(adjusted.stdout).toMatch(/^Adjusted \$25\.50 — new balance \$25\.50 \(entry [0-9a-f-]{36}\)\.\n$/);
+    expect(adjusted.stdout).toMatch(/^Adjusted \$25\.50 — balance \$0\.00 → \$25\.50 \(entry [0-9a-f-]{36}\)\.\n$/);
     const replay = await atrium(["billing", "adjust", "--tenant", tenantId, "--amount-cents", "2550", "--reason", "Promotional credit", "--idempotency-key", "cli-promo-1"]);
     expect(replay.stdout).toMatch(/^Already applied/);
 
