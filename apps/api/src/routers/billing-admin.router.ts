@@ -1,4 +1,4 @@
-import { billingAdminService, usageService, ZAdjustReserveInput, ZAdjustReserveResult, ZUsageCostsInput, ZUsageCostsReport } from "@atrium/core";
+import { billingAdminService, usageService, ZAdjustContext, ZAdjustContextInput, ZAdjustReserveInput, ZAdjustReserveResult, ZUsageCostsInput, ZUsageCostsReport } from "@atrium/core";
 import { router, staffProcedure } from "../trpc/init.js";
 
 const tags = ["billing-admin"];
@@ -12,6 +12,14 @@ export const billingAdminRouter = router({
     .input(ZAdjustReserveInput)
     .output(ZAdjustReserveResult)
     .mutation(({ ctx, input }) => billingAdminService.adjustReserve(ctx.svc, ctx.actor, input, ctx.meta)),
+
+  adjustContext: staffProcedure
+    .meta({
+      openapi: { method: "GET", path: "/billing/admin/reserve/adjust/context/", tags, summary: "A tenant's balance and the adjustment limits (max, and the amount above which the SPA asks twice)", protect: true },
+    })
+    .input(ZAdjustContextInput)
+    .output(ZAdjustContext)
+    .query(({ ctx, input }) => billingAdminService.adjustContext(ctx.svc, ctx.actor, input)),
 
   usageCosts: staffProcedure
     .meta({ openapi: { method: "GET", path: "/billing/admin/usage/costs/", tags, summary: "Job-run costs by tenant, day and job type over a date range", protect: true } })

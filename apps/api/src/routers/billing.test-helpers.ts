@@ -10,6 +10,7 @@ export const billingRoutes = {
   profile: { method: "GET", rest: "/api/billing/profile/", trpc: "billing.profile", kind: "query" },
   updateProfile: { method: "PATCH", rest: "/api/billing/profile/", trpc: "billing.updateProfile", kind: "mutation" },
   adjust: { method: "POST", rest: "/api/billing/admin/reserve/adjust/", trpc: "billingAdmin.adjust", kind: "mutation" },
+  adjustContext: { method: "GET", rest: "/api/billing/admin/reserve/adjust/context/", trpc: "billingAdmin.adjustContext", kind: "query" },
   usageCosts: { method: "GET", rest: "/api/billing/admin/usage/costs/", trpc: "billingAdmin.usageCosts", kind: "query" },
   metrics: { method: "GET", rest: "/api/system/metrics/summary/", trpc: "systemMetrics.summary", kind: "query" },
 } as const;
