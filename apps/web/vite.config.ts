@@ -13,7 +13,10 @@ export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, repoRoot, "");
   const port = Number(env.WEB_PORT || 3000);
   // Same-origin in the browser: the session cookie then needs no CORS or SameSite=None.
-  const proxy = { target: env.API_URL || "http://localhost:8000", changeOrigin: true };
+  const target = { target: env.API_URL || "http://localhost:8000", changeOrigin: true };
+  // Exactly the api's paths, with their slash: a bare "/api" prefix would also take SPA routes
+  // such as /api-keys, whose reload then showed the api's "Cannot GET /api-keys".
+  const proxy = { "/api/": target, "/trpc/": target };
   return {
     plugins: [react()],
     envDir: repoRoot,
@@ -22,9 +25,9 @@ export default defineConfig(({ mode }) => {
       host: "127.0.0.1",
       port,
       strictPort: true,
-      proxy: { "/trpc": proxy, "/api": proxy },
+      proxy,
     },
-    preview: { host: "127.0.0.1", port, strictPort: true, proxy: { "/trpc": proxy, "/api": proxy } },
+    preview: { host: "127.0.0.1", port, strictPort: true, proxy },
     build: {
       outDir: "dist",
       // Kept for error tracking, never referenced from the bundles nor served (see apps/api/src/http/spa.ts).

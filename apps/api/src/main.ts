@@ -1,12 +1,11 @@
 // The api process: config (+ the root .env), optional migrate-on-start, then serve until SIGTERM.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { createLogger } from "@atrium/config";
+import { configOrExit, createLogger } from "@atrium/config";
 import { bootstrap } from "@atrium/core";
 import { createDb, migrateDb } from "@atrium/db";
 import { Redis } from "ioredis";
 import { createJobQueues } from "@atrium/core/jobs";
-import { configOrExit } from "./config-or-exit.js";
 import { createApp } from "./server.js";
 import { installGracefulShutdown } from "./shutdown.js";
 

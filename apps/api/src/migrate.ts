@@ -1,9 +1,8 @@
 // `npm run migrate`: migrations, then the default tenant, its prices and the admin user, all
 // under one Postgres advisory lock so several replicas (or a compose one-shot) may run it at once.
-import { createLogger } from "@atrium/config";
+import { configOrExit, createLogger } from "@atrium/config";
 import { bootstrap } from "@atrium/core";
 import { migrateDb } from "@atrium/db";
-import { configOrExit } from "./config-or-exit.js";
 
 const config = configOrExit();
 const logger = createLogger(config, "migrate");

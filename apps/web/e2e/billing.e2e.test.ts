@@ -220,14 +220,17 @@ describe("billing in the SPA", () => {
     const form = admin.getByTestId("adjust-form");
     await form.getByRole("combobox", { name: "Account" }).fill("rita");
     await admin.getByRole("option", { name: /rita's workspace/ }).click();
+    await form.getByTestId("adjust-current-balance").filter({ hasText: "$50.00" }).waitFor();
     await form.getByLabel("Amount").fill("25");
-    await form.getByRole("button", { name: "Apply adjustment" }).click();
+    await form.getByRole("button", { name: "Review adjustment" }).click();
     await form.getByText("A reason is required").waitFor();
-    await form.locator("button[type=submit]:not([data-loading])").waitFor();
     await shot(admin, "admin-adjust-error");
 
     await form.getByLabel("Reason").fill("Goodwill credit for the outage");
-    await form.getByRole("button", { name: "Apply adjustment" }).click();
+    await form.getByRole("button", { name: "Review adjustment" }).click();
+    const confirm = admin.getByRole("dialog", { name: "Confirm the adjustment" });
+    await confirm.getByTestId("adjust-after").filter({ hasText: "$75.00" }).waitFor();
+    await confirm.getByRole("button", { name: "Apply adjustment" }).click();
     await form.getByTestId("adjust-new-balance").filter({ hasText: "$75.00" }).waitFor();
     await shot(admin, "admin-adjust-done");
   });

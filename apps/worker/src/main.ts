@@ -1,20 +1,10 @@
 // The worker process: config from the environment, then startWorker until a signal.
-import { ConfigError, createLogger, loadConfig } from "@atrium/config";
+import { configOrExit, createLogger } from "@atrium/config";
 import { createDb } from "@atrium/db";
 import { startWorker } from "./index.js";
 import { startWorkerHttp } from "./observability/http.js";
 
-function loadOrExit() {
-  try {
-    return loadConfig();
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    console.error(err.message);
-    process.exit(1);
-  }
-}
-
-const config = loadOrExit();
+const config = configOrExit();
 const logger = createLogger(config, "worker");
 if (!config.DATABASE_URL || !config.REDIS_URL) {
   logger.fatal("DATABASE_URL and REDIS_URL are required; `npm start` sets them for the embedded defaults");

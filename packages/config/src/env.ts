@@ -148,6 +148,10 @@ export const ZEnv = z.object({
   /** Bounds of one reserve top-up, in dollars. */
   TOPUP_MIN_DOLLARS: z.coerce.number().positive().default(5),
   TOPUP_MAX_DOLLARS: z.coerce.number().positive().default(10000),
+  /** The largest staff balance adjustment, either way, in dollars; the api refuses more (400). */
+  BILLING_ADJUST_MAX_DOLLARS: z.coerce.number().positive().default(10000),
+  /** Staff adjustments above this (either way, in dollars) need a second confirmation in the SPA. */
+  BILLING_ADJUST_CONFIRM_ABOVE_DOLLARS: z.coerce.number().nonnegative().default(1000),
   /** How a ledger entry locks its reserve: one conditional UPDATE (measured faster, see bench/billing-debits.bench.ts) or SELECT ... FOR UPDATE first. */
   BILLING_LOCK_STRATEGY: z.enum(["update", "row_lock"]).default("update"),
   /** Job types a `limited` low-balance policy still lets through (comma-separated). */

@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_ACCOUNT, verifyLedger } from "@atrium/core";
 import { startTestApi, type TestApi } from "../../../apps/api/src/testing.js";
-import { runCli } from "../src/cli/program.js";
+import { runAtrium } from "./cli-harness.js";
 
 let api: TestApi;
 let dir: string;
@@ -23,17 +22,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function atrium(args: string[], stdin?: string) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from(stdin === undefined ? [] : [stdin]),
-    env: { ATRIUM_CONFIG: path.join(dir, "config.json") },
-  });
-  return { code, stdout, stderr };
-}
+const atrium = (args: string[], stdin?: string) => runAtrium(path.join(dir, "config.json"), args, { stdin });
 
 describe("atrium billing", () => {
   it("lists the price table and sets a price; the server's field message reaches the user", async () => {
@@ -57,7 +46,7 @@ describe("atrium billing", () => {
     const adjusted = await atrium(["billing", "adjust", "--tenant", tenantId, "--amount-cents", "2550", "--reason", "Promotional credit", "--idempotency-key", "cli-promo-1"]);
     expect(adjusted.stderr).toBe("");
     expect(adjusted.code).toBe(0);
-    expect(adjusted.stdout).toMatch(/^Adjusted \$25\.50 — new balance \$25\.50 \(entry [0-9a-f-]{36}\)\.\n$/);
+    expect(adjusted.stdout).toMatch(/^Adjusted \$25\.50 — balance \$0\.00 → \$25\.50 \(entry [0-9a-f-]{36}\)\.\n$/);
     const replay = await atrium(["billing", "adjust", "--tenant", tenantId, "--amount-cents", "2550", "--reason", "Promotional credit", "--idempotency-key", "cli-promo-1"]);
     expect(replay.stdout).toMatch(/^Already applied/);
 

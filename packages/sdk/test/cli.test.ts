@@ -2,11 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createServer } from "node:net";
-import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // Relative until @atrium/api exports "./testing".
 import { startTestApi, type TestApi } from "../../../apps/api/src/testing.js";
-import { runCli } from "../src/cli/program.js";
+import { runAtrium } from "./cli-harness.js";
 
 let api: TestApi;
 let dir: string;
@@ -23,17 +22,7 @@ afterAll(async () => {
 });
 
 /** Runs the CLI in-process with its own config file; stdin is empty unless given. */
-async function atrium(args: string[], opts: { stdin?: string; env?: Record<string, string> } = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from(opts.stdin === undefined ? [] : [opts.stdin]),
-    env: { ATRIUM_CONFIG: configFile, ...opts.env },
-  });
-  return { code, stdout, stderr };
-}
+const atrium = (args: string[], opts: { stdin?: string; env?: Record<string, string> } = {}) => runAtrium(configFile, args, opts);
 
 /** A port nothing listens on: taken from the kernel, then released. */
 function closedPort(): Promise<number> {

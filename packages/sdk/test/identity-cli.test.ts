@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword, insertUser } from "@atrium/core";
 import { startTestApi, type TestApi } from "../../../apps/api/src/testing.js";
-import { runCli } from "../src/cli/program.js";
+import { runAtrium } from "./cli-harness.js";
 
 let api: TestApi;
 let dir: string;
@@ -19,17 +18,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function atrium(args: string[], stdin?: string) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from(stdin === undefined ? [] : [stdin]),
-    env: { ATRIUM_CONFIG: path.join(dir, "config.json") },
-  });
-  return { code, stdout, stderr };
-}
+const atrium = (args: string[], stdin?: string) => runAtrium(path.join(dir, "config.json"), args, { stdin });
 
 const PASSWORD = "gentle-quarry-lamp-52";
 async function person(username: string, verified: boolean) {

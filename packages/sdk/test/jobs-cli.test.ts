@@ -1,13 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "@atrium/config";
 import { startTestApi, type TestApi } from "../../../apps/api/src/testing.js";
 import { startWorker, type RunningWorker } from "../../../apps/worker/src/index.js";
-import { runCli } from "../src/cli/program.js";
+import { runAtrium } from "./cli-harness.js";
 
 const FIXTURES = fileURLToPath(new URL("../../core/test-fixtures/", import.meta.url));
 let api: TestApi;
@@ -26,17 +25,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function atrium(args: string[], stdin?: string) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from(stdin === undefined ? [] : [stdin]),
-    env: { ATRIUM_CONFIG: path.join(dir, "config.json") },
-  });
-  return { code, stdout, stderr };
-}
+const atrium = (args: string[], stdin?: string) => runAtrium(path.join(dir, "config.json"), args, { stdin });
 
 describe("atrium jobs", () => {
   it("uploads a PDF, runs document_analysis and prints the timeline until it ends; list and show find it", async () => {

@@ -2,19 +2,13 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limite
 import type { Redis } from "ioredis";
 import type { Env, Logger } from "@atrium/config";
 import { emitTelemetry } from "@atrium/core/system";
+import { isAuthProcedure } from "@atrium/core/contracts";
 
-/**
- * Procedures on the tight auth budget (per IP and per account name): every call
- * is a password guess or sends mail (login, token, signup, password change and
- * reset request/confirm, email confirmation, resend and change). Each entry is a procedure or a whole router, so new
- * procedures under these routers are covered as they land.
- */
-export const AUTH_RATE_LIMITED_PROCEDURES = ["auth", "signup", "password", "email"] as const;
 /** Needs a live session already and guesses nothing, so it only counts as an ordinary call. */
 export const AUTH_RATE_LIMIT_EXEMPT = new Set(["auth.logout"]);
 
 export const isAuthLimited = (path: string) =>
-  !AUTH_RATE_LIMIT_EXEMPT.has(path) && AUTH_RATE_LIMITED_PROCEDURES.some((p) => path === p || path.startsWith(`${p}.`));
+  !AUTH_RATE_LIMIT_EXEMPT.has(path) && isAuthProcedure(path);
 
 /** res.locals flag: the IP's auth budget was charged from the URL, before the body was read. */
 export const AUTH_IP_CHARGED = "authIpCharged";

@@ -43,6 +43,20 @@ describe.each<Transport>(["rest", "trpc"])("admin adjust over %s", (transport) =
     expect(ghost.status).toBe(404);
     expect(await adjustAudits(a.account.id)).toHaveLength(0);
   });
+
+  it("refuses adjustments over BILLING_ADJUST_MAX_DOLLARS either way (400, fieldErrors.amountCents) and changes nothing", async () => {
+    const message = "Adjustments are limited to $10,000.00 either way";
+    for (const amountCents of [99_999_999_00, -99_999_00]) {
+      const r = await call(api.url, transport, R.adjust, { tenantId: a.account.id, amountCents, reason: "slipped finger" }, bearer(staff.token));
+      expect(r.status).toBe(400);
+      expect(r.error?.fieldErrors).toEqual({ amountCents: [message] });
+    }
+    expect(await adjustAudits(a.account.id)).toHaveLength(0);
+    const ctx = await call(api.url, transport, R.adjustContext, { tenantId: a.account.id }, bearer(staff.token));
+    expect(ctx.data).toMatchObject({ tenantId: a.account.id, balanceCents: 0, maxCents: 10_000_00, confirmAboveCents: 1_000_00 });
+    const owner = await call(api.url, transport, R.adjustContext, { tenantId: a.account.id }, bearer(a.owner.token));
+    expect(owner.status).toBe(403);
+  });
 });
 
 describe("admin adjust", () => {

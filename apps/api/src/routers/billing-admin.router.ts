@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { billingAdminService, priceAdminService, usageService, ZAdjustReserveInput, ZAdjustReserveResult, ZPriceList, ZUpdatePricesInput, ZUsageCostsInput, ZUsageCostsReport } from "@atrium/core";
+import { billingAdminService, priceAdminService, usageService, ZAdjustContext, ZAdjustContextInput, ZAdjustReserveInput, ZAdjustReserveResult, ZPriceList, ZUpdatePricesInput, ZUsageCostsInput, ZUsageCostsReport } from "@atrium/core";
 import { router, staffProcedure } from "../trpc/init.js";
 
 const tags = ["billing-admin"];
@@ -13,6 +13,14 @@ export const billingAdminRouter = router({
     .input(ZAdjustReserveInput)
     .output(ZAdjustReserveResult)
     .mutation(({ ctx, input }) => billingAdminService.adjustReserve(ctx.svc, ctx.actor, input, ctx.meta)),
+
+  adjustContext: staffProcedure
+    .meta({
+      openapi: { method: "GET", path: "/billing/admin/reserve/adjust/context/", tags, summary: "A tenant's balance and the adjustment limits (max, and the amount above which the SPA asks twice)", protect: true },
+    })
+    .input(ZAdjustContextInput)
+    .output(ZAdjustContext)
+    .query(({ ctx, input }) => billingAdminService.adjustContext(ctx.svc, ctx.actor, input)),
 
   usageCosts: staffProcedure
     .meta({ openapi: { method: "GET", path: "/billing/admin/usage/costs/", tags, summary: "Job-run costs by tenant, day and job type over a date range", protect: true } })

@@ -96,6 +96,10 @@ describe.each(transports)("billing over %s", (transport) => {
     const r = await call(api.url, transport, R.updateProfile, { lowBalancePolicy: "panic", lowBalanceThresholdCents: -5 }, bearer(a.owner.token));
     expect(r.status).toBe(400);
     expect(r.error?.fieldErrors).toMatchObject({ lowBalancePolicy: [expect.stringContaining("block, warn, limited")], lowBalanceThresholdCents: ["Threshold can't be negative"] });
+    // $99,999,999 was once accepted: the contract now stops at $1,000,000.
+    const huge = await call(api.url, transport, R.updateProfile, { lowBalanceThresholdCents: 99_999_999_00 }, bearer(a.owner.token));
+    expect(huge.status).toBe(400);
+    expect(huge.error?.fieldErrors).toEqual({ lowBalanceThresholdCents: ["Threshold can be at most $1,000,000"] });
   });
 
   it("answers another tenant's account as not found, on every billing procedure", async () => {

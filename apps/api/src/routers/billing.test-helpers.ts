@@ -12,6 +12,7 @@ export const billingRoutes = {
   adjust: { method: "POST", rest: "/api/billing/admin/reserve/adjust/", trpc: "billingAdmin.adjust", kind: "mutation" },
   prices: { method: "GET", rest: "/api/billing/admin/prices/", trpc: "billingAdmin.prices", kind: "query" },
   updatePrices: { method: "PUT", rest: "/api/billing/admin/prices/", trpc: "billingAdmin.updatePrices", kind: "mutation" },
+  adjustContext: { method: "GET", rest: "/api/billing/admin/reserve/adjust/context/", trpc: "billingAdmin.adjustContext", kind: "query" },
   usageCosts: { method: "GET", rest: "/api/billing/admin/usage/costs/", trpc: "billingAdmin.usageCosts", kind: "query" },
   metrics: { method: "GET", rest: "/api/system/metrics/summary/", trpc: "systemMetrics.summary", kind: "query" },
 } as const;

@@ -19,6 +19,8 @@ export const queryKeys = {
     allLedger: ["billing", "ledger"],
     ledger: (type: string | null) => ["billing", "ledger", type] as const,
     profile: ["billing", "profile"],
+    /** Under billing.all so an adjustment refreshes the balance shown next to the form. */
+    adjustContext: (tenantId: string) => ["billing", "adjustContext", tenantId] as const,
   },
   documents: {
     all: ["documents"],

@@ -15,7 +15,12 @@ export type TApiKey = z.infer<typeof ZApiKey>;
 
 export const ZCreateApiKeyInput = z.object({
   name: z.string().trim().min(1, "Give the key a name").max(100, "At most 100 characters"),
-  expiresInDays: z.number().int().min(1).max(3650).optional(),
+  expiresInDays: z
+    .number({ error: "Expiry must be a number of days" })
+    .int("Expiry must be a whole number of days")
+    .min(1, "Expiry must be at least 1 day")
+    .max(3650, "Expiry can be at most 3650 days")
+    .optional(),
 });
 export type TCreateApiKeyInput = z.infer<typeof ZCreateApiKeyInput>;
 

@@ -6,11 +6,30 @@ import { findAccountById } from "../tenants/tenant.repository.js";
 import { findLedgerExportBatch, type LedgerExportQuery, type LedgerExportRow } from "./ledger.queries.js";
 import type { TLedgerExportFilters } from "./ledger.schema.js";
 import { applyLedgerEntry } from "./ledger.service.js";
-import type { TAdjustReserveInput, TAdjustReserveResult } from "./reserve.schema.js";
+import { ensureReserve, reserveRules } from "./ledger.service.js";
+import type { TAdjustContext, TAdjustContextInput, TAdjustReserveInput, TAdjustReserveResult } from "./reserve.schema.js";
 import { toLedgerDto } from "./reserve.service.js";
+
+const formatDollars = (cents: number) => `$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 export function assertStaff(actor: Pick<Actor, "isStaff">): void {
   if (!actor.isStaff) throw new ServiceError("FORBIDDEN", "Only platform staff can do this");
+}
+
+const adjustMaxCents = (ctx: ServiceContext) => Math.round(ctx.config.BILLING_ADJUST_MAX_DOLLARS * 100);
+
+/** The tenant's balance and the adjustment limits, so the admin sees before/after before confirming. */
+export async function adjustContext(ctx: ServiceContext, actor: Actor, input: TAdjustContextInput): Promise<TAdjustContext> {
+  assertStaff(actor);
+  if (!(await findAccountById(ctx.db, input.tenantId))) throw notFound("Tenant");
+  const reserve = await ensureReserve(ctx.db, input.tenantId, reserveRules(ctx));
+  return {
+    tenantId: input.tenantId,
+    balanceCents: reserve.balanceCents,
+    currency: reserve.currency,
+    maxCents: adjustMaxCents(ctx),
+    confirmAboveCents: Math.round(ctx.config.BILLING_ADJUST_CONFIRM_ABOVE_DOLLARS * 100),
+  };
 }
 
 /**
@@ -21,6 +40,12 @@ export function assertStaff(actor: Pick<Actor, "isStaff">): void {
  */
 export async function adjustReserve(ctx: ServiceContext, actor: Actor, input: TAdjustReserveInput, meta?: RequestMeta): Promise<TAdjustReserveResult> {
   assertStaff(actor);
+  // A hard cap in config: one slipped finger must not move millions, whatever the SPA asked.
+  const max = adjustMaxCents(ctx);
+  if (Math.abs(input.amountCents) > max) {
+    const message = `Adjustments are limited to ${formatDollars(max)} either way`;
+    throw new ServiceError("BAD_REQUEST", message, { amountCents: [message] });
+  }
   if (!(await findAccountById(ctx.db, input.tenantId))) throw notFound("Tenant");
   const idempotencyKey = `adjust:${input.idempotencyKey ?? randomUUID()}`;
   const result = await applyLedgerEntry(

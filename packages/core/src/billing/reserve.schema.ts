@@ -7,6 +7,8 @@ export type TLowBalancePolicy = z.infer<typeof ZLowBalancePolicy>;
 
 /** Adjustments and thresholds stay far below 2^53 cents; bigger numbers are typos. */
 export const MAX_CENTS = 100_000_000_00;
+/** A low-balance threshold above $1,000,000 is a slipped finger, not a policy. */
+export const MAX_THRESHOLD_CENTS = 1_000_000_00;
 
 export const ZAccountInput = z.object({
   accountId: z.uuid({ error: "Not a valid account id" }).optional().describe("Defaults to your home account"),
@@ -47,7 +49,7 @@ export const ZUpdateBillingProfileInput = ZAccountInput.extend({
     .number({ error: "Threshold must be a number of cents" })
     .int("Threshold must be a whole number of cents")
     .min(0, "Threshold can't be negative")
-    .max(MAX_CENTS, "Threshold is too large")
+    .max(MAX_THRESHOLD_CENTS, "Threshold can be at most $1,000,000")
     .optional(),
 });
 export type TUpdateBillingProfileInput = z.infer<typeof ZUpdateBillingProfileInput>;
@@ -68,6 +70,21 @@ export const ZAdjustReserveInput = z.object({
   idempotencyKey: z.string().trim().min(8, "Idempotency key must be at least 8 characters").max(200, "Idempotency key is too long").optional(),
 });
 export type TAdjustReserveInput = z.infer<typeof ZAdjustReserveInput>;
+
+export const ZAdjustContextInput = z.object({ tenantId: z.uuid({ error: "Not a valid tenant (account) id" }) });
+export type TAdjustContextInput = z.infer<typeof ZAdjustContextInput>;
+
+/** What the admin sees before adjusting: the balance now, and the limits that apply. */
+export const ZAdjustContext = z
+  .object({
+    tenantId: z.uuid(),
+    balanceCents: z.number().int(),
+    currency: z.string(),
+    maxCents: z.number().int().describe("The api refuses adjustments larger than this, either way (BILLING_ADJUST_MAX_DOLLARS)"),
+    confirmAboveCents: z.number().int().describe("The SPA asks twice above this (BILLING_ADJUST_CONFIRM_ABOVE_DOLLARS)"),
+  })
+  .meta({ id: "AdjustContext" });
+export type TAdjustContext = z.infer<typeof ZAdjustContext>;
 
 export const ZAdjustReserveResult = z
   .object({ newBalanceCents: z.number().int(), applied: z.boolean(), entry: ZLedgerEntry })

@@ -5,3 +5,15 @@
  * request as coming from our own code. See apps/api/src/http/csrf.ts.
  */
 export const CSRF_HEADER = "x-atrium-request";
+
+/**
+ * Procedures on the tight auth budget (per IP and per account name): every call
+ * is a password guess or sends mail. Each entry is a procedure or a whole router.
+ * The api limits them; the SDK never retries them, so a 429 never silently
+ * resends a password (see packages/sdk/src/client.ts).
+ */
+export const AUTH_RATE_LIMITED_PROCEDURES = ["auth", "signup", "password", "email"] as const;
+
+/** Whether `path` (e.g. "auth.login") is one of AUTH_RATE_LIMITED_PROCEDURES or under one. */
+export const isAuthProcedure = (path: string) =>
+  AUTH_RATE_LIMITED_PROCEDURES.some((p) => path === p || path.startsWith(`${p}.`));

@@ -56,8 +56,9 @@ export function registerBilling(program: Command, ctx: CliContext): void {
       const { client } = await ctx.client(cmd);
       const r = await client.billingAdmin.adjust.mutate({ tenantId: opts.tenant, amountCents: opts.amountCents, reason: opts.reason, idempotencyKey: opts.idempotencyKey });
       if (opts.json) return printJson(ctx.io, r);
-      const verb = r.applied ? "Adjusted" : "Already applied (same idempotency key):";
-      printLines(ctx.io, `${verb} ${dollars(r.entry.amountCents)} — new balance ${dollars(r.newBalanceCents)} (entry ${r.entry.id}).`);
+      if (!r.applied) return printLines(ctx.io, `Already applied (same idempotency key): ${dollars(r.entry.amountCents)} — balance ${dollars(r.newBalanceCents)} (entry ${r.entry.id}).`);
+      // Before → after, as the SPA's confirm dialog shows it; the api caps the amount (BILLING_ADJUST_MAX_DOLLARS).
+      printLines(ctx.io, `Adjusted ${dollars(r.entry.amountCents)} — balance ${dollars(r.newBalanceCents - r.entry.amountCents)} → ${dollars(r.newBalanceCents)} (entry ${r.entry.id}).`);
     });
 
   billing

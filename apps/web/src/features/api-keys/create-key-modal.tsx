@@ -63,9 +63,8 @@ function CreateKeyForm({ onCreated, onCancel }: { onCreated: (key: CreatedApiKey
         <NumberInput
           label="Expires after (days)"
           description="Leave empty for a key that never expires"
-          min={1}
-          max={3650}
-          allowDecimal={false}
+          // Typed as-is (no clamping or dropped "."/"-"): the contract reports what is wrong.
+          clampBehavior="none"
           value={days}
           onChange={setDays}
           error={errors.expiresInDays?.[0]}

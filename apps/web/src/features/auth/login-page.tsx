@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Checkbox, Group, PasswordInput, Stack, Text, Tex
 import { IconAlertCircle } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { retryAfterSecondsOf } from "@atrium/sdk";
 import { Link, Navigate, useLocation } from "react-router";
 import { ZLoginInput, type TLoginInput } from "@atrium/sdk";
 import { AuthLayout } from "../../components/auth-layout";
@@ -10,6 +11,7 @@ import { errorMessage, fieldErrorsOf, fieldErrorsOfIssues, type FieldErrors } fr
 import { queryKeys } from "../../lib/query-keys";
 import { api } from "../../lib/trpc";
 import { useMe } from "./use-me";
+import { useCountdown } from "../../lib/use-countdown";
 
 function firstError(errors: FieldErrors, field: keyof TLoginInput): string | undefined {
   return errors[field]?.[0];
@@ -22,12 +24,18 @@ export function LoginPage() {
   const from = (location.state as { from?: string } | null)?.from ?? "/";
   const [values, setValues] = useState<TLoginInput>({ username: "", password: "", rememberMe: false });
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  // After a 429 the form waits out the api's Retry-After (the SDK never resends a password).
+  const lockout = useCountdown();
 
   const login = useMutation({
     mutationKey: ["auth", "login"],
     mutationFn: (input: TLoginInput) => api.auth.login.mutate(input),
     // Keep the button busy until `me` is loaded; its arrival redirects (below).
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.me }),
+    onError: (error) => {
+      const seconds = retryAfterSecondsOf(error);
+      if (seconds !== undefined) lockout.start(seconds);
+    },
   });
 
   if (me.data) return <Navigate to={from} replace />;
@@ -46,6 +54,7 @@ export function LoginPage() {
       return;
     }
     setClientErrors({});
+    if (lockout.secondsLeft > 0) return;
     login.mutate(parsed.data);
   };
 
@@ -71,7 +80,11 @@ export function LoginPage() {
         </Stack>
       }
     >
-      {login.isError && !hasFieldErrors && (
+      {lockout.secondsLeft > 0 ? (
+        <Alert color="orange" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
+          Too many attempts — try again in {lockout.secondsLeft} s
+        </Alert>
+      ) : login.isError && !hasFieldErrors && retryAfterSecondsOf(login.error) === undefined && (
         <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
           {errorMessage(login.error)}
         </Alert>
@@ -106,7 +119,7 @@ export function LoginPage() {
         checked={values.rememberMe}
         onChange={(e) => setValues({ ...values, rememberMe: e.currentTarget.checked })}
       />
-      <Button type="submit" fullWidth loading={login.isPending}>
+      <Button type="submit" fullWidth loading={login.isPending} disabled={lockout.secondsLeft > 0}>
         Sign in
       </Button>
     </AuthLayout>

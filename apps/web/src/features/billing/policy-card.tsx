@@ -64,11 +64,9 @@ function PolicyForm({ profile, canEdit }: { profile: BillingProfile; canEdit: bo
           label="Low-balance threshold"
           description="Below this the balance counts as low, and the owners get one email."
           prefix="$"
-          min={0}
-          decimalScale={2}
-          fixedDecimalScale
+          // Typed as-is: a stripped minus saved "-5" as $5; the contract refuses it instead.
+          clampBehavior="none"
           thousandSeparator=","
-          allowNegative={false}
           disabled={!canEdit}
           value={threshold}
           onChange={setThreshold}

@@ -92,10 +92,9 @@ function TopupForm({ onCancel }: { onCancel: () => void }) {
           label="Amount"
           description="Or type any amount in dollars"
           prefix="$"
-          min={0}
-          decimalScale={2}
+          // No min/decimalScale/allowNegative: those silently turned "-25" into $25; the contract refuses it instead.
+          clampBehavior="none"
           thousandSeparator=","
-          allowNegative={false}
           value={amount}
           onChange={changeAmount}
           error={fieldError(errors, "amountDollars")}

@@ -1,5 +1,5 @@
-import { AppShell, Burger, Group } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import { AppShell, Burger, Group, ScrollArea, useMantineTheme } from "@mantine/core";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { Link, Outlet } from "react-router";
 import { Logo } from "../../components/logo";
 import { EmailVerificationBanner } from "../auth/email-verification-banner";
@@ -7,11 +7,15 @@ import { PendingInvitationsNotice } from "../auth/pending-invitations-notice";
 import { BalanceBadge } from "../billing/balance-badge";
 import { OrganizationSwitcher } from "../organizations/organization-switcher";
 import { ApiStatus } from "./api-status";
+import { MobileAccount } from "./mobile-account";
 import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
 
 export function AppLayout() {
   const [navOpened, nav] = useDisclosure(false);
+  // Rendered in one place only (header or drawer), not hidden by CSS: each badge and menu exists once.
+  const theme = useMantineTheme();
+  const mobile = !useMediaQuery(`(min-width: ${theme.breakpoints.sm})`, true, { getInitialValueInEffect: false });
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !navOpened } }} padding="lg">
       <AppShell.Header>
@@ -21,17 +25,23 @@ export function AppLayout() {
             <Link to="/" style={{ textDecoration: "none", color: "inherit" }}>
               <Logo />
             </Link>
-            <OrganizationSwitcher />
+            {!mobile && <OrganizationSwitcher />}
           </Group>
-          <Group gap="md" wrap="nowrap">
-            <BalanceBadge />
-            <ApiStatus />
-            <UserMenu />
-          </Group>
+          {!mobile && (
+            <Group gap="md" wrap="nowrap">
+              <BalanceBadge />
+              <ApiStatus />
+              <UserMenu />
+            </Group>
+          )}
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">
-        <NavLinks onNavigate={nav.close} />
+        {/* The drawer can be taller than a phone: it scrolls rather than hiding its last links. */}
+        <AppShell.Section grow component={ScrollArea}>
+          {mobile && <MobileAccount />}
+          <NavLinks onNavigate={nav.close} />
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
         <EmailVerificationBanner />

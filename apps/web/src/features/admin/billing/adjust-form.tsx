@@ -1,12 +1,14 @@
 import { Alert, Button, Group, NumberInput, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
 import { IconAlertCircle, IconCheck } from "@tabler/icons-react";
 import { useState, type FormEvent } from "react";
-import { type FieldErrors } from "../../../lib/errors";
+import { ZAdjustReserveInput } from "@atrium/sdk";
+import { fieldErrorsOfIssues, type FieldErrors } from "../../../lib/errors";
 import { fieldError, formErrors } from "../../../lib/form";
 import { dollarsToCents, formatCents, formatSignedCents } from "../../../lib/money";
 import type { AdjustResult } from "../../../lib/trpc";
 import { AccountPicker, useAllAccounts } from "./account-picker";
-import { useAdjustReserve } from "./use-admin-billing";
+import { AdjustConfirmModal, type PendingAdjustment } from "./adjust-confirm-modal";
+import { useAdjustContext, useAdjustReserve } from "./use-admin-billing";
 
 const FIELDS = ["tenantId", "amountCents", "reason"] as const;
 
@@ -24,27 +26,39 @@ export function AdjustForm() {
   const [reason, setReason] = useState("");
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const [applied, setApplied] = useState<Applied | null>(null);
+  const [pending, setPending] = useState<PendingAdjustment | null>(null);
+  const context = useAdjustContext(tenantId);
   const { errors, formError } = formErrors(adjust.error, clientErrors, FIELDS);
+  const accountName = accounts.data?.find((a) => a.id === tenantId)?.name ?? "the account";
 
+  // Step one: check against the api's contract, then show before/after in the confirm dialog.
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setApplied(null);
-    // Only what the browser must convert is checked here; the rest (a reason, limits) is the api's to say.
+    adjust.reset();
     const amountCents = dollarsToCents(amount);
-    const problems: FieldErrors = {};
-    if (!tenantId) problems.tenantId = ["Pick the account to adjust"];
-    if (amountCents === null) problems.amountCents = ["Enter an amount in dollars, e.g. 25 or -12.50"];
-    setClientErrors(problems);
-    if (!tenantId || amountCents === null) return;
+    if (!tenantId) return setClientErrors({ tenantId: ["Pick the account to adjust"] });
+    if (amountCents === null) return setClientErrors({ amountCents: ["Enter an amount in dollars, e.g. 25 or -12.50"] });
+    const parsed = ZAdjustReserveInput.safeParse({ tenantId, amountCents, reason });
+    if (!parsed.success) return setClientErrors(fieldErrorsOfIssues(parsed.error.issues));
+    if (!context.data) return setClientErrors({ tenantId: ["Still loading this account's balance; try again in a moment"] });
+    const { balanceCents, currency, maxCents, confirmAboveCents } = context.data;
+    if (Math.abs(amountCents) > maxCents) return setClientErrors({ amountCents: [`Adjustments are limited to ${formatCents(maxCents, currency)} either way`] });
+    setClientErrors({});
+    setPending({ accountName, amountCents, balanceCents, currency, confirmAboveCents });
+  };
+
+  const apply = () => {
+    if (!tenantId || !pending) return;
     adjust.mutate(
-      { tenantId, amountCents, reason },
+      { tenantId, amountCents: pending.amountCents, reason },
       {
         onSuccess: (result) => {
-          const accountName = accounts.data?.find((a) => a.id === tenantId)?.name ?? "the account";
           setApplied({ accountName, result });
           setAmount("");
           setReason("");
         },
+        onSettled: () => setPending(null),
       },
     );
   };
@@ -71,11 +85,16 @@ export function AdjustForm() {
           </Alert>
         )}
         <AccountPicker value={tenantId} onChange={setTenantId} error={fieldError(errors, "tenantId")} />
+        {context.data && (
+          <Text size="sm">
+            Balance now: <b data-testid="adjust-current-balance">{formatCents(context.data.balanceCents, context.data.currency)}</b>
+          </Text>
+        )}
         <NumberInput
           label="Amount"
           description="In dollars; a minus sign debits (e.g. -12.50)"
           prefix="$"
-          decimalScale={2}
+          // Typed as-is (no truncated decimals): dollarsToCents refuses what isn't whole cents.
           thousandSeparator=","
           value={amount}
           onChange={setAmount}
@@ -91,10 +110,9 @@ export function AdjustForm() {
           error={fieldError(errors, "reason")}
         />
         <Group justify="flex-end">
-          <Button type="submit" loading={adjust.isPending}>
-            Apply adjustment
-          </Button>
+          <Button type="submit">Review adjustment</Button>
         </Group>
+        <AdjustConfirmModal pending={pending} loading={adjust.isPending} onConfirm={apply} onClose={() => setPending(null)} />
       </Stack>
     </Paper>
   );

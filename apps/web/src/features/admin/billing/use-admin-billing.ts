@@ -18,6 +18,15 @@ export function useAdjustReserve() {
   });
 }
 
+/** The tenant's balance now and the adjustment limits; idle until an account is picked. */
+export function useAdjustContext(tenantId: string | null) {
+  return useQuery({
+    queryKey: queryKeys.billing.adjustContext(tenantId ?? ""),
+    queryFn: () => api.billingAdmin.adjustContext.query({ tenantId: tenantId ?? "" }),
+    enabled: Boolean(tenantId),
+  });
+}
+
 export function useUsageCosts(range: TDateRangeInput) {
   return useQuery({
     queryKey: queryKeys.admin.usageCosts(range),

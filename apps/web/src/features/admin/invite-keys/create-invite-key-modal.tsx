@@ -67,7 +67,8 @@ function CreateForm({ onCreated, onCancel }: { onCreated: (key: CreatedInviteKey
             {formError}
           </Alert>
         )}
-        <NumberInput label="Valid for (days)" description="1 to 365" min={1} max={365} allowDecimal={false} data-autofocus value={days} onChange={setDays} error={fieldError(errors, "expiresDays")} />
+        {/* No min/max/allowDecimal: Mantine would rewrite "2.5" as 25 or 9999 as 365; the contract says what is wrong instead. */}
+        <NumberInput label="Valid for (days)" description="1 to 365" clampBehavior="none" data-autofocus value={days} onChange={setDays} error={fieldError(errors, "expiresDays")} />
         <Textarea
           label="Notes"
           description="Who it is for; shown in the list, never to the invitee"

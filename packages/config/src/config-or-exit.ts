@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, type Env } from "@atrium/config";
+import { ConfigError, loadConfig, type Env } from "./env.js";
 
 /** The environment (+ the root .env), or a list of what is wrong and exit code 1: never a stack trace. */
 export function configOrExit(): Env {
