@@ -34,12 +34,20 @@ afterAll(async () => {
 describe("api and worker as separate processes (dev, tsx, cwd = their package folder)", () => {
   it("uploads a PDF over REST and the worker analyses it: one storage for both", async () => {
     const bearer = await token(base, "admin", "admin123");
+    // Jobs cost money and new tenants are on `block`: staff credit the tenant first, as an operator would.
+    const balance = await call(base, "GET", "/api/billing/reserve/balance/", bearer);
+    const credited = await call(base, "POST", "/api/billing/admin/reserve/adjust/", bearer, { tenantId: balance.body.accountId, amountCents: 500, reason: "separate-process story" });
+    expect(credited.status).toBe(200);
     const uploaded = await uploadFile(base, bearer, "cv.pdf", fixture("resume.pdf"), { kind: "resume" });
     expect(uploaded.status).toBe(201);
     const started = await call(base, "POST", "/api/jobs/", bearer, { type: "document_analysis", input: { documentId: uploaded.body.id } });
     expect(started.status).toBe(200);
     const job = await waitForJob(base, bearer, String(started.body.id));
     expect(job).toMatchObject({ status: "success", error: null });
+    // The job was charged what it was estimated at, once.
+    const after = await call(base, "GET", "/api/billing/reserve/balance/", bearer);
+    expect(Number(job?.costCents)).toBeGreaterThan(0);
+    expect(after.body.balanceCents).toBe(500 - Number(job?.costCents));
     // One place, at the repository root, whatever the working directory of each process.
     expect(existsSync(path.join(ROOT, dataDir, "storage"))).toBe(true);
     expect(existsSync(path.join(ROOT, "apps/api", dataDir))).toBe(false);

@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "@atrium/config";
+import { DEFAULT_ACCOUNT } from "@atrium/core";
 import { startTestApi, type TestApi } from "../../../apps/api/src/testing.js";
 import { startWorker, type RunningWorker } from "../../../apps/worker/src/index.js";
 import { runAtrium } from "./cli-harness.js";
@@ -18,6 +19,12 @@ beforeAll(async () => {
   api = await startTestApi({ RATE_LIMIT_ENABLED: "false", DATA_DIR: path.join(dir, "data") });
   const { config, db } = api.svc;
   worker = await startWorker({ config, db, redisUrl: config.REDIS_URL ?? "", logger: createLogger(config, "worker-test"), now: () => new Date() });
+  // Jobs cost money and a new tenant is on `block`: staff credit the admin's tenant with the CLI first.
+  const account = await db.query.accounts.findFirst({ where: (a, { eq }) => eq(a.slug, DEFAULT_ACCOUNT.slug) });
+  if (!account) throw new Error("no default account");
+  expect((await atrium(["login", "--url", api.url, "-u", "admin", "--password-stdin"], "admin123\n")).code).toBe(0);
+  const credit = await atrium(["billing", "adjust", "--tenant", account.id, "--amount-cents", "500", "--reason", "jobs CLI test credit"]);
+  expect(credit.code).toBe(0);
 });
 afterAll(async () => {
   await worker?.stop();
