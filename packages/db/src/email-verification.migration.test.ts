@@ -2,39 +2,25 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createDb, migrationsFolder } from "./client.js";
-import { testInfraUrls } from "./testing.js";
+import { createTestDatabase, testInfraUrls, type TestDatabase } from "./testing.js";
 
 interface Journal {
   entries: Array<{ tag: string }>;
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "atrium-migration-"));
-const name = `mig_${randomBytes(6).toString("hex")}`;
+let database: TestDatabase;
 let url = "";
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: testInfraUrls().pgAdminUrl });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
 beforeAll(async () => {
-  await admin((c) => c.query(`create database "${name}"`));
-  const u = new URL(testInfraUrls().pgAdminUrl);
-  u.pathname = `/${name}`;
-  url = u.toString();
+  database = await createTestDatabase(testInfraUrls().pgAdminUrl, { empty: true });
+  url = database.url;
 });
 afterAll(async () => {
-  await admin((c) => c.query(`drop database if exists "${name}" with (force)`));
+  await database.drop();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,32 +1,19 @@
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDb, migrationsFolder } from "./client.js";
-import { testInfraUrls } from "./testing.js";
+import { createTestDatabase, testInfraUrls, type TestDatabase } from "./testing.js";
 
-const name = `migrate_${randomBytes(4).toString("hex")}`;
+let database: TestDatabase;
 let url = "";
-
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: testInfraUrls().pgAdminUrl });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 
 beforeAll(async () => {
   // An empty database, not the migrated template: what a first deploy finds.
-  await admin((c) => c.query(`create database "${name}"`));
-  const u = new URL(testInfraUrls().pgAdminUrl);
-  u.pathname = `/${name}`;
-  url = u.toString();
+  database = await createTestDatabase(testInfraUrls().pgAdminUrl, { empty: true });
+  url = database.url;
 });
-afterAll(() => admin((c) => c.query(`drop database if exists "${name}" with (force)`)));
+afterAll(() => database.drop());
 
 describe("migrateDb", () => {
   it("lets several replicas migrate one empty database at once: all succeed, each migration applied once", async () => {

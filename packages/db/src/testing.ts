@@ -57,13 +57,16 @@ export interface TestDatabase extends DbHandle {
   drop: () => Promise<void>;
 }
 
-/** A fresh, migrated database copied from the template: one per test file. */
-export async function createTestDatabase(pgAdminUrl: string): Promise<TestDatabase> {
+/**
+ * A fresh, migrated database copied from the template: one per test file. `empty: true` gives
+ * an unmigrated one instead, what a first deploy or an upgrade test starts from.
+ */
+export async function createTestDatabase(pgAdminUrl: string, options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const name = `test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: pgAdminUrl });
   await admin.connect();
   try {
-    await admin.query(`create database "${name}" template "${TEMPLATE_DB}"`);
+    await admin.query(options.empty ? `create database "${name}"` : `create database "${name}" template "${TEMPLATE_DB}"`);
   } finally {
     await admin.end();
   }
