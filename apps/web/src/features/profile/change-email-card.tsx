@@ -1,8 +1,8 @@
-import { Alert, Button, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
-import { IconAlertCircle } from "@tabler/icons-react";
+import { PasswordInput, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ZChangeEmailInput, type TChangeEmailInput } from "@atrium/sdk";
+import { FormCard } from "../../components/form-card";
 import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
 import { fieldError, formErrors } from "../../lib/form";
 import { notifySuccess } from "../../lib/notify";
@@ -37,33 +37,15 @@ export function ChangeEmailCard() {
   };
 
   return (
-    <Paper withBorder radius="md" p="lg" maw={760} component="form" onSubmit={onSubmit} noValidate>
-      <Stack>
-        <div>
-          <Title order={4}>Change email address</Title>
-          <Text size="sm" c="dimmed">
-            The new address must be confirmed through the link we send to it.
-          </Text>
-        </div>
-        {formError && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-            {formError}
-          </Alert>
-        )}
-        <TextInput label="New email address" type="email" autoComplete="email" value={values.email} onChange={(e) => setValues({ ...values, email: e.currentTarget.value })} error={fieldError(errors, "email")} />
-        <PasswordInput
-          label="Current password"
-          autoComplete="current-password"
-          value={values.currentPassword}
-          onChange={(e) => setValues({ ...values, currentPassword: e.currentTarget.value })}
-          error={fieldError(errors, "currentPassword")}
-        />
-        <Group justify="flex-end">
-          <Button type="submit" loading={change.isPending}>
-            Change email
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <FormCard title="Change email address" description="The new address must be confirmed through the link we send to it." formError={formError} submitLabel="Change email" pending={change.isPending} onSubmit={onSubmit}>
+      <TextInput label="New email address" type="email" autoComplete="email" value={values.email} onChange={(e) => setValues({ ...values, email: e.currentTarget.value })} error={fieldError(errors, "email")} />
+      <PasswordInput
+        label="Current password"
+        autoComplete="current-password"
+        value={values.currentPassword}
+        onChange={(e) => setValues({ ...values, currentPassword: e.currentTarget.value })}
+        error={fieldError(errors, "currentPassword")}
+      />
+    </FormCard>
   );
 }

@@ -1,9 +1,9 @@
-import { Alert, Button, Checkbox, Group, Paper, PasswordInput, Stack, Text, Title } from "@mantine/core";
-import { IconAlertCircle } from "@tabler/icons-react";
+import { Checkbox, PasswordInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ZChangePasswordInput, type TChangePasswordInput } from "@atrium/sdk";
 import { NewPasswordInput } from "../../components/new-password-input";
+import { FormCard } from "../../components/form-card";
 import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
 import { fieldError, formErrors } from "../../lib/form";
 import { notifySuccess } from "../../lib/notify";
@@ -35,47 +35,29 @@ export function ChangePasswordCard() {
   };
 
   return (
-    <Paper withBorder radius="md" p="lg" maw={760} component="form" onSubmit={onSubmit} noValidate>
-      <Stack>
-        <div>
-          <Title order={4}>Change password</Title>
-          <Text size="sm" c="dimmed">
-            You stay signed in here; every other session and device is signed out.
-          </Text>
-        </div>
-        {formError && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-            {formError}
-          </Alert>
-        )}
-        <PasswordInput
-          label="Current password"
-          autoComplete="current-password"
-          value={values.currentPassword}
-          onChange={(e) => setValues({ ...values, currentPassword: e.currentTarget.value })}
-          error={fieldError(errors, "currentPassword")}
-        />
-        <NewPasswordInput label="New password" value={values.newPassword} onChange={(e) => setValues({ ...values, newPassword: e.currentTarget.value })} error={fieldError(errors, "newPassword")} />
-        <PasswordInput
-          label="Confirm new password"
-          autoComplete="new-password"
-          value={values.confirm}
-          onChange={(e) => setValues({ ...values, confirm: e.currentTarget.value })}
-          error={fieldError(errors, "confirm")}
-        />
-        <Checkbox
-          label="Also revoke all my API keys"
-          description="Recommended: a key made by someone who knew the old password would otherwise keep working."
-          checked={values.revokeApiKeys}
-          onChange={(e) => setValues({ ...values, revokeApiKeys: e.currentTarget.checked })}
-          data-testid="revoke-api-keys"
-        />
-        <Group justify="flex-end">
-          <Button type="submit" loading={change.isPending}>
-            Change password
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <FormCard title="Change password" description="You stay signed in here; every other session and device is signed out." formError={formError} submitLabel="Change password" pending={change.isPending} onSubmit={onSubmit}>
+      <PasswordInput
+        label="Current password"
+        autoComplete="current-password"
+        value={values.currentPassword}
+        onChange={(e) => setValues({ ...values, currentPassword: e.currentTarget.value })}
+        error={fieldError(errors, "currentPassword")}
+      />
+      <NewPasswordInput label="New password" value={values.newPassword} onChange={(e) => setValues({ ...values, newPassword: e.currentTarget.value })} error={fieldError(errors, "newPassword")} />
+      <PasswordInput
+        label="Confirm new password"
+        autoComplete="new-password"
+        value={values.confirm}
+        onChange={(e) => setValues({ ...values, confirm: e.currentTarget.value })}
+        error={fieldError(errors, "confirm")}
+      />
+      <Checkbox
+        label="Also revoke all my API keys"
+        description="Recommended: a key made by someone who knew the old password would otherwise keep working."
+        checked={values.revokeApiKeys}
+        onChange={(e) => setValues({ ...values, revokeApiKeys: e.currentTarget.checked })}
+        data-testid="revoke-api-keys"
+      />
+    </FormCard>
   );
 }
