@@ -1,6 +1,5 @@
 import type { ItemSentence, ItemToken } from "wink-nlp";
 import { nlp } from "./nlp.js";
-import { SKILLS } from "./skills.js";
 
 export interface Sentence {
   text: string;
@@ -34,12 +33,4 @@ export function readText(text: string): { sentences: Sentence[]; sentiment: numb
     return seen.has(key) ? false : (seen.add(key), true);
   });
   return { sentences, sentiment: Math.max(-1, Math.min(1, Number(doc.out(its.sentiment)) || 0)), entities };
-}
-
-/** Canonical skill names found in the text (matched by the custom entity, so "node.js" → "Node.js"). */
-export function skillsOf(entities: Array<{ text: string; type: string }>): string[] {
-  const canon = new Map(SKILLS.map((s) => [s.toLowerCase(), s]));
-  const found = new Set<string>();
-  for (const e of entities) if (e.type === "skill") found.add(canon.get(e.text.toLowerCase()) ?? e.text);
-  return [...found];
 }
