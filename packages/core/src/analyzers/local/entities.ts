@@ -8,6 +8,9 @@ type Entity = { text: string; type: string };
 /** wink's entity types that say nothing about a document's people, places or dates ("):" is an emoticon to it). */
 const NOISE = new Set(["person", "skill", "EMOTICON", "EMOJI", "HASHTAG", "MENTION"]);
 
+/** A word of a person's name: "Lee", "O'Brien", "Smith-Jones"; not "B.Sc" or "AWS". */
+const NAME_WORD = /^\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*$/u;
+
 /** wink calls "day" or "years" alone a duration; a duration says how long, so it needs a number. */
 const COUNTED = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|several|few)\b/i;
 
@@ -26,6 +29,7 @@ export function entitiesOf(text: string, wink: Entity[], resume: TResumeExtract 
   const schools = resume ? resume.education.map((e) => e.school) : schoolsIn(text);
   const named = [...titles, ...employers, ...places, ...schools].map((x) => x.toLowerCase());
   const notAName = (name: string) =>
+    !name.split(/\s+/).every((w) => NAME_WORD.test(w)) ||
     TITLE_WORD.test(name) || headerOf(name) !== null || skillsIn(name).length > 0 || /\d/.test(name) || named.some((n) => n.includes(name.toLowerCase()) || name.toLowerCase().includes(n));
   const people = wink.filter((e) => e.type === "person" && !notAName(e.text));
   const rest = wink.filter((e) => !NOISE.has(e.type) && (e.type !== "DURATION" || COUNTED.test(e.text)));

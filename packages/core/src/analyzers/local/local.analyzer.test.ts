@@ -37,6 +37,38 @@ describe("local analyzer", () => {
   });
 });
 
+describe("issue 10 stories, through the analyzer (each failed before the résumé-aware analyzer)", () => {
+  const POSTING = "Senior backend engineer.\nRequirements\n- 5+ years of experience\n- Go or Java\n- AWS or GCP\n- Mentoring\nNice to have\n- Kafka\n- Prometheus";
+  const CV = "Sam Lee\nBackend Engineer\n\nExperience\nBackend Engineer at Acme Corp, Berlin (2018 - 2025)\n- Go services on AWS; mentored 6 engineers.\n\nEducation\nB.Sc. Computing, University of Leeds (2014 - 2018)";
+  const at = createLocalAnalyzer({ now: () => new Date("2026-06-01T00:00:00Z") });
+
+  it("Go and AWS satisfy 'Go or Java' and 'AWS or GCP'; mentored counts as Mentoring; a nice-to-have is not missing", async () => {
+    const { result } = await at.matchResume(CV, POSTING);
+    expect(result.missingSkills).toEqual([]);
+    expect(result.matchedSkills).toEqual(["Go", "AWS", "Mentoring"]);
+    expect(result.breakdown?.years).toEqual({ required: 5, found: 7 });
+    expect(result.score).toBeGreaterThanOrEqual(70);
+  });
+
+  it("summarizes a résumé without its headers, with titles as titles, and no 'day' duration or sentiment", async () => {
+    const { result } = await at.analyzeDocument(`${CV}\nWorked every day on call.`);
+    expect(result.summary).not.toMatch(/Experience|Education/);
+    expect(result.summary).toMatch(/^Backend Engineer with 7 years of experience/);
+    expect(result.entities.filter((e) => e.type === "person").map((e) => e.text)).toEqual(["Sam Lee"]);
+    expect(result.entities).toEqual(expect.arrayContaining([{ text: "Acme Corp", type: "organization" }, { text: "University of Leeds", type: "school" }, { text: "Berlin", type: "location" }]));
+    expect(result.entities).not.toContainEqual({ text: "day", type: "DURATION" });
+    expect(result.sentiment).toBeUndefined();
+  });
+
+  it("gives a worklog its tone, and the sandboxed analyzer returns the match breakdown whole", async () => {
+    const { result } = await at.summarizeWorklog("- Shipped the new billing page, customers love it\n- Great week, fixed 12 bugs");
+    expect(result.sentiment).toBeGreaterThan(0);
+    const sandboxed = createSandboxedLocalAnalyzer({ timeoutMs: 20_000, memoryMb: 256 });
+    const out = await sandboxed.matchResume(CV, POSTING);
+    expect(out.result.breakdown?.required).toContainEqual({ anyOf: ["Go", "Java"], matchedBy: "Go" });
+  }, 30_000);
+});
+
 describe("regexes on user text stay linear", () => {
   it("makes bullets: leading 'I'/'Today' dropped, trailing periods and whitespace trimmed, inner runs kept", () => {
     expect(toBullet("i fixed the bug \t  for 200 users.  !")).toBe("Fixed the bug \t  for 200 users");

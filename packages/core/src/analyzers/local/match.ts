@@ -2,8 +2,7 @@ import type { TResumeMatch, TScorePart, TSkillGroup } from "../analyzer.schema.j
 import { parsePosting } from "./posting.js";
 import { readResume } from "./resume.js";
 import { bm25 } from "./scoring.js";
-import { skillsIn } from "./skills.js";
-import { readText } from "./text.js";
+import { skillsIn, termsIn } from "./skills.js";
 
 /**
  * The match score's parts and their weights. Required skills weigh most: a
@@ -34,10 +33,10 @@ function yearsPart(needed: number, found: number | null, inField: boolean): [key
   return ["years", Math.min(1, (found ?? 0) / needed), `${found ?? "no"} of ${needed} years`];
 }
 
-/** BM25 of the posting's terms against the résumé, normalized by the posting scored against itself: 0..1. */
+/** BM25 of the posting's terms (stems, as the skills are matched) against the résumé, normalized by the posting scored against itself: 0..1. */
 function wording(resume: string, jd: string): number {
-  const rTerms = readText(resume).sentences.flatMap((s) => s.terms);
-  const jTerms = readText(jd).sentences.flatMap((s) => s.terms);
+  const rTerms = termsIn(resume);
+  const jTerms = termsIn(jd);
   const corpus = [rTerms, jTerms];
   const self = bm25(jTerms, jTerms, corpus) || 1;
   return Math.min(1, bm25(jTerms, rTerms, corpus) / self);

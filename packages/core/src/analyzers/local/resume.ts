@@ -1,6 +1,6 @@
 import type { TResumeExtract } from "../analyzer.schema.js";
 import { skillsIn } from "./skills.js";
-import { TITLE_WORD, isTitle, schoolsIn } from "./titles.js";
+import { isTitle, schoolsIn } from "./titles.js";
 import { rangesIn, yearsCovered, yearsIn } from "./years.js";
 
 export type SectionKey = "header" | "summary" | "experience" | "education" | "skills" | "certifications" | "projects" | "other";
@@ -30,19 +30,24 @@ export function headerOf(line: string): { key: SectionKey; rest: string } | null
   return hit ? { key: hit[0], rest: colon >= 0 ? line.slice(colon + 1).trim() : "" } : null;
 }
 
-const clean = (line: string) => line.replace(/^\s*[-*•·▪●◦]\s*/, "").trim();
+const BULLET = /^\s*[-*•·▪●◦]\s*/;
+const clean = (line: string) => line.replace(BULLET, "").trim();
 
-/** The document cut at its section headers; what comes before the first is the "header" (name, title, contact). */
+/**
+ * The document cut at its section headers; what comes before the first is the
+ * "header" (name, title, contact). Lines keep their bullet marker: under
+ * Experience a bullet describes a job, it does not start one.
+ */
 export function sectionsOf(text: string): Section[] {
   const sections: Section[] = [{ key: "header", lines: [] }];
   for (const raw of text.split(/\r?\n/)) {
-    const line = clean(raw);
+    const line = raw.trim();
     if (!line) continue;
-    const h = headerOf(line);
+    const h = headerOf(clean(line));
     if (h) sections.push({ key: h.key, lines: h.rest ? [h.rest] : [] });
     else sections.at(-1)?.lines.push(line);
   }
-  return sections.filter((s) => s.key === "header" || s.lines.length > 0 || sections.length > 1);
+  return sections;
 }
 
 /** Two or more known sections (besides the header) make a résumé. */
@@ -62,9 +67,10 @@ const placeLike = (s: string | undefined) => Boolean(s && /^[A-Z][\p{L}.'-]*(?:\
  * next to it the employer, a short capitalized part after that the place.
  */
 function entryOf(line: string, now: Date): (Job & { from?: number; to?: number }) | null {
+  if (BULLET.test(line)) return null;
   const [range] = rangesIn(line, now);
   const head = (range ? line.replace(range.text, " ") : line).split(/:\s|\s\(\s*\)/)[0]?.replace(/[()]/g, " ").replace(/\s+/g, " ").trim() ?? "";
-  if (!range && (head.split(" ").length > 10 || !TITLE_WORD.test(head))) return null;
+  if (!range && (head.split(" ").length > 10 || !head.split(SPLIT).some(isTitle))) return null;
   if (!head) return range ? { title: null, employer: null, location: null, start: range.start, end: range.end, from: range.from, to: range.to } : null;
   let title: string | null = null;
   let employer: string | null = null;
@@ -79,9 +85,9 @@ function entryOf(line: string, now: Date): (Job & { from?: number; to?: number }
     const parts = head.split(SPLIT).map((p) => p.trim()).filter(Boolean);
     const t = parts.findIndex(isTitle);
     if (t >= 0) title = parts[t] ?? null;
-    const others = parts.filter((_, i) => i !== t);
-    const e = t > 0 ? t - 1 : 0;
-    employer = (t > 0 ? parts[e] : others[0]) ?? null;
+    // "Employer — Title" or "Title, Employer": the employer is the part next to the title.
+    const e = t > 0 ? t - 1 : t === 0 ? 1 : 0;
+    employer = parts[e] ?? null;
     location = parts.slice(Math.max(t, e) + 1).filter(placeLike).join(", ") || null;
     if (employer && !/^\p{Lu}|^\d/u.test(employer)) employer = null;
   }
@@ -118,7 +124,7 @@ function educationOf(lines: string[], now: Date): TResumeExtract["education"] {
 function strengths(text: string, max: number): string[] {
   const counts = new Map<string, number>();
   const order = skillsIn(text);
-  for (const line of text.split("\n")) for (const s of skillsIn(line)) counts.set(s, (counts.get(s) ?? 0) + 1);
+  for (const line of text.split("\n")) for (const s of skillsIn(line)) counts.set(s, (counts.get(s) ?? 0) + 1); // lines are cached tokens
   return [...order].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || order.indexOf(a) - order.indexOf(b)).slice(0, max);
 }
 
@@ -130,8 +136,8 @@ function strengths(text: string, max: number): string[] {
  */
 export function readResume(text: string, now: Date): TResumeExtract {
   const sections = sectionsOf(text);
-  const linesOf = (key: SectionKey) => sections.filter((s) => s.key === key).flatMap((s) => s.lines);
-  const jobs = experienceOf(linesOf("experience"), now);
+  const linesOf = (key: SectionKey) => sections.filter((s) => s.key === key).flatMap((s) => s.lines.map(clean));
+  const jobs = experienceOf(sections.filter((s) => s.key === "experience").flatMap((s) => s.lines), now);
   const claimed = Math.max(0, ...[...linesOf("header"), ...linesOf("summary")].flatMap((l) => yearsIn(l).map((y) => y.years)));
   const dated = yearsCovered(jobs.flatMap((j) => (j.from !== undefined && j.to !== undefined ? [{ from: j.from, to: j.to }] : [])));
   const years = Math.max(claimed, dated) || null;

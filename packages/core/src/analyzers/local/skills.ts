@@ -2,11 +2,12 @@ import type { ItemToken } from "wink-nlp";
 import { nlp } from "./nlp.js";
 import { SKILL_VOCABULARY } from "./skills.data.js";
 
-/** A word as the matcher sees it: as written, wink's normal form, and its Porter2 stem. */
+/** A word as the matcher sees it: as written, wink's normal form, its Porter2 stem; `term` when it carries meaning (a word, not a stop word). */
 export interface Token {
   text: string;
   norm: string;
   stem: string;
+  term?: boolean;
 }
 
 /** One skill found in a token list, tokens [start, end). */
@@ -25,17 +26,32 @@ interface Pattern {
   tokens: PatternToken[];
 }
 
-/** wink's tokens without the whitespace ones (newlines and tabs are tokens of their own). */
+/**
+ * wink's tokens without the whitespace ones (newlines and tabs are tokens of
+ * their own). The résumé reader, the posting parser and the matcher each ask
+ * for the same lines; a small cache makes that one pass of wink, not three.
+ */
+const cache = new Map<string, Token[]>();
 export function tokenize(text: string): Token[] {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  if (cache.size > 5000) cache.clear();
+  const tokens = tokenizeNow(text);
+  cache.set(text, tokens);
+  return tokens;
+}
+
+function tokenizeNow(text: string): Token[] {
   const w = nlp();
   const its = w.its;
   const out: Token[] = [];
   w.readDoc(text)
     .tokens()
     .each((t: ItemToken) => {
-      if (t.out(its.type) === "tabCRLF") return;
+      const type = t.out(its.type);
+      if (type === "tabCRLF") return;
       // The stem is a model add-on whose typing doesn't fit out(); it returns a string like its.normal.
-      out.push({ text: t.out(), norm: t.out(its.normal), stem: t.out(its.stem as unknown as typeof its.normal) });
+      out.push({ text: t.out(), norm: t.out(its.normal), stem: t.out(its.stem as unknown as typeof its.normal), term: type === "word" && !t.out(its.stopWordFlag) });
     });
   return out;
 }
@@ -89,9 +105,14 @@ export function findSkills(tokens: Token[]): Mention[] {
   return found;
 }
 
-/** The canonical names of the skills a text mentions, in order of first mention. */
+/** The canonical names of the skills a text mentions, in order of first mention; line by line (no skill spans lines). */
 export function skillsIn(text: string): string[] {
-  return [...new Set(findSkills(tokenize(text)).map((m) => m.skill))];
+  return [...new Set(text.split("\n").flatMap((line) => findSkills(tokenize(line)).map((m) => m.skill)))];
+}
+
+/** The stems of a text's meaningful words, line by line from the same cache: what BM25 compares. */
+export function termsIn(text: string): string[] {
+  return text.split("\n").flatMap((line) => tokenize(line).flatMap((t) => (t.term && t.stem.length > 1 ? [t.stem] : [])));
 }
 
 /** Every skill name the analyzer knows (for docs and tests). */
