@@ -59,6 +59,25 @@ type Job = TResumeExtract["experience"][number];
 const SPLIT = /\s*(?:[,|–—]|\s-\s)\s*/;
 const placeLike = (s: string | undefined) => Boolean(s && /^[A-Z][\p{L}.'-]*(?:\s[A-Z][\p{L}.'-]*){0,2}$/u.test(s) && !isTitle(s));
 
+/** Title, employer and place of an entry's head line, the dates already taken out. */
+function partsOf(head: string): { title: string | null; employer: string | null; location: string | null } {
+  const at = head.split(/\s+(?:at|@)\s+/);
+  if (at.length === 2 && isTitle(at[0] ?? "")) {
+    const [org, ...rest] = (at[1] ?? "").split(SPLIT);
+    return { title: at[0] ?? null, employer: org ?? null, location: rest.filter(placeLike).join(", ") || null };
+  }
+  const parts = head.split(SPLIT).map((p) => p.trim()).filter(Boolean);
+  const t = parts.findIndex(isTitle);
+  // "Employer — Title" or "Title, Employer": the employer is the part next to the title.
+  const e = t > 0 ? t - 1 : t === 0 ? 1 : 0;
+  const employer = parts[e] ?? null;
+  return {
+    title: t >= 0 ? (parts[t] ?? null) : null,
+    employer: employer && /^\p{Lu}|^\d/u.test(employer) ? employer : null,
+    location: parts.slice(Math.max(t, e) + 1).filter(placeLike).join(", ") || null,
+  };
+}
+
 /**
  * One line of the experience section as an entry, when it is one: it has a
  * date range, or it is short and names a title. "Title at Employer, City",
@@ -72,25 +91,7 @@ function entryOf(line: string, now: Date): (Job & { from?: number; to?: number }
   const head = (range ? line.replace(range.text, " ") : line).split(/:\s|\s\(\s*\)/)[0]?.replace(/[()]/g, " ").replace(/\s+/g, " ").trim() ?? "";
   if (!range && (head.split(" ").length > 10 || !head.split(SPLIT).some(isTitle))) return null;
   if (!head) return range ? { title: null, employer: null, location: null, start: range.start, end: range.end, from: range.from, to: range.to } : null;
-  let title: string | null = null;
-  let employer: string | null = null;
-  let location: string | null = null;
-  const at = head.split(/\s+(?:at|@)\s+/);
-  if (at.length === 2 && isTitle(at[0] ?? "")) {
-    title = at[0] ?? null;
-    const [org, ...rest] = (at[1] ?? "").split(SPLIT);
-    employer = org ?? null;
-    location = rest.filter(placeLike).join(", ") || null;
-  } else {
-    const parts = head.split(SPLIT).map((p) => p.trim()).filter(Boolean);
-    const t = parts.findIndex(isTitle);
-    if (t >= 0) title = parts[t] ?? null;
-    // "Employer — Title" or "Title, Employer": the employer is the part next to the title.
-    const e = t > 0 ? t - 1 : t === 0 ? 1 : 0;
-    employer = parts[e] ?? null;
-    location = parts.slice(Math.max(t, e) + 1).filter(placeLike).join(", ") || null;
-    if (employer && !/^\p{Lu}|^\d/u.test(employer)) employer = null;
-  }
+  const { title, employer, location } = partsOf(head);
   return { title, employer, location, start: range?.start ?? null, end: range?.end ?? null, from: range?.from, to: range?.to };
 }
 
