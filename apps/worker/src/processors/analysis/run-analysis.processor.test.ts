@@ -71,7 +71,9 @@ describe("analysis pipeline", () => {
     expect(events[4]?.data).toMatchObject({ provider: "local", model: "local", attempts: 1 });
     expect(events[2]?.durationMs).toBeGreaterThanOrEqual(0);
 
-    expect(job.result).toMatchObject({ documentId, summary: expect.any(String), keywords: expect.any(Array), entities: expect.any(Array), sentiment: expect.any(Number) });
+    expect(job.result).toMatchObject({ documentId, summary: expect.any(String), keywords: expect.any(Array), entities: expect.any(Array), readAs: "other" });
+    // A one-line profile has no tone worth a number: sentiment is only for transcripts (and worklogs).
+    expect(job.result).not.toHaveProperty("sentiment");
     expect(String(job.result?.summary).length).toBeGreaterThan(10);
     expect((job.result?.keywords as string[]).length).toBeGreaterThan(0);
     const [doc] = await svc.db.select().from(schema.documents).where(eq(schema.documents.id, documentId));
