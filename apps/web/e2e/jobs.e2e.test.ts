@@ -158,6 +158,15 @@ describe("documents and jobs in the SPA", () => {
     expect(matched).toContain("postgresql");
     const missing = (await page.getByTestId("missing-skills").textContent())?.toLowerCase() ?? "";
     expect(missing).toContain("kubernetes");
+    // How the score is made: its parts, the required skills each matched, "Kafka is a plus" as a nice-to-have
+    // (not missing), and years: the posting asks none, the résumé's jobs span 2016–2025.
+    const parts = await page.getByTestId("score-part").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-part")));
+    expect(parts).toEqual(["required", "niceToHave", "text"]);
+    expect(await page.getByTestId("required-groups").locator("[data-matched=true]").count()).toBe(6);
+    expect(missing).not.toContain("kafka");
+    expect((await page.getByTestId("nice-groups").textContent())?.toLowerCase()).toContain("kafka");
+    expect(await page.getByTestId("match-years").textContent()).toContain("9 found");
+    await page.getByTestId("score-formula").waitFor();
     await shot("job-detail", true);
   });
 
@@ -181,8 +190,30 @@ describe("documents and jobs in the SPA", () => {
     await page.locator("[data-testid=job-status][data-status=success]").first().waitFor({ timeout: 30_000 });
     await page.getByTestId("result-summary").waitFor();
     expect((await page.getByTestId("result-skills").textContent())?.toLowerCase()).toContain("kubernetes");
-    await page.getByTestId("result-sentiment").waitFor();
+    expect(await page.getByTestId("result-summary").textContent()).not.toContain("Requirements");
+    // A posting's tone means nothing: no sentiment shown.
+    expect(await page.getByTestId("result-sentiment").count()).toBe(0);
     await shot("document-analysis", true);
+  });
+
+  it("runs a document analysis on the résumé and shows its role, years and jobs, without headers or sentiment", async () => {
+    await page.goto(`${baseUrl()}/documents`);
+    await documentRow("resume-nora-lindqvist.txt").getByRole("button", { name: /Run analysis/ }).click();
+    const dialog = page.getByRole("dialog", { name: "Run analysis" });
+    await dialog.getByTestId("job-type-document_analysis").click();
+    await dialog.getByTestId("estimate").waitFor();
+    await dialog.getByRole("button", { name: "Run" }).click();
+    await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
+    await page.locator("[data-testid=job-status][data-status=success]").first().waitFor({ timeout: 30_000 });
+    await page.getByTestId("resume-extract").waitFor();
+    expect(await page.getByTestId("resume-role").textContent()).toBe("Senior Backend Engineer");
+    expect(await page.getByTestId("resume-years").textContent()).toBe("9");
+    expect(await page.getByTestId("resume-experience").textContent()).toContain("Klarna");
+    expect(await page.getByTestId("result-summary").textContent()).toMatch(/^Senior Backend Engineer with 9 years of experience/);
+    expect(await page.getByTestId("entities-title").textContent()).toContain("Senior Backend Engineer");
+    expect(await page.getByTestId("entities-person").textContent()).toBe("Nora Lindqvist");
+    expect(await page.getByTestId("result-sentiment").count()).toBe(0);
+    await shot("resume-analysis", true);
   });
 
   it("shows a slower job's timeline growing while it runs, and cancels it from its page", async () => {
