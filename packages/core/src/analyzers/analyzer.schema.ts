@@ -16,6 +16,8 @@ export const ZResumeExtract = z.object({
   /** The title the person gives themselves, else their latest job's. */
   role: nullableString,
   years: z.number().min(0).nullable(),
+  /** Where the person is, from the header ("Senior Backend Engineer, Stockholm"). */
+  location: nullableString,
   summary: z.string(),
   experience: z.array(z.object({ title: nullableString, employer: nullableString, location: nullableString, start: nullableString, end: nullableString })),
   education: z.array(z.object({ school: z.string(), degree: nullableString, start: nullableString, end: nullableString })),

@@ -18,6 +18,11 @@ export function ResumeExtract({ resume }: { resume: unknown }) {
         <Section title="Years of experience">
           <Text data-testid="resume-years">{r.years ?? "Not stated"}</Text>
         </Section>
+        {r.location && (
+          <Section title="Location">
+            <Text data-testid="resume-location">{r.location}</Text>
+          </Section>
+        )}
       </Group>
       <Section title="Sections found">
         <Chips items={r.sections} color="gray" empty="No sections found." testId="resume-sections" />

@@ -18,6 +18,7 @@ describe("résumé-aware document analysis (issue 10, item 8)", () => {
     ]);
     expect(a.resume?.education).toEqual([{ school: "Technical University of Munich", degree: "B.Sc. Computer Science", start: "2014", end: "2018" }]);
     expect(a.resume?.years).toBe(8);
+    expect(a.resume?.location).toBe("Hamburg");
     expect(ZDocumentAnalysis.parse(a)).toEqual(a);
   });
 
@@ -48,7 +49,7 @@ describe("résumé-aware document analysis (issue 10, item 8)", () => {
 
   it("does not report 'day' as a duration, while '10 years' still is one", () => {
     const a = analyzeDocument(`${PASTRY_CHEF}\nWorked every day of the week for 10 years.`, NOW);
-    const durations = a.entities.filter((e) => e.type === "DURATION").map((e) => e.text);
+    const durations = a.entities.filter((e) => e.type === "duration").map((e) => e.text);
     expect(durations).not.toContain("day");
     expect(durations.every((d) => /\d|year/.test(d))).toBe(true);
   });

@@ -25,14 +25,15 @@ export function entitiesOf(text: string, wink: Entity[], resume: TResumeExtract 
   const orgNames = wink.filter((e) => e.type === "person" && ORG_WORD.test(e.text)).map((e) => e.text);
   const employers = [...(resume ? resume.experience.flatMap((j) => (j.employer ? [j.employer] : [])) : employersAfterTitles(text)), ...orgNames];
   const jobPlaces = resume ? resume.experience.flatMap((j) => (j.location ? j.location.split(", ") : [])) : [];
-  const places = [...jobPlaces, ...employers.flatMap((o) => placeAfter(text, o) ?? [])];
+  const places = [...(resume?.location ? [resume.location] : []), ...jobPlaces, ...employers.flatMap((o) => placeAfter(text, o) ?? [])];
   const schools = resume ? resume.education.map((e) => e.school) : schoolsIn(text);
   const named = [...titles, ...employers, ...places, ...schools].map((x) => x.toLowerCase());
   const notAName = (name: string) =>
     !name.split(/\s+/).every((w) => NAME_WORD.test(w)) ||
     TITLE_WORD.test(name) || headerOf(name) !== null || skillsIn(name).length > 0 || /\d/.test(name) || named.some((n) => n.includes(name.toLowerCase()) || name.toLowerCase().includes(n));
   const people = wink.filter((e) => e.type === "person" && !notAName(e.text));
-  const rest = wink.filter((e) => !NOISE.has(e.type) && (e.type !== "DURATION" || COUNTED.test(e.text)));
+  // wink's types are upper case ("DURATION"); ours are lower case, so one document's groups read alike.
+  const rest = wink.filter((e) => !NOISE.has(e.type) && (e.type !== "DURATION" || COUNTED.test(e.text))).map((e) => ({ text: e.text, type: e.type.toLowerCase() }));
   const found: Entity[] = [
     ...people,
     ...titles.map((text) => ({ text, type: "title" })),

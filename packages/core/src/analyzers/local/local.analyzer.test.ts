@@ -56,7 +56,7 @@ describe("issue 10 stories, through the analyzer (each failed before the rÃ©sumÃ
     expect(result.summary).toMatch(/^Backend Engineer with 7 years of experience/);
     expect(result.entities.filter((e) => e.type === "person").map((e) => e.text)).toEqual(["Sam Lee"]);
     expect(result.entities).toEqual(expect.arrayContaining([{ text: "Acme Corp", type: "organization" }, { text: "University of Leeds", type: "school" }, { text: "Berlin", type: "location" }]));
-    expect(result.entities).not.toContainEqual({ text: "day", type: "DURATION" });
+    expect(result.entities.filter((e) => e.type.toLowerCase() === "duration").map((e) => e.text)).not.toContain("day");
     expect(result.sentiment).toBeUndefined();
   });
 

@@ -54,7 +54,7 @@ export function matchResume(resume: string, jd: string, now: Date): TResumeMatch
     required.length ? ["required", covered(required) / required.length, `${covered(required)} of ${required.length} required`] : null,
     posting.minYears ? yearsPart(posting.minYears, found, required.length === 0 || covered(required) > 0) : null,
     niceToHave.length ? ["niceToHave", covered(niceToHave) / niceToHave.length, `${covered(niceToHave)} of ${niceToHave.length} nice-to-have`] : null,
-    ["text", wording(resume, jd), "wording overlap"],
+    ["text", wording(resume, jd), "the posting's words in the résumé (BM25)"],
   ];
   const applicable = values.filter((v) => v !== null);
   const total = applicable.reduce((s, [k]) => s + WEIGHTS[k], 0);

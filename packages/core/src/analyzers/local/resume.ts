@@ -142,7 +142,10 @@ export function readResume(text: string, now: Date): TResumeExtract {
   const claimed = Math.max(0, ...[...linesOf("header"), ...linesOf("summary")].flatMap((l) => yearsIn(l).map((y) => y.years)));
   const dated = yearsCovered(jobs.flatMap((j) => (j.from !== undefined && j.to !== undefined ? [{ from: j.from, to: j.to }] : [])));
   const years = Math.max(claimed, dated) || null;
-  const headerTitle = linesOf("header").map((l) => l.split(SPLIT).find(isTitle)).find(Boolean) ?? null;
+  const headerParts = linesOf("header").map((l) => l.split(SPLIT).map((p) => p.trim()));
+  const titleLine = headerParts.find((parts) => parts.some(isTitle));
+  const headerTitle = titleLine?.find(isTitle) ?? null;
+  const location = titleLine?.slice(titleLine.findIndex(isTitle) + 1).find(placeLike) ?? null;
   const latest = [...jobs].sort((a, b) => (b.to ?? 0) - (a.to ?? 0))[0];
   const role = headerTitle ?? latest?.title ?? null;
   const top = strengths(text, 5);
@@ -153,6 +156,7 @@ export function readResume(text: string, now: Date): TResumeExtract {
     sections: [...new Set(sections.filter((s) => s.key !== "header").map((s) => s.key))],
     role,
     years,
+    location,
     summary: `${parts.join(". ")}.`,
     experience: jobs.map(({ from: _f, to: _t, ...j }) => j),
     education: educationOf(linesOf("education"), now),
