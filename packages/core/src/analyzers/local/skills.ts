@@ -32,12 +32,21 @@ interface Pattern {
  * for the same lines; a small cache makes that one pass of wink, not three.
  */
 const cache = new Map<string, Token[]>();
+/** The sandbox child lives on between tasks under a heap limit: the cache holds at most this many characters. */
+const CACHE_CHARS = 500_000;
+let cachedChars = 0;
 export function tokenize(text: string): Token[] {
   const hit = cache.get(text);
   if (hit) return hit;
-  if (cache.size > 5000) cache.clear();
   const tokens = tokenizeNow(text);
-  cache.set(text, tokens);
+  if (cachedChars + text.length > CACHE_CHARS) {
+    cache.clear();
+    cachedChars = 0;
+  }
+  if (text.length <= CACHE_CHARS) {
+    cache.set(text, tokens);
+    cachedChars += text.length;
+  }
   return tokens;
 }
 
