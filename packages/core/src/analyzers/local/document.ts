@@ -2,7 +2,7 @@ import type { TDocumentAnalysis } from "../analyzer.schema.js";
 import { entitiesOf } from "./entities.js";
 import { headerOf, looksLikeResume, readResume, sectionsOf } from "./resume.js";
 import { keywords, summarize } from "./scoring.js";
-import { skillsIn } from "./skills.js";
+import { findSkills } from "./skills.js";
 import { readText } from "./text.js";
 
 /** "Interviewer: ..." / "Q: ..." turns from two or more speakers make a transcript. */
@@ -42,7 +42,7 @@ export function analyzeDocument(text: string, now: Date): TDocumentAnalysis {
     // A line of three words or fewer ("Requirements", "Docker and AWS") is a label, not a summary sentence.
     summary: resume ? resume.summary : summarize(body.sentences.filter((s) => s.text.split(/\s+/).length > 3)),
     keywords: keywords(body.sentences),
-    skills: skillsIn(text),
+    skills: [...new Set(body.sentences.flatMap((s) => findSkills(s.tokens).map((m) => m.skill)))],
     entities: entitiesOf(text, body.entities, resume),
   };
   if (readAs === "transcript") out.sentiment = body.sentiment;

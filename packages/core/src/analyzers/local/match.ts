@@ -34,9 +34,7 @@ function yearsPart(needed: number, found: number | null, inField: boolean): [key
 }
 
 /** BM25 of the posting's terms (stems, as the skills are matched) against the résumé, normalized by the posting scored against itself: 0..1. */
-function wording(resume: string, jd: string): number {
-  const rTerms = termsIn(resume);
-  const jTerms = termsIn(jd);
+function wording(rTerms: string[], jTerms: string[]): number {
   const corpus = [rTerms, jTerms];
   const self = bm25(jTerms, jTerms, corpus) || 1;
   return Math.min(1, bm25(jTerms, rTerms, corpus) / self);
@@ -54,7 +52,7 @@ export function matchResume(resume: string, jd: string, now: Date): TResumeMatch
     required.length ? ["required", covered(required) / required.length, `${covered(required)} of ${required.length} required`] : null,
     posting.minYears ? yearsPart(posting.minYears, found, required.length === 0 || covered(required) > 0) : null,
     niceToHave.length ? ["niceToHave", covered(niceToHave) / niceToHave.length, `${covered(niceToHave)} of ${niceToHave.length} nice-to-have`] : null,
-    ["text", wording(resume, jd), "the posting's words in the résumé (BM25)"],
+    ["text", wording(termsIn(resume), posting.terms), "the posting's words in the résumé (BM25)"],
   ];
   const applicable = values.filter((v) => v !== null);
   const total = applicable.reduce((s, [k]) => s + WEIGHTS[k], 0);

@@ -6,6 +6,8 @@ export interface Posting {
   required: string[][];
   niceToHave: string[][];
   minYears: number | null;
+  /** The stems of its meaningful words, for the wording part of the score (read in the same pass). */
+  terms: string[];
 }
 
 type Mode = "required" | "nice" | "ignore";
@@ -67,6 +69,7 @@ export function parsePosting(text: string): Posting {
   const required = new Map<string, string[]>();
   const nice = new Map<string, string[]>();
   const years: number[] = [];
+  const terms: string[] = [];
   let mode: Mode = "required";
   for (const raw of text.split(/\r?\n/)) {
     let line = bulletless(raw);
@@ -78,11 +81,13 @@ export function parsePosting(text: string): Posting {
       mode = switched;
       line = colon >= 0 ? line.slice(colon + 1).trim() : "";
     }
-    if (mode === "ignore" || !line) continue;
+    if (!line) continue;
     for (const sentence of line.split(/[.;!?](?=\s)/)) {
+      const tokens = tokenize(sentence);
+      terms.push(...tokens.flatMap((t) => (t.term && t.stem.length > 1 ? [t.stem] : [])));
+      if (mode === "ignore") continue;
       const here: Mode = mode === "nice" || NICE_CUE.test(sentence) ? "nice" : "required";
       if (here === "required") years.push(...yearsIn(sentence).map((y) => y.years));
-      const tokens = tokenize(sentence);
       for (const group of groupMentions(tokens, findSkills(tokens))) {
         const key = [...group].sort().join("|");
         (here === "required" ? required : nice).set(key, group);
@@ -92,5 +97,5 @@ export function parsePosting(text: string): Posting {
   // A skill the posting requires somewhere is not also a nice-to-have.
   const requiredSkills = new Set([...required.values()].flat());
   const niceToHave = [...nice.entries()].filter(([key, g]) => !required.has(key) && !g.some((s) => requiredSkills.has(s))).map(([, g]) => g);
-  return { required: [...required.values()], niceToHave, minYears: years.length ? Math.max(...years) : null };
+  return { required: [...required.values()], niceToHave, minYears: years.length ? Math.max(...years) : null, terms };
 }

@@ -1,4 +1,4 @@
-import type { ItemToken } from "wink-nlp";
+import type { ItemToken, Tokens } from "wink-nlp";
 import { nlp } from "./nlp.js";
 import { SKILL_VOCABULARY } from "./skills.data.js";
 
@@ -52,16 +52,18 @@ export function tokenize(text: string): Token[] {
 
 function tokenizeNow(text: string): Token[] {
   const w = nlp();
-  const its = w.its;
+  return tokensOf(w.readDoc(text).tokens(), w.its);
+}
+
+/** The matcher's view of wink tokens; text.ts uses it too, so a document's one wink pass also finds its skills. */
+export function tokensOf(tokens: Tokens, its: ReturnType<typeof nlp>["its"]): Token[] {
   const out: Token[] = [];
-  w.readDoc(text)
-    .tokens()
-    .each((t: ItemToken) => {
-      const type = t.out(its.type);
-      if (type === "tabCRLF") return;
-      // The stem is a model add-on whose typing doesn't fit out(); it returns a string like its.normal.
-      out.push({ text: t.out(), norm: t.out(its.normal), stem: t.out(its.stem as unknown as typeof its.normal), term: type === "word" && !t.out(its.stopWordFlag) });
-    });
+  tokens.each((t: ItemToken) => {
+    const type = t.out(its.type);
+    if (type === "tabCRLF") return;
+    // The stem is a model add-on whose typing doesn't fit out(); it returns a string like its.normal.
+    out.push({ text: t.out(), norm: t.out(its.normal), stem: t.out(its.stem as unknown as typeof its.normal), term: type === "word" && !t.out(its.stopWordFlag) });
+  });
   return out;
 }
 

@@ -1,5 +1,6 @@
 import type { ItemSentence, ItemToken } from "wink-nlp";
 import { nlp } from "./nlp.js";
+import { tokensOf, type Token } from "./skills.js";
 
 export interface Sentence {
   text: string;
@@ -7,6 +8,8 @@ export interface Sentence {
   /** Normalized content words (no stop words, no punctuation), lemmatized. */
   terms: string[];
   pos: string[];
+  /** Its tokens as the skill matcher reads them. */
+  tokens: Token[];
 }
 
 /** Sentences with their terms; the one pass over wink the other local steps build on. */
@@ -23,6 +26,7 @@ export function readText(text: string): { sentences: Sentence[]; sentiment: numb
       sentiment: Number(s.out(its.sentiment)) || 0,
       terms: (words.out(its.lemma as unknown as typeof its.normal) as string[]).map((x) => x.toLowerCase()).filter((x) => x.length > 1),
       pos: s.tokens().out(its.pos) as string[],
+      tokens: tokensOf(s.tokens(), its),
     });
   });
   const custom = (doc.customEntities().out(its.detail) as unknown as Array<{ value: string; type: string }>).map((e) => ({ text: e.value, type: e.type }));
