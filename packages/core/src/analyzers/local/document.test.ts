@@ -22,6 +22,31 @@ describe("résumé-aware document analysis (issue 10, item 8)", () => {
     expect(ZDocumentAnalysis.parse(a)).toEqual(a);
   });
 
+  it("reads jobs written over two or three lines, and upper-case headers", () => {
+    const cv = [
+      "Full Stack Developer | Dublin, Ireland",
+      "WORK EXPERIENCE",
+      "Stripe — Senior Software Engineer",
+      "March 2021 – Present",
+      "• Led a team of 4 building the checkout in React.",
+      "Software Engineer",
+      "Intercom, Dublin",
+      "Jan 2018 - Feb 2021",
+      "• Built REST APIs in Node.js.",
+      "EDUCATION",
+      "Trinity College Dublin — B.A. Computer Science, 2014 – 2018",
+    ].join("\n");
+    const a = analyzeDocument(cv, NOW);
+    expect(a.resume?.experience).toEqual([
+      { title: "Senior Software Engineer", employer: "Stripe", location: null, start: "March 2021", end: "Present" },
+      { title: "Software Engineer", employer: "Intercom", location: "Dublin", start: "Jan 2018", end: "Feb 2021" },
+    ]);
+    // March 2021 to June 2026, and Jan 2018 to Feb 2021: 5.25 + 3.08 years.
+    expect(a.resume?.years).toBe(8.3);
+    expect(a.entities.filter((e) => e.type === "location").map((e) => e.text)).toEqual(["Dublin"]);
+    expect(a.entities.filter((e) => e.type === "cardinal")).toEqual([]);
+  });
+
   it("writes a short summary of role, years and strengths, not the lines glued together with their headers", () => {
     const a = analyzeDocument(BACKEND_GOOD, NOW);
     expect(a.summary).toBe(

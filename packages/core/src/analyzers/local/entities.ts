@@ -5,8 +5,8 @@ import { ORG_WORD, TITLE_WORD, employersAfterTitles, placeAfter, schoolsIn, titl
 
 type Entity = { text: string; type: string };
 
-/** wink's entity types that say nothing about a document's people, places or dates ("):" is an emoticon to it). */
-const NOISE = new Set(["person", "skill", "EMOTICON", "EMOJI", "HASHTAG", "MENTION"]);
+/** wink's entity types that say nothing about a document's people, places or dates ("):" is an emoticon to it, "4" a cardinal). */
+const NOISE = new Set(["person", "skill", "EMOTICON", "EMOJI", "HASHTAG", "MENTION", "CARDINAL", "ORDINAL"]);
 
 /** A word of a person's name: "Lee", "O'Brien", "Smith-Jones"; not "B.Sc" or "AWS". */
 const NAME_WORD = /^\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*$/u;

@@ -56,6 +56,7 @@ export function looksLikeResume(sections: Section[]): boolean {
 }
 
 type Job = TResumeExtract["experience"][number];
+type Entry = Job & { from?: number; to?: number };
 const SPLIT = /\s*(?:[,|–—]|\s-\s)\s*/;
 const placeLike = (s: string | undefined) => Boolean(s && /^[A-Z][\p{L}.'-]*(?:\s[A-Z][\p{L}.'-]*){0,2}$/u.test(s) && !isTitle(s));
 
@@ -85,7 +86,7 @@ function partsOf(head: string): { title: string | null; employer: string | null;
  * all read the same way: the part with a title word is the title, the part
  * next to it the employer, a short capitalized part after that the place.
  */
-function entryOf(line: string, now: Date): (Job & { from?: number; to?: number }) | null {
+function entryOf(line: string, now: Date): Entry | null {
   if (BULLET.test(line)) return null;
   const [range] = rangesIn(line, now);
   const head = (range ? line.replace(range.text, " ") : line).split(/:\s|\s\(\s*\)/)[0]?.replace(/[()]/g, " ").replace(/\s+/g, " ").trim() ?? "";
@@ -95,15 +96,32 @@ function entryOf(line: string, now: Date): (Job & { from?: number; to?: number }
   return { title, employer, location, start: range?.start ?? null, end: range?.end ?? null, from: range?.from, to: range?.to };
 }
 
-/** The experience section as entries, a title on one line and "Employer, City | dates" on the next merged. */
-export function experienceOf(lines: string[], now: Date): Array<Job & { from?: number; to?: number }> {
-  const jobs: Array<Job & { from?: number; to?: number }> = [];
+/** "Intercom, Dublin" under a title that has no employer yet: a short capitalized line, no sentence. */
+function employerLine(line: string): Entry | null {
+  if (BULLET.test(line) || /[.!?;:]$/.test(line) || line.split(/\s+/).length > 6 || !/^\p{Lu}/u.test(line)) return null;
+  const [employer, ...rest] = line.split(SPLIT).map((p) => p.trim());
+  return employer ? { title: null, employer, location: rest.filter(placeLike).join(", ") || null, start: null, end: null } : null;
+}
+
+/**
+ * The experience section as entries. An entry may take up to three lines
+ * ("Software Engineer" / "Intercom, Dublin" / "Jan 2018 - Feb 2021"): a line
+ * without a title fills in what the entry above still lacks, employer or dates.
+ */
+export function experienceOf(lines: string[], now: Date): Entry[] {
+  const jobs: Entry[] = [];
   for (const line of lines) {
-    const e = entryOf(line, now);
-    if (!e) continue;
     const last = jobs.at(-1);
-    if (last && last.start === null && e.title === null && last.title && !last.employer) {
-      Object.assign(last, { employer: e.employer, location: e.location ?? last.location, start: e.start, end: e.end, from: e.from, to: e.to });
+    const e = entryOf(line, now) ?? (last?.title && !last.employer && last.start === null ? employerLine(line) : null);
+    if (!e) continue;
+    const fillsEmployer = last && e.title === null && e.employer && last.title && !last.employer && last.start === null;
+    const fillsDates = last && e.title === null && (e.employer === null || fillsEmployer) && e.start !== null && last.start === null;
+    if (fillsEmployer || fillsDates) {
+      Object.assign(last, {
+        employer: last.employer ?? e.employer,
+        location: last.location ?? e.location,
+        ...(e.start !== null ? { start: e.start, end: e.end, from: e.from, to: e.to } : {}),
+      });
     } else jobs.push(e);
   }
   return jobs;

@@ -1,5 +1,6 @@
 /**
- * Job titles and schools by pattern: the lite English model has no person,
+ * Job titles and schools by pattern (a space or tab between words, never a line break:
+ * a name does not run on into the next line). The lite English model has no person,
  * organization or place entities, and its "[PROPN] [PROPN]" person pattern
  * otherwise takes "Senior Engineer" for a name.
  */
@@ -14,13 +15,13 @@ export function isTitle(phrase: string): boolean {
 }
 
 /** Capitalized title phrases in running text: "Senior Backend Engineer", "Registered Nurse". */
-const TITLE_PHRASE = new RegExp(`\\b(?:[A-Z][A-Za-z/&+.-]{0,30}\\s){0,3}(?:${TITLE_WORDS.split("|").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("|")})s?\\b`, "g");
+const TITLE_PHRASE = new RegExp(`\\b(?:[A-Z][A-Za-z/&+.-]{0,30}[ \\t]){0,3}(?:${TITLE_WORDS.split("|").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("|")})s?\\b`, "g");
 export function titlesIn(text: string): string[] {
   return [...new Set([...text.matchAll(TITLE_PHRASE)].map((m) => m[0]))];
 }
 
 /** "Title at Employer": the capitalized words after " at " that follows a title. */
-const AT_EMPLOYER = /\b(?:at|@)\s((?:[A-Z0-9][\p{L}\d&.'-]{0,40})(?:\s(?:[A-Z0-9&][\p{L}\d&.'-]{0,40})){0,3})/gu;
+const AT_EMPLOYER = /\b(?:at|@)[ \t]((?:[A-Z0-9][\p{L}\d&.'-]{0,40})(?:[ \t](?:[A-Z0-9&][\p{L}\d&.'-]{0,40})){0,3})/gu;
 export function employersAfterTitles(text: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(AT_EMPLOYER)) {
@@ -31,7 +32,7 @@ export function employersAfterTitles(text: string): string[] {
 }
 
 /** "University of Oslo", "Stanford University", "Karolinska Institute", "Lincoln High School". */
-const SCHOOL = /\b(?:(?:[A-Z][\p{L}&.'-]{0,30})\s){0,4}(?:University|College|Institute|Polytechnic|Academy|School)(?:\sof(?:\s(?:[A-Z][\p{L}&.'-]{0,30})){1,4})?/gu;
+const SCHOOL = /\b(?:(?:[A-Z][\p{L}&.'-]{0,30})[ \t]){0,4}(?:University|College|Institute|Polytechnic|Academy|School)(?:[ \t]of(?:[ \t](?:[A-Z][\p{L}&.'-]{0,30})){1,4})?/gu;
 export function schoolsIn(text: string): string[] {
   return [...new Set([...text.matchAll(SCHOOL)].map((m) => m[0].trim()))];
 }
@@ -43,6 +44,6 @@ export const ORG_WORD = /\b(corp|corporation|inc|ltd|llc|gmbh|ag|ab|plc|co|group
 export function placeAfter(text: string, org: string): string | null {
   const at = text.indexOf(org);
   if (at < 0) return null;
-  const m = /^,\s([A-Z][\p{L}.'-]{1,30}(?:\s[A-Z][\p{L}.'-]{1,30})?)\b/u.exec(text.slice(at + org.length, at + org.length + 70));
+  const m = /^,[ \t]([A-Z][\p{L}.'-]{1,30}(?:[ \t][A-Z][\p{L}.'-]{1,30})?)\b/u.exec(text.slice(at + org.length, at + org.length + 70));
   return m?.[1] && !TITLE_WORD.test(m[1]) && !ORG_WORD.test(m[1]) ? m[1] : null;
 }
