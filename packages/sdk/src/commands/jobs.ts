@@ -4,6 +4,7 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import type { CliContext, Target } from "../cli/context.js";
 import { CliError } from "../cli/io.js";
 import { printJson, printLines, printTable, when } from "../cli/output.js";
+import { scoreLines } from "./job-result.js";
 
 const TYPES = ["document_analysis", "resume_match", "worklog_summary"] as const;
 type JobType = (typeof TYPES)[number];
@@ -21,6 +22,12 @@ interface TimelineEvent {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A job's result: a match's score spelled out as its parts, then the result's JSON. */
+function resultLines(result: Record<string, unknown> | null | undefined): string[] {
+  if (!result) return [];
+  return [...scoreLines(result.score, result.breakdown), JSON.stringify(result, null, 2)];
+}
 
 /** Uploads one file through the multipart route (it has no tRPC form). */
 async function upload(target: Target, file: string, kind: string): Promise<{ id: string; filename: string }> {
@@ -78,7 +85,7 @@ export function registerJobs(program: Command, ctx: CliContext): void {
       }
       const final = await client.job.get.query({ id: job.id });
       if (opts.json) return printJson(ctx.io, final);
-      printLines(ctx.io, `Status: ${final.status}${final.costCents !== null ? `, cost ${final.costCents} ¢` : ""}`, ...(final.result ? [JSON.stringify(final.result, null, 2)] : []));
+      printLines(ctx.io, `Status: ${final.status}${final.costCents !== null ? `, cost ${final.costCents} ¢` : ""}`, ...resultLines(final.result));
       if (final.status !== "success") throw new CliError(final.error ?? `The job ended ${final.status}`);
     });
 
@@ -105,6 +112,6 @@ export function registerJobs(program: Command, ctx: CliContext): void {
       const { client } = await ctx.client(cmd);
       const [job, events] = await Promise.all([client.job.get.query({ id }), client.job.events.query({ id, afterSeq: 0 })]);
       if (opts.json) return printJson(ctx.io, { ...job, events: events.items });
-      printLines(ctx.io, `Job ${job.id} (${job.type}): ${job.status}${job.error ? ` — ${job.error}` : ""}`, ...events.items.map(eventLine), ...(job.result ? [JSON.stringify(job.result, null, 2)] : []));
+      printLines(ctx.io, `Job ${job.id} (${job.type}): ${job.status}${job.error ? ` — ${job.error}` : ""}`, ...events.items.map(eventLine), ...resultLines(job.result));
     });
 }
