@@ -15,6 +15,10 @@ describe("reading a job posting", () => {
     expect(p.required).toEqual([["Python", "Go", "Rust"], ["TypeScript"], ["React"], ["Docker"], ["AWS", "GCP"], ["Terraform"]]);
   });
 
+  it("reads 'one of' a list as one requirement", () => {
+    expect(parsePosting("Experience with at least one of Python, Go, Java. Docker, Terraform.").required).toEqual([["Python", "Go", "Java"], ["Docker"], ["Terraform"]]);
+  });
+
   it("takes inline cues ('is a plus', 'Nice to have:') and the lower bound of a span of years", () => {
     const p = parsePosting("3-5 years with Java. Kafka is a plus. Nice to have: GraphQL");
     expect(p.required).toEqual([["Java"]]);

@@ -20,6 +20,8 @@ const IGNORE_HEAD = /^(about (us|the company)|benefits|perks|what we offer|why (
 /** A sentence that says its skills are optional, wherever it stands. */
 const NICE_CUE = /\b(nice[ -]to[ -]have|(is|are|a|would be a|big) plus|bonus|preferred|desirable|ideally|good to have|an advantage|optional)\b/i;
 
+/** "At least one of: Python, Go, Java" — the list is a choice, whatever joins it. */
+const ANY_OF = /\b(one of|any of|either)\b/i;
 const CONNECTORS = new Set([",", "or", "and", "/", "(", ")", "&", "either", "and/or"]);
 const OR = new Set(["or", "/", "and/or"]);
 
@@ -36,9 +38,10 @@ function headerMode(label: string): Mode | null {
  * Skills of one sentence, grouped: mentions joined only by connectors form a
  * list; in it "or" and "/" bind their neighbours into one group, "and" keeps
  * them apart, and a comma takes the next conjunction's meaning ("Python, Go,
- * or Rust" is one group; "TypeScript, Node.js and Docker" three).
+ * or Rust" is one group; "TypeScript, Node.js and Docker" three). In a sentence
+ * that says "one of" or "any of", a whole list is one group.
  */
-export function groupMentions(tokens: Token[], mentions: Mention[]): string[][] {
+export function groupMentions(tokens: Token[], mentions: Mention[], anyOf = false): string[][] {
   const groups: string[][] = [];
   let current: string[] = [];
   const gaps = mentions.slice(1).map((m, k) => tokens.slice(mentions[k]?.end ?? 0, m.start).map((t) => t.norm));
@@ -47,7 +50,7 @@ export function groupMentions(tokens: Token[], mentions: Mention[]): string[][] 
     for (let j = k; j < gaps.length; j++) {
       const gap = gaps[j] ?? [];
       if (!isList(gap)) return false;
-      if (gap.some((t) => OR.has(t))) return true;
+      if (anyOf || gap.some((t) => OR.has(t))) return true;
       if (gap.includes("and") || gap.includes("&")) return false;
     }
     return false;
@@ -88,7 +91,7 @@ export function parsePosting(text: string): Posting {
       if (mode === "ignore") continue;
       const here: Mode = mode === "nice" || NICE_CUE.test(sentence) ? "nice" : "required";
       if (here === "required") years.push(...yearsIn(sentence).map((y) => y.years));
-      for (const group of groupMentions(tokens, findSkills(tokens))) {
+      for (const group of groupMentions(tokens, findSkills(tokens), ANY_OF.test(sentence))) {
         const key = [...group].sort().join("|");
         (here === "required" ? required : nice).set(key, group);
       }
