@@ -102,4 +102,9 @@ describe("résumé-aware document analysis (issue 10, item 8)", () => {
     expect(a.summary).not.toMatch(/Requirements|Nice to have|Benefits/);
     expect(a.summary).toContain("senior backend engineer");
   });
+
+  it("keeps Node.js whole in a summary sentence (wink ends a sentence at 'Node.')", () => {
+    const a = analyzeDocument("We build payment APIs for shops across Europe.\nYou write strong TypeScript and Node.js every day.\nWe ship small changes many times a day.", NOW);
+    expect(a.summary).toContain("You write strong TypeScript and Node.js every day.");
+  });
 });

@@ -3,7 +3,7 @@ import { entitiesOf } from "./entities.js";
 import { headerOf, looksLikeResume, readResume, sectionsOf } from "./resume.js";
 import { keywords, summarize } from "./scoring.js";
 import { findSkills } from "./skills.js";
-import { readText } from "./text.js";
+import { readText, type Sentence } from "./text.js";
 
 /** "Interviewer: ..." / "Q: ..." turns from two or more speakers make a transcript. */
 const TURN = /^\s*([\p{Lu}][\p{L}.' -]{0,30}|Q|A):\s/u;
@@ -27,6 +27,27 @@ function prose(text: string): string {
 }
 
 /**
+ * wink ends a sentence at "Node." in "Node.js": a sentence that starts in lower
+ * case right after a period continues the one before. Each sentence is looked
+ * up in a window just past the previous one, so this stays linear.
+ */
+function rejoin(sentences: Sentence[], source: string): Sentence[] {
+  const out: Sentence[] = [];
+  let cursor = 0;
+  for (const s of sentences) {
+    const found = source.slice(cursor, cursor + s.text.length + 2000).indexOf(s.text);
+    const at = found >= 0 ? cursor + found : -1;
+    if (at >= 0) cursor = at + s.text.length;
+    const last = out.at(-1);
+    if (last && /^\p{Ll}/u.test(s.text) && last.text.endsWith(".")) {
+      const glue = at > 0 && !/\s/.test(source.charAt(at - 1)) ? "" : " ";
+      out[out.length - 1] = { ...last, text: `${last.text}${glue}${s.text}`, terms: [...last.terms, ...s.terms], pos: [...last.pos, ...s.pos], tokens: [...last.tokens, ...s.tokens] };
+    } else out.push(s);
+  }
+  return out;
+}
+
+/**
  * A document's analysis. A résumé gets its sections, jobs and schools and a
  * summary written from them (role, years, strengths); anything else an
  * extractive summary. Sentiment only for a transcript: the tone of an answer
@@ -36,11 +57,13 @@ export function analyzeDocument(text: string, now: Date): TDocumentAnalysis {
   const lines = text.split(/\r?\n/);
   const resume = looksLikeResume(sectionsOf(text)) ? readResume(text, now) : null;
   const readAs = resume ? "resume" : isTranscript(lines) ? "transcript" : "other";
-  const body = readText(prose(text));
+  const clean = prose(text);
+  const body = readText(clean);
+  const sentences = rejoin(body.sentences, clean);
   const out: TDocumentAnalysis = {
     readAs,
     // A line of three words or fewer ("Requirements", "Docker and AWS") is a label, not a summary sentence.
-    summary: resume ? resume.summary : summarize(body.sentences.filter((s) => s.text.split(/\s+/).length > 3)),
+    summary: resume ? resume.summary : summarize(sentences.filter((s) => s.text.split(/\s+/).length > 3)),
     keywords: keywords(body.sentences),
     skills: [...new Set(body.sentences.flatMap((s) => findSkills(s.tokens).map((m) => m.skill)))],
     entities: entitiesOf(text, body.entities, resume),
