@@ -26,8 +26,26 @@ describe("skill normalisation", () => {
     expect(skillsIn("Node.js, Spring Boot, CI/CD")).toEqual(["Node.js", "Spring", "CI/CD"]);
   });
 
-  it("has one entry per skill name in the vocabulary", () => {
+  it("finds every skill of the vocabulary by its name and by each of its aliases, in a sentence", () => {
+    const misses = SKILL_VOCABULARY.flatMap((def) =>
+      [def.name, ...(def.aliases ?? []).map((a) => a.replace(/^=/, ""))].flatMap((spelling) => {
+        const found = skillsIn(`Experience with ${spelling} in production.`);
+        return found.length === 1 && found[0] === def.name ? [] : [`${spelling} → ${found.join(", ") || "nothing"}`];
+      }),
+    );
+    expect(misses).toEqual([]);
+  });
+
+  it("has one entry per skill name, and no spelling that means two skills", () => {
     const names = SKILL_VOCABULARY.map((s) => s.name);
     expect(new Set(names).size).toBe(names.length);
+    const owner = new Map<string, Set<string>>();
+    for (const def of SKILL_VOCABULARY) {
+      for (const spelling of [def.name, ...(def.aliases ?? [])]) {
+        const key = spelling.replace(/^=/, "").toLowerCase();
+        owner.set(key, (owner.get(key) ?? new Set()).add(def.name));
+      }
+    }
+    expect([...owner].filter(([, skills]) => skills.size > 1)).toEqual([]);
   });
 });
