@@ -85,6 +85,11 @@ describe("résumé-aware document analysis (issue 10, item 8)", () => {
     expect(a.entities.filter((e) => e.type === "person").map((e) => e.text)).toEqual(["Jane Doe"]);
   });
 
+  it("keeps a person whose name merely contains a short employer's letters", () => {
+    const a = analyzeDocument("Abigail Stone works as a Nurse at Abi.", NOW);
+    expect(a.entities).toEqual(expect.arrayContaining([of("person", "Abigail Stone"), of("organization", "Abi")]));
+  });
+
   it("leaves sentiment out of a résumé and a posting, and gives it for an interview transcript", () => {
     expect(analyzeDocument(BACKEND_GOOD, NOW).sentiment).toBeUndefined();
     expect(analyzeDocument(BACKEND_POSTING, NOW).sentiment).toBeUndefined();

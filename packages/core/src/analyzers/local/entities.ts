@@ -30,7 +30,7 @@ export function entitiesOf(text: string, wink: Entity[], resume: TResumeExtract 
   const named = [...titles, ...employers, ...places, ...schools].map((x) => x.toLowerCase());
   const notAName = (name: string) =>
     !name.split(/\s+/).every((w) => NAME_WORD.test(w)) ||
-    TITLE_WORD.test(name) || headerOf(name) !== null || skillsIn(name).length > 0 || /\d/.test(name) || named.some((n) => n.includes(name.toLowerCase()) || name.toLowerCase().includes(n));
+    TITLE_WORD.test(name) || headerOf(name) !== null || skillsIn(name).length > 0 || /\d/.test(name) || named.some((n) => ` ${n} `.includes(` ${name.toLowerCase()} `));
   const people = wink.filter((e) => e.type === "person" && !notAName(e.text));
   // wink's types are upper case ("DURATION"); ours are lower case, so one document's groups read alike.
   const rest = wink.filter((e) => !NOISE.has(e.type) && (e.type !== "DURATION" || COUNTED.test(e.text))).map((e) => ({ text: e.text, type: e.type.toLowerCase() }));
