@@ -1,7 +1,7 @@
 // The api process: config (+ the root .env), optional migrate-on-start, then serve until SIGTERM.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { configOrExit, createLogger } from "@atrium/config";
+import { configOrExit, createLogger, redisOptions } from "@atrium/config";
 import { bootstrap } from "@atrium/core";
 import { createDb, migrateDb } from "@atrium/db";
 import { Redis } from "ioredis";
@@ -21,11 +21,11 @@ if (config.MIGRATE_ON_START) {
   await migrateDb(config.DATABASE_URL, (db) => bootstrap({ db, config, logger, now: () => new Date() }).then(() => undefined));
 }
 const { db, close } = createDb(config.DATABASE_URL);
-const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+const redis = new Redis(config.REDIS_URL, { ...redisOptions(config), maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
 redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
 
 // BullMQ wants its own connection that retries forever instead of failing fast.
-const queueConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+const queueConnection = new Redis(config.REDIS_URL, { ...redisOptions(config), maxRetriesPerRequest: null });
 queueConnection.on("error", () => {});
 const jobs = createJobQueues({ connection: queueConnection, prefix: config.REDIS_PREFIX });
 

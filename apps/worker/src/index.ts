@@ -2,6 +2,7 @@ import os from "node:os";
 import { randomBytes } from "node:crypto";
 import { Worker } from "bullmq";
 import { Redis } from "ioredis";
+import { redisOptions } from "@atrium/config";
 import { analyzerFromConfig, transportFromConfig } from "@atrium/core";
 import { createJobQueues, jobsOfQueue } from "@atrium/core/jobs";
 import { bullmqTelemetry } from "@atrium/core/tracing";
@@ -57,7 +58,7 @@ export async function startWorker(deps: WorkerDeps, queues: readonly QueueConfig
   const { config, logger } = deps;
   const workerId = `${os.hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
   // BullMQ needs `maxRetriesPerRequest: null` so its blocking commands never time out.
-  const connection = new Redis(deps.redisUrl, { maxRetriesPerRequest: null });
+  const connection = new Redis(deps.redisUrl, { ...redisOptions(config), maxRetriesPerRequest: null });
   connection.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
   const producers = createJobQueues({ connection, prefix: config.REDIS_PREFIX });
   const runtime: JobRuntime = {
