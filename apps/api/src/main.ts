@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { configOrExit, createLogger, redisOptions } from "@atrium/config";
-import { bootstrap } from "@atrium/core";
+import { bootstrap, startFlagRuntime } from "@atrium/core";
 import { createDb, migrateDb } from "@atrium/db";
 import { Redis } from "ioredis";
 import { createJobQueues } from "@atrium/core/jobs";
@@ -32,11 +32,13 @@ const jobs = createJobQueues({ connection: queueConnection, prefix: config.REDIS
 if (config.WEB_DIST_DIR && !existsSync(path.join(config.WEB_DIST_DIR, "index.html"))) {
   logger.warn({ dir: config.WEB_DIST_DIR }, "no SPA build there (run `pnpm build`): serving the api only");
 }
-const app = createApp({ config, db, redis, jobs, logger, now: () => new Date() });
+// Subscribed before the first read, so no flag change can fall in between (see startFlagRuntime).
+const flags = await startFlagRuntime({ db, redis, prefix: config.REDIS_PREFIX, environment: config.ATRIUM_ENV, logger });
+const app = createApp({ config, db, redis, jobs, logger, now: () => new Date(), flags });
 const server = app.listen(config.API_PORT, () => logger.info({ env: config.NODE_ENV, spa: config.WEB_DIST_DIR ?? null }, `api listening on http://localhost:${config.API_PORT}`));
 installGracefulShutdown({
   server,
   logger,
   timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-  closers: [() => jobs.close().then(() => queueConnection.quit()), close, () => redis.quit()],
+  closers: [() => jobs.close().then(() => queueConnection.quit()), () => flags.close(), close, () => redis.quit()],
 });

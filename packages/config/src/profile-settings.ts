@@ -61,3 +61,23 @@ export function profileProblems(env: Env): string[] {
   if (env.ALLOWED_HOSTS.length === 0) problems.push("ALLOWED_HOSTS: empty; name the hosts users reach (or * for any)");
   return problems;
 }
+
+const isLocal = (url: string | undefined) => {
+  if (!url) return true;
+  const host = new URL(url).hostname;
+  return host === "localhost" || host === "127.0.0.1" || host === "[::1]" || host === "::1";
+};
+
+/** Settings that work but that an operator of staging/production probably didn't mean; shown, never refused. */
+export function configWarnings(env: Env): string[] {
+  if (PROFILES[env.ATRIUM_ENV].devDefaults) return [];
+  const warnings: string[] = [];
+  if (env.ALLOWED_HOSTS.includes("*")) warnings.push("ALLOWED_HOSTS: * answers any Host header");
+  if (env.TRUST_PROXY !== false && !env.SECURE_SSL_REDIRECT) warnings.push("SECURE_SSL_REDIRECT: off behind a proxy; plain-http requests are served");
+  if (env.HSTS_SECONDS === 0) warnings.push("HSTS_SECONDS: 0, browsers are not told to insist on https");
+  if (env.DATABASE_URL && !isLocal(env.DATABASE_URL) && !new URL(env.DATABASE_URL).searchParams.get("sslmode")) {
+    warnings.push("DATABASE_URL: a remote Postgres without sslmode; add ?sslmode=verify-full (and DATABASE_CA_FILE for a private CA)");
+  }
+  if (env.REDIS_URL && !isLocal(env.REDIS_URL) && env.REDIS_URL.startsWith("redis://")) warnings.push("REDIS_URL: a remote Redis over plain TCP; use rediss:// (REDIS_TLS_CA_FILE for a private CA)");
+  return warnings;
+}

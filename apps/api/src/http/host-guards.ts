@@ -22,7 +22,7 @@ export function hostAllowed(allowed: readonly string[], host: string | undefined
  * steer anything the api builds from it (the api's own origin in the CSRF check, redirects).
  */
 export function allowedHosts(config: Pick<Env, "ALLOWED_HOSTS">): RequestHandler {
-  return (req, res, next) => {
+  return function allowedHostCheck(req, res, next) {
     if (PROBES.test(req.path) || hostAllowed(config.ALLOWED_HOSTS, req.headers.host)) return next();
     res.status(400).json({ message: `Host not allowed: ${req.headers.host ?? "(none)"}; add it to ALLOWED_HOSTS`, code: "BAD_REQUEST" });
   };
@@ -33,7 +33,7 @@ export function allowedHosts(config: Pick<Env, "ALLOWED_HOSTS">): RequestHandler
  * to https. GET and HEAD get 301; anything else 308, so the method and body survive.
  */
 export function httpsRedirect(config: Pick<Env, "SECURE_SSL_REDIRECT">): RequestHandler {
-  return (req, res, next) => {
+  return function httpsRedirectCheck(req, res, next) {
     if (!config.SECURE_SSL_REDIRECT || req.protocol === "https" || PROBES.test(req.path)) return next();
     res.redirect(req.method === "GET" || req.method === "HEAD" ? 301 : 308, `https://${req.headers.host ?? ""}${req.originalUrl}`);
   };
