@@ -1,7 +1,7 @@
 // The api process: config (+ the root .env), optional migrate-on-start, then serve until SIGTERM.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { configOrExit, createLogger, redisOptions } from "@atrium/config";
+import { configOrExit, configWarnings, createLogger, logEffectiveConfig, redisOptions } from "@atrium/config";
 import { bootstrap, startFlagRuntime } from "@atrium/core";
 import { createDb, migrateDb } from "@atrium/db";
 import { Redis } from "ioredis";
@@ -11,6 +11,8 @@ import { installGracefulShutdown } from "./shutdown.js";
 
 const config = configOrExit();
 const logger = createLogger(config, "api");
+// What `atrium config check` prints; configOrExit has already refused every problem, all at once.
+logEffectiveConfig(config, logger, configWarnings(config));
 if (!config.DATABASE_URL || !config.REDIS_URL) {
   logger.fatal("DATABASE_URL and REDIS_URL are required; `npm start` sets them for the embedded defaults");
   process.exit(1);

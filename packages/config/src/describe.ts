@@ -43,3 +43,10 @@ export function redisOptions(env: Pick<Env, "REDIS_URL" | "REDIS_TLS_CA_FILE">):
   if (!env.REDIS_URL?.startsWith("rediss://") || !env.REDIS_TLS_CA_FILE) return {};
   return { tls: { ca: readFileSync(env.REDIS_TLS_CA_FILE, "utf8") } };
 }
+
+/** What every process logs at startup: the same report `atrium config check` prints, secrets redacted. */
+export function logEffectiveConfig(env: Env, logger: { info: (o: object, m: string) => void; warn: (o: object, m: string) => void }, warnings: string[]): void {
+  const set = describeConfig(env).filter((e) => e.value !== null);
+  logger.info({ environment: env.ATRIUM_ENV, config: Object.fromEntries(set.map((e) => [e.name, e.value])) }, "effective configuration");
+  for (const warning of warnings) logger.warn({ environment: env.ATRIUM_ENV }, `configuration: ${warning}`);
+}
