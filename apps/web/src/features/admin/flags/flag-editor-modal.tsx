@@ -45,6 +45,7 @@ function History({ detail }: { detail: FlagDetail }) {
 export function FlagEditorModal({ flag, onClose }: { flag: Flag | null; onClose: () => void }) {
   const detail = useFlag(flag?.key ?? null);
   const update = useUpdateFlag();
+  const resetUpdate = update.reset;
   const [description, setDescription] = useState("");
   const [targeting, setTargeting] = useState("");
   const [environments, setEnvironments] = useState("");
@@ -56,10 +57,9 @@ export function FlagEditorModal({ flag, onClose }: { flag: Flag | null; onClose:
     setTargeting(pretty(flag.targeting));
     setEnvironments(pretty(flag.environments));
     setClientErrors({});
-    update.reset();
-    // Only when another flag is opened; `update` changes identity on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [flag]);
+    // Only when another flag is opened: a stale error from the last one must not show.
+    resetUpdate();
+  }, [flag, resetUpdate]);
 
   // The friendly control for the common case: a boolean flag's default, kept in step with the JSON.
   const parsedTargeting = parseJsonField(targeting, ZFlagTargeting, "targeting").value;
