@@ -29,7 +29,7 @@ const url = () => {
 };
 
 // One story in order: staff turn analysis off in Admin → Flags, and the SPA stops offering it.
-describe("Admin → Flags", () => {
+describe("Admin → Flags and the configuration", () => {
   it("turns ai-analysis off with the switch, with the change in the flag's history", async () => {
     await page.goto(`${url()}/login`);
     await page.getByLabel("Username or email").fill("admin");
@@ -66,5 +66,13 @@ describe("Admin → Flags", () => {
     // The button and the heading render together; it goes once the flags arrive.
     await page.getByRole("button", { name: "New job" }).waitFor({ state: "detached" });
     expect(await page.getByRole("button", { name: "New job" }).count()).toBe(0);
+  });
+
+  it("shows staff the configuration the api runs with, secrets redacted", async () => {
+    await page.getByRole("navigation").getByRole("link", { name: "System", exact: true }).click();
+    const card = page.getByTestId("system-config");
+    await card.getByText("SESSION_SECRET").waitFor();
+    expect(await card.getByRole("row").filter({ hasText: "SESSION_SECRET" }).innerText()).toMatch(/\[redacted\]/);
+    expect(await card.innerText()).toMatch(/ATRIUM_ENV\s+test/);
   });
 });

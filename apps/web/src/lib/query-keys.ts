@@ -38,6 +38,7 @@ export const queryKeys = {
   myFlags: ["myFlags"],
   admin: {
     flags: ["admin", "flags"],
+    config: ["admin", "config"],
     flag: (key: string) => ["admin", "flags", key] as const,
     jobs: (filters: object) => ["admin", "jobs", filters] as const,
     allJobs: ["admin", "jobs"],
