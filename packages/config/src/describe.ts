@@ -10,7 +10,7 @@ export interface ConfigEntry {
 }
 
 /** Variables whose value is a credential; URLs elsewhere keep their host but lose any password. */
-const SECRET = /(SECRET|PASSWORD|TOKEN|API_KEY|ACCESS_KEY|DSN)/;
+const SECRET = /SECRET|(PASSWORD|TOKEN|API_KEY|ACCESS_KEY_ID|DSN)$/;
 
 function redactUrl(value: string): string {
   try {

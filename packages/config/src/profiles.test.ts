@@ -74,5 +74,8 @@ describe("environment profiles", () => {
     expect(entries.DATABASE_URL).toBe("postgres://atrium:[redacted]@db/atrium");
     expect(entries.SESSION_SECRET).toBe("[redacted]");
     expect(entries.ATRIUM_ENV).toBe("production");
+    // Settings named like secrets but not secret stay readable.
+    expect(entries.PASSWORD_MIN_LENGTH).toBe("8");
+    expect(describeConfig(env).filter((e) => e.secret).map((e) => e.name)).toEqual(expect.arrayContaining(["SESSION_SECRET", "BOOTSTRAP_ADMIN_PASSWORD", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "METRICS_TOKEN", "LLM_API_KEY", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "SENTRY_DSN", "RESEND_API_KEY"]));
   });
 });
