@@ -51,7 +51,7 @@ describe("document-processing in the worker", () => {
     await svc.jobs?.enqueue("document.extract", { documentId: onDoc });
 
     const queue = svc.jobs?.queue(QUEUES.document_processing);
-    await waitFor(async () => (await queue?.getJobCounts("completed"))?.completed === 2, 20_000);
+    await waitFor(async () => (await queue?.getJobCounts("completed"))?.completed === 2, { timeoutMs: 20_000, what: "both extractions to finish" });
     expect(await docOf(onDoc)).toMatchObject({ extractionStatus: "done" });
     expect(await docOf(offDoc)).toMatchObject({ extractionStatus: "pending", extractedText: null });
   });
