@@ -51,7 +51,10 @@ export function HomePage() {
     <>
       <Group mb="xl">
         <div>
-          <Title order={2}>Welcome back, {displayName(user)}</Title>
+          {/* "back" only once there was a sign-in before this one. */}
+          <Title order={2} data-testid="welcome">
+            {user.previousLoginAt ? "Welcome back" : "Welcome"}, {displayName(user)}
+          </Title>
           <Text c="dimmed" mt={4}>
             {account ? (
               <>
