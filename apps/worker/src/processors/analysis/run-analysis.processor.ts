@@ -2,7 +2,7 @@ import { DelayedError, UnrecoverableError } from "bullmq";
 import { ANALYSIS_JOBS, appendJobEvent, findJob, isFinished, noteWaitingForSlot, priceUsage, recordRunCost, startJobRunWithinCap, transitionJob, type JobRow } from "@atrium/core";
 import { defineProcessor, isLastAttempt, type JobContext } from "../base.js";
 import { PIPELINES } from "./job-types.js";
-import { BadJobInput, isTransient, JobCancelled, userMessage, type RunState } from "./pipeline.js";
+import { BadJobInput, isTransient, JobCancelled, failureCause, userMessage, type RunState } from "./pipeline.js";
 
 async function finishCancelled(ctx: JobContext, job: JobRow): Promise<{ status: string }> {
   await appendJobEvent(ctx.db, job.id, { type: "job.cancelled", message: job.status === "running" ? "Stopped: cancel requested" : "Cancelled before it started" });
@@ -87,7 +87,7 @@ export async function runAnalysisJob(ctx: JobContext, jobId: string): Promise<un
       throw err;
     }
     await appendJobEvent(ctx.db, jobId, { type: "job.failed", message, data: { attempt: job.attempts, transient: isTransient(err) } });
-    await transitionJob(ctx.db, jobId, ["running"], { status: "failed", error: message, finishedAt: ctx.now() });
+    await transitionJob(ctx.db, jobId, ["running"], { status: "failed", error: message, errorCause: failureCause(err), finishedAt: ctx.now() });
     throw new UnrecoverableError(message);
   }
 }
