@@ -22,7 +22,7 @@ beforeAll(async () => {
   api = await startE2eStack({ SIGNUP_MODE: "open", RATE_LIMIT_ENABLED: "false" });
   browser = await launchChromium(process.env.CHROMIUM_PATH);
   nora = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  admin = await (await browser.newContext()).newPage({ viewport: { width: 1280, height: 900 } });
+  admin = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   for (const p of [nora, admin]) p.setDefaultTimeout(15_000);
 });
 
