@@ -10,7 +10,14 @@ interface Step {
   label: string;
   hint: string;
   to: string;
-  done: boolean | undefined;
+  /** undefined while loading; null when this user can't read it (a viewer and the ledger, say): the step is left out. */
+  done: boolean | undefined | null;
+}
+
+/** A step's state from the query that proves it. */
+function doneBy<T>(query: { data: T | undefined; isError: boolean }, test: (data: T) => boolean): boolean | undefined | null {
+  if (query.isError) return null;
+  return query.data === undefined ? undefined : test(query.data);
 }
 
 /**
@@ -23,13 +30,14 @@ export function GettingStarted() {
   const documents = useRecentDocuments();
   const jobs = useRecentJobs();
   const keys = useApiKeys();
-  const steps: Step[] = [
+  const all: Step[] = [
     { key: "verify-email", label: "Confirm your email address", hint: "Open the link we emailed you (or resend it from your profile).", to: "/profile", done: !!user.emailVerifiedAt },
-    { key: "top-up", label: "Top up your balance", hint: "Jobs are paid from a prepaid balance.", to: "/billing", done: credit.data },
-    { key: "upload", label: "Upload a document", hint: "A resume, a job description or a worklog.", to: "/documents", done: documents.data && documents.data.items.length > 0 },
-    { key: "analyze", label: "Run an analysis", hint: "Open a document and press Run analysis.", to: "/documents", done: jobs.data && jobs.data.items.length > 0 },
-    { key: "api-key", label: "Create an API key", hint: "For scripts, the SDK and the atrium CLI.", to: "/api-keys", done: keys.data && keys.data.items.length > 0 },
+    { key: "top-up", label: "Top up your balance", hint: "Jobs are paid from a prepaid balance.", to: "/billing", done: doneBy(credit, (any) => any) },
+    { key: "upload", label: "Upload a document", hint: "A resume, a job description or a worklog.", to: "/documents", done: doneBy(documents, (d) => d.items.length > 0) },
+    { key: "analyze", label: "Run an analysis", hint: "Open a document and press Run analysis.", to: "/documents", done: doneBy(jobs, (j) => j.items.length > 0) },
+    { key: "api-key", label: "Create an API key", hint: "For scripts, the SDK and the atrium CLI.", to: "/api-keys", done: doneBy(keys, (k) => k.items.length > 0) },
   ];
+  const steps = all.filter((s) => s.done !== null);
   const loading = steps.some((s) => s.done === undefined);
   const doneCount = steps.filter((s) => s.done).length;
   if (!loading && doneCount === steps.length) return null;
