@@ -111,7 +111,8 @@ describe("the SPA against a real api", () => {
     await navLink("Profile").click();
     await page.getByRole("heading", { name: "Profile" }).waitFor();
     await page.getByRole("row", { name: /Signed in with\s*Session cookie/ }).waitFor();
-    await page.getByRole("row", { name: /Role\s*Staff/ }).waitFor();
+    // The staff flag has its own row, apart from the role in the account.
+    await page.getByRole("row", { name: /Platform staff\s*Staff/ }).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}profile.png` });
   });
 
