@@ -74,3 +74,11 @@ it("staff retry clears the cause with the error", async () => {
   const retried = (await call(api.url, "trpc", R.retry, { id: jobId }, bearer(staff.token))).data as TJob;
   expect(retried).toMatchObject({ status: "queued", error: null, errorCause: null });
 });
+
+it("names no document of another account, whatever id a job's input holds", async () => {
+  const other = await billingTenant(api, "jv-other");
+  const theirs = await textDocument(api.svc.db, other.account.id, "Someone else's secret plan.", "other");
+  const [job] = await api.svc.db.insert(schema.jobs).values({ accountId: t.account.id, type: "document_analysis", status: "failed", input: { documentId: theirs }, error: SAFE }).returning();
+  const read = (await call(api.url, "rest", R.get, { id: job?.id }, bearer(t.owner.token))).data as TJob;
+  expect(read.documents).toEqual([{ id: theirs, role: "document", filename: null }]);
+});

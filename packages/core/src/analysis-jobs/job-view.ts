@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, inArray, isNull } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import type { TJob, TJobDocument } from "./analysis-jobs.schema.js";
 import { toJobDto } from "./job-dto.js";
@@ -30,17 +30,18 @@ function documentIds(row: JobRow): Array<{ id: string; role: TJobDocument["role"
  */
 export async function toJobViews(db: DbOrTx, rows: JobRow[], viewer: JobViewer): Promise<TJob[]> {
   if (rows.length === 0) return [];
-  const pairs = rows.flatMap((r) => documentIds(r).map((d) => ({ accountId: r.accountId, id: d.id })));
+  const ids = [...new Set(rows.flatMap((r) => documentIds(r).map((d) => d.id)))];
   const { documents, accounts } = schema;
   const [docs, accts] = await Promise.all([
-    pairs.length
+    ids.length
       ? db
           .select({ id: documents.id, accountId: documents.accountId, filename: documents.filename })
           .from(documents)
-          .where(and(isNull(documents.deletedAt), or(...pairs.map((p) => and(eq(documents.id, p.id), eq(documents.accountId, p.accountId))))))
+          .where(and(inArray(documents.id, ids), isNull(documents.deletedAt)))
       : Promise.resolve([]),
     db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, [...new Set(rows.map((r) => r.accountId))])),
   ]);
+  // Keyed by account too: a job names only documents of its own account.
   const names = new Map(docs.map((d) => [`${d.accountId}/${d.id}`, d.filename]));
   const accountNames = new Map(accts.map((a) => [a.id, a.name]));
   return rows.map((r) => ({
