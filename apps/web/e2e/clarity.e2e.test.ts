@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -53,6 +54,11 @@ async function signIn(page: Page, username: string, password: string): Promise<v
   await page.goto(url("/"));
 }
 
+const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
+// Toasts come and go with timing; leave them out so the pages themselves can be compared.
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true, animations: "disabled", style: ".mantine-Notifications-root { display: none !important; }" });
+
 const profileValue = (label: string) => nora.locator(`[data-testid=profile-row][data-label="${label}"] td`);
 
 describe("clarity for a new user", () => {
@@ -71,6 +77,7 @@ describe("clarity for a new user", () => {
     await nora.getByTestId("recent-jobs-empty").waitFor();
     await nora.getByTestId("recent-documents-empty").waitFor();
     await nora.getByTestId("dashboard-balance-amount").filter({ hasText: "$0.00" }).waitFor();
+    await shot(nora, "dashboard-new-user");
   });
 
   it("shows the owner role apart from the staff flag, this sign-in, and sets a display name", async () => {
@@ -90,6 +97,7 @@ describe("clarity for a new user", () => {
     await profileValue("Display name").filter({ hasText: "Nora Lindqvist" }).waitFor();
     await nora.getByTestId("user-menu").filter({ hasText: "Nora Lindqvist" }).waitFor();
     expect((await noraRow()).displayName).toBe("Nora Lindqvist");
+    await shot(nora, "profile-new-user");
   });
 
   it("says Welcome back, by the display name, on the next sign-in", async () => {
@@ -160,6 +168,7 @@ describe("clarity for a new user", () => {
     await nora.getByTestId("dashboard-balance-amount").filter({ hasText: "$20.00" }).waitFor();
     expect(await nora.getByTestId("recent-job").first().textContent()).toContain("nora-cv.txt vs deleted document");
     expect(await nora.getByTestId("recent-document").count()).toBe(1);
+    await shot(nora, "dashboard-active");
     await nora.getByTestId("recent-document").getByRole("link", { name: "nora-cv.txt" }).click();
     await nora.waitForURL(`**/documents/${resume}`);
   });
@@ -183,6 +192,7 @@ describe("clarity for a new user", () => {
     expect(await nora.getByTestId("job-error-cause").count()).toBe(0);
     expect(await nora.getByRole("button", { name: "Retry job" }).count()).toBe(0);
     expect(await nora.content()).not.toContain("TypeError");
+    await shot(nora, "job-failed-user");
   });
 
   it("shows staff account names, the failure's cause, and Retry on the job page", async () => {
@@ -196,6 +206,7 @@ describe("clarity for a new user", () => {
 
     await admin.goto(url(`/jobs/${jobId}`));
     await admin.getByTestId("job-error-cause").filter({ hasText: CAUSE }).waitFor();
+    await shot(admin, "job-failed-staff");
     await admin.getByRole("button", { name: "Retry job" }).click();
     await admin.locator("[data-testid=job-status][data-status=queued]").first().waitFor();
     await admin.getByTestId("event-label").filter({ hasText: "Queued again by support" }).waitFor();
@@ -216,6 +227,7 @@ describe("clarity for a new user", () => {
     await nora.getByLabel("Email").fill("omar@example.com");
     await nora.getByRole("button", { name: "Invite", exact: true }).click();
     await nora.getByTestId("invite-replaced").filter({ hasText: "the link in that email no longer works" }).waitFor();
+    await shot(nora, "reinvite-confirmation");
 
     const mails = await stack()
       .db.select()
@@ -230,6 +242,7 @@ describe("clarity for a new user", () => {
     const omar = await (await browser.newContext()).newPage();
     await omar.goto(url(`/signup?invitation=${oldToken}`));
     await omar.getByTestId("invitation-unusable").filter({ hasText: "A newer invitation was sent to this address — use the latest email" }).waitFor();
+    await shot(omar, "superseded-invitation");
     await omar.goto(url(`/signup?invitation=${newToken}`));
     await omar.getByTestId("invitation-banner").filter({ hasText: "You're invited to Nora Research" }).waitFor();
     await omar.context().close();

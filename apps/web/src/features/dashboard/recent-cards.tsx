@@ -13,9 +13,9 @@ import { useRecentDocuments, useRecentJobs } from "./use-dashboard";
 
 function CardTitle({ title, to, more }: { title: string; to: string; more: string }) {
   return (
-    <Group justify="space-between" mb="sm">
+    <Group justify="space-between" mb="sm" wrap="nowrap" gap="xs">
       <Title order={4}>{title}</Title>
-      <Anchor component={Link} to={to} size="sm">
+      <Anchor component={Link} to={to} size="sm" style={{ whiteSpace: "nowrap" }}>
         {more}
       </Anchor>
     </Group>

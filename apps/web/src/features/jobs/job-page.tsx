@@ -117,9 +117,14 @@ export function JobPage() {
             {j.error ?? "The job failed without saying why."}
             {/* Only staff reads carry the cause; for everyone else it is always null. */}
             {j.errorCause && (
-              <Code block mt="sm" data-testid="job-error-cause">
-                {j.errorCause}
-              </Code>
+              <>
+                <Text size="xs" fw={600} mt="sm" c="dimmed">
+                  Cause (only staff see this)
+                </Text>
+                <Code block mt={4} data-testid="job-error-cause">
+                  {j.errorCause}
+                </Code>
+              </>
             )}
           </Alert>
         )}

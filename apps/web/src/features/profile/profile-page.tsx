@@ -12,7 +12,7 @@ import { DisplayNameCard } from "./display-name-card";
 const AUTH_METHODS = { session: "Session cookie", api_key: "API key" } as const;
 
 function when(iso: string | null, none = "Never"): ReactNode {
-  if (!iso) return <Text c="dimmed">{none}</Text>;
+  if (!iso) return <Text span inherit c="dimmed">{none}</Text>;
   return (
     <span title={formatDateTime(iso)}>
       {formatDateTime(iso)}{" "}
