@@ -38,7 +38,12 @@ export const queryKeys = {
     recent: ["jobs", "recent"],
     estimate: (input: object) => ["jobs", "estimate", input] as const,
   },
+  /** The caller's evaluated feature flags (GET /api/flags/). */
+  myFlags: ["myFlags"],
   admin: {
+    flags: ["admin", "flags"],
+    config: ["admin", "config"],
+    flag: (key: string) => ["admin", "flags", key] as const,
     jobs: (filters: object) => ["admin", "jobs", filters] as const,
     allJobs: ["admin", "jobs"],
     queues: ["admin", "queues"],
