@@ -113,7 +113,7 @@ describe("billing in the SPA", () => {
     await rita.getByLabel("Email").fill("rita@example.com");
     await rita.getByLabel("Password", { exact: true }).fill("copper-meadow-signal-31");
     await rita.getByRole("button", { name: "Create account" }).click();
-    await rita.getByRole("heading", { name: "Welcome back, rita" }).waitFor();
+    await rita.getByRole("heading", { name: "Welcome, rita" }).waitFor();
 
     await waitForStatusBar(rita, "$0.00");
     // A new tenant starts on the `block` policy (BILLING_DEFAULT_POLICY): with nothing in the reserve, nothing paid runs.
@@ -212,7 +212,7 @@ describe("billing in the SPA", () => {
     await admin.getByLabel("Username or email").fill("admin");
     await admin.getByLabel("Password", { exact: true }).fill("admin123");
     await admin.getByRole("button", { name: "Sign in" }).click();
-    await admin.getByRole("heading", { name: /Welcome back/ }).waitFor();
+    await admin.getByRole("heading", { name: /^Welcome/ }).waitFor();
     await waitForStatusBar(admin, "$0.00");
 
     await admin.getByRole("navigation").getByRole("link", { name: "Billing" }).last().click();

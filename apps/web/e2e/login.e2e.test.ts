@@ -66,7 +66,7 @@ describe("the SPA against a real api", () => {
 
   it("greets the user with their account on the dashboard", async () => {
     await navLink("Dashboard").click();
-    await page.getByRole("heading", { name: "Welcome back, Administrator" }).waitFor();
+    await page.getByRole("heading", { name: /^Welcome(?: back)?, Administrator$/ }).waitFor();
     await page.getByText("Default", { exact: true }).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}dashboard.png` });
   });
@@ -111,7 +111,8 @@ describe("the SPA against a real api", () => {
     await navLink("Profile").click();
     await page.getByRole("heading", { name: "Profile" }).waitFor();
     await page.getByRole("row", { name: /Signed in with\s*Session cookie/ }).waitFor();
-    await page.getByRole("row", { name: /Role\s*Staff/ }).waitFor();
+    // The staff flag has its own row, apart from the role in the account.
+    await page.getByRole("row", { name: /Platform staff\s*Staff/ }).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}profile.png` });
   });
 

@@ -46,9 +46,10 @@ describe("atrium jobs", () => {
     const id = /Job ([0-9a-f-]{36})/.exec(run.stdout)?.[1] ?? "";
 
     const list = await atrium(["jobs", "list"]);
-    expect(list.stdout).toMatch(new RegExp(`${id}\\s+document_analysis\\s+success`));
+    expect(list.stdout).toMatch(new RegExp(`${id}\\s+document_analysis\\s+success.*resume\\.pdf`));
     const show = await atrium(["jobs", "show", id]);
     expect(show.stdout).toContain(`Job ${id} (document_analysis): success`);
+    expect(show.stdout).toContain("Documents: resume.pdf");
     expect(show.stdout).toContain('"summary"');
   }, 60_000);
 

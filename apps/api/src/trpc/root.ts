@@ -11,7 +11,7 @@ import { accountRouter, myMembershipsProcedure } from "../routers/account.router
 import { invitationRouter } from "../routers/invitation.router.js";
 import { organizationRouter } from "../routers/organization.router.js";
 import { teamRouter } from "../routers/team.router.js";
-import { userRouter } from "../routers/user.router.js";
+import { profileRouter, userRouter } from "../routers/user.router.js";
 import { billingTopupRouter } from "../routers/billing-topup.router.js";
 import { billingRouter } from "../routers/billing.router.js";
 import { billingAdminRouter } from "../routers/billing-admin.router.js";
@@ -41,6 +41,7 @@ export const appRouter = router({
   invitation: invitationRouter,
   team: teamRouter,
   user: userRouter,
+  profile: profileRouter,
   billingTopup: billingTopupRouter,
   billing: billingRouter,
   billingAdmin: billingAdminRouter,

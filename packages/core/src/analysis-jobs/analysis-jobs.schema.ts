@@ -28,6 +28,14 @@ export const ZCreateJobInput = z.object({
 });
 export type TCreateJobInput = z.input<typeof ZCreateJobInput>;
 
+/** A document a job ran on, by name; filename null means it has since been deleted. */
+export const ZJobDocument = z.object({
+  id: z.string(),
+  role: z.enum(["document", "resume", "job_description"]),
+  filename: z.string().nullable().describe("null: the document was deleted"),
+});
+export type TJobDocument = z.infer<typeof ZJobDocument>;
+
 export const ZJob = z
   .object({
     id: z.string(),
@@ -37,7 +45,10 @@ export const ZJob = z
     status: ZJobStatus,
     input: z.record(z.string(), z.unknown()),
     result: z.record(z.string(), z.unknown()).nullable(),
-    error: z.string().nullable(),
+    error: z.string().nullable().describe("Why it failed, in words meant for the user"),
+    errorCause: z.string().nullable().describe("The internal cause of a failure: staff only, always null for everyone else"),
+    documents: z.array(ZJobDocument).describe("The input documents by name"),
+    accountName: z.string().nullable(),
     attempts: z.number().int(),
     estimatedCostCents: z.number().int(),
     costCents: z.number().int().nullable(),

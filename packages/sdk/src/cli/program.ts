@@ -10,6 +10,7 @@ import { registerJobs } from "../commands/jobs.js";
 import { registerLogin } from "../commands/login.js";
 import { registerLogout } from "../commands/logout.js";
 import { registerMe } from "../commands/me.js";
+import { registerProfile } from "../commands/profile.js";
 import { registerSystem } from "../commands/system.js";
 import { createCliContext } from "./context.js";
 import { describeError } from "./errors.js";
@@ -34,6 +35,7 @@ export function createProgram(io: CliIo): Command {
   registerLogin(program, ctx);
   registerLogout(program, ctx);
   registerMe(program, ctx);
+  registerProfile(program, ctx);
   registerApiKeys(program, ctx);
   registerBilling(program, ctx);
   registerInvite(program, ctx);

@@ -43,6 +43,9 @@ async function upload(target: Target, file: string, kind: string): Promise<{ id:
   return { id: body.id, filename: body.filename ?? path.basename(file) };
 }
 
+/** A job's input documents by name; a deleted one says so. */
+const documentNames = (docs: Array<{ filename: string | null }>) => docs.map((d) => d.filename ?? "deleted document").join(" vs ") || "-";
+
 function eventLine(e: TimelineEvent): string {
   const extras = [e.durationMs !== null ? `${e.durationMs} ms` : "", e.costCents ? `${e.costCents} ¢` : ""].filter(Boolean).join(", ");
   return `${e.occurredAt.slice(11, 19)}  ${e.type.padEnd(15)} ${e.message}${extras ? `  (${extras})` : ""}`;
@@ -100,7 +103,11 @@ export function registerJobs(program: Command, ctx: CliContext): void {
       const { client } = await ctx.client(cmd);
       const page = await client.job.list.query({ status: opts.status, type: opts.type, limit: opts.limit });
       if (opts.json) return printJson(ctx.io, page);
-      printTable(ctx.io, ["ID", "TYPE", "STATUS", "COST ¢", "CREATED"], page.items.map((j) => [j.id, j.type, j.status, j.costCents === null ? "-" : String(j.costCents), when(j.createdAt)]));
+      printTable(
+        ctx.io,
+        ["ID", "TYPE", "STATUS", "COST ¢", "CREATED", "DOCUMENTS"],
+        page.items.map((j) => [j.id, j.type, j.status, j.costCents === null ? "-" : String(j.costCents), when(j.createdAt), documentNames(j.documents)]),
+      );
     });
 
   jobs
@@ -112,6 +119,14 @@ export function registerJobs(program: Command, ctx: CliContext): void {
       const { client } = await ctx.client(cmd);
       const [job, events] = await Promise.all([client.job.get.query({ id }), client.job.events.query({ id, afterSeq: 0 })]);
       if (opts.json) return printJson(ctx.io, { ...job, events: events.items });
-      printLines(ctx.io, `Job ${job.id} (${job.type}): ${job.status}${job.error ? ` — ${job.error}` : ""}`, ...events.items.map(eventLine), ...resultLines(job.result));
+      printLines(
+        ctx.io,
+        `Job ${job.id} (${job.type}): ${job.status}${job.error ? ` — ${job.error}` : ""}`,
+        ...(job.documents.length ? [`Documents: ${documentNames(job.documents)}`] : []),
+        // Only staff reads carry the internal cause.
+        ...(job.errorCause ? [`Cause (staff only): ${job.errorCause}`] : []),
+        ...events.items.map(eventLine),
+        ...resultLines(job.result),
+      );
     });
 }
