@@ -38,7 +38,7 @@ function RangePicker({ range, onChange }: { range: TDateRangeInput; onChange: (s
   return (
     <DatePickerInput
       type="range"
-      aria-label="Date range"
+      label="Date range"
       placeholder="Last 30 days"
       clearable
       allowSingleDateInRange
