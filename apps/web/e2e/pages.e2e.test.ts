@@ -138,18 +138,19 @@ async function seriousViolations(): Promise<string[]> {
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map(describeNode).slice(0, 3).join(" | ")}`);
 }
 
-/** At 1,400 px: axe, a screenshot; then the same page at 390 px, which must not scroll sideways. */
+/** At 1,400 px: axe, a screenshot; then the same page at 390 px, which must not scroll sideways. Screenshots first, so a failure can be looked at. */
 async function check(walked: Walked): Promise<void> {
   await page.setViewportSize({ width: 1400, height: 900 });
   const res = await page.goto(`${baseUrl()}${walked.url()}`);
   expect(res?.status(), walked.url()).toBe(200);
   await settle();
-  expect(await seriousViolations(), walked.url()).toEqual([]);
   await page.screenshot({ path: `${SHOTS}${walked.name}-1400.png`, fullPage: true, animations: "disabled" });
+  const violations = await seriousViolations();
   await page.setViewportSize({ width: 390, height: 844 });
   await settle();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${walked.url()} at 390 px`).toBeLessThanOrEqual(390);
   await page.screenshot({ path: `${SHOTS}${walked.name}-390.png`, fullPage: true, animations: "disabled" });
+  expect(violations, walked.url()).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${walked.url()} at 390 px`).toBeLessThanOrEqual(390);
 }
 
 describe("every page", () => {

@@ -4,9 +4,10 @@ import { formatCents, formatSignedCents } from "../../lib/money";
 import type { LedgerEntry } from "../../lib/trpc";
 import { ENTRY_TYPE_COLORS, ENTRY_TYPE_LABELS } from "./billing-labels";
 
+// Shade 9: the 7s are under 4.5:1 on white for text this small.
 function amountColor(cents: number): string | undefined {
-  if (cents > 0) return "teal.7";
-  if (cents < 0) return "red.7";
+  if (cents > 0) return "teal.9";
+  if (cents < 0) return "red.9";
   return undefined;
 }
 
