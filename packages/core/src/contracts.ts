@@ -5,6 +5,7 @@ export * from "./users/user.schema.js";
 export * from "./tenants/tenant.schema.js";
 export * from "./audit/audit.schema.js";
 export * from "./tenancy/tenancy.schema.js";
+export { DESCRIPTION_MAX_LENGTH } from "./tenancy/fields.schema.js";
 export * from "./tenancy/member.schema.js";
 export * from "./tenancy/account.schema.js";
 export * from "./tenancy/organization.schema.js";
