@@ -118,7 +118,15 @@ describe("documents and jobs in the SPA", () => {
     const dialog = page.getByRole("dialog", { name: "Run analysis" });
     // Opened from a resume: a resume match, with this resume already picked.
     expect(await dialog.getByRole("radio", { name: /Resume match/ }).isChecked()).toBe(true);
-    await dialog.getByRole("combobox", { name: "Job description" }).click();
+    // The tenant's only job description is picked for it.
+    const jobDescription = dialog.getByRole("combobox", { name: "Job description" });
+    await expect.poll(() => jobDescription.inputValue()).toBe("job-description-backend.txt");
+    // The resume itself can't be the job description: said at once, and Run stays off.
+    await jobDescription.click();
+    await page.getByRole("option", { name: "resume-nora-lindqvist.txt" }).click();
+    await dialog.getByText("Pick a different document than the resume").waitFor();
+    expect(await dialog.getByRole("button", { name: "Run" }).isEnabled()).toBe(false);
+    await jobDescription.click();
     await page.getByRole("option", { name: "job-description-backend.txt" }).click();
     const estimate = dialog.getByTestId("estimate");
     await estimate.waitFor();
