@@ -46,6 +46,9 @@ async function signIn(): Promise<void> {
 describe("first use", () => {
   it("loads every SPA route directly, signed in", async () => {
     await signIn();
+    // Staff whose account never held money carry no low-balance alarm on every page.
+    await page.getByTestId("balance").filter({ hasText: "$0.00" }).waitFor();
+    expect(await page.getByTestId("balance").getAttribute("data-state")).toBe("ok");
     for (const route of ROUTES) {
       const res = await page.goto(`${baseUrl()}${route}`);
       expect(res?.status(), route).toBe(200);

@@ -138,6 +138,23 @@ async function seriousViolations(): Promise<string[]> {
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map(describeNode).slice(0, 3).join(" | ")}`);
 }
 
+/** Internals a person shouldn't have to read (issue 10 item 13), each with what it looks like. */
+const INTERNALS: Array<[string, RegExp]> = [
+  ["an IPv6-mapped address", /::ffff:/i],
+  ["a UUID", /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i],
+  ["an ISO timestamp", /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/],
+  ["a MIME type", /\b(text|application|audio|image)\/[a-z0-9.+-]+/i],
+  ['the ledger word "reserve"', /\breserves?\b/i],
+];
+
+async function internalsShown(): Promise<string[]> {
+  const text = await page.locator("body").innerText();
+  return INTERNALS.flatMap(([what, pattern]) => {
+    const hit = pattern.exec(text);
+    return hit ? [`${what}: "${text.slice(Math.max(0, hit.index - 30), hit.index + hit[0].length + 30).replace(/\s+/g, " ")}"`] : [];
+  });
+}
+
 /** At 1,400 px: axe, a screenshot; then the same page at 390 px, which must not scroll sideways. Screenshots first, so a failure can be looked at. */
 async function check(walked: Walked): Promise<void> {
   await page.setViewportSize({ width: 1400, height: 900 });
@@ -146,10 +163,12 @@ async function check(walked: Walked): Promise<void> {
   await settle();
   await page.screenshot({ path: `${SHOTS}${walked.name}-1400.png`, fullPage: true, animations: "disabled" });
   const violations = await seriousViolations();
+  const internals = await internalsShown();
   await page.setViewportSize({ width: 390, height: 844 });
   await settle();
   await page.screenshot({ path: `${SHOTS}${walked.name}-390.png`, fullPage: true, animations: "disabled" });
   expect(violations, walked.url()).toEqual([]);
+  expect(internals, walked.url()).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth), `${walked.url()} at 390 px`).toBeLessThanOrEqual(390);
 }
 

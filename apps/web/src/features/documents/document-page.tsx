@@ -9,14 +9,14 @@ import { notifyError } from "../../lib/notify";
 import { formatBytes, formatDateTime } from "../../lib/format";
 import type { DocumentDetail } from "../../lib/trpc";
 import { RunAnalysisModal } from "../jobs/run-analysis-modal";
-import { kindColor, kindLabel } from "./document-labels";
+import { fileTypeLabel, kindColor, kindLabel } from "./document-labels";
 import { ExtractionBadge } from "./extraction-badge";
 import { useDeleteDocument, useDocument, useDownloadDocument } from "./use-documents";
 
 function Facts({ doc }: { doc: DocumentDetail }) {
   const rows: [string, ReactNode][] = [
     ["Kind", <Badge key="k" variant="light" color={kindColor(doc.kind)} radius="sm" tt="none">{kindLabel(doc.kind)}</Badge>],
-    ["Type", doc.mimeType],
+    ["Type", fileTypeLabel(doc.mimeType)],
     ["Size", formatBytes(doc.sizeBytes)],
     ...(doc.pageCount ? [["Pages", String(doc.pageCount)] as [string, ReactNode]] : []),
     ["Uploaded", formatDateTime(doc.createdAt)],
