@@ -49,6 +49,7 @@ export const AUDIT_EVENT_TYPES = [
   "billing.prices_updated",
   "billing.profile_updated",
   "document.uploaded",
+  "document.updated",
   "document.deleted",
 ] as const;
 export const ZAuditEventType = z.enum(AUDIT_EVENT_TYPES);
