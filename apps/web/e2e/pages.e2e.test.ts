@@ -96,6 +96,7 @@ const SIGNED_IN: Walked[] = [
   { route: "organizations/:orgId/teams/:teamId", url: () => `/organizations/${ids.organization}/teams/${ids.team}`, name: "team" },
   { route: "users", url: () => "/admin/users", name: "admin-users" },
   { route: "invite-keys", url: () => "/admin/invite-keys", name: "admin-invite-keys" },
+  { route: "organizations", url: () => "/admin/organizations", name: "admin-organizations" },
   { route: "audit", url: () => "/admin/audit", name: "admin-audit" },
   { route: "outbox", url: () => "/admin/outbox", name: "admin-outbox" },
   { route: "jobs", url: () => "/admin/jobs", name: "admin-jobs" },
@@ -218,5 +219,49 @@ describe("every page", () => {
     }
     // Printed, never asserted: timings on a shared 2-core machine are noise-prone (target ≤ 1 s).
     console.log(`dashboard first contentful paint (production build, hard navigation): ${paints.join(" ms, ")} ms`);
+  });
+});
+
+// Issue 10 item 13's stories, on the same signed-in staff session (after the walk, which they change).
+describe("polish", () => {
+  it("changes a document's kind from its page; the list shows the new kind", async () => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(`${baseUrl()}/documents/${ids.document}`);
+    await page.getByRole("textbox", { name: "Kind" }).click();
+    await page.getByRole("option", { name: "Job description" }).click();
+    await expect.poll(() => page.getByRole("textbox", { name: "Kind" }).inputValue()).toBe("Job description");
+    await page.goto(`${baseUrl()}/documents`);
+    await page.getByTestId("document-row").filter({ hasText: "resume-nora-lindqvist.txt" }).filter({ hasText: "Job description" }).waitFor();
+  });
+
+  it("doesn't offer Leave to an organization's only owner", async () => {
+    await page.goto(`${baseUrl()}/organizations/${ids.organization}?tab=members`);
+    const me = page.getByTestId("member-row").filter({ hasText: "admin" });
+    await me.getByTestId("sole-owner").waitFor();
+    expect(await me.getByRole("button", { name: "Leave" }).count()).toBe(0);
+  });
+
+  it("deletes an organization only once its name is typed back", async () => {
+    await page.goto(`${baseUrl()}/organizations/${ids.organization}`);
+    await page.getByRole("button", { name: "Delete", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Delete organization" });
+    const confirm = dialog.getByRole("button", { name: "Delete organization" });
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByLabel("Type Acme Research to confirm").fill("Acme");
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByLabel("Type Acme Research to confirm").fill("Acme Research");
+    await confirm.click();
+    await page.waitForURL("**/org");
+  });
+
+  it("lets staff find the deleted organization and restore it", async () => {
+    await page.getByRole("navigation").getByRole("link", { name: "Organizations" }).click();
+    const row = page.getByTestId("deleted-organization-row").filter({ hasText: "Acme Research" });
+    await row.getByRole("button", { name: "Restore" }).click();
+    await page.getByRole("dialog", { name: "Restore organization" }).getByRole("button", { name: "Restore" }).click();
+    await page.getByText("No deleted organizations").waitFor();
+    const res = await page.goto(`${baseUrl()}/organizations/${ids.organization}`);
+    expect(res?.status()).toBe(200);
+    await page.getByRole("heading", { name: "Acme Research" }).waitFor();
   });
 });

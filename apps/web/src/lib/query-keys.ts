@@ -42,6 +42,7 @@ export const queryKeys = {
     users: (q: string) => ["admin", "users", q] as const,
     allUsers: ["admin", "users"],
     inviteKeys: ["admin", "inviteKeys"],
+    deletedOrganizations: ["admin", "organizations", "deleted"],
     audit: (filters: object) => ["admin", "audit", filters] as const,
     outbox: (to: string) => ["admin", "outbox", to] as const,
     outboxEmail: (id: string) => ["admin", "outbox", "email", id] as const,
