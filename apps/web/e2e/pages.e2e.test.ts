@@ -227,9 +227,9 @@ describe("polish", () => {
   it("changes a document's kind from its page; the list shows the new kind", async () => {
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.goto(`${baseUrl()}/documents/${ids.document}`);
-    await page.getByRole("textbox", { name: "Kind" }).click();
+    await page.getByRole("combobox", { name: "Kind" }).click();
     await page.getByRole("option", { name: "Job description" }).click();
-    await expect.poll(() => page.getByRole("textbox", { name: "Kind" }).inputValue()).toBe("Job description");
+    await expect.poll(() => page.getByRole("combobox", { name: "Kind" }).inputValue()).toBe("Job description");
     await page.goto(`${baseUrl()}/documents`);
     await page.getByTestId("document-row").filter({ hasText: "resume-nora-lindqvist.txt" }).filter({ hasText: "Job description" }).waitFor();
   });

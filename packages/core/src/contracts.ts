@@ -15,6 +15,7 @@ export * from "./tenancy/tenant-user.schema.js";
 export * from "./email/email.schema.js";
 export * from "./shared/pagination.schema.js";
 export * from "./shared/http.schema.js";
+export * from "./shared/limits.schema.js";
 export * from "./invites/invite-key.schema.js";
 export * from "./users/signup.schema.js";
 export * from "./users/email-verification.schema.js";
