@@ -87,14 +87,16 @@ describe("documents and jobs in the SPA", () => {
     await shot("documents-list");
   });
 
-  it("refuses a file over the limit with the server's 413 message", async () => {
+  it("shows the upload limit up front and refuses a bigger file before sending it, in the server's words", async () => {
+    // MAX_UPLOAD_MB, from GET /api/limits/.
+    await page.getByTestId("dropzone").getByText("PDF, DOCX, TXT or Markdown, up to 1 MB.", { exact: false }).waitFor();
     const big = join(dataDir, "big-worklog.txt");
     writeFileSync(big, "Shipped the thing. ".repeat(150_000));
-    await upload(big);
+    await page.getByTestId("dropzone").locator("input[type=file]").setInputFiles(big);
     const error = page.getByTestId("upload-error");
     await error.waitFor();
     expect(await error.textContent()).toContain("File too large: the limit is 1 MB");
-    await page.getByRole("button", { name: "Remove the file" }).click();
+    expect(await page.getByTestId("staged-file").count()).toBe(0);
   });
 
   it("refuses a PNG named .pdf with the server's 415 message", async () => {

@@ -1,6 +1,7 @@
 /** Every query key in one place, so invalidations can't drift from the queries. */
 export const queryKeys = {
   me: ["me"],
+  limits: ["limits"],
   health: ["health"],
   apiKeys: ["apiKeys"],
   myMemberships: ["myMemberships"],
