@@ -156,6 +156,11 @@ async function internalsShown(): Promise<string[]> {
   });
 }
 
+/** Badges whose label is cut off with an ellipsis (a status you can't read). */
+function truncatedBadges(): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelectorAll(".mantine-Badge-label")].filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent ?? ""));
+}
+
 /** At 1,400 px: axe, a screenshot; then the same page at 390 px, which must not scroll sideways. Screenshots first, so a failure can be looked at. */
 async function check(walked: Walked): Promise<void> {
   await page.setViewportSize({ width: 1400, height: 900 });
@@ -165,11 +170,14 @@ async function check(walked: Walked): Promise<void> {
   await page.screenshot({ path: `${SHOTS}${walked.name}-1400.png`, fullPage: true, animations: "disabled" });
   const violations = await seriousViolations();
   const internals = await internalsShown();
+  const cutWide = await truncatedBadges();
   await page.setViewportSize({ width: 390, height: 844 });
   await settle();
   await page.screenshot({ path: `${SHOTS}${walked.name}-390.png`, fullPage: true, animations: "disabled" });
+  const cutNarrow = await truncatedBadges();
   expect(violations, walked.url()).toEqual([]);
   expect(internals, walked.url()).toEqual([]);
+  expect({ at1400: cutWide, at390: cutNarrow }, `${walked.url()}: truncated badges`).toEqual({ at1400: [], at390: [] });
   expect(await page.evaluate(() => document.documentElement.scrollWidth), `${walked.url()} at 390 px`).toBeLessThanOrEqual(390);
 }
 
