@@ -1,4 +1,4 @@
-import { Anchor, createTheme, darken, Drawer, Modal, TableScrollContainer, type CSSVariablesResolver } from "@mantine/core";
+import { Anchor, Badge, createTheme, darken, Drawer, Modal, TableScrollContainer, type CSSVariablesResolver } from "@mantine/core";
 
 /**
  * Contrast (WCAG AA, 4.5:1 for small text; axe flagged each of these):
@@ -27,6 +27,9 @@ export const theme = createTheme({
     // A wide table on a phone scrolls inside its box; the scrollbar stays visible whenever it overflows
     // (the default shows it on hover only, which a touch screen never does), so the hidden columns are hinted at.
     TableScrollContainer: TableScrollContainer.extend({ defaultProps: { scrollAreaProps: { type: "auto", offsetScrollbars: "x" } } }),
+    // A badge is a status or a label: never "Adjustm…". Its label clips by default, which lets a table
+    // squeeze it below its text (the ledger's "Adjustment", the team's "You"); unclipped, it keeps its width.
+    Badge: Badge.extend({ styles: { root: { flexShrink: 0 }, label: { overflow: "visible" } } }),
     // Links inside sentences must not be told apart by colour alone.
     Anchor: Anchor.extend({ defaultProps: { underline: "always" } }),
     // The ✕ of every dialog and drawer says what it does to a screen reader.
