@@ -7,9 +7,11 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadConfig } from "@atrium/config";
 import { startStack } from "./stack.js";
 
 // An unset NODE_ENV means production (development defaults refused); this launcher is for development.
+// eslint-disable-next-line no-restricted-properties -- a launcher sets up the environment of the programs it starts
 process.env.NODE_ENV ??= "development";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const log = (m: string) => console.log(`[start] ${m}`);
@@ -19,6 +21,7 @@ const build = spawnSync("pnpm", ["exec", "turbo", "run", "build", "--filter=@atr
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const stack = await startStack((m) => console.log(`[stack] ${m}`));
+// eslint-disable-next-line no-restricted-properties -- handed on whole to the children, plus the stack's URLs
 const env = { ...process.env, DATABASE_URL: stack.databaseUrl, REDIS_URL: stack.redisUrl, WEB_DIST_DIR: path.join(ROOT, "apps/web/dist") };
 
 /** The compiled entry points exactly as `npm run start:api|start:worker` run them, in this NODE_ENV. */
@@ -31,7 +34,8 @@ const children: Array<{ name: string; child: ChildProcess }> = [
   // The .bin shim execs node, so this pid is vite's own and a signal reaches it.
   { name: "web", child: spawn(path.join(ROOT, "apps/web/node_modules/.bin/vite"), ["preview"], { cwd: path.join(ROOT, "apps/web"), stdio: "inherit", env }) },
 ];
-log(`api + SPA on http://localhost:${env.API_PORT ?? 8000}, SPA on http://localhost:${env.WEB_PORT ?? 3000}; log in as admin / admin123`);
+const { API_PORT, WEB_PORT } = loadConfig();
+log(`api + SPA on http://localhost:${API_PORT}, SPA on http://localhost:${WEB_PORT}; log in as admin / admin123`);
 
 let stopping = false;
 // The api and worker drain first; the databases they use go down last.
