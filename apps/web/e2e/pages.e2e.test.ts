@@ -232,6 +232,29 @@ describe("every page", () => {
 
 // Issue 10 item 13's stories, on the same signed-in staff session (after the walk, which they change).
 describe("polish", () => {
+  it("starts the keyboard at a skip link to the page, and rings the focused field", async () => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(`${baseUrl()}/admin/users`);
+    await page.getByRole("heading", { name: "Users" }).waitFor();
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to content" });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("main");
+    // The next Tab lands in the page itself (its search field), past the header and navigation, and shows a ring.
+    await page.keyboard.press("Tab");
+    const search = page.getByPlaceholder("Search username or email");
+    expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await search.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("solid");
+  });
+
+  it("names the close button of every dialog", async () => {
+    await page.goto(`${baseUrl()}/admin/invite-keys`);
+    await page.getByRole("button", { name: "Create invite key" }).first().click();
+    await page.getByRole("dialog").getByRole("button", { name: "Close dialog" }).click();
+    await page.getByRole("dialog").waitFor({ state: "hidden" });
+  });
+
   it("changes a document's kind from its page; the list shows the new kind", async () => {
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.goto(`${baseUrl()}/documents/${ids.document}`);

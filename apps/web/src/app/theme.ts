@@ -1,4 +1,4 @@
-import { Anchor, Badge, createTheme, darken, Drawer, Modal, TableScrollContainer, type CSSVariablesResolver } from "@mantine/core";
+import { Anchor, Badge, createTheme, darken, Drawer, Modal, Notification, TableScrollContainer, type CSSVariablesResolver } from "@mantine/core";
 
 /**
  * Contrast (WCAG AA, 4.5:1 for small text; axe flagged each of these):
@@ -35,5 +35,6 @@ export const theme = createTheme({
     // The ✕ of every dialog and drawer says what it does to a screen reader.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { "aria-label": "Close dialog" } } }),
     Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { "aria-label": "Close panel" } } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { "aria-label": "Dismiss notification" } } }),
   },
 });
