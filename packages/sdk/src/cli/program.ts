@@ -8,6 +8,7 @@ import { registerJobs } from "../commands/jobs.js";
 import { registerLogin } from "../commands/login.js";
 import { registerLogout } from "../commands/logout.js";
 import { registerMe } from "../commands/me.js";
+import { registerOrgs } from "../commands/orgs.js";
 import { registerSystem } from "../commands/system.js";
 import { createCliContext } from "./context.js";
 import { describeError } from "./errors.js";
@@ -39,6 +40,7 @@ export function createProgram(io: CliIo): Command {
   registerEmail(program, ctx);
   registerJobs(program, ctx);
   registerSystem(program, ctx);
+  registerOrgs(program, ctx);
   return program;
 }
 
