@@ -101,6 +101,7 @@ const SIGNED_IN: Walked[] = [
   { route: "outbox", url: () => "/admin/outbox", name: "admin-outbox" },
   { route: "jobs", url: () => "/admin/jobs", name: "admin-jobs" },
   { route: "system", url: () => "/admin/system", name: "admin-system" },
+  { route: "flags", url: () => "/admin/flags", name: "admin-flags" },
   { route: "billing", url: () => "/admin/billing", name: "admin-billing" },
   { route: "*", url: () => "/no-such-page", name: "not-found" },
 ];
