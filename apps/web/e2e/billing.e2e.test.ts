@@ -131,12 +131,14 @@ describe("billing in the SPA", () => {
     await shot(rita, "billing-empty");
   });
 
-  it("shows the server's message for an amount under the minimum", async () => {
+  it("shows the server's top-up range before it is hit, and refuses an amount under it", async () => {
     await rita.getByRole("button", { name: "Top up" }).click();
     const dialog = rita.getByRole("dialog", { name: "Top up your balance" });
+    // TOPUP_MIN_DOLLARS / TOPUP_MAX_DOLLARS, from GET /api/limits/, under the field.
+    await dialog.getByText(/^Any amount from \$5\.00 to \$[\d,]+\.\d\d$/).waitFor();
     await dialog.getByLabel("Amount").fill("2");
     await dialog.getByRole("button", { name: "Continue to checkout" }).click();
-    await dialog.getByText("Top up between $5.00 and").waitFor();
+    await dialog.getByText(/^Any amount from \$5\.00 to \$[\d,]+\.\d\d\.$/).waitFor();
     await dialog.locator("button[type=submit]:not([data-loading])").waitFor();
     await shot(rita, "topup-error");
   });

@@ -87,14 +87,16 @@ describe("documents and jobs in the SPA", () => {
     await shot("documents-list");
   });
 
-  it("refuses a file over the limit with the server's 413 message", async () => {
+  it("shows the upload limit up front and refuses a bigger file before sending it, in the server's words", async () => {
+    // MAX_UPLOAD_MB, from GET /api/limits/.
+    await page.getByTestId("dropzone").getByText("PDF, DOCX, TXT or Markdown, up to 1 MB.", { exact: false }).waitFor();
     const big = join(dataDir, "big-worklog.txt");
     writeFileSync(big, "Shipped the thing. ".repeat(150_000));
-    await upload(big);
+    await page.getByTestId("dropzone").locator("input[type=file]").setInputFiles(big);
     const error = page.getByTestId("upload-error");
     await error.waitFor();
     expect(await error.textContent()).toContain("File too large: the limit is 1 MB");
-    await page.getByRole("button", { name: "Remove the file" }).click();
+    expect(await page.getByTestId("staged-file").count()).toBe(0);
   });
 
   it("refuses a PNG named .pdf with the server's 415 message", async () => {
@@ -118,7 +120,15 @@ describe("documents and jobs in the SPA", () => {
     const dialog = page.getByRole("dialog", { name: "Run analysis" });
     // Opened from a resume: a resume match, with this resume already picked.
     expect(await dialog.getByRole("radio", { name: /Resume match/ }).isChecked()).toBe(true);
-    await dialog.getByRole("combobox", { name: "Job description" }).click();
+    // The tenant's only job description is picked for it.
+    const jobDescription = dialog.getByRole("combobox", { name: "Job description" });
+    await expect.poll(() => jobDescription.inputValue()).toBe("job-description-backend.txt");
+    // The resume itself can't be the job description: said at once, and Run stays off.
+    await jobDescription.click();
+    await page.getByRole("option", { name: "resume-nora-lindqvist.txt" }).click();
+    await dialog.getByText("Pick a different document than the resume").waitFor();
+    expect(await dialog.getByRole("button", { name: "Run" }).isEnabled()).toBe(false);
+    await jobDescription.click();
     await page.getByRole("option", { name: "job-description-backend.txt" }).click();
     const estimate = dialog.getByTestId("estimate");
     await estimate.waitFor();

@@ -103,6 +103,8 @@ describe("the SPA against a real api", () => {
     await row.getByRole("button", { name: "Revoke" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
     await row.filter({ hasText: "revoked" }).waitFor();
+    // It was made to expire in 30 days; revoked, it shows no expiry at all.
+    expect((await row.getByTestId("api-key-expires").textContent())?.trim()).toBe("—");
     const res = await fetch(`${baseUrl()}/api/me/`, { headers: { Authorization: `Bearer ${apiKey}` } });
     expect(res.status).toBe(401);
   });

@@ -120,7 +120,7 @@ export const ZEnv = z.object({
   WEB_DIST_DIR: z.string().min(1).optional(),
   /**
    * Apply migrations (under an advisory lock) and bootstrap when the api starts. Unset: yes in
-   * development (`pnpm dev` on a database of your own), no in production (`npm run migrate` first).
+   * development (`npm run dev`, `npm start`), no in production (`npm run migrate` first).
    */
   MIGRATE_ON_START: bool.optional(),
   /** On SIGTERM the api stops accepting and gives in-flight requests this long before it closes them. */

@@ -43,6 +43,7 @@ export * from "./documents/index.js";
 export * from "./storage/index.js";
 export { redactUrl, redactLinks, REDACTED } from "./shared/redact.js";
 export { purposeKey, KEY_PURPOSES, type KeyPurpose } from "./shared/purpose-keys.js";
+export { limitsOf } from "./shared/limits.js";
 export * from "./analysis-jobs/index.js";
 export * from "./analyzers/index.js";
 export * as healthService from "./system/health.service.js";

@@ -20,6 +20,7 @@ import { documentRouter } from "../routers/document.router.js";
 import { jobRouter } from "../routers/job.router.js";
 import { systemJobsRouter } from "../routers/system-jobs.router.js";
 import { systemHealthRouter } from "../routers/system-health.router.js";
+import { limitsProcedure } from "../routers/limits.router.js";
 import { flagRouter } from "../routers/flag.router.js";
 import { systemConfigRouter } from "../routers/system-config.router.js";
 import { router } from "./init.js";
@@ -27,6 +28,7 @@ import { router } from "./init.js";
 export const appRouter = router({
   auth: authRouter,
   me: meProcedure,
+  limits: limitsProcedure,
   apiKeys: apiKeyRouter,
   audit: auditRouter,
   signup: signupProcedure,

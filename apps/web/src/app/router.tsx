@@ -3,6 +3,7 @@ import { AuditLogPage } from "../features/admin/audit/audit-log-page";
 import { AdminJobsPage } from "../features/admin/jobs/admin-jobs-page";
 import { FlagsPage } from "../features/admin/flags/flags-page";
 import { InviteKeysPage } from "../features/admin/invite-keys/invite-keys-page";
+import { DeletedOrganizationsPage } from "../features/admin/organizations/deleted-organizations-page";
 import { OutboxPage } from "../features/admin/outbox/outbox-page";
 import { RequireStaff } from "../features/admin/require-staff";
 import { SystemHealthPage } from "../features/admin/system/system-health-page";
@@ -60,6 +61,7 @@ const routes: RouteObject[] = [
           { index: true, element: <AdminUsersPage /> },
           { path: "users", element: <AdminUsersPage /> },
           { path: "invite-keys", element: <InviteKeysPage /> },
+          { path: "organizations", element: <DeletedOrganizationsPage /> },
           { path: "audit", element: <AuditLogPage /> },
           { path: "outbox", element: <OutboxPage /> },
           { path: "jobs", element: <AdminJobsPage /> },

@@ -1,6 +1,7 @@
 /** Every query key in one place, so invalidations can't drift from the queries. */
 export const queryKeys = {
   me: ["me"],
+  limits: ["limits"],
   health: ["health"],
   apiKeys: ["apiKeys"],
   myMemberships: ["myMemberships"],
@@ -51,6 +52,7 @@ export const queryKeys = {
     users: (q: string) => ["admin", "users", q] as const,
     allUsers: ["admin", "users"],
     inviteKeys: ["admin", "inviteKeys"],
+    deletedOrganizations: ["admin", "organizations", "deleted"],
     audit: (filters: object) => ["admin", "audit", filters] as const,
     outbox: (to: string) => ["admin", "outbox", to] as const,
     outboxEmail: (id: string) => ["admin", "outbox", "email", id] as const,

@@ -52,6 +52,7 @@ export const AUDIT_EVENT_TYPES = [
   "flag.deleted",
   "billing.profile_updated",
   "document.uploaded",
+  "document.updated",
   "document.deleted",
 ] as const;
 export const ZAuditEventType = z.enum(AUDIT_EVENT_TYPES);

@@ -114,7 +114,7 @@ export function authorize(actor: PolicyActor, action: Action, resource: TenantRe
 }
 
 /** Platform operations outside any tenant (listing every tenant, restoring users). */
-export function authorizeStaff(actor: PolicyActor): void {
+export function authorizeStaff(actor: Pick<PolicyActor, "isStaff">): void {
   if (!actor.isStaff) throw new ServiceError("FORBIDDEN", "Only platform staff can do this");
 }
 

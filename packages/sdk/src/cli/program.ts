@@ -10,6 +10,7 @@ import { registerJobs } from "../commands/jobs.js";
 import { registerLogin } from "../commands/login.js";
 import { registerLogout } from "../commands/logout.js";
 import { registerMe } from "../commands/me.js";
+import { registerOrgs } from "../commands/orgs.js";
 import { registerProfile } from "../commands/profile.js";
 import { registerSystem } from "../commands/system.js";
 import { createCliContext } from "./context.js";
@@ -43,6 +44,7 @@ export function createProgram(io: CliIo): Command {
   registerEmail(program, ctx);
   registerJobs(program, ctx);
   registerSystem(program, ctx);
+  registerOrgs(program, ctx);
   registerConfig(program, ctx);
   registerFlags(program, ctx);
   return program;

@@ -5,6 +5,7 @@ import { formatDateTime, formatDuration } from "../../lib/format";
 import type { Job } from "../../lib/trpc";
 import { JobCost, runMs } from "./job-cost";
 import { documentRoleLabel } from "./job-event-labels";
+import { CopyId } from "../../components/copy-id";
 
 /** The document by the name the job read carries; a deleted one says so instead of linking nowhere. */
 function DocumentLink({ doc }: { doc: Job["documents"][number] }) {
@@ -32,7 +33,8 @@ export function JobFacts({ job }: { job: Job }) {
     ["Finished", job.finishedAt ? formatDateTime(job.finishedAt) : "—"],
     ["Ran for", ms === null ? "—" : formatDuration(ms)],
     ["Attempts", String(job.attempts)],
-    ["Job id", <Text key="id" size="xs" ff="monospace" style={{ wordBreak: "break-all" }}>{job.id}</Text>],
+    // Short, with the whole id a click away (for support or the api): a bare UUID is noise to read.
+    ["Job id", <CopyId key="id" id={job.id} />],
   );
   return (
     <Table variant="vertical" layout="fixed" withTableBorder>

@@ -1,4 +1,4 @@
-import { formatBytes } from "../../../lib/format";
+import { formatBytes, humanValue } from "../../../lib/format";
 import type { HealthCheck, SystemHealth } from "../../../lib/trpc";
 
 type Status = SystemHealth["status"];
@@ -22,6 +22,6 @@ export function detailFacts(details: HealthCheck["details"]): string[] {
     .map(([k, v]) => {
       const bytes = typeof v === "number" && /Bytes$/.test(k);
       const label = k.replace(/Bytes$/, "").replace(/([A-Z])/g, " $1").toLowerCase();
-      return `${label}: ${bytes ? formatBytes(v) : String(v)}`;
+      return `${label}: ${bytes ? formatBytes(v) : humanValue(v)}`;
     });
 }
