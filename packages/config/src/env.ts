@@ -1,3 +1,4 @@
+import path from "node:path";
 import { isIP } from "node:net";
 import { z } from "zod";
 import { repoRoot, resolveFromRoot, withDotEnv } from "./paths.js";
@@ -174,6 +175,19 @@ export const ZEnv = z.object({
   JOBS_MAX_RUNNING_PER_TENANT: z.coerce.number().int().positive().default(2),
   /** Lets tenants create `noop` jobs (benchmarks and tests); off in real deployments. */
   ALLOW_NOOP_JOBS: bool.default(false),
+  /** Largest tenant archive POST /api/data/restore/ accepts, in bytes as sent (gzip or JSON): 413 past it. */
+  RESTORE_MAX_BYTES: z.coerce.number().int().min(1024).default(256 * 1024 * 1024),
+  /** Largest a restore archive may inflate to, in bytes: a gzip bomb is cut off here (413) while it streams. */
+  RESTORE_MAX_UNCOMPRESSED_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
+  /** Where full backups go (one folder each); relative paths are anchored at the repository root. Default: DATA_DIR/backups. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** Generations kept: the newest backup of each of the last N days, and of each of the last N ISO weeks. */
+  BACKUP_KEEP_DAILY: z.coerce.number().int().min(1).default(7),
+  BACKUP_KEEP_WEEKLY: z.coerce.number().int().min(0).default(4),
+  /** When the worker backs up (cron, UTC, e.g. `0 3 * * *`); unset = no scheduled backups. */
+  BACKUP_CRON: z.string().min(9).optional(),
+  /** A second copy of every backup goes to this S3 bucket (never the uploads bucket), with the S3_* endpoint and keys. */
+  BACKUP_S3_BUCKET: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -219,9 +233,11 @@ export function loadConfig(source?: Record<string, string | undefined>, options:
   const env = result.data;
   // Resolved once, here: api, worker, scripts and tests then agree on every file location.
   env.DATA_DIR = resolveFromRoot(env.DATA_DIR, root);
+  env.BACKUP_DIR = resolveFromRoot(env.BACKUP_DIR ?? path.join(env.DATA_DIR, "backups"), root);
   env.MIGRATE_ON_START ??= env.NODE_ENV !== "production";
   const webDist = env.WEB_DIST_DIR ?? (env.NODE_ENV === "production" ? "apps/web/dist" : undefined);
   env.WEB_DIST_DIR = webDist === undefined ? undefined : resolveFromRoot(webDist, root);
+  if (env.BACKUP_S3_BUCKET && env.BACKUP_S3_BUCKET === env.S3_BUCKET) throw new ConfigError(["BACKUP_S3_BUCKET: must not be the uploads bucket (S3_BUCKET)"]);
   if (env.TOPUP_MIN_DOLLARS > env.TOPUP_MAX_DOLLARS) throw new ConfigError(["TOPUP_MIN_DOLLARS: must not exceed TOPUP_MAX_DOLLARS"]);
   const problems = productionProblems(env);
   if (problems.length) {

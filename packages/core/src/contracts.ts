@@ -26,3 +26,4 @@ export * from "./documents/document.schema.js";
 export * from "./analysis-jobs/analysis-jobs.schema.js";
 export * from "./analyzers/analyzer.schema.js";
 export * from "./system/health.schema.js";
+export * from "./data-safety/data-safety.schema.js";

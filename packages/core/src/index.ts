@@ -46,3 +46,4 @@ export { purposeKey, KEY_PURPOSES, type KeyPurpose } from "./shared/purpose-keys
 export * from "./analysis-jobs/index.js";
 export * from "./analyzers/index.js";
 export * as healthService from "./system/health.service.js";
+export * from "./data-safety/index.js";
