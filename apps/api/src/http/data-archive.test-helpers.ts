@@ -71,7 +71,7 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 /**
  * An archive's rows per section with every id blanked and the marks of the
  * restore itself taken out (the copy's name/slug suffix, the suffix on keys that
- * must stay unique, the copy's invitation token, the restore's own audit event), sorted: two archives of the
+ * must stay unique, the copy's invitation token, the people's home account, the restore's own audit event), sorted: two archives of the
  * same tenant data compare equal.
  */
 export function canonical(lines: Line[]): Record<string, string[]> {
@@ -82,6 +82,8 @@ export function canonical(lines: Line[]): Record<string, string[]> {
     const row = { ...l.r };
     // A copy's invitation gets a token nobody holds: the mailed link stays the original's.
     if (l.s === "invitations") row.tokenHash = "<token>";
+    // People are shared, not copied: their home stays the original account, which the copy's archive doesn't name.
+    if (l.s === "users") row.accountId = "<home>";
     if (l.s === "account") {
       row.name = String(row.name).replace(/ \(restored\)$/, "");
       row.slug = String(row.slug).replace(/-restored(-\d+)?$/, "");
