@@ -27,3 +27,4 @@ export * from "./analysis-jobs/analysis-jobs.schema.js";
 export * from "./analyzers/analyzer.schema.js";
 export * from "./system/health.schema.js";
 export * from "./data-safety/data-safety.schema.js";
+export * from "./data-safety/backup.schema.js";
