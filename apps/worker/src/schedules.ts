@@ -12,7 +12,7 @@ export async function upsertSchedules(producers: JobQueues, queues: readonly Que
     for (const s of queue.schedules(config)) {
       await producers
         .queue(queue.name)
-        .upsertJobScheduler(s.id, { every: s.everyMs }, { name: s.job, data: s.payload, opts: { attempts, backoff, removeOnComplete, removeOnFail } });
+        .upsertJobScheduler(s.id, s.pattern ? { pattern: s.pattern, tz: "UTC" } : { every: s.everyMs }, { name: s.job, data: s.payload, opts: { attempts, backoff, removeOnComplete, removeOnFail } });
     }
   }
 }

@@ -186,6 +186,8 @@ export const ZEnv = z.object({
   BACKUP_KEEP_WEEKLY: z.coerce.number().int().min(0).default(4),
   /** When the worker backs up (cron, UTC, e.g. `0 3 * * *`); unset = no scheduled backups. */
   BACKUP_CRON: z.string().min(9).optional(),
+  /** Deep health calls backups degraded when BACKUP_CRON is set and the newest finished one is older than this. */
+  BACKUP_MAX_AGE_HOURS: z.coerce.number().positive().default(26),
   /** A second copy of every backup goes to this S3 bucket (never the uploads bucket), with the S3_* endpoint and keys. */
   BACKUP_S3_BUCKET: z.string().min(1).optional(),
 });

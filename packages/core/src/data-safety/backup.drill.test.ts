@@ -22,6 +22,7 @@ import { backupsToKeep, listManifests } from "./backup-catalog.js";
 import { restoreBackup, verifyBackup } from "./backup-restore.service.js";
 import { createBackup, type BackupResult } from "./backup.service.js";
 import { tablesInLoadOrder } from "./backup-tables.js";
+import { backupHealthCheck } from "../system/health.service.js";
 
 let source: TestDatabase;
 let dir: string;
@@ -124,6 +125,16 @@ describe("full backup and restore drill", () => {
     } finally {
       await target.drop();
     }
+  });
+});
+
+describe("deep health", () => {
+  it("reports the age of the last good backup, degraded once a scheduled one is overdue", async () => {
+    const scheduled = { ...ctx, config: { ...ctx.config, BACKUP_CRON: "0 3 * * *", BACKUP_MAX_AGE_HOURS: 26 } };
+    expect(await backupHealthCheck(scheduled)).toMatchObject({ kind: "backup", status: "ok", details: { lastBackupId: backup.id, ageHours: 0 } });
+    const later = { ...scheduled, now: () => new Date(Date.parse(backup.manifest.createdAt) + 30 * 3_600_000) };
+    expect(await backupHealthCheck(later)).toMatchObject({ status: "degraded", message: "last good backup 30 h ago (over BACKUP_MAX_AGE_HOURS)", details: { ageHours: 30 } });
+    expect(await backupHealthCheck({ ...later, config: { ...later.config, BACKUP_CRON: undefined } })).toMatchObject({ status: "ok", message: "no schedule (BACKUP_CRON unset)" });
   });
 });
 
