@@ -20,6 +20,7 @@ import { documentRouter } from "../routers/document.router.js";
 import { jobRouter } from "../routers/job.router.js";
 import { systemJobsRouter } from "../routers/system-jobs.router.js";
 import { systemHealthRouter } from "../routers/system-health.router.js";
+import { systemBackupRouter } from "../routers/system-backup.router.js";
 import { router } from "./init.js";
 
 export const appRouter = router({
@@ -47,6 +48,7 @@ export const appRouter = router({
   job: jobRouter,
   systemJobs: systemJobsRouter,
   systemHealth: systemHealthRouter,
+  systemBackup: systemBackupRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -33,7 +33,8 @@ export type TBackupSummary = z.infer<typeof ZBackupSummary>;
 export const ZBackupList = z.object({ backups: z.array(ZBackupSummary), dir: z.string(), s3Bucket: z.string().nullable(), schedule: z.string().nullable() });
 export type TBackupList = z.infer<typeof ZBackupList>;
 
-export const ZBackupIdInput = z.object({ id: z.string().regex(/^atrium-\d{8}T\d{9}Z$/, "Not a backup id") });
+/** A backup is named by its folder (`atrium-<UTC timestamp>`), not by a row id: it lives outside the database. */
+export const ZBackupIdInput = z.object({ name: z.string().regex(/^atrium-\d{8}T\d{9}Z$/, "Not a backup name") });
 export type TBackupIdInput = z.infer<typeof ZBackupIdInput>;
 
 export const ZBackupVerification = z.object({ id: z.string(), ok: z.boolean(), problems: z.array(z.string()), checkedTables: z.number().int(), checkedFiles: z.number().int() });

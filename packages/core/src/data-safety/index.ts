@@ -6,3 +6,4 @@ export { createBackup, backupSize, type BackupResult } from "./backup.service.js
 export { restoreBackup, verifyBackup, checkAgainstManifest, BackupRestoreError, type BackupRestoreResult } from "./backup-restore.service.js";
 export { backupDirOf, listManifests, readManifest, pruneBackups, backupsToKeep } from "./backup-catalog.js";
 export { tablesInLoadOrder } from "./backup-tables.js";
+export * as backupAdminService from "./backup-admin.service.js";

@@ -137,6 +137,13 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       return r.status === (p.active ? 403 : 401) ? null : `answered ${r.status} ${r.text.slice(0, 200)}`;
     },
   },
+  "GET /api/system/backups/:name/download/": {
+    why: "a whole-database backup: staff only, refused before the id is even looked up",
+    probe: async (p) => {
+      const r = await http(p, "GET", "/api/system/backups/atrium-20260101T000000000Z/download/");
+      return r.status === (p.active ? 403 : 401) ? null : `answered ${r.status} ${r.text.slice(0, 200)}`;
+    },
+  },
   "POST /api/documents/": {
     why: "multipart upload into a named account",
     probe: (p) => sameAsUnknown(p, "POST", () => "/api/documents/", p.world.b.ids.account, uploadForm),
