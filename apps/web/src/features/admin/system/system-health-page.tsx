@@ -4,6 +4,7 @@ import { PageHeader } from "../../../components/page-header";
 import { QueryError } from "../../../components/query-error";
 import { formatRelative } from "../../../lib/format";
 import type { HealthCheck, SystemHealth } from "../../../lib/trpc";
+import { BackupsCard } from "./backups-card";
 import { detailFacts, KIND_LABEL, STATUS_COLOR, STATUS_LABEL } from "./health-labels";
 import { HEALTH_POLL_MS, useSystemHealth } from "./use-system-health";
 
@@ -100,6 +101,7 @@ export function SystemHealthPage() {
         <Text size="xs" c="dimmed">
           Checked {formatRelative(data.checkedAt)}
         </Text>
+        <BackupsCard />
       </Stack>
     </>
   );
