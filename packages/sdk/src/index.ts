@@ -2,3 +2,4 @@ export { createClient, retryAfterSecondsOf, type AtriumClient, type ClientOption
 export { fetchWithRetry, parseRetryAfter, type FetchLike, type RetryOptions } from "./fetch-with-retry.js";
 export { TRPCClientError } from "@trpc/client";
 export * from "./contracts.js";
+export { exportTenant, restoreTenant, DataRequestError, type DataTarget } from "./data.js";

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { registerApiKeys } from "../commands/api-keys.js";
 import { registerBilling } from "../commands/billing.js";
+import { registerData } from "../commands/data.js";
 import { registerEmail } from "../commands/email.js";
 import { registerInvitations } from "../commands/invitations.js";
 import { registerInvite } from "../commands/invite.js";
@@ -39,6 +40,7 @@ export function createProgram(io: CliIo): Command {
   registerEmail(program, ctx);
   registerJobs(program, ctx);
   registerSystem(program, ctx);
+  registerData(program, ctx);
   return program;
 }
 
