@@ -1,5 +1,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { and, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
+import { toSnakeCase } from "drizzle-orm/casing";
+import { getTableConfig } from "drizzle-orm/pg-core";
 import { migrationStatus, schema, type Db, type Tx } from "@atrium/db";
 import { recordAudit } from "../audit/audit.service.js";
 import { hashPassword } from "../auth/password.js";
@@ -11,9 +13,9 @@ import { inTransaction } from "../tenancy/tx.js";
 import { archiveLines, type ArchiveSource } from "./archive-reader.js";
 import { rowSchemaOf, validateArchive, type ArchivePlan } from "./archive-validate.js";
 import type { TTenantRestoreQuery, TTenantRestoreResult } from "./data-safety.schema.js";
-import { sectionByName, TENANT_SECTIONS, type TenantSection } from "./tenant-sections.js";
+import { exportedColumns, sectionByName, TENANT_SECTIONS, type TenantSection } from "./tenant-sections.js";
 
-const BATCH = 500;
+const BATCH = 1000;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 /** Globally unique keys that carry no id to remap: a copy gets a suffix so it can live beside its original. */
 const UNIQUE_KEYS: Record<string, string> = { ledgerEntries: "idempotencyKey", usageCosts: "runId" };
@@ -121,13 +123,25 @@ function adjust(section: TenantSection, original: Record<string, unknown>, row: 
   return row;
 }
 
+/**
+ * One statement per batch: the rows go as one JSON parameter that Postgres
+ * expands (json_populate_recordset), an order of magnitude faster than a
+ * 500-row VALUES list built by the query builder. Columns a row lacks (an
+ * older archive) are left out, so they take their defaults.
+ */
 async function insertRows(tx: Tx, section: TenantSection, rows: Array<Record<string, unknown>>, target: "new" | "same"): Promise<number> {
   // API keys are their users' credentials: a copy would be a second account reachable by the same secret.
   if (section.name === "apiKeys" && target === "new") return 0;
   const values = rows.map((r) => rowSchemaOf(section).parse(r));
-  const insert = tx.insert(section.table).values(values as never[]);
+  const columns = Object.entries(exportedColumns(section)).filter(([prop]) => values.some((v) => v[prop] !== undefined));
+  // The schema leaves column names to `casing: "snake_case"`, which applies at query time: do the same here.
+  const dbName = (col: { name: string }) => toSnakeCase(col.name);
+  const records = values.map((v) => Object.fromEntries(columns.map(([prop, col]) => [dbName(col), v[prop] ?? null])));
+  const table = sql.identifier(getTableConfig(section.table).name);
+  const names = sql.join(columns.map(([, col]) => sql.identifier(dbName(col))), sql`, `);
   // Keys live with their users and audit rows outlive their account (no foreign keys): after a purge they may still be there.
-  const result = KEPT_ON_PURGE.has(section.name) ? await insert.onConflictDoNothing() : await insert;
+  const onConflict = KEPT_ON_PURGE.has(section.name) ? sql` on conflict do nothing` : sql``;
+  const result = await tx.execute(sql`insert into ${table} (${names}) select ${names} from json_populate_recordset(null::${table}, ${JSON.stringify(records)}::json)${onConflict}`);
   return result.rowCount ?? values.length;
 }
 

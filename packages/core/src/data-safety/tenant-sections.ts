@@ -84,8 +84,12 @@ export interface Reference {
   target: string;
 }
 
+const referenceCache = new Map<string, Reference[]>();
+
 /** Foreign keys as the schema declares them, in archive terms: which row field points at which section. */
 export function referencesOf(section: TenantSection): Reference[] {
+  const cached = referenceCache.get(section.name);
+  if (cached) return cached;
   const out: Reference[] = [];
   for (const fk of getTableConfig(section.table).foreignKeys) {
     const ref = fk.reference();
@@ -95,6 +99,7 @@ export function referencesOf(section: TenantSection): Reference[] {
     const field = Object.entries(section.table).find(([, c]) => c === column)?.[0];
     if (field) out.push({ field, target: target.name });
   }
+  referenceCache.set(section.name, out);
   return out;
 }
 
