@@ -1,13 +1,14 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
+import { Readable } from "node:stream";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { purgeSoftDeleted, storageFromConfig } from "@atrium/core";
 import { schema } from "@atrium/db";
 import { startTestApi, type TestApi } from "../testing.js";
-import { rest } from "../routers/tenancy.test-helpers.js";
+import { newUser, rest } from "../routers/tenancy.test-helpers.js";
 import { canonical, linesOf, pack, populatedTenant, type Line } from "./data-archive.test-helpers.js";
 
 let api: TestApi;
@@ -131,6 +132,12 @@ describe("tenant restore", () => {
     for (const doc of victim.docs) expect((await download(victim.owner.token, doc.id)).equals(doc.bytes)).toBe(true);
   });
 
+  it("takes the uncompressed JSON lines too", async () => {
+    const res = await restore(t.staff.token, gunzipSync(original), { dryRun: "true" }, "application/json");
+    expect(res.status).toBe(200);
+    expect(res.body.sections).toMatchObject({ ledgerEntries: 4 });
+  });
+
   it("is staff only", async () => {
     expect((await restore(t.owner.token, original)).status).toBe(403);
   });
@@ -191,5 +198,29 @@ describe("a damaged or forged archive is refused with a clear error and writes n
     expect((await restore(t.staff.token, Buffer.from("not an archive"), {}, "application/json")).status).toBe(400);
     expect((await restore(t.staff.token, Buffer.from("x"), {}, "text/plain")).status).toBe(415);
     expect((await restore(t.staff.token, original, { target: "elsewhere" })).status).toBe(400);
+  });
+});
+
+describe("RESTORE_MAX_BYTES", () => {
+  let small: TestApi;
+  beforeAll(async () => {
+    small = await startTestApi({ DATA_DIR: dataDir, RATE_LIMIT_ENABLED: "false", RESTORE_MAX_BYTES: "4096" });
+  });
+  afterAll(async () => {
+    await small?.close();
+  });
+
+  it("refuses a body past the cap: by its Content-Length before reading, or while a chunked one streams", async () => {
+    const staff = await newUser(small, "cap-staff", { isStaff: true });
+    const url = `${small.url}/api/data/restore/?dryRun=true`;
+    const headers = { authorization: `Bearer ${staff.token}`, "content-type": "application/gzip" };
+    const sized = await fetch(url, { method: "POST", headers, body: Buffer.alloc(64 * 1024) });
+    expect(sized.status).toBe(413);
+    expect(((await sized.json()) as { message: string }).message).toMatch(/RESTORE_MAX_BYTES/);
+    const chunks = (async function* () {
+      for (let i = 0; i < 16; i++) yield Buffer.alloc(1024, i);
+    })();
+    const streamed = await fetch(url, { method: "POST", headers, body: Readable.from(chunks) as unknown as BodyInit, duplex: "half" } as RequestInit);
+    expect(streamed.status).toBe(413);
   });
 });
