@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { create as createTar } from "tar";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testInfraUrls, type TestDatabase } from "@atrium/db/testing";
 import { ROOT, startService, stopAllServices } from "./processes.js";
@@ -53,6 +54,15 @@ describe("backup and restore commands", () => {
       const again = await run("restore", [summary.id, "--database-url", target.url]);
       expect(again.code).toBe(1);
       expect(again.output).toMatch(/not empty.*--force/);
+      // What Admin → System → Backups → Download gives: one tar.gz, restorable as is.
+      const archive = path.join(dataDir, "offsite.tar.gz");
+      await createTar({ gzip: true, file: archive, cwd: path.join(dataDir, "backups") }, [summary.id]);
+      await source.pool.query(`insert into accounts (name, slug) values ('after the backup', 'after')`);
+      const fromTar = await run("restore", [archive, "--database-url", target.url, "--force"]);
+      expect(fromTar.code, fromTar.output).toBe(0);
+      const names = (await target.pool.query<{ name: string }>("select name from accounts")).rows.map((r) => r.name);
+      expect(names).toContain("CLI drill");
+      expect(names).not.toContain("after the backup");
     } finally {
       await target.drop();
     }

@@ -1,11 +1,13 @@
 // `npm run restore -- <backup> [--force] [--database-url URL] [--drill]`: restores a full backup (a folder
-// in BACKUP_DIR, by path or id; `latest` = the newest) into DATABASE_URL, or with --drill into a scratch
-// database created next to it (and dropped after), then verifies every table against the manifest.
-import { mkdtemp, rm } from "node:fs/promises";
+// in BACKUP_DIR, by path or name; `latest` = the newest; or a .tar.gz downloaded from Admin → System →
+// Backups) into DATABASE_URL, or with --drill into a scratch database created next to it (and dropped
+// after), then verifies every table against the manifest.
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { extract as extractTar } from "tar";
 import { configOrExit, createLogger } from "@atrium/config";
 import { backupDirOf, listManifests, localFileStorage, restoreBackup, storageFromConfig } from "@atrium/core";
 
@@ -18,7 +20,22 @@ if (!target) {
   process.exit(1);
 }
 
+let cleanup = async () => {};
+
 async function resolveBackup(arg: string | undefined): Promise<string> {
+  if (arg && /\.t(ar\.)?gz$/.test(arg)) {
+    // A downloaded archive holds one folder, the backup's name: unpack it somewhere private first.
+    const into = await mkdtemp(path.join(tmpdir(), "atrium-restore-"));
+    const previous = cleanup;
+    cleanup = async () => {
+      await previous();
+      await rm(into, { recursive: true, force: true });
+    };
+    await extractTar({ file: path.resolve(arg), cwd: into });
+    const [name] = (await readdir(into)).filter((n) => n.startsWith("atrium-"));
+    if (!name) throw new Error(`${arg} holds no backup folder`);
+    return path.join(into, name);
+  }
   if (!arg || arg === "latest") {
     const newest = (await listManifests(config))[0];
     if (!newest) throw new Error(`no backups in ${backupDirOf(config)}`);
@@ -47,13 +64,14 @@ async function scratchDatabase(url: string): Promise<{ url: string; drop: () => 
   };
 }
 
-let cleanup = async () => {};
 try {
   const dir = await resolveBackup(positionals[0]);
   if (values.drill) {
     const scratch = await scratchDatabase(target);
     const files = await mkdtemp(path.join(tmpdir(), "atrium-drill-files-"));
+    const previous = cleanup;
     cleanup = async () => {
+      await previous();
       await scratch.drop();
       await rm(files, { recursive: true, force: true });
     };

@@ -220,7 +220,7 @@ describe("RESTORE_MAX_BYTES", () => {
     const chunks = (async function* () {
       for (let i = 0; i < 16; i++) yield Buffer.alloc(1024, i);
     })();
-    const streamed = await fetch(url, { method: "POST", headers, body: Readable.from(chunks) as unknown as BodyInit, duplex: "half" } as RequestInit);
+    const streamed = await fetch(url, { method: "POST", headers, body: Readable.from(chunks) as unknown as RequestInit["body"], duplex: "half" } as RequestInit);
     expect(streamed.status).toBe(413);
   });
 });
