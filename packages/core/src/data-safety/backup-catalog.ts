@@ -33,6 +33,24 @@ export async function listManifests(config: Pick<Env, "BACKUP_DIR" | "DATA_DIR">
   return out.sort((a, b) => b.manifest.createdAt.localeCompare(a.manifest.createdAt));
 }
 
+/**
+ * The newest finished backup and how many there are, reading one manifest (names sort by time):
+ * what the deep health asks every few seconds, so it never parses every manifest's file list.
+ */
+export async function newestBackup(config: Pick<Env, "BACKUP_DIR" | "DATA_DIR">): Promise<{ manifest: TBackupManifest | null; count: number }> {
+  let names: string[];
+  try {
+    names = (await readdir(backupDirOf(config))).filter((n) => n.startsWith("atrium-")).sort().reverse();
+  } catch {
+    return { manifest: null, count: 0 };
+  }
+  for (const name of names) {
+    const manifest = await readManifest(path.join(backupDirOf(config), name));
+    if (manifest) return { manifest, count: names.length };
+  }
+  return { manifest: null, count: 0 };
+}
+
 const isoWeek = (d: Date) => {
   const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
   const day = t.getUTCDay() || 7;

@@ -4,7 +4,7 @@ import type { ServiceContext } from "../shared/context.js";
 import type { EmailTransport } from "../email/transports.js";
 import type { Storage } from "../storage/storage.js";
 import { QUEUES, type QueueName } from "../jobs/queues.js";
-import { listManifests } from "../data-safety/backup-catalog.js";
+import { newestBackup } from "../data-safety/backup-catalog.js";
 import { listHeartbeats } from "./heartbeat.js";
 import type { THealthCheck, THealthStatus, TSystemHealth } from "./health.schema.js";
 import { probe, probePostgres, probeStorage, type ProbeResult } from "./probes.js";
@@ -76,9 +76,9 @@ async function storageCheck(storage: Storage): Promise<Check> {
  * schedule it is a note, since development never backs up by itself.
  */
 export async function backupHealthCheck(ctx: ServiceContext): Promise<Check> {
-  const r = await probe(() => listManifests(ctx.config));
+  const r = await probe(() => newestBackup(ctx.config));
   if (!r.ok) return down("backup", "backups", r);
-  const newest = r.value[0]?.manifest;
+  const newest = r.value.manifest;
   const ageHours = newest ? Math.round(((ctx.now().getTime() - Date.parse(newest.createdAt)) / 3_600_000) * 10) / 10 : null;
   const scheduled = !!ctx.config.BACKUP_CRON;
   const stale = scheduled && (ageHours === null || ageHours > ctx.config.BACKUP_MAX_AGE_HOURS);
@@ -95,7 +95,7 @@ export async function backupHealthCheck(ctx: ServiceContext): Promise<Check> {
     status: stale ? "degraded" : "ok",
     latencyMs: r.latencyMs,
     message,
-    details: { lastBackupId: newest?.id ?? null, lastBackupAt: newest?.createdAt ?? null, ageHours, generations: r.value.length, schedule: ctx.config.BACKUP_CRON ?? null },
+    details: { lastBackupId: newest?.id ?? null, lastBackupAt: newest?.createdAt ?? null, ageHours, generations: r.value.count, schedule: ctx.config.BACKUP_CRON ?? null },
   };
 }
 
