@@ -2,6 +2,7 @@ import type { Env, Logger } from "@atrium/config";
 import type { Db } from "@atrium/db";
 import type { Redis } from "ioredis";
 import type { JobQueues } from "@atrium/core/jobs";
+import type { FlagRuntime } from "@atrium/core";
 
 /** What the api process holds: connections and config, nothing per-request. */
 export interface ApiDeps {
@@ -11,5 +12,7 @@ export interface ApiDeps {
   /** Producers' handle on the BullMQ queues (its own blocking-safe connection). */
   jobs: JobQueues;
   logger: Logger;
+  /** Feature flags in memory, refreshed through Redis pub/sub (startFlagRuntime). */
+  flags: FlagRuntime;
   now: () => Date;
 }

@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import { Redis } from "ioredis";
 import { createLogger, loadConfig, type Env } from "@atrium/config";
 import { createTestDatabase, testInfraUrls, testRedisPrefix, type TestDatabase } from "@atrium/db/testing";
-import { bootstrap, type ServiceContext } from "@atrium/core";
+import { bootstrap, startFlagRuntime, type ServiceContext } from "@atrium/core";
 import { createJobQueues } from "@atrium/core/jobs";
 import { createApp } from "./server.js";
 import type { Request, Response } from "express";
@@ -56,9 +56,11 @@ export async function startTestApi(overrides: Partial<Record<keyof Env, string>>
   const queueConnection = new Redis(config.REDIS_URL ?? "", { maxRetriesPerRequest: null });
   queueConnection.on("error", () => {});
   const jobs = createJobQueues({ connection: queueConnection, prefix: config.REDIS_PREFIX });
-  const deps: ApiDeps = { config, db: db.db, redis, jobs, logger, now: () => new Date() };
-  const svc: ServiceContext = { db: db.db, config, logger, now: deps.now, jobs };
-  await bootstrap(svc);
+  // Bootstrap seeds the built-in flags; the runtime then starts with them in memory.
+  await bootstrap({ db: db.db, config, logger, now: () => new Date(), jobs });
+  const flags = await startFlagRuntime({ db: db.db, redis, prefix: config.REDIS_PREFIX, environment: config.ATRIUM_ENV, logger });
+  const deps: ApiDeps = { config, db: db.db, redis, jobs, logger, now: () => new Date(), flags };
+  const svc: ServiceContext = { db: db.db, config, logger, now: deps.now, jobs, flags };
   server.on("request", createApp(deps));
   return {
     url,
@@ -69,6 +71,7 @@ export async function startTestApi(overrides: Partial<Record<keyof Env, string>>
       await new Promise((r) => server.close(r));
       server.closeAllConnections();
       await jobs.close();
+      await flags.close();
       redis.disconnect();
       queueConnection.disconnect();
       await db.drop();

@@ -28,3 +28,5 @@ export * from "./analyzers/analyzer.schema.js";
 export * from "./system/health.schema.js";
 export * from "./data-safety/data-safety.schema.js";
 export * from "./data-safety/backup.schema.js";
+export * from "./system/config.schema.js";
+export * from "./flags/flags.schema.js";

@@ -9,7 +9,7 @@ import { allowsDevDefaults, type Env } from "@atrium/config";
  * inline because Mantine injects <style> tags at runtime. Behind another
  * server (nginx, a CDN) serving the SPA, send the same header (README, "Security model").
  */
-export function cspDirectives(config: Pick<Env, "NODE_ENV">): Record<string, string[]> {
+export function cspDirectives(config: Pick<Env, "ATRIUM_ENV">): Record<string, string[]> {
   return {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
@@ -27,10 +27,10 @@ export function cspDirectives(config: Pick<Env, "NODE_ENV">): Record<string, str
   };
 }
 
-/** helmet with that CSP; HSTS only where https is expected (production). */
-export function securityHeaders(config: Pick<Env, "NODE_ENV">) {
+/** helmet with that CSP; HSTS for HSTS_SECONDS (the profile's default: a year in staging/production, off otherwise). */
+export function securityHeaders(config: Pick<Env, "ATRIUM_ENV" | "HSTS_SECONDS">) {
   return helmet({
-    hsts: !allowsDevDefaults(config),
+    hsts: config.HSTS_SECONDS > 0 ? { maxAge: config.HSTS_SECONDS, includeSubDomains: true } : false,
     contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config) },
   });
 }

@@ -21,6 +21,8 @@ import { jobRouter } from "../routers/job.router.js";
 import { systemJobsRouter } from "../routers/system-jobs.router.js";
 import { systemHealthRouter } from "../routers/system-health.router.js";
 import { systemBackupRouter } from "../routers/system-backup.router.js";
+import { flagRouter } from "../routers/flag.router.js";
+import { systemConfigRouter } from "../routers/system-config.router.js";
 import { router } from "./init.js";
 
 export const appRouter = router({
@@ -49,6 +51,8 @@ export const appRouter = router({
   systemJobs: systemJobsRouter,
   systemHealth: systemHealthRouter,
   systemBackup: systemBackupRouter,
+  flag: flagRouter,
+  systemConfig: systemConfigRouter,
 });
 
 export type AppRouter = typeof appRouter;

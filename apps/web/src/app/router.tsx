@@ -1,6 +1,7 @@
 import { createBrowserRouter, type RouteObject } from "react-router";
 import { AuditLogPage } from "../features/admin/audit/audit-log-page";
 import { AdminJobsPage } from "../features/admin/jobs/admin-jobs-page";
+import { FlagsPage } from "../features/admin/flags/flags-page";
 import { InviteKeysPage } from "../features/admin/invite-keys/invite-keys-page";
 import { OutboxPage } from "../features/admin/outbox/outbox-page";
 import { RequireStaff } from "../features/admin/require-staff";
@@ -63,6 +64,7 @@ const routes: RouteObject[] = [
           { path: "outbox", element: <OutboxPage /> },
           { path: "jobs", element: <AdminJobsPage /> },
           { path: "system", element: <SystemHealthPage /> },
+          { path: "flags", element: <FlagsPage /> },
           // Lazy: its charts (recharts) are a big chunk only staff ever need.
           { path: "billing", lazy: () => import("../features/admin/billing/admin-billing-page").then((m) => ({ Component: m.AdminBillingPage })) },
           { path: "*", element: <NotFoundPage /> },

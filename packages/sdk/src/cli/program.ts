@@ -2,6 +2,8 @@ import { Command, CommanderError } from "commander";
 import { registerApiKeys } from "../commands/api-keys.js";
 import { registerBilling } from "../commands/billing.js";
 import { registerData } from "../commands/data.js";
+import { registerConfig } from "../commands/config.js";
+import { registerFlags } from "../commands/flags.js";
 import { registerEmail } from "../commands/email.js";
 import { registerInvitations } from "../commands/invitations.js";
 import { registerInvite } from "../commands/invite.js";
@@ -41,6 +43,8 @@ export function createProgram(io: CliIo): Command {
   registerJobs(program, ctx);
   registerSystem(program, ctx);
   registerData(program, ctx);
+  registerConfig(program, ctx);
+  registerFlags(program, ctx);
   return program;
 }
 

@@ -41,6 +41,8 @@ const uploadForm = (accountId: string) => {
 
 export const ROUTE_CASES: Record<string, RouteCase> = {
   "USE / result": { why: "pino-http request logging" },
+  "USE / allowedHostCheck": { why: "ALLOWED_HOSTS: 400 for a Host the operator didn't list, before anything else" },
+  "USE / httpsRedirectCheck": { why: "SECURE_SSL_REDIRECT: plain http (as the trusted proxy says) is redirected to https" },
   "USE / helmetMiddleware": { why: "security headers" },
   "USE / corsMiddleware": { why: "CORS headers" },
   "ERROR / jsonErrors": { why: "error handler: JSON error bodies" },
