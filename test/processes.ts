@@ -120,10 +120,8 @@ export function waitForWorker(service: Service): Promise<void> {
   return waitFor(service, "\"worker started\"", () => service.output().includes("worker started"));
 }
 
-/** How each program runs: `dev` = the package's start script (tsx on the sources), `prod` = the compiled build. */
+/** How each program runs: `dev` = the sources through tsx, `prod` = the compiled build (what `npm start` runs). */
 export type Mode = "dev" | "prod";
-
-const tsx = (pkg: string) => path.join(ROOT, pkg, "node_modules", ".bin", "tsx");
 
 /** The compiled build must exist (`pnpm build`; scripts/test.sh builds before the tests). */
 export function assertBuilt(): void {
@@ -139,12 +137,14 @@ function compiled(name: string, entry: string, env: Record<string, string>, prel
 }
 
 /**
- * `dev` = the package's start script as `npm start` runs it: tsx with the tracing preload, in the
- * package folder, NODE_ENV=development (an unset NODE_ENV means production).
+ * `dev` = the sources as `npm run dev` runs them: tsx with the tracing preload, in the package folder,
+ * NODE_ENV=development (an unset NODE_ENV means production). tsx as a loader in ONE node process, not
+ * its CLI: the CLI relays signals to a child and, when that child doesn't acknowledge within 30 ms (a
+ * loaded CI machine), SIGKILLs it and exits 143, so a graceful stop would look like a crash.
  */
 function program(app: "api" | "worker", mode: Mode, env: Record<string, string>, name: string): ServiceSpec {
   return mode === "dev"
-    ? { name, cwd: `apps/${app}`, command: tsx(`apps/${app}`), args: ["--import", "./src/instrument.ts", "src/main.ts"], env: { NODE_ENV: "development", ...env } }
+    ? { name, cwd: `apps/${app}`, command: process.execPath, args: ["--import", "tsx", "--import", "./src/instrument.ts", "src/main.ts"], env: { NODE_ENV: "development", ...env } }
     : compiled(name, `apps/${app}/dist/main.js`, env, `./apps/${app}/dist/instrument.js`);
 }
 
