@@ -28,5 +28,7 @@ export * from "./documents/document.schema.js";
 export * from "./analysis-jobs/analysis-jobs.schema.js";
 export * from "./analyzers/analyzer.schema.js";
 export * from "./system/health.schema.js";
+export * from "./data-safety/data-safety.schema.js";
+export * from "./data-safety/backup.schema.js";
 export * from "./system/config.schema.js";
 export * from "./flags/flags.schema.js";

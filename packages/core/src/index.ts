@@ -47,5 +47,6 @@ export { limitsOf } from "./shared/limits.js";
 export * from "./analysis-jobs/index.js";
 export * from "./analyzers/index.js";
 export * as healthService from "./system/health.service.js";
+export * from "./data-safety/index.js";
 export { configReport } from "./system/config.service.js";
 export * from "./flags/index.js";

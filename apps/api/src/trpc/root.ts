@@ -21,6 +21,7 @@ import { jobRouter } from "../routers/job.router.js";
 import { systemJobsRouter } from "../routers/system-jobs.router.js";
 import { systemHealthRouter } from "../routers/system-health.router.js";
 import { limitsProcedure } from "../routers/limits.router.js";
+import { systemBackupRouter } from "../routers/system-backup.router.js";
 import { flagRouter } from "../routers/flag.router.js";
 import { systemConfigRouter } from "../routers/system-config.router.js";
 import { router } from "./init.js";
@@ -52,6 +53,7 @@ export const appRouter = router({
   job: jobRouter,
   systemJobs: systemJobsRouter,
   systemHealth: systemHealthRouter,
+  systemBackup: systemBackupRouter,
   flag: flagRouter,
   systemConfig: systemConfigRouter,
 });

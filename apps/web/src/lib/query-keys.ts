@@ -49,6 +49,7 @@ export const queryKeys = {
     allJobs: ["admin", "jobs"],
     queues: ["admin", "queues"],
     health: ["admin", "health"],
+    backups: ["admin", "backups"],
     users: (q: string) => ["admin", "users", q] as const,
     allUsers: ["admin", "users"],
     inviteKeys: ["admin", "inviteKeys"],

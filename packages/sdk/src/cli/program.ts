@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { registerApiKeys } from "../commands/api-keys.js";
 import { registerBilling } from "../commands/billing.js";
+import { registerData } from "../commands/data.js";
 import { registerConfig } from "../commands/config.js";
 import { registerFlags } from "../commands/flags.js";
 import { registerEmail } from "../commands/email.js";
@@ -45,6 +46,7 @@ export function createProgram(io: CliIo): Command {
   registerJobs(program, ctx);
   registerSystem(program, ctx);
   registerOrgs(program, ctx);
+  registerData(program, ctx);
   registerConfig(program, ctx);
   registerFlags(program, ctx);
   return program;

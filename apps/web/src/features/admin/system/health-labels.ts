@@ -13,6 +13,7 @@ export const KIND_LABEL: Record<HealthCheck["kind"], string> = {
   email: "Email",
   worker: "Workers",
   queue: "Queues",
+  backup: "Backups",
 };
 
 /** A check's details as short "key: value" facts, skipping empty ones. */
