@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Express } from "express";
 import { Redis } from "ioredis";
-import { createApp, type ApiDeps } from "@atrium/api";
+import { createApp, startSessionCacheSync, type ApiDeps } from "@atrium/api";
 import { createLogger, loadConfig } from "@atrium/config";
 import { bootstrap } from "@atrium/core";
 import { createJobQueues } from "@atrium/core/jobs";
@@ -61,11 +61,13 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
     });
     const logger = createLogger(config, "bench");
     const db = createDb(databaseUrl);
-    const redis = new Redis(redisServer.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    const redis = new Redis(redisServer.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, enableAutoPipelining: true });
     const queueConnection = new Redis(redisServer.url, { maxRetriesPerRequest: null });
     const jobs = createJobQueues({ connection: queueConnection, prefix: config.REDIS_PREFIX });
     cleanups.push(() => db.close(), () => redis.quit(), () => queueConnection.quit(), () => jobs.close());
-    const deps: ApiDeps = { config, db: db.db, redis, jobs, logger, now: () => new Date() };
+    const sessions = await startSessionCacheSync(config, redis, logger);
+    cleanups.push(() => sessions.close());
+    const deps: ApiDeps = { config, db: db.db, redis, jobs, logger, now: () => new Date(), sessionCache: sessions.cache };
     await bootstrap({ db: db.db, config, logger, now: deps.now });
 
     const listen = async (app: Express) => {

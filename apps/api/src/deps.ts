@@ -1,6 +1,7 @@
 import type { Env, Logger } from "@atrium/config";
 import type { Db } from "@atrium/db";
 import type { Redis } from "ioredis";
+import type { SessionCache } from "@atrium/core";
 import type { JobQueues } from "@atrium/core/jobs";
 
 /** What the api process holds: connections and config, nothing per-request. */
@@ -12,4 +13,6 @@ export interface ApiDeps {
   jobs: JobQueues;
   logger: Logger;
   now: () => Date;
+  /** The session cache (http/session-cache-sync.ts); without one every request reads its session from Postgres. */
+  sessionCache?: SessionCache;
 }

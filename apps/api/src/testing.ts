@@ -5,6 +5,7 @@ import { createLogger, loadConfig, type Env } from "@atrium/config";
 import { createTestDatabase, testInfraUrls, testRedisPrefix, type TestDatabase } from "@atrium/db/testing";
 import { bootstrap, type ServiceContext } from "@atrium/core";
 import { createJobQueues } from "@atrium/core/jobs";
+import { startSessionCacheSync } from "./http/session-cache-sync.js";
 import { createApp } from "./server.js";
 import type { Request, Response } from "express";
 import { createContextFactory } from "./trpc/context.js";
@@ -51,13 +52,15 @@ export async function startTestApi(overrides: Partial<Record<keyof Env, string>>
     ...overrides,
   });
   const logger = createLogger(config, "api-test");
-  const redis = new Redis(config.REDIS_URL ?? "", { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  const redis = new Redis(config.REDIS_URL ?? "", { maxRetriesPerRequest: 1, enableOfflineQueue: false, enableAutoPipelining: true });
   redis.on("error", () => {});
   const queueConnection = new Redis(config.REDIS_URL ?? "", { maxRetriesPerRequest: null });
   queueConnection.on("error", () => {});
   const jobs = createJobQueues({ connection: queueConnection, prefix: config.REDIS_PREFIX });
-  const deps: ApiDeps = { config, db: db.db, redis, jobs, logger, now: () => new Date() };
-  const svc: ServiceContext = { db: db.db, config, logger, now: deps.now, jobs };
+  // The cache is on as in production: every test that ends a session or changes a user proves its invalidation.
+  const sessions = await startSessionCacheSync(config, redis, logger);
+  const deps: ApiDeps = { config, db: db.db, redis, jobs, logger, now: () => new Date(), sessionCache: sessions.cache };
+  const svc: ServiceContext = { db: db.db, config, logger, now: deps.now, jobs, sessionCache: sessions.cache };
   await bootstrap(svc);
   server.on("request", createApp(deps));
   return {
@@ -69,6 +72,7 @@ export async function startTestApi(overrides: Partial<Record<keyof Env, string>>
       await new Promise((r) => server.close(r));
       server.closeAllConnections();
       await jobs.close();
+      await sessions.close();
       redis.disconnect();
       queueConnection.disconnect();
       await db.drop();

@@ -2,7 +2,7 @@ import type { Actor, RequestMeta, ServiceContext } from "../shared/context.js";
 import { ServiceError } from "../shared/errors.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { isApiKeyToken, validateApiKey } from "../api-keys/api-key.service.js";
-import { findAccountById } from "../tenants/tenant.repository.js";
+import { findAccountById, type AccountRow } from "../tenants/tenant.repository.js";
 import { toAccountDto } from "../tenants/tenant.mapper.js";
 import { toUserDto } from "../users/user.mapper.js";
 import { findUserByLogin, touchLastLogin, type UserRow } from "../users/user.repository.js";
@@ -14,6 +14,8 @@ const INVALID = "Invalid username or password";
 
 export interface Authenticated {
   user: UserRow;
+  /** The user's live account, when the lookup already read it (session tokens); `me` reads it otherwise. */
+  account?: AccountRow | null;
   method: TAuthMethod;
   sessionId: string | null;
   apiKeyId: string | null;
@@ -82,10 +84,10 @@ export async function authenticateToken(ctx: ServiceContext, token: string): Pro
     return found ? { user: found.user, method: "api_key", sessionId: null, apiKeyId: found.key.id } : null;
   }
   const found = await validateSessionToken(ctx, token);
-  return found ? { user: found.user, method: "session", sessionId: found.session.id, apiKeyId: null } : null;
+  return found ? { user: found.user, account: found.account, method: "session", sessionId: found.session.id, apiKeyId: null } : null;
 }
 
 export async function getMe(ctx: ServiceContext, auth: Authenticated): Promise<TMeOutput> {
-  const account = auth.user.accountId ? await findAccountById(ctx.db, auth.user.accountId) : undefined;
+  const account = auth.account !== undefined ? auth.account : auth.user.accountId ? await findAccountById(ctx.db, auth.user.accountId) : undefined;
   return { user: toUserDto(auth.user), account: account ? toAccountDto(account) : null, authMethod: auth.method };
 }

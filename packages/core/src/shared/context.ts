@@ -1,5 +1,6 @@
 import type { Env, Logger } from "@atrium/config";
 import type { DbOrTx } from "@atrium/db";
+import type { SessionCache } from "../auth/session-cache.js";
 import type { JobQueues } from "../jobs/enqueue.js";
 
 /** Everything a service needs from the outside world, passed in, never imported. */
@@ -10,6 +11,8 @@ export interface ServiceContext {
   now: () => Date;
   /** Producers' handle on the queues; absent in contexts that never enqueue (scripts, some tests). */
   jobs?: JobQueues;
+  /** The api process's session cache; services that end sessions or change users invalidate it (auth/session-cache.ts). */
+  sessionCache?: SessionCache;
 }
 
 /** Who is acting, once authenticated. */
