@@ -69,7 +69,7 @@ export function responseHeaders(config: Pick<Env, "NODE_ENV" | "CORS_ORIGINS">) 
   const corsMiddleware = cors({ origin: config.CORS_ORIGINS, credentials: true, exposedHeaders: ["Retry-After", "Content-Disposition"] }) as unknown as Middleware;
   const staticHeaders = recordHeaders(helmetHeaders, { method: "GET", headers: {} });
   const sameOriginHeaders = [...staticHeaders, ...recordHeaders(corsMiddleware, { method: "GET", headers: {} })];
-  return (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => {
+  return function responseHeadersMiddleware(req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) {
     const crossOrigin = req.headers.origin !== undefined || req.method === "OPTIONS";
     for (const [name, value] of crossOrigin ? staticHeaders : sameOriginHeaders) res.setHeader(name, value);
     if (crossOrigin) corsMiddleware(req, res, next);

@@ -40,8 +40,7 @@ const uploadForm = (accountId: string) => {
 
 export const ROUTE_CASES: Record<string, RouteCase> = {
   "USE / result": { why: "pino-http request logging" },
-  "USE / helmetMiddleware": { why: "security headers" },
-  "USE / corsMiddleware": { why: "CORS headers" },
+  "USE / responseHeadersMiddleware": { why: "security and CORS headers (helmet + cors, precomputed)" },
   "ERROR / jsonErrors": { why: "error handler: JSON error bodies" },
   "USE / serveStatic": { why: "the built SPA's static files (only with WEB_DIST_DIR): no tenant data" },
   "GET /^\\/(?!(api|trpc)(\\/|$))(?:[^.]*)$/": { why: "the built SPA's index.html for client-side routes (only with WEB_DIST_DIR)" },
