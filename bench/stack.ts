@@ -17,6 +17,7 @@ export interface BenchStack {
   apiUrl: string;
   databaseUrl: string;
   adminPassword: string;
+  config: ApiDeps["config"];
   /** Serves another app on a free port; closed with the stack. */
   listen: (app: Express) => Promise<string>;
   /** A pool on the bench database, sized like the api's; closed with the stack. */
@@ -82,7 +83,7 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
       cleanups.push(() => handle.close());
       return handle.pool;
     };
-    return { apiUrl: await listen(createApp(deps)), databaseUrl, adminPassword, listen, pool, stop };
+    return { apiUrl: await listen(createApp(deps)), databaseUrl, adminPassword, config, listen, pool, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -1,5 +1,5 @@
 import { and, eq, fillPlaceholders, sql, type SQL } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
+import { PgDialect, PgTransaction } from "drizzle-orm/pg-core";
 import { schema, type DbOrTx } from "@atrium/db";
 
 const { reserves, ledgerEntries } = schema;
@@ -168,6 +168,8 @@ interface PgPool {
 
 /** The node-postgres pool behind a drizzle database (absent on transactions and other drivers). */
 function poolOf(db: DbOrTx): PgPool | undefined {
+  // A transaction's statements must stay on its own connection, never go to the pool.
+  if (db instanceof PgTransaction) return undefined;
   const client = (db as { $client?: Partial<PgPool> }).$client;
   return typeof client?.query === "function" ? (client as PgPool) : undefined;
 }

@@ -28,6 +28,14 @@ export interface LedgerEntryInput {
   strategy?: LockStrategy;
   /** More writes that must commit with this entry or not at all (an audit event, a usage record). Not run on a replay. */
   withinTx?: (tx: Tx, entry: repo.LedgerRow) => Promise<void>;
+  /**
+   * Inside the caller's transaction, a twin call with the same key normally
+   * loses politely (a savepoint, then a replay). A caller that retries its whole
+   * transaction on a unique violation (the Stripe webhook) sets this and gets the
+   * one-statement path instead: two round trips fewer, and the violation aborts
+   * its transaction, whose retry then finds the winner's entry and replays it.
+   */
+  retriesOnConflict?: boolean;
 }
 
 export interface LedgerResult {
@@ -151,10 +159,12 @@ async function applyOnce(db: DbOrTx, input: LedgerEntryInput, ctx?: ServiceConte
   const guard = guardOf(input.enforceNonNegative);
   const rules = reserveRules(ctx);
   // One statement, no transaction round trips, unless the caller's transaction or a hook needs more than that.
-  const oneStatement = strategy === "update" && !input.withinTx && !(db instanceof PgTransaction);
+  const inCallersTx = db instanceof PgTransaction;
+  const oneStatement = strategy === "update" && !input.withinTx && (!inCallersTx || input.retriesOnConflict === true);
   // Replays are answered from the ledger before touching the reserve. The one-statement path skips this
   // read (it is most of a debit's cost) and lets the unique index answer instead, below: same outcome.
-  if (!oneStatement) {
+  // In a caller's transaction a unique violation can't be recovered from, so the replay is looked up first there.
+  if (!oneStatement || inCallersTx) {
     const existing = await repo.findEntryByKey(db, input.idempotencyKey);
     if (existing) return replay(db, existing, input);
   }
@@ -182,13 +192,15 @@ async function applyOnce(db: DbOrTx, input: LedgerEntryInput, ctx?: ServiceConte
     // A twin call with the same key may have won the race: then the guard refusing us (its debit came first) isn't a real refusal.
     const refusal = err instanceof ServiceError && err.code === "PAYMENT_REQUIRED";
     if (!refusal && !isUniqueViolation(err, IDEMPOTENCY_INDEX)) throw err;
+    // The caller's transaction is aborted: only its retry can look for the winner.
+    if (oneStatement && inCallersTx) throw err;
     const winner = await repo.findEntryByKey(db, input.idempotencyKey);
     if (!winner) throw err;
     return replay(db, winner, input);
   }
 }
 
-type Convenience = Pick<LedgerEntryInput, "accountId" | "idempotencyKey" | "reason" | "related" | "actorId" | "strategy" | "withinTx"> & { amountCents: number };
+type Convenience = Pick<LedgerEntryInput, "accountId" | "idempotencyKey" | "reason" | "related" | "actorId" | "strategy" | "withinTx" | "retriesOnConflict"> & { amountCents: number };
 
 /** Adds money (a top-up, a refund back to the reserve). amountCents is positive. */
 export function creditReserve(db: DbOrTx, input: Convenience & { type?: "credit" | "refund" }, ctx?: ServiceContext): Promise<LedgerResult> {
@@ -209,13 +221,18 @@ export function debitReserve(
 }
 
 /** The account's reserve, created on first use under BILLING_DEFAULT_POLICY. Unknown accounts are NOT_FOUND. */
-export async function ensureReserve(db: DbOrTx, accountId: string, rules: ReserveRules = DEFAULT_RESERVE_RULES): Promise<repo.ReserveRow> {
+/** Creates the account's reserve if it has none; an unknown account is NOT_FOUND. */
+export async function createReserveIfMissing(db: DbOrTx, accountId: string, rules: ReserveRules = DEFAULT_RESERVE_RULES): Promise<void> {
   try {
     await repo.insertReserveIfMissing(db, accountId, rules.defaultPolicy);
   } catch (err) {
     if (isForeignKeyViolation(err)) throw notFound("Account");
     throw err;
   }
+}
+
+export async function ensureReserve(db: DbOrTx, accountId: string, rules: ReserveRules = DEFAULT_RESERVE_RULES): Promise<repo.ReserveRow> {
+  await createReserveIfMissing(db, accountId, rules);
   const row = await repo.findReserve(db, accountId);
   if (!row) throw notFound("Account");
   return row;

@@ -46,6 +46,8 @@ async function creditTopup(ctx: ServiceContext, event: TEventEnvelope): Promise<
       reason: local ? "Top-up (local checkout)" : "Top-up (Stripe Checkout)",
       related: { type: "stripe_checkout", id: session.id },
       type: "credit",
+      // applyStripeEvent retries its transaction on a unique violation (two events for one session at once).
+      retriesOnConflict: true,
     },
     ctx,
   );
