@@ -43,9 +43,10 @@ export async function createSession(
 export async function validateSessionToken(ctx: ServiceContext, token: string): Promise<SessionLookup | null> {
   const id = hashToken(token);
   const cache = ctx.sessionCache;
+  // Taken before any read: whatever is stored below was read after it, or is dropped by a later invalidation.
+  const epoch = cache?.epoch() ?? 0;
   let found = cache?.get(id);
   if (!found) {
-    const epoch = cache?.epoch() ?? 0;
     found = await repo.findSessionWithUser(ctx.db, id);
     if (!found) return null;
     cache?.set(id, found, epoch);
@@ -63,7 +64,7 @@ export async function validateSessionToken(ctx: ServiceContext, token: string): 
     const extended = { ...session, expiresAt: new Date(now + lifetime) };
     await repo.setSessionExpiry(ctx.db, session.id, extended.expiresAt);
     found = { ...found, session: extended };
-    cache?.set(id, found, cache.epoch());
+    cache?.set(id, found, epoch);
   }
   return found;
 }
