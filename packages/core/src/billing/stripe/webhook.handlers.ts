@@ -5,7 +5,7 @@ import { creditReserve, ensureReserve, reserveRules } from "../ledger.service.js
 import { formatCents } from "../money.js";
 import { checkoutCreditKey, TOPUP_KIND } from "./constants.js";
 import { LOCAL_SESSION_PREFIX } from "./local-session.js";
-import { accountName, clearPaymentFailed, existingAccountId, ownerEmails, resolveAccountId, setPaymentFailed } from "./stripe.repository.js";
+import { accountName, clearPaymentFailed, existingAccountId, markStripeEvent, ownerEmails, resolveAccountId, setPaymentFailed } from "./stripe.repository.js";
 import { ZCheckoutSession, ZInvoice, ZPaymentIntent, type TEventEnvelope } from "./stripe-objects.js";
 import { syncSubscription } from "./subscription.sync.js";
 
@@ -13,6 +13,8 @@ export interface HandlerResult {
   /** false: stored for the record but nothing was done (unknown type, not ours, not paid yet). */
   handled: boolean;
   accountId: string | null;
+  /** The handler recorded this outcome on the event row itself (see creditTopup). */
+  recorded?: boolean;
 }
 
 const ignored = (accountId: string | null = null): HandlerResult => ({ handled: false, accountId });
@@ -37,6 +39,9 @@ async function creditTopup(ctx: ServiceContext, event: TEventEnvelope): Promise<
     return ignored(accountId);
   }
   const local = session.id.startsWith(LOCAL_SESSION_PREFIX);
+  // The outcome is written before the credit, in the same transaction: the reserve row the credit locks is
+  // then held only until COMMIT, not across one more statement, and concurrent top-ups queue for less.
+  await markStripeEvent(ctx.db, event.id, { handled: true, accountId });
   await creditReserve(
     ctx.db,
     {
@@ -51,7 +56,7 @@ async function creditTopup(ctx: ServiceContext, event: TEventEnvelope): Promise<
     },
     ctx,
   );
-  return { handled: true, accountId };
+  return { handled: true, accountId, recorded: true };
 }
 
 /**
