@@ -5,7 +5,7 @@ import { creditReserve, ensureReserve, reserveRules } from "../ledger.service.js
 import { formatCents } from "../money.js";
 import { checkoutCreditKey, TOPUP_KIND } from "./constants.js";
 import { LOCAL_SESSION_PREFIX } from "./local-session.js";
-import { accountName, clearPaymentFailed, existingAccountId, markStripeEvent, ownerEmails, resolveAccountId, setPaymentFailed } from "./stripe.repository.js";
+import { accountName, accountReserveOf, clearPaymentFailed, existingAccountId, markStripeEvent, ownerEmails, resolveAccountId, setPaymentFailed } from "./stripe.repository.js";
 import { ZCheckoutSession, ZInvoice, ZPaymentIntent, type TEventEnvelope } from "./stripe-objects.js";
 import { syncSubscription } from "./subscription.sync.js";
 
@@ -29,11 +29,16 @@ async function creditTopup(ctx: ServiceContext, event: TEventEnvelope): Promise<
   const parsed = ZCheckoutSession.safeParse(event.data.object);
   if (!parsed.success || parsed.data.metadata.kind !== TOPUP_KIND) return ignored();
   const session = parsed.data;
-  const accountId = await existingAccountId(ctx.db, session.metadata.accountId ?? session.client_reference_id);
+  const candidate = session.metadata.accountId ?? session.client_reference_id;
   // Asynchronous payment methods complete "unpaid"; checkout.session.async_payment_succeeded follows.
-  if (!accountId || session.payment_status !== "paid") return ignored(accountId);
+  if (session.payment_status !== "paid") return ignored(await existingAccountId(ctx.db, candidate));
+  // The account and its reserve in one round trip; the two-step lookup only when that answers nothing.
+  const rules = reserveRules(ctx);
+  const found = await accountReserveOf(ctx.db, candidate, rules.defaultPolicy);
+  const accountId = found?.accountId ?? (await existingAccountId(ctx.db, candidate));
+  if (!accountId) return ignored();
   const amount = session.amount_total ?? 0;
-  const reserve = await ensureReserve(ctx.db, accountId, reserveRules(ctx));
+  const reserve = found ?? (await ensureReserve(ctx.db, accountId, rules));
   if (amount <= 0 || (session.currency ?? "").toLowerCase() !== reserve.currency.toLowerCase()) {
     ctx.logger.error({ eventId: event.id, sessionId: session.id, amount, currency: session.currency, reserveCurrency: reserve.currency }, "top-up not credited: amount or currency doesn't fit the reserve");
     return ignored(accountId);
