@@ -44,7 +44,13 @@ export async function findReserve(db: DbOrTx, accountId: string): Promise<Reserv
 
 /** Creates the account's reserve if it has none (lazily, on first use), under the configured default policy. */
 export async function insertReserveIfMissing(db: DbOrTx, accountId: string, policy: LowBalancePolicy): Promise<void> {
-  await db.insert(reserves).values({ accountId, lowBalancePolicy: policy }).onConflictDoNothing();
+  // Looked for first: an INSERT ... ON CONFLICT that meets the existing row waits for whoever is updating it
+  // (a debit or credit in flight), which serialized every caller behind the reserve's row lock.
+  await db.execute(sql`
+    insert into ${reserves} (account_id, low_balance_policy)
+    select ${accountId}::uuid, ${policy}::low_balance_policy
+    where not exists (select 1 from ${reserves} where account_id = ${accountId}::uuid)
+    on conflict (account_id) do nothing`);
 }
 
 /** The reserve, locked until the caller's transaction ends (job admission holds it while it checks and inserts). */
@@ -151,6 +157,8 @@ function oneStatement(guard: BalanceGuard, withholdNotice: boolean, v: (k: OneSt
         low_balance_notified_at = case when ${next} >= low_balance_threshold_cents then null else low_balance_notified_at end,
         updated_at = now()
       where account_id = ${v("accountId")}::uuid and ${guards[guard]} and ${noNotice}
+        -- A key applied before changes nothing (the caller answers the replay from the ledger).
+        and not exists (select 1 from ledger_entries where idempotency_key = ${v("key")}::text)
       returning balance_cents, currency
     )
     insert into ledger_entries (account_id, type, amount_cents, balance_after_cents, currency, idempotency_key, reason, actor_id, related_type, related_id, created_at)

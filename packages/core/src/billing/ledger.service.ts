@@ -153,6 +153,13 @@ export async function applyLedgerEntry(db: DbOrTx, input: LedgerEntryInput, ctx?
   }
 }
 
+/** Carries an error that aborted the caller's transaction past the recovery below, which would need that transaction. */
+class CallersTxAborted extends Error {
+  constructor(cause: unknown) {
+    super("the caller's transaction is aborted", { cause });
+  }
+}
+
 async function applyOnce(db: DbOrTx, input: LedgerEntryInput, ctx?: ServiceContext): Promise<LedgerResult> {
   assertValid(input);
   const strategy = input.strategy ?? ctx?.config.BILLING_LOCK_STRATEGY ?? "update";
@@ -162,17 +169,26 @@ async function applyOnce(db: DbOrTx, input: LedgerEntryInput, ctx?: ServiceConte
   const inCallersTx = db instanceof PgTransaction;
   const oneStatement = strategy === "update" && !input.withinTx && (!inCallersTx || input.retriesOnConflict === true);
   // Replays are answered from the ledger before touching the reserve. The one-statement path skips this
-  // read (it is most of a debit's cost) and lets the unique index answer instead, below: same outcome.
-  // In a caller's transaction a unique violation can't be recovered from, so the replay is looked up first there.
-  if (!oneStatement || inCallersTx) {
+  // read (it is most of a debit's cost): its statement changes nothing for a key already applied, and
+  // the unique index stops a twin in flight (below: same outcome).
+  if (!oneStatement) {
     const existing = await repo.findEntryByKey(db, input.idempotencyKey);
     if (existing) return replay(db, existing, input);
   }
   let afterCommit: (() => Promise<void>) | undefined;
   try {
     if (oneStatement) {
-      const entry = await repo.applyInOneStatement(db, rowOf(input), guard, ctx !== undefined, rules.creditLimitCents);
+      // In the caller's transaction any error here (a twin's unique violation) has aborted it: only its retry can
+      // look for the winner, so the error goes straight up (see retriesOnConflict).
+      const entry = await repo
+        .applyInOneStatement(db, rowOf(input), guard, ctx !== undefined, rules.creditLimitCents)
+        .catch((err: unknown) => {
+          throw inCallersTx ? new CallersTxAborted(err) : err;
+        });
       if (entry) return { entry, balanceCents: entry.balanceAfterCents, applied: true };
+      // Nothing applied: a replay, or the guard (or a missing reserve) refused; the long path below judges those.
+      const existing = await repo.findEntryByKey(db, input.idempotencyKey);
+      if (existing) return replay(db, existing, input);
     }
     const result = await (db as Db).transaction(async (tx) => {
       const state = await (strategy === "row_lock" ? viaRowLock : viaUpdate)(tx, input, guard, rules);
@@ -188,12 +204,11 @@ async function applyOnce(db: DbOrTx, input: LedgerEntryInput, ctx?: ServiceConte
     await afterCommit?.();
     return result;
   } catch (err) {
+    if (err instanceof CallersTxAborted) throw err.cause;
     if (isForeignKeyViolation(err)) throw notFound("Account");
     // A twin call with the same key may have won the race: then the guard refusing us (its debit came first) isn't a real refusal.
     const refusal = err instanceof ServiceError && err.code === "PAYMENT_REQUIRED";
     if (!refusal && !isUniqueViolation(err, IDEMPOTENCY_INDEX)) throw err;
-    // The caller's transaction is aborted: only its retry can look for the winner.
-    if (oneStatement && inCallersTx) throw err;
     const winner = await repo.findEntryByKey(db, input.idempotencyKey);
     if (!winner) throw err;
     return replay(db, winner, input);
@@ -226,6 +241,7 @@ export async function createReserveIfMissing(db: DbOrTx, accountId: string, rule
   try {
     await repo.insertReserveIfMissing(db, accountId, rules.defaultPolicy);
   } catch (err) {
+    if (err instanceof CallersTxAborted) throw err.cause;
     if (isForeignKeyViolation(err)) throw notFound("Account");
     throw err;
   }

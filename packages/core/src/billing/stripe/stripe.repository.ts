@@ -43,13 +43,16 @@ export async function accountReserveOf(db: DbOrTx, candidate: string | undefined
   if (!candidate || !UUID.test(candidate)) return null;
   const { rows } = await db.execute<{ account_id: string; currency: string }>(sql`
     with acc as (select id from ${accounts} where id = ${candidate}::uuid),
+    existing as (select r.account_id, r.currency from ${reserves} r join acc on r.account_id = acc.id),
+    -- Inserted only when missing: meeting the existing row would wait for a credit in flight on it.
     ins as (
-      insert into ${reserves} (account_id, low_balance_policy) select id, ${policy}::low_balance_policy from acc
+      insert into ${reserves} (account_id, low_balance_policy)
+      select id, ${policy}::low_balance_policy from acc where not exists (select 1 from existing)
       on conflict (account_id) do nothing returning account_id, currency
     )
-    select account_id, currency from ins
+    select account_id, currency from existing
     union all
-    select r.account_id, r.currency from ${reserves} r join acc on r.account_id = acc.id where not exists (select 1 from ins)`);
+    select account_id, currency from ins`);
   const row = rows[0];
   return row ? { accountId: row.account_id, currency: row.currency } : null;
 }
