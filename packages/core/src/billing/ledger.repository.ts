@@ -125,13 +125,14 @@ export async function applyInOneStatement(
     relatedId: e.relatedId ?? null,
   };
   const pool = poolOf(db);
-  if (!pool) return fromMaybe((await db.execute<RawLedgerRow>(oneStatement(guard, withholdNotice, (k) => sql`${values[k]}`))).rows[0]);
+  // No pool: the caller's transaction (see poolOf), where a replay must not become an aborting unique violation.
+  if (!pool) return fromMaybe((await db.execute<RawLedgerRow>(oneStatement(guard, withholdNotice, true, (k) => sql`${values[k]}`))).rows[0]);
   // As a named prepared statement whose SQL text is built once per variant, so each pooled connection
   // plans it once and no request rebuilds it: under contention on one reserve the prepared statement
   // alone was ~1.6x the throughput of sending the text every time (bench/billing-debits.bench.ts).
   const name = `ledger_apply_${guard}${withholdNotice ? "_quiet" : ""}`;
   let prepared = preparedTexts.get(name);
-  if (!prepared) preparedTexts.set(name, (prepared = dialect.sqlToQuery(oneStatement(guard, withholdNotice, (k) => sql`${sql.placeholder(k)}`))));
+  if (!prepared) preparedTexts.set(name, (prepared = dialect.sqlToQuery(oneStatement(guard, withholdNotice, false, (k) => sql`${sql.placeholder(k)}`))));
   const { rows } = await pool.query({ name, text: prepared.sql, values: fillPlaceholders(prepared.params, values) });
   return fromMaybe(rows[0]);
 }
@@ -141,7 +142,11 @@ const preparedTexts = new Map<string, { sql: string; params: unknown[] }>();
 const fromMaybe = (raw: RawLedgerRow | undefined) => raw && fromRaw(raw);
 
 /** The guarded balance update and its ledger line in one statement; `v` supplies each value (or its placeholder). */
-function oneStatement(guard: BalanceGuard, withholdNotice: boolean, v: (k: OneStatementValue) => SQL): SQL {
+/**
+ * `skipApplied`: a key applied before changes nothing (the caller then answers the replay from the ledger);
+ * inside a transaction, where the unique violation it would otherwise meet can't be recovered from.
+ */
+function oneStatement(guard: BalanceGuard, withholdNotice: boolean, skipApplied: boolean, v: (k: OneStatementValue) => SQL): SQL {
   const delta = sql`${v("delta")}::bigint`;
   const next = sql`balance_cents + ${delta}`;
   const guards: Record<BalanceGuard, SQL> = {
@@ -157,8 +162,7 @@ function oneStatement(guard: BalanceGuard, withholdNotice: boolean, v: (k: OneSt
         low_balance_notified_at = case when ${next} >= low_balance_threshold_cents then null else low_balance_notified_at end,
         updated_at = now()
       where account_id = ${v("accountId")}::uuid and ${guards[guard]} and ${noNotice}
-        -- A key applied before changes nothing (the caller answers the replay from the ledger).
-        and not exists (select 1 from ledger_entries where idempotency_key = ${v("key")}::text)
+        ${skipApplied ? sql`and not exists (select 1 from ledger_entries where idempotency_key = ${v("key")}::text)` : sql``}
       returning balance_cents, currency
     )
     insert into ledger_entries (account_id, type, amount_cents, balance_after_cents, currency, idempotency_key, reason, actor_id, related_type, related_id, created_at)
