@@ -8,7 +8,7 @@ import type { Express } from "express";
 import { Redis } from "ioredis";
 import { createApp, startSessionCacheSync, type ApiDeps } from "@atrium/api";
 import { createLogger, loadConfig } from "@atrium/config";
-import { bootstrap } from "@atrium/core";
+import { bootstrap, startFlagRuntime } from "@atrium/core";
 import { createJobQueues } from "@atrium/core/jobs";
 import { createDb, migrateDb, type DbHandle } from "@atrium/db";
 import { startEmbeddedPostgres, startRedisServer } from "@atrium/db/embedded";
@@ -66,10 +66,12 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
     const queueConnection = new Redis(redisServer.url, { maxRetriesPerRequest: null });
     const jobs = createJobQueues({ connection: queueConnection, prefix: config.REDIS_PREFIX });
     cleanups.push(() => db.close(), () => redis.quit(), () => queueConnection.quit(), () => jobs.close());
+    await bootstrap({ db: db.db, config, logger, now: () => new Date() });
+    const flags = await startFlagRuntime({ db: db.db, redis, prefix: config.REDIS_PREFIX, environment: config.ATRIUM_ENV, logger });
+    cleanups.push(() => flags.close());
     const sessions = await startSessionCacheSync(config, redis, logger);
     cleanups.push(() => sessions.close());
-    const deps: ApiDeps = { config, db: db.db, redis, jobs, logger, now: () => new Date(), sessionCache: sessions.cache };
-    await bootstrap({ db: db.db, config, logger, now: deps.now });
+    const deps: ApiDeps = { config, db: db.db, redis, jobs, logger, now: () => new Date(), flags, sessionCache: sessions.cache };
 
     const listen = async (app: Express) => {
       const server: Server = await new Promise((resolve) => {

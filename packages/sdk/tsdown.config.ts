@@ -7,7 +7,7 @@ const { version } = JSON.parse(readFileSync(new URL("./package.json", import.met
 // JS and its declarations inlined (`dts.resolve`); `paths` points the compiler at the sources,
 // whose package "exports" it would otherwise follow. The router type needs no inlining: see
 // src/app-router.ts.
-const atriumSources = { "@atrium/core/contracts": ["../core/src/contracts.ts"] };
+const atriumSources = { "@atrium/core/contracts": ["../core/src/contracts.ts"], "@atrium/config/check": ["../config/src/check.ts"] };
 const workspace = [/^@atrium\//];
 
 export default defineConfig([

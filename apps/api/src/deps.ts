@@ -3,6 +3,7 @@ import type { Db } from "@atrium/db";
 import type { Redis } from "ioredis";
 import type { SessionCache } from "@atrium/core";
 import type { JobQueues } from "@atrium/core/jobs";
+import type { FlagRuntime } from "@atrium/core";
 
 /** What the api process holds: connections and config, nothing per-request. */
 export interface ApiDeps {
@@ -12,6 +13,8 @@ export interface ApiDeps {
   /** Producers' handle on the BullMQ queues (its own blocking-safe connection). */
   jobs: JobQueues;
   logger: Logger;
+  /** Feature flags in memory, refreshed through Redis pub/sub (startFlagRuntime). */
+  flags: FlagRuntime;
   now: () => Date;
   /** The session cache (http/session-cache-sync.ts); without one every request reads its session from Postgres. */
   sessionCache?: SessionCache;

@@ -1,8 +1,8 @@
 // The api process: config (+ the root .env), optional migrate-on-start, then serve until SIGTERM.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { configOrExit, createLogger } from "@atrium/config";
-import { bootstrap } from "@atrium/core";
+import { configOrExit, configWarnings, createLogger, logEffectiveConfig, redisOptions } from "@atrium/config";
+import { bootstrap, startFlagRuntime } from "@atrium/core";
 import { createDb, migrateDb } from "@atrium/db";
 import { Redis } from "ioredis";
 import { createJobQueues } from "@atrium/core/jobs";
@@ -12,6 +12,8 @@ import { installGracefulShutdown } from "./shutdown.js";
 
 const config = configOrExit();
 const logger = createLogger(config, "api");
+// What `atrium config check` prints; configOrExit has already refused every problem, all at once.
+logEffectiveConfig(config, logger, configWarnings(config));
 if (!config.DATABASE_URL || !config.REDIS_URL) {
   logger.fatal("DATABASE_URL and REDIS_URL are required; `npm start` sets them for the embedded defaults");
   process.exit(1);
@@ -23,23 +25,25 @@ if (config.MIGRATE_ON_START) {
 }
 const { db, close } = createDb(config.DATABASE_URL);
 // Auto-pipelining: the rate-limit calls of concurrent requests leave in one write per tick, not one syscall each.
-const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false, enableAutoPipelining: true });
+const redis = new Redis(config.REDIS_URL, { ...redisOptions(config), maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false, enableAutoPipelining: true });
 redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
 
 // BullMQ wants its own connection that retries forever instead of failing fast.
-const queueConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+const queueConnection = new Redis(config.REDIS_URL, { ...redisOptions(config), maxRetriesPerRequest: null });
 queueConnection.on("error", () => {});
 const jobs = createJobQueues({ connection: queueConnection, prefix: config.REDIS_PREFIX });
 
 if (config.WEB_DIST_DIR && !existsSync(path.join(config.WEB_DIST_DIR, "index.html"))) {
   logger.warn({ dir: config.WEB_DIST_DIR }, "no SPA build there (run `pnpm build`): serving the api only");
 }
+// Subscribed before the first read, so no flag change can fall in between (see startFlagRuntime).
+const flags = await startFlagRuntime({ db, redis, prefix: config.REDIS_PREFIX, environment: config.ATRIUM_ENV, logger });
 const sessions = await startSessionCacheSync(config, redis, logger);
-const app = createApp({ config, db, redis, jobs, logger, now: () => new Date(), sessionCache: sessions.cache });
+const app = createApp({ config, db, redis, jobs, logger, now: () => new Date(), flags, sessionCache: sessions.cache });
 const server = app.listen(config.API_PORT, () => logger.info({ env: config.NODE_ENV, spa: config.WEB_DIST_DIR ?? null }, `api listening on http://localhost:${config.API_PORT}`));
 installGracefulShutdown({
   server,
   logger,
   timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-  closers: [() => jobs.close().then(() => queueConnection.quit()), close, sessions.close, () => redis.quit()],
+  closers: [() => jobs.close().then(() => queueConnection.quit()), () => flags.close(), close, sessions.close, () => redis.quit()],
 });

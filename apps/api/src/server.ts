@@ -7,6 +7,7 @@ import { chargeAuthBudgetFirst } from "./http/auth-budget.js";
 import { readJsonBody, refuseUnboundedBodies } from "./http/body-limits.js";
 import { csrfProtection } from "./http/csrf.js";
 import type { Surface } from "./http/procedure-paths.js";
+import { allowedHosts, httpsRedirect } from "./http/host-guards.js";
 import { createRateLimits } from "./http/rate-limit.js";
 import { requestLogger } from "./http/request-log.js";
 import { responseHeaders } from "./http/security-headers.js";
@@ -36,6 +37,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.disable("x-powered-by");
   // A hop count or proxy addresses, never `true` (the config refuses it): req.ip is then the address the last trusted proxy saw.
   if (config.TRUST_PROXY !== false) app.set("trust proxy", config.TRUST_PROXY);
+  app.use(allowedHosts(config), httpsRedirect(config));
   app.use(metricsRoutes(deps));
 
   app.use(requestLogger(logger));

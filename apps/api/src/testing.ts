@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import { Redis } from "ioredis";
 import { createLogger, loadConfig, type Env } from "@atrium/config";
 import { createTestDatabase, testInfraUrls, testRedisPrefix, type TestDatabase } from "@atrium/db/testing";
-import { bootstrap, type ServiceContext } from "@atrium/core";
+import { bootstrap, startFlagRuntime, type ServiceContext } from "@atrium/core";
 import { createJobQueues } from "@atrium/core/jobs";
 import { startSessionCacheSync } from "./http/session-cache-sync.js";
 import { createApp } from "./server.js";
@@ -57,11 +57,13 @@ export async function startTestApi(overrides: Partial<Record<keyof Env, string>>
   const queueConnection = new Redis(config.REDIS_URL ?? "", { maxRetriesPerRequest: null });
   queueConnection.on("error", () => {});
   const jobs = createJobQueues({ connection: queueConnection, prefix: config.REDIS_PREFIX });
-  // The cache is on as in production: every test that ends a session or changes a user proves its invalidation.
+  // Bootstrap seeds the built-in flags; the runtime then starts with them in memory.
+  await bootstrap({ db: db.db, config, logger, now: () => new Date(), jobs });
+  const flags = await startFlagRuntime({ db: db.db, redis, prefix: config.REDIS_PREFIX, environment: config.ATRIUM_ENV, logger });
+  // The session cache is on as in production: every test that ends a session or changes a user proves its invalidation.
   const sessions = await startSessionCacheSync(config, redis, logger);
-  const deps: ApiDeps = { config, db: db.db, redis, jobs, logger, now: () => new Date(), sessionCache: sessions.cache };
-  const svc: ServiceContext = { db: db.db, config, logger, now: deps.now, jobs, sessionCache: sessions.cache };
-  await bootstrap(svc);
+  const deps: ApiDeps = { config, db: db.db, redis, jobs, logger, now: () => new Date(), flags, sessionCache: sessions.cache };
+  const svc: ServiceContext = { db: db.db, config, logger, now: deps.now, jobs, flags, sessionCache: sessions.cache };
   server.on("request", createApp(deps));
   return {
     url,
@@ -73,6 +75,7 @@ export async function startTestApi(overrides: Partial<Record<keyof Env, string>>
       server.closeAllConnections();
       await jobs.close();
       await sessions.close();
+      await flags.close();
       redis.disconnect();
       queueConnection.disconnect();
       await db.drop();

@@ -2,11 +2,11 @@
 // worker. Healthy = a worker on this host has a live heartbeat in Redis (keys expire when it stops).
 import os from "node:os";
 import { Redis } from "ioredis";
-import { loadConfig } from "@atrium/config";
+import { loadConfig, redisOptions } from "@atrium/config";
 import { listHeartbeats } from "@atrium/core/system";
 
 const config = loadConfig();
-const redis = new Redis(config.REDIS_URL ?? "", { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: true });
+const redis = new Redis(config.REDIS_URL ?? "", { ...redisOptions(config), maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: true });
 redis.on("error", () => {});
 const healthy = await redis
   .connect()

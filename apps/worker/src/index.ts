@@ -2,7 +2,8 @@ import os from "node:os";
 import { randomBytes } from "node:crypto";
 import { Worker } from "bullmq";
 import { Redis } from "ioredis";
-import { analyzerFromConfig, transportFromConfig } from "@atrium/core";
+import { redisOptions } from "@atrium/config";
+import { analyzerFromConfig, startFlagRuntime, transportFromConfig, type FlagRuntime } from "@atrium/core";
 import { createJobQueues, jobsOfQueue } from "@atrium/core/jobs";
 import { bullmqTelemetry } from "@atrium/core/tracing";
 import type { WorkerDeps } from "./deps.js";
@@ -57,10 +58,20 @@ export async function startWorker(deps: WorkerDeps, queues: readonly QueueConfig
   const { config, logger } = deps;
   const workerId = `${os.hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
   // BullMQ needs `maxRetriesPerRequest: null` so its blocking commands never time out.
-  const connection = new Redis(deps.redisUrl, { maxRetriesPerRequest: null });
+  const connection = new Redis(deps.redisUrl, { ...redisOptions(config), maxRetriesPerRequest: null });
   connection.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
   const producers = createJobQueues({ connection, prefix: config.REDIS_PREFIX });
+  // The same in-memory flags as the api, refreshed by the same Redis channel.
+  let flags: FlagRuntime;
+  try {
+    flags = await startFlagRuntime({ db: deps.db, redis: connection, prefix: config.REDIS_PREFIX, environment: config.ATRIUM_ENV, logger });
+  } catch (err) {
+    await producers.close();
+    connection.disconnect();
+    throw err;
+  }
   const runtime: JobRuntime = {
+    flags,
     db: deps.db,
     config,
     logger,
@@ -86,7 +97,7 @@ export async function startWorker(deps: WorkerDeps, queues: readonly QueueConfig
     });
   } catch (err) {
     // Don't leave a half-started worker holding Redis open.
-    await Promise.allSettled([...workers.map((w) => w.close(true)), producers.close()]);
+    await Promise.allSettled([...workers.map((w) => w.close(true)), producers.close(), flags.close()]);
     connection.disconnect();
     throw err;
   }
@@ -97,6 +108,7 @@ export async function startWorker(deps: WorkerDeps, queues: readonly QueueConfig
     await Promise.all(workers.map((w) => w.close()));
     await heartbeat.stop();
     await producers.close();
+    await flags.close();
     await connection.quit();
     logger.info({ workerId }, "worker stopped");
   };

@@ -1,11 +1,12 @@
 // The worker process: config from the environment, then startWorker until a signal.
-import { configOrExit, createLogger } from "@atrium/config";
+import { configOrExit, configWarnings, createLogger, logEffectiveConfig } from "@atrium/config";
 import { createDb } from "@atrium/db";
 import { startWorker } from "./index.js";
 import { startWorkerHttp } from "./observability/http.js";
 
 const config = configOrExit();
 const logger = createLogger(config, "worker");
+logEffectiveConfig(config, logger, configWarnings(config));
 if (!config.DATABASE_URL || !config.REDIS_URL) {
   logger.fatal("DATABASE_URL and REDIS_URL are required; `npm start` sets them for the embedded defaults");
   process.exit(1);

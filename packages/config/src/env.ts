@@ -1,6 +1,8 @@
 import { isIP } from "node:net";
 import { z } from "zod";
 import { repoRoot, resolveFromRoot, withDotEnv } from "./paths.js";
+import { ATRIUM_ENVS, atriumEnvOf, type AtriumEnv } from "./profiles.js";
+import { resolveProfile, profileProblems } from "./profile-settings.js";
 
 const bool = z
   .enum(["true", "false", "1", "0", ""])
@@ -27,6 +29,35 @@ export const ZEnv = z.object({
    * checkout, the Stripe stand-in) are live only when this says development or test.
    */
   NODE_ENV: z.enum(["development", "test", "production"]).default("production"),
+  /**
+   * Atrium's environment profile (packages/config/src/profiles.ts has each one's defaults).
+   * Unset: NODE_ENV's development or test, else production.
+   */
+  ATRIUM_ENV: z.enum(ATRIUM_ENVS).optional(),
+  /**
+   * Host headers the api answers (comma-separated; `*` = any; `.example.com` = the domain and its
+   * subdomains). Unset: any in development/test; PUBLIC_URL's host plus localhost in staging/production.
+   */
+  ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((s) => (s === undefined ? undefined : s.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))),
+  /** Extra origins (besides CORS_ORIGINS and PUBLIC_URL) whose cookie-authenticated writes are accepted. */
+  TRUSTED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ message: "must be a comma-separated list of origins (https://host)" }))),
+  /** Redirect plain-http requests to https (health probes excepted). Unset: on in staging/production when TRUST_PROXY is set. */
+  SECURE_SSL_REDIRECT: bool.optional(),
+  /** HSTS max-age in seconds; 0 sends no HSTS. Unset: a year in staging/production, 0 otherwise. */
+  HSTS_SECONDS: z.coerce.number().int().min(0).max(63_072_000).optional(),
+  /** Domain attribute of the session cookie (e.g. `.example.com` to share it with subdomains); unset = host-only. */
+  COOKIE_DOMAIN: z.string().regex(/^\.?[a-z0-9-]+(\.[a-z0-9-]+)+$/i, "must be a domain such as example.com or .example.com").optional(),
+  /** CA certificate (PEM file) that signed the Redis server's certificate, for rediss:// URLs. */
+  REDIS_TLS_CA_FILE: z.string().min(1).optional(),
+  /** CA certificate (PEM file) of the Postgres server; added to DATABASE_URL as sslrootcert (sslmode defaults to verify-full). */
+  DATABASE_CA_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Relative paths are anchored at the repository root (not the working directory), the same in every process. */
   DATA_DIR: z.string().min(1).default(".data"),
@@ -182,7 +213,17 @@ export const ZEnv = z.object({
   ALLOW_NOOP_JOBS: bool.default(false),
 });
 
-export type Env = z.infer<typeof ZEnv>;
+type ParsedEnv = z.infer<typeof ZEnv>;
+type Resolved = "ATRIUM_ENV" | "ALLOWED_HOSTS" | "SECURE_SSL_REDIRECT" | "HSTS_SECONDS" | "MIGRATE_ON_START";
+/** The parsed environment with every profile-dependent default filled in. */
+export type Env = Omit<ParsedEnv, Resolved> & {
+  ATRIUM_ENV: AtriumEnv;
+  /** `["*"]` = any host. */
+  ALLOWED_HOSTS: string[];
+  SECURE_SSL_REDIRECT: boolean;
+  HSTS_SECONDS: number;
+  MIGRATE_ON_START: boolean;
+};
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -191,48 +232,79 @@ export class ConfigError extends Error {
   }
 }
 
-/** Development defaults (secrets, admin password, local checkout, Stripe stand-in) are accepted only here. */
-export const allowsDevDefaults = (env: Pick<Env, "NODE_ENV">) => env.NODE_ENV === "development" || env.NODE_ENV === "test";
+/** Development defaults (secrets, admin password, local checkout, Stripe stand-in) are accepted only in development and test. */
+export const allowsDevDefaults = (env: Pick<Env, "ATRIUM_ENV">) => env.ATRIUM_ENV === "development" || env.ATRIUM_ENV === "test";
 
-/** Everything a production (or unlabelled) environment must not have; empty in development and tests. */
+/** Everything a staging or production (or unlabelled) environment must not have; empty in development and tests. */
 function productionProblems(env: Env): string[] {
   if (allowsDevDefaults(env)) return [];
   const problems: string[] = [];
-  if (env.SESSION_SECRET === DEV_SESSION_SECRET) problems.push("SESSION_SECRET: must be set; the development default is only accepted when NODE_ENV is development or test");
-  if (env.BOOTSTRAP_ADMIN_PASSWORD === "admin123") problems.push("BOOTSTRAP_ADMIN_PASSWORD: the default admin password is only accepted when NODE_ENV is development or test");
+  const only = "is only accepted when ATRIUM_ENV (or NODE_ENV) is development or test";
+  if (env.SESSION_SECRET === DEV_SESSION_SECRET) problems.push(`SESSION_SECRET: must be set; the development default ${only}`);
+  if (env.BOOTSTRAP_ADMIN_PASSWORD === "admin123") problems.push(`BOOTSTRAP_ADMIN_PASSWORD: the default admin password ${only}`);
   if (env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET === DEV_STRIPE_WEBHOOK_SECRET) {
     problems.push("STRIPE_WEBHOOK_SECRET: the development default is public; use the endpoint's signing secret");
   }
   // The stand-in server switches exist for tests; in production they would send the Stripe key over plain HTTP to anyone.
   for (const name of ["STRIPE_API_HOST", "STRIPE_API_PORT", "STRIPE_API_PROTOCOL"] as const) {
-    if (env[name] !== undefined) problems.push(`${name}: only accepted when NODE_ENV is development or test`);
+    if (env[name] !== undefined) problems.push(`${name}: ${only}`);
   }
   return problems;
 }
 
+export interface ConfigCheck {
+  /** The effective configuration; undefined when a variable could not be parsed at all. */
+  env?: Env;
+  /** Everything that stops a process from starting, every one at once. */
+  problems: string[];
+}
+
 /**
- * Parses the environment, reporting every bad variable at once, and refuses
- * production (which an unset NODE_ENV is) with development defaults in place.
+ * Parses and checks the environment without throwing: zod issues, then (parsing again
+ * with the broken variables left to their defaults) the profile's refusals, so an
+ * operator sees every problem in one go.
  */
-export function loadConfig(source?: Record<string, string | undefined>, options: { root?: string } = {}): Env {
+export function checkConfig(source?: Record<string, string | undefined>, options: { root?: string } = {}): ConfigCheck {
   const root = options.root ?? repoRoot();
   // No explicit source = a real process: the repository's .env fills in what the environment leaves unset.
   const input = source ?? withDotEnv(process.env, root);
-  const result = ZEnv.safeParse(input);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`));
+  const first = ZEnv.safeParse(input);
+  const problems = first.success ? [] : first.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+  const broken = new Set(first.success ? [] : first.error.issues.map((i) => String(i.path[0])));
+  const parsed = first.success ? first : ZEnv.safeParse(Object.fromEntries(Object.entries(input).filter(([k]) => !broken.has(k))));
+  if (!parsed.success) return { problems };
+  const env = resolve(parsed.data, root);
+  if (env.TOPUP_MIN_DOLLARS > env.TOPUP_MAX_DOLLARS) problems.push("TOPUP_MIN_DOLLARS: must not exceed TOPUP_MAX_DOLLARS");
+  problems.push(...productionProblems(env), ...profileProblems(env));
+  if (problems.length && !allowsDevDefaults(env) && !input.NODE_ENV && !input.ATRIUM_ENV) {
+    problems.push("NODE_ENV: unset, so treated as production; set NODE_ENV=development for local use (npm start does)");
   }
-  const env = result.data;
-  // Resolved once, here: api, worker, scripts and tests then agree on every file location.
-  env.DATA_DIR = resolveFromRoot(env.DATA_DIR, root);
-  env.MIGRATE_ON_START ??= env.NODE_ENV !== "production";
-  const webDist = env.WEB_DIST_DIR ?? (env.NODE_ENV === "production" ? "apps/web/dist" : undefined);
-  env.WEB_DIST_DIR = webDist === undefined ? undefined : resolveFromRoot(webDist, root);
-  if (env.TOPUP_MIN_DOLLARS > env.TOPUP_MAX_DOLLARS) throw new ConfigError(["TOPUP_MIN_DOLLARS: must not exceed TOPUP_MAX_DOLLARS"]);
-  const problems = productionProblems(env);
-  if (problems.length) {
-    if (!input.NODE_ENV) problems.push("NODE_ENV: unset, so treated as production; set NODE_ENV=development for local use (npm start does)");
-    throw new ConfigError(problems);
-  }
+  return { env: problems.length ? undefined : env, problems };
+}
+
+/** Fills in what depends on the profile and anchors every path at the repository root. */
+function resolve(parsed: ParsedEnv, root: string): Env {
+  const ATRIUM_ENV = atriumEnvOf(parsed);
+  const devLike = ATRIUM_ENV === "development" || ATRIUM_ENV === "test";
+  const webDist = parsed.WEB_DIST_DIR ?? (devLike ? undefined : "apps/web/dist");
+  return resolveProfile({
+    ...parsed,
+    ATRIUM_ENV,
+    // Resolved once, here: api, worker, scripts and tests then agree on every file location.
+    DATA_DIR: resolveFromRoot(parsed.DATA_DIR, root),
+    MIGRATE_ON_START: parsed.MIGRATE_ON_START ?? devLike,
+    WEB_DIST_DIR: webDist === undefined ? undefined : resolveFromRoot(webDist, root),
+    REDIS_TLS_CA_FILE: parsed.REDIS_TLS_CA_FILE === undefined ? undefined : resolveFromRoot(parsed.REDIS_TLS_CA_FILE, root),
+    DATABASE_CA_FILE: parsed.DATABASE_CA_FILE === undefined ? undefined : resolveFromRoot(parsed.DATABASE_CA_FILE, root),
+  });
+}
+
+/**
+ * Parses the environment, reporting every bad variable at once, and refuses
+ * staging and production (which an unset NODE_ENV is) with development defaults in place.
+ */
+export function loadConfig(source?: Record<string, string | undefined>, options: { root?: string } = {}): Env {
+  const { env, problems } = checkConfig(source, options);
+  if (!env) throw new ConfigError(problems);
   return env;
 }

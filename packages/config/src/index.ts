@@ -1,4 +1,7 @@
-export { ZEnv, loadConfig, allowsDevDefaults, ConfigError, DEV_STRIPE_WEBHOOK_SECRET, type Env } from "./env.js";
+export { ZEnv, loadConfig, checkConfig, allowsDevDefaults, ConfigError, DEV_STRIPE_WEBHOOK_SECRET, type Env, type ConfigCheck } from "./env.js";
+export { ATRIUM_ENVS, PROFILES, atriumEnvOf, type AtriumEnv, type Profile } from "./profiles.js";
+export { describeConfig, logEffectiveConfig, redisOptions, type ConfigEntry } from "./describe.js";
+export { configWarnings } from "./profile-settings.js";
 export { createLogger, type Logger } from "./logger.js";
 export { startErrorReporting, reportError, flushErrorReports } from "./error-reporting.js";
 export { repoRoot, resolveFromRoot, withDotEnv } from "./paths.js";

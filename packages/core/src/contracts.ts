@@ -26,3 +26,5 @@ export * from "./documents/document.schema.js";
 export * from "./analysis-jobs/analysis-jobs.schema.js";
 export * from "./analyzers/analyzer.schema.js";
 export * from "./system/health.schema.js";
+export * from "./system/config.schema.js";
+export * from "./flags/flags.schema.js";

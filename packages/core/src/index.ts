@@ -47,3 +47,5 @@ export { purposeKey, KEY_PURPOSES, type KeyPurpose } from "./shared/purpose-keys
 export * from "./analysis-jobs/index.js";
 export * from "./analyzers/index.js";
 export * as healthService from "./system/health.service.js";
+export { configReport } from "./system/config.service.js";
+export * from "./flags/index.js";

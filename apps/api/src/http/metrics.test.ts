@@ -88,8 +88,8 @@ describe("GET /metrics", () => {
   });
 
   it("is closed in production until a token is configured", () => {
-    expect(metricsAccess({ NODE_ENV: "production", METRICS_TOKEN: undefined }, undefined)).toBe("disabled");
-    expect(metricsAccess({ NODE_ENV: "production", METRICS_TOKEN: TOKEN }, `Bearer ${TOKEN}`)).toBe("ok");
-    expect(metricsAccess({ NODE_ENV: "development", METRICS_TOKEN: undefined }, undefined)).toBe("ok");
+    expect(metricsAccess({ ATRIUM_ENV: "production", METRICS_TOKEN: undefined }, undefined)).toBe("disabled");
+    expect(metricsAccess({ ATRIUM_ENV: "production", METRICS_TOKEN: TOKEN }, `Bearer ${TOKEN}`)).toBe("ok");
+    expect(metricsAccess({ ATRIUM_ENV: "development", METRICS_TOKEN: undefined }, undefined)).toBe("ok");
   });
 });

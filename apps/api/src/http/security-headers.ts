@@ -11,7 +11,7 @@ import { allowsDevDefaults, type Env } from "@atrium/config";
  * inline because Mantine injects <style> tags at runtime. Behind another
  * server (nginx, a CDN) serving the SPA, send the same header (README, "Security model").
  */
-export function cspDirectives(config: Pick<Env, "NODE_ENV">): Record<string, string[]> {
+export function cspDirectives(config: Pick<Env, "ATRIUM_ENV">): Record<string, string[]> {
   return {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
@@ -29,10 +29,10 @@ export function cspDirectives(config: Pick<Env, "NODE_ENV">): Record<string, str
   };
 }
 
-/** helmet with that CSP; HSTS only where https is expected (production). */
-export function securityHeaders(config: Pick<Env, "NODE_ENV">) {
+/** helmet with that CSP; HSTS for HSTS_SECONDS (the profile's default: a year in staging/production, off otherwise). */
+export function securityHeaders(config: Pick<Env, "ATRIUM_ENV" | "HSTS_SECONDS">) {
   return helmet({
-    hsts: !allowsDevDefaults(config),
+    hsts: config.HSTS_SECONDS > 0 ? { maxAge: config.HSTS_SECONDS, includeSubDomains: true } : false,
     contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config) },
   });
 }
@@ -63,7 +63,7 @@ function recordHeaders(middleware: Middleware, req: Partial<IncomingMessage>): A
  * and set in one loop. Requests with an Origin (and preflights) still go
  * through cors itself, since its answer depends on that origin.
  */
-export function responseHeaders(config: Pick<Env, "NODE_ENV" | "CORS_ORIGINS">) {
+export function responseHeaders(config: Pick<Env, "ATRIUM_ENV" | "HSTS_SECONDS" | "CORS_ORIGINS">) {
   const helmetHeaders = securityHeaders(config) as unknown as Middleware;
   // Cross-origin clients (the SDK in a browser) must be able to read how long to back off, and the export's file name.
   const corsMiddleware = cors({ origin: config.CORS_ORIGINS, credentials: true, exposedHeaders: ["Retry-After", "Content-Disposition"] }) as unknown as Middleware;

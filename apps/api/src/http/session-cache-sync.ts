@@ -1,5 +1,5 @@
 import { Redis } from "ioredis";
-import type { Env, Logger } from "@atrium/config";
+import { redisOptions, type Env, type Logger } from "@atrium/config";
 import { createSessionCache, decodeAuthChange, encodeAuthChange, type SessionCache } from "@atrium/core";
 
 export interface SessionCacheSync {
@@ -23,7 +23,7 @@ export async function startSessionCacheSync(config: Env, publisher: Redis, logge
     publish: (change) => publisher.publish(channel, encodeAuthChange(change)),
     logger,
   });
-  const subscriber = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
+  const subscriber = new Redis(config.REDIS_URL, { ...redisOptions(config), maxRetriesPerRequest: null, lazyConnect: true });
   subscriber.on("error", (err) => logger.warn({ err: err.message }, "session cache subscriber error"));
   subscriber.on("message", (_channel: string, message: string) => cache.drop(decodeAuthChange(message)));
   subscriber.on("close", () => cache.setLive(false));

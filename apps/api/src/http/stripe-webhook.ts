@@ -13,6 +13,7 @@ export const serviceContextFor = (deps: ApiDeps, req: Request): ServiceContext =
   logger: (req as Request & { log?: Logger }).log ?? deps.logger,
   now: deps.now,
   jobs: deps.jobs,
+  flags: deps.flags,
 });
 
 /**

@@ -20,6 +20,8 @@ import { documentRouter } from "../routers/document.router.js";
 import { jobRouter } from "../routers/job.router.js";
 import { systemJobsRouter } from "../routers/system-jobs.router.js";
 import { systemHealthRouter } from "../routers/system-health.router.js";
+import { flagRouter } from "../routers/flag.router.js";
+import { systemConfigRouter } from "../routers/system-config.router.js";
 import { router } from "./init.js";
 
 export const appRouter = router({
@@ -47,6 +49,8 @@ export const appRouter = router({
   job: jobRouter,
   systemJobs: systemJobsRouter,
   systemHealth: systemHealthRouter,
+  flag: flagRouter,
+  systemConfig: systemConfigRouter,
 });
 
 export type AppRouter = typeof appRouter;

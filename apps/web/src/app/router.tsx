@@ -47,6 +47,7 @@ const routes: RouteObject[] = [
           { path: "outbox", lazy: page(() => import("../features/admin/outbox/outbox-page"), (m) => m.OutboxPage) },
           { path: "jobs", lazy: page(() => import("../features/admin/jobs/admin-jobs-page"), (m) => m.AdminJobsPage) },
           { path: "system", lazy: page(() => import("../features/admin/system/system-health-page"), (m) => m.SystemHealthPage) },
+          { path: "flags", lazy: page(() => import("../features/admin/flags/flags-page"), (m) => m.FlagsPage) },
           { path: "billing", lazy: page(() => import("../features/admin/billing/admin-billing-page"), (m) => m.AdminBillingPage) },
           { path: "*", element: <NotFoundPage /> },
         ],

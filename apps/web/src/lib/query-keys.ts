@@ -34,7 +34,12 @@ export const queryKeys = {
     events: (id: string) => ["jobs", "events", id] as const,
     estimate: (input: object) => ["jobs", "estimate", input] as const,
   },
+  /** The caller's evaluated feature flags (GET /api/flags/). */
+  myFlags: ["myFlags"],
   admin: {
+    flags: ["admin", "flags"],
+    config: ["admin", "config"],
+    flag: (key: string) => ["admin", "flags", key] as const,
     jobs: (filters: object) => ["admin", "jobs", filters] as const,
     allJobs: ["admin", "jobs"],
     queues: ["admin", "queues"],

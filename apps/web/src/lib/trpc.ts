@@ -28,6 +28,8 @@ export type AuditEvent = RouterOutputs["audit"]["list"]["items"][number];
 export type OutboxEmail = RouterOutputs["outbox"]["list"]["items"][number];
 
 export type Balance = RouterOutputs["billing"]["balance"];
+export type Flag = RouterOutputs["flag"]["list"]["items"][number];
+export type FlagDetail = RouterOutputs["flag"]["get"];
 export type LedgerEntry = RouterOutputs["billing"]["ledger"]["items"][number];
 export type BillingProfile = RouterOutputs["billing"]["profile"];
 export type TopupSession = RouterOutputs["billingTopup"]["createSession"];

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
+import { redisOptions } from "@atrium/config";
 import type { Env, Logger } from "@atrium/config";
 import type { Db } from "@atrium/db";
 import { createJobQueues } from "@atrium/core/jobs";
@@ -38,7 +39,7 @@ export async function startWorkerHttp(opts: WorkerHttpOptions): Promise<WorkerHt
   if (port === 0) return null;
   const { config, logger } = opts;
   // Fails fast while Redis is away, so /readyz answers instead of hanging.
-  const redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  const redis = new Redis(opts.redisUrl, { ...redisOptions(opts.config), maxRetriesPerRequest: 1, enableOfflineQueue: false });
   redis.on("error", () => {});
   const queues = createJobQueues({ connection: redis, prefix: config.REDIS_PREFIX });
   countJobsWith(queues);

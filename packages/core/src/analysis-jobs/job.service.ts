@@ -15,6 +15,8 @@ import { analyzerModel, documentIdsOf, estimateJobCost, loadTenantDocuments } fr
 import { appendJobEvent } from "./job-events.repository.js";
 import { toJobDto } from "./job-dto.js";
 import { findJob, transitionJob, type JobRow } from "./jobs.repository.js";
+import { requireFlag, subjectFor } from "../flags/flag-gate.js";
+import { FLAGS } from "../flags/flags.schema.js";
 
 const { jobs, jobEvents } = schema;
 
@@ -48,6 +50,11 @@ function assertTypeAllowed(ctx: ServiceContext, type: TJobType): void {
   }
 }
 
+/** Every analysis job type sits behind the ai-analysis flag; noop (tests, benchmarks) behind none. */
+async function assertFlagOn(ctx: ServiceContext, actor: JobActor, accountId: string, type: TJobType): Promise<void> {
+  if (type !== "noop") await requireFlag(ctx, FLAGS.aiAnalysis, subjectFor(actor, accountId));
+}
+
 function parseInput(type: TJobType, input: unknown): Record<string, unknown> {
   const parsed = ZJobInputs[type].safeParse(input);
   if (parsed.success) return parsed.data;
@@ -68,6 +75,7 @@ export async function estimateJob(ctx: ServiceContext, actor: JobActor, input: T
   const accountId = accountFor(actor, input.accountId, "data.read");
   const { accountId: _a, type, ...ids } = input;
   assertTypeAllowed(ctx, type);
+  await assertFlagOn(ctx, actor, accountId, type);
   const { priced, check } = await priceAndCheck(ctx, accountId, type, parseInput(type, type === "noop" ? {} : ids));
   return { estimatedCents: priced.totalCents, verdict: check.verdict, allowed: check.allowed, message: check.message, balanceCents: check.balanceCents, analyzer: ctx.config.ANALYZER, model: analyzerModel(ctx.config) };
 }
@@ -77,8 +85,8 @@ export async function estimateJob(ctx: ServiceContext, actor: JobActor, input: T
  * account's reserve row locked while it checks the policy (counting queued and
  * running jobs as committed) and inserts the job, so a burst of concurrent
  * creates is judged one after another, never all against the same balance.
- * A refusal by the policy (PAYMENT_REQUIRED, naming balance and estimate)
- * writes and enqueues nothing.
+ * A refusal by the policy (PAYMENT_REQUIRED, naming balance and estimate) or
+ * by the ai-analysis flag (FORBIDDEN, naming it) writes and enqueues nothing.
  */
 export async function createJob(ctx: ServiceContext, actor: JobActor, raw: TCreateJobInput): Promise<TJob> {
   if (!ctx.jobs) throw new Error("createJob needs a context with job queues");
@@ -86,6 +94,8 @@ export async function createJob(ctx: ServiceContext, actor: JobActor, raw: TCrea
   assertTypeAllowed(ctx, type);
   const input = parseInput(type, raw.input ?? {});
   const accountId = accountFor(actor, raw.accountId, "data.write");
+  // Before the reserve is locked or a row written: a feature that is off costs nothing.
+  await assertFlagOn(ctx, actor, accountId, type);
 
   const { job, check } = await inTransaction(ctx, async (tx) => {
     const rules = reserveRules(ctx);

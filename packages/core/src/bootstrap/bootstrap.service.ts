@@ -5,11 +5,12 @@ import { hashPassword } from "../auth/password.js";
 import { findAccountBySlug, insertAccount } from "../tenants/tenant.repository.js";
 import { findUserByLogin, insertUser } from "../users/user.repository.js";
 import { ensureDefaultPrices } from "../billing/pricing.service.js";
+import { seedBuiltInFlags } from "../flags/flag.service.js";
 
 export const DEFAULT_ACCOUNT = { name: "Default", slug: "default" } as const;
 
 /**
- * Idempotent first-run setup: the default tenant, the staff admin and the default usage prices. The dev
+ * Idempotent first-run setup: the default tenant, the staff admin, the default usage prices and Atrium's own feature flags. The dev
  * admin password is refused in production (config validation enforces it too).
  */
 export async function bootstrap(ctx: ServiceContext): Promise<{ createdAdmin: boolean; createdAccount: boolean }> {
@@ -43,5 +44,6 @@ export async function bootstrap(ctx: ServiceContext): Promise<{ createdAdmin: bo
     .values({ accountId: account.id, userId: admin.id, role: "owner" })
     .onConflictDoNothing();
   await ensureDefaultPrices(ctx.db);
+  await seedBuiltInFlags(ctx);
   return { createdAdmin, createdAccount };
 }

@@ -9,6 +9,8 @@ import { authorize, type Action, type PolicyActor } from "../tenancy/policy.js";
 import { scopeOf } from "../tenancy/scope.js";
 import { inTransaction } from "../tenancy/tx.js";
 import * as repo from "./document.repository.js";
+import { flagOffMessage, flagOn, subjectFor } from "../flags/flag-gate.js";
+import { FLAGS } from "../flags/flags.schema.js";
 import {
   TEXT_PREVIEW_CHARS,
   type TDocument,
@@ -72,11 +74,16 @@ export interface UploadedFile {
   kind: TDocumentKind;
 }
 
-/** Records a file already in storage (the upload route streamed it there), audited in the same transaction. */
+/**
+ * Records a file already in storage (the upload route streamed it there), audited in the same
+ * transaction. With the document-processing flag off for the account the file is kept but not
+ * extracted on upload: the document says so in extractionError (an analysis job still reads it).
+ */
 export async function recordUpload(ctx: ServiceContext, actor: PolicyActor, file: UploadedFile, meta?: RequestMeta): Promise<TDocument> {
   authorize(actor, "data.write", { accountId: file.accountId }, "Account");
+  const extract = await flagOn(ctx, FLAGS.documentProcessing, subjectFor(actor, file.accountId));
   const row = await inTransaction(ctx, async (tx) => {
-    const created = await repo.insertDocument(tx, { ...file, uploadedById: actor.userId, extractionStatus: "pending" });
+    const created = await repo.insertDocument(tx, { ...file, uploadedById: actor.userId, extractionStatus: "pending", extractionError: extract ? null : flagOffMessage(FLAGS.documentProcessing) });
     await recordAudit(tx, {
       eventType: "document.uploaded",
       actor: by(actor),
@@ -89,6 +96,7 @@ export async function recordUpload(ctx: ServiceContext, actor: PolicyActor, file
   });
   // Extract right away so previews and estimates don't wait for the first analysis; a job that
   // runs first extracts it itself, so a lost enqueue only delays the preview.
+  if (!extract) return toDocumentDto(row);
   await ctx.jobs?.enqueue("document.extract", { documentId: row.id }).catch((err: unknown) => ctx.logger.warn({ err, documentId: row.id }, "could not enqueue text extraction"));
   return toDocumentDto(row);
 }

@@ -2,6 +2,7 @@ import type { Env, Logger } from "@atrium/config";
 import type { DbOrTx } from "@atrium/db";
 import type { SessionCache } from "../auth/session-cache.js";
 import type { JobQueues } from "../jobs/enqueue.js";
+import type { FlagEvaluator } from "../flags/flag-runtime.js";
 
 /** Everything a service needs from the outside world, passed in, never imported. */
 export interface ServiceContext {
@@ -11,6 +12,11 @@ export interface ServiceContext {
   now: () => Date;
   /** Producers' handle on the queues; absent in contexts that never enqueue (scripts, some tests). */
   jobs?: JobQueues;
+  /**
+   * Feature flags, evaluated in memory. The api always has them; contexts without them
+   * (worker internals, scripts, other domains' tests) gate nothing.
+   */
+  flags?: FlagEvaluator;
   /** The api process's session cache; services that end sessions or change users invalidate it (auth/session-cache.ts). */
   sessionCache?: SessionCache;
 }

@@ -101,8 +101,8 @@ const digest = (s: string) => createHash("sha256").update(s).digest();
  * (compared in constant time); without it, anyone in development and tests, and
  * nobody in production, so a forgotten token never publishes the numbers.
  */
-export function metricsAccess(config: Pick<Env, "METRICS_TOKEN" | "NODE_ENV">, authorization: string | undefined): MetricsAccess {
-  if (!config.METRICS_TOKEN) return config.NODE_ENV === "production" ? "disabled" : "ok";
+export function metricsAccess(config: Pick<Env, "METRICS_TOKEN" | "ATRIUM_ENV">, authorization: string | undefined): MetricsAccess {
+  if (!config.METRICS_TOKEN) return config.ATRIUM_ENV === "development" || config.ATRIUM_ENV === "test" ? "ok" : "disabled";
   const presented = /^Bearer\s+(.+)$/i.exec(authorization ?? "")?.[1]?.trim() ?? "";
   return timingSafeEqual(digest(presented), digest(config.METRICS_TOKEN)) ? "ok" : "unauthorized";
 }

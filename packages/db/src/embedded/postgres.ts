@@ -9,6 +9,8 @@ export interface EmbeddedPostgresOptions {
   /** Throwaway clusters (tests) skip fsync and are deleted on stop. */
   ephemeral?: boolean;
   onLog?: (line: string) => void;
+  /** More server settings as `-c name=value` pairs (e.g. ssl=on and its certificate files). */
+  settings?: Record<string, string>;
 }
 
 export interface RunningPostgres {
@@ -78,7 +80,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: !options.ephemeral,
     createPostgresUser: true,
     initdbFlags: options.ephemeral ? ["--no-sync", "--encoding=UTF8", "--locale=C"] : ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-k", dataDir, "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300", ...fast],
+    postgresFlags: ["-k", dataDir, "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300", ...fast, ...Object.entries(options.settings ?? {}).flatMap(([k, v]) => ["-c", `${k}=${v}`])],
     onLog: (m) => options.onLog?.(String(m)),
     onError: (m) => options.onLog?.(String(m)),
   });

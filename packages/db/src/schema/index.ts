@@ -6,3 +6,4 @@ export * from "./audit.js";
 export * from "./email.js";
 export * from "./billing.js";
 export * from "./documents.js";
+export * from "./flags.js";

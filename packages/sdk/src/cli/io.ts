@@ -3,6 +3,8 @@ export interface CliIo {
   stdout: { write(chunk: string): unknown };
   stderr: { write(chunk: string): unknown };
   env: Record<string, string | undefined>;
+  /** Where relative paths in the environment (DATA_DIR, CA files) are anchored; the working directory by default. */
+  cwd?: string;
   stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
 }
 

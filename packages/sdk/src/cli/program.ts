@@ -1,6 +1,8 @@
 import { Command, CommanderError } from "commander";
 import { registerApiKeys } from "../commands/api-keys.js";
 import { registerBilling } from "../commands/billing.js";
+import { registerConfig } from "../commands/config.js";
+import { registerFlags } from "../commands/flags.js";
 import { registerEmail } from "../commands/email.js";
 import { registerInvitations } from "../commands/invitations.js";
 import { registerInvite } from "../commands/invite.js";
@@ -39,6 +41,8 @@ export function createProgram(io: CliIo): Command {
   registerEmail(program, ctx);
   registerJobs(program, ctx);
   registerSystem(program, ctx);
+  registerConfig(program, ctx);
+  registerFlags(program, ctx);
   return program;
 }
 

@@ -40,6 +40,8 @@ const uploadForm = (accountId: string) => {
 
 export const ROUTE_CASES: Record<string, RouteCase> = {
   "USE / result": { why: "pino-http request logging" },
+  "USE / allowedHostCheck": { why: "ALLOWED_HOSTS: 400 for a Host the operator didn't list, before anything else" },
+  "USE / httpsRedirectCheck": { why: "SECURE_SSL_REDIRECT: plain http (as the trusted proxy says) is redirected to https" },
   "USE / responseHeadersMiddleware": { why: "security and CORS headers (helmet + cors, precomputed)" },
   "ERROR / jsonErrors": { why: "error handler: JSON error bodies" },
   "USE / serveStatic": { why: "the built SPA's static files (only with WEB_DIST_DIR): no tenant data" },

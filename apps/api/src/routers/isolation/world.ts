@@ -103,6 +103,8 @@ async function newTenant(api: TestApi, staff: TestUser, name: string, owner: Tes
 /** Staff-only things with real ids, so a refusal can't come from an unknown id. */
 async function staffIds(api: TestApi, staff: TestUser): Promise<{ inviteKey: string; outbox: string }> {
   const key = await staff.call.inviteKeys.create({});
+  // Flags are named, not numbered: the walk fills a flag key with its sample string, so a flag of that name exists.
+  await staff.call.flag.create({ key: "isolation-sample", type: "boolean", targeting: { default: false, rules: [] } });
   const [mail] = await api.svc.db.select({ id: schema.emailOutbox.id }).from(schema.emailOutbox).limit(1);
   if (!mail) throw new Error("expected an email in the outbox");
   return { inviteKey: key.id, outbox: mail.id };

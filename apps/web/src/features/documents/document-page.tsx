@@ -9,6 +9,8 @@ import { notifyError } from "../../lib/notify";
 import { formatBytes, formatDateTime } from "../../lib/format";
 import type { DocumentDetail } from "../../lib/trpc";
 import { RunAnalysisModal } from "../jobs/run-analysis-modal";
+import { FLAGS } from "@atrium/sdk";
+import { useFeature } from "../flags/use-my-flags";
 import { kindColor, kindLabel } from "./document-labels";
 import { ExtractionBadge } from "./extraction-badge";
 import { useDeleteDocument, useDocument, useDownloadDocument } from "./use-documents";
@@ -82,6 +84,7 @@ export function DocumentPage() {
   const download = useDownloadDocument();
   const [confirming, confirm] = useDisclosure(false);
   const [analyzing, analyze] = useDisclosure(false);
+  const analysisOn = useFeature(FLAGS.aiAnalysis);
 
   const crumbs = (
     <Breadcrumbs mb="xs">
@@ -126,9 +129,11 @@ export function DocumentPage() {
           </Group>
         </Stack>
         <Group gap="sm">
-          <Button leftSection={<IconPlayerPlay size={16} />} onClick={analyze.open} disabled={d.extractionStatus === "failed"}>
-            Run analysis
-          </Button>
+          {analysisOn && (
+            <Button leftSection={<IconPlayerPlay size={16} />} onClick={analyze.open} disabled={d.extractionStatus === "failed"}>
+              Run analysis
+            </Button>
+          )}
           <Button
             variant="default"
             leftSection={<IconDownload size={16} />}

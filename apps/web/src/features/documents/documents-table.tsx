@@ -6,6 +6,8 @@ import { formatBytes } from "../../lib/format";
 import type { DocumentItem } from "../../lib/trpc";
 import { kindColor, kindLabel } from "./document-labels";
 import { ExtractionBadge } from "./extraction-badge";
+import { FLAGS } from "@atrium/sdk";
+import { useFeature } from "../flags/use-my-flags";
 
 interface DocumentsTableProps {
   documents: DocumentItem[];
@@ -13,6 +15,7 @@ interface DocumentsTableProps {
 }
 
 export function DocumentsTable({ documents, onAnalyze }: DocumentsTableProps) {
+  const analysisOn = useFeature(FLAGS.aiAnalysis);
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table verticalSpacing="sm" highlightOnHover>
@@ -57,11 +60,13 @@ export function DocumentsTable({ documents, onAnalyze }: DocumentsTableProps) {
               </Table.Td>
               <Table.Td>
                 <Group justify="flex-end">
+                  {analysisOn && (
                   <Tooltip label={doc.extractionStatus === "failed" ? "Its text couldn't be read, so it can't be analysed" : "Run analysis"}>
                     <ActionIcon variant="subtle" aria-label={`Run analysis on ${doc.filename}`} onClick={() => onAnalyze(doc)} disabled={doc.extractionStatus === "failed"}>
                       <IconPlayerPlay size={18} />
                     </ActionIcon>
                   </Tooltip>
+                  )}
                 </Group>
               </Table.Td>
             </Table.Tr>

@@ -1,5 +1,5 @@
 import { Divider, NavLink, Stack, Text } from "@mantine/core";
-import { IconBook, IconBuildingCommunity, IconChartBar, IconFiles, IconHeartbeat, IconHistory, IconKey, IconLayoutDashboard, IconListCheck, IconMail, IconStack2, IconTicket, IconUser, IconUsers, IconWallet, type Icon } from "@tabler/icons-react";
+import { IconBook, IconBuildingCommunity, IconChartBar, IconFiles, IconFlag, IconHeartbeat, IconHistory, IconKey, IconLayoutDashboard, IconListCheck, IconMail, IconStack2, IconTicket, IconUser, IconUsers, IconWallet, type Icon } from "@tabler/icons-react";
 import { Link, useLocation } from "react-router";
 import { useCurrentUser } from "../auth/current-user";
 
@@ -29,6 +29,7 @@ const ADMIN_LINKS: NavItem[] = [
   { to: "/admin/billing", label: "Billing", icon: IconChartBar },
   { to: "/admin/jobs", label: "Jobs", icon: IconStack2 },
   { to: "/admin/system", label: "System", icon: IconHeartbeat },
+  { to: "/admin/flags", label: "Flags", icon: IconFlag },
 ];
 
 const linkStyle = { borderRadius: "var(--mantine-radius-md)" };

@@ -1,6 +1,7 @@
 import { Alert, Badge, Group, Paper, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
 import { IconHeartbeat } from "@tabler/icons-react";
 import { PageHeader } from "../../../components/page-header";
+import { ConfigCard } from "./config-card";
 import { QueryError } from "../../../components/query-error";
 import { formatRelative } from "../../../lib/format";
 import type { HealthCheck, SystemHealth } from "../../../lib/trpc";
@@ -100,6 +101,7 @@ export function SystemHealthPage() {
         <Text size="xs" c="dimmed">
           Checked {formatRelative(data.checkedAt)}
         </Text>
+        <ConfigCard />
       </Stack>
     </>
   );
