@@ -4,14 +4,15 @@ import type { DbHandle } from "@atrium/db";
 
 // The floor the full stack is measured against: express and pg running, for
 // a session token, the one query `me` needs (packages/core/src/auth: the
-// session joined to its user and the user's live account), with no tRPC,
+// session joined to its user, the user's live account and their role in it), with no tRPC,
 // OpenAPI, zod, drizzle, helmet, cors, request logging or session cache.
 const SESSION_WITH_USER = `
   select s.id as s_id, s.user_id as s_user_id, s.expires_at as s_expires_at, s.remember_me as s_remember_me,
          s.ip_address as s_ip_address, s.user_agent as s_user_agent, s.created_at as s_created_at, u.*,
-         a.id as a_id, a.name as a_name, a.slug as a_slug, a.created_at as a_created_at
+         a.id as a_id, a.name as a_name, a.slug as a_slug, a.created_at as a_created_at, m.role as m_role
   from sessions s inner join users u on s.user_id = u.id
   left join accounts a on a.id = u.account_id and a.deleted_at is null
+  left join account_members m on m.account_id = a.id and m.user_id = u.id
   where s.id = $1 limit 1`;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -42,6 +43,7 @@ export function bareMeApp(pool: DbHandle["pool"]): express.Express {
         createdAt: iso(u.created_at),
       },
       account: u.a_id ? { id: u.a_id, name: u.a_name, slug: u.a_slug, createdAt: iso(u.a_created_at) } : null,
+      accountRole: u.a_id ? (u.m_role ?? null) : null,
       authMethod: "session",
     });
   });

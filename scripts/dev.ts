@@ -1,4 +1,5 @@
-// `npm start` / `pnpm dev:stack`: databases up, then turbo dev with their URLs.
+// `npm run dev`: databases up, then turbo dev (hot reload: Vite dev server, tsx watch) with their URLs.
+// `npm start` (scripts/start.ts) runs the built code instead, which loads pages far faster.
 import { spawn } from "node:child_process";
 import { startStack } from "./stack.js";
 

@@ -11,6 +11,9 @@ import { allowedHosts, httpsRedirect } from "./http/host-guards.js";
 import { createRateLimits } from "./http/rate-limit.js";
 import { requestLogger } from "./http/request-log.js";
 import { responseHeaders } from "./http/security-headers.js";
+import { backupDownloadRoutes } from "./http/backup-download.js";
+import { dataExportRoutes } from "./http/data-export.js";
+import { dataRestoreRoutes } from "./http/data-restore.js";
 import { documentDownloadRoutes } from "./http/document-download.js";
 import { documentUploadRoutes } from "./http/document-upload.js";
 import { healthRoutes } from "./http/health.js";
@@ -70,6 +73,10 @@ export function createApp(deps: ApiDeps): express.Express {
   // Multipart and signed-link file routes: plain express, before the JSON procedures.
   app.use("/api", documentUploadRoutes(createContext, logger));
   app.use("/api", documentDownloadRoutes(createContext, logger));
+  // Tenant archives: a streamed gzip download and a raw-body restore with its own size caps.
+  app.use("/api", dataExportRoutes(createContext, logger));
+  app.use("/api", dataRestoreRoutes(createContext, logger));
+  app.use("/api", backupDownloadRoutes(createContext, logger));
   app.use("/api", ...bodyGuards("rest"), emptyBodyIsJson, createOpenApiExpressMiddleware({ router: appRouter, createContext, onError, maxBodySize }));
   app.use("/api", (_req, res) => {
     res.status(404).json({ message: "Not found", code: "NOT_FOUND" });

@@ -113,7 +113,7 @@ describe("billing in the SPA", () => {
     await rita.getByLabel("Email").fill("rita@example.com");
     await rita.getByLabel("Password", { exact: true }).fill("copper-meadow-signal-31");
     await rita.getByRole("button", { name: "Create account" }).click();
-    await rita.getByRole("heading", { name: "Welcome back, rita" }).waitFor();
+    await rita.getByRole("heading", { name: "Welcome, rita" }).waitFor();
 
     await waitForStatusBar(rita, "$0.00");
     // A new tenant starts on the `block` policy (BILLING_DEFAULT_POLICY): with nothing in the reserve, nothing paid runs.
@@ -131,12 +131,14 @@ describe("billing in the SPA", () => {
     await shot(rita, "billing-empty");
   });
 
-  it("shows the server's message for an amount under the minimum", async () => {
+  it("shows the server's top-up range before it is hit, and refuses an amount under it", async () => {
     await rita.getByRole("button", { name: "Top up" }).click();
     const dialog = rita.getByRole("dialog", { name: "Top up your balance" });
+    // TOPUP_MIN_DOLLARS / TOPUP_MAX_DOLLARS, from GET /api/limits/, under the field.
+    await dialog.getByText(/^Any amount from \$5\.00 to \$[\d,]+\.\d\d$/).waitFor();
     await dialog.getByLabel("Amount").fill("2");
     await dialog.getByRole("button", { name: "Continue to checkout" }).click();
-    await dialog.getByText("Top up between $5.00 and").waitFor();
+    await dialog.getByText(/^Any amount from \$5\.00 to \$[\d,]+\.\d\d\.$/).waitFor();
     await dialog.locator("button[type=submit]:not([data-loading])").waitFor();
     await shot(rita, "topup-error");
   });
@@ -212,7 +214,7 @@ describe("billing in the SPA", () => {
     await admin.getByLabel("Username or email").fill("admin");
     await admin.getByLabel("Password", { exact: true }).fill("admin123");
     await admin.getByRole("button", { name: "Sign in" }).click();
-    await admin.getByRole("heading", { name: /Welcome back/ }).waitFor();
+    await admin.getByRole("heading", { name: /^Welcome/ }).waitFor();
     await waitForStatusBar(admin, "$0.00");
 
     await admin.getByRole("navigation").getByRole("link", { name: "Billing" }).last().click();

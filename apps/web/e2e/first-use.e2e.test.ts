@@ -46,6 +46,9 @@ async function signIn(): Promise<void> {
 describe("first use", () => {
   it("loads every SPA route directly, signed in", async () => {
     await signIn();
+    // Staff whose account never held money carry no low-balance alarm on every page.
+    await page.getByTestId("balance").filter({ hasText: "$0.00" }).waitFor();
+    expect(await page.getByTestId("balance").getAttribute("data-state")).toBe("ok");
     for (const route of ROUTES) {
       const res = await page.goto(`${baseUrl()}${route}`);
       expect(res?.status(), route).toBe(200);
@@ -99,4 +102,41 @@ describe("signing in past the attempt budget", () => {
     await page.getByRole("alert").filter({ hasText: `try again in ${first - 1} s` }).waitFor({ timeout: 5_000 });
     await page.locator("button[type=submit][disabled]").waitFor();
   });
+
+  // Sign up and both password-reset forms share the IP's attempt budget, which is spent for this minute.
+  const forms: Array<{ route: string; fill: () => Promise<void>; submit: string }> = [
+    {
+      route: "/signup",
+      submit: "Create account",
+      fill: async () => {
+        await page.getByLabel("Username").fill("newcomer");
+        await page.getByLabel("Email").fill("newcomer@example.com");
+        await page.getByLabel("Password", { exact: true }).fill("a-long-unusual-passphrase-42");
+        await page.getByLabel("Invite key").fill("atr_inv_not-a-real-key");
+      },
+    },
+    { route: "/forgot-password", submit: "Send reset link", fill: () => page.getByLabel("Email").fill("admin@example.com") },
+    {
+      route: "/reset-password?token=not-a-real-reset-token",
+      submit: "Set new password",
+      fill: async () => {
+        await page.getByLabel("New password", { exact: true }).fill("a-long-unusual-passphrase-42");
+        await page.getByLabel("Confirm new password").fill("a-long-unusual-passphrase-42");
+      },
+    },
+  ];
+  for (const form of forms) {
+    it(`counts down on ${form.route.split("?")[0]} too, with the button disabled`, async () => {
+      await page.goto(`${baseUrl()}${form.route}`);
+      await form.fill();
+      await page.getByRole("button", { name: form.submit }).click();
+      const alert = page.getByTestId("lockout").filter({ hasText: /Too many attempts — try again in \d+ s/ });
+      await alert.waitFor();
+      const first = Number((await alert.textContent())?.match(/in (\d+) s/)?.[1]);
+      await page.getByTestId("lockout").filter({ hasText: `try again in ${first - 1} s` }).waitFor({ timeout: 5_000 });
+      await page.getByRole("button", { name: form.submit }).and(page.locator("[disabled]")).waitFor();
+      // The 429 is the countdown, not a second red sentence.
+      expect(await page.getByRole("alert").count()).toBe(1);
+    });
+  }
 });

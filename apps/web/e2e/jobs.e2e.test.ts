@@ -87,14 +87,16 @@ describe("documents and jobs in the SPA", () => {
     await shot("documents-list");
   });
 
-  it("refuses a file over the limit with the server's 413 message", async () => {
+  it("shows the upload limit up front and refuses a bigger file before sending it, in the server's words", async () => {
+    // MAX_UPLOAD_MB, from GET /api/limits/.
+    await page.getByTestId("dropzone").getByText("PDF, DOCX, TXT or Markdown, up to 1 MB.", { exact: false }).waitFor();
     const big = join(dataDir, "big-worklog.txt");
     writeFileSync(big, "Shipped the thing. ".repeat(150_000));
-    await upload(big);
+    await page.getByTestId("dropzone").locator("input[type=file]").setInputFiles(big);
     const error = page.getByTestId("upload-error");
     await error.waitFor();
     expect(await error.textContent()).toContain("File too large: the limit is 1 MB");
-    await page.getByRole("button", { name: "Remove the file" }).click();
+    expect(await page.getByTestId("staged-file").count()).toBe(0);
   });
 
   it("refuses a PNG named .pdf with the server's 415 message", async () => {
@@ -118,7 +120,15 @@ describe("documents and jobs in the SPA", () => {
     const dialog = page.getByRole("dialog", { name: "Run analysis" });
     // Opened from a resume: a resume match, with this resume already picked.
     expect(await dialog.getByRole("radio", { name: /Resume match/ }).isChecked()).toBe(true);
-    await dialog.getByRole("combobox", { name: "Job description" }).click();
+    // The tenant's only job description is picked for it.
+    const jobDescription = dialog.getByRole("combobox", { name: "Job description" });
+    await expect.poll(() => jobDescription.inputValue()).toBe("job-description-backend.txt");
+    // The resume itself can't be the job description: said at once, and Run stays off.
+    await jobDescription.click();
+    await page.getByRole("option", { name: "resume-nora-lindqvist.txt" }).click();
+    await dialog.getByText("Pick a different document than the resume").waitFor();
+    expect(await dialog.getByRole("button", { name: "Run" }).isEnabled()).toBe(false);
+    await jobDescription.click();
     await page.getByRole("option", { name: "job-description-backend.txt" }).click();
     const estimate = dialog.getByTestId("estimate");
     await estimate.waitFor();
@@ -158,6 +168,15 @@ describe("documents and jobs in the SPA", () => {
     expect(matched).toContain("postgresql");
     const missing = (await page.getByTestId("missing-skills").textContent())?.toLowerCase() ?? "";
     expect(missing).toContain("kubernetes");
+    // How the score is made: its parts, the required skills each matched, "Kafka is a plus" as a nice-to-have
+    // (not missing), and years: the posting asks none, the résumé's jobs span 2016–2025.
+    const parts = await page.getByTestId("score-part").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-part")));
+    expect(parts).toEqual(["required", "niceToHave", "text"]);
+    expect(await page.getByTestId("required-groups").locator("[data-matched=true]").count()).toBe(6);
+    expect(missing).not.toContain("kafka");
+    expect((await page.getByTestId("nice-groups").textContent())?.toLowerCase()).toContain("kafka");
+    expect(await page.getByTestId("match-years").textContent()).toContain("9 found");
+    await page.getByTestId("score-formula").waitFor();
     await shot("job-detail", true);
   });
 
@@ -181,8 +200,30 @@ describe("documents and jobs in the SPA", () => {
     await page.locator("[data-testid=job-status][data-status=success]").first().waitFor({ timeout: 30_000 });
     await page.getByTestId("result-summary").waitFor();
     expect((await page.getByTestId("result-skills").textContent())?.toLowerCase()).toContain("kubernetes");
-    await page.getByTestId("result-sentiment").waitFor();
+    expect(await page.getByTestId("result-summary").textContent()).not.toContain("Requirements");
+    // A posting's tone means nothing: no sentiment shown.
+    expect(await page.getByTestId("result-sentiment").count()).toBe(0);
     await shot("document-analysis", true);
+  });
+
+  it("runs a document analysis on the résumé and shows its role, years and jobs, without headers or sentiment", async () => {
+    await page.goto(`${baseUrl()}/documents`);
+    await documentRow("resume-nora-lindqvist.txt").getByRole("button", { name: /Run analysis/ }).click();
+    const dialog = page.getByRole("dialog", { name: "Run analysis" });
+    await dialog.getByTestId("job-type-document_analysis").click();
+    await dialog.getByTestId("estimate").waitFor();
+    await dialog.getByRole("button", { name: "Run" }).click();
+    await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
+    await page.locator("[data-testid=job-status][data-status=success]").first().waitFor({ timeout: 30_000 });
+    await page.getByTestId("resume-extract").waitFor();
+    expect(await page.getByTestId("resume-role").textContent()).toBe("Senior Backend Engineer");
+    expect(await page.getByTestId("resume-years").textContent()).toBe("9");
+    expect(await page.getByTestId("resume-experience").textContent()).toContain("Klarna");
+    expect(await page.getByTestId("result-summary").textContent()).toMatch(/^Senior Backend Engineer with 9 years of experience/);
+    expect(await page.getByTestId("entities-title").textContent()).toContain("Senior Backend Engineer");
+    expect(await page.getByTestId("entities-person").textContent()).toBe("Nora Lindqvist");
+    expect(await page.getByTestId("result-sentiment").count()).toBe(0);
+    await shot("resume-analysis", true);
   });
 
   it("shows a slower job's timeline growing while it runs, and cancels it from its page", async () => {

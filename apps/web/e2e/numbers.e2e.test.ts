@@ -19,7 +19,7 @@ beforeAll(async () => {
   await admin.getByLabel("Username or email").fill("admin");
   await admin.getByLabel("Password", { exact: true }).fill("admin123");
   await admin.getByRole("button", { name: "Sign in" }).click();
-  await admin.getByRole("heading", { name: /Welcome back/ }).waitFor();
+  await admin.getByRole("heading", { name: /^Welcome/ }).waitFor();
 });
 
 afterAll(async () => {

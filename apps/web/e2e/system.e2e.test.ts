@@ -52,6 +52,24 @@ describe("Admin → System and the error page", () => {
     await page.screenshot({ path: `${SCREENSHOTS}system-health.png`, fullPage: true, animations: "disabled" });
   });
 
+  it("Backups: 'back up now' runs on the worker, and the new backup verifies and downloads", async () => {
+    await check("backup", "ok").filter({ hasText: "no schedule (BACKUP_CRON unset)" }).waitFor();
+    const backups = page.getByTestId("backups");
+    await backups.getByText("No backups yet.").waitFor();
+    await backups.getByRole("button", { name: "Back up now" }).click();
+    const row = backups.getByTestId("backup-row");
+    await row.first().waitFor({ timeout: 40_000 });
+    await row.first().getByRole("button", { name: "Verify" }).click();
+    await backups.locator("[data-testid=backup-verified][data-ok=true]").waitFor();
+    const name = await row.first().getAttribute("data-name");
+    const href = await row.first().getByRole("link", { name: /Download/ }).getAttribute("href");
+    expect(href).toBe(`/api/system/backups/${name}/download/`);
+    const download = await page.request.get(`${running().url}${href}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()["content-type"]).toBe("application/gzip");
+    await page.screenshot({ path: `${SCREENSHOTS}system-backups.png`, fullPage: true, animations: "disabled" });
+  }, 60_000);
+
   it("refreshes by itself: a stopped worker turns the page degraded without a reload", async () => {
     let loads = 0;
     page.on("load", () => loads++);

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { isIP } from "node:net";
 import { z } from "zod";
 import { repoRoot, resolveFromRoot, withDotEnv } from "./paths.js";
@@ -126,7 +127,7 @@ export const ZEnv = z.object({
   WEB_DIST_DIR: z.string().min(1).optional(),
   /**
    * Apply migrations (under an advisory lock) and bootstrap when the api starts. Unset: yes in
-   * development (`pnpm dev` on a database of your own), no in production (`npm run migrate` first).
+   * development (`npm run dev`, `npm start`), no in production (`npm run migrate` first).
    */
   MIGRATE_ON_START: bool.optional(),
   /** On SIGTERM the api stops accepting and gives in-flight requests this long before it closes them. */
@@ -211,6 +212,21 @@ export const ZEnv = z.object({
   JOBS_MAX_RUNNING_PER_TENANT: z.coerce.number().int().positive().default(2),
   /** Lets tenants create `noop` jobs (benchmarks and tests); off in real deployments. */
   ALLOW_NOOP_JOBS: bool.default(false),
+  /** Largest tenant archive POST /api/data/restore/ accepts, in bytes as sent (gzip or JSON): 413 past it. */
+  RESTORE_MAX_BYTES: z.coerce.number().int().min(1024).default(256 * 1024 * 1024),
+  /** Largest a restore archive may inflate to, in bytes: a gzip bomb is cut off here (413) while it streams. */
+  RESTORE_MAX_UNCOMPRESSED_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
+  /** Where full backups go (one folder each); relative paths are anchored at the repository root. Default: DATA_DIR/backups. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** Generations kept: the newest backup of each of the last N days, and of each of the last N ISO weeks. */
+  BACKUP_KEEP_DAILY: z.coerce.number().int().min(1).default(7),
+  BACKUP_KEEP_WEEKLY: z.coerce.number().int().min(0).default(4),
+  /** When the worker backs up (cron, UTC, e.g. `0 3 * * *`); unset = no scheduled backups. */
+  BACKUP_CRON: z.string().min(9).optional(),
+  /** Deep health calls backups degraded when BACKUP_CRON is set and the newest finished one is older than this. */
+  BACKUP_MAX_AGE_HOURS: z.coerce.number().positive().default(26),
+  /** A second copy of every backup goes to this S3 bucket (never the uploads bucket), with the S3_* endpoint and keys. */
+  BACKUP_S3_BUCKET: z.string().min(1).optional(),
 });
 
 type ParsedEnv = z.infer<typeof ZEnv>;
@@ -275,6 +291,7 @@ export function checkConfig(source?: Record<string, string | undefined>, options
   if (!parsed.success) return { problems };
   const env = resolve(parsed.data, root);
   if (env.TOPUP_MIN_DOLLARS > env.TOPUP_MAX_DOLLARS) problems.push("TOPUP_MIN_DOLLARS: must not exceed TOPUP_MAX_DOLLARS");
+  if (env.BACKUP_S3_BUCKET && env.BACKUP_S3_BUCKET === env.S3_BUCKET) problems.push("BACKUP_S3_BUCKET: must not be the uploads bucket (S3_BUCKET)");
   problems.push(...productionProblems(env), ...profileProblems(env));
   if (problems.length && !allowsDevDefaults(env) && !input.NODE_ENV && !input.ATRIUM_ENV) {
     problems.push("NODE_ENV: unset, so treated as production; set NODE_ENV=development for local use (npm start does)");
@@ -292,6 +309,7 @@ function resolve(parsed: ParsedEnv, root: string): Env {
     ATRIUM_ENV,
     // Resolved once, here: api, worker, scripts and tests then agree on every file location.
     DATA_DIR: resolveFromRoot(parsed.DATA_DIR, root),
+    BACKUP_DIR: resolveFromRoot(parsed.BACKUP_DIR ?? path.join(parsed.DATA_DIR, "backups"), root),
     MIGRATE_ON_START: parsed.MIGRATE_ON_START ?? devLike,
     WEB_DIST_DIR: webDist === undefined ? undefined : resolveFromRoot(webDist, root),
     REDIS_TLS_CA_FILE: parsed.REDIS_TLS_CA_FILE === undefined ? undefined : resolveFromRoot(parsed.REDIS_TLS_CA_FILE, root),

@@ -3,3 +3,4 @@ export { flags, isFlagOn, type FlagValue } from "./flags.js";
 export { fetchWithRetry, parseRetryAfter, type FetchLike, type RetryOptions } from "./fetch-with-retry.js";
 export { TRPCClientError } from "@trpc/client";
 export * from "./contracts.js";
+export { exportTenant, restoreTenant, DataRequestError, type DataTarget } from "./data.js";

@@ -66,3 +66,17 @@ describe("atrium invitations and email", () => {
     expect(again.stderr).toMatch(/not found/i);
   });
 });
+
+describe("atrium profile", () => {
+  it("sets and clears your display name; a bad one is refused with the field's message", async () => {
+    await person("cli-named", true);
+    const set = await atrium(["profile", "set-name", "  Ada Lovelace "]);
+    expect(set).toMatchObject({ code: 0, stdout: "display name: Ada Lovelace\n" });
+    expect((await atrium(["me"])).stdout).toContain("cli-named (Ada Lovelace)");
+    const bad = await atrium(["profile", "set-name", "Ada\nAdmin"]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/Control characters/);
+    expect((await atrium(["profile", "clear-name"])).stdout).toBe("display name cleared (lists show cli-named)\n");
+    expect((await atrium(["me"])).stdout).not.toContain("Ada Lovelace");
+  });
+});

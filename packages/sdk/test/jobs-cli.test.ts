@@ -46,9 +46,10 @@ describe("atrium jobs", () => {
     const id = /Job ([0-9a-f-]{36})/.exec(run.stdout)?.[1] ?? "";
 
     const list = await atrium(["jobs", "list"]);
-    expect(list.stdout).toMatch(new RegExp(`${id}\\s+document_analysis\\s+success`));
+    expect(list.stdout).toMatch(new RegExp(`${id}\\s+document_analysis\\s+success.*resume\\.pdf`));
     const show = await atrium(["jobs", "show", id]);
     expect(show.stdout).toContain(`Job ${id} (document_analysis): success`);
+    expect(show.stdout).toContain("Documents: resume.pdf");
     expect(show.stdout).toContain('"summary"');
   }, 60_000);
 
@@ -59,6 +60,11 @@ describe("atrium jobs", () => {
     expect(job.status).toBe("success");
     expect(job.result.score).toBeGreaterThanOrEqual(0);
     expect(job.result.score).toBeLessThanOrEqual(100);
+    // Read by a person, the score is the sum of its parts, each requirement with the skill that met it.
+    const show = await atrium(["jobs", "show", (job as unknown as { id: string }).id]);
+    expect(show.stdout).toContain(`Score ${job.result.score}/100 = required skills `);
+    expect(show.stdout).toMatch(/Required: [✓✗] /);
+    expect(show.stdout).toMatch(/Years: /);
     const wrong = await atrium(["jobs", "run", "resume_match", path.join(FIXTURES, "resume.pdf")]);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain("resume_match takes 2 files (resume, job_description), got 1");

@@ -37,7 +37,7 @@ function errorPage(res: Response, err: unknown, deps: ApiDeps) {
 
 function checkoutBody(v: stripeBillingService.LocalCheckoutView) {
   const action = `/api/billing/local-checkout/${encodeURIComponent(v.sessionId)}/confirm`;
-  return `<h1>Top up your reserve</h1>
+  return `<h1>Top up your balance</h1>
 <div class="muted">${escape(v.accountName)} · <code>${escape(v.accountId)}</code></div>
 <div class="amount">${escape(v.amountLabel)}</div>
 <div class="muted">Local test checkout: no card is charged. Confirming sends a signed <code>checkout.session.completed</code> to the webhook, as Stripe would.</div>

@@ -4,6 +4,9 @@ import { generateOpenApiDocument } from "trpc-to-openapi";
 import type { Env } from "@atrium/config";
 import { appRouter } from "../trpc/root.js";
 import { auditExportOpenApiPaths } from "./audit-export.js";
+import { backupDownloadOpenApiPaths } from "./backup-download.js";
+import { dataExportOpenApiPaths } from "./data-export.js";
+import { dataRestoreOpenApiPaths } from "./data-restore.js";
 import { documentOpenApiPaths } from "./document-openapi.js";
 import { ledgerExportOpenApiPaths } from "./ledger-export.js";
 import { stripeWebhookOpenApiPaths } from "./stripe-webhook.js";
@@ -18,7 +21,7 @@ export function buildOpenApiDocument(config: Env) {
       bearer: { type: "http", scheme: "bearer", description: "A session token from POST /api/auth/token/ or an API key (atr_...)" },
     },
     // Plain express routes (not procedures) documented by hand.
-    paths: { ...auditExportOpenApiPaths, ...ledgerExportOpenApiPaths, ...stripeWebhookOpenApiPaths, ...documentOpenApiPaths },
+    paths: { ...auditExportOpenApiPaths, ...ledgerExportOpenApiPaths, ...stripeWebhookOpenApiPaths, ...documentOpenApiPaths, ...dataExportOpenApiPaths, ...dataRestoreOpenApiPaths, ...backupDownloadOpenApiPaths },
   });
 }
 

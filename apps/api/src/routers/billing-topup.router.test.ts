@@ -76,7 +76,7 @@ describe("Stripe provider (real SDK against a stand-in for Stripe's API)", () =>
       "line_items[0][quantity]": "1",
       "line_items[0][price_data][currency]": "usd",
       "line_items[0][price_data][unit_amount]": "2550",
-      "line_items[0][price_data][product_data][name]": "Atrium reserve top-up",
+      "line_items[0][price_data][product_data][name]": "Atrium balance top-up",
       "metadata[accountId]": accountId,
       "metadata[kind]": "reserve_topup",
       "payment_intent_data[metadata][accountId]": accountId,

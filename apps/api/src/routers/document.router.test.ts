@@ -164,6 +164,24 @@ describe("documents: list, detail, download, delete", () => {
     expect(((await res.json()) as { message: string }).message).toContain("expired");
   });
 
+  it("changes a document's kind (audited, then listed under it); bad kinds 400, other tenants 404", async () => {
+    const patched = await rest(api, a.member.token, "PATCH", `/documents/${doc.id}/`, { kind: "job_description" });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ id: doc.id, kind: "job_description" });
+    const jds = (await rest(api, a.owner.token, "GET", "/documents/", { kind: "job_description" })).body as unknown as { items: TDocument[] };
+    expect(jds.items.map((d) => d.id)).toContain(doc.id);
+    const [event] = await api.svc.db.select().from(schema.auditEvents).where(eq(schema.auditEvents.eventType, "document.updated"));
+    expect(event).toMatchObject({ targetId: doc.id, details: { kind: "job_description", previousKind: "resume" } });
+
+    const bad = await rest(api, a.owner.token, "PATCH", `/documents/${doc.id}/`, { kind: "poem" });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain("Kind must be one of");
+    expect((await rest(api, b.owner.token, "PATCH", `/documents/${doc.id}/`, { kind: "other" })).status).toBe(404);
+    expect((await rest(api, a.owner.token, "GET", `/documents/${doc.id}/`)).body).toMatchObject({ kind: "job_description" });
+    // Back to what the rest of this story expects.
+    expect((await rest(api, a.owner.token, "PATCH", `/documents/${doc.id}/`, { kind: "resume" })).status).toBe(200);
+  });
+
   it("hides other tenants' documents (404) and lets viewers of the tenant read but not delete", async () => {
     for (const p of [`/documents/${doc.id}/`, `/documents/${doc.id}/download/`]) expect((await rest(api, b.owner.token, "GET", p)).status).toBe(404);
     expect((await rest(api, b.owner.token, "DELETE", `/documents/${doc.id}/`)).status).toBe(404);
@@ -179,7 +197,7 @@ describe("documents: list, detail, download, delete", () => {
     const [row] = await api.svc.db.select().from(schema.documents).where(eq(schema.documents.id, doc.id));
     expect(row?.deletedAt).toBeInstanceOf(Date);
     const audit = await api.svc.db.select().from(schema.auditEvents).where(eq(schema.auditEvents.targetId, doc.id));
-    expect(audit.map((e) => e.eventType).sort()).toEqual(["document.deleted", "document.uploaded"]);
+    expect(audit.map((e) => e.eventType).sort()).toEqual(["document.deleted", "document.updated", "document.updated", "document.uploaded"]);
   });
 
   it("purges deleted documents past retention: bytes and row", async () => {

@@ -7,6 +7,7 @@ import {
   ZDocumentIdInput,
   ZDocumentPage,
   ZListDocumentsInput,
+  ZUpdateDocumentInput,
   type Actor,
   type DocumentActor,
   type PolicyActor,
@@ -30,6 +31,12 @@ export const documentRouter = router({
     .input(ZDocumentIdInput)
     .output(ZDocumentDetail)
     .query(({ ctx, input }) => documentService.getDocument(ctx.svc, ctx.policy, input)),
+
+  update: tenantProcedure
+    .meta({ openapi: { method: "PATCH", path: "/documents/{id}/", tags, summary: "Change a document's kind (members who may upload)", protect: true } })
+    .input(ZUpdateDocumentInput)
+    .output(ZDocument)
+    .mutation(({ ctx, input }) => documentService.updateDocument(ctx.svc, ctx.policy, input, ctx.meta)),
 
   delete: tenantProcedure
     .meta({ openapi: { method: "DELETE", path: "/documents/{id}/", tags, summary: "Delete a document (soft: purged after the retention period)", protect: true } })

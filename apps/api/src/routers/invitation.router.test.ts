@@ -157,8 +157,9 @@ describe("invitation links", () => {
 
   it("refuses revoked and expired tokens with the same message", async () => {
     const user = await newVerifiedUser(api, "i-tries", { email: "tries@example.test" });
-    const r = await owner.call.invitation.create({ id: orgId, email: "tries@example.test", role: "member" });
-    const revokedToken = await invitationTokenSentTo(api, "tries@example.test");
+    // Revoked with no newer invitation to the address (a replaced one says so instead: see below).
+    const r = await owner.call.invitation.create({ id: orgId, email: "tries-old@example.test", role: "member" });
+    const revokedToken = await invitationTokenSentTo(api, "tries-old@example.test");
     expect((await rest(api, owner.token, "DELETE", `/v1/organizations/${orgId}/invitations/${r.invitation.id}/`)).status).toBe(200);
     await owner.call.invitation.create({ id: orgId, email: "tries@example.test", role: "member" });
     const expiredToken = await invitationTokenSentTo(api, "tries@example.test");
@@ -169,6 +170,25 @@ describe("invitation links", () => {
       await expect(callerFor(api).invitation.get({ token })).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
     expect((await user.call.myMemberships()).organizations).toEqual([]);
+  });
+
+  it("re-inviting an address says it replaced the earlier link, and that link's page says a newer invitation was sent", async () => {
+    const user = await newVerifiedUser(api, "i-again", { email: "again@example.test" });
+    const first = await invite("again@example.test");
+    expect(first.body).toMatchObject({ status: "invited", replacedPrevious: false });
+    const oldToken = await invitationTokenSentTo(api, "again@example.test");
+    const second = await invite("again@example.test", "admin");
+    expect(second.body).toMatchObject({ status: "invited", replacedPrevious: true });
+    const newToken = await invitationTokenSentTo(api, "again@example.test");
+
+    const superseded = "A newer invitation was sent to this address — use the latest email";
+    const preview = await rest(api, null, "GET", `/v1/invitations/${oldToken}/`);
+    expect(preview.status).toBe(404);
+    expect(preview.body.message).toBe(superseded);
+    await expect(user.call.invitation.accept({ token: oldToken })).rejects.toMatchObject({ code: "NOT_FOUND", message: superseded });
+    // The latest link still works, with the latest role.
+    await user.call.invitation.accept({ token: newToken });
+    expect((await user.call.myMemberships()).organizations).toEqual([expect.objectContaining({ id: orgId, role: "admin" })]);
   });
 
   it("accepts inside a caller's transaction (as signup does) and rolls back with it", async () => {

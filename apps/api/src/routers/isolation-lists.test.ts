@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { schema } from "@atrium/db";
 import { startTestApi } from "../testing.js";
 import { leakedMarkers } from "./isolation/markers.js";
 import { callPath, describe as show, pool } from "./isolation/outcome.js";
@@ -77,5 +79,20 @@ describe("tenant isolation of every read", () => {
     expect(reads.filter((p) => Object.keys(flagsOn(p)).length > 0).map((p) => p.path)).toContain("account.list");
     expect(reads.filter((p) => "q" in searchesFor(p, "x")).map((p) => p.path)).toContain("user.list");
     expect(reads.map((p) => p.path)).toEqual(expect.arrayContaining(["account.list", "organization.list", "team.list", "user.list", "invitation.list", "document.list", "job.list", "billing.ledger", "audit.list", "myMemberships", "me"]));
+  });
+
+  it("never gives a non-staff caller a failed job's internal cause, from any read; staff get it", async () => {
+    const cause = "isolation-internal-cause-7f3a";
+    await world.api.svc.db.update(schema.jobs).set({ status: "failed", error: "Something went wrong on our side", errorCause: cause }).where(eq(schema.jobs.id, world.a.ids.job));
+    const tasks = world.callers.flatMap((c) =>
+      reads.flatMap((p) =>
+        inputsOf(p).map(({ input }) => async () => {
+          const o = await callPath(c.call, p.path, input);
+          return o.code === "success" && JSON.stringify(o.data).includes(cause) ? `[${c.name}] ${p.path}(${JSON.stringify(input)}) shows the cause` : null;
+        }),
+      ),
+    );
+    expect((await pool(tasks)).filter((x): x is string => x !== null)).toEqual([]);
+    await expect(world.staff.call.job.get({ id: world.a.ids.job })).resolves.toMatchObject({ errorCause: cause });
   });
 });

@@ -63,6 +63,15 @@ describe.each(transports)("jobs over %s", (transport) => {
     expect((await call(api.url, transport, R.cancel, { id: mine.id }, bearer(b.owner.token))).status).toBe(404);
   });
 
+  it("refuses to match a document against itself, in the estimate and on create, naming the job description field", async () => {
+    const input = { resumeDocumentId: docA, jobDescriptionDocumentId: docA };
+    const created = await call(api.url, transport, R.create, { type: "resume_match", input }, bearer(a.owner.token));
+    expect(created.status).toBe(400);
+    expect(created.error?.fieldErrors).toEqual({ "input.jobDescriptionDocumentId": ["Pick a different document than the resume"] });
+    const estimate = await call(api.url, transport, R.estimate, { type: "resume_match", ...input }, bearer(a.owner.token));
+    expect(estimate.status).toBe(400);
+  });
+
   it("under `block` with an empty reserve refuses with balance and estimate named, and writes and enqueues nothing", async () => {
     const t = await billingTenant(api, `block-${transport}`);
     const doc = await textDocument(api.svc.db, t.account.id, "A short resume.");

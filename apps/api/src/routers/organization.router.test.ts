@@ -47,6 +47,31 @@ describe("organizations over REST", () => {
   });
 });
 
+describe("restoring a deleted organization", () => {
+  it("lists soft-deleted organizations to staff only (with the account's name); staff restore one, audited", async () => {
+    const staff = await newUser(api, "o-staff", { isStaff: true });
+    const doomed = (await owner.call.organization.create({ accountId, name: "Deleted By Mistake" })).id;
+    expect((await rest(api, owner.token, "DELETE", `/v1/organizations/${doomed}/`)).status).toBe(200);
+
+    // Tenants, even the owner who deleted it, can't list every tenant's deleted organizations.
+    for (const u of [owner, admin, viewer]) expect((await rest(api, u.token, "GET", "/admin/organizations/deleted/")).status).toBe(403);
+    const listed = await rest(api, staff.token, "GET", "/admin/organizations/deleted/", { limit: 50 });
+    expect(listed.status).toBe(200);
+    const items = listed.body.items as Array<{ id: string; name: string; accountName: string; deletedAt: string; role: null }>;
+    expect(items.find((o) => o.id === doomed)).toMatchObject({ name: "Deleted By Mistake", accountName: "Roles Inc", role: null });
+
+    // Staff belong to no tenant here, yet restore it; then it is live again and gone from the list.
+    const restored = await rest(api, staff.token, "POST", `/v1/organizations/${doomed}/restore/`);
+    expect(restored.status).toBe(200);
+    expect(restored.body).toMatchObject({ id: doomed, deletedAt: null });
+    expect((await rest(api, owner.token, "GET", `/v1/organizations/${doomed}/`)).status).toBe(200);
+    const after = (await rest(api, staff.token, "GET", "/admin/organizations/deleted/", { limit: 50 })).body.items as Array<{ id: string }>;
+    expect(after.map((o) => o.id)).not.toContain(doomed);
+    const audit = await api.svc.db.select().from(schema.auditEvents).where(eq(schema.auditEvents.targetId, doomed));
+    expect(audit.map((e) => e.eventType)).toContain("organization.restored");
+  });
+});
+
 describe("accounts", () => {
   it("gives a second account of the same name a suffixed slug instead of a conflict", async () => {
     const other = await newUser(api, "o-other");

@@ -3,6 +3,8 @@ import {
   organizationService,
   ZAddOrganizationMemberInput,
   ZCreateOrganizationInput,
+  ZDeletedOrganizationPage,
+  ZListDeletedOrganizationsInput,
   ZListOrganizationsInput,
   ZMember,
   ZMemberPage,
@@ -14,7 +16,7 @@ import {
   ZUpdateOrganizationInput,
   ZUpdateOrganizationMemberInput,
 } from "@atrium/core";
-import { router, tenantProcedure } from "../trpc/init.js";
+import { router, staffProcedure, tenantProcedure } from "../trpc/init.js";
 
 const tags = ["organizations"];
 
@@ -48,6 +50,12 @@ export const organizationRouter = router({
     .input(ZOrganizationIdInput)
     .output(ZOrganization)
     .mutation(({ ctx, input }) => organizationService.deleteOrganization(ctx.svc, ctx.policy, input.id, ctx.meta)),
+
+  listDeleted: staffProcedure
+    .meta({ openapi: { method: "GET", path: "/admin/organizations/deleted/", tags: ["admin: organizations"], summary: "Soft-deleted organizations of every tenant, to restore before the purge (staff)", protect: true } })
+    .input(ZListDeletedOrganizationsInput)
+    .output(ZDeletedOrganizationPage)
+    .query(({ ctx, input }) => organizationService.listDeletedOrganizations(ctx.svc, ctx.actor, input)),
 
   restore: tenantProcedure
     .meta({ openapi: { method: "POST", path: "/v1/organizations/{id}/restore/", tags, summary: "Restore a soft-deleted organization (account admins)", protect: true } })

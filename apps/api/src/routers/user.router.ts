@@ -1,4 +1,4 @@
-import { tenantUserService, ZListTenantUsersInput, ZTenantUserIdInput, ZTenantUserPage, ZUpdateTenantUserInput, ZUser } from "@atrium/core";
+import { tenantUserService, ZListTenantUsersInput, ZTenantUserIdInput, ZTenantUserPage, ZUpdateProfileInput, ZUpdateTenantUserInput, ZUser } from "@atrium/core";
 import { router, tenantProcedure } from "../trpc/init.js";
 
 const tags = ["users"];
@@ -34,4 +34,13 @@ export const userRouter = router({
     .input(ZTenantUserIdInput)
     .output(ZUser)
     .mutation(({ ctx, input }) => tenantUserService.restoreUser(ctx.svc, ctx.policy, input.id, ctx.meta)),
+});
+
+/** Your own profile, next to GET /me/: the SPA's profile form and `atrium profile set-name`. */
+export const profileRouter = router({
+  update: tenantProcedure
+    .meta({ openapi: { method: "PATCH", path: "/me/profile/", tags: ["auth"], summary: "Change your own display name (null clears it)", protect: true } })
+    .input(ZUpdateProfileInput)
+    .output(ZUser)
+    .mutation(({ ctx, input }) => tenantUserService.updateOwnProfile(ctx.svc, ctx.policy, input, ctx.meta)),
 });

@@ -11,7 +11,7 @@ import { accountRouter, myMembershipsProcedure } from "../routers/account.router
 import { invitationRouter } from "../routers/invitation.router.js";
 import { organizationRouter } from "../routers/organization.router.js";
 import { teamRouter } from "../routers/team.router.js";
-import { userRouter } from "../routers/user.router.js";
+import { profileRouter, userRouter } from "../routers/user.router.js";
 import { billingTopupRouter } from "../routers/billing-topup.router.js";
 import { billingRouter } from "../routers/billing.router.js";
 import { billingAdminRouter } from "../routers/billing-admin.router.js";
@@ -20,6 +20,8 @@ import { documentRouter } from "../routers/document.router.js";
 import { jobRouter } from "../routers/job.router.js";
 import { systemJobsRouter } from "../routers/system-jobs.router.js";
 import { systemHealthRouter } from "../routers/system-health.router.js";
+import { limitsProcedure } from "../routers/limits.router.js";
+import { systemBackupRouter } from "../routers/system-backup.router.js";
 import { flagRouter } from "../routers/flag.router.js";
 import { systemConfigRouter } from "../routers/system-config.router.js";
 import { router } from "./init.js";
@@ -27,6 +29,7 @@ import { router } from "./init.js";
 export const appRouter = router({
   auth: authRouter,
   me: meProcedure,
+  limits: limitsProcedure,
   apiKeys: apiKeyRouter,
   audit: auditRouter,
   signup: signupProcedure,
@@ -41,6 +44,7 @@ export const appRouter = router({
   invitation: invitationRouter,
   team: teamRouter,
   user: userRouter,
+  profile: profileRouter,
   billingTopup: billingTopupRouter,
   billing: billingRouter,
   billingAdmin: billingAdminRouter,
@@ -49,6 +53,7 @@ export const appRouter = router({
   job: jobRouter,
   systemJobs: systemJobsRouter,
   systemHealth: systemHealthRouter,
+  systemBackup: systemBackupRouter,
   flag: flagRouter,
   systemConfig: systemConfigRouter,
 });

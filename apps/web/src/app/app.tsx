@@ -4,7 +4,7 @@ import { lazy, Suspense } from "react";
 import { RouterProvider } from "react-router/dom";
 import { queryClient } from "../lib/query-client";
 import { router } from "./router";
-import { theme } from "./theme";
+import { cssVariablesResolver, theme } from "./theme";
 
 // The toast container (and the popover/scroll-lock code it pulls in) is not needed to paint the first page;
 // notifications.show() queues in Mantine's store meanwhile and the container shows them once it mounts.
@@ -12,7 +12,7 @@ const Notifications = lazy(() => import("@mantine/notifications").then((m) => ({
 
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       {/* Bottom: toasts at the top would cover the status dot and the user menu. */}
       <Suspense fallback={null}>
         <Notifications position="bottom-right" />

@@ -43,6 +43,7 @@ const routes: RouteObject[] = [
           { index: true, lazy: page(() => import("../features/admin/users/admin-users-page"), (m) => m.AdminUsersPage) },
           { path: "users", lazy: page(() => import("../features/admin/users/admin-users-page"), (m) => m.AdminUsersPage) },
           { path: "invite-keys", lazy: page(() => import("../features/admin/invite-keys/invite-keys-page"), (m) => m.InviteKeysPage) },
+          { path: "organizations", lazy: page(() => import("../features/admin/organizations/deleted-organizations-page"), (m) => m.DeletedOrganizationsPage) },
           { path: "audit", lazy: page(() => import("../features/admin/audit/audit-log-page"), (m) => m.AuditLogPage) },
           { path: "outbox", lazy: page(() => import("../features/admin/outbox/outbox-page"), (m) => m.OutboxPage) },
           { path: "jobs", lazy: page(() => import("../features/admin/jobs/admin-jobs-page"), (m) => m.AdminJobsPage) },

@@ -14,10 +14,12 @@ interface ConfirmModalProps {
   loading?: boolean;
   /** The refusal stays in the dialog, next to what was asked (e.g. "the last owner can't leave"). */
   error?: unknown;
+  /** Keeps the confirm button off until the question is answered (e.g. a name typed back). */
+  confirmDisabled?: boolean;
 }
 
 /** A yes/no question before anything that can't be undone or hurts someone else. */
-export function ConfirmModal({ opened, onClose, onConfirm, title, children, confirmLabel, color = "red", loading, error }: ConfirmModalProps) {
+export function ConfirmModal({ opened, onClose, onConfirm, title, children, confirmLabel, color = "red", loading, error, confirmDisabled }: ConfirmModalProps) {
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered>
       <Stack>
@@ -31,7 +33,7 @@ export function ConfirmModal({ opened, onClose, onConfirm, title, children, conf
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button color={color} onClick={onConfirm} loading={loading}>
+          <Button color={color} onClick={onConfirm} loading={loading} disabled={confirmDisabled}>
             {confirmLabel}
           </Button>
         </Group>

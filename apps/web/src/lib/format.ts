@@ -22,6 +22,26 @@ export function formatRelative(iso: string, now = Date.now()): string {
   return relative.format(0, "second");
 }
 
+/** "::ffff:10.0.0.7" → "10.0.0.7" (an IPv4 client seen through an IPv6 socket); "::1" → "127.0.0.1". */
+export function formatIp(ip: string): string {
+  const v4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)?.[1];
+  const plain = v4 ?? (ip === "::1" ? "127.0.0.1" : ip);
+  return plain.startsWith("127.") ? `${plain} (this machine)` : plain;
+}
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A stored value as a person reads it: timestamps as dates, ids shortened, the rest as text. */
+export function humanValue(value: unknown): string {
+  if (typeof value === "string") {
+    if (ISO_TIME.test(value)) return formatDateTime(value);
+    if (UUID.test(value)) return `${value.slice(0, 8)}…`;
+    return value;
+  }
+  return JSON.stringify(value);
+}
+
 const UNITS_BYTES = ["B", "KB", "MB", "GB"] as const;
 
 /** 2_411_724 → "2.3 MB"; 512 → "512 B". */

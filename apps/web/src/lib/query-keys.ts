@@ -1,6 +1,7 @@
 /** Every query key in one place, so invalidations can't drift from the queries. */
 export const queryKeys = {
   me: ["me"],
+  limits: ["limits"],
   health: ["health"],
   apiKeys: ["apiKeys"],
   myMemberships: ["myMemberships"],
@@ -18,6 +19,8 @@ export const queryKeys = {
     balance: ["billing", "balance"],
     allLedger: ["billing", "ledger"],
     ledger: (type: string | null) => ["billing", "ledger", type] as const,
+    /** Whether the account was ever credited (the dashboard's "top up" step); under allLedger, so a credit refreshes it. */
+    anyCredit: ["billing", "ledger", "any-credit"],
     profile: ["billing", "profile"],
     /** Under billing.all so an adjustment refreshes the balance shown next to the form. */
     adjustContext: (tenantId: string) => ["billing", "adjustContext", tenantId] as const,
@@ -26,12 +29,14 @@ export const queryKeys = {
     all: ["documents"],
     list: (kind: string | null) => ["documents", "list", kind] as const,
     one: (id: string) => ["documents", "one", id] as const,
+    recent: ["documents", "recent"],
   },
   jobs: {
     all: ["jobs"],
     list: (filters: object) => ["jobs", "list", filters] as const,
     one: (id: string) => ["jobs", "one", id] as const,
     events: (id: string) => ["jobs", "events", id] as const,
+    recent: ["jobs", "recent"],
     estimate: (input: object) => ["jobs", "estimate", input] as const,
   },
   /** The caller's evaluated feature flags (GET /api/flags/). */
@@ -44,9 +49,11 @@ export const queryKeys = {
     allJobs: ["admin", "jobs"],
     queues: ["admin", "queues"],
     health: ["admin", "health"],
+    backups: ["admin", "backups"],
     users: (q: string) => ["admin", "users", q] as const,
     allUsers: ["admin", "users"],
     inviteKeys: ["admin", "inviteKeys"],
+    deletedOrganizations: ["admin", "organizations", "deleted"],
     audit: (filters: object) => ["admin", "audit", filters] as const,
     outbox: (to: string) => ["admin", "outbox", to] as const,
     outboxEmail: (id: string) => ["admin", "outbox", "email", id] as const,

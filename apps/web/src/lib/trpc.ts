@@ -38,6 +38,8 @@ export type AdjustResult = RouterOutputs["billingAdmin"]["adjust"];
 export type UsageCostsReport = RouterOutputs["billingAdmin"]["usageCosts"];
 export type Price = RouterOutputs["billingAdmin"]["prices"]["items"][number];
 export type MetricsSummary = RouterOutputs["systemMetrics"]["summary"];
+export type BackupItem = RouterOutputs["systemBackup"]["list"]["backups"][number];
+export type BackupVerification = RouterOutputs["systemBackup"]["verify"];
 
 export type DocumentItem = RouterOutputs["document"]["list"]["items"][number];
 export type DocumentDetail = RouterOutputs["document"]["get"];

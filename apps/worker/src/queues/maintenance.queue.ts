@@ -1,4 +1,5 @@
-import { ANALYSIS_JOBS, DOCUMENT_JOBS, EMAIL_JOBS, INVITE_JOBS, QUEUES, SESSION_JOBS, TENANCY_JOBS } from "@atrium/core/jobs";
+import { ANALYSIS_JOBS, DATA_JOBS, DOCUMENT_JOBS, EMAIL_JOBS, INVITE_JOBS, QUEUES, SESSION_JOBS, TENANCY_JOBS } from "@atrium/core/jobs";
+import { backupProcessor } from "../processors/data/backup.processor.js";
 import { purgeDeletedDocumentsProcessor } from "../processors/documents/purge-deleted.processor.js";
 import { purgeStaleInviteKeysProcessor } from "../processors/invites/purge-stale.processor.js";
 import { sweepStalledProcessor } from "../processors/analysis/sweep-stalled.processor.js";
@@ -22,6 +23,7 @@ export const maintenanceQueue: QueueConfig = {
     purgeStaleInviteKeysProcessor,
     purgeDeletedDocumentsProcessor,
     redactExpiredLinksProcessor,
+    backupProcessor,
   ],
   schedules: (config) => [
     schedule({
@@ -45,5 +47,7 @@ export const maintenanceQueue: QueueConfig = {
     // Hourly: a link's lifetime is counted in hours, and rows already redacted are skipped.
     schedule({ id: EMAIL_JOBS.redactExpiredLinks, job: EMAIL_JOBS.redactExpiredLinks, payload: {}, everyMs: 60 * MINUTE }),
     schedule({ id: EMAIL_JOBS.requeueStale, job: EMAIL_JOBS.requeueStale, payload: { olderThanMinutes: 10 }, everyMs: 10 * MINUTE }),
+    // Off unless BACKUP_CRON is set (development never backs up by itself).
+    ...(config.BACKUP_CRON ? [schedule({ id: DATA_JOBS.backup, job: DATA_JOBS.backup, payload: {}, everyMs: 0, pattern: config.BACKUP_CRON })] : []),
   ],
 };

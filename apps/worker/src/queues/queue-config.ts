@@ -8,6 +8,8 @@ export interface Schedule<N extends JobName = JobName> {
   job: N;
   payload: JobInput<N>;
   everyMs: number;
+  /** A cron pattern (UTC) instead of a fixed interval, e.g. BACKUP_CRON. */
+  pattern?: string;
 }
 
 /** Everything the worker needs to know about one queue. */

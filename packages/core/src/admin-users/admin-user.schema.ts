@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZCursor, ZLimit, pageOf } from "../shared/pagination.schema.js";
-import { ZUser } from "../users/user.schema.js";
+import { zDisplayName, ZUser } from "../users/user.schema.js";
 
 /** Booleans arrive as text in query strings and as booleans over tRPC; take both. */
 const ZFlag = z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean({ error: "Use true or false" }));
@@ -19,7 +19,7 @@ export const ZUpdateUserInput = z.object({
   id: z.uuid("Not a valid user id"),
   isActive: z.boolean({ error: "Use true or false" }).optional(),
   isStaff: z.boolean({ error: "Use true or false" }).optional(),
-  displayName: z.string().trim().max(100, "Can be at most 100 characters").nullable().optional(),
+  displayName: zDisplayName.nullable().optional(),
 });
 export type TUpdateUserInput = z.infer<typeof ZUpdateUserInput>;
 

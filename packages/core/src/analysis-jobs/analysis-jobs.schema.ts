@@ -2,12 +2,16 @@ import { z } from "zod";
 import { ZCursor, ZLimit, pageOf } from "../shared/pagination.schema.js";
 import { ZSpendVerdict } from "../billing/low-balance.schema.js";
 
+export const SAME_DOCUMENT_TWICE = "Pick a different document than the resume";
 const docId = (what: string) => z.uuid({ error: `${what} must be a document id` });
 
 /** Input of each job type; validated before anything is written or enqueued. */
 export const ZJobInputs = {
   document_analysis: z.strictObject({ documentId: docId("documentId") }),
-  resume_match: z.strictObject({ resumeDocumentId: docId("resumeDocumentId"), jobDescriptionDocumentId: docId("jobDescriptionDocumentId") }),
+  // A document matched against itself scores 100 and tells nobody anything: refused, and paid for by nobody.
+  resume_match: z
+    .strictObject({ resumeDocumentId: docId("resumeDocumentId"), jobDescriptionDocumentId: docId("jobDescriptionDocumentId") })
+    .refine((i) => i.resumeDocumentId !== i.jobDescriptionDocumentId, { path: ["jobDescriptionDocumentId"], message: SAME_DOCUMENT_TWICE }),
   worklog_summary: z.strictObject({ documentId: docId("documentId") }),
   /** Does nothing in `steps` steps of `stepMs` each: for benchmarks and reliability tests. */
   noop: z.strictObject({ steps: z.number().int().min(0).max(20).default(0), stepMs: z.number().int().min(0).max(60_000).default(0) }),
@@ -28,6 +32,14 @@ export const ZCreateJobInput = z.object({
 });
 export type TCreateJobInput = z.input<typeof ZCreateJobInput>;
 
+/** A document a job ran on, by name; filename null means it has since been deleted. */
+export const ZJobDocument = z.object({
+  id: z.string(),
+  role: z.enum(["document", "resume", "job_description"]),
+  filename: z.string().nullable().describe("null: the document was deleted"),
+});
+export type TJobDocument = z.infer<typeof ZJobDocument>;
+
 export const ZJob = z
   .object({
     id: z.string(),
@@ -37,7 +49,10 @@ export const ZJob = z
     status: ZJobStatus,
     input: z.record(z.string(), z.unknown()),
     result: z.record(z.string(), z.unknown()).nullable(),
-    error: z.string().nullable(),
+    error: z.string().nullable().describe("Why it failed, in words meant for the user"),
+    errorCause: z.string().nullable().describe("The internal cause of a failure: staff only, always null for everyone else"),
+    documents: z.array(ZJobDocument).describe("The input documents by name"),
+    accountName: z.string().nullable(),
     attempts: z.number().int(),
     estimatedCostCents: z.number().int(),
     costCents: z.number().int().nullable(),

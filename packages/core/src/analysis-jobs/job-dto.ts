@@ -5,7 +5,8 @@ import type { JobRow } from "./jobs.repository.js";
 
 type JobEventRow = typeof schema.jobEvents.$inferSelect;
 
-export const toJobDto = (r: JobRow): TJob => ({
+/** The row's own fields; job-view.ts adds names and, for staff, the failure's cause. */
+export const toJobDto = (r: JobRow): Omit<TJob, "documents" | "accountName" | "errorCause"> => ({
   id: r.id,
   accountId: r.accountId,
   createdById: r.createdById,

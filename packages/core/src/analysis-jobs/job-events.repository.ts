@@ -39,7 +39,7 @@ export async function finishJobWithEvent(
   db: DbOrTx,
   jobId: string,
   from: Array<(typeof jobs.$inferSelect)["status"]>,
-  set: { status: (typeof jobs.$inferSelect)["status"]; result?: Record<string, unknown>; costCents?: number; error: string | null; finishedAt: Date },
+  set: { status: (typeof jobs.$inferSelect)["status"]; result?: Record<string, unknown>; costCents?: number; error: string | null; errorCause?: string; finishedAt: Date },
   e: JobEventInput,
 ): Promise<boolean> {
   const durationMs = e.durationMs === undefined ? null : Math.round(e.durationMs);
@@ -47,7 +47,7 @@ export async function finishJobWithEvent(
   const { rows } = await db.execute<{ id: string }>(sql`
     with upd as (
       update ${jobs} set status = ${set.status}, result = coalesce(${result}::jsonb, result), cost_cents = coalesce(${set.costCents ?? null}::bigint, cost_cents),
-        error = ${set.error}, finished_at = ${set.finishedAt}, updated_at = now()
+        error = ${set.error}, error_cause = coalesce(${set.errorCause ?? null}, error_cause), finished_at = ${set.finishedAt}, updated_at = now()
       where ${jobs.id} = ${jobId} and ${jobs.status} in (${sql.join(from.map((s) => sql`${s}`), sql`, `)})
       returning id, account_id
     ), ev as (

@@ -2,19 +2,21 @@ import type { ServiceContext } from "../shared/context.js";
 import { toPage } from "../shared/pagination.js";
 import type { TJob, TJobEventList, TJobEventsInput, TJobPage, TListJobsInput } from "./analysis-jobs.schema.js";
 import { listJobEvents } from "./job-events.repository.js";
-import { isFinished, toJobDto, toJobEventDto } from "./job-dto.js";
+import { isFinished, toJobEventDto } from "./job-dto.js";
+import { toJobView, toJobViews } from "./job-view.js";
 import { accountFor, jobFor, type JobActor } from "./job.service.js";
 import { findJobsPage } from "./jobs.repository.js";
 
 export async function getJob(ctx: ServiceContext, actor: JobActor, id: string): Promise<TJob> {
-  return toJobDto(await jobFor(ctx, actor, id, "data.read"));
+  return toJobView(ctx.db, await jobFor(ctx, actor, id, "data.read"), actor);
 }
 
 /** Jobs of one account (the caller's by default), newest first. */
 export async function listJobs(ctx: ServiceContext, actor: JobActor, input: TListJobsInput): Promise<TJobPage> {
   const accountId = accountFor(actor, input.accountId, "data.read");
   const rows = await findJobsPage(ctx.db, { accountIds: [accountId], status: input.status, type: input.type, limit: input.limit, cursor: input.cursor });
-  return toPage(rows, input.limit, toJobDto);
+  const page = toPage(rows, input.limit, (r) => r);
+  return { ...page, items: await toJobViews(ctx.db, page.items, actor) };
 }
 
 /** The timeline after `afterSeq`, with the job's status so a poller knows when to stop. */

@@ -13,7 +13,7 @@ import { ZJobInputs, type TCreateJobInput, type TEstimateJobInput, type TJob, ty
 import { ANALYSIS_JOBS } from "./analysis.jobs.js";
 import { analyzerModel, documentIdsOf, estimateJobCost, loadTenantDocuments } from "./job-estimate.js";
 import { appendJobEvent } from "./job-events.repository.js";
-import { toJobDto } from "./job-dto.js";
+import { toJobView } from "./job-view.js";
 import { findJob, transitionJob, type JobRow } from "./jobs.repository.js";
 import { requireFlag, subjectFor } from "../flags/flag-gate.js";
 import { FLAGS } from "../flags/flags.schema.js";
@@ -129,7 +129,7 @@ export async function createJob(ctx: ServiceContext, actor: JobActor, raw: TCrea
     await appendJobEvent(ctx.db, job.id, { type: "job.failed", message: "Could not queue the job" });
     throw new ServiceError("PRECONDITION_FAILED", "The job queue is unavailable; try again shortly");
   }
-  return { ...toJobDto(job), spendWarning: check.verdict === "warn" ? check.message : null };
+  return { ...(await toJobView(ctx.db, job, actor)), spendWarning: check.verdict === "warn" ? check.message : null };
 }
 
 /**
@@ -143,12 +143,12 @@ export async function cancelJob(ctx: ServiceContext, actor: JobActor, id: string
   if (cancelled) {
     await appendJobEvent(ctx.db, id, { type: "job.cancelled", message: "Cancelled before it started" });
     await ctx.jobs?.queue(QUEUES.ai_analysis).remove(id).catch(() => undefined);
-    return toJobDto(cancelled);
+    return toJobView(ctx.db, cancelled, actor);
   }
   const signalled = await transitionJob(ctx.db, id, ["running"], { cancelRequestedAt: now });
   if (signalled) {
     if (!job.cancelRequestedAt) await appendJobEvent(ctx.db, id, { type: "job.cancel_requested", message: "Cancel requested; stopping at the next step" });
-    return toJobDto(signalled);
+    return toJobView(ctx.db, signalled, actor);
   }
   throw new ServiceError("CONFLICT", `The job has already ended (${job.status})`);
 }

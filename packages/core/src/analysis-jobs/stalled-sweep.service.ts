@@ -16,7 +16,7 @@ export async function sweepStalledJobs(ctx: ServiceContext, olderThanMinutes = c
     const state = ctx.jobs ? await ctx.jobs.queue(QUEUES.ai_analysis).getJobState(job.id) : "unknown";
     if (state === "active" || state === "waiting" || state === "delayed" || state === "prioritized" || state === "waiting-children") continue;
     const message = `No progress for over ${olderThanMinutes} minutes and no worker holds it; marked failed`;
-    const moved = await transitionJob(ctx.db, job.id, ["running"], { status: "failed", error: message, finishedAt: ctx.now() });
+    const moved = await transitionJob(ctx.db, job.id, ["running"], { status: "failed", error: message, errorCause: `stalled: BullMQ state ${state}`, finishedAt: ctx.now() });
     if (!moved) continue;
     await appendJobEvent(ctx.db, job.id, { type: "job.failed", message, data: { reason: "stalled", queueState: state } });
     failed.push(job.id);

@@ -7,13 +7,17 @@ import type { TJob, TJobPage, TQueueStatus, TSystemJobsInput } from "./analysis-
 import { ServiceError, notFound } from "../shared/errors.js";
 import { ANALYSIS_JOBS } from "./analysis.jobs.js";
 import { appendJobEvent } from "./job-events.repository.js";
-import { toJobDto } from "./job-dto.js";
+import { toJobView, toJobViews } from "./job-view.js";
+
+/** These services are staffProcedure-gated: their reader sees failure causes. */
+const STAFF = { isStaff: true };
 import { findJob, findJobsPage, transitionJob } from "./jobs.repository.js";
 
 /** Staff: jobs across every tenant (callers are staffProcedure-gated). */
 export async function listAllJobs(ctx: ServiceContext, input: TSystemJobsInput): Promise<TJobPage> {
   const rows = await findJobsPage(ctx.db, { accountIds: input.accountId ? [input.accountId] : undefined, status: input.status, type: input.type, limit: input.limit, cursor: input.cursor });
-  return toPage(rows, input.limit, toJobDto);
+  const page = toPage(rows, input.limit, (r) => r);
+  return { ...page, items: await toJobViews(ctx.db, page.items, STAFF) };
 }
 
 /** Staff: depth of every queue and the workers whose heartbeat is live. */
@@ -40,12 +44,12 @@ export async function retryJob(ctx: ServiceContext, id: string): Promise<TJob> {
   if (!ctx.jobs) throw new Error("retryJob needs a context with job queues");
   const job = await findJob(ctx.db, id);
   if (!job) throw notFound("Job");
-  const queued = await transitionJob(ctx.db, id, ["failed", "cancelled"], { status: "queued", error: null, cancelRequestedAt: null, finishedAt: null, queuedAt: ctx.now() });
+  const queued = await transitionJob(ctx.db, id, ["failed", "cancelled"], { status: "queued", error: null, errorCause: null, cancelRequestedAt: null, finishedAt: null, queuedAt: ctx.now() });
   if (!queued) throw new ServiceError("CONFLICT", `Only failed or cancelled jobs can be retried (this one is ${job.status})`);
   await appendJobEvent(ctx.db, id, { type: "job.retried", message: `Retried by staff after it was ${job.status}` });
   const queue = ctx.jobs.queue(QUEUES.ai_analysis);
   // The old BullMQ job keeps the id until removed; a new one can't be added under it before that.
   await queue.remove(id).catch(() => undefined);
   await ctx.jobs.enqueue(ANALYSIS_JOBS.run, { jobId: id }, { jobId: id, attempts: 3, backoff: { type: "exponential", delay: ctx.config.JOB_RETRY_BASE_MS } });
-  return toJobDto(queued);
+  return toJobView(ctx.db, queued, STAFF);
 }

@@ -52,7 +52,12 @@ export const AUDIT_EVENT_TYPES = [
   "flag.deleted",
   "billing.profile_updated",
   "document.uploaded",
+  "document.updated",
   "document.deleted",
+  "data.exported",
+  "data.restored",
+  "backup.created",
+  "backup.verified",
 ] as const;
 export const ZAuditEventType = z.enum(AUDIT_EVENT_TYPES);
 export type TAuditEventType = z.infer<typeof ZAuditEventType>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZTenantRole } from "../tenancy/tenancy.schema.js";
 import { ZAccount } from "../tenants/tenant.schema.js";
 import { ZUser } from "../users/user.schema.js";
 
@@ -28,6 +29,7 @@ export type TAuthMethod = z.infer<typeof ZAuthMethod>;
 export const ZMeOutput = z.object({
   user: ZUser,
   account: ZAccount.nullable(),
+  accountRole: ZTenantRole.nullable().describe("Your role in your home account (owner/admin/member/viewer); platform staff is user.isStaff, separately"),
   authMethod: ZAuthMethod,
 });
 export type TMeOutput = z.infer<typeof ZMeOutput>;

@@ -2,6 +2,7 @@ import type { Actor, RequestMeta, ServiceContext } from "../shared/context.js";
 import { ServiceError } from "../shared/errors.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { isApiKeyToken, validateApiKey } from "../api-keys/api-key.service.js";
+import { findMember } from "../tenancy/member.repository.js";
 import { findAccountById, type AccountRow } from "../tenants/tenant.repository.js";
 import { toAccountDto } from "../tenants/tenant.mapper.js";
 import { toUserDto } from "../users/user.mapper.js";
@@ -58,7 +59,7 @@ export async function login(
     throw new ServiceError("FORBIDDEN", "This account is disabled");
   }
   const now = ctx.now();
-  await touchLastLogin(ctx.db, user.id, now);
+  const signedIn = await touchLastLogin(ctx.db, user.id, now);
   const issued = await createSession(ctx, user.id, { rememberMe: input.rememberMe, meta });
   await recordAudit(ctx.db, {
     eventType: "auth.login",
@@ -68,7 +69,7 @@ export async function login(
     meta,
     details: { rememberMe: input.rememberMe },
   });
-  return { ...issued, user: { ...user, lastLoginAt: now } };
+  return { ...issued, user: signedIn };
 }
 
 /** Ends the caller's session (API-key callers have none to end). */
@@ -87,7 +88,12 @@ export async function authenticateToken(ctx: ServiceContext, token: string): Pro
   return found ? { user: found.user, account: found.account, method: "session", sessionId: found.session.id, apiKeyId: null } : null;
 }
 
+/** The caller, their home account and their role in it (a tenant role, not the staff flag). */
 export async function getMe(ctx: ServiceContext, auth: Authenticated): Promise<TMeOutput> {
-  const account = auth.account !== undefined ? auth.account : auth.user.accountId ? await findAccountById(ctx.db, auth.user.accountId) : undefined;
-  return { user: toUserDto(auth.user), account: account ? toAccountDto(account) : null, authMethod: auth.method };
+  const accountId = auth.user.accountId;
+  // A session lookup already read the account (session.repository.ts); the role is read per call, never cached.
+  const [account, member] = accountId
+    ? await Promise.all([auth.account !== undefined ? auth.account : findAccountById(ctx.db, accountId), findMember(ctx.db, { accountId }, auth.user.id)])
+    : [];
+  return { user: toUserDto(auth.user), account: account ? toAccountDto(account) : null, accountRole: account ? (member?.role ?? null) : null, authMethod: auth.method };
 }

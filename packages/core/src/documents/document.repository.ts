@@ -50,6 +50,15 @@ export async function softDeleteDocument(db: DbOrTx, id: string, at: Date): Prom
   return rows.length > 0;
 }
 
+export async function setDocumentKind(db: DbOrTx, id: string, kind: string, at: Date): Promise<DocumentRow | undefined> {
+  const [row] = await db
+    .update(documents)
+    .set({ kind, updatedAt: at })
+    .where(and(eq(documents.id, id), isNull(documents.deletedAt)))
+    .returning();
+  return row;
+}
+
 export async function setExtraction(
   db: DbOrTx,
   id: string,

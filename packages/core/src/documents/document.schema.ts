@@ -50,6 +50,10 @@ export type TDocumentPage = z.infer<typeof ZDocumentPage>;
 export const ZDocumentIdInput = z.object({ id: z.uuid({ error: "Not a valid document id" }) });
 export type TDocumentIdInput = z.infer<typeof ZDocumentIdInput>;
 
+/** What can change after the upload: only what the uploader said the document is. */
+export const ZUpdateDocumentInput = z.object({ id: z.uuid({ error: "Not a valid document id" }), kind: ZDocumentKind });
+export type TUpdateDocumentInput = z.infer<typeof ZUpdateDocumentInput>;
+
 export const ZDocumentDownload = z
   .object({ url: z.string(), expiresAt: z.string() })
   .meta({ id: "DocumentDownload", description: "A short-lived link to the file's bytes" });

@@ -20,6 +20,7 @@ import {
   type TDocumentKind,
   type TDocumentPage,
   type TListDocumentsInput,
+  type TUpdateDocumentInput,
 } from "./document.schema.js";
 
 /** The caller's roles plus their home account, which document calls act on unless they name another. */
@@ -111,6 +112,26 @@ export async function getDocument(ctx: ServiceContext, actor: PolicyActor, input
   const row = await loadDocument(ctx, actor, input.id, "data.read");
   const text = row.extractedText;
   return { ...toDocumentDto(row), textPreview: text === null ? null : text.slice(0, TEXT_PREVIEW_CHARS), textLength: text === null ? null : text.length };
+}
+
+/** Changes what the document is said to be (a mis-guessed kind at upload); writers of its account only, audited. */
+export async function updateDocument(ctx: ServiceContext, actor: PolicyActor, input: TUpdateDocumentInput, meta?: RequestMeta): Promise<TDocument> {
+  const row = await loadDocument(ctx, actor, input.id, "data.write");
+  if (row.kind === input.kind) return toDocumentDto(row);
+  const updated = await inTransaction(ctx, async (tx) => {
+    const changed = await repo.setDocumentKind(tx, row.id, input.kind, ctx.now());
+    if (!changed) throw notFound("Document");
+    await recordAudit(tx, {
+      eventType: "document.updated",
+      actor: by(actor),
+      target: { type: "document", id: row.id },
+      accountId: row.accountId,
+      meta,
+      details: { filename: row.filename, kind: input.kind, previousKind: row.kind },
+    });
+    return changed;
+  });
+  return toDocumentDto(updated);
 }
 
 /** Soft delete: the row stays for the retention period (the purge job removes it); its bytes go with it then. */

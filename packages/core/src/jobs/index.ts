@@ -7,3 +7,4 @@ export { TENANCY_JOBS, ZPurgeSoftDeletedPayload, type TPurgeSoftDeletedPayload }
 export { ANALYSIS_JOBS, ZRunAnalysisPayload, ZExtractDocumentPayload, ZSweepStalledPayload, type TRunAnalysisPayload } from "../analysis-jobs/analysis.jobs.js";
 export { INVITE_JOBS, ZPurgeStaleInviteKeysPayload } from "../invites/invite-key.cleanup.js";
 export { DOCUMENT_JOBS, ZPurgeDeletedDocumentsPayload, type TPurgeDeletedDocumentsPayload } from "../documents/documents.jobs.js";
+export { DATA_JOBS, ZBackupPayload, type TBackupPayload } from "../data-safety/data-safety.jobs.js";

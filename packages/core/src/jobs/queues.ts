@@ -4,6 +4,7 @@ import { EMAIL_JOBS, ZRedactExpiredLinksPayload, ZRequeueStaleEmailsPayload, ZSe
 import { TENANCY_JOBS, ZPurgeSoftDeletedPayload } from "../tenancy/tenancy.jobs.js";
 import { INVITE_JOBS, ZPurgeStaleInviteKeysPayload } from "../invites/invite-key.cleanup.js";
 import { DOCUMENT_JOBS, ZPurgeDeletedDocumentsPayload } from "../documents/documents.jobs.js";
+import { DATA_JOBS, ZBackupPayload } from "../data-safety/data-safety.jobs.js";
 import { ANALYSIS_JOBS, ZExtractDocumentPayload, ZRunAnalysisPayload, ZSweepStalledPayload } from "../analysis-jobs/analysis.jobs.js";
 
 /** Every BullMQ queue Atrium uses. Keys live under `${REDIS_PREFIX}:<queue>:`. */
@@ -30,6 +31,7 @@ export const JOBS = {
   [ANALYSIS_JOBS.sweepStalled]: { queue: QUEUES.maintenance, payload: ZSweepStalledPayload },
   [INVITE_JOBS.purgeStale]: { queue: QUEUES.maintenance, payload: ZPurgeStaleInviteKeysPayload },
   [DOCUMENT_JOBS.purgeDeleted]: { queue: QUEUES.maintenance, payload: ZPurgeDeletedDocumentsPayload },
+  [DATA_JOBS.backup]: { queue: QUEUES.maintenance, payload: ZBackupPayload },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

@@ -6,7 +6,8 @@ export type ServiceErrorCode =
   | "CONFLICT"
   | "PAYMENT_REQUIRED"
   | "TOO_MANY_REQUESTS"
-  | "PRECONDITION_FAILED";
+  | "PRECONDITION_FAILED"
+  | "PAYLOAD_TOO_LARGE";
 
 /**
  * The one error services throw. Transports map `code` to a status; the message

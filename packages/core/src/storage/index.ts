@@ -31,3 +31,16 @@ export function storageFromConfig(config: Env): Storage {
   cache.set(config, storage);
   return storage;
 }
+
+/** The backup bucket (BACKUP_S3_BUCKET, with the S3_* endpoint and keys), or null: never the uploads bucket. */
+export function backupMirrorFromConfig(config: Env): Storage | null {
+  if (!config.BACKUP_S3_BUCKET) return null;
+  return s3Storage({
+    bucket: config.BACKUP_S3_BUCKET,
+    region: config.S3_REGION,
+    endpoint: config.S3_ENDPOINT,
+    accessKeyId: config.S3_ACCESS_KEY_ID,
+    secretAccessKey: config.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: config.S3_FORCE_PATH_STYLE,
+  });
+}

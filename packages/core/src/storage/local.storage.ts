@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
+import type { Dirent } from "node:fs";
+import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -75,6 +76,20 @@ export function localFileStorage(opts: LocalStorageOptions): Storage {
     async deletePrefix(prefix) {
       // Prefixes name folders here (accounts/<id>/): the folder goes, with everything in it.
       await rm(fileOf(prefix.replace(/\/$/, "")), { recursive: true, force: true });
+    },
+    async *list(prefix) {
+      const base = prefix ? fileOf(prefix.replace(/\/$/, "")) : root;
+      let entries: Dirent[];
+      try {
+        entries = await readdir(base, { recursive: true, withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        // Half-written files (renamed into place when complete) are not objects yet.
+        if (!e.isFile() || e.name.includes(".part-")) continue;
+        yield path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join("/");
+      }
     },
     async signedUrl(key, { expiresInSeconds, filename }) {
       assertSafeKey(key);

@@ -69,3 +69,19 @@ describe("s3 storage deletePrefix", () => {
     expect([...objects].sort()).toEqual([`accounts/${a}x/documents/d0/cv.pdf`, `accounts/${b}/documents/d0/cv.pdf`]);
   });
 });
+
+describe("s3 storage list", () => {
+  it("lists every key under a prefix, and the whole bucket with an empty one, across listing pages", async () => {
+    objects.clear();
+    for (let i = 0; i < 5; i++) objects.add(`accounts/c/documents/d${i}/f.txt`);
+    objects.add("accounts/d/documents/d0/f.txt");
+    const storage = s3Storage({ bucket: "b", region: "us-east-1", endpoint, accessKeyId: "k", secretAccessKey: "s", forcePathStyle: true });
+    const keys = async (prefix: string) => {
+      const out: string[] = [];
+      for await (const k of storage.list(prefix)) out.push(k);
+      return out.sort();
+    };
+    expect(await keys("accounts/c/")).toHaveLength(5);
+    expect(await keys("")).toEqual([...objects].sort());
+  });
+});

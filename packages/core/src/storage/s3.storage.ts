@@ -57,6 +57,14 @@ export function s3Storage(opts: S3StorageOptions): Storage {
         token = page.NextContinuationToken;
       }
     },
+    async *list(prefix) {
+      for (let token: string | undefined; ; ) {
+        const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix: prefix || undefined, ContinuationToken: token }));
+        for (const o of page.Contents ?? []) if (o.Key) yield o.Key;
+        if (!page.IsTruncated || !page.NextContinuationToken) return;
+        token = page.NextContinuationToken;
+      }
+    },
     async signedUrl(key, { expiresInSeconds, filename }) {
       assertSafeKey(key);
       const command = new GetObjectCommand({ Bucket, Key: key, ResponseContentDisposition: contentDisposition(filename) });

@@ -11,6 +11,8 @@ export interface Storage {
   delete(key: string): Promise<void>;
   /** Removes every object under a key prefix (a tenant's whole folder, see accountPrefix); none is not an error. */
   deletePrefix(prefix: string): Promise<void>;
+  /** Every key under a prefix ("" = all), in no particular order; what a full backup mirrors. */
+  list(prefix: string): AsyncIterable<string>;
   /** A short-lived URL anyone holding it may download from (HMAC-signed api URL, or an S3 presigned URL). */
   signedUrl(key: string, opts: { expiresInSeconds: number; filename: string }): Promise<string>;
 }

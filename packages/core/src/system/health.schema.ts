@@ -6,7 +6,7 @@ export type THealthStatus = z.infer<typeof ZHealthStatus>;
 /** One dependency or component, as the staff health page shows it: a status, how long asking took, and why not ok. */
 export const ZHealthCheck = z
   .object({
-    kind: z.enum(["postgres", "redis", "storage", "email", "worker", "queue"]),
+    kind: z.enum(["postgres", "redis", "storage", "email", "worker", "queue", "backup"]),
     name: z.string(),
     status: ZHealthStatus,
     /** How long the probe took; null when nothing was asked (e.g. no live worker). */

@@ -4,6 +4,7 @@ import type { ServiceContext } from "../shared/context.js";
 import type { EmailTransport } from "../email/transports.js";
 import type { Storage } from "../storage/storage.js";
 import { QUEUES, type QueueName } from "../jobs/queues.js";
+import { newestBackup } from "../data-safety/backup-catalog.js";
 import { listHeartbeats } from "./heartbeat.js";
 import type { THealthCheck, THealthStatus, TSystemHealth } from "./health.schema.js";
 import { probe, probePostgres, probeStorage, type ProbeResult } from "./probes.js";
@@ -69,6 +70,35 @@ async function storageCheck(storage: Storage): Promise<Check> {
   return { kind: "storage", name: storage.kind, status: "ok", latencyMs: r.latencyMs, message: null, details: { kind: storage.kind } };
 }
 
+/**
+ * The age of the newest finished backup. With BACKUP_CRON set, none or one older
+ * than BACKUP_MAX_AGE_HOURS is degraded: the schedule is failing. Without a
+ * schedule it is a note, since development never backs up by itself.
+ */
+export async function backupHealthCheck(ctx: ServiceContext): Promise<Check> {
+  const r = await probe(() => newestBackup(ctx.config));
+  if (!r.ok) return down("backup", "backups", r);
+  const newest = r.value.manifest;
+  const ageHours = newest ? Math.round(((ctx.now().getTime() - Date.parse(newest.createdAt)) / 3_600_000) * 10) / 10 : null;
+  const scheduled = !!ctx.config.BACKUP_CRON;
+  const stale = scheduled && (ageHours === null || ageHours > ctx.config.BACKUP_MAX_AGE_HOURS);
+  const message = stale
+    ? ageHours === null
+      ? "no backup yet, though BACKUP_CRON is set"
+      : `last good backup ${ageHours} h ago (over BACKUP_MAX_AGE_HOURS)`
+    : scheduled
+      ? null
+      : "no schedule (BACKUP_CRON unset)";
+  return {
+    kind: "backup",
+    name: "backups",
+    status: stale ? "degraded" : "ok",
+    latencyMs: r.latencyMs,
+    message,
+    details: { lastBackupId: newest?.id ?? null, lastBackupAt: newest?.createdAt ?? null, ageHours, generations: r.value.count, schedule: ctx.config.BACKUP_CRON ?? null },
+  };
+}
+
 async function emailCheck(transport: EmailTransport): Promise<Check> {
   const base = { kind: "email" as const, name: transport.name, details: { transport: transport.name } };
   if (!transport.verify) {
@@ -91,12 +121,13 @@ export async function systemHealth(ctx: ServiceContext, deps: HealthDeps): Promi
   const now = ctx.now();
   const prefix = ctx.config.REDIS_PREFIX;
   const beatsProbe = probe(() => listHeartbeats(deps.redis, prefix));
-  const [postgres, redis, storage, email, beats] = await Promise.all([
+  const [postgres, redis, storage, email, beats, backup] = await Promise.all([
     postgresCheck(ctx.db as Db),
     redisCheck(deps.redis),
     storageCheck(deps.storage),
     emailCheck(deps.emailTransport),
     beatsProbe,
+    backupHealthCheck(ctx),
   ]);
 
   const workers: Check[] = [];
@@ -146,7 +177,7 @@ export async function systemHealth(ctx: ServiceContext, deps: HealthDeps): Promi
     }),
   );
 
-  const checks = [postgres, redis, storage, email, ...workers, ...queues];
+  const checks = [postgres, redis, storage, email, backup, ...workers, ...queues];
   const status: THealthStatus = postgres.status === "down" ? "down" : checks.every((c) => c.status === "ok") ? "ok" : "degraded";
   return { status, checkedAt: now.toISOString(), checks };
 }

@@ -3,7 +3,9 @@ import { z } from "zod";
 /** Text inputs shared by the tenancy contracts, with the messages users see. */
 export const zId = (what: string) => z.uuid(`Not a valid ${what} id`);
 export const zName = (what: string) => z.string().trim().min(1, `Give the ${what} a name`).max(100, "At most 100 characters");
-export const zDescription = z.string().trim().max(2000, "At most 2000 characters");
+/** Shown next to every description field, so the limit is seen before it is hit. */
+export const DESCRIPTION_MAX_LENGTH = 2000;
+export const zDescription = z.string().trim().max(DESCRIPTION_MAX_LENGTH, `At most ${DESCRIPTION_MAX_LENGTH} characters`);
 
 /**
  * A boolean that also arrives as the text "true"/"false" in a query string

@@ -8,12 +8,12 @@ import { notFound, ServiceError } from "../shared/errors.js";
 import { hashToken } from "../shared/tokens.js";
 import { findUserById, type UserRow } from "../users/user.repository.js";
 import * as repo from "./invitation.repository.js";
+import { unusableTokenError } from "./invitation.service.js";
 import type { TMyInvitationList, TRespondInvitationInput } from "./invitation.schema.js";
 import * as members from "./member.repository.js";
 import type { TTenantRole } from "./tenancy.schema.js";
 import { inTransaction } from "./tx.js";
 
-const INVALID = "This invitation is invalid or has expired";
 const UNVERIFIED = "Confirm your email address first: only a confirmed address can accept or decline invitations";
 const OTHER_ADDRESS = "This invitation was sent to a different email address";
 const { users } = schema;
@@ -40,7 +40,7 @@ async function invitationFor(tx: DbOrTx, user: UserRow, input: TRespondInvitatio
     return row;
   }
   const found = await repo.findUsableInvitation(tx, hashToken(input.token ?? ""), now, { lock: true });
-  if (!found) throw new ServiceError("NOT_FOUND", INVALID);
+  if (!found) throw await unusableTokenError(tx, hashToken(input.token ?? ""));
   if (found.invitation.email.toLowerCase() !== user.email.toLowerCase()) throw new ServiceError("FORBIDDEN", OTHER_ADDRESS);
   return found.invitation;
 }

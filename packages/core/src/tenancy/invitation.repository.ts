@@ -1,4 +1,5 @@
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { schema, type DbOrTx } from "@atrium/db";
 import { after } from "../shared/pagination.js";
 
@@ -32,12 +33,29 @@ export async function findPendingInvitation(db: DbOrTx, q: { accountId: string; 
   return row;
 }
 
-/** Revokes the organization's pending invitations to an address (a new one replaces them). */
-export async function revokePendingFor(db: DbOrTx, q: { organizationId: string; email: string; now: Date }): Promise<void> {
-  await db
+/** Revokes the organization's pending invitations to an address (a new one replaces them); returns how many. */
+export async function revokePendingFor(db: DbOrTx, q: { organizationId: string; email: string; now: Date }): Promise<number> {
+  const rows = await db
     .update(inv)
     .set({ revokedAt: q.now })
-    .where(and(eq(inv.organizationId, q.organizationId), eq(sql`lower(${inv.email})`, q.email.toLowerCase()), pending(q.now)));
+    .where(and(eq(inv.organizationId, q.organizationId), eq(sql`lower(${inv.email})`, q.email.toLowerCase()), pending(q.now)))
+    .returning({ id: inv.id });
+  return rows.length;
+}
+
+/**
+ * Whether the link's invitation was revoked and the same organization has since
+ * invited the same address again: its holder should look for the newer email.
+ */
+export async function wasSuperseded(db: DbOrTx, tokenHash: string): Promise<boolean> {
+  const newer = alias(inv, "newer");
+  const [row] = await db
+    .select({ id: newer.id })
+    .from(inv)
+    .innerJoin(newer, and(eq(newer.organizationId, inv.organizationId), eq(sql`lower(${newer.email})`, sql`lower(${inv.email})`), gt(newer.createdAt, inv.createdAt)))
+    .where(and(eq(inv.tokenHash, tokenHash), isNotNull(inv.revokedAt), isNull(inv.acceptedAt)))
+    .limit(1);
+  return !!row;
 }
 
 export async function markInvitation(db: DbOrTx, id: string, values: { revokedAt?: Date; declinedAt?: Date; acceptedAt?: Date; acceptedById?: string }): Promise<InvitationRow> {

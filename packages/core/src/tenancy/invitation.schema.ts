@@ -28,13 +28,20 @@ export type TCreateInvitationInput = z.infer<typeof ZCreateInvitationInput>;
  * Always a pending invitation, registered address or not: nobody joins until
  * they accept, and the answer doesn't tell which addresses have accounts.
  */
-export const ZInviteResult = z.object({ status: z.literal("invited"), invitation: ZInvitation });
+export const ZInviteResult = z.object({
+  status: z.literal("invited"),
+  invitation: ZInvitation,
+  replacedPrevious: z.boolean().describe("True when an earlier pending invitation to this address was revoked: its link no longer works"),
+});
 export type TInviteResult = z.infer<typeof ZInviteResult>;
 
 export const ZListInvitationsInput = ZPageInput.extend({ id: zId("organization") });
 export type TListInvitationsInput = z.infer<typeof ZListInvitationsInput>;
 export const ZRevokeInvitationInput = z.object({ id: zId("organization"), invitationId: zId("invitation") });
 export type TRevokeInvitationInput = z.infer<typeof ZRevokeInvitationInput>;
+
+/** What a superseded link's page says (the SPA shows it as the whole story, with no other advice). */
+export const INVITATION_SUPERSEDED = "A newer invitation was sent to this address — use the latest email";
 
 export const ZInvitationTokenInput = z.object({ token: z.string().trim().min(1, "The invitation token is missing").max(200) });
 export type TInvitationTokenInput = z.infer<typeof ZInvitationTokenInput>;

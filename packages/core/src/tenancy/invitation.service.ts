@@ -10,7 +10,7 @@ import { generateToken, hashToken } from "../shared/tokens.js";
 import { findUserById, type UserRow } from "../users/user.repository.js";
 import { assertMayTouchOwner, by } from "./guards.js";
 import * as repo from "./invitation.repository.js";
-import type { TCreateInvitationInput, TInvitation, TInvitationPreview, TInviteResult, TListInvitationsInput, TRevokeInvitationInput } from "./invitation.schema.js";
+import { INVITATION_SUPERSEDED, type TCreateInvitationInput, type TInvitation, type TInvitationPreview, type TInviteResult, type TListInvitationsInput, type TRevokeInvitationInput } from "./invitation.schema.js";
 import * as members from "./member.repository.js";
 import { orgKey } from "./organization-member.service.js";
 import { loadOrganization } from "./organization.service.js";
@@ -19,6 +19,11 @@ import { inTransaction } from "./tx.js";
 
 const EXPIRY_DAYS = 7;
 const INVALID = "This invitation is invalid or has expired";
+
+/** Why a token no longer works, in the words its holder needs. */
+export async function unusableTokenError(db: DbOrTx, tokenHash: string): Promise<ServiceError> {
+  return new ServiceError("NOT_FOUND", (await repo.wasSuperseded(db, tokenHash)) ? INVITATION_SUPERSEDED : INVALID);
+}
 const { users } = schema;
 
 const toDto = (r: repo.InvitationRow): TInvitation => ({
@@ -54,8 +59,8 @@ export async function inviteToOrganization(ctx: ServiceContext, actor: PolicyAct
   const inviter = await findUserById(ctx.db, actor.userId);
   const token = generateToken();
   const now = ctx.now();
-  const { invitation, emailId } = await inTransaction(ctx, async (tx, txCtx) => {
-    await repo.revokePendingFor(tx, { organizationId: org.id, email: input.email, now });
+  const { invitation, emailId, replacedPrevious } = await inTransaction(ctx, async (tx, txCtx) => {
+    const replaced = await repo.revokePendingFor(tx, { organizationId: org.id, email: input.email, now });
     const invitation = await repo.insertInvitation(tx, {
       accountId: org.accountId,
       organizationId: org.id,
@@ -82,10 +87,10 @@ export async function inviteToOrganization(ctx: ServiceContext, actor: PolicyAct
         },
       },
     );
-    return { invitation, emailId: email.id };
+    return { invitation, emailId: email.id, replacedPrevious: replaced > 0 };
   });
   await ctx.jobs?.enqueue("email.send", { emailId }).catch((err: unknown) => ctx.logger.warn({ err, emailId }, "could not enqueue invitation email; the sweep will retry"));
-  return { status: "invited", invitation: toDto(invitation) };
+  return { status: "invited", invitation: toDto(invitation), replacedPrevious };
 }
 
 /** Pending (not accepted, revoked or expired) invitations of an organization. */
@@ -109,7 +114,7 @@ export async function revokeInvitation(ctx: ServiceContext, actor: PolicyActor, 
 /** What the signup page shows for an invitation link; the token is the only credential asked. */
 export async function previewInvitation(ctx: ServiceContext, token: string): Promise<TInvitationPreview> {
   const found = await repo.findUsableInvitation(ctx.db, hashToken(token), ctx.now());
-  if (!found) throw new ServiceError("NOT_FOUND", INVALID);
+  if (!found) throw await unusableTokenError(ctx.db, hashToken(token));
   const { invitation } = found;
   return { organizationName: found.organizationName, email: invitation.email, role: invitation.role, expiresAt: iso(invitation.expiresAt) };
 }

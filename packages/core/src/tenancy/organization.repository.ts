@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, ne } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, ne } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import { after } from "../shared/pagination.js";
 import type { PolicyActor } from "./policy.js";
@@ -31,6 +31,18 @@ export async function listOrganizations(db: DbOrTx, actor: PolicyActor, q: { acc
     .orderBy(desc(o.createdAt), desc(o.id))
     .limit(q.limit + 1);
   return rows.map((r) => r.org);
+}
+
+/** Soft-deleted organizations of every live account, newest first, each with its account's name (staff). */
+export async function listDeletedOrganizations(db: DbOrTx, q: { limit: number; cursor?: string }): Promise<Array<OrganizationRow & { accountName: string }>> {
+  const rows = await db
+    .select({ org: o, accountName: a.name })
+    .from(o)
+    .innerJoin(a, liveAccount)
+    .where(and(isNotNull(o.deletedAt), after(o, o, q.cursor)))
+    .orderBy(desc(o.createdAt), desc(o.id))
+    .limit(q.limit + 1);
+  return rows.map((r) => ({ ...r.org, accountName: r.accountName }));
 }
 
 /** Whether a live organization of the account already uses the slug (the unique index ignores deleted ones). */

@@ -27,6 +27,14 @@ export const ZOrganization = z
 export type TOrganization = z.infer<typeof ZOrganization>;
 export const ZOrganizationPage = pageOf(ZOrganization);
 
+/** A soft-deleted organization as staff see it, to restore before the retention purge. */
+export const ZDeletedOrganization = ZOrganization.extend({ accountName: z.string(), deletedAt: z.string() }).meta({ id: "DeletedOrganization" });
+export type TDeletedOrganization = z.infer<typeof ZDeletedOrganization>;
+export const ZDeletedOrganizationPage = pageOf(ZDeletedOrganization);
+export const ZListDeletedOrganizationsInput = ZPageInput;
+export type TDeletedOrganizationPage = z.infer<typeof ZDeletedOrganizationPage>;
+export type TListDeletedOrganizationsInput = z.infer<typeof ZListDeletedOrganizationsInput>;
+
 export const ZListOrganizationsInput = ZPageInput.extend({ accountId: zId("account").optional() });
 export type TListOrganizationsInput = z.infer<typeof ZListOrganizationsInput>;
 

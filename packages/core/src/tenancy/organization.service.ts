@@ -1,14 +1,15 @@
 import { recordAudit } from "../audit/audit.service.js";
 import type { RequestMeta, ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
+import { iso } from "../shared/dates.js";
 import { toPage } from "../shared/pagination.js";
 import { findScopedAccount } from "../tenants/tenant.repository.js";
 import { by } from "./guards.js";
 import { addMember } from "./member.repository.js";
 import { toOrganizationDto } from "./organization.mapper.js";
 import * as repo from "./organization.repository.js";
-import type { TCreateOrganizationInput, TListOrganizationsInput, TOrganization, TUpdateOrganizationInput } from "./organization.schema.js";
-import { authorize, type Action, type PolicyActor } from "./policy.js";
+import type { TCreateOrganizationInput, TDeletedOrganizationPage, TListDeletedOrganizationsInput, TListOrganizationsInput, TOrganization, TUpdateOrganizationInput } from "./organization.schema.js";
+import { authorize, authorizeStaff, type Action, type PolicyActor } from "./policy.js";
 import { scopeOf } from "./scope.js";
 import { slugify } from "./slug.js";
 import { inTransaction, isUniqueViolation } from "./tx.js";
@@ -40,6 +41,27 @@ export async function listOrganizations(ctx: ServiceContext, actor: PolicyActor,
   }
   const rows = await repo.listOrganizations(ctx.db, actor, input);
   return toPage(rows, input.limit, (o) => toOrganizationDto(actor, o));
+}
+
+/**
+ * Staff: every soft-deleted organization still inside its retention period, so one deleted by
+ * mistake can be found (and restored with restoreOrganization) without knowing its id.
+ */
+export async function listDeletedOrganizations(ctx: ServiceContext, actor: Pick<PolicyActor, "isStaff">, input: TListDeletedOrganizationsInput): Promise<TDeletedOrganizationPage> {
+  authorizeStaff(actor);
+  const rows = await repo.listDeletedOrganizations(ctx.db, input);
+  // No role: staff hold none in these organizations; they restore them as platform operators.
+  return toPage(rows, input.limit, (o) => ({
+    id: o.id,
+    accountId: o.accountId,
+    accountName: o.accountName,
+    name: o.name,
+    slug: o.slug,
+    description: o.description,
+    role: null,
+    createdAt: iso(o.createdAt),
+    deletedAt: iso(o.deletedAt ?? ctx.now()),
+  }));
 }
 
 /** Creates an organization in an account the caller is a member of; the creator becomes its owner. */

@@ -26,7 +26,8 @@ export type Action =
   | "billing.read"
   | "billing.manage"
   | "data.read"
-  | "data.write";
+  | "data.write"
+  | "data.export";
 
 const RANK: Record<TTenantRole, number> = { viewer: 0, member: 1, admin: 2, owner: 3 };
 
@@ -58,6 +59,8 @@ const RULES: Record<Action, { min: TTenantRole; level: "account" | "organization
   "billing.manage": { min: "admin", level: "account" },
   "data.read": { min: "viewer", level: "account" },
   "data.write": { min: "member", level: "account" },
+  // The whole tenant, every member's profile and the audit trail: what the account's admins may already see.
+  "data.export": { min: "admin", level: "account" },
 };
 
 export interface PolicyActor {
@@ -114,7 +117,7 @@ export function authorize(actor: PolicyActor, action: Action, resource: TenantRe
 }
 
 /** Platform operations outside any tenant (listing every tenant, restoring users). */
-export function authorizeStaff(actor: PolicyActor): void {
+export function authorizeStaff(actor: Pick<PolicyActor, "isStaff">): void {
   if (!actor.isStaff) throw new ServiceError("FORBIDDEN", "Only platform staff can do this");
 }
 

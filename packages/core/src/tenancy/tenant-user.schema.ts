@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { pageOf, ZPageInput } from "../shared/pagination.schema.js";
-import { ZUser } from "../users/user.schema.js";
+import { zDisplayName, ZUser } from "../users/user.schema.js";
 import { zId } from "./fields.schema.js";
 
 export const ZListTenantUsersInput = ZPageInput.extend({
@@ -13,6 +13,6 @@ export const ZTenantUserPage = pageOf(ZUser);
 export const ZTenantUserIdInput = z.object({ id: zId("user") });
 export const ZUpdateTenantUserInput = z.object({
   id: zId("user"),
-  displayName: z.string().trim().max(100, "At most 100 characters").nullable(),
+  displayName: zDisplayName.nullable(),
 });
 export type TUpdateTenantUserInput = z.infer<typeof ZUpdateTenantUserInput>;

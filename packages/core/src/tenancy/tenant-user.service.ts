@@ -7,7 +7,7 @@ import { toPage } from "../shared/pagination.js";
 import { findScopedAccount } from "../tenants/tenant.repository.js";
 import { toUserDto } from "../users/user.mapper.js";
 import type { UserRow } from "../users/user.repository.js";
-import type { TUser } from "../users/user.schema.js";
+import type { TUpdateProfileInput, TUser } from "../users/user.schema.js";
 import { by } from "./guards.js";
 import { accountsOnlyOwnedBy } from "./member.repository.js";
 import { authorize, authorizeStaff, isInTenant, type PolicyActor } from "./policy.js";
@@ -62,6 +62,11 @@ export async function updateUser(ctx: ServiceContext, actor: PolicyActor, input:
   });
   await authChanged(ctx, { userId: before.id });
   return result;
+}
+
+/** Your own display name (PATCH /me/profile/): the same rule and audit as updateUser, on yourself. */
+export async function updateOwnProfile(ctx: ServiceContext, actor: PolicyActor, input: TUpdateProfileInput, meta?: RequestMeta): Promise<TUser> {
+  return updateUser(ctx, actor, { id: actor.userId, displayName: input.displayName }, meta);
 }
 
 /**

@@ -13,7 +13,7 @@ import { queueVerificationEmail } from "./email-verification.service.js";
 import { createPersonalAccount } from "./personal-account.js";
 import type { TSignupInput } from "./signup.schema.js";
 import { findTakenFields, setUserAccount } from "./signup.repository.js";
-import { insertUser, type UserRow } from "./user.repository.js";
+import { insertUser, touchLastLogin, type UserRow } from "./user.repository.js";
 
 const WRONG_ADDRESS = "Sign up with the address this invitation was sent to";
 const TAKEN = { username: "This username is already taken", email: "An account with this email already exists" } as const;
@@ -109,7 +109,8 @@ export async function signup(ctx: ServiceContext, input: TSignupInput, meta?: Re
         await verify?.();
       };
       const issued = await createSession(txCtx, user.id, { rememberMe: false, meta });
-      return { ...issued, user };
+      // Signing up signs in: the new user's profile shows this sign-in, not "Never".
+      return { ...issued, user: await touchLastLogin(tx, user.id, now) };
     });
     await dispatch?.();
     return result;

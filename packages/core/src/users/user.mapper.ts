@@ -14,6 +14,7 @@ export function toUserDto(u: UserRow): TUser {
     isActive: u.isActive,
     accountId: u.accountId,
     lastLoginAt: isoOrNull(u.lastLoginAt),
+    previousLoginAt: isoOrNull(u.previousLoginAt),
     createdAt: iso(u.createdAt),
   };
 }

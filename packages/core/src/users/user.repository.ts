@@ -29,6 +29,9 @@ export async function insertUser(db: DbOrTx, values: NewUserRow): Promise<UserRo
   return row;
 }
 
-export async function touchLastLogin(db: DbOrTx, id: string, at: Date): Promise<void> {
-  await db.update(users).set({ lastLoginAt: at }).where(eq(users.id, id));
+/** Records a sign-in: the last one becomes the previous one. */
+export async function touchLastLogin(db: DbOrTx, id: string, at: Date): Promise<UserRow> {
+  const [row] = await db.update(users).set({ previousLoginAt: sql`${users.lastLoginAt}`, lastLoginAt: at }).where(eq(users.id, id)).returning();
+  if (!row) throw new Error("update returned no row");
+  return row;
 }

@@ -43,7 +43,10 @@ export const jobs = pgTable(
     status: jobStatus().notNull().default("queued"),
     input: jsonb().$type<Record<string, unknown>>().notNull(),
     result: jsonb().$type<Record<string, unknown>>(),
+    /** What the user reads when the job failed: ours verbatim, or a helpful generic line. */
     error: text(),
+    /** The internal cause of a failure (exception name and message), for staff only: never in a tenant's job read. */
+    errorCause: text(),
     attempts: integer().notNull().default(0),
     estimatedCostCents: bigint({ mode: "number" }).notNull().default(0),
     costCents: bigint({ mode: "number" }),

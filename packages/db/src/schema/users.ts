@@ -14,7 +14,10 @@ export const users = pgTable(
     isActive: boolean().notNull().default(true),
     isStaff: boolean().notNull().default(false),
     accountId: uuid().references(() => accounts.id),
+    /** The latest sign-in (login or signup): set at sign-in, so a signed-in user never sees "Never". */
     lastLoginAt: timestamp({ withTimezone: true }),
+    /** The sign-in before the latest; null until the second one, which is how "Welcome" becomes "Welcome back". */
+    previousLoginAt: timestamp({ withTimezone: true }),
     passwordChangedAt: timestamp({ withTimezone: true }),
     /** When the current address was proven (a mailed link was opened); null = unverified. */
     emailVerifiedAt: timestamp({ withTimezone: true }),

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { registerApiKeys } from "../commands/api-keys.js";
 import { registerBilling } from "../commands/billing.js";
+import { registerData } from "../commands/data.js";
 import { registerConfig } from "../commands/config.js";
 import { registerFlags } from "../commands/flags.js";
 import { registerEmail } from "../commands/email.js";
@@ -10,6 +11,8 @@ import { registerJobs } from "../commands/jobs.js";
 import { registerLogin } from "../commands/login.js";
 import { registerLogout } from "../commands/logout.js";
 import { registerMe } from "../commands/me.js";
+import { registerOrgs } from "../commands/orgs.js";
+import { registerProfile } from "../commands/profile.js";
 import { registerSystem } from "../commands/system.js";
 import { createCliContext } from "./context.js";
 import { describeError } from "./errors.js";
@@ -34,6 +37,7 @@ export function createProgram(io: CliIo): Command {
   registerLogin(program, ctx);
   registerLogout(program, ctx);
   registerMe(program, ctx);
+  registerProfile(program, ctx);
   registerApiKeys(program, ctx);
   registerBilling(program, ctx);
   registerInvite(program, ctx);
@@ -41,6 +45,8 @@ export function createProgram(io: CliIo): Command {
   registerEmail(program, ctx);
   registerJobs(program, ctx);
   registerSystem(program, ctx);
+  registerOrgs(program, ctx);
+  registerData(program, ctx);
   registerConfig(program, ctx);
   registerFlags(program, ctx);
   return program;

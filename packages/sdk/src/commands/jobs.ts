@@ -4,6 +4,7 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import type { CliContext, Target } from "../cli/context.js";
 import { CliError } from "../cli/io.js";
 import { printJson, printLines, printTable, when } from "../cli/output.js";
+import { scoreLines } from "./job-result.js";
 
 const TYPES = ["document_analysis", "resume_match", "worklog_summary"] as const;
 type JobType = (typeof TYPES)[number];
@@ -22,6 +23,12 @@ interface TimelineEvent {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A job's result: a match's score spelled out as its parts, then the result's JSON. */
+function resultLines(result: Record<string, unknown> | null | undefined): string[] {
+  if (!result) return [];
+  return [...scoreLines(result.score, result.breakdown), JSON.stringify(result, null, 2)];
+}
+
 /** Uploads one file through the multipart route (it has no tRPC form). */
 async function upload(target: Target, file: string, kind: string): Promise<{ id: string; filename: string }> {
   const bytes = await readFile(file).catch(() => {
@@ -35,6 +42,9 @@ async function upload(target: Target, file: string, kind: string): Promise<{ id:
   if (!res.ok || !body.id) throw new CliError(`Upload of ${path.basename(file)} failed (${res.status}): ${body.message ?? "no message"}`);
   return { id: body.id, filename: body.filename ?? path.basename(file) };
 }
+
+/** A job's input documents by name; a deleted one says so. */
+const documentNames = (docs: Array<{ filename: string | null }>) => docs.map((d) => d.filename ?? "deleted document").join(" vs ") || "-";
 
 function eventLine(e: TimelineEvent): string {
   const extras = [e.durationMs !== null ? `${e.durationMs} ms` : "", e.costCents ? `${e.costCents} ¢` : ""].filter(Boolean).join(", ");
@@ -78,7 +88,7 @@ export function registerJobs(program: Command, ctx: CliContext): void {
       }
       const final = await client.job.get.query({ id: job.id });
       if (opts.json) return printJson(ctx.io, final);
-      printLines(ctx.io, `Status: ${final.status}${final.costCents !== null ? `, cost ${final.costCents} ¢` : ""}`, ...(final.result ? [JSON.stringify(final.result, null, 2)] : []));
+      printLines(ctx.io, `Status: ${final.status}${final.costCents !== null ? `, cost ${final.costCents} ¢` : ""}`, ...resultLines(final.result));
       if (final.status !== "success") throw new CliError(final.error ?? `The job ended ${final.status}`);
     });
 
@@ -93,7 +103,11 @@ export function registerJobs(program: Command, ctx: CliContext): void {
       const { client } = await ctx.client(cmd);
       const page = await client.job.list.query({ status: opts.status, type: opts.type, limit: opts.limit });
       if (opts.json) return printJson(ctx.io, page);
-      printTable(ctx.io, ["ID", "TYPE", "STATUS", "COST ¢", "CREATED"], page.items.map((j) => [j.id, j.type, j.status, j.costCents === null ? "-" : String(j.costCents), when(j.createdAt)]));
+      printTable(
+        ctx.io,
+        ["ID", "TYPE", "STATUS", "COST ¢", "CREATED", "DOCUMENTS"],
+        page.items.map((j) => [j.id, j.type, j.status, j.costCents === null ? "-" : String(j.costCents), when(j.createdAt), documentNames(j.documents)]),
+      );
     });
 
   jobs
@@ -105,6 +119,14 @@ export function registerJobs(program: Command, ctx: CliContext): void {
       const { client } = await ctx.client(cmd);
       const [job, events] = await Promise.all([client.job.get.query({ id }), client.job.events.query({ id, afterSeq: 0 })]);
       if (opts.json) return printJson(ctx.io, { ...job, events: events.items });
-      printLines(ctx.io, `Job ${job.id} (${job.type}): ${job.status}${job.error ? ` — ${job.error}` : ""}`, ...events.items.map(eventLine), ...(job.result ? [JSON.stringify(job.result, null, 2)] : []));
+      printLines(
+        ctx.io,
+        `Job ${job.id} (${job.type}): ${job.status}${job.error ? ` — ${job.error}` : ""}`,
+        ...(job.documents.length ? [`Documents: ${documentNames(job.documents)}`] : []),
+        // Only staff reads carry the internal cause.
+        ...(job.errorCause ? [`Cause (staff only): ${job.errorCause}`] : []),
+        ...events.items.map(eventLine),
+        ...resultLines(job.result),
+      );
     });
 }

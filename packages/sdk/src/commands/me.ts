@@ -20,6 +20,7 @@ export function registerMe(program: Command, ctx: CliContext): void {
         `email:    ${user.emailVerifiedAt ? "confirmed" : "not confirmed (run `atrium email resend`)"}`,
         `staff:    ${user.isStaff ? "yes" : "no"}`,
         `account:  ${account ? `${account.name} (${account.slug})` : "-"}`,
+        `role:     ${me.accountRole ?? "-"}`,
         `auth:     ${me.authMethod === "api_key" ? "API key" : "session"}`,
       );
     });

@@ -1,5 +1,6 @@
 // Every express handler of the app, with what each caller must get from it. A handler missing here fails the test.
 import { randomUUID } from "node:crypto";
+import { gunzipSync } from "node:zlib";
 import { http, type Probe } from "./http.js";
 import { leakedMarkers } from "./markers.js";
 import { restWalk } from "./rest-walk.js";
@@ -116,6 +117,31 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     why: "ledger CSV: staff only",
     probe: async (p) => {
       const r = await http(p, "GET", `/api/billing/admin/ledger/export.csv?accountId=${p.world.b.ids.account}`);
+      return r.status === (p.active ? 403 : 401) ? null : `answered ${r.status} ${r.text.slice(0, 200)}`;
+    },
+  },
+  "GET /api/data/export/": {
+    why: "tenant archive: owners/admins get their home account only; accountId is staff-only, so another tenant's is not found",
+    probe: async (p) => {
+      const named = await sameAsUnknown(p, "GET", (id) => `/api/data/export/?accountId=${id}`, p.world.b.ids.account);
+      if (named || !p.active) return named;
+      const res = await fetch(`${p.world.api.url}/api/data/export/`, { headers: { authorization: `Bearer ${p.caller.token}` } });
+      if ([403, 404].includes(res.status)) return null;
+      if (res.status !== 200) return `the own-account export answered ${res.status}`;
+      return shows(p, gunzipSync(Buffer.from(await res.arrayBuffer())).toString("utf8"));
+    },
+  },
+  "POST /api/data/restore/": {
+    why: "tenant restore: staff only, refused before the body is read",
+    probe: async (p) => {
+      const r = await http(p, "POST", "/api/data/restore/?dryRun=true", { json: { t: "header" } });
+      return r.status === (p.active ? 403 : 401) ? null : `answered ${r.status} ${r.text.slice(0, 200)}`;
+    },
+  },
+  "GET /api/system/backups/:name/download/": {
+    why: "a whole-database backup: staff only, refused before the id is even looked up",
+    probe: async (p) => {
+      const r = await http(p, "GET", "/api/system/backups/atrium-20260101T000000000Z/download/");
       return r.status === (p.active ? 403 : 401) ? null : `answered ${r.status} ${r.text.slice(0, 200)}`;
     },
   },

@@ -33,8 +33,9 @@ export function ApiKeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (ke
                 <Table.Td>
                   <DateCell iso={key.lastUsedAt} empty="Never" />
                 </Table.Td>
-                <Table.Td>
-                  <DateCell iso={key.expiresAt} empty="Never" />
+                <Table.Td data-testid="api-key-expires">
+                  {/* A revoked key never expires: it is already dead, and a future date would suggest otherwise. */}
+                  {status === "revoked" ? "—" : <DateCell iso={key.expiresAt} empty="Never" />}
                 </Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={STATUS_COLORS[status]}>

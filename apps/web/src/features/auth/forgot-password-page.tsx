@@ -8,6 +8,8 @@ import { AuthLayout } from "../../components/auth-layout";
 import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
 import { fieldError, formErrors } from "../../lib/form";
 import { api } from "../../lib/trpc";
+import { isRateLimited, useLockout } from "../../lib/use-lockout";
+import { LockoutAlert } from "../../components/lockout-alert";
 
 const backToLogin = (
   <Text c="dimmed" size="sm" ta="center">
@@ -21,11 +23,13 @@ const backToLogin = (
 export function ForgotPasswordPage() {
   const [email, setEmail] = useState("");
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const lockout = useLockout();
   const request = useMutation({
     mutationKey: ["auth", "requestReset"],
     mutationFn: (input: TRequestPasswordResetInput) => api.password.requestReset.mutate(input),
+    onError: lockout.onError,
   });
-  const { errors, formError } = formErrors(request.error, clientErrors, ["email"]);
+  const { errors, formError } = formErrors(isRateLimited(request.error) ? null : request.error, clientErrors, ["email"]);
 
   if (request.isSuccess) {
     // The api answers the same for every address, so this page can't reveal who has an account.
@@ -46,6 +50,7 @@ export function ForgotPasswordPage() {
     const parsed = ZRequestPasswordResetInput.safeParse({ email });
     if (!parsed.success) return setClientErrors(fieldErrorsOfIssues(parsed.error.issues));
     setClientErrors({});
+    if (lockout.secondsLeft > 0) return;
     request.mutate(parsed.data);
   };
 
@@ -54,13 +59,14 @@ export function ForgotPasswordPage() {
       <Text size="sm" c="dimmed">
         Enter the email address of your account and we'll send you a link to choose a new password.
       </Text>
+      <LockoutAlert secondsLeft={lockout.secondsLeft} />
       {formError && (
         <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
           {formError}
         </Alert>
       )}
       <TextInput label="Email" type="email" autoComplete="email" autoFocus value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldError(errors, "email")} />
-      <Button type="submit" fullWidth loading={request.isPending}>
+      <Button type="submit" fullWidth loading={request.isPending} disabled={lockout.secondsLeft > 0}>
         Send reset link
       </Button>
     </AuthLayout>

@@ -2,7 +2,6 @@ import { Alert, Anchor, Button, Checkbox, Group, PasswordInput, Stack, Text, Tex
 import { IconAlertCircle } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { retryAfterSecondsOf } from "@atrium/sdk";
 import { Link, Navigate, useLocation } from "react-router";
 import { ZLoginInput, type TLoginInput } from "@atrium/sdk";
 import { AuthLayout } from "../../components/auth-layout";
@@ -11,7 +10,8 @@ import { errorMessage, fieldErrorsOf, fieldErrorsOfIssues, type FieldErrors } fr
 import { queryKeys } from "../../lib/query-keys";
 import { api } from "../../lib/trpc";
 import { useMe } from "./use-me";
-import { useCountdown } from "../../lib/use-countdown";
+import { isRateLimited, useLockout } from "../../lib/use-lockout";
+import { LockoutAlert } from "../../components/lockout-alert";
 
 function firstError(errors: FieldErrors, field: keyof TLoginInput): string | undefined {
   return errors[field]?.[0];
@@ -24,18 +24,14 @@ export function LoginPage() {
   const from = (location.state as { from?: string } | null)?.from ?? "/";
   const [values, setValues] = useState<TLoginInput>({ username: "", password: "", rememberMe: false });
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
-  // After a 429 the form waits out the api's Retry-After (the SDK never resends a password).
-  const lockout = useCountdown();
+  const lockout = useLockout();
 
   const login = useMutation({
     mutationKey: ["auth", "login"],
     mutationFn: (input: TLoginInput) => api.auth.login.mutate(input),
     // Keep the button busy until `me` is loaded; its arrival redirects (below).
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.me }),
-    onError: (error) => {
-      const seconds = retryAfterSecondsOf(error);
-      if (seconds !== undefined) lockout.start(seconds);
-    },
+    onError: lockout.onError,
   });
 
   if (me.data) return <Navigate to={from} replace />;
@@ -80,11 +76,8 @@ export function LoginPage() {
         </Stack>
       }
     >
-      {lockout.secondsLeft > 0 ? (
-        <Alert color="orange" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-          Too many attempts — try again in {lockout.secondsLeft} s
-        </Alert>
-      ) : login.isError && !hasFieldErrors && retryAfterSecondsOf(login.error) === undefined && (
+      <LockoutAlert secondsLeft={lockout.secondsLeft} />
+      {login.isError && !hasFieldErrors && !isRateLimited(login.error) && (
         <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
           {errorMessage(login.error)}
         </Alert>

@@ -9,18 +9,22 @@ import { NewPasswordInput } from "../../components/new-password-input";
 import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
 import { fieldError, formErrors } from "../../lib/form";
 import { api } from "../../lib/trpc";
+import { isRateLimited, useLockout } from "../../lib/use-lockout";
+import { LockoutAlert } from "../../components/lockout-alert";
 
 export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get("token") ?? "";
   const [values, setValues] = useState({ newPassword: "", confirm: "" });
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const lockout = useLockout();
   const reset = useMutation({
     mutationKey: ["auth", "confirmReset"],
     mutationFn: (input: TConfirmPasswordResetInput) => api.password.confirmReset.mutate(input),
+    onError: lockout.onError,
   });
   // A bad or used token is reported under `token`: there is no field for it, so it goes on top.
-  const { errors, formError } = formErrors(reset.error, clientErrors, ["newPassword"]);
+  const { errors, formError } = formErrors(isRateLimited(reset.error) ? null : reset.error, clientErrors, ["newPassword"]);
 
   if (reset.isSuccess) {
     return (
@@ -60,11 +64,13 @@ export function ResetPasswordPage() {
     if (!parsed.success) return setClientErrors(fieldErrorsOfIssues(parsed.error.issues));
     if (values.confirm !== values.newPassword) return setClientErrors({ confirm: ["The passwords don't match"] });
     setClientErrors({});
+    if (lockout.secondsLeft > 0) return;
     reset.mutate(parsed.data);
   };
 
   return (
     <AuthLayout title="Choose a new password" onSubmit={onSubmit} footer={forgotLink}>
+      <LockoutAlert secondsLeft={lockout.secondsLeft} />
       {(formError ?? fieldError(errors, "token")) && (
         <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
           {formError ?? fieldError(errors, "token")}
@@ -78,7 +84,7 @@ export function ResetPasswordPage() {
         onChange={(e) => setValues({ ...values, confirm: e.currentTarget.value })}
         error={fieldError(errors, "confirm")}
       />
-      <Button type="submit" fullWidth loading={reset.isPending}>
+      <Button type="submit" fullWidth loading={reset.isPending} disabled={lockout.secondsLeft > 0}>
         Set new password
       </Button>
     </AuthLayout>

@@ -12,6 +12,8 @@ import { fieldError, formErrors } from "../../lib/form";
 import { notifySuccess } from "../../lib/notify";
 import { queryKeys } from "../../lib/query-keys";
 import { api } from "../../lib/trpc";
+import { isRateLimited, useLockout } from "../../lib/use-lockout";
+import { LockoutAlert } from "../../components/lockout-alert";
 import { AcceptInvitation } from "./accept-invitation";
 import { InvitationBanner } from "./invitation-banner";
 import { useInvitationPreview } from "./use-invitation-preview";
@@ -31,6 +33,7 @@ export function SignupPage() {
   const queryClient = useQueryClient();
   const [values, setValues] = useState({ username: "", email: "", password: "", inviteKey: params.get("key") ?? "" });
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const lockout = useLockout();
 
   const signup = useMutation({
     mutationKey: ["auth", "signup"],
@@ -40,6 +43,7 @@ export function SignupPage() {
       // The session cookie is set; `me` arriving redirects to the dashboard (below).
       await queryClient.invalidateQueries({ queryKey: queryKeys.me });
     },
+    onError: lockout.onError,
   });
 
   if (me.data) {
@@ -50,7 +54,7 @@ export function SignupPage() {
 
   // A usable invitation replaces the invite key; a broken one falls back to it.
   const viaInvitation = !!invitationToken && !preview.isError;
-  const { errors, formError } = formErrors(signup.error, clientErrors, FIELDS);
+  const { errors, formError } = formErrors(isRateLimited(signup.error) ? null : signup.error, clientErrors, FIELDS);
   const email = values.email || (preview.data?.email ?? "");
 
   const onSubmit = (event: FormEvent) => {
@@ -63,6 +67,7 @@ export function SignupPage() {
     });
     if (!parsed.success) return setClientErrors(fieldErrorsOfIssues(parsed.error.issues));
     setClientErrors({});
+    if (lockout.secondsLeft > 0) return;
     signup.mutate(parsed.data);
   };
 
@@ -80,6 +85,7 @@ export function SignupPage() {
       }
     >
       {invitationToken && <InvitationBanner preview={preview} />}
+      <LockoutAlert secondsLeft={lockout.secondsLeft} />
       {formError && (
         <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
           {formError}
@@ -124,7 +130,7 @@ export function SignupPage() {
           styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
         />
       )}
-      <Button type="submit" fullWidth loading={signup.isPending || signup.isSuccess}>
+      <Button type="submit" fullWidth loading={signup.isPending || signup.isSuccess} disabled={lockout.secondsLeft > 0}>
         Create account
       </Button>
     </AuthLayout>

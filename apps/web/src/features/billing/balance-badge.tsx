@@ -3,18 +3,23 @@ import { IconAlertTriangle, IconWallet } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { formatCents } from "../../lib/money";
 import { BALANCE_STATE_COLORS, balanceState, balanceStateMessage } from "./balance-state";
+import { useCurrentUser } from "../auth/current-user";
 import { useBalance } from "./use-billing";
 
 /** The top bar's reserve balance: neutral, amber when low, red when work is being refused. Opens /billing. */
 export function BalanceBadge() {
   const balance = useBalance();
+  const { user } = useCurrentUser();
   if (balance.isPending) return <Skeleton h={30} w={96} radius="xl" />;
   // A user without a home account (or a failed request) has nothing to show here; /billing explains.
   if (balance.isError) return null;
 
-  const state = balanceState(balance.data);
+  // Staff run the platform, not jobs: an account they never funded is no alarm to carry on every page.
+  // Once it holds money (or a payment failed) it is a balance like anyone's.
+  const unfundedStaff = user.isStaff && balance.data.balanceCents === 0 && !balance.data.paymentFailed;
+  const state = unfundedStaff ? "ok" : balanceState(balance.data);
   const color = BALANCE_STATE_COLORS[state];
-  const message = balanceStateMessage(balance.data);
+  const message = unfundedStaff ? null : balanceStateMessage(balance.data);
   return (
     <Tooltip label={message ?? "Prepaid balance · open billing"} multiline maw={280}>
       <Badge

@@ -2,11 +2,19 @@ import { Badge, Table, Text } from "@mantine/core";
 import { formatDateTime, formatRelative } from "../../lib/format";
 import { formatCents, formatSignedCents } from "../../lib/money";
 import type { LedgerEntry } from "../../lib/trpc";
+import { jobTypeLabel } from "../jobs/job-labels";
 import { ENTRY_TYPE_COLORS, ENTRY_TYPE_LABELS } from "./billing-labels";
 
+/** A job's debit is recorded as "<job_type> run"; people read the job type by its name. */
+function readableReason(reason: string): string {
+  const jobType = /^([a-z_]+) run$/.exec(reason)?.[1];
+  return jobType ? `${jobTypeLabel(jobType)} run` : reason;
+}
+
+// Shade 9: the 7s are under 4.5:1 on white for text this small.
 function amountColor(cents: number): string | undefined {
-  if (cents > 0) return "teal.7";
-  if (cents < 0) return "red.7";
+  if (cents > 0) return "teal.9";
+  if (cents < 0) return "red.9";
   return undefined;
 }
 
@@ -56,7 +64,7 @@ export function LedgerTable({ entries, currency }: { entries: LedgerEntry[]; cur
               </Table.Td>
               <Table.Td>
                 <Text size="sm" lineClamp={2}>
-                  {e.reason ?? <Text span c="dimmed">—</Text>}
+                  {e.reason ? readableReason(e.reason) : <Text span c="dimmed">—</Text>}
                 </Text>
                 {e.actorUsername && (
                   <Text size="xs" c="dimmed">

@@ -6,6 +6,7 @@ import { ZCreateTopupSessionInput } from "@atrium/sdk";
 import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
 import { fieldError, formErrors } from "../../lib/form";
 import { formatCents } from "../../lib/money";
+import { useLimits } from "../../lib/use-limits";
 import type { Balance } from "../../lib/trpc";
 import { rememberPendingTopup } from "./pending-topup";
 import { balanceQuery, useCreateTopupSession } from "./use-billing";
@@ -40,6 +41,8 @@ function TopupForm({ onCancel }: { onCancel: () => void }) {
   const [amount, setAmount] = useState<string | number>(50);
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const [leaving, setLeaving] = useState(false);
+  const limits = useLimits().data;
+  const range = limits ? `Any amount from ${formatCents(limits.topupMinDollars * 100)} to ${formatCents(limits.topupMaxDollars * 100)}` : "Or type any amount in dollars";
   // Back from checkout via the browser's back button restores this page from cache, mid-spin.
   useEffect(() => {
     const reset = (event: PageTransitionEvent) => event.persisted && setLeaving(false);
@@ -58,6 +61,9 @@ function TopupForm({ onCancel }: { onCancel: () => void }) {
     event.preventDefault();
     const parsed = ZCreateTopupSessionInput.safeParse({ amountDollars: amount === "" ? undefined : Number(amount) });
     if (!parsed.success) return setClientErrors(fieldErrorsOfIssues(parsed.error.issues));
+    // The range is shown under the field; outside it, say so here rather than after a round trip.
+    const dollars = parsed.data.amountDollars;
+    if (limits && (dollars < limits.topupMinDollars || dollars > limits.topupMaxDollars)) return setClientErrors({ amountDollars: [`${range}.`] });
     setClientErrors({});
     create.mutate(parsed.data, {
       onSuccess: (session) => {
@@ -90,7 +96,7 @@ function TopupForm({ onCancel }: { onCancel: () => void }) {
         </SimpleGrid>
         <NumberInput
           label="Amount"
-          description="Or type any amount in dollars"
+          description={range}
           prefix="$"
           // No min/decimalScale/allowNegative: those silently turned "-25" into $25; the contract refuses it instead.
           clampBehavior="none"

@@ -38,3 +38,18 @@ export const ACCEPTED_TYPES: Record<string, string[]> = {
   "text/plain": [".txt"],
   "text/markdown": [".md", ".markdown"],
 };
+
+const FILE_TYPE_LABELS: Record<string, string> = {
+  "application/pdf": "PDF",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word document",
+  "text/plain": "Plain text",
+  "text/markdown": "Markdown",
+};
+
+/** "text/plain" → "Plain text": people know file types by name, not by MIME type. */
+export function fileTypeLabel(mimeType: string): string {
+  const base = mimeType.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (FILE_TYPE_LABELS[base]) return FILE_TYPE_LABELS[base];
+  if (base.startsWith("audio/")) return `Audio (${base.slice(6).toUpperCase()})`;
+  return "Other file";
+}

@@ -11,14 +11,15 @@ import type { DocumentDetail } from "../../lib/trpc";
 import { RunAnalysisModal } from "../jobs/run-analysis-modal";
 import { FLAGS } from "@atrium/sdk";
 import { useFeature } from "../flags/use-my-flags";
-import { kindColor, kindLabel } from "./document-labels";
+import { fileTypeLabel, isDocumentKind, kindColor, kindLabel } from "./document-labels";
+import { KindSelect } from "./kind-select";
 import { ExtractionBadge } from "./extraction-badge";
 import { useDeleteDocument, useDocument, useDownloadDocument } from "./use-documents";
 
 function Facts({ doc }: { doc: DocumentDetail }) {
   const rows: [string, ReactNode][] = [
-    ["Kind", <Badge key="k" variant="light" color={kindColor(doc.kind)} radius="sm" tt="none">{kindLabel(doc.kind)}</Badge>],
-    ["Type", doc.mimeType],
+    ["Kind", isDocumentKind(doc.kind) ? <KindSelect key="k" id={doc.id} kind={doc.kind} /> : <Badge key="k" variant="light" color={kindColor(doc.kind)} radius="sm" tt="none">{kindLabel(doc.kind)}</Badge>],
+    ["Type", fileTypeLabel(doc.mimeType)],
     ["Size", formatBytes(doc.sizeBytes)],
     ...(doc.pageCount ? [["Pages", String(doc.pageCount)] as [string, ReactNode]] : []),
     ["Uploaded", formatDateTime(doc.createdAt)],

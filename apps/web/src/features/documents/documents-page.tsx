@@ -1,4 +1,4 @@
-import { EmptyState, Group, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
+import { EmptyState, Group, Paper, ScrollArea, SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { IconFiles } from "@tabler/icons-react";
 import { useState } from "react";
 import { ListSkeleton } from "../../components/list-skeleton";
@@ -58,7 +58,10 @@ export function DocumentsPage() {
                 Newest first.
               </Text>
             </div>
-            <SegmentedControl size="xs" data={FILTERS} value={filter} onChange={setFilter} aria-label="Filter by kind" />
+            {/* Six filters are wider than a phone: they scroll sideways in their own strip instead of being cut off. */}
+            <ScrollArea type="auto" scrollbars="x" offsetScrollbars maw="100%">
+              <SegmentedControl size="xs" data={FILTERS} value={filter} onChange={setFilter} aria-label="Filter by kind" />
+            </ScrollArea>
           </Group>
           <div style={documents.isError ? { padding: "var(--mantine-spacing-md)" } : undefined} aria-busy={documents.isFetching && !documents.isFetchingNextPage}>
             {content}

@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { DateCell } from "../../components/date-cell";
 import { formatBytes } from "../../lib/format";
 import type { DocumentItem } from "../../lib/trpc";
-import { kindColor, kindLabel } from "./document-labels";
+import { fileTypeLabel, kindColor, kindLabel } from "./document-labels";
 import { ExtractionBadge } from "./extraction-badge";
 import { FLAGS } from "@atrium/sdk";
 import { useFeature } from "../flags/use-my-flags";
@@ -39,7 +39,7 @@ export function DocumentsTable({ documents, onAnalyze }: DocumentsTableProps) {
                   {doc.filename}
                 </Anchor>
                 <Text size="xs" c="dimmed" truncate="end">
-                  {doc.mimeType}
+                  {fileTypeLabel(doc.mimeType)}
                 </Text>
               </Table.Td>
               <Table.Td>

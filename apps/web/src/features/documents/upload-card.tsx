@@ -4,6 +4,7 @@ import { Dropzone, type FileRejection } from "@mantine/dropzone";
 import { IconAlertCircle, IconCloudUpload, IconFileText, IconFileX } from "@tabler/icons-react";
 import { useState } from "react";
 import { formatBytes } from "../../lib/format";
+import { useLimits } from "../../lib/use-limits";
 import { ACCEPTED_TYPES, isDocumentKind, KIND_OPTIONS, type DocumentKind } from "./document-labels";
 import { useUpload } from "./use-upload";
 
@@ -19,10 +20,12 @@ function guessKind(name: string): DocumentKind {
   return "other";
 }
 
-function rejectionMessage(rejections: FileRejection[]): string {
+function rejectionMessage(rejections: FileRejection[], maxMb: number | undefined): string {
   if (rejections.length > 1) return "Drop one file at a time.";
   const code = rejections[0]?.errors[0]?.code;
   if (code === "file-invalid-type") return `That type of file isn't supported. Upload ${ALLOWED}.`;
+  // The api's own words for its 413, so the browser and the server say the same.
+  if (code === "file-too-large" && maxMb !== undefined) return `File too large: the limit is ${maxMb} MB`;
   return rejections[0]?.errors[0]?.message ?? "That file can't be uploaded.";
 }
 
@@ -31,6 +34,7 @@ export function UploadCard({ onUploaded }: { onUploaded?: (id: string) => void }
   const [file, setFile] = useState<File | null>(null);
   const [kind, setKind] = useState<DocumentKind>("other");
   const [pickError, setPickError] = useState<string | null>(null);
+  const maxMb = useLimits().data?.maxUploadMb;
   const upload = useUpload((doc) => {
     setFile(null);
     onUploaded?.(doc.id);
@@ -52,8 +56,13 @@ export function UploadCard({ onUploaded }: { onUploaded?: (id: string) => void }
       <Stack gap="md">
         <Dropzone
           onDrop={pick}
-          onReject={(rejections) => setPickError(rejectionMessage(rejections))}
+          onReject={(rejections) => {
+            setFile(null);
+            setPickError(rejectionMessage(rejections, maxMb));
+          }}
           accept={ACCEPTED_TYPES}
+          // Checked here too, so a file over the limit isn't sent only to be refused (the api still enforces it).
+          maxSize={maxMb === undefined ? undefined : maxMb * 1024 * 1024}
           multiple={false}
           disabled={uploading}
           data-testid="dropzone"
@@ -74,7 +83,8 @@ export function UploadCard({ onUploaded }: { onUploaded?: (id: string) => void }
                 Drop a document here, or click to choose one
               </Text>
               <Text size="sm" c="dimmed" mt={4}>
-                {ALLOWED}. The type is checked by the file's content, not its name.
+                {ALLOWED}
+                {maxMb === undefined ? "" : `, up to ${maxMb} MB`}. The type is checked by the file's content, not its name.
               </Text>
             </div>
           </Group>

@@ -44,6 +44,15 @@ export function useDeleteDocument() {
   });
 }
 
+/** Re-labels a document (resume, job description, ...): the list, its filters and the run dialog follow. */
+export function useSetDocumentKind(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (kind: DocumentKind) => api.document.update.mutate({ id, kind }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.documents.all }),
+  });
+}
+
 /** A short-lived signed url: asked for on click, never cached. */
 export function useDownloadDocument() {
   return useMutation({

@@ -1,4 +1,5 @@
 import { Select } from "@mantine/core";
+import { useEffect } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { queryKeys } from "../../lib/query-keys";
 import { api } from "../../lib/trpc";
@@ -12,6 +13,8 @@ interface DocumentSelectProps {
   value: string | null;
   onChange: (id: string | null) => void;
   error?: string;
+  /** With nothing chosen and exactly one document of `kind`, choose it: there is nothing else to pick. */
+  preselectOnly?: boolean;
 }
 
 /** The newest 100 documents, less those whose text couldn't be read (a job extracts a pending one itself). */
@@ -23,10 +26,15 @@ function useReadyDocuments() {
   });
 }
 
-export function DocumentSelect({ label, description, kind, value, onChange, error }: DocumentSelectProps) {
+export function DocumentSelect({ label, description, kind, value, onChange, error, preselectOnly }: DocumentSelectProps) {
   const docs = useReadyDocuments();
   const items = docs.data ?? [];
   const preferred = kind ? items.filter((d) => d.kind === kind) : items;
+  const only = preselectOnly && preferred.length === 1 ? preferred[0]?.id : undefined;
+  useEffect(() => {
+    if (only && value === null) onChange(only);
+    // Once, when the list arrives: clearing the field afterwards must stick.
+  }, [only]);
   const rest = kind ? items.filter((d) => d.kind !== kind) : [];
   const option = (d: (typeof items)[number]) => ({ value: d.id, label: d.filename });
   const data = rest.length

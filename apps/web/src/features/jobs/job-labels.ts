@@ -9,9 +9,9 @@ export const JOB_TYPE_LABELS: Record<JobType, string> = {
 };
 
 export const JOB_TYPE_DESCRIPTIONS: Record<JobType, string> = {
-  document_analysis: "A summary, keywords and skills, named entities and the overall sentiment of one document.",
-  resume_match: "Scores a resume against a job description, 0–100, with the skills it matches and misses.",
-  worklog_summary: "Turns a worklog into achievement bullet points.",
+  document_analysis: "A summary, keywords and skills, and named entities of one document; a résumé's role, years, jobs and schools; the tone of an interview transcript.",
+  resume_match: "Scores a resume against a job description, 0–100, and shows how: required and nice-to-have skills, years, wording.",
+  worklog_summary: "Turns a worklog into achievement bullet points, with its overall tone.",
 };
 
 export const JOB_STATUSES = ["queued", "running", "success", "failed", "cancelled"] as const;

@@ -1,5 +1,5 @@
-import { Alert, Anchor, Breadcrumbs, Button, Grid, Group, Paper, Skeleton, Stack, Text, Title } from "@mantine/core";
-import { IconAlertCircle, IconPlayerStop } from "@tabler/icons-react";
+import { Alert, Anchor, Breadcrumbs, Button, Code, Grid, Group, Paper, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { IconAlertCircle, IconPlayerStop, IconRotateClockwise } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Link, useParams } from "react-router";
@@ -7,7 +7,10 @@ import { ListSkeleton } from "../../components/list-skeleton";
 import { QueryError } from "../../components/query-error";
 import { notifyError } from "../../lib/notify";
 import { queryKeys } from "../../lib/query-keys";
+import { useRetryJob } from "../admin/jobs/use-admin-jobs";
+import { useCurrentUser } from "../auth/current-user";
 import { JobCost } from "./job-cost";
+import { jobSubject } from "./job-event-labels";
 import { JobFacts } from "./job-facts";
 import { isActive, jobTypeLabel } from "./job-labels";
 import { JobResults } from "./job-results";
@@ -22,6 +25,8 @@ export function JobPage() {
   const job = useJob(id);
   const timeline = useJobEvents(id);
   const cancel = useCancelJob();
+  const retry = useRetryJob();
+  const { user } = useCurrentUser();
   const done = timeline.data?.done ?? false;
   // The timeline learns first that the job ended; fetch the job then for its result and final cost.
   useEffect(() => {
@@ -70,6 +75,11 @@ export function JobPage() {
             <Title order={2}>{jobTypeLabel(j.type)}</Title>
             <JobStatusBadge status={status} size="lg" />
           </Group>
+          {jobSubject(j) && (
+            <Text c="dimmed" data-testid="job-subject">
+              {jobSubject(j)}
+            </Text>
+          )}
           <Group gap="xs">
             <Text size="sm" c="dimmed">
               Cost
@@ -77,6 +87,16 @@ export function JobPage() {
             <JobCost costCents={j.costCents} estimatedCostCents={j.estimatedCostCents} />
           </Group>
         </Stack>
+        {user.isStaff && (status === "failed" || status === "cancelled") && (
+          <Button
+            variant="light"
+            leftSection={<IconRotateClockwise size={16} />}
+            loading={retry.isPending}
+            onClick={() => retry.mutate(j, { onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.jobs.all }), onError: (error) => notifyError(error, "Couldn't retry the job") })}
+          >
+            Retry job
+          </Button>
+        )}
         {active && (
           <Button
             variant="light"
@@ -95,6 +115,17 @@ export function JobPage() {
         {status === "failed" && (
           <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title="The job failed" data-testid="job-error">
             {j.error ?? "The job failed without saying why."}
+            {/* Only staff reads carry the cause; for everyone else it is always null. */}
+            {j.errorCause && (
+              <>
+                <Text size="xs" fw={600} mt="sm" c="dimmed">
+                  Cause (only staff see this)
+                </Text>
+                <Code block mt={4} data-testid="job-error-cause">
+                  {j.errorCause}
+                </Code>
+              </>
+            )}
           </Alert>
         )}
         {status === "cancelled" && (
@@ -116,7 +147,7 @@ export function JobPage() {
               ) : timeline.data.events.length === 0 && !active ? (
                 <Text c="dimmed">No events were recorded for this job.</Text>
               ) : (
-                <JobTimeline events={timeline.data.events} live={!done} />
+                <JobTimeline events={timeline.data.events} live={!done} staff={user.isStaff} />
               )}
             </Paper>
           </Grid.Col>

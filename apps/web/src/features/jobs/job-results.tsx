@@ -1,39 +1,11 @@
-import { Badge, Center, Grid, Group, List, Paper, RingProgress, Stack, Text, ThemeIcon, Title } from "@mantine/core";
+import { Badge, Center, Divider, Grid, Group, List, Paper, RingProgress, Stack, Text, ThemeIcon, Title } from "@mantine/core";
 import { IconCheck, IconTrophy, IconX } from "@tabler/icons-react";
-import type { ReactNode } from "react";
+import { MatchBreakdown } from "./match-breakdown";
 import { entities, num, scoreColor, sentimentLabel, strings, text, truncationNotes, type Entity } from "./result-fields";
+import { Chips, Section } from "./result-parts";
+import { ResumeExtract } from "./resume-extract";
 
 type Result = Record<string, unknown>;
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Stack gap={6}>
-      <Text size="xs" fw={700} c="dimmed" tt="uppercase">
-        {title}
-      </Text>
-      {children}
-    </Stack>
-  );
-}
-
-function Chips({ items, color = "indigo", empty, testId, icon }: { items: string[]; color?: string; empty: string; testId: string; icon?: ReactNode }) {
-  if (items.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        {empty}
-      </Text>
-    );
-  }
-  return (
-    <Group gap={6} data-testid={testId}>
-      {items.map((item) => (
-        <Badge key={item} variant="light" color={color} radius="sm" tt="none" size="lg" fw={500} leftSection={icon}>
-          {item}
-        </Badge>
-      ))}
-    </Group>
-  );
-}
 
 /** Entities of one type together: "organization: Acme Corp, Klarna". */
 function groupByType(found: Entity[]): Map<string, string[]> {
@@ -46,27 +18,34 @@ function groupByType(found: Entity[]): Map<string, string[]> {
   return groups;
 }
 
-function DocumentAnalysisResult({ result }: { result: Result }) {
+/** The tone, only when the analyzer gave one (transcripts, worklogs; never a résumé). */
+function Sentiment({ result }: { result: Result }) {
   const sentiment = num(result, "sentiment");
-  const mood = sentiment === null ? null : sentimentLabel(sentiment);
+  if (sentiment === null) return null;
+  const mood = sentimentLabel(sentiment);
+  return (
+    <Section title="Sentiment">
+      <Group gap="xs">
+        <Badge color={mood.color} variant="light" size="lg" data-testid="result-sentiment">
+          {mood.label}
+        </Badge>
+        <Text size="sm" c="dimmed">
+          {sentiment.toFixed(2)} on a scale from −1 to 1
+        </Text>
+      </Group>
+    </Section>
+  );
+}
+
+function DocumentAnalysisResult({ result }: { result: Result }) {
   const found = entities(result);
   return (
     <Stack gap="lg">
       <Section title="Summary">
         <Text data-testid="result-summary">{text(result, "summary") ?? "No summary."}</Text>
       </Section>
-      {mood && sentiment !== null && (
-        <Section title="Sentiment">
-          <Group gap="xs">
-            <Badge color={mood.color} variant="light" size="lg" data-testid="result-sentiment">
-              {mood.label}
-            </Badge>
-            <Text size="sm" c="dimmed">
-              {sentiment.toFixed(2)} on a scale from −1 to 1
-            </Text>
-          </Group>
-        </Section>
-      )}
+      <Sentiment result={result} />
+      {result.resume !== undefined && <ResumeExtract resume={result.resume} />}
       <Section title="Skills">
         <Chips items={strings(result, "skills")} empty="No skills found." testId="result-skills" />
       </Section>
@@ -100,41 +79,49 @@ function ResumeMatchResult({ result }: { result: Result }) {
   const color = scoreColor(score);
   const summary = text(result, "summary");
   return (
-    <Grid gap="xl" align="center">
-      <Grid.Col span={{ base: 12, sm: "content" }}>
-        <Center>
-          <RingProgress
-            size={190}
-            thickness={16}
-            roundCaps
-            sections={[{ value: score, color, tooltip: `${score} of 100` }]}
-            data-testid="match-gauge"
-            data-score={score}
-            label={
-              <Stack gap={0} align="center">
-                <Text fz={40} fw={700} lh={1} c={`${color}.7`} data-testid="match-score">
-                  {score}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  match score
-                </Text>
-              </Stack>
-            }
-          />
-        </Center>
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, sm: "auto" }}>
-        <Stack gap="lg">
-          {summary && <Text data-testid="result-summary">{summary}</Text>}
-          <Section title="Matched skills">
-            <Chips items={strings(result, "matchedSkills")} color="teal" empty="None of the job's skills were found in the resume." testId="matched-skills" icon={<IconCheck size={12} />} />
-          </Section>
-          <Section title="Missing skills">
-            <Chips items={strings(result, "missingSkills")} color="red" empty="The resume covers every skill the job asks for." testId="missing-skills" icon={<IconX size={12} />} />
-          </Section>
-        </Stack>
-      </Grid.Col>
-    </Grid>
+    <Stack gap="lg">
+      <Grid gap="xl" align="center">
+        <Grid.Col span={{ base: 12, sm: "content" }}>
+          <Center>
+            <RingProgress
+              size={190}
+              thickness={16}
+              roundCaps
+              sections={[{ value: score, color, tooltip: `${score} of 100` }]}
+              data-testid="match-gauge"
+              data-score={score}
+              label={
+                <Stack gap={0} align="center">
+                  <Text fz={40} fw={700} lh={1} c={`${color}.7`} data-testid="match-score">
+                    {score}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    match score
+                  </Text>
+                </Stack>
+              }
+            />
+          </Center>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: "auto" }}>
+          <Stack gap="lg">
+            {summary && <Text data-testid="result-summary">{summary}</Text>}
+            <Section title="Matched skills">
+              <Chips items={strings(result, "matchedSkills")} color="teal" empty="None of the job's skills were found in the resume." testId="matched-skills" icon={<IconCheck size={12} />} />
+            </Section>
+            <Section title="Missing required skills">
+              <Chips items={strings(result, "missingSkills")} color="red" empty="The resume covers every skill the job requires." testId="missing-skills" icon={<IconX size={12} />} />
+            </Section>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      {result.breakdown !== undefined && (
+        <>
+          <Divider />
+          <MatchBreakdown breakdown={result.breakdown} />
+        </>
+      )}
+    </Stack>
   );
 }
 
@@ -148,6 +135,7 @@ function WorklogSummaryResult({ result }: { result: Result }) {
           <Text data-testid="result-summary">{summary}</Text>
         </Section>
       )}
+      <Sentiment result={result} />
       <Section title="Achievements">
         {bullets.length === 0 ? (
           <Text size="sm" c="dimmed">

@@ -1,8 +1,9 @@
 import { Badge, Group, Loader, Text, Timeline } from "@mantine/core";
 import { IconAlertTriangle, IconBolt, IconCheck, IconClock, IconPlayerPlay, IconPlayerStop, IconRefresh, IconRobot, IconX, type Icon } from "@tabler/icons-react";
-import { formatDateTime, formatDuration } from "../../lib/format";
+import { formatDateTime } from "../../lib/format";
 import { formatCents } from "../../lib/money";
 import type { JobEvent } from "../../lib/trpc";
+import { eventLabel, SHOWS_MESSAGE } from "./job-event-labels";
 
 /** Known event types get an icon and a color; anything new still shows, plainly. */
 const LOOKS: Record<string, { icon: Icon; color: string }> = {
@@ -20,8 +21,11 @@ const LOOKS: Record<string, { icon: Icon; color: string }> = {
 
 const lookOf = (type: string) => LOOKS[type] ?? { icon: type.includes("error") ? IconAlertTriangle : IconBolt, color: type.includes("error") ? "red" : "gray" };
 
-/** The job's story in order: every transition and step, with how long it took and what it cost. */
-export function JobTimeline({ events, live }: { events: JobEvent[]; live: boolean }) {
+/**
+ * The job's story in order, in words: every transition and step with how long it took and
+ * what it cost. Staff also see the raw event type and message, for support.
+ */
+export function JobTimeline({ events, live, staff = false }: { events: JobEvent[]; live: boolean; staff?: boolean }) {
   return (
     <Timeline active={events.length - 1} bulletSize={28} lineWidth={2} data-testid="job-timeline" aria-busy={live}>
       {events.map((event) => {
@@ -35,24 +39,26 @@ export function JobTimeline({ events, live }: { events: JobEvent[]; live: boolea
             data-type={event.type}
             title={
               <Group gap="xs" wrap="wrap">
-                <Text fw={600} size="sm">
-                  {event.message}
+                <Text fw={600} size="sm" data-testid="event-label">
+                  {eventLabel(event)}
                 </Text>
-                <Badge size="xs" variant="light" color={look.color} radius="sm" tt="none">
-                  {event.type}
-                </Badge>
+                {staff && (
+                  <Badge size="xs" variant="light" color={look.color} radius="sm" tt="none" title={event.message}>
+                    {event.type}
+                  </Badge>
+                )}
               </Group>
             }
           >
+            {SHOWS_MESSAGE.has(event.type) && (
+              <Text size="sm" c="dimmed" mt={2}>
+                {event.message}
+              </Text>
+            )}
             <Group gap="md" mt={2}>
               <Text size="xs" c="dimmed" title={formatDateTime(event.occurredAt)}>
                 {new Date(event.occurredAt).toLocaleTimeString()}
               </Text>
-              {event.durationMs !== null && (
-                <Text size="xs" c="dimmed" data-testid="event-duration">
-                  took {formatDuration(event.durationMs)}
-                </Text>
-              )}
               {event.costCents !== null && event.costCents > 0 && (
                 <Text size="xs" fw={600}>
                   {formatCents(event.costCents)}

@@ -5,6 +5,7 @@ import { formatDuration } from "../../lib/format";
 import type { Job } from "../../lib/trpc";
 import { JobCost, runMs } from "./job-cost";
 import { jobTypeLabel } from "./job-labels";
+import { JobSubject } from "./job-subject";
 import { JobStatusBadge } from "./job-status-badge";
 
 export function JobsTable({ jobs }: { jobs: Job[] }) {
@@ -33,9 +34,7 @@ export function JobsTable({ jobs }: { jobs: Job[] }) {
                   <Anchor component={Link} to={`/jobs/${job.id}`} fw={500} size="sm">
                     {jobTypeLabel(job.type)}
                   </Anchor>
-                  <Text size="xs" c="dimmed" ff="monospace">
-                    {job.id.slice(0, 8)}
-                  </Text>
+                  <JobSubject job={job} />
                 </Table.Td>
                 <Table.Td>
                   <JobStatusBadge status={job.status} />

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Radio, Stack, Text } from "@mantine/core";
 import { IconAlertCircle, IconPlayerPlay } from "@tabler/icons-react";
 import { useState } from "react";
 import { useNavigate } from "react-router";
+import { SAME_DOCUMENT_TWICE } from "@atrium/sdk";
 import { fieldError, formErrors } from "../../lib/form";
 import { EstimatePanel, isBlocked } from "./estimate-panel";
 import { DocumentSelect } from "./document-select";
@@ -29,8 +30,10 @@ function AnalysisForm({ start, onCancel }: { start: StartingDocument | null; onC
   const [jobDescriptionId, setJobDescriptionId] = useState<string | null>(start?.kind === "job_description" ? start.id : null);
 
   let job: JobInput | null = null;
+  // Said at once, before any estimate: the api refuses a document matched against itself too.
+  const sameTwice = type === "resume_match" && resumeId !== null && resumeId === jobDescriptionId;
   if (type === "resume_match") {
-    if (resumeId && jobDescriptionId) job = { type, input: { resumeDocumentId: resumeId, jobDescriptionDocumentId: jobDescriptionId } };
+    if (resumeId && jobDescriptionId && !sameTwice) job = { type, input: { resumeDocumentId: resumeId, jobDescriptionDocumentId: jobDescriptionId } };
   } else if (documentId) {
     job = { type, input: { documentId } };
   }
@@ -77,8 +80,15 @@ function AnalysisForm({ start, onCancel }: { start: StartingDocument | null; onC
 
       {type === "resume_match" ? (
         <>
-          <DocumentSelect label="Resume" kind="resume" value={resumeId} onChange={changed(setResumeId)} error={fieldError(errors, "input.resumeDocumentId")} />
-          <DocumentSelect label="Job description" kind="job_description" value={jobDescriptionId} onChange={changed(setJobDescriptionId)} error={fieldError(errors, "input.jobDescriptionDocumentId")} />
+          <DocumentSelect label="Resume" kind="resume" value={resumeId} onChange={changed(setResumeId)} error={fieldError(errors, "input.resumeDocumentId")} preselectOnly />
+          <DocumentSelect
+            label="Job description"
+            kind="job_description"
+            value={jobDescriptionId}
+            onChange={changed(setJobDescriptionId)}
+            error={sameTwice ? SAME_DOCUMENT_TWICE : fieldError(errors, "input.jobDescriptionDocumentId")}
+            preselectOnly
+          />
         </>
       ) : (
         <DocumentSelect

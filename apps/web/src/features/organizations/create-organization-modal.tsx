@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from "@mantine/core";
+import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
 import { IconAlertCircle } from "@tabler/icons-react";
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
@@ -8,6 +8,7 @@ import { fieldError, formErrors } from "../../lib/form";
 import { atLeast } from "./roles";
 import { useCurrentOrganization } from "./use-current-organization";
 import { useCreateOrganization } from "./use-organizations";
+import { DescriptionInput } from "../../components/description-input";
 
 const FIELDS = ["accountId", "name", "slug", "description"] as const;
 
@@ -90,8 +91,7 @@ function CreateOrganizationForm({ onDone }: { onDone: () => void }) {
           onChange={(e) => setValues({ ...values, slug: e.currentTarget.value })}
           error={fieldError(errors, "slug")}
         />
-        <Textarea
-          label="Description"
+        <DescriptionInput
           placeholder="What this organization is for (optional)"
           autosize
           minRows={2}

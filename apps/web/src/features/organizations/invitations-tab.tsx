@@ -19,6 +19,11 @@ function InviteOutcome({ result }: { result: InviteResult }) {
   return (
     <Alert color="indigo" variant="light" icon={<IconMailForward size={18} />} title="Invited" data-testid="invite-result" data-status="invited">
       We emailed {invitation.email} an invitation to join as {ROLE_LABELS[invitation.role].toLowerCase()}. They join once they accept it; until then it is listed below.
+      {result.replacedPrevious && (
+        <Text size="sm" fw={500} mt="xs" data-testid="invite-replaced">
+          This replaces the invitation sent to {invitation.email} earlier: the link in that email no longer works, so tell them to use the latest one.
+        </Text>
+      )}
     </Alert>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, EmptyState, Paper, Select, Table, Text } from "@mantine/core";
+import { Badge, Button, EmptyState, Paper, Select, Table, Text, Tooltip } from "@mantine/core";
 import { IconUsers } from "@tabler/icons-react";
 import { useNavigate } from "react-router";
 import { ConfirmModal } from "../../components/confirm-modal";
@@ -29,6 +29,8 @@ export function MembersTab({ organization }: { organization: Organization }) {
   // Only owners hand out or take away ownership; the api says the same.
   const roleOptions = ROLE_OPTIONS.map((o) => ({ ...o, disabled: o.value === "owner" && !isOwner }));
   const leaving = removing?.userId === user.id;
+  // The api refuses to let the last owner leave: offering the button would only lead to an error.
+  const soleOwner = (members.data ?? []).filter((m) => m.role === "owner").length === 1;
 
   const closeDialog = () => {
     removal.close();
@@ -94,7 +96,13 @@ export function MembersTab({ organization }: { organization: Organization }) {
                       <DateCell iso={m.joinedAt} />
                     </Table.Td>
                     <Table.Td ta="right">
-                      {(self || canManage) && (
+                      {self && soleOwner && m.role === "owner" ? (
+                        <Tooltip label="Make someone else an owner before you leave" withArrow>
+                          <Text size="sm" c="dimmed" data-testid="sole-owner">
+                            Only owner
+                          </Text>
+                        </Tooltip>
+                      ) : (self || canManage) && (
                         <Button size="compact-sm" variant="subtle" color="red" onClick={() => removal.open(m)}>
                           {self ? "Leave" : "Remove"}
                         </Button>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Stack, Text, TextInput, Textarea, Title } from "@mantine/core";
+import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconAlertCircle, IconTrash } from "@tabler/icons-react";
 import { useState, type FormEvent } from "react";
@@ -13,6 +13,7 @@ import { useCurrentUser } from "../auth/current-user";
 import { atLeast } from "./roles";
 import { useCurrentOrganization } from "./use-current-organization";
 import { useDeleteOrganization, useUpdateOrganization } from "./use-organizations";
+import { DescriptionInput } from "../../components/description-input";
 
 const FIELDS = ["name", "slug", "description"] as const;
 
@@ -54,8 +55,7 @@ function DetailsForm({ organization, canEdit }: { organization: Organization; ca
           onChange={(e) => setValues({ ...values, slug: e.currentTarget.value })}
           error={fieldError(errors, "slug")}
         />
-        <Textarea
-          label="Description"
+        <DescriptionInput
           autosize
           minRows={2}
           value={values.description}
@@ -80,6 +80,7 @@ function DetailsForm({ organization, canEdit }: { organization: Organization; ca
 
 function DangerZone({ organization }: { organization: Organization }) {
   const [opened, dialog] = useDisclosure(false);
+  const [typed, setTyped] = useState("");
   const remove = useDeleteOrganization();
   const { select } = useCurrentOrganization();
   const navigate = useNavigate();
@@ -106,15 +107,22 @@ function DangerZone({ organization }: { organization: Organization }) {
       </Group>
       <ConfirmModal
         opened={opened}
-        onClose={dialog.close}
+        onClose={() => {
+          dialog.close();
+          setTyped("");
+        }}
         onConfirm={confirm}
         title="Delete organization"
         confirmLabel="Delete organization"
         loading={remove.isPending}
+        error={remove.error}
+        // Typing the name back: a whole organization should not go on one stray click.
+        confirmDisabled={typed.trim() !== organization.name}
       >
         <Text size="sm">
           Delete <b>{organization.name}</b>? Members lose access to it and its teams at once.
         </Text>
+        <TextInput label={`Type ${organization.name} to confirm`} value={typed} onChange={(e) => setTyped(e.currentTarget.value)} autoComplete="off" data-autofocus />
       </ConfirmModal>
     </Paper>
   );

@@ -5,12 +5,14 @@ import { formatDateTime, formatRelative } from "../../lib/format";
 import { useCurrentUser } from "../auth/current-user";
 import { displayName } from "../auth/use-me";
 import { ChangeEmailCard } from "./change-email-card";
+import { ROLE_COLORS, ROLE_LABELS } from "../organizations/roles";
 import { ChangePasswordCard } from "./change-password-card";
+import { DisplayNameCard } from "./display-name-card";
 
 const AUTH_METHODS = { session: "Session cookie", api_key: "API key" } as const;
 
-function when(iso: string | null): ReactNode {
-  if (!iso) return <Text c="dimmed">Never</Text>;
+function when(iso: string | null, none = "Never"): ReactNode {
+  if (!iso) return <Text span inherit c="dimmed">{none}</Text>;
   return (
     <span title={formatDateTime(iso)}>
       {formatDateTime(iso)}{" "}
@@ -22,7 +24,7 @@ function when(iso: string | null): ReactNode {
 }
 
 export function ProfilePage() {
-  const { user, account, authMethod } = useCurrentUser();
+  const { user, account, accountRole, authMethod } = useCurrentUser();
   const name = displayName(user);
   const rows: [string, ReactNode][] = [
     ["Username", user.username],
@@ -42,9 +44,21 @@ export function ProfilePage() {
       </Group>,
     ],
     ["Display name", user.displayName ?? <Text c="dimmed">Not set</Text>],
-    ["Role", user.isStaff ? <Badge color="grape">Staff</Badge> : <Badge color="gray">Member</Badge>],
     ["Account", account ? `${account.name} (${account.slug})` : <Text c="dimmed">None</Text>],
-    ["Last login", when(user.lastLoginAt)],
+    // The tenant role in the home account; platform staff is a separate flag, shown on its own row.
+    [
+      "Role in account",
+      accountRole ? (
+        <Badge color={ROLE_COLORS[accountRole]} variant="light" data-testid="account-role">
+          {ROLE_LABELS[accountRole]}
+        </Badge>
+      ) : (
+        <Text c="dimmed">None</Text>
+      ),
+    ],
+    ["Platform staff", user.isStaff ? <Badge color="grape">Staff</Badge> : <Text c="dimmed">No</Text>],
+    ["Signed in", when(user.lastLoginAt, authMethod === "api_key" ? "Not with a password yet" : "Never")],
+    ["Previous sign-in", when(user.previousLoginAt, "None: this is your first sign-in")],
     ["Member since", when(user.createdAt)],
     ["Signed in with", AUTH_METHODS[authMethod]],
   ];
@@ -69,7 +83,7 @@ export function ProfilePage() {
         <Table variant="vertical" layout="fixed" withTableBorder>
           <Table.Tbody>
             {rows.map(([label, value]) => (
-              <Table.Tr key={label}>
+              <Table.Tr key={label} data-testid="profile-row" data-label={label}>
                 <Table.Th w={180}>{label}</Table.Th>
                 <Table.Td>{value}</Table.Td>
               </Table.Tr>
@@ -78,6 +92,7 @@ export function ProfilePage() {
         </Table>
       </Paper>
       <Stack mt="xl">
+        <DisplayNameCard key={user.displayName ?? ""} current={user.displayName} username={user.username} />
         <ChangeEmailCard />
         <ChangePasswordCard />
       </Stack>

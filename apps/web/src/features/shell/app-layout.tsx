@@ -18,6 +18,10 @@ export function AppLayout() {
   const mobile = !useMediaQuery(`(min-width: ${theme.breakpoints.sm})`, true, { getInitialValueInEffect: false });
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !navOpened } }} padding="lg">
+      {/* The first tab stop: past the header and the navigation, straight to the page. */}
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -43,7 +47,7 @@ export function AppLayout() {
           <NavLinks onNavigate={nav.close} />
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main" tabIndex={-1}>
         <EmailVerificationBanner />
         <PendingInvitationsNotice />
         <Outlet />

@@ -24,6 +24,7 @@ const LINKS: NavItem[] = [
 const ADMIN_LINKS: NavItem[] = [
   { to: "/admin/users", label: "Users", icon: IconUsers },
   { to: "/admin/invite-keys", label: "Invite keys", icon: IconTicket },
+  { to: "/admin/organizations", label: "Organizations", icon: IconBuildingCommunity },
   { to: "/admin/audit", label: "Audit log", icon: IconHistory },
   { to: "/admin/outbox", label: "Outbox", icon: IconMail },
   { to: "/admin/billing", label: "Billing", icon: IconChartBar },

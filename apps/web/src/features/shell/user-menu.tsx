@@ -12,9 +12,9 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" width={220} shadow="md">
       <Menu.Target>
-        <UnstyledButton data-testid="user-menu" aria-label={`Account menu for ${name}`} px="xs" py={4} style={{ borderRadius: "var(--mantine-radius-md)" }}>
+        <UnstyledButton data-testid="user-menu" px="xs" py={4} style={{ borderRadius: "var(--mantine-radius-md)" }}>
           <Group gap="xs" wrap="nowrap">
-            <Avatar name={name} color="initials" size={30} radius="xl" />
+            <Avatar name={name} color="initials" size={30} radius="xl" aria-hidden />
             <Text size="sm" fw={500} visibleFrom="xs">
               {name}
             </Text>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, TextInput, Textarea } from "@mantine/core";
+import { Alert, Button, Group, Modal, Stack, TextInput } from "@mantine/core";
 import { IconAlertCircle } from "@tabler/icons-react";
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
@@ -6,6 +6,7 @@ import { ZCreateTeamInput } from "@atrium/sdk";
 import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
 import { fieldError, formErrors } from "../../lib/form";
 import { useCreateTeam } from "./use-teams";
+import { DescriptionInput } from "../../components/description-input";
 
 function CreateTeamForm({ organizationId, onDone }: { organizationId: string; onDone: () => void }) {
   const create = useCreateTeam();
@@ -36,8 +37,7 @@ function CreateTeamForm({ organizationId, onDone }: { organizationId: string; on
           </Alert>
         )}
         <TextInput label="Name" placeholder="Platform" data-autofocus value={values.name} onChange={(e) => setValues({ ...values, name: e.currentTarget.value })} error={fieldError(errors, "name")} />
-        <Textarea
-          label="Description"
+        <DescriptionInput
           placeholder="What the team works on (optional)"
           autosize
           minRows={2}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, TextInput, Textarea } from "@mantine/core";
+import { Alert, Button, Group, Modal, Stack, TextInput } from "@mantine/core";
 import { IconAlertCircle } from "@tabler/icons-react";
 import { useState, type FormEvent } from "react";
 import { ZUpdateTeamInput } from "@atrium/sdk";
@@ -6,6 +6,7 @@ import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
 import { fieldError, formErrors } from "../../lib/form";
 import type { Team } from "../../lib/trpc";
 import { useUpdateTeam } from "./use-teams";
+import { DescriptionInput } from "../../components/description-input";
 
 function EditTeamForm({ team, onDone }: { team: Team; onDone: () => void }) {
   const update = useUpdateTeam();
@@ -30,8 +31,7 @@ function EditTeamForm({ team, onDone }: { team: Team; onDone: () => void }) {
           </Alert>
         )}
         <TextInput label="Name" data-autofocus value={values.name} onChange={(e) => setValues({ ...values, name: e.currentTarget.value })} error={fieldError(errors, "name")} />
-        <Textarea
-          label="Description"
+        <DescriptionInput
           autosize
           minRows={2}
           value={values.description}

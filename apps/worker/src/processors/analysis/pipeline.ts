@@ -65,9 +65,18 @@ export function isTransient(err: unknown): boolean {
   return true;
 }
 
-/** A message fit for the user's timeline: ours verbatim, anything else generic (details go to the log only). */
+/** What the user reads for a failure that isn't theirs: what happened to them and what to do next. */
+export const INTERNAL_FAILURE_MESSAGE = "Something went wrong on our side while running this job. Run it again; if it keeps failing, contact support and mention the job id.";
+
+/** A message fit for the user's timeline: ours verbatim, anything else helpful but generic (the cause is for staff). */
 export function userMessage(err: unknown): string {
   if (err instanceof AnalyzerError) return `The analyzer failed: ${err.message}`;
   if (err instanceof BadJobInput || err instanceof ServiceError || err instanceof UnrecoverableError) return err.message;
-  return "An internal error interrupted the job";
+  return INTERNAL_FAILURE_MESSAGE;
+}
+
+/** The internal cause, stored on the job for staff (jobs.error_cause); never on the tenant's timeline. */
+export function failureCause(err: unknown): string {
+  const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return text.slice(0, 2000);
 }

@@ -71,7 +71,9 @@ describe("analysis pipeline", () => {
     expect(events[4]?.data).toMatchObject({ provider: "local", model: "local", attempts: 1 });
     expect(events[2]?.durationMs).toBeGreaterThanOrEqual(0);
 
-    expect(job.result).toMatchObject({ documentId, summary: expect.any(String), keywords: expect.any(Array), entities: expect.any(Array), sentiment: expect.any(Number) });
+    expect(job.result).toMatchObject({ documentId, summary: expect.any(String), keywords: expect.any(Array), entities: expect.any(Array), readAs: "other" });
+    // A one-line profile has no tone worth a number: sentiment is only for transcripts (and worklogs).
+    expect(job.result).not.toHaveProperty("sentiment");
     expect(String(job.result?.summary).length).toBeGreaterThan(10);
     expect((job.result?.keywords as string[]).length).toBeGreaterThan(0);
     const [doc] = await svc.db.select().from(schema.documents).where(eq(schema.documents.id, documentId));
@@ -120,6 +122,19 @@ describe("analysis pipeline", () => {
     const documentId = await uploadFixture(svc, t.accountId, "resume.pdf", "application/pdf");
     const bad = await waitForStatus(svc, t.actor, (await createJob(svc, t.actor, "document_analysis", { documentId })).id, ["success", "failed"]);
     expect(bad).toMatchObject({ status: "failed", attempts: 1, error: "The analyzer failed: the model answered with malformed JSON" });
+  });
+
+  it("fails on an internal error with a helpful message for the user, and keeps the cause for staff only", async () => {
+    await startWorker(flaky(99, new TypeError("Cannot read properties of undefined (reading 'tokens')")));
+    const documentId = await uploadFixture(svc, t.accountId, "resume.pdf", "application/pdf");
+    const job = await waitForStatus(svc, t.actor, (await createJob(svc, t.actor, "document_analysis", { documentId })).id, ["success", "failed"]);
+    // The tenant's read: what happened and what to do, no internals.
+    expect(job).toMatchObject({ status: "failed", errorCause: null });
+    expect(job.error).toMatch(/^Something went wrong on our side while running this job\. Run it again/);
+    const [row] = await svc.db.select().from(schema.jobs).where(eq(schema.jobs.id, job.id));
+    expect(row?.errorCause).toBe("TypeError: Cannot read properties of undefined (reading 'tokens')");
+    const events = await eventsOf(svc, t.actor, job.id);
+    expect(JSON.stringify(events)).not.toContain("TypeError");
   });
 
   it("fails a job whose document is not a readable PDF, without retrying", async () => {

@@ -2,7 +2,7 @@ import { DelayedError, UnrecoverableError } from "bullmq";
 import { ANALYSIS_JOBS, appendJobEvent, findJob, finishJobWithEvent, isFinished, noteWaitingForSlot, priceUsage, recordRunCost, startJobRunWithinCap, transitionJob, type JobRow } from "@atrium/core";
 import { defineProcessor, isLastAttempt, type JobContext } from "../base.js";
 import { PIPELINES } from "./job-types.js";
-import { BadJobInput, isTransient, JobCancelled, userMessage, type RunState } from "./pipeline.js";
+import { BadJobInput, failureCause, INTERNAL_FAILURE_MESSAGE, isTransient, JobCancelled, userMessage, type RunState } from "./pipeline.js";
 
 async function finishCancelled(ctx: JobContext, job: JobRow): Promise<{ status: string }> {
   await appendJobEvent(ctx.db, job.id, { type: "job.cancelled", message: job.status === "running" ? "Stopped: cancel requested" : "Cancelled before it started" });
@@ -89,10 +89,18 @@ export async function runAnalysisJob(ctx: JobContext, jobId: string): Promise<un
     if (!(err instanceof BadJobInput)) ctx.logger.warn({ err, jobId }, "analysis job attempt failed");
     if (isTransient(err) && !isLastAttempt(ctx.job)) {
       const delayMs = ctx.config.JOB_RETRY_BASE_MS * 2 ** ctx.job.attemptsMade;
-      await appendJobEvent(ctx.db, jobId, { type: "job.retry", message: `${message}; retrying in ${Math.round(delayMs / 1000)} s`, data: { attempt: job.attempts, delayMs } });
+      // "Run it again" is advice for the end; while we retry by ourselves, say only that something went wrong.
+      const why = message === INTERNAL_FAILURE_MESSAGE ? "Something went wrong on our side" : message;
+      await appendJobEvent(ctx.db, jobId, { type: "job.retry", message: `${why}; retrying in ${Math.round(delayMs / 1000)} s`, data: { attempt: job.attempts, delayMs } });
       throw err;
     }
-    await finishJobWithEvent(ctx.db, jobId, ["running"], { status: "failed", error: message, finishedAt: ctx.now() }, { type: "job.failed", message, data: { attempt: job.attempts, transient: isTransient(err) } });
+    await finishJobWithEvent(
+      ctx.db,
+      jobId,
+      ["running"],
+      { status: "failed", error: message, errorCause: failureCause(err), finishedAt: ctx.now() },
+      { type: "job.failed", message, data: { attempt: job.attempts, transient: isTransient(err) } },
+    );
     throw new UnrecoverableError(message);
   }
 }

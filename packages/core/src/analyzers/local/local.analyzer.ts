@@ -2,8 +2,10 @@ import type { Analyzed, Analyzer, AnalyzerCall } from "../analyzer.js";
 import { estimateTokens } from "../analyzer.js";
 import type { TWorklogSummary } from "../analyzer.schema.js";
 import { toBullet } from "./bullet.js";
-import { bm25, keywords, summarize } from "./scoring.js";
-import { readText, skillsOf, type Sentence } from "./text.js";
+import { analyzeDocument } from "./document.js";
+import { matchResume } from "./match.js";
+import { summarize } from "./scoring.js";
+import { readText, type Sentence } from "./text.js";
 
 const MODEL = "local";
 
@@ -23,41 +25,26 @@ function achievementScore(s: Sentence): number {
   return verbs * 2 + outcome + (s.pos.includes("VERB") ? 0.5 : 0);
 }
 
-/** Offline NLP (wink-nlp): free, deterministic, no network. */
-export function createLocalAnalyzer(): Analyzer {
+/** Offline NLP (wink-nlp): free, deterministic, no network. `now` dates "2019 – present" (tests fix it). */
+export function createLocalAnalyzer(opts: { now?: () => Date } = {}): Analyzer {
+  const now = opts.now ?? (() => new Date());
   return {
     name: "local",
     model: MODEL,
     analyzeDocument: async (text) => {
       const started = Date.now();
-      const { sentences, sentiment, entities } = readText(text);
-      const result = { summary: summarize(sentences), keywords: keywords(sentences), skills: skillsOf(entities), entities, sentiment };
+      const result = analyzeDocument(text, now());
       return { result, calls: [call(started, text, result)] };
     },
     matchResume: async (resume, jd) => {
       const started = Date.now();
-      const r = readText(resume);
-      const j = readText(jd);
-      const required = skillsOf(j.entities);
-      const have = new Set(skillsOf(r.entities).map((s) => s.toLowerCase()));
-      const matchedSkills = required.filter((s) => have.has(s.toLowerCase()));
-      const missingSkills = required.filter((s) => !have.has(s.toLowerCase()));
-      // BM25 of the JD's terms against the resume, normalized by the JD scored against itself.
-      const rTerms = r.sentences.flatMap((s) => s.terms);
-      const jTerms = j.sentences.flatMap((s) => s.terms);
-      const corpus = [rTerms, jTerms];
-      const self = bm25(jTerms, jTerms, corpus) || 1;
-      const textScore = Math.min(1, bm25(jTerms, rTerms, corpus) / self);
-      const skillScore = required.length ? matchedSkills.length / required.length : textScore;
-      const score = Math.round(100 * (0.7 * skillScore + 0.3 * textScore));
-      const summary = `${matchedSkills.length} of ${required.length} required skills matched${missingSkills.length ? `; missing ${missingSkills.join(", ")}` : ""}.`;
-      const result = { score, matchedSkills, missingSkills, summary };
+      const result = matchResume(resume, jd, now());
       return { result, calls: [call(started, resume + jd, result)] };
     },
     summarizeWorklog: async (text): Promise<Analyzed<TWorklogSummary>> => {
       const started = Date.now();
       // Worklogs are often one entry a line without periods: treat lines as sentences too.
-      const { sentences } = readText(text.split(/\n+/).map((l) => l.replace(/^[-*•\s]+/, "").trim()).filter(Boolean).map((l) => (/[.!?]$/.test(l) ? l : `${l}.`)).join("\n"));
+      const { sentences, sentiment } = readText(text.split(/\n+/).map((l) => l.replace(/^[-*•\s]+/, "").trim()).filter(Boolean).map((l) => (/[.!?]$/.test(l) ? l : `${l}.`)).join("\n"));
       const bullets = sentences
         .map((s, i) => ({ s, i, score: achievementScore(s) }))
         .filter((x) => x.score >= 2)
@@ -65,7 +52,7 @@ export function createLocalAnalyzer(): Analyzer {
         .slice(0, 8)
         .sort((a, b) => a.i - b.i)
         .map((x) => toBullet(x.s.text));
-      const result = { bullets, summary: summarize(sentences, 2) };
+      const result = { bullets, summary: summarize(sentences, 2), sentiment };
       return { result, calls: [call(started, text, result)] };
     },
   };

@@ -1,6 +1,6 @@
 import type { ItemSentence, ItemToken } from "wink-nlp";
 import { nlp } from "./nlp.js";
-import { SKILLS } from "./skills.js";
+import { tokensOf, type Token } from "./skills.js";
 
 export interface Sentence {
   text: string;
@@ -8,6 +8,8 @@ export interface Sentence {
   /** Normalized content words (no stop words, no punctuation), lemmatized. */
   terms: string[];
   pos: string[];
+  /** Its tokens as the skill matcher reads them. */
+  tokens: Token[];
 }
 
 /** Sentences with their terms; the one pass over wink the other local steps build on. */
@@ -24,6 +26,7 @@ export function readText(text: string): { sentences: Sentence[]; sentiment: numb
       sentiment: Number(s.out(its.sentiment)) || 0,
       terms: (words.out(its.lemma as unknown as typeof its.normal) as string[]).map((x) => x.toLowerCase()).filter((x) => x.length > 1),
       pos: s.tokens().out(its.pos) as string[],
+      tokens: tokensOf(s.tokens(), its),
     });
   });
   const custom = (doc.customEntities().out(its.detail) as unknown as Array<{ value: string; type: string }>).map((e) => ({ text: e.value, type: e.type }));
@@ -34,12 +37,4 @@ export function readText(text: string): { sentences: Sentence[]; sentiment: numb
     return seen.has(key) ? false : (seen.add(key), true);
   });
   return { sentences, sentiment: Math.max(-1, Math.min(1, Number(doc.out(its.sentiment)) || 0)), entities };
-}
-
-/** Canonical skill names found in the text (matched by the custom entity, so "node.js" → "Node.js"). */
-export function skillsOf(entities: Array<{ text: string; type: string }>): string[] {
-  const canon = new Map(SKILLS.map((s) => [s.toLowerCase(), s]));
-  const found = new Set<string>();
-  for (const e of entities) if (e.type === "skill") found.add(canon.get(e.text.toLowerCase()) ?? e.text);
-  return [...found];
 }

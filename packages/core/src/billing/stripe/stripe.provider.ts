@@ -2,7 +2,8 @@ import type Stripe from "stripe";
 import { TOPUP_KIND } from "./constants.js";
 import type { BillingProvider, CheckoutRequest, CheckoutSession } from "./provider.js";
 
-const PRODUCT_NAME = "Atrium reserve top-up";
+// Shown on the payer's receipt: "balance", the word the SPA uses, not the ledger's "reserve".
+const PRODUCT_NAME = "Atrium balance top-up";
 
 /**
  * Hosted Stripe Checkout in "payment" mode: one line item of exactly the

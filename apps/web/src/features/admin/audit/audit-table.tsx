@@ -1,13 +1,14 @@
 import { Badge, Code, Stack, Table, Text, Tooltip } from "@mantine/core";
-import { formatDateTime, formatRelative } from "../../../lib/format";
+import { formatDateTime, formatIp, formatRelative, humanValue } from "../../../lib/format";
 import type { AuditEvent } from "../../../lib/trpc";
+import { fileTypeLabel } from "../../documents/document-labels";
 import { eventColor } from "./event-types";
 
 /** `details` in one line; the full JSON on hover. */
 function Details({ details }: { details: Record<string, unknown> }) {
   const entries = Object.entries(details);
   if (entries.length === 0) return <Text size="xs" c="dimmed">—</Text>;
-  const line = entries.map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`).join(", ");
+  const line = entries.map(([k, v]) => `${k}: ${k === "mimeType" && typeof v === "string" ? fileTypeLabel(v) : humanValue(v)}`).join(", ");
   return (
     <Tooltip label={<pre style={{ margin: 0 }}>{JSON.stringify(details, null, 2)}</pre>} multiline maw={420}>
       <Text size="xs" c="dimmed" lineClamp={2} style={{ wordBreak: "break-all" }}>
@@ -70,7 +71,7 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
               </Table.Td>
               <Table.Td>
                 <Text size="xs" title={e.userAgent ?? undefined}>
-                  {e.ipAddress ?? "—"}
+                  {e.ipAddress ? formatIp(e.ipAddress) : "—"}
                 </Text>
               </Table.Td>
               <Table.Td>

@@ -69,7 +69,7 @@ export function AdjustForm() {
         <div>
           <Title order={4}>Adjust a balance</Title>
           <Text size="sm" c="dimmed">
-            Credit or debit a tenant's reserve by hand. The reason is kept in the ledger and the audit log.
+            Credit or debit a tenant's balance by hand. The reason is kept in the ledger and the audit log.
           </Text>
         </div>
         {formError && (

@@ -39,7 +39,7 @@ function RangePicker({ range, onChange }: { range: TDateRangeInput; onChange: (s
   return (
     <DatePickerInput
       type="range"
-      aria-label="Date range"
+      label="Date range"
       placeholder="Last 30 days"
       clearable
       allowSingleDateInRange
@@ -62,7 +62,7 @@ export function AdminBillingPage() {
     <>
       <PageHeader
         title="Billing"
-        description="Revenue, usage costs, prices and reserve adjustments across every tenant."
+        description="Revenue, usage costs, prices and balance adjustments across every tenant."
         actions={
           <Group gap="sm" align="flex-end">
             <RangePicker range={range} onChange={setRange} />

@@ -90,7 +90,7 @@ export function RevenueMetrics({ range }: { range: TDateRangeInput }) {
         <ChartCard title="Monthly recurring revenue" description="Active subscriptions normalized to a month, at the end of each day.">
           <AreaChart h={260} data={data} dataKey="day" series={[{ name: "mrr", label: "MRR", color: "indigo.6" }]} curveType="monotone" valueFormatter={(v) => formatCents(v)} yAxisProps={axis} withDots={false} data-testid="mrr-chart" />
         </ChartCard>
-        <ChartCard title="Top-ups by day" description="Checkout top-ups credited to reserves each day.">
+        <ChartCard title="Top-ups by day" description="Checkout top-ups credited to balances each day.">
           <BarChart h={260} data={data} dataKey="day" series={[{ name: "topups", label: "Top-ups", color: "grape.6" }]} valueFormatter={(v) => formatCents(v)} yAxisProps={axis} data-testid="topups-chart" />
         </ChartCard>
       </SimpleGrid>

@@ -25,7 +25,7 @@ function FlagRow({ flag, onEdit, onDelete }: { flag: Flag; onEdit: () => void; o
         <Text size="xs" c="dimmed">{flag.description}</Text>
       </Table.Td>
       <Table.Td><Badge variant="light">{flag.type}</Badge></Table.Td>
-      <Table.Td>{flag.type === "boolean" ? <Badge color={t.default ? "teal" : "gray"}>{t.default ? "on" : "off"}</Badge> : <Text size="sm">{show(t.default)}</Text>}</Table.Td>
+      <Table.Td>{flag.type === "boolean" ? <Badge variant="light" color={t.default ? "teal" : "gray"}>{t.default ? "on" : "off"}</Badge> : <Text size="sm">{show(t.default)}</Text>}</Table.Td>
       <Table.Td>{t.rules.length}</Table.Td>
       <Table.Td>{t.rollout ? `${t.rollout.percentage}% → ${show(t.rollout.value)}` : "-"}</Table.Td>
       <Table.Td>{Object.keys(flag.environments).join(", ") || "-"}</Table.Td>

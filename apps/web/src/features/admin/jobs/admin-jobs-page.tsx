@@ -12,6 +12,7 @@ import type { Job } from "../../../lib/trpc";
 import { JobCost } from "../../jobs/job-cost";
 import { isActive, isJobStatus, JOB_STATUSES, jobTypeLabel, STATUS_LABELS } from "../../jobs/job-labels";
 import { JobStatusBadge } from "../../jobs/job-status-badge";
+import { JobSubject } from "../../jobs/job-subject";
 import { useCancelJob } from "../../jobs/use-jobs";
 import { QueueStatusCard } from "./queue-status-card";
 import { useRetryJob, useSystemJobs } from "./use-admin-jobs";
@@ -27,7 +28,7 @@ function SystemJobsTable({ jobs }: { jobs: Job[] }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Job</Table.Th>
-            <Table.Th w={130}>Account</Table.Th>
+            <Table.Th w={160}>Account</Table.Th>
             <Table.Th w={140}>Status</Table.Th>
             <Table.Th w={90} ta="right">
               Attempts
@@ -46,13 +47,11 @@ function SystemJobsTable({ jobs }: { jobs: Job[] }) {
                 <Anchor component={Link} to={`/jobs/${job.id}`} size="sm" fw={500}>
                   {jobTypeLabel(job.type)}
                 </Anchor>
-                <Text size="xs" c="dimmed" ff="monospace">
-                  {job.id.slice(0, 8)}
-                </Text>
+                <JobSubject job={job} />
               </Table.Td>
               <Table.Td>
-                <Text size="xs" ff="monospace" title={job.accountId}>
-                  {job.accountId.slice(0, 8)}
+                <Text size="sm" title={job.accountId} data-testid="job-account" lineClamp={2}>
+                  {job.accountName ?? "deleted account"}
                 </Text>
               </Table.Td>
               <Table.Td>

@@ -1,4 +1,4 @@
-import { formatBytes } from "../../../lib/format";
+import { formatBytes, humanValue } from "../../../lib/format";
 import type { HealthCheck, SystemHealth } from "../../../lib/trpc";
 
 type Status = SystemHealth["status"];
@@ -13,6 +13,7 @@ export const KIND_LABEL: Record<HealthCheck["kind"], string> = {
   email: "Email",
   worker: "Workers",
   queue: "Queues",
+  backup: "Backups",
 };
 
 /** A check's details as short "key: value" facts, skipping empty ones. */
@@ -22,6 +23,6 @@ export function detailFacts(details: HealthCheck["details"]): string[] {
     .map(([k, v]) => {
       const bytes = typeof v === "number" && /Bytes$/.test(k);
       const label = k.replace(/Bytes$/, "").replace(/([A-Z])/g, " $1").toLowerCase();
-      return `${label}: ${bytes ? formatBytes(v) : String(v)}`;
+      return `${label}: ${bytes ? formatBytes(v) : humanValue(v)}`;
     });
 }

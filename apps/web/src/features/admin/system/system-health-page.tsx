@@ -5,6 +5,7 @@ import { ConfigCard } from "./config-card";
 import { QueryError } from "../../../components/query-error";
 import { formatRelative } from "../../../lib/format";
 import type { HealthCheck, SystemHealth } from "../../../lib/trpc";
+import { BackupsCard } from "./backups-card";
 import { detailFacts, KIND_LABEL, STATUS_COLOR, STATUS_LABEL } from "./health-labels";
 import { HEALTH_POLL_MS, useSystemHealth } from "./use-system-health";
 
@@ -102,6 +103,7 @@ export function SystemHealthPage() {
           Checked {formatRelative(data.checkedAt)}
         </Text>
         <ConfigCard />
+        <BackupsCard />
       </Stack>
     </>
   );

@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../../../apps/api/src/testing.js";
+import { createClient } from "../src/index.js";
+import { runAtrium } from "./cli-harness.js";
+
+let api: TestApi;
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "atrium-orgs-cli-"));
+  api = await startTestApi({ RATE_LIMIT_ENABLED: "false" });
+});
+afterAll(async () => {
+  await api?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const atrium = (args: string[], stdin?: string) => runAtrium(path.join(dir, "config.json"), args, { stdin });
+
+describe("atrium orgs", () => {
+  it("lets staff list an organization deleted by mistake and restore it", async () => {
+    const { token } = await createClient({ baseUrl: api.url }).auth.token.mutate({ username: "admin", password: "admin123" });
+    const client = createClient({ baseUrl: api.url, token });
+    const me = await client.me.query();
+    if (!me.account) throw new Error("admin has no account");
+    const org = await client.organization.create.mutate({ accountId: me.account.id, name: "Oops Org" });
+    await client.organization.delete.mutate({ id: org.id });
+
+    expect((await atrium(["login", "--url", api.url, "-u", "admin", "--password-stdin"], "admin123\n")).code).toBe(0);
+    const listed = await atrium(["orgs", "deleted"]);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(new RegExp(`${org.id}\\s+Oops Org\\s+${me.account.name}`));
+
+    const restored = await atrium(["orgs", "restore", org.id]);
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toContain(`Restored Oops Org (${org.id}).`);
+    expect((await client.organization.get.query({ id: org.id })).deletedAt).toBeNull();
+    expect((await atrium(["orgs", "deleted"])).stdout).toContain("No deleted organizations.");
+  });
+});
