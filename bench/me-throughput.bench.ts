@@ -14,7 +14,7 @@ const { values: args } = parseArgs({ options: { duration: { type: "string", defa
 const DURATION_S = Number(args.duration);
 const WARMUP_S = 1;
 const CONNECTIONS = 10;
-const TARGET = 0.7;
+const TARGET = 0.8;
 
 async function measure(url: string, token: string, duration: number) {
   return autocannon({ url, connections: CONNECTIONS, duration, workers: 1, headers: { authorization: `Bearer ${token}` } });

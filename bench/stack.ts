@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Express } from "express";
 import { Redis } from "ioredis";
-import { createApp, type ApiDeps } from "@atrium/api";
+import { createApp, startSessionCacheSync, type ApiDeps } from "@atrium/api";
 import { createLogger, loadConfig } from "@atrium/config";
 import { bootstrap, startFlagRuntime } from "@atrium/core";
 import { createJobQueues } from "@atrium/core/jobs";
@@ -17,6 +17,7 @@ export interface BenchStack {
   apiUrl: string;
   databaseUrl: string;
   adminPassword: string;
+  config: ApiDeps["config"];
   /** Serves another app on a free port; closed with the stack. */
   listen: (app: Express) => Promise<string>;
   /** A pool on the bench database, sized like the api's; closed with the stack. */
@@ -61,14 +62,16 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
     });
     const logger = createLogger(config, "bench");
     const db = createDb(databaseUrl);
-    const redis = new Redis(redisServer.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    const redis = new Redis(redisServer.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, enableAutoPipelining: true });
     const queueConnection = new Redis(redisServer.url, { maxRetriesPerRequest: null });
     const jobs = createJobQueues({ connection: queueConnection, prefix: config.REDIS_PREFIX });
     cleanups.push(() => db.close(), () => redis.quit(), () => queueConnection.quit(), () => jobs.close());
     await bootstrap({ db: db.db, config, logger, now: () => new Date() });
     const flags = await startFlagRuntime({ db: db.db, redis, prefix: config.REDIS_PREFIX, environment: config.ATRIUM_ENV, logger });
     cleanups.push(() => flags.close());
-    const deps: ApiDeps = { config, db: db.db, redis, jobs, logger, now: () => new Date(), flags };
+    const sessions = await startSessionCacheSync(config, redis, logger);
+    cleanups.push(() => sessions.close());
+    const deps: ApiDeps = { config, db: db.db, redis, jobs, logger, now: () => new Date(), flags, sessionCache: sessions.cache };
 
     const listen = async (app: Express) => {
       const server: Server = await new Promise((resolve) => {
@@ -82,7 +85,7 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
       cleanups.push(() => handle.close());
       return handle.pool;
     };
-    return { apiUrl: await listen(createApp(deps)), databaseUrl, adminPassword, listen, pool, stop };
+    return { apiUrl: await listen(createApp(deps)), databaseUrl, adminPassword, config, listen, pool, stop };
   } catch (err) {
     await stop();
     throw err;

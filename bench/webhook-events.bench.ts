@@ -1,15 +1,19 @@
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { stripeBillingService } from "@atrium/core";
+import { stripeBillingService, type ServiceContext } from "@atrium/core";
+import { bareWebhookApp } from "./bare-webhook.js";
 import { startBenchStack } from "./stack.js";
 
 // Stripe webhook events per second through the real route: signature check,
-// the stripe_events insert and the reserve credit in one transaction. Also
-// replays of an already-applied event (the duplicate path). Prints; never asserts.
+// the stripe_events insert and the reserve credit in one transaction, against
+// a bare express + pg handler doing the same check and writes (bare-webhook.ts)
+// in the same run. Also replays of an already-applied event (the duplicate
+// path), and what the signature check alone costs. Prints; never asserts.
 const { values: args } = parseArgs({ options: { events: { type: "string", default: "1000" }, concurrency: { type: "string", default: "10" } } });
 const EVENTS = Number(args.events);
 const CONCURRENCY = Number(args.concurrency);
+const TARGET = 0.7;
 const secret = `whsec_bench_${randomBytes(16).toString("hex")}`;
 
 const stack = await startBenchStack({ STRIPE_WEBHOOK_SECRET: secret });
@@ -38,8 +42,9 @@ try {
       },
     },
   });
-  const post = async (body: string) => {
-    const res = await fetch(`${stack.apiUrl}/api/billing/webhook/`, {
+  const bareUrl = await stack.listen(bareWebhookApp(stack.pool(), stack.config));
+  const post = async (body: string, base = stack.apiUrl) => {
+    const res = await fetch(`${base}/api/billing/webhook/`, {
       method: "POST",
       headers: { "content-type": "application/json", "stripe-signature": stripeBillingService.signWebhookPayload(body, secret) },
       body,
@@ -47,15 +52,29 @@ try {
     if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
     return (await res.json()) as { duplicate?: boolean };
   };
-  const run = async (bodies: string[]) => {
+  const run = async (bodies: string[], base = stack.apiUrl) => {
     let next = 0;
     const start = performance.now();
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => { while (next < bodies.length) await post(bodies[next++] as string); }));
+    await Promise.all(Array.from({ length: CONCURRENCY }, async () => { while (next < bodies.length) await post(bodies[next++] as string, base); }));
     return bodies.length / ((performance.now() - start) / 1000);
   };
 
-  await run(Array.from({ length: 50 }, () => JSON.stringify(event(`evt_warm_${randomBytes(6).toString("hex")}`))));
-  const fresh = await run(Array.from({ length: EVENTS }, () => JSON.stringify(event(`evt_${randomBytes(8).toString("hex")}`))));
+  const newEvents = (n: number, tag: string) => Array.from({ length: n }, () => JSON.stringify(event(`evt_${tag}_${randomBytes(8).toString("hex")}`)));
+  await run(newEvents(50, "warm"));
+  await run(newEvents(50, "bwarm"), bareUrl);
+  // Halves alternate between the two so drift on a shared machine hits both alike.
+  let freshMs = 0;
+  let bareMs = 0;
+  for (const half of [0, 1]) {
+    for (const target of half ? ["bare", "api"] : ["api", "bare"]) {
+      const n = EVENTS / 2;
+      const rate = await run(newEvents(n, target), target === "bare" ? bareUrl : stack.apiUrl);
+      if (target === "bare") bareMs += (n / rate) * 1000;
+      else freshMs += (n / rate) * 1000;
+    }
+  }
+  const fresh = (EVENTS / freshMs) * 1000;
+  const bare = (EVENTS / bareMs) * 1000;
   const replay = JSON.stringify(event("evt_replayed_once"));
   await post(replay);
   const duplicates = await run(Array.from({ length: EVENTS }, () => replay));
@@ -63,9 +82,20 @@ try {
   const balance = await fetch(`${stack.apiUrl}/api/billing/reserve/balance/`, { headers: { authorization: `Bearer ${token}` } });
   const { balanceCents } = (await balance.json()) as { balanceCents: number };
   console.log(`Stripe webhook, ${EVENTS} events, ${CONCURRENCY} concurrent deliveries\n`);
-  console.log(`new events        ${fresh.toFixed(0).padStart(6)} events/s`);
+  // The signature check alone: Stripe's HMAC over the raw body plus the envelope's shape, in-process.
+  const sample = Buffer.from(replay);
+  const header = stripeBillingService.signWebhookPayload(replay, secret);
+  const checks = 2000;
+  const t0 = performance.now();
+  for (let i = 0; i < checks; i++) stripeBillingService.verifyStripeDelivery({ config: stack.config } as ServiceContext, sample, header);
+  const checkUs = ((performance.now() - t0) * 1000) / checks;
+  const ratio = fresh / bare;
+  console.log(`new events (api)  ${fresh.toFixed(0).padStart(6)} events/s`);
+  console.log(`new events (bare) ${bare.toFixed(0).padStart(6)} events/s   (express + pg: signature check + the same writes in one transaction)`);
   console.log(`duplicate replays ${duplicates.toFixed(0).padStart(6)} events/s`);
-  console.log(`\nbalance ${balanceCents} cents = ${(50 + EVENTS + 1) * 100} expected (each event credited once)`);
+  console.log(`signature check   ${checkUs.toFixed(0).padStart(6)} µs/event (${sample.length} byte body)`);
+  console.log(`\nratio api / bare: ${ratio.toFixed(2)}x (target >= ${TARGET}x)${ratio < TARGET ? "  BELOW TARGET" : ""}`);
+  console.log(`balance ${balanceCents} cents = ${(2 * (50 + EVENTS) + 1) * 100} expected (each event credited once, by the api or the bare handler)`);
 } finally {
   await stack.stop();
 }

@@ -32,17 +32,16 @@ export default defineConfig(({ mode }) => {
       outDir: "dist",
       // Kept for error tracking, never referenced from the bundles nor served (see apps/api/src/http/spa.ts).
       sourcemap: "hidden",
-      // Vendor code changes far less often than ours: separate chunks stay cached across deploys.
       rolldownOptions: {
+        // The zod contracts are plain declarations: a page that imports one schema from the SDK's
+        // barrel must not ship the other domains' schemas with it.
+        treeshake: { moduleSideEffects: (id: string) => !/packages[\\/](core|sdk)[\\/]src[\\/]/.test(id) },
         output: {
           codeSplitting: {
+            // React changes far less often than ours: its own chunk stays cached across deploys. Mantine
+            // and the rest are left to the splitter, so each lazy page carries only the components it uses.
             groups: [
-              { name: "react", test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 4 },
-              { name: "mantine", test: /node_modules[\\/](@mantine[\\/](?!charts[\\/])[a-z-]+|@floating-ui|@tabler|react-number-format|react-remove-scroll.*|react-transition-group)[\\/]/, priority: 3 },
-              // Only the staff billing page draws charts, so this chunk loads on demand. Below react and
-              // mantine: a group takes its modules' dependencies too, and those two must keep theirs.
-              { name: "charts", test: /node_modules[\\/](recharts|@mantine[\\/]charts)[\\/]/, priority: 2 },
-              { name: "vendor", test: /node_modules[\\/]/, priority: 1 },
+              { name: "react", test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 2 },
             ],
           },
         },

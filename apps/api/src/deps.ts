@@ -1,6 +1,7 @@
 import type { Env, Logger } from "@atrium/config";
 import type { Db } from "@atrium/db";
 import type { Redis } from "ioredis";
+import type { SessionCache } from "@atrium/core";
 import type { JobQueues } from "@atrium/core/jobs";
 import type { FlagRuntime } from "@atrium/core";
 
@@ -15,4 +16,6 @@ export interface ApiDeps {
   /** Feature flags in memory, refreshed through Redis pub/sub (startFlagRuntime). */
   flags: FlagRuntime;
   now: () => Date;
+  /** The session cache (http/session-cache-sync.ts); without one every request reads its session from Postgres. */
+  sessionCache?: SessionCache;
 }

@@ -1,5 +1,4 @@
 import express, { type ErrorRequestHandler } from "express";
-import cors from "cors";
 import * as trpcExpress from "@trpc/server/adapters/express";
 import { createOpenApiExpressMiddleware } from "trpc-to-openapi";
 import type { ApiDeps } from "./deps.js";
@@ -11,7 +10,7 @@ import type { Surface } from "./http/procedure-paths.js";
 import { allowedHosts, httpsRedirect } from "./http/host-guards.js";
 import { createRateLimits } from "./http/rate-limit.js";
 import { requestLogger } from "./http/request-log.js";
-import { securityHeaders } from "./http/security-headers.js";
+import { responseHeaders } from "./http/security-headers.js";
 import { backupDownloadRoutes } from "./http/backup-download.js";
 import { dataExportRoutes } from "./http/data-export.js";
 import { dataRestoreRoutes } from "./http/data-restore.js";
@@ -45,9 +44,8 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(metricsRoutes(deps));
 
   app.use(requestLogger(logger));
-  app.use(securityHeaders(config));
-  // Cross-origin clients (the SDK in a browser) must be able to read how long to back off, and the export's file name.
-  app.use(cors({ origin: config.CORS_ORIGINS, credentials: true, exposedHeaders: ["Retry-After", "Content-Disposition"] }));
+  // helmet + cors, precomputed into one middleware (see responseHeaders).
+  app.use(responseHeaders(config));
 
   const rateLimits = createRateLimits(config, deps.redis, logger);
   const createContext = createContextFactory(deps, rateLimits);

@@ -5,6 +5,7 @@ import { createLogger, loadConfig, type Env } from "@atrium/config";
 import { createTestDatabase, testInfraUrls, testRedisPrefix, type TestDatabase } from "@atrium/db/testing";
 import { bootstrap, startFlagRuntime, type ServiceContext } from "@atrium/core";
 import { createJobQueues } from "@atrium/core/jobs";
+import { startSessionCacheSync } from "./http/session-cache-sync.js";
 import { createApp } from "./server.js";
 import type { Request, Response } from "express";
 import { createContextFactory } from "./trpc/context.js";
@@ -51,7 +52,7 @@ export async function startTestApi(overrides: Partial<Record<keyof Env, string>>
     ...overrides,
   });
   const logger = createLogger(config, "api-test");
-  const redis = new Redis(config.REDIS_URL ?? "", { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  const redis = new Redis(config.REDIS_URL ?? "", { maxRetriesPerRequest: 1, enableOfflineQueue: false, enableAutoPipelining: true });
   redis.on("error", () => {});
   const queueConnection = new Redis(config.REDIS_URL ?? "", { maxRetriesPerRequest: null });
   queueConnection.on("error", () => {});
@@ -59,8 +60,10 @@ export async function startTestApi(overrides: Partial<Record<keyof Env, string>>
   // Bootstrap seeds the built-in flags; the runtime then starts with them in memory.
   await bootstrap({ db: db.db, config, logger, now: () => new Date(), jobs });
   const flags = await startFlagRuntime({ db: db.db, redis, prefix: config.REDIS_PREFIX, environment: config.ATRIUM_ENV, logger });
-  const deps: ApiDeps = { config, db: db.db, redis, jobs, logger, now: () => new Date(), flags };
-  const svc: ServiceContext = { db: db.db, config, logger, now: deps.now, jobs, flags };
+  // The session cache is on as in production: every test that ends a session or changes a user proves its invalidation.
+  const sessions = await startSessionCacheSync(config, redis, logger);
+  const deps: ApiDeps = { config, db: db.db, redis, jobs, logger, now: () => new Date(), flags, sessionCache: sessions.cache };
+  const svc: ServiceContext = { db: db.db, config, logger, now: deps.now, jobs, flags, sessionCache: sessions.cache };
   server.on("request", createApp(deps));
   return {
     url,
@@ -71,6 +74,7 @@ export async function startTestApi(overrides: Partial<Record<keyof Env, string>>
       await new Promise((r) => server.close(r));
       server.closeAllConnections();
       await jobs.close();
+      await sessions.close();
       await flags.close();
       redis.disconnect();
       queueConnection.disconnect();

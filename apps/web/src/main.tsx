@@ -1,7 +1,4 @@
-import "@mantine/core/styles.css";
-import "@mantine/dates/styles.css";
-import "@mantine/dropzone/styles.css";
-import "@mantine/notifications/styles.css";
+import "./app/styles";
 import "./app/a11y.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

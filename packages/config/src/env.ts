@@ -78,6 +78,12 @@ export const ZEnv = z.object({
   SESSION_DAYS: z.coerce.number().int().positive().default(30),
   SHORT_SESSION_HOURS: z.coerce.number().int().positive().default(12),
   /**
+   * How long an api process may answer from its in-process session cache. Logout, disable,
+   * delete and password changes reach every process at once over Redis pub/sub; this is the
+   * bound when that message is lost (Redis down): any change is seen everywhere within it. 0 = no cache.
+   */
+  SESSION_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  /**
    * Which proxies' X-Forwarded-For to believe: `false`, a hop count (`1` = one
    * proxy in front), or proxy addresses/CIDRs (`10.0.0.0/8,loopback`). Never
    * `true`: that makes the client-written left-most entry the IP every per-IP

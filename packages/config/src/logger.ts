@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { pino, type Logger, type LoggerOptions } from "pino";
 import type { Env } from "./env.js";
 import { errorOfLogCall, reportError, startErrorReporting } from "./error-reporting.js";
 
@@ -14,7 +14,7 @@ const ERROR_LEVEL = 50;
 export function createLogger(env: Pick<Env, "NODE_ENV" | "LOG_LEVEL"> & Partial<Pick<Env, "SENTRY_DSN">>, name: string): Logger {
   const pretty = env.NODE_ENV === "development";
   if (env.SENTRY_DSN) void startErrorReporting({ SENTRY_DSN: env.SENTRY_DSN, NODE_ENV: env.NODE_ENV }, name);
-  return pino({
+  const options: LoggerOptions = {
     name,
     level: env.LOG_LEVEL,
     hooks: {
@@ -27,6 +27,9 @@ export function createLogger(env: Pick<Env, "NODE_ENV" | "LOG_LEVEL"> & Partial<
       },
     },
     redact: { paths: ["req.headers.authorization", "req.headers.cookie", "password", "*.password", "token", "*.token"], censor: "[redacted]" },
-    ...(pretty ? { transport: { target: "pino-pretty", options: { colorize: true, translateTime: "HH:MM:ss" } } } : {}),
-  });
+  };
+  if (pretty) return pino({ ...options, transport: { target: "pino-pretty", options: { colorize: true, translateTime: "HH:MM:ss" } } });
+  // JSON lines leave through an asynchronous stdout writer, so a request's log line is never a blocking
+  // write on the event loop (the api logs one per request); pino flushes what is pending at exit.
+  return pino(options, pino.destination({ dest: 1, sync: false }));
 }

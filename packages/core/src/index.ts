@@ -5,6 +5,7 @@ export { hashPassword, verifyPassword } from "./auth/password.js";
 export * as authService from "./auth/auth.service.js";
 export { loginBucketKey } from "./auth/login-bucket.js";
 export * as sessionService from "./auth/session.service.js";
+export { createSessionCache, decodeAuthChange, encodeAuthChange, type AuthChange, type SessionCache } from "./auth/session-cache.js";
 export * as apiKeyService from "./api-keys/api-key.service.js";
 export { bootstrap, DEFAULT_ACCOUNT } from "./bootstrap/bootstrap.service.js";
 export { insertUser, findUserById, type UserRow } from "./users/user.repository.js";

@@ -1,3 +1,5 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import cors from "cors";
 import helmet from "helmet";
 import { allowsDevDefaults, type Env } from "@atrium/config";
 
@@ -33,4 +35,44 @@ export function securityHeaders(config: Pick<Env, "ATRIUM_ENV" | "HSTS_SECONDS">
     hsts: config.HSTS_SECONDS > 0 ? { maxAge: config.HSTS_SECONDS, includeSubDomains: true } : false,
     contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config) },
   });
+}
+
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+
+/** Runs a header-only middleware once against a stand-in response and records what it set. */
+function recordHeaders(middleware: Middleware, req: Partial<IncomingMessage>): Array<[string, string | string[]]> {
+  const set = new Map<string, string | string[]>();
+  const res = {
+    setHeader: (name: string, value: string | string[]) => set.set(name.toLowerCase(), value),
+    removeHeader: (name: string) => set.delete(name.toLowerCase()),
+    getHeader: (name: string) => set.get(name.toLowerCase()),
+    get statusCode() {
+      return 200;
+    },
+  } as unknown as ServerResponse;
+  let called = false;
+  middleware(req as IncomingMessage, res, () => (called = true));
+  if (!called) throw new Error("a header middleware did not call next() synchronously; it can't be precomputed");
+  return [...set];
+}
+
+/**
+ * helmet's headers and cors' in ONE middleware. helmet is thirteen middlewares
+ * whose headers never depend on the request, and cors' answer to a request
+ * without an Origin header is fixed too: both are computed once at start-up
+ * and set in one loop. Requests with an Origin (and preflights) still go
+ * through cors itself, since its answer depends on that origin.
+ */
+export function responseHeaders(config: Pick<Env, "ATRIUM_ENV" | "HSTS_SECONDS" | "CORS_ORIGINS">) {
+  const helmetHeaders = securityHeaders(config) as unknown as Middleware;
+  // Cross-origin clients (the SDK in a browser) must be able to read how long to back off, and the export's file name.
+  const corsMiddleware = cors({ origin: config.CORS_ORIGINS, credentials: true, exposedHeaders: ["Retry-After", "Content-Disposition"] }) as unknown as Middleware;
+  const staticHeaders = recordHeaders(helmetHeaders, { method: "GET", headers: {} });
+  const sameOriginHeaders = [...staticHeaders, ...recordHeaders(corsMiddleware, { method: "GET", headers: {} })];
+  return function responseHeadersMiddleware(req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) {
+    const crossOrigin = req.headers.origin !== undefined || req.method === "OPTIONS";
+    for (const [name, value] of crossOrigin ? staticHeaders : sameOriginHeaders) res.setHeader(name, value);
+    if (crossOrigin) corsMiddleware(req, res, next);
+    else next();
+  };
 }

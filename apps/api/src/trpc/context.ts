@@ -30,7 +30,7 @@ export interface Context {
 export function createContextFactory(deps: ApiDeps, rateLimits: RateLimits = createRateLimits(deps.config, deps.redis, deps.logger)) {
   return async ({ req, res }: { req: Request; res: Response }): Promise<Context> => {
     const logger: Logger = (req as Request & { log?: Logger }).log ?? deps.logger;
-    const svc: ServiceContext = { db: deps.db, config: deps.config, logger, now: deps.now, jobs: deps.jobs, flags: deps.flags };
+    const svc: ServiceContext = { db: deps.db, config: deps.config, logger, now: deps.now, jobs: deps.jobs, flags: deps.flags, sessionCache: deps.sessionCache };
     const token = readBearer(req) ?? readSessionCookie(req);
     const auth = token ? await authService.authenticateToken(svc, token) : null;
     return {

@@ -1,74 +1,55 @@
+import type { ComponentType } from "react";
 import { createBrowserRouter, type RouteObject } from "react-router";
-import { AuditLogPage } from "../features/admin/audit/audit-log-page";
-import { AdminJobsPage } from "../features/admin/jobs/admin-jobs-page";
-import { FlagsPage } from "../features/admin/flags/flags-page";
-import { InviteKeysPage } from "../features/admin/invite-keys/invite-keys-page";
-import { DeletedOrganizationsPage } from "../features/admin/organizations/deleted-organizations-page";
-import { OutboxPage } from "../features/admin/outbox/outbox-page";
-import { RequireStaff } from "../features/admin/require-staff";
-import { SystemHealthPage } from "../features/admin/system/system-health-page";
-import { AdminUsersPage } from "../features/admin/users/admin-users-page";
-import { ApiKeysPage } from "../features/api-keys/api-keys-page";
-import { ForgotPasswordPage } from "../features/auth/forgot-password-page";
-import { LoginPage } from "../features/auth/login-page";
-import { RequireAuth } from "../features/auth/require-auth";
-import { ResetPasswordPage } from "../features/auth/reset-password-page";
-import { SignupPage } from "../features/auth/signup-page";
-import { VerifyEmailPage } from "../features/auth/verify-email-page";
-import { BillingPage } from "../features/billing/billing-page";
-import { DocumentPage } from "../features/documents/document-page";
-import { DocumentsPage } from "../features/documents/documents-page";
-import { JobPage } from "../features/jobs/job-page";
-import { JobsPage } from "../features/jobs/jobs-page";
-import { HomePage } from "../features/dashboard/home-page";
-import { CurrentOrganizationPage } from "../features/organizations/current-organization-page";
-import { OrganizationPage } from "../features/organizations/organization-page";
-import { ProfilePage } from "../features/profile/profile-page";
-import { AppLayout } from "../features/shell/app-layout";
-import { TeamPage } from "../features/teams/team-page";
+import { FullPageLoader } from "../components/full-page";
 import { NotFoundPage } from "./not-found-page";
 import { RouteErrorPage } from "./route-error-page";
 
+/**
+ * Every page is its own lazy chunk: the first load carries the router, the
+ * providers and the one page asked for (login ≈ the form, dashboard ≈ shell +
+ * home), never the admin area, charts, date pickers or the dropzone. A chunk
+ * gone after a deploy lands on RouteErrorPage, which reloads once.
+ */
+const page =
+  <M,>(load: () => Promise<M>, pick: (m: M) => ComponentType) =>
+  async () => ({ Component: pick(await load()) });
+
 const routes: RouteObject[] = [
-  { path: "/login", element: <LoginPage /> },
-  { path: "/signup", element: <SignupPage /> },
-  { path: "/forgot-password", element: <ForgotPasswordPage /> },
-  { path: "/reset-password", element: <ResetPasswordPage /> },
-  { path: "/verify-email", element: <VerifyEmailPage /> },
+  { path: "/login", lazy: page(() => import("../features/auth/login-page"), (m) => m.LoginPage) },
+  { path: "/signup", lazy: page(() => import("../features/auth/signup-page"), (m) => m.SignupPage) },
+  { path: "/forgot-password", lazy: page(() => import("../features/auth/forgot-password-page"), (m) => m.ForgotPasswordPage) },
+  { path: "/reset-password", lazy: page(() => import("../features/auth/reset-password-page"), (m) => m.ResetPasswordPage) },
+  { path: "/verify-email", lazy: page(() => import("../features/auth/verify-email-page"), (m) => m.VerifyEmailPage) },
   {
     path: "/",
-    element: (
-      <RequireAuth>
-        <AppLayout />
-      </RequireAuth>
-    ),
+    // The gate and the shell together: signed-out visitors of /login never download the shell.
+    lazy: page(() => import("../features/shell/authenticated-shell"), (m) => m.AuthenticatedShell),
     children: [
-      { index: true, element: <HomePage /> },
-      { path: "profile", element: <ProfilePage /> },
-      { path: "api-keys", element: <ApiKeysPage /> },
-      { path: "billing", element: <BillingPage /> },
-      { path: "documents", element: <DocumentsPage /> },
-      { path: "documents/:id", element: <DocumentPage /> },
-      { path: "jobs", element: <JobsPage /> },
-      { path: "jobs/:id", element: <JobPage /> },
-      { path: "org", element: <CurrentOrganizationPage /> },
-      { path: "organizations/:id", element: <OrganizationPage /> },
-      { path: "organizations/:orgId/teams/:teamId", element: <TeamPage /> },
+      { index: true, lazy: page(() => import("../features/dashboard/home-page"), (m) => m.HomePage) },
+      { path: "profile", lazy: page(() => import("../features/profile/profile-page"), (m) => m.ProfilePage) },
+      { path: "api-keys", lazy: page(() => import("../features/api-keys/api-keys-page"), (m) => m.ApiKeysPage) },
+      { path: "billing", lazy: page(() => import("../features/billing/billing-page"), (m) => m.BillingPage) },
+      { path: "documents", lazy: page(() => import("../features/documents/documents-page"), (m) => m.DocumentsPage) },
+      { path: "documents/:id", lazy: page(() => import("../features/documents/document-page"), (m) => m.DocumentPage) },
+      { path: "jobs", lazy: page(() => import("../features/jobs/jobs-page"), (m) => m.JobsPage) },
+      { path: "jobs/:id", lazy: page(() => import("../features/jobs/job-page"), (m) => m.JobPage) },
+      { path: "org", lazy: page(() => import("../features/organizations/current-organization-page"), (m) => m.CurrentOrganizationPage) },
+      { path: "organizations/:id", lazy: page(() => import("../features/organizations/organization-page"), (m) => m.OrganizationPage) },
+      { path: "organizations/:orgId/teams/:teamId", lazy: page(() => import("../features/teams/team-page"), (m) => m.TeamPage) },
       {
         path: "admin",
-        element: <RequireStaff />,
+        lazy: page(() => import("../features/admin/require-staff"), (m) => m.RequireStaff),
         children: [
-          { index: true, element: <AdminUsersPage /> },
-          { path: "users", element: <AdminUsersPage /> },
-          { path: "invite-keys", element: <InviteKeysPage /> },
-          { path: "organizations", element: <DeletedOrganizationsPage /> },
-          { path: "audit", element: <AuditLogPage /> },
-          { path: "outbox", element: <OutboxPage /> },
-          { path: "jobs", element: <AdminJobsPage /> },
-          { path: "system", element: <SystemHealthPage /> },
-          { path: "flags", element: <FlagsPage /> },
-          // Lazy: its charts (recharts) are a big chunk only staff ever need.
-          { path: "billing", lazy: () => import("../features/admin/billing/admin-billing-page").then((m) => ({ Component: m.AdminBillingPage })) },
+          { index: true, lazy: page(() => import("../features/admin/users/admin-users-page"), (m) => m.AdminUsersPage) },
+          { path: "users", lazy: page(() => import("../features/admin/users/admin-users-page"), (m) => m.AdminUsersPage) },
+          { path: "invite-keys", lazy: page(() => import("../features/admin/invite-keys/invite-keys-page"), (m) => m.InviteKeysPage) },
+          { path: "organizations", lazy: page(() => import("../features/admin/organizations/deleted-organizations-page"), (m) => m.DeletedOrganizationsPage) },
+          { path: "audit", lazy: page(() => import("../features/admin/audit/audit-log-page"), (m) => m.AuditLogPage) },
+          { path: "outbox", lazy: page(() => import("../features/admin/outbox/outbox-page"), (m) => m.OutboxPage) },
+          { path: "jobs", lazy: page(() => import("../features/admin/jobs/admin-jobs-page"), (m) => m.AdminJobsPage) },
+          { path: "system", lazy: page(() => import("../features/admin/system/system-health-page"), (m) => m.SystemHealthPage) },
+          { path: "flags", lazy: page(() => import("../features/admin/flags/flags-page"), (m) => m.FlagsPage) },
+          { path: "billing", lazy: page(() => import("../features/admin/billing/admin-billing-page"), (m) => m.AdminBillingPage) },
           { path: "*", element: <NotFoundPage /> },
         ],
       },
@@ -77,5 +58,6 @@ const routes: RouteObject[] = [
   },
 ];
 
-// One pathless parent: every route's errors land on the friendly page, not the router's developer screen.
-export const router = createBrowserRouter([{ errorElement: <RouteErrorPage />, children: routes }]);
+// One pathless parent: every route's errors land on the friendly page, not the router's developer screen;
+// the loader shows while the first page's chunk downloads.
+export const router = createBrowserRouter([{ errorElement: <RouteErrorPage />, hydrateFallbackElement: <FullPageLoader />, children: routes }]);

@@ -1,4 +1,5 @@
 import type { Actor, RequestMeta, ServiceContext } from "../shared/context.js";
+import { authChanged } from "../auth/session-cache.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { hashPassword } from "../auth/password.js";
 import { revokeAllUserApiKeys } from "../api-keys/api-key.repository.js";
@@ -44,7 +45,7 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, input: TUpda
   if (input.id === actor.userId && input.isStaff === false) {
     throw new ServiceError("FORBIDDEN", "You can't remove your own staff access", { isStaff: ["You can't remove your own staff access"] });
   }
-  return ctx.db.transaction(async (tx) => {
+  const updated = await ctx.db.transaction(async (tx) => {
     const before = await findUserById(tx, input.id);
     if (!before) throw notFound("User");
     const changes: Partial<Pick<UserRow, "isActive" | "isStaff" | "displayName">> = {};
@@ -68,6 +69,9 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, input: TUpda
     }
     return toAdminDto(after);
   });
+  // Disabled, staff granted or revoked, renamed: every api process re-reads the user (committed by now).
+  await authChanged(ctx, { userId: input.id });
+  return updated;
 }
 
 /**
@@ -96,5 +100,6 @@ export async function adminResetPassword(ctx: ServiceContext, actor: Actor, inpu
       details: { username: user.username, revokedApiKeys },
     });
   });
+  await authChanged(ctx, { userId: user.id });
   return toAdminDto({ ...user, passwordHash, passwordChangedAt: now });
 }

@@ -2,7 +2,7 @@ export * as jobService from "./job.service.js";
 export * as jobReadService from "./job-read.service.js";
 export * as systemJobsService from "./system-jobs.service.js";
 export { sweepStalledJobs } from "./stalled-sweep.service.js";
-export { appendJobEvent, listJobEvents, type JobEventInput } from "./job-events.repository.js";
+export { appendJobEvent, finishJobWithEvent, listJobEvents, type JobEventInput } from "./job-events.repository.js";
 export { findJob, transitionJob, touchJob, startJobRun, type JobRow } from "./jobs.repository.js";
 export { startJobRunWithinCap, noteWaitingForSlot, type RunSlot } from "./run-slots.js";
 export { loadTenantDocuments, analyzerModel, documentIdsOf } from "./job-estimate.js";

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { schema } from "@atrium/db";
 import { lockReserveRow } from "../billing/ledger.repository.js";
-import { ensureReserve, reserveRules } from "../billing/ledger.service.js";
-import { checkSpend } from "../billing/low-balance.service.js";
+import { createReserveIfMissing, reserveRules } from "../billing/ledger.service.js";
+import { checkSpend, cheapJobTypes, committedCents, verdictFor } from "../billing/low-balance.service.js";
 import type { BillingActor } from "../billing/reserve.service.js";
 import type { ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
@@ -97,10 +97,16 @@ export async function createJob(ctx: ServiceContext, actor: JobActor, raw: TCrea
   // Before the reserve is locked or a row written: a feature that is off costs nothing.
   await assertFlagOn(ctx, actor, accountId, type);
 
-  const { job, check } = await inTransaction(ctx, async (tx, txCtx) => {
-    await ensureReserve(tx, accountId, reserveRules(ctx));
-    await lockReserveRow(tx, accountId);
-    const { priced, check } = await priceAndCheck(txCtx, accountId, type, input);
+  const { job, check } = await inTransaction(ctx, async (tx) => {
+    const rules = reserveRules(ctx);
+    await createReserveIfMissing(tx, accountId, rules);
+    // The locked row is the balance the verdict uses: no second read of it (checkSpend's) inside the lock.
+    const reserve = await lockReserveRow(tx, accountId);
+    if (!reserve) throw notFound("Account");
+    const docs = await loadTenantDocuments(tx, accountId, documentIdsOf(type, input));
+    const priced = await estimateJobCost(tx, ctx.config, type, input, docs);
+    const pendingCents = await committedCents(tx, accountId);
+    const check = verdictFor(reserve, priced.totalCents, type, cheapJobTypes(ctx), { creditLimitCents: rules.creditLimitCents, pendingCents });
     if (!check.allowed) throw new ServiceError("PAYMENT_REQUIRED", check.message ?? "The low-balance policy refuses this job");
     const [row] = await tx.insert(jobs).values({ accountId, createdById: actor.userId, type, input, estimatedCostCents: priced.totalCents }).returning();
     if (!row) throw new Error("job insert returned nothing");

@@ -1,7 +1,7 @@
-import { and, count, desc, eq, ne, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { schema, type Db, type DbOrTx } from "@atrium/db";
 import { appendJobEvent } from "./job-events.repository.js";
-import { startJobRun, type JobRow } from "./jobs.repository.js";
+import type { JobRow } from "./jobs.repository.js";
 
 const { jobs, jobEvents } = schema;
 
@@ -19,15 +19,22 @@ export type RunSlot = { status: "started"; job: JobRow } | { status: "gone" } | 
 export async function startJobRunWithinCap(db: DbOrTx, job: Pick<JobRow, "id" | "accountId">, cap: number, now: () => Date): Promise<RunSlot> {
   return (db as Db).transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`jobs.running:${job.accountId}`}, 0))`);
-    const [row] = await tx
-      .select({ n: count() })
-      .from(jobs)
-      .where(and(eq(jobs.accountId, job.accountId), eq(jobs.status, "running"), ne(jobs.id, job.id)));
-    const running = row?.n ?? 0;
-    if (running >= cap) return { status: "full", running };
+    const othersRunning = and(eq(jobs.accountId, job.accountId), eq(jobs.status, "running"), ne(jobs.id, job.id));
+    // Count and start in one statement (a fresh snapshot, taken after the lock): one round trip inside the lock.
+    const running = tx.$with("running").as(tx.select({ n: count().as("n") }).from(jobs).where(othersRunning));
     // The clock is read inside the lock, so a start is never stamped before the finish that freed its slot.
-    const started = await startJobRun(tx, job.id, now());
-    return started ? { status: "started", job: started } : { status: "gone" };
+    const [started] = await tx
+      .with(running)
+      .update(jobs)
+      .set({ status: "running", attempts: sql`${jobs.attempts} + 1`, startedAt: sql`coalesce(${jobs.startedAt}, ${now()})`, updatedAt: new Date() })
+      .where(and(eq(jobs.id, job.id), inArray(jobs.status, ["queued", "running"]), sql`(select n from ${running}) < ${cap}`))
+      .returning();
+    if (started) return { status: "started", job: started };
+    // Not started: the tenant is at its cap, or the job was cancelled or finished meanwhile.
+    const [row] = await tx.select({ n: count() }).from(jobs).where(othersRunning);
+    const n = row?.n ?? 0;
+    if (n < cap) return { status: "gone" };
+    return { status: "full", running: n };
   });
 }
 

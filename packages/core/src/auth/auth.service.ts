@@ -3,7 +3,7 @@ import { ServiceError } from "../shared/errors.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { isApiKeyToken, validateApiKey } from "../api-keys/api-key.service.js";
 import { findMember } from "../tenancy/member.repository.js";
-import { findAccountById } from "../tenants/tenant.repository.js";
+import { findAccountById, type AccountRow } from "../tenants/tenant.repository.js";
 import { toAccountDto } from "../tenants/tenant.mapper.js";
 import { toUserDto } from "../users/user.mapper.js";
 import { findUserByLogin, touchLastLogin, type UserRow } from "../users/user.repository.js";
@@ -15,6 +15,8 @@ const INVALID = "Invalid username or password";
 
 export interface Authenticated {
   user: UserRow;
+  /** The user's live account, when the lookup already read it (session tokens); `me` reads it otherwise. */
+  account?: AccountRow | null;
   method: TAuthMethod;
   sessionId: string | null;
   apiKeyId: string | null;
@@ -83,12 +85,15 @@ export async function authenticateToken(ctx: ServiceContext, token: string): Pro
     return found ? { user: found.user, method: "api_key", sessionId: null, apiKeyId: found.key.id } : null;
   }
   const found = await validateSessionToken(ctx, token);
-  return found ? { user: found.user, method: "session", sessionId: found.session.id, apiKeyId: null } : null;
+  return found ? { user: found.user, account: found.account, method: "session", sessionId: found.session.id, apiKeyId: null } : null;
 }
 
 /** The caller, their home account and their role in it (a tenant role, not the staff flag). */
 export async function getMe(ctx: ServiceContext, auth: Authenticated): Promise<TMeOutput> {
   const accountId = auth.user.accountId;
-  const [account, member] = accountId ? await Promise.all([findAccountById(ctx.db, accountId), findMember(ctx.db, { accountId }, auth.user.id)]) : [];
+  // A session lookup already read the account (session.repository.ts); the role is read per call, never cached.
+  const [account, member] = accountId
+    ? await Promise.all([auth.account !== undefined ? auth.account : findAccountById(ctx.db, accountId), findMember(ctx.db, { accountId }, auth.user.id)])
+    : [];
   return { user: toUserDto(auth.user), account: account ? toAccountDto(account) : null, accountRole: account ? (member?.role ?? null) : null, authMethod: auth.method };
 }

@@ -1,8 +1,9 @@
-import { and, eq, lt, ne } from "drizzle-orm";
+import { and, eq, isNull, lt, ne, sql } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
+import type { AccountRow } from "../tenants/tenant.repository.js";
 import type { UserRow } from "../users/user.repository.js";
 
-const { sessions, users } = schema;
+const { accounts, sessions, users } = schema;
 export type SessionRow = typeof sessions.$inferSelect;
 
 export async function insertSession(db: DbOrTx, values: typeof sessions.$inferInsert): Promise<SessionRow> {
@@ -11,13 +12,25 @@ export async function insertSession(db: DbOrTx, values: typeof sessions.$inferIn
   return row;
 }
 
-export async function findSessionWithUser(db: DbOrTx, id: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-  const [row] = await db
-    .select({ session: sessions, user: users })
+function sessionLookupQuery(db: DbOrTx) {
+  return db
+    .select({ session: sessions, user: users, account: accounts })
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
-    .where(eq(sessions.id, id))
-    .limit(1);
+    .leftJoin(accounts, and(eq(accounts.id, users.accountId), isNull(accounts.deletedAt)))
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .limit(1)
+    .prepare("session_lookup");
+}
+
+// One prepared statement per database handle: Postgres plans it once per connection, drizzle builds its SQL once.
+const prepared = new WeakMap<object, ReturnType<typeof sessionLookupQuery>>();
+
+/** The session, its user and the user's (live) account: everything an authenticated request needs, in one round trip. */
+export async function findSessionWithUser(db: DbOrTx, id: string): Promise<{ session: SessionRow; user: UserRow; account: AccountRow | null } | undefined> {
+  let query = prepared.get(db);
+  if (!query) prepared.set(db, (query = sessionLookupQuery(db)));
+  const [row] = await query.execute({ id });
   return row;
 }
 

@@ -1,6 +1,6 @@
 import type { ServiceContext, RequestMeta } from "../shared/context.js";
 import { generateToken, hashToken } from "../shared/tokens.js";
-import type { UserRow } from "../users/user.repository.js";
+import { authChanged, type SessionLookup } from "./session-cache.js";
 import * as repo from "./session.repository.js";
 
 const HOUR = 3_600_000;
@@ -34,37 +34,49 @@ export async function createSession(
 }
 
 /**
- * Resolves a token to its live session and user. Expired sessions are deleted;
- * a session past half its lifetime slides forward (Lucia's sliding expiry).
- * Sessions of disabled or deleted users resolve to nothing.
+ * Resolves a token to its live session, user and account. Expired sessions are
+ * deleted; a session past half its lifetime slides forward (Lucia's sliding
+ * expiry). Sessions of disabled or deleted users resolve to nothing. With a
+ * session cache (ctx.sessionCache) a token seen within its TTL costs no query;
+ * expiry and the user's state are still checked on every call.
  */
-export async function validateSessionToken(
-  ctx: ServiceContext,
-  token: string,
-): Promise<{ session: repo.SessionRow; user: UserRow } | null> {
-  const found = await repo.findSessionWithUser(ctx.db, hashToken(token));
-  if (!found) return null;
+export async function validateSessionToken(ctx: ServiceContext, token: string): Promise<SessionLookup | null> {
+  const id = hashToken(token);
+  const cache = ctx.sessionCache;
+  // Taken before any read: whatever is stored below was read after it, or is dropped by a later invalidation.
+  const epoch = cache?.epoch() ?? 0;
+  let found = cache?.get(id);
+  if (!found) {
+    found = await repo.findSessionWithUser(ctx.db, id);
+    if (!found) return null;
+    cache?.set(id, found, epoch);
+  }
   const { session, user } = found;
   const now = ctx.now().getTime();
   if (session.expiresAt.getTime() <= now) {
-    await repo.deleteSession(ctx.db, session.id);
+    await invalidateSession(ctx, session.id);
     return null;
   }
   if (!user.isActive || user.deletedAt) return null;
   const lifetime = lifetimeMs(ctx, session.rememberMe);
   if (session.expiresAt.getTime() - now < lifetime / 2) {
-    session.expiresAt = new Date(now + lifetime);
-    await repo.setSessionExpiry(ctx.db, session.id, session.expiresAt);
+    // A new object: the cached lookup is shared by concurrent requests and is never mutated.
+    const extended = { ...session, expiresAt: new Date(now + lifetime) };
+    await repo.setSessionExpiry(ctx.db, session.id, extended.expiresAt);
+    found = { ...found, session: extended };
+    cache?.set(id, found, epoch);
   }
-  return { session, user };
+  return found;
 }
 
 export async function invalidateSession(ctx: ServiceContext, sessionId: string): Promise<void> {
   await repo.deleteSession(ctx.db, sessionId);
+  await authChanged(ctx, { sessionId });
 }
 
 export async function invalidateUserSessions(ctx: ServiceContext, userId: string, exceptSessionId?: string): Promise<void> {
   await repo.deleteUserSessions(ctx.db, userId, exceptSessionId);
+  await authChanged(ctx, { userId });
 }
 
 /** The scheduled purge: removes sessions whose expiry has passed. */

@@ -28,6 +28,14 @@ export interface LedgerEntryInput {
   strategy?: LockStrategy;
   /** More writes that must commit with this entry or not at all (an audit event, a usage record). Not run on a replay. */
   withinTx?: (tx: Tx, entry: repo.LedgerRow) => Promise<void>;
+  /**
+   * Inside the caller's transaction, a twin call with the same key normally
+   * loses politely (a savepoint, then a replay). A caller that retries its whole
+   * transaction on a unique violation (the Stripe webhook) sets this and gets the
+   * one-statement path instead: two round trips fewer, and the violation aborts
+   * its transaction, whose retry then finds the winner's entry and replays it.
+   */
+  retriesOnConflict?: boolean;
 }
 
 export interface LedgerResult {
@@ -145,15 +153,24 @@ export async function applyLedgerEntry(db: DbOrTx, input: LedgerEntryInput, ctx?
   }
 }
 
+/** Carries an error that aborted the caller's transaction past the recovery below, which would need that transaction. */
+class CallersTxAborted extends Error {
+  constructor(cause: unknown) {
+    super("the caller's transaction is aborted", { cause });
+  }
+}
+
 async function applyOnce(db: DbOrTx, input: LedgerEntryInput, ctx?: ServiceContext): Promise<LedgerResult> {
   assertValid(input);
   const strategy = input.strategy ?? ctx?.config.BILLING_LOCK_STRATEGY ?? "update";
   const guard = guardOf(input.enforceNonNegative);
   const rules = reserveRules(ctx);
   // One statement, no transaction round trips, unless the caller's transaction or a hook needs more than that.
-  const oneStatement = strategy === "update" && !input.withinTx && !(db instanceof PgTransaction);
+  const inCallersTx = db instanceof PgTransaction;
+  const oneStatement = strategy === "update" && !input.withinTx && (!inCallersTx || input.retriesOnConflict === true);
   // Replays are answered from the ledger before touching the reserve. The one-statement path skips this
-  // read (it is most of a debit's cost) and lets the unique index answer instead, below: same outcome.
+  // read (it is most of a debit's cost): its statement changes nothing for a key already applied, and
+  // the unique index stops a twin in flight (below: same outcome).
   if (!oneStatement) {
     const existing = await repo.findEntryByKey(db, input.idempotencyKey);
     if (existing) return replay(db, existing, input);
@@ -161,8 +178,17 @@ async function applyOnce(db: DbOrTx, input: LedgerEntryInput, ctx?: ServiceConte
   let afterCommit: (() => Promise<void>) | undefined;
   try {
     if (oneStatement) {
-      const entry = await repo.applyInOneStatement(db, rowOf(input), guard, ctx !== undefined, rules.creditLimitCents);
+      // In the caller's transaction any error here (a twin's unique violation) has aborted it: only its retry can
+      // look for the winner, so the error goes straight up (see retriesOnConflict).
+      const entry = await repo
+        .applyInOneStatement(db, rowOf(input), guard, ctx !== undefined, rules.creditLimitCents)
+        .catch((err: unknown) => {
+          throw inCallersTx ? new CallersTxAborted(err) : err;
+        });
       if (entry) return { entry, balanceCents: entry.balanceAfterCents, applied: true };
+      // Nothing applied: a replay, or the guard (or a missing reserve) refused; the long path below judges those.
+      const existing = await repo.findEntryByKey(db, input.idempotencyKey);
+      if (existing) return replay(db, existing, input);
     }
     const result = await (db as Db).transaction(async (tx) => {
       const state = await (strategy === "row_lock" ? viaRowLock : viaUpdate)(tx, input, guard, rules);
@@ -178,6 +204,7 @@ async function applyOnce(db: DbOrTx, input: LedgerEntryInput, ctx?: ServiceConte
     await afterCommit?.();
     return result;
   } catch (err) {
+    if (err instanceof CallersTxAborted) throw err.cause;
     if (isForeignKeyViolation(err)) throw notFound("Account");
     // A twin call with the same key may have won the race: then the guard refusing us (its debit came first) isn't a real refusal.
     const refusal = err instanceof ServiceError && err.code === "PAYMENT_REQUIRED";
@@ -188,7 +215,7 @@ async function applyOnce(db: DbOrTx, input: LedgerEntryInput, ctx?: ServiceConte
   }
 }
 
-type Convenience = Pick<LedgerEntryInput, "accountId" | "idempotencyKey" | "reason" | "related" | "actorId" | "strategy" | "withinTx"> & { amountCents: number };
+type Convenience = Pick<LedgerEntryInput, "accountId" | "idempotencyKey" | "reason" | "related" | "actorId" | "strategy" | "withinTx" | "retriesOnConflict"> & { amountCents: number };
 
 /** Adds money (a top-up, a refund back to the reserve). amountCents is positive. */
 export function creditReserve(db: DbOrTx, input: Convenience & { type?: "credit" | "refund" }, ctx?: ServiceContext): Promise<LedgerResult> {
@@ -209,13 +236,19 @@ export function debitReserve(
 }
 
 /** The account's reserve, created on first use under BILLING_DEFAULT_POLICY. Unknown accounts are NOT_FOUND. */
-export async function ensureReserve(db: DbOrTx, accountId: string, rules: ReserveRules = DEFAULT_RESERVE_RULES): Promise<repo.ReserveRow> {
+/** Creates the account's reserve if it has none; an unknown account is NOT_FOUND. */
+export async function createReserveIfMissing(db: DbOrTx, accountId: string, rules: ReserveRules = DEFAULT_RESERVE_RULES): Promise<void> {
   try {
     await repo.insertReserveIfMissing(db, accountId, rules.defaultPolicy);
   } catch (err) {
+    if (err instanceof CallersTxAborted) throw err.cause;
     if (isForeignKeyViolation(err)) throw notFound("Account");
     throw err;
   }
+}
+
+export async function ensureReserve(db: DbOrTx, accountId: string, rules: ReserveRules = DEFAULT_RESERVE_RULES): Promise<repo.ReserveRow> {
+  await createReserveIfMissing(db, accountId, rules);
   const row = await repo.findReserve(db, accountId);
   if (!row) throw notFound("Account");
   return row;

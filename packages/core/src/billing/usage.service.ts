@@ -42,6 +42,11 @@ export async function recordRunCost(db: DbOrTx, input: RunCostInput, ctx?: Servi
   const totalCents = input.totalCents ?? roundHalfUp(input.lineItems.reduce((s, l) => s + l.amountCents, 0));
   if (!Number.isSafeInteger(totalCents) || totalCents < 0) throw new ServiceError("BAD_REQUEST", "A run's cost must be a whole, non-negative number of cents");
   const values = { accountId: input.accountId, runId: input.runId, jobType: input.jobType, totalCents, lineItems: input.lineItems };
+  // A free run (most first records) is one insert; a run recorded before falls through to the lookup below.
+  if (totalCents === 0) {
+    const [row] = await db.insert(usageCosts).values(values).onConflictDoNothing().returning({ id: usageCosts.id });
+    if (row) return { usageCostId: row.id, totalCents: 0, debited: false, balanceCents: null };
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     const [recorded] = await db.select().from(usageCosts).where(eq(usageCosts.runId, input.runId)).limit(1);
     const cost = recorded ?? values;

@@ -1,4 +1,5 @@
 import type { Actor, RequestMeta, ServiceContext } from "../shared/context.js";
+import { authChanged } from "../auth/session-cache.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { hashPassword, verifyPassword } from "../auth/password.js";
 import { revokeAllUserApiKeys } from "../api-keys/api-key.repository.js";
@@ -49,4 +50,6 @@ export async function changePassword(
       details: { keptSession: !!input.currentSessionId, revokedApiKeys },
     });
   });
+  // The other sessions ended: no api process may still know them from its cache.
+  await authChanged(ctx, { userId: user.id });
 }

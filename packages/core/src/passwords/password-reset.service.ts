@@ -1,4 +1,5 @@
 import type { RequestMeta, ServiceContext } from "../shared/context.js";
+import { authChanged } from "../auth/session-cache.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { hashPassword } from "../auth/password.js";
 import { revokeAllUserApiKeys } from "../api-keys/api-key.repository.js";
@@ -95,5 +96,6 @@ export async function confirmPasswordReset(ctx: ServiceContext, input: TConfirmP
       details: { revokedApiKeys },
     });
   });
+  await authChanged(ctx, { userId: owner.id });
   return { ok: true, message: "Your password has been changed. Sign in with the new one." };
 }

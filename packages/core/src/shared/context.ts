@@ -1,5 +1,6 @@
 import type { Env, Logger } from "@atrium/config";
 import type { DbOrTx } from "@atrium/db";
+import type { SessionCache } from "../auth/session-cache.js";
 import type { JobQueues } from "../jobs/enqueue.js";
 import type { FlagEvaluator } from "../flags/flag-runtime.js";
 
@@ -16,6 +17,8 @@ export interface ServiceContext {
    * (worker internals, scripts, other domains' tests) gate nothing.
    */
   flags?: FlagEvaluator;
+  /** The api process's session cache; services that end sessions or change users invalidate it (auth/session-cache.ts). */
+  sessionCache?: SessionCache;
 }
 
 /** Who is acting, once authenticated. */

@@ -1,4 +1,5 @@
 import { schema } from "@atrium/db";
+import { authChanged } from "../auth/session-cache.js";
 import { eq, and, isNull } from "drizzle-orm";
 import { recordAudit } from "../audit/audit.service.js";
 import type { RequestMeta, ServiceContext } from "../shared/context.js";
@@ -47,13 +48,16 @@ export async function createAccount(ctx: ServiceContext, actor: PolicyActor, inp
   let slug = (await repo.accountSlugExists(ctx.db, base)) ? suffixed(base) : base;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await inTransaction(ctx, async (tx) => {
+      const created = await inTransaction(ctx, async (tx) => {
         const account = await repo.insertAccount(tx, { name: input.name, slug });
         await tx.insert(schema.accountMembers).values({ accountId: account.id, userId: actor.userId, role: "owner" });
         await tx.update(users).set({ accountId: account.id }).where(and(eq(users.id, actor.userId), isNull(users.accountId)));
         await recordAudit(tx, { eventType: "account.created", actor: by(actor), target: { type: "account", id: account.id }, accountId: account.id, meta, details: { name: account.name, slug } });
         return toTenantAccountDto(account, "owner");
       });
+      // It may have become the caller's home account, which `me` shows.
+      await authChanged(ctx, { userId: actor.userId });
+      return created;
     } catch (err) {
       // Someone took the slug between the check and the insert.
       if (attempt >= 4 || !isUniqueViolation(err, "accounts_slug_key")) throw err;

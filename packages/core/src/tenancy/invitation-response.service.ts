@@ -1,4 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
+import { authChanged } from "../auth/session-cache.js";
 import { schema, type DbOrTx } from "@atrium/db";
 import { recordAudit } from "../audit/audit.service.js";
 import type { RequestMeta, ServiceContext } from "../shared/context.js";
@@ -57,7 +58,7 @@ async function loadUser(tx: DbOrTx, userId: string): Promise<UserRow> {
  * calls this in its own transaction for a user whose address the link proved.
  */
 export async function acceptInvitation(ctx: ServiceContext, input: TRespondInvitationInput & { userId: string }, meta?: RequestMeta): Promise<{ organizationId: string; accountId: string }> {
-  return inTransaction(ctx, async (tx) => {
+  const accepted = await inTransaction(ctx, async (tx) => {
     const now = ctx.now();
     const user = await loadUser(tx, input.userId);
     const invitation = await invitationFor(tx, user, input, now);
@@ -75,6 +76,9 @@ export async function acceptInvitation(ctx: ServiceContext, input: TRespondInvit
     });
     return { organizationId: org.id, accountId: org.accountId };
   });
+  // A first tenant becomes the home account `me` shows.
+  await authChanged(ctx, { userId: input.userId });
+  return accepted;
 }
 
 /** Declines an invitation (same rule as accepting: the confirmed addressee only); its link stops working. */

@@ -1,4 +1,5 @@
 import { recordAudit } from "../audit/audit.service.js";
+import { authChanged } from "../auth/session-cache.js";
 import { deleteUserSessions } from "../auth/session.repository.js";
 import type { RequestMeta, ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
@@ -54,11 +55,13 @@ export async function getUser(ctx: ServiceContext, actor: PolicyActor, id: strin
 export async function updateUser(ctx: ServiceContext, actor: PolicyActor, input: TUpdateTenantUserInput, meta?: RequestMeta): Promise<TUser> {
   const before = await loadUser(ctx, actor, input.id);
   if (before.id !== actor.userId && !actor.isStaff) throw new ServiceError("FORBIDDEN", "Only the user themselves or platform staff can change their profile");
-  return inTransaction(ctx, async (tx) => {
+  const result = await inTransaction(ctx, async (tx) => {
     const row = await repo.setUserFields(tx, before.id, { displayName: input.displayName || null });
     await recordAudit(tx, { eventType: "user.updated", actor: by(actor), target: { type: "user", id: row.id }, accountId: row.accountId, meta, details: { displayName: { from: before.displayName, to: row.displayName } } });
     return dtoFor(actor)(row);
   });
+  await authChanged(ctx, { userId: before.id });
+  return result;
 }
 
 /** Your own display name (PATCH /me/profile/): the same rule and audit as updateUser, on yourself. */
@@ -74,7 +77,7 @@ export async function updateOwnProfile(ctx: ServiceContext, actor: PolicyActor, 
 export async function deleteUser(ctx: ServiceContext, actor: PolicyActor, id: string, meta?: RequestMeta): Promise<TUser> {
   const before = await loadUser(ctx, actor, id);
   if (before.id !== actor.userId && !actor.isStaff) throw new ServiceError("FORBIDDEN", "Only the user themselves or platform staff can delete a user");
-  return inTransaction(ctx, async (tx) => {
+  const result = await inTransaction(ctx, async (tx) => {
     if (before.id === actor.userId) {
       const orphaned = await accountsOnlyOwnedBy(tx, before.id);
       if (orphaned.length) {
@@ -87,6 +90,8 @@ export async function deleteUser(ctx: ServiceContext, actor: PolicyActor, id: st
     await recordAudit(tx, { eventType: "user.deleted", actor: by(actor), target: { type: "user", id: row.id }, accountId: row.accountId, meta, details: { username: row.username } });
     return dtoFor(actor)(row);
   });
+  await authChanged(ctx, { userId: before.id });
+  return result;
 }
 
 /** Restores a soft-deleted user (staff only); they log in again with their old password. */
@@ -95,9 +100,11 @@ export async function restoreUser(ctx: ServiceContext, actor: PolicyActor, id: s
   const before = await repo.findTenantUser(ctx.db, ALL_TENANTS, id, { includeDeleted: true });
   if (!before) throw notFound("User");
   if (!before.deletedAt) throw new ServiceError("CONFLICT", "This user is not deleted");
-  return inTransaction(ctx, async (tx) => {
+  const result = await inTransaction(ctx, async (tx) => {
     const row = await repo.setUserFields(tx, before.id, { deletedAt: null });
     await recordAudit(tx, { eventType: "user.restored", actor: by(actor), target: { type: "user", id: row.id }, accountId: row.accountId, meta, details: { username: row.username } });
     return toUserDto(row);
   });
+  await authChanged(ctx, { userId: before.id });
+  return result;
 }

@@ -1,4 +1,5 @@
 import type { DbOrTx } from "@atrium/db";
+import { authChanged } from "../auth/session-cache.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { verifyPassword } from "../auth/password.js";
 import { spendOpenResetTokens } from "../passwords/password.repository.js";
@@ -64,6 +65,7 @@ export async function verifyEmail(ctx: ServiceContext, input: TVerifyEmailInput,
     await recordAudit(tx, { eventType: "email.verified", actor: row, target: { type: "user", id: row.id }, accountId: row.accountId, meta, details: { email: row.email } });
     return row;
   });
+  await authChanged(ctx, { userId: user.id });
   return { ok: true, message: `Thanks — ${user.email} is confirmed.` };
 }
 
@@ -92,6 +94,7 @@ export async function changeEmail(ctx: ServiceContext, actor: Actor, input: TCha
       dispatch = await queueVerificationEmail(ctx, tx, row);
       return row;
     });
+    await authChanged(ctx, { userId: row.id });
     await dispatch?.();
     return toUserDto(row);
   } catch (err) {

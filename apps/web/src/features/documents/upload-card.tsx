@@ -1,3 +1,4 @@
+import "@mantine/dropzone/styles.css";
 import { Alert, Button, CloseButton, Group, Paper, Progress, Select, Stack, Text, ThemeIcon } from "@mantine/core";
 import { Dropzone, type FileRejection } from "@mantine/dropzone";
 import { IconAlertCircle, IconCloudUpload, IconFileText, IconFileX } from "@tabler/icons-react";

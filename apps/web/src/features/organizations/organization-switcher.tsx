@@ -1,11 +1,13 @@
 import { Group, Menu, Skeleton, Text, ThemeIcon, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconBuildingCommunity, IconCheck, IconPlus, IconSelector, IconSettings } from "@tabler/icons-react";
-import { Fragment } from "react";
+import { Fragment, lazy, Suspense } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
-import { CreateOrganizationModal } from "./create-organization-modal";
 import { ROLE_LABELS } from "./roles";
 import { useCurrentOrganization } from "./use-current-organization";
+
+// Loaded when first opened: the form (and the zod contracts it validates with) stays out of every page's first load.
+const CreateOrganizationModal = lazy(() => import("./create-organization-modal").then((m) => ({ default: m.CreateOrganizationModal })));
 
 /** The top bar's organization picker: my organizations grouped by account, the choice remembered. */
 export function OrganizationSwitcher() {
@@ -92,7 +94,11 @@ export function OrganizationSwitcher() {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <CreateOrganizationModal opened={creating} onClose={createDialog.close} />
+      {creating && (
+        <Suspense fallback={null}>
+          <CreateOrganizationModal opened={creating} onClose={createDialog.close} />
+        </Suspense>
+      )}
     </>
   );
 }

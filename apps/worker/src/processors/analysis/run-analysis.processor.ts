@@ -1,5 +1,5 @@
 import { DelayedError, UnrecoverableError } from "bullmq";
-import { ANALYSIS_JOBS, appendJobEvent, findJob, isFinished, noteWaitingForSlot, priceUsage, recordRunCost, startJobRunWithinCap, transitionJob, type JobRow } from "@atrium/core";
+import { ANALYSIS_JOBS, appendJobEvent, findJob, finishJobWithEvent, isFinished, noteWaitingForSlot, priceUsage, recordRunCost, startJobRunWithinCap, transitionJob, type JobRow } from "@atrium/core";
 import { defineProcessor, isLastAttempt, type JobContext } from "../base.js";
 import { PIPELINES } from "./job-types.js";
 import { BadJobInput, failureCause, INTERNAL_FAILURE_MESSAGE, isTransient, JobCancelled, userMessage, type RunState } from "./pipeline.js";
@@ -68,14 +68,20 @@ export async function runAnalysisJob(ctx: JobContext, jobId: string): Promise<un
   try {
     const result = await pipeline(run);
     const { priced, cost } = await charge(run);
-    await appendJobEvent(ctx.db, jobId, {
-      type: "job.succeeded",
-      message: `Done in ${Math.round(performance.now() - t0)} ms; cost ${cost.totalCents} ¢${cost.debited ? "" : cost.totalCents ? " (already charged)" : ""}`,
-      data: { lineItems: priced.lineItems, debited: cost.debited },
-      durationMs: performance.now() - t0,
-      costCents: cost.totalCents,
-    });
-    await transitionJob(ctx.db, jobId, ["running"], { status: "success", result: { ...result, lineItems: priced.lineItems }, costCents: cost.totalCents, error: null, finishedAt: ctx.now() });
+    // Status and its event in one statement: one round trip, and no "succeeded" line for a job that had moved on.
+    await finishJobWithEvent(
+      ctx.db,
+      jobId,
+      ["running"],
+      { status: "success", result: { ...result, lineItems: priced.lineItems }, costCents: cost.totalCents, error: null, finishedAt: ctx.now() },
+      {
+        type: "job.succeeded",
+        message: `Done in ${Math.round(performance.now() - t0)} ms; cost ${cost.totalCents} ¢${cost.debited ? "" : cost.totalCents ? " (already charged)" : ""}`,
+        data: { lineItems: priced.lineItems, debited: cost.debited },
+        durationMs: performance.now() - t0,
+        costCents: cost.totalCents,
+      },
+    );
     return { status: "success", costCents: cost.totalCents };
   } catch (err) {
     if (err instanceof JobCancelled) return finishCancelled(ctx, job);
@@ -88,8 +94,13 @@ export async function runAnalysisJob(ctx: JobContext, jobId: string): Promise<un
       await appendJobEvent(ctx.db, jobId, { type: "job.retry", message: `${why}; retrying in ${Math.round(delayMs / 1000)} s`, data: { attempt: job.attempts, delayMs } });
       throw err;
     }
-    await appendJobEvent(ctx.db, jobId, { type: "job.failed", message, data: { attempt: job.attempts, transient: isTransient(err) } });
-    await transitionJob(ctx.db, jobId, ["running"], { status: "failed", error: message, errorCause: failureCause(err), finishedAt: ctx.now() });
+    await finishJobWithEvent(
+      ctx.db,
+      jobId,
+      ["running"],
+      { status: "failed", error: message, errorCause: failureCause(err), finishedAt: ctx.now() },
+      { type: "job.failed", message, data: { attempt: job.attempts, transient: isTransient(err) } },
+    );
     throw new UnrecoverableError(message);
   }
 }

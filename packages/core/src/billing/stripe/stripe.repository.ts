@@ -1,4 +1,4 @@
-import { and, eq, isNull, lte } from "drizzle-orm";
+import { and, eq, isNull, lte, sql } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 
 const { accounts, accountMembers, reserves, stripeEvents, users } = schema;
@@ -30,6 +30,31 @@ export async function existingAccountId(db: DbOrTx, candidate: string | undefine
   if (!candidate || !UUID.test(candidate)) return null;
   const [row] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, candidate)).limit(1);
   return row?.id ?? null;
+}
+
+/**
+ * The account named by event metadata and its reserve's currency, the reserve
+ * created if missing, in ONE statement; null when the id names no account.
+ * Also null in one rare race (another transaction creating the same reserve
+ * at this instant: this statement's snapshot can't see its row), so callers
+ * fall back to existingAccountId + ensureReserve when it answers nothing.
+ */
+export async function accountReserveOf(db: DbOrTx, candidate: string | undefined | null, policy: string): Promise<{ accountId: string; currency: string } | null> {
+  if (!candidate || !UUID.test(candidate)) return null;
+  const { rows } = await db.execute<{ account_id: string; currency: string }>(sql`
+    with acc as (select id from ${accounts} where id = ${candidate}::uuid),
+    existing as (select r.account_id, r.currency from ${reserves} r join acc on r.account_id = acc.id),
+    -- Inserted only when missing: meeting the existing row would wait for a credit in flight on it.
+    ins as (
+      insert into ${reserves} (account_id, low_balance_policy)
+      select id, ${policy}::low_balance_policy from acc where not exists (select 1 from existing)
+      on conflict (account_id) do nothing returning account_id, currency
+    )
+    select account_id, currency from existing
+    union all
+    select account_id, currency from ins`);
+  const row = rows[0];
+  return row ? { accountId: row.account_id, currency: row.currency } : null;
 }
 
 export async function accountIdForCustomer(db: DbOrTx, customerId: string | undefined | null): Promise<string | null> {

@@ -5,7 +5,7 @@ import { creditReserve, ensureReserve, reserveRules } from "../ledger.service.js
 import { formatCents } from "../money.js";
 import { checkoutCreditKey, TOPUP_KIND } from "./constants.js";
 import { LOCAL_SESSION_PREFIX } from "./local-session.js";
-import { accountName, clearPaymentFailed, existingAccountId, ownerEmails, resolveAccountId, setPaymentFailed } from "./stripe.repository.js";
+import { accountName, accountReserveOf, clearPaymentFailed, existingAccountId, markStripeEvent, ownerEmails, resolveAccountId, setPaymentFailed } from "./stripe.repository.js";
 import { ZCheckoutSession, ZInvoice, ZPaymentIntent, type TEventEnvelope } from "./stripe-objects.js";
 import { syncSubscription } from "./subscription.sync.js";
 
@@ -13,6 +13,8 @@ export interface HandlerResult {
   /** false: stored for the record but nothing was done (unknown type, not ours, not paid yet). */
   handled: boolean;
   accountId: string | null;
+  /** The handler recorded this outcome on the event row itself (see creditTopup). */
+  recorded?: boolean;
 }
 
 const ignored = (accountId: string | null = null): HandlerResult => ({ handled: false, accountId });
@@ -27,16 +29,24 @@ async function creditTopup(ctx: ServiceContext, event: TEventEnvelope): Promise<
   const parsed = ZCheckoutSession.safeParse(event.data.object);
   if (!parsed.success || parsed.data.metadata.kind !== TOPUP_KIND) return ignored();
   const session = parsed.data;
-  const accountId = await existingAccountId(ctx.db, session.metadata.accountId ?? session.client_reference_id);
+  const candidate = session.metadata.accountId ?? session.client_reference_id;
   // Asynchronous payment methods complete "unpaid"; checkout.session.async_payment_succeeded follows.
-  if (!accountId || session.payment_status !== "paid") return ignored(accountId);
+  if (session.payment_status !== "paid") return ignored(await existingAccountId(ctx.db, candidate));
+  // The account and its reserve in one round trip; the two-step lookup only when that answers nothing.
+  const rules = reserveRules(ctx);
+  const found = await accountReserveOf(ctx.db, candidate, rules.defaultPolicy);
+  const accountId = found?.accountId ?? (await existingAccountId(ctx.db, candidate));
+  if (!accountId) return ignored();
   const amount = session.amount_total ?? 0;
-  const reserve = await ensureReserve(ctx.db, accountId, reserveRules(ctx));
+  const reserve = found ?? (await ensureReserve(ctx.db, accountId, rules));
   if (amount <= 0 || (session.currency ?? "").toLowerCase() !== reserve.currency.toLowerCase()) {
     ctx.logger.error({ eventId: event.id, sessionId: session.id, amount, currency: session.currency, reserveCurrency: reserve.currency }, "top-up not credited: amount or currency doesn't fit the reserve");
     return ignored(accountId);
   }
   const local = session.id.startsWith(LOCAL_SESSION_PREFIX);
+  // The outcome is written before the credit, in the same transaction: the reserve row the credit locks is
+  // then held only until COMMIT, not across one more statement, and concurrent top-ups queue for less.
+  await markStripeEvent(ctx.db, event.id, { handled: true, accountId });
   await creditReserve(
     ctx.db,
     {
@@ -46,10 +56,12 @@ async function creditTopup(ctx: ServiceContext, event: TEventEnvelope): Promise<
       reason: local ? "Top-up (local checkout)" : "Top-up (Stripe Checkout)",
       related: { type: "stripe_checkout", id: session.id },
       type: "credit",
+      // applyStripeEvent retries its transaction on a unique violation (two events for one session at once).
+      retriesOnConflict: true,
     },
     ctx,
   );
-  return { handled: true, accountId };
+  return { handled: true, accountId, recorded: true };
 }
 
 /**

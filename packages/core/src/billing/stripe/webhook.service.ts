@@ -60,7 +60,7 @@ export async function applyStripeEvent(ctx: ServiceContext, event: TEventEnvelop
         });
         if (!claimed) return { eventId: event.id, type: event.type, duplicate: true, handled: false };
         const result = await applyEffect(txCtx, event);
-        await markStripeEvent(tx, event.id, result);
+        if (!result.recorded) await markStripeEvent(tx, event.id, { handled: result.handled, accountId: result.accountId });
         return { eventId: event.id, type: event.type, duplicate: false, handled: result.handled };
       });
     } catch (err) {

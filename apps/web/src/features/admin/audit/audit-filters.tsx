@@ -1,3 +1,4 @@
+import "@mantine/dates/styles.css";
 import { Button, Group, Paper, Select } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { IconCalendar, IconFilterOff } from "@tabler/icons-react";

@@ -1,3 +1,4 @@
+import "@mantine/dates/styles.css";
 // With the page, not in main.tsx: the charts chunk (and its CSS) loads only when staff open it.
 import "@mantine/charts/styles.css";
 import { Box, Button, Group, Stack, Title } from "@mantine/core";
