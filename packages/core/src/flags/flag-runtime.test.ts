@@ -63,4 +63,18 @@ describe("the flag runtime", () => {
     await createFlag(ctx, staff, { key: "limits", description: "", type: "number", targeting: { default: 5, rules: [] }, environments: { test: { default: 7, rules: [] } } });
     expect(await until(async () => (await b.value("limits", {})) === 7, 1000)).toBe(true);
   });
+
+  it("keeps a built-in flag on in a database that never ran bootstrap; an unknown key is off", async () => {
+    const bare = await createTestDatabase(testInfraUrls().pgAdminUrl);
+    const runtime = await startFlagRuntime({ db: bare.db, redis, prefix: ctx.config.REDIS_PREFIX, environment: "test", logger: ctx.logger });
+    try {
+      const subject = { accountId: randomUUID() };
+      expect(await runtime.isEnabled("document-processing", subject)).toBe(true);
+      expect(await runtime.isEnabled("ai-analysis", subject)).toBe(true);
+      expect(await runtime.isEnabled("no-such-flag", subject)).toBe(false);
+    } finally {
+      await runtime.close();
+      await bare.drop();
+    }
+  });
 });

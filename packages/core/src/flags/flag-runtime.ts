@@ -4,9 +4,11 @@ import type { Logger } from "@atrium/config";
 import type { DbOrTx } from "@atrium/db";
 import type { Redis } from "ioredis";
 import { FlagStore } from "./flag-store.js";
-import type { TFlagValue } from "./flags.schema.js";
+import { FLAGS, type TFlagValue } from "./flags.schema.js";
 import { AtriumFlagProvider, contextOf } from "./provider.js";
 import type { FlagSubject } from "./targeting.js";
+
+const KNOWN_FLAGS = new Set<string>(Object.values(FLAGS));
 
 /** What services use to read flags; evaluation never touches the database. */
 export interface FlagEvaluator {
@@ -79,7 +81,9 @@ export async function startFlagRuntime(opts: FlagRuntimeOptions): Promise<FlagRu
     store,
     client,
     value,
-    isEnabled: (key, subject) => client.getBooleanValue(key, false, contextOf(subject)),
+    // A built-in flag is on until staff turn it off: a database that never ran bootstrap (a bare
+    // migrate, a restored backup of an older version) must not silently switch features off.
+    isEnabled: (key, subject) => client.getBooleanValue(key, KNOWN_FLAGS.has(key), contextOf(subject)),
     evaluateAll: async (subject) => {
       const entries = await Promise.all(store.all().map(async (f) => [f.key, await value(f.key, subject)] as const));
       return Object.fromEntries(entries.filter((e): e is readonly [string, TFlagValue] => e[1] !== undefined));
