@@ -1,6 +1,6 @@
 // Only the Mantine styles this app uses (the whole styles.css is 40 KB gzip on every page).
-// Order matters: base, then what other components build on (Mantine's "CSS files list"), then the
-// components themselves. A new Mantine component needs its file here; dates, dropzone and charts
+// Order matters: the order of Mantine's own styles.css (equal-specificity rules: Text.css after
+// Anchor.css took the underline off every link). A new Mantine component needs its file here; dates, dropzone and charts
 // styles are imported by the lazy pages that use them.
 import "@mantine/core/styles/baseline.css";
 import "@mantine/core/styles/default-css-variables.css";
@@ -9,21 +9,23 @@ import "@mantine/core/styles/ScrollArea.css";
 import "@mantine/core/styles/UnstyledButton.css";
 import "@mantine/core/styles/VisuallyHidden.css";
 import "@mantine/core/styles/Paper.css";
+import "@mantine/core/styles/Overlay.css";
 import "@mantine/core/styles/Popover.css";
+import "@mantine/core/styles/Loader.css";
+import "@mantine/core/styles/ActionIcon.css";
 import "@mantine/core/styles/CloseButton.css";
 import "@mantine/core/styles/Group.css";
-import "@mantine/core/styles/Loader.css";
-import "@mantine/core/styles/Overlay.css";
 import "@mantine/core/styles/ModalBase.css";
 import "@mantine/core/styles/Input.css";
-import "@mantine/core/styles/InlineInput.css";
 import "@mantine/core/styles/Flex.css";
 import "@mantine/core/styles/FloatingIndicator.css";
-import "@mantine/core/styles/Combobox.css";
-import "@mantine/core/styles/ActionIcon.css";
 import "@mantine/core/styles/Alert.css";
+import "@mantine/core/styles/Text.css";
 import "@mantine/core/styles/Anchor.css";
 import "@mantine/core/styles/AppShell.css";
+import "@mantine/core/styles/Combobox.css";
+import "@mantine/core/styles/InlineInput.css";
+import "@mantine/core/styles/Checkbox.css";
 import "@mantine/core/styles/Avatar.css";
 import "@mantine/core/styles/Badge.css";
 import "@mantine/core/styles/Breadcrumbs.css";
@@ -31,7 +33,6 @@ import "@mantine/core/styles/Burger.css";
 import "@mantine/core/styles/Button.css";
 import "@mantine/core/styles/Card.css";
 import "@mantine/core/styles/Center.css";
-import "@mantine/core/styles/Checkbox.css";
 import "@mantine/core/styles/Code.css";
 import "@mantine/core/styles/Divider.css";
 import "@mantine/core/styles/Drawer.css";
@@ -46,6 +47,7 @@ import "@mantine/core/styles/NumberInput.css";
 import "@mantine/core/styles/PasswordInput.css";
 import "@mantine/core/styles/Progress.css";
 import "@mantine/core/styles/Radio.css";
+import "@mantine/core/styles/Tooltip.css";
 import "@mantine/core/styles/RingProgress.css";
 import "@mantine/core/styles/SegmentedControl.css";
 import "@mantine/core/styles/SimpleGrid.css";
@@ -54,9 +56,7 @@ import "@mantine/core/styles/Stack.css";
 import "@mantine/core/styles/Switch.css";
 import "@mantine/core/styles/Table.css";
 import "@mantine/core/styles/Tabs.css";
-import "@mantine/core/styles/Text.css";
 import "@mantine/core/styles/ThemeIcon.css";
 import "@mantine/core/styles/Timeline.css";
 import "@mantine/core/styles/Title.css";
-import "@mantine/core/styles/Tooltip.css";
 import "@mantine/notifications/styles.css";
