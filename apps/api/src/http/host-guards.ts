@@ -6,15 +6,15 @@ const PROBES = /^\/api\/(healthz|readyz)\/?$/;
 
 const hostnameOf = (host: string) => (host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : host.split(":")[0] ?? "").toLowerCase();
 
-/** Whether a Host header is one ALLOWED_HOSTS names: `*`, an exact name, or `.example.com` for it and its subdomains (ports ignored). */
-export function hostAllowed(allowed: readonly string[], host: string | undefined): boolean {
-  if (allowed.includes("*")) return true;
-  if (!host) return false;
-  const name = hostnameOf(host);
-  return allowed.some((entry) => {
-    const e = hostnameOf(entry);
-    return e.startsWith(".") ? name === e.slice(1) || name.endsWith(e) : name === e;
-  });
+/** A test for Host headers against ALLOWED_HOSTS: `*`, an exact name, or `.example.com` for it and its subdomains (ports ignored). Entries are normalised once, not per request. */
+function hostMatcher(allowed: readonly string[]): (host: string | undefined) => boolean {
+  if (allowed.includes("*")) return () => true;
+  const entries = allowed.map(hostnameOf);
+  return (host) => {
+    if (!host) return false;
+    const name = hostnameOf(host);
+    return entries.some((e) => (e.startsWith(".") ? name === e.slice(1) || name.endsWith(e) : name === e));
+  };
 }
 
 /**
@@ -22,8 +22,9 @@ export function hostAllowed(allowed: readonly string[], host: string | undefined
  * steer anything the api builds from it (the api's own origin in the CSRF check, redirects).
  */
 export function allowedHosts(config: Pick<Env, "ALLOWED_HOSTS">): RequestHandler {
+  const allowed = hostMatcher(config.ALLOWED_HOSTS);
   return function allowedHostCheck(req, res, next) {
-    if (PROBES.test(req.path) || hostAllowed(config.ALLOWED_HOSTS, req.headers.host)) return next();
+    if (allowed(req.headers.host) || PROBES.test(req.path)) return next();
     res.status(400).json({ message: `Host not allowed: ${req.headers.host ?? "(none)"}; add it to ALLOWED_HOSTS`, code: "BAD_REQUEST" });
   };
 }

@@ -1,7 +1,7 @@
 import { ZMatchBreakdown, type TSkillGroup } from "@atrium/sdk";
 import { Badge, Group, Progress, Stack, Table, Text } from "@mantine/core";
 import { IconCheck, IconX } from "@tabler/icons-react";
-import { Section } from "./result-parts";
+import { BadgeRow, Section } from "./result-parts";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -26,19 +26,12 @@ function GroupBadge({ group }: { group: TSkillGroup }) {
 }
 
 function Groups({ groups, empty, testId }: { groups: TSkillGroup[]; empty: string; testId: string }) {
-  if (groups.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        {empty}
-      </Text>
-    );
-  }
   return (
-    <Group gap={6} data-testid={testId}>
+    <BadgeRow count={groups.length} empty={empty} testId={testId}>
       {groups.map((g) => (
         <GroupBadge key={g.anyOf.join("|")} group={g} />
       ))}
-    </Group>
+    </BadgeRow>
   );
 }
 
