@@ -38,21 +38,32 @@ async function* inflated(source: ArchiveSource, maxBytes: number): AsyncGenerato
   }
 }
 
-/** The archive's lines, each with its number (1-based), never more than one line held at a time. */
-export async function* archiveLines(source: ArchiveSource, maxBytes: number): AsyncGenerator<{ n: number; text: string }> {
+/** Below V8's string limit and far above any real row (a 10 MB file is ~14 MB of base64). */
+export const MAX_LINE_CHARS = 256 * 1024 * 1024;
+
+/**
+ * The archive's lines, each with its number (1-based), never more than one line held at a time.
+ * Each chunk is searched for newlines once (not the whole pending line again), and a line past
+ * `maxLineChars` is refused: an archive of zeros without a newline must not grow one string forever.
+ */
+export async function* archiveLines(source: ArchiveSource, maxBytes: number, maxLineChars = MAX_LINE_CHARS): AsyncGenerator<{ n: number; text: string }> {
   const decoder = new StringDecoder("utf8");
   let pending = "";
   let n = 0;
   for await (const chunk of inflated(source, maxBytes)) {
+    const searchFrom = pending.length;
     pending += decoder.write(chunk);
     let start = 0;
-    for (let nl = pending.indexOf("\n", start); nl !== -1; nl = pending.indexOf("\n", start)) {
+    for (let nl = pending.indexOf("\n", searchFrom); nl !== -1; nl = pending.indexOf("\n", start)) {
       const text = pending.slice(start, nl);
       start = nl + 1;
       if (text.trim()) yield { n: ++n, text };
       else n += 1;
     }
     pending = pending.slice(start);
+    if (pending.length > maxLineChars) {
+      throw new ServiceError("BAD_REQUEST", `Archive refused, nothing was written: line ${n + 1} is longer than ${maxLineChars} characters`, { archive: [`line ${n + 1} is too long`] });
+    }
   }
   pending += decoder.end();
   if (pending.trim()) yield { n: n + 1, text: pending };
