@@ -137,7 +137,8 @@ describe("documents and jobs in the SPA", () => {
     expect(await estimate.textContent()).toMatch(/balance/i);
     // Even the free local analyzer's run costs real cents (compute per job type), shown before it runs.
     expect(await dialog.getByTestId("estimate-cost").textContent()).toMatch(/\$0\.0[1-9]|\$0\.[1-9]\d/);
-    expect(await dialog.getByRole("button", { name: "Run" }).isEnabled()).toBe(true);
+    // Run stays off while the estimate refetches for the new pick (the panel keeps the last one meanwhile).
+    await expect.poll(() => dialog.getByRole("button", { name: "Run" }).isEnabled()).toBe(true);
     await shot("run-analysis");
     await dialog.getByRole("button", { name: "Run" }).click();
     await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);

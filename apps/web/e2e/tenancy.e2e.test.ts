@@ -382,7 +382,9 @@ describe("identity and tenancy in the SPA", () => {
     const visitor = await newPage();
     await visitor.goto(`${baseUrl()}/login`);
     await visitor.getByRole("link", { name: "Forgot password?" }).click();
-    await visitor.getByLabel("Email").fill("nora@example.com");
+    // The route loads lazily: until it shows, "Email" would also match the sign-in form's "Username or email".
+    await visitor.getByRole("heading", { name: "Reset your password" }).waitFor();
+    await visitor.getByLabel("Email", { exact: true }).fill("nora@example.com");
     await visitor.getByRole("button", { name: "Send reset link" }).click();
     await visitor.getByTestId("reset-requested").waitFor();
     await shot(visitor, "forgot-password");
