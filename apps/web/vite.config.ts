@@ -30,7 +30,7 @@ export default defineConfig(({ mode }) => {
     preview: { host: "127.0.0.1", port, strictPort: true, proxy },
     build: {
       outDir: "dist",
-      // Kept for error tracking, never referenced from the bundles nor served (see apps/api/src/http/spa.ts).
+      // Kept for error tracking, never referenced from the bundles nor served (see apps/api/src/http/routes/spa.ts).
       sourcemap: "hidden",
       rolldownOptions: {
         // The zod contracts are plain declarations: a page that imports one schema from the SDK's

@@ -6,7 +6,7 @@ import { bootstrap, startFlagRuntime } from "@atrium/core";
 import { createDb, migrateDb } from "@atrium/db";
 import { Redis } from "ioredis";
 import { createJobQueues } from "@atrium/core/jobs";
-import { startSessionCacheSync } from "./http/session-cache-sync.js";
+import { startSessionCacheSync } from "./http/middleware/session-cache-sync.js";
 import { createApp } from "./server.js";
 import { installGracefulShutdown } from "./shutdown.js";
 

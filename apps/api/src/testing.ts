@@ -5,7 +5,7 @@ import { createLogger, loadConfig, type Env } from "@atrium/config";
 import { createTestDatabase, testInfraUrls, testRedisPrefix, type TestDatabase } from "@atrium/db/testing";
 import { bootstrap, startFlagRuntime, type ServiceContext } from "@atrium/core";
 import { createJobQueues } from "@atrium/core/jobs";
-import { startSessionCacheSync } from "./http/session-cache-sync.js";
+import { startSessionCacheSync } from "./http/middleware/session-cache-sync.js";
 import { createApp } from "./server.js";
 import type { Request, Response } from "express";
 import { createContextFactory } from "./trpc/context.js";

@@ -7,7 +7,7 @@ import { createLogger, DEV_STRIPE_WEBHOOK_SECRET, loadConfig } from "@atrium/con
 import { bootstrap, DEFAULT_ACCOUNT, stripeBillingService } from "@atrium/core";
 import { schema } from "@atrium/db";
 import { createTestDatabase, testInfraUrls, testRedisPrefix, type TestDatabase } from "@atrium/db/testing";
-import { checkoutCompleted } from "./billing.test-helpers.js";
+import { checkoutCompleted } from "./routes/billing.test-helpers.js";
 
 // The api as `npm run start:api` would run it, but with NODE_ENV unset: it must fail closed.
 const API_DIR = fileURLToPath(new URL("../..", import.meta.url));

@@ -2,8 +2,8 @@ import type { Request, Response } from "express";
 import type { Logger } from "@atrium/config";
 import { authService, type RequestMeta, type ServiceContext } from "@atrium/core";
 import type { ApiDeps } from "../deps.js";
-import { AUTH_IP_CHARGED, createRateLimits, type RateLimits } from "../http/rate-limit.js";
-import { clearSessionCookie, readBearer, readSessionCookie, setSessionCookie } from "../http/session-cookie.js";
+import { AUTH_IP_CHARGED, createRateLimits, type RateLimits } from "../http/middleware/rate-limit.js";
+import { clearSessionCookie, readBearer, readSessionCookie, setSessionCookie } from "../http/middleware/session-cookie.js";
 
 export type Auth = NonNullable<Awaited<ReturnType<typeof authService.authenticateToken>>>;
 
@@ -20,7 +20,7 @@ export interface Context {
   setHeader: (name: string, value: string) => void;
   /** Shared by every request of this app; the rate-limit middleware spends from it. */
   rateLimits: RateLimits;
-  /** The IP's auth budget was charged before the body was read (see http/auth-budget.ts). */
+  /** The IP's auth budget was charged before the body was read (see http/middleware/auth-budget.ts). */
   authIpCharged: boolean;
   /** The api's shared Redis client, for staff views that read Redis directly (worker heartbeats). */
   redis: ApiDeps["redis"];

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { loginBucketKey } from "@atrium/core";
-import { accountNameOf, isAuthLimited, RateLimitExceeded } from "../http/rate-limit.js";
+import { accountNameOf, isAuthLimited, RateLimitExceeded } from "../http/middleware/rate-limit.js";
 import type { Context } from "./context.js";
 
 /**

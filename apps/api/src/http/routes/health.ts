@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { storageFromConfig } from "@atrium/core";
 import { probePostgres, probeRedis, probeStorage, type ProbeResult } from "@atrium/core/system";
-import type { ApiDeps } from "../deps.js";
+import type { ApiDeps } from "../../deps.js";
 
 /** Anonymous callers learn up or down and how long it took; what went wrong goes to the log only. */
 const publicView = (r: ProbeResult<unknown>) => ({ ok: r.ok, latencyMs: r.latencyMs });

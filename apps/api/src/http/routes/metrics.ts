@@ -1,9 +1,9 @@
 import { Router } from "express";
 import { metricsAccess, type PoolLike } from "@atrium/core/system";
-import type { ApiDeps } from "../deps.js";
-import { httpDuration, pools, registry } from "../observability/metrics.js";
-import { createRouteLabeler } from "../observability/route-label.js";
-import { appRouter } from "../trpc/root.js";
+import type { ApiDeps } from "../../deps.js";
+import { httpDuration, pools, registry } from "../../observability/metrics.js";
+import { createRouteLabeler } from "../../observability/route-label.js";
+import { appRouter } from "../../trpc/root.js";
 
 /**
  * Times every request into `http_request_duration_seconds` (labelled by route

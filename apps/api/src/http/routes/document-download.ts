@@ -3,8 +3,8 @@ import { Router, type Request, type Response } from "express";
 import { TRPCError } from "@trpc/server";
 import type { Logger } from "@atrium/config";
 import { contentDisposition, downloadSigningKey, LOCAL_FILES_PATH, storageFromConfig, StorageNotFoundError, verifyLocalSignature } from "@atrium/core";
-import type { Context } from "../trpc/context.js";
-import { enforceRateLimit } from "../trpc/rate-limit.middleware.js";
+import type { Context } from "../../trpc/context.js";
+import { enforceRateLimit } from "../../trpc/rate-limit.middleware.js";
 import { sendRouteError } from "./route-errors.js";
 
 const PROCEDURE_NAME = "files.download";

@@ -6,9 +6,9 @@ import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import type { Logger } from "@atrium/config";
 import { toActor, type Actor } from "@atrium/core";
-import type { Context } from "../trpc/context.js";
-import { toTRPCError } from "../trpc/errors.js";
-import { enforceRateLimit } from "../trpc/rate-limit.middleware.js";
+import type { Context } from "../../trpc/context.js";
+import { toTRPCError } from "../../trpc/errors.js";
+import { enforceRateLimit } from "../../trpc/rate-limit.middleware.js";
 import { sendRouteError, zodToTRPC } from "./route-errors.js";
 
 type CreateContext = (opts: { req: Request; res: Response }) => Promise<Context>;

@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stripeBillingService } from "@atrium/core";
 import { schema } from "@atrium/db";
-import { newTenant, newUser, rest } from "../routers/tenancy.test-helpers.js";
-import { startTestApi, type TestApi } from "../testing.js";
+import { newTenant, newUser, rest } from "../../routers/tenancy.test-helpers.js";
+import { startTestApi, type TestApi } from "../../testing.js";
 import { balanceOf, ledgerOf } from "./billing.test-helpers.js";
 
 let api: TestApi;

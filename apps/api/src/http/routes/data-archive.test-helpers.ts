@@ -3,9 +3,9 @@ import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { recordRunCost } from "@atrium/core";
 import { schema } from "@atrium/db";
-import type { TestApi } from "../testing.js";
-import { upload } from "../routers/document.test-helpers.js";
-import { newTenant, newUser } from "../routers/tenancy.test-helpers.js";
+import type { TestApi } from "../../testing.js";
+import { upload } from "../../routers/document.test-helpers.js";
+import { newTenant, newUser } from "../../routers/tenancy.test-helpers.js";
 import { checkoutCompleted, deliver } from "./billing.test-helpers.js";
 
 export type Line = { t: string; s?: string; r?: Record<string, unknown>; [k: string]: unknown };

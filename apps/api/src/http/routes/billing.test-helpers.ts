@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { stripeBillingService } from "@atrium/core";
 import { schema } from "@atrium/db";
-import type { TestApi } from "../testing.js";
+import type { TestApi } from "../../testing.js";
 
 export const evtId = () => `evt_test_${randomBytes(8).toString("hex")}`;
 

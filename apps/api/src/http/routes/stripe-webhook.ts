@@ -2,7 +2,7 @@ import express, { Router, type Request } from "express";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { ServiceError, stripeBillingService, type ServiceContext } from "@atrium/core";
 import type { Logger } from "@atrium/config";
-import type { ApiDeps } from "../deps.js";
+import type { ApiDeps } from "../../deps.js";
 
 /** Mounted under /api. `stripe listen --forward-to localhost:8000/api/billing/webhook/` posts here too. */
 export const STRIPE_WEBHOOK_PATH = "/billing/webhook/";

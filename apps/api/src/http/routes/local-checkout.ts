@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from "express";
 import { ServiceError, stripeBillingService } from "@atrium/core";
-import type { ApiDeps } from "../deps.js";
+import type { ApiDeps } from "../../deps.js";
 import { serviceContextFor, STRIPE_WEBHOOK_PATH } from "./stripe-webhook.js";
 
 /** Mounted under /api: the local stand-in for Stripe's hosted checkout (no STRIPE_SECRET_KEY, never in production). */

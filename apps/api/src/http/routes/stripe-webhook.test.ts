@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "@atrium/db";
-import { newTenant } from "../routers/tenancy.test-helpers.js";
-import { startTestApi, type TestApi } from "../testing.js";
+import { newTenant } from "../../routers/tenancy.test-helpers.js";
+import { startTestApi, type TestApi } from "../../testing.js";
 import { balanceOf, checkoutCompleted, countRows, deliver, ledgerOf, stripeEvent } from "./billing.test-helpers.js";
 
 let api: TestApi;

@@ -6,9 +6,9 @@ import { TRPCError } from "@trpc/server";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import type { Logger } from "@atrium/config";
 import { backupAdminService, toActor, ZBackupIdInput } from "@atrium/core";
-import type { Context } from "../trpc/context.js";
-import { toTRPCError } from "../trpc/errors.js";
-import { enforceRateLimit } from "../trpc/rate-limit.middleware.js";
+import type { Context } from "../../trpc/context.js";
+import { toTRPCError } from "../../trpc/errors.js";
+import { enforceRateLimit } from "../../trpc/rate-limit.middleware.js";
 import { sendRouteError, zodToTRPC } from "./route-errors.js";
 
 /** Mounted under /api; a whole backup folder as one tar.gz, streamed (staff). */

@@ -19,9 +19,9 @@ import {
   type Storage,
   type TDocument,
 } from "@atrium/core";
-import type { Context } from "../trpc/context.js";
-import { toTRPCError } from "../trpc/errors.js";
-import { enforceRateLimit } from "../trpc/rate-limit.middleware.js";
+import type { Context } from "../../trpc/context.js";
+import { toTRPCError } from "../../trpc/errors.js";
+import { enforceRateLimit } from "../../trpc/rate-limit.middleware.js";
 import { sendRouteError, zodToTRPC } from "./route-errors.js";
 
 /** Mounted under /api; multipart can't be a JSON procedure, so it is a plain route with the same auth and limits. */

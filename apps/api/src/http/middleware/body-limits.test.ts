@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../testing.js";
-import { call, routes, type Transport } from "../test-transports.js";
+import { startTestApi, type TestApi } from "../../testing.js";
+import { call, routes, type Transport } from "../../test-transports.js";
 import { rawRequest } from "./raw-http.test-helpers.js";
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from "./body-limits.js";
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../testing.js";
-import { bearer, call, routes, type Transport } from "../test-transports.js";
+import { startTestApi, type TestApi } from "../../testing.js";
+import { bearer, call, routes, type Transport } from "../../test-transports.js";
 import { isAuthLimited } from "./rate-limit.js";
 
 // Each test starts its own api: a fresh REDIS_PREFIX, so no budget leaks between tests.

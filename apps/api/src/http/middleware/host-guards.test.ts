@@ -1,6 +1,6 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../testing.js";
+import { startTestApi, type TestApi } from "../../testing.js";
 
 /** A request with a Host header of our choosing (fetch always sends the URL's own). */
 function get(api: TestApi, path: string, headers: Record<string, string>, method = "GET", body?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {

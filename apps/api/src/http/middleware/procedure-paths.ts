@@ -1,6 +1,6 @@
 import type { Request } from "express";
 import type { OpenApiMeta } from "trpc-to-openapi";
-import { appRouter } from "../trpc/root.js";
+import { appRouter } from "../../trpc/root.js";
 
 export type Surface = "trpc" | "rest";
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CSRF_HEADER } from "@atrium/core/contracts";
-import { startTestApi, type TestApi } from "../testing.js";
-import { bearer, call, routes } from "../test-transports.js";
-import { fixture } from "../routers/document.test-helpers.js";
+import { startTestApi, type TestApi } from "../../testing.js";
+import { bearer, call, routes } from "../../test-transports.js";
+import { fixture } from "../../routers/document.test-helpers.js";
 
 let api: TestApi;
 let cookie: string;

@@ -2,7 +2,7 @@ import type { Response } from "express";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { ZodError } from "zod";
-import { fieldErrorsFromCause, fieldErrorsOf } from "../trpc/errors.js";
+import { fieldErrorsFromCause, fieldErrorsOf } from "../../trpc/errors.js";
 
 /** The same error body the REST surface sends for a failed procedure, for plain express routes. */
 export function sendRouteError(res: Response, error: TRPCError, path: string): void {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { schema } from "@atrium/db";
-import { startTestApi, type TestApi } from "../testing.js";
-import { bearer, call, routes } from "../test-transports.js";
+import { startTestApi, type TestApi } from "../../testing.js";
+import { bearer, call, routes } from "../../test-transports.js";
 import { safeCell } from "./csv-export.js";
 
 let api: TestApi;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRedisServer, type RunningRedis } from "@atrium/db/embedded";
-import { startTestApi, type TestApi } from "../testing.js";
+import { startTestApi, type TestApi } from "../../testing.js";
 
 let redis: RunningRedis;
 let api: TestApi;

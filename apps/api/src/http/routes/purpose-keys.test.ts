@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { purposeKey, ServiceError, stripeBillingService, type TDocument } from "@atrium/core";
-import { startTestApi, type TestApi } from "../testing.js";
-import { fixture, upload } from "../routers/document.test-helpers.js";
-import { newTenant, rest } from "../routers/tenancy.test-helpers.js";
+import { startTestApi, type TestApi } from "../../testing.js";
+import { fixture, upload } from "../../routers/document.test-helpers.js";
+import { newTenant, rest } from "../../routers/tenancy.test-helpers.js";
 
 let api: TestApi;
 let dataDir: string;

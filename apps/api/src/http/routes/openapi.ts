@@ -2,7 +2,7 @@ import { Router } from "express";
 import swaggerUi from "swagger-ui-express";
 import { generateOpenApiDocument } from "trpc-to-openapi";
 import type { Env } from "@atrium/config";
-import { appRouter } from "../trpc/root.js";
+import { appRouter } from "../../trpc/root.js";
 import { auditExportOpenApiPaths } from "./audit-export.js";
 import { backupDownloadOpenApiPaths } from "./backup-download.js";
 import { dataExportOpenApiPaths } from "./data-export.js";

@@ -9,9 +9,9 @@ import { TRPCError } from "@trpc/server";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import type { Logger } from "@atrium/config";
 import { GZIP_MAGIC, loadPolicyActor, restoreTenant, storageFromConfig, toActor, ZTenantRestoreQuery, ZTenantRestoreResult } from "@atrium/core";
-import type { Context } from "../trpc/context.js";
-import { toTRPCError } from "../trpc/errors.js";
-import { enforceRateLimit } from "../trpc/rate-limit.middleware.js";
+import type { Context } from "../../trpc/context.js";
+import { toTRPCError } from "../../trpc/errors.js";
+import { enforceRateLimit } from "../../trpc/rate-limit.middleware.js";
 import { sendRouteError, zodToTRPC } from "./route-errors.js";
 
 /** Mounted under /api; the archive is the raw body (up to RESTORE_MAX_BYTES), which no JSON procedure can take. */

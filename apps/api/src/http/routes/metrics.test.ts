@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { metricsAccess } from "@atrium/core/system";
-import { newTenant } from "../routers/tenancy.test-helpers.js";
-import { startTestApi, type TestApi } from "../testing.js";
+import { newTenant } from "../../routers/tenancy.test-helpers.js";
+import { startTestApi, type TestApi } from "../../testing.js";
 import { checkoutCompleted, deliver } from "./billing.test-helpers.js";
 
 let api: TestApi;

@@ -6,9 +6,9 @@ import { TRPCError } from "@trpc/server";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import type { Logger } from "@atrium/config";
 import { loadPolicyActor, prepareTenantExport, storageFromConfig, toActor, ZTenantExportQuery, type TenantExport } from "@atrium/core";
-import type { Context } from "../trpc/context.js";
-import { toTRPCError } from "../trpc/errors.js";
-import { enforceRateLimit } from "../trpc/rate-limit.middleware.js";
+import type { Context } from "../../trpc/context.js";
+import { toTRPCError } from "../../trpc/errors.js";
+import { enforceRateLimit } from "../../trpc/rate-limit.middleware.js";
 import { sendRouteError, zodToTRPC } from "./route-errors.js";
 
 /** Mounted under /api; a streamed gzip file, so a plain route with the procedures' auth, limits and error shape. */

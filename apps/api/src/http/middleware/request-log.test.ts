@@ -3,8 +3,8 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../server.js";
-import { startTestApi, type TestApi } from "../testing.js";
+import { createApp } from "../../server.js";
+import { startTestApi, type TestApi } from "../../testing.js";
 import { redactUrl } from "@atrium/core";
 
 let api: TestApi;

@@ -7,8 +7,8 @@ import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { purgeSoftDeleted, storageFromConfig } from "@atrium/core";
 import { schema } from "@atrium/db";
-import { startTestApi, type TestApi } from "../testing.js";
-import { newUser, rest } from "../routers/tenancy.test-helpers.js";
+import { startTestApi, type TestApi } from "../../testing.js";
+import { newUser, rest } from "../../routers/tenancy.test-helpers.js";
 import { canonical, linesOf, pack, populatedTenant, type Line } from "./data-archive.test-helpers.js";
 
 let api: TestApi;
