@@ -2,7 +2,6 @@ import express, { type ErrorRequestHandler } from "express";
 import * as trpcExpress from "@trpc/server/adapters/express";
 import { createOpenApiExpressMiddleware } from "trpc-to-openapi";
 import type { ApiDeps } from "./deps.js";
-import { auditExportRoutes } from "./http/routes/audit-export.js";
 import { chargeAuthBudgetFirst } from "./http/middleware/auth-budget.js";
 import { readJsonBody, refuseUnboundedBodies } from "./http/middleware/body-limits.js";
 import { csrfProtection } from "./http/middleware/csrf.js";
@@ -11,20 +10,18 @@ import { allowedHosts, httpsRedirect } from "./http/middleware/host-guards.js";
 import { createRateLimits } from "./http/middleware/rate-limit.js";
 import { requestLogger } from "./http/middleware/request-log.js";
 import { responseHeaders } from "./http/middleware/security-headers.js";
-import { backupDownloadRoutes } from "./http/routes/backup-download.js";
-import { dataExportRoutes } from "./http/routes/data-export.js";
-import { dataRestoreRoutes } from "./http/routes/data-restore.js";
-import { documentDownloadRoutes } from "./http/routes/document-download.js";
-import { documentUploadRoutes } from "./http/routes/document-upload.js";
+import { sendSurfaceError } from "./http/middleware/surface-errors.js";
 import { healthRoutes } from "./http/routes/health.js";
-import { ledgerExportRoutes } from "./http/routes/ledger-export.js";
-import { localCheckoutRoutes } from "./http/routes/local-checkout.js";
 import { metricsRoutes } from "./http/routes/metrics.js";
-import { stripeWebhookRoutes } from "./http/routes/stripe-webhook.js";
 import { openApiRoutes } from "./http/routes/openapi.js";
+import { mountRawRoutes } from "./http/routes/raw-route.js";
+import { SESSION_ROUTES, SIGNED_ROUTES } from "./http/routes/raw-routes.js";
 import { spaRoutes } from "./http/routes/spa.js";
 import { createContextFactory } from "./trpc/context.js";
 import { appRouter } from "./trpc/root.js";
+
+/** Statuses body parsers and express itself raise, as the error codes our bodies carry. */
+const CODE_OF_STATUS: Record<number, Parameters<typeof sendSurfaceError>[3]> = { 404: "NOT_FOUND", 413: "PAYLOAD_TOO_LARGE", 415: "UNSUPPORTED_MEDIA_TYPE" };
 
 /** `curl -X POST /api/auth/logout/` carries no body and no content-type; treat it as JSON `{}`. */
 const emptyBodyIsJson: express.RequestHandler = (req, _res, next) => {
@@ -63,31 +60,22 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use("/trpc", csrfProtection(config, "trpc"), ...bodyGuards("trpc"), trpcExpress.createExpressMiddleware({ router: appRouter, createContext, onError, maxBodySize }));
   app.use("/api", healthRoutes(deps));
   // Before any body parser: the webhook verifies Stripe's signature over the raw bytes.
-  app.use("/api", stripeWebhookRoutes(deps));
-  app.use("/api", localCheckoutRoutes(deps));
+  app.use("/api", mountRawRoutes(SIGNED_ROUTES, createContext, logger));
   app.use("/api", openApiRoutes(config));
   // Everything below may act on the session cookie; the webhook and local checkout above authenticate by signature.
   app.use("/api", csrfProtection(config, "rest"));
-  app.use("/api", auditExportRoutes(createContext, logger));
-  app.use("/api", ledgerExportRoutes(createContext, logger));
-  // Multipart and signed-link file routes: plain express, before the JSON procedures.
-  app.use("/api", documentUploadRoutes(createContext, logger));
-  app.use("/api", documentDownloadRoutes(createContext, logger));
-  // Tenant archives: a streamed gzip download and a raw-body restore with its own size caps.
-  app.use("/api", dataExportRoutes(createContext, logger));
-  app.use("/api", dataRestoreRoutes(createContext, logger));
-  app.use("/api", backupDownloadRoutes(createContext, logger));
+  // Multipart, streamed files, CSV and archives: the procedures' pipeline, as plain express routes before the JSON ones.
+  app.use("/api", mountRawRoutes(SESSION_ROUTES, createContext, logger));
   app.use("/api", ...bodyGuards("rest"), emptyBodyIsJson, createOpenApiExpressMiddleware({ router: appRouter, createContext, onError, maxBodySize }));
-  app.use("/api", (_req, res) => {
-    res.status(404).json({ message: "Not found", code: "NOT_FOUND" });
-  });
+  app.use("/api", (req, res) => sendSurfaceError(req, res, "rest", "NOT_FOUND", "Not found"));
 
   if (config.WEB_DIST_DIR) app.use(spaRoutes(config.WEB_DIST_DIR));
 
   const jsonErrors: ErrorRequestHandler = (err, req, res, _next) => {
     const status = typeof err?.status === "number" && err.status < 500 ? err.status : 500;
     if (status >= 500) req.log?.error({ err }, "unhandled error");
-    res.status(status).json({ message: status >= 500 ? "Internal server error" : String(err.message), code: status >= 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" });
+    const code = status >= 500 ? "INTERNAL_SERVER_ERROR" : (CODE_OF_STATUS[status] ?? "BAD_REQUEST");
+    sendSurfaceError(req, res, "rest", code, status >= 500 ? "Internal server error" : String(err.message));
   };
   app.use(jsonErrors);
   return app;

@@ -16,5 +16,5 @@ export const billingTopupRouter = router({
     })
     .input(ZCreateTopupSessionInput)
     .output(ZTopupSession)
-    .mutation(({ ctx, input }) => stripeBillingService.createTopupSession(ctx.svc, ctx.actor, ctx.policy, input)),
+    .mutation(({ ctx, input }) => stripeBillingService.createTopupSession(ctx.svc, ctx.actor, ctx.tenant, input)),
 });

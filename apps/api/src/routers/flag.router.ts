@@ -9,7 +9,7 @@ export const flagRouter = router({
     .meta({ openapi: { method: "GET", path: "/flags/", tags, summary: "Your evaluated feature flags (key → value) for your home account, or accountId", protect: true } })
     .input(ZMyFlagsInput)
     .output(ZMyFlags)
-    .query(({ ctx, input }) => flagService.myFlags(ctx.svc, { ...ctx.policy, homeAccountId: ctx.actor.accountId }, input.accountId)),
+    .query(({ ctx, input }) => flagService.myFlags(ctx.svc, ctx.tenant, input.accountId)),
 
   list: staffProcedure
     .meta({ openapi: { method: "GET", path: "/admin/flags/", tags, summary: "Every feature flag with its targeting (staff)", protect: true } })

@@ -24,19 +24,19 @@ export const invitationRouter = router({
     .meta({ openapi: { method: "POST", path: "/v1/organizations/{id}/invitations/", tags, summary: "Invite by email: the address gets a link; nobody joins until the invited person accepts", protect: true } })
     .input(ZCreateInvitationInput)
     .output(ZInviteResult)
-    .mutation(({ ctx, input }) => invitationService.inviteToOrganization(ctx.svc, ctx.policy, input, ctx.meta)),
+    .mutation(({ ctx, input }) => invitationService.inviteToOrganization(ctx.svc, ctx.tenant, input, ctx.meta)),
 
   list: tenantProcedure
     .meta({ openapi: { method: "GET", path: "/v1/organizations/{id}/invitations/", tags, summary: "Pending invitations of an organization", protect: true } })
     .input(ZListInvitationsInput)
     .output(ZInvitationPage)
-    .query(({ ctx, input }) => invitationService.listInvitations(ctx.svc, ctx.policy, input)),
+    .query(({ ctx, input }) => invitationService.listInvitations(ctx.svc, ctx.tenant, input)),
 
   revoke: tenantProcedure
     .meta({ openapi: { method: "DELETE", path: "/v1/organizations/{id}/invitations/{invitationId}/", tags, summary: "Revoke a pending invitation", protect: true } })
     .input(ZRevokeInvitationInput)
     .output(ZInvitation)
-    .mutation(({ ctx, input }) => invitationService.revokeInvitation(ctx.svc, ctx.policy, input, ctx.meta)),
+    .mutation(({ ctx, input }) => invitationService.revokeInvitation(ctx.svc, ctx.tenant, input, ctx.meta)),
 
   get: publicProcedure
     .meta({ openapi: { method: "GET", path: "/v1/invitations/{token}/", tags, summary: "What an invitation link offers (for the signup page)" } })

@@ -9,7 +9,7 @@ export const systemBackupRouter = router({
     .meta({ openapi: { method: "GET", path: "/system/backups/", tags, summary: "Full backups in BACKUP_DIR, newest first: size, age, contents (staff)", protect: true } })
     .input(z.object({}))
     .output(ZBackupList)
-    .query(({ ctx }) => backupAdminService.listBackups(ctx.svc)),
+    .query(({ ctx }) => backupAdminService.listBackups(ctx.svc, ctx.actor)),
 
   verify: staffProcedure
     .meta({ openapi: { method: "POST", path: "/system/backups/{name}/verify/", tags, summary: "Re-read a backup's tables and files against its manifest (staff; audited)", protect: true } })

@@ -9,31 +9,31 @@ export const userRouter = router({
     .meta({ openapi: { method: "GET", path: "/v1/users/", tags, summary: "Users who share an account with you (staff: all)", protect: true } })
     .input(ZListTenantUsersInput)
     .output(ZTenantUserPage)
-    .query(({ ctx, input }) => tenantUserService.listUsers(ctx.svc, ctx.policy, input)),
+    .query(({ ctx, input }) => tenantUserService.listUsers(ctx.svc, ctx.tenant, input)),
 
   get: tenantProcedure
     .meta({ openapi: { method: "GET", path: "/v1/users/{id}/", tags, summary: "A user", protect: true } })
     .input(ZTenantUserIdInput)
     .output(ZUser)
-    .query(({ ctx, input }) => tenantUserService.getUser(ctx.svc, ctx.policy, input.id)),
+    .query(({ ctx, input }) => tenantUserService.getUser(ctx.svc, ctx.tenant, input.id)),
 
   update: tenantProcedure
     .meta({ openapi: { method: "PUT", path: "/v1/users/{id}/", tags, summary: "Change a display name (yourself, or staff)", protect: true } })
     .input(ZUpdateTenantUserInput)
     .output(ZUser)
-    .mutation(({ ctx, input }) => tenantUserService.updateUser(ctx.svc, ctx.policy, input, ctx.meta)),
+    .mutation(({ ctx, input }) => tenantUserService.updateUser(ctx.svc, ctx.tenant, input, ctx.meta)),
 
   delete: tenantProcedure
     .meta({ openapi: { method: "DELETE", path: "/v1/users/{id}/", tags, summary: "Soft-delete a user (yourself, or staff); ends their sessions", protect: true } })
     .input(ZTenantUserIdInput)
     .output(ZUser)
-    .mutation(({ ctx, input }) => tenantUserService.deleteUser(ctx.svc, ctx.policy, input.id, ctx.meta)),
+    .mutation(({ ctx, input }) => tenantUserService.deleteUser(ctx.svc, ctx.tenant, input.id, ctx.meta)),
 
   restore: tenantProcedure
     .meta({ openapi: { method: "POST", path: "/v1/users/{id}/restore/", tags, summary: "Restore a soft-deleted user (staff)", protect: true } })
     .input(ZTenantUserIdInput)
     .output(ZUser)
-    .mutation(({ ctx, input }) => tenantUserService.restoreUser(ctx.svc, ctx.policy, input.id, ctx.meta)),
+    .mutation(({ ctx, input }) => tenantUserService.restoreUser(ctx.svc, ctx.tenant, input.id, ctx.meta)),
 });
 
 /** Your own profile, next to GET /me/: the SPA's profile form and `atrium profile set-name`. */
@@ -42,5 +42,5 @@ export const profileRouter = router({
     .meta({ openapi: { method: "PATCH", path: "/me/profile/", tags: ["auth"], summary: "Change your own display name (null clears it)", protect: true } })
     .input(ZUpdateProfileInput)
     .output(ZUser)
-    .mutation(({ ctx, input }) => tenantUserService.updateOwnProfile(ctx.svc, ctx.policy, input, ctx.meta)),
+    .mutation(({ ctx, input }) => tenantUserService.updateOwnProfile(ctx.svc, ctx.tenant, input, ctx.meta)),
 });

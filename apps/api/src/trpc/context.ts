@@ -2,6 +2,7 @@ import type { Request, Response } from "express";
 import type { Logger } from "@atrium/config";
 import { authService, type RequestMeta, type ServiceContext } from "@atrium/core";
 import type { ApiDeps } from "../deps.js";
+import { requestIdOf } from "./errors.js";
 import { AUTH_IP_CHARGED, createRateLimits, type RateLimits } from "../http/middleware/rate-limit.js";
 import { clearSessionCookie, readBearer, readSessionCookie, setSessionCookie } from "../http/middleware/session-cookie.js";
 
@@ -11,6 +12,8 @@ export interface Context {
   svc: ServiceContext;
   auth: Auth | null;
   meta: RequestMeta;
+  /** Echoed as X-Request-Id and in every error body, so a report can be matched to the log line. */
+  requestId: string | null;
   logger: Logger;
   cookies: {
     setSession: (token: string, expiresAt: Date, rememberMe: boolean) => void;
@@ -38,6 +41,7 @@ export function createContextFactory(deps: ApiDeps, rateLimits: RateLimits = cre
       auth,
       logger,
       meta: { ip: req.ip ?? null, userAgent: req.get("user-agent") ?? null },
+      requestId: requestIdOf(req as Request & { id?: unknown }),
       cookies: {
         setSession: (t, expiresAt, rememberMe) => setSessionCookie(res, deps.config, t, expiresAt, rememberMe),
         clearSession: () => clearSessionCookie(res, deps.config),

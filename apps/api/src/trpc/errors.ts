@@ -23,3 +23,19 @@ export function fieldErrorsFromCause(cause: unknown): Record<string, string[]> |
   if (cause instanceof ServiceError) return cause.fieldErrors;
   return undefined;
 }
+
+/**
+ * The message a caller reads: never an internal one, and a validation error
+ * spells out its fields. Shared by tRPC, REST and the raw routes.
+ */
+export function publicMessage(error: { code: string; message: string; cause?: unknown }): string {
+  if (error.code === "INTERNAL_SERVER_ERROR") return "Internal server error";
+  const fieldErrors = fieldErrorsFromCause(error.cause);
+  if (!(error.cause instanceof ZodError) || !fieldErrors) return error.message;
+  return `Invalid input: ${Object.entries(fieldErrors)
+    .map(([k, v]) => `${k}: ${v.join(", ")}`)
+    .join("; ")}`;
+}
+
+/** The id pino-http gave the request (echoed as X-Request-Id), for error bodies. */
+export const requestIdOf = (req: { id?: unknown }): string | null => (typeof req.id === "string" ? req.id : null);

@@ -1,31 +1,20 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
-import { ZodError } from "zod";
-import { loadPolicyActor, toActor } from "@atrium/core";
+import { loadTenantActor, toActor } from "@atrium/core";
 import type { Context } from "./context.js";
-import { fieldErrorsFromCause, toTRPCError } from "./errors.js";
+import { fieldErrorsFromCause, publicMessage, toTRPCError } from "./errors.js";
 import { enforceRateLimit } from "./rate-limit.middleware.js";
 
 const t = initTRPC
   .context<Context>()
   .meta<OpenApiMeta>()
   .create({
-    errorFormatter({ shape, error }) {
-      const fieldErrors = fieldErrorsFromCause(error.cause);
-      const isValidation = error.cause instanceof ZodError;
-      const message =
-        error.code === "INTERNAL_SERVER_ERROR"
-          ? "Internal server error"
-          : isValidation && fieldErrors
-            ? `Invalid input: ${Object.entries(fieldErrors)
-                .map(([k, v]) => `${k}: ${v.join(", ")}`)
-                .join("; ")}`
-            : shape.message;
+    errorFormatter({ shape, error, ctx }) {
       // No stack traces leave the server, whatever NODE_ENV says.
       return {
-        message,
+        message: publicMessage(error),
         code: shape.code,
-        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, fieldErrors: fieldErrors ?? null },
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, fieldErrors: fieldErrorsFromCause(error.cause) ?? null, requestId: ctx?.requestId ?? null },
       };
     },
   });
@@ -48,7 +37,10 @@ const rateLimited = t.middleware(async ({ ctx, path, getRawInput, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(serviceErrors).use(rateLimited);
+/** For a caller that authenticates by a signature over the request (Stripe's webhook): no user, and no per-IP budget. */
+export const signedProcedure = t.procedure.use(serviceErrors);
+
+export const publicProcedure = signedProcedure.use(rateLimited);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Authentication required" });
@@ -61,10 +53,11 @@ export const staffProcedure = protectedProcedure.use(({ ctx, next }) => {
 });
 
 /**
- * For tenant data: loads the caller's roles in every account and organization
- * once per request (ctx.policy), which services hand to the policy module.
+ * For tenant data: the tenant actor (the caller's roles in every account and
+ * organization, plus the home account calls default to), loaded once per
+ * request as ctx.tenant and handed to services, which resolve the account.
  */
 export const tenantProcedure = protectedProcedure.use(async ({ ctx, next }) => {
-  const policy = await loadPolicyActor(ctx.svc.db, ctx.actor);
-  return next({ ctx: { ...ctx, policy } });
+  const tenant = await loadTenantActor(ctx.svc.db, ctx.actor);
+  return next({ ctx: { ...ctx, tenant } });
 });

@@ -7,7 +7,6 @@ export { findJob, transitionJob, touchJob, startJobRun, type JobRow } from "./jo
 export { startJobRunWithinCap, noteWaitingForSlot, type RunSlot } from "./run-slots.js";
 export { loadTenantDocuments, analyzerModel, documentIdsOf } from "./job-estimate.js";
 export { toJobDto, toJobEventDto, isFinished } from "./job-dto.js";
-export type { JobActor } from "./job.service.js";
 export * from "./analysis-jobs.schema.js";
 export * from "./analysis.jobs.js";
 export { purgeStaleInviteKeys, INVITE_JOBS } from "../invites/invite-key.cleanup.js";

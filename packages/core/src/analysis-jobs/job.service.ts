@@ -3,11 +3,11 @@ import { schema } from "@atrium/db";
 import { lockReserveRow } from "../billing/ledger.repository.js";
 import { createReserveIfMissing, reserveRules } from "../billing/ledger.service.js";
 import { checkSpend, cheapJobTypes, committedCents, verdictFor } from "../billing/low-balance.service.js";
-import type { BillingActor } from "../billing/reserve.service.js";
 import type { ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
 import { QUEUES } from "../jobs/queues.js";
-import { authorize, can, type Action } from "../tenancy/policy.js";
+import { can, type Action } from "../tenancy/policy.js";
+import { resolveAccount, type TenantActor } from "../tenancy/scope.js";
 import { inTransaction } from "../tenancy/tx.js";
 import { ZJobInputs, type TCreateJobInput, type TEstimateJobInput, type TJob, type TJobEstimate, type TJobType } from "./analysis-jobs.schema.js";
 import { ANALYSIS_JOBS } from "./analysis.jobs.js";
@@ -20,23 +20,8 @@ import { FLAGS } from "../flags/flags.schema.js";
 
 const { jobs, jobEvents } = schema;
 
-/** Who creates and reads jobs: their roles plus the home account calls default to. */
-export type JobActor = BillingActor;
-
-/** The account a call acts on: the one named, else the home account, else the only one; checked with the policy. */
-export function accountFor(actor: JobActor, requested: string | undefined, action: Action): string {
-  const memberOf = Object.keys(actor.accountRoles);
-  const accountId = requested ?? actor.homeAccountId ?? (memberOf.length === 1 ? memberOf[0] : undefined);
-  if (!accountId) {
-    const message = "You belong to no single account; say which one with accountId";
-    throw new ServiceError("BAD_REQUEST", message, { accountId: [message] });
-  }
-  authorize(actor, action, { accountId }, "Account");
-  return accountId;
-}
-
 /** A job of a tenant the actor may `action`; anyone else's is NOT_FOUND. */
-export async function jobFor(ctx: ServiceContext, actor: JobActor, id: string, action: Action): Promise<JobRow> {
+export async function jobFor(ctx: ServiceContext, actor: TenantActor, id: string, action: Action): Promise<JobRow> {
   const job = await findJob(ctx.db, id);
   if (!job || !can(actor, action, { accountId: job.accountId })) throw notFound("Job");
   return job;
@@ -51,7 +36,7 @@ function assertTypeAllowed(ctx: ServiceContext, type: TJobType): void {
 }
 
 /** Every analysis job type sits behind the ai-analysis flag; noop (tests, benchmarks) behind none. */
-async function assertFlagOn(ctx: ServiceContext, actor: JobActor, accountId: string, type: TJobType): Promise<void> {
+async function assertFlagOn(ctx: ServiceContext, actor: TenantActor, accountId: string, type: TJobType): Promise<void> {
   if (type !== "noop") await requireFlag(ctx, FLAGS.aiAnalysis, subjectFor(actor, accountId));
 }
 
@@ -71,8 +56,8 @@ async function priceAndCheck(ctx: ServiceContext, accountId: string, type: TJobT
 }
 
 /** The cost estimate and the low-balance policy's verdict, for the "Run analysis" dialog. */
-export async function estimateJob(ctx: ServiceContext, actor: JobActor, input: TEstimateJobInput): Promise<TJobEstimate> {
-  const accountId = accountFor(actor, input.accountId, "data.read");
+export async function estimateJob(ctx: ServiceContext, actor: TenantActor, input: TEstimateJobInput): Promise<TJobEstimate> {
+  const accountId = resolveAccount(actor, input.accountId, "data.read");
   const { accountId: _a, type, ...ids } = input;
   assertTypeAllowed(ctx, type);
   await assertFlagOn(ctx, actor, accountId, type);
@@ -88,12 +73,12 @@ export async function estimateJob(ctx: ServiceContext, actor: JobActor, input: T
  * A refusal by the policy (PAYMENT_REQUIRED, naming balance and estimate) or
  * by the ai-analysis flag (FORBIDDEN, naming it) writes and enqueues nothing.
  */
-export async function createJob(ctx: ServiceContext, actor: JobActor, raw: TCreateJobInput): Promise<TJob> {
+export async function createJob(ctx: ServiceContext, actor: TenantActor, raw: TCreateJobInput): Promise<TJob> {
   if (!ctx.jobs) throw new Error("createJob needs a context with job queues");
   const type = raw.type;
   assertTypeAllowed(ctx, type);
   const input = parseInput(type, raw.input ?? {});
-  const accountId = accountFor(actor, raw.accountId, "data.write");
+  const accountId = resolveAccount(actor, raw.accountId, "data.write");
   // Before the reserve is locked or a row written: a feature that is off costs nothing.
   await assertFlagOn(ctx, actor, accountId, type);
 
@@ -136,7 +121,7 @@ export async function createJob(ctx: ServiceContext, actor: JobActor, raw: TCrea
  * Cancels a queued job at once (its BullMQ job is removed, or skipped if a
  * worker races us), or asks a running one to stop at its next step.
  */
-export async function cancelJob(ctx: ServiceContext, actor: JobActor, id: string): Promise<TJob> {
+export async function cancelJob(ctx: ServiceContext, actor: TenantActor, id: string): Promise<TJob> {
   const job = await jobFor(ctx, actor, id, "data.write");
   const now = ctx.now();
   const cancelled = await transitionJob(ctx.db, id, ["queued"], { status: "cancelled", cancelRequestedAt: now, finishedAt: now });

@@ -5,7 +5,6 @@ export * as priceAdminService from "./price-admin.service.js";
 export * from "./price-admin.schema.js";
 export * as usageService from "./usage.service.js";
 export * as metricsService from "./metrics.service.js";
-export type { BillingActor } from "./reserve.service.js";
 export {
   applyLedgerEntry,
   creditReserve,

@@ -7,7 +7,8 @@ import { notFound, ServiceError } from "../shared/errors.js";
 import { toPage } from "../shared/pagination.js";
 import { findAccountById } from "../tenants/tenant.repository.js";
 import { by } from "../tenancy/guards.js";
-import { authorize, type Action, type PolicyActor } from "../tenancy/policy.js";
+import type { Action } from "../tenancy/policy.js";
+import { resolveAccount, type TenantActor } from "../tenancy/scope.js";
 import { inTransaction } from "../tenancy/tx.js";
 import type { ReserveRow } from "./ledger.repository.js";
 import { findLedgerPage, type LedgerListRow } from "./ledger.queries.js";
@@ -18,22 +19,9 @@ import type { TBillingProfile, TReserveBalance, TUpdateBillingProfileInput } fro
 
 const { reserves } = schema;
 
-/** The caller's roles plus their home account, which billing calls act on unless they name another. */
-export type BillingActor = PolicyActor & { homeAccountId: string | null };
-
-/**
- * Which account a billing call acts on: the one named, else the caller's home
- * account, else their only account. Checked with the policy; other tenants'
- * accounts (and deleted ones) are NOT_FOUND. Returns the reserve, created on first use.
- */
-export async function reserveFor(ctx: ServiceContext, actor: BillingActor, requested: string | undefined, action: Action): Promise<ReserveRow> {
-  const memberOf = Object.keys(actor.accountRoles);
-  const accountId = requested ?? actor.homeAccountId ?? (memberOf.length === 1 ? memberOf[0] : undefined);
-  if (!accountId) {
-    const message = "You belong to no single account; say which one with accountId";
-    throw new ServiceError("BAD_REQUEST", message, { accountId: [message] });
-  }
-  authorize(actor, action, { accountId }, "Account");
+/** The reserve of the account a billing call acts on (see resolveAccount; deleted accounts are NOT_FOUND), created on first use. */
+export async function reserveFor(ctx: ServiceContext, actor: TenantActor, requested: string | undefined, action: Action): Promise<ReserveRow> {
+  const accountId = resolveAccount(actor, requested, action);
   if (!(await findAccountById(ctx.db, accountId))) throw notFound("Account");
   return ensureReserve(ctx.db, accountId, reserveRules(ctx));
 }
@@ -71,18 +59,18 @@ export const toLedgerDto = (r: LedgerListRow): TLedgerEntry => ({
 });
 
 /** Balance, policy and whether it's low, for the status bar; any member may read it. */
-export async function getBalance(ctx: ServiceContext, actor: BillingActor, input: { accountId?: string }): Promise<TReserveBalance> {
+export async function getBalance(ctx: ServiceContext, actor: TenantActor, input: { accountId?: string }): Promise<TReserveBalance> {
   return toBalanceDto(await reserveFor(ctx, actor, input.accountId, "billing.read"));
 }
 
 /** The ledger, newest first, optionally one type only. */
-export async function listLedger(ctx: ServiceContext, actor: BillingActor, input: TListLedgerInput): Promise<TLedgerPage> {
+export async function listLedger(ctx: ServiceContext, actor: TenantActor, input: TListLedgerInput): Promise<TLedgerPage> {
   const reserve = await reserveFor(ctx, actor, input.accountId, "billing.read");
   const rows = await findLedgerPage(ctx.db, { accountId: reserve.accountId, type: input.type, limit: input.limit, cursor: input.cursor });
   return toPage(rows, input.limit, toLedgerDto);
 }
 
-export async function getProfile(ctx: ServiceContext, actor: BillingActor, input: { accountId?: string }): Promise<TBillingProfile> {
+export async function getProfile(ctx: ServiceContext, actor: TenantActor, input: { accountId?: string }): Promise<TBillingProfile> {
   return toProfileDto(await reserveFor(ctx, actor, input.accountId, "billing.read"));
 }
 
@@ -91,7 +79,7 @@ export async function getProfile(ctx: ServiceContext, actor: BillingActor, input
  * balance over a lowered threshold ends the current low-balance episode, so
  * the next drop under it tells the owners again.
  */
-export async function updateProfile(ctx: ServiceContext, actor: BillingActor, input: TUpdateBillingProfileInput, meta?: RequestMeta): Promise<TBillingProfile> {
+export async function updateProfile(ctx: ServiceContext, actor: TenantActor, input: TUpdateBillingProfileInput, meta?: RequestMeta): Promise<TBillingProfile> {
   const before = await reserveFor(ctx, actor, input.accountId, "billing.manage");
   const policy = input.lowBalancePolicy ?? before.lowBalancePolicy;
   const threshold = input.lowBalanceThresholdCents ?? before.lowBalanceThresholdCents;

@@ -7,6 +7,7 @@ import type { RequestMeta, ServiceContext } from "../shared/context.js";
 import { notFound } from "../shared/errors.js";
 import { StorageNotFoundError, type Storage } from "../storage/storage.js";
 import { authorize, type PolicyActor } from "../tenancy/policy.js";
+import type { TenantActor } from "../tenancy/scope.js";
 import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, type TArchiveLine, type TTenantExportQuery } from "./data-safety.schema.js";
 import { openSnapshot } from "./snapshot.js";
 import { exportedColumns, referencesOf, TENANT_SECTIONS, USERS_SECTION, type TenantSection } from "./tenant-sections.js";
@@ -25,7 +26,7 @@ export interface TenantExport {
  * account; only staff may name another (anyone else naming one gets the same
  * NOT_FOUND as an id that doesn't exist). Nothing is read until `lines` runs.
  */
-export async function prepareTenantExport(ctx: ServiceContext, storage: Storage, actor: PolicyActor & { homeAccountId: string | null }, input: TTenantExportQuery, meta: RequestMeta | null): Promise<TenantExport> {
+export async function prepareTenantExport(ctx: ServiceContext, storage: Storage, actor: TenantActor, input: TTenantExportQuery, meta: RequestMeta | null): Promise<TenantExport> {
   const accountId = input.accountId ?? actor.homeAccountId;
   if (!accountId || (!actor.isStaff && input.accountId && input.accountId !== actor.homeAccountId)) throw notFound("Account");
   authorize(actor, "data.export", { accountId }, "Account");

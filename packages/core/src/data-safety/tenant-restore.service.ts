@@ -31,7 +31,7 @@ const KEPT_ON_PURGE = new Set(["apiKeys", "auditEvents"]);
 export async function restoreTenant(
   ctx: ServiceContext,
   storage: Storage,
-  actor: PolicyActor,
+  actor: Pick<PolicyActor, "userId" | "username" | "isStaff">,
   source: ArchiveSource,
   input: TTenantRestoreQuery,
   meta: RequestMeta | null,

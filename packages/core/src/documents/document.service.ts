@@ -6,7 +6,7 @@ import { toPage } from "../shared/pagination.js";
 import type { Storage } from "../storage/storage.js";
 import { by } from "../tenancy/guards.js";
 import { authorize, type Action, type PolicyActor } from "../tenancy/policy.js";
-import { scopeOf } from "../tenancy/scope.js";
+import { resolveAccount, scopeOf, type TenantActor } from "../tenancy/scope.js";
 import { inTransaction } from "../tenancy/tx.js";
 import * as repo from "./document.repository.js";
 import { flagOffMessage, flagOn, subjectFor } from "../flags/flag-gate.js";
@@ -22,9 +22,6 @@ import {
   type TListDocumentsInput,
   type TUpdateDocumentInput,
 } from "./document.schema.js";
-
-/** The caller's roles plus their home account, which document calls act on unless they name another. */
-export type DocumentActor = PolicyActor & { homeAccountId: string | null };
 
 /** Download links live this long. */
 export const DOWNLOAD_TTL_SECONDS = 300;
@@ -43,18 +40,6 @@ export const toDocumentDto = (r: repo.DocumentRow): TDocument => ({
   pageCount: r.pageCount,
   createdAt: iso(r.createdAt),
 });
-
-/** The account a call acts on: the one named, else the home account, else the caller's only one; checked by the policy. */
-export function accountFor(actor: DocumentActor, requested: string | undefined, action: Action): string {
-  const memberOf = Object.keys(actor.accountRoles);
-  const accountId = requested ?? actor.homeAccountId ?? (memberOf.length === 1 ? memberOf[0] : undefined);
-  if (!accountId) {
-    const message = "You belong to no single account; say which one with accountId";
-    throw new ServiceError("BAD_REQUEST", message, { accountId: [message] });
-  }
-  authorize(actor, action, { accountId }, "Account");
-  return accountId;
-}
 
 /** A live document the caller may `action`; other tenants' ids are NOT_FOUND. */
 export async function loadDocument(ctx: ServiceContext, actor: PolicyActor, id: string, action: Action): Promise<repo.DocumentRow> {
@@ -102,8 +87,8 @@ export async function recordUpload(ctx: ServiceContext, actor: PolicyActor, file
   return toDocumentDto(row);
 }
 
-export async function listDocuments(ctx: ServiceContext, actor: DocumentActor, input: TListDocumentsInput): Promise<TDocumentPage> {
-  const accountId = accountFor(actor, input.accountId, "data.read");
+export async function listDocuments(ctx: ServiceContext, actor: TenantActor, input: TListDocumentsInput): Promise<TDocumentPage> {
+  const accountId = resolveAccount(actor, input.accountId, "data.read");
   const rows = await repo.findDocumentPage(ctx.db, { scope: scopeOf(actor), accountId, kind: input.kind, limit: input.limit, cursor: input.cursor });
   return toPage(rows, input.limit, toDocumentDto);
 }

@@ -1,5 +1,5 @@
 export * as documentService from "./document.service.js";
-export { toDocumentDto, accountFor as documentAccountFor, DOWNLOAD_TTL_SECONDS, type DocumentActor, type UploadedFile } from "./document.service.js";
+export { toDocumentDto, DOWNLOAD_TTL_SECONDS, type UploadedFile } from "./document.service.js";
 export { extractDocument, type ExtractDocumentResult } from "./extract-document.js";
 export { extractText, type Extracted } from "./extract.js";
 export { detectType, looksLikeText, allowedLabels, SNIFF_BYTES, type DetectedType, type Detection } from "./detect.js";

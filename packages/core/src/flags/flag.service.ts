@@ -3,6 +3,7 @@ import type { RequestMeta, ServiceContext } from "../shared/context.js";
 import { iso } from "../shared/dates.js";
 import { notFound, ServiceError } from "../shared/errors.js";
 import type { PolicyActor } from "../tenancy/policy.js";
+import type { TenantActor } from "../tenancy/scope.js";
 import { inTransaction } from "../tenancy/tx.js";
 import * as repo from "./flag.repository.js";
 import {
@@ -141,7 +142,7 @@ export async function seedBuiltInFlags(ctx: Pick<ServiceContext, "db">): Promise
  * The caller's flags, evaluated in memory for the account they act on (their home account
  * unless they name another of theirs; anyone else's is NOT_FOUND).
  */
-export async function myFlags(ctx: ServiceContext, actor: PolicyActor & { homeAccountId: string | null }, accountId?: string): Promise<TMyFlags> {
+export async function myFlags(ctx: ServiceContext, actor: TenantActor, accountId?: string): Promise<TMyFlags> {
   const target = accountId ?? actor.homeAccountId;
   if (accountId && !actor.isStaff && !(accountId in actor.accountRoles)) throw notFound("Account");
   const flags = ctx.flags ? await ctx.flags.evaluateAll(subjectFor(actor, target)) : {};

@@ -2,7 +2,8 @@ import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { schema, type DbOrTx } from "@atrium/db";
 import type { Actor } from "../shared/context.js";
-import { adminAccountIds, type PolicyActor } from "./policy.js";
+import { ServiceError } from "../shared/errors.js";
+import { adminAccountIds, authorize, type Action, type PolicyActor } from "./policy.js";
 
 /**
  * The tenants a caller may see rows of. Repositories of tenant tables take a
@@ -57,4 +58,28 @@ export async function loadPolicyActor(db: DbOrTx, actor: Actor): Promise<PolicyA
     accountRoles: Object.fromEntries(accountRows.map((r) => [r.accountId, r.role])),
     orgRoles: Object.fromEntries(orgRows.map((r) => [r.organizationId, r.role])),
   };
+}
+
+/** The caller as every tenant service sees them: roles everywhere, plus the home account calls default to. */
+export type TenantActor = PolicyActor & { homeAccountId: string | null };
+
+/** Loads the tenant actor once per request (tenantProcedure and the raw routes both call this). */
+export async function loadTenantActor(db: DbOrTx, actor: Actor): Promise<TenantActor> {
+  return { ...(await loadPolicyActor(db, actor)), homeAccountId: actor.accountId };
+}
+
+/**
+ * The one answer to "which account does this call act on": the one named,
+ * else the caller's home account, else their only account; then checked with
+ * the policy, so another tenant's id is NOT_FOUND like one that doesn't exist.
+ */
+export function resolveAccount(actor: TenantActor, requested: string | undefined, action: Action): string {
+  const memberOf = Object.keys(actor.accountRoles);
+  const accountId = requested ?? actor.homeAccountId ?? (memberOf.length === 1 ? memberOf[0] : undefined);
+  if (!accountId) {
+    const message = "You belong to no single account; say which one with accountId";
+    throw new ServiceError("BAD_REQUEST", message, { accountId: [message] });
+  }
+  authorize(actor, action, { accountId }, "Account");
+  return accountId;
 }

@@ -2,6 +2,7 @@ import type { Request, Response } from "express";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
+import { requestIdOf } from "../../trpc/errors.js";
 import type { Surface } from "./procedure-paths.js";
 
 type Code = TRPCError["code"];
@@ -14,7 +15,8 @@ type Code = TRPCError["code"];
 export function sendSurfaceError(req: Request, res: Response, surface: Surface, code: Code, message: string, paths: string[] = []): void {
   if (res.headersSent) return;
   const httpStatus = getHTTPStatusCodeFromError(new TRPCError({ code }));
-  const data = (path: string | undefined) => ({ code, httpStatus, path: path ?? null, fieldErrors: null });
+  const requestId = requestIdOf(req as Request & { id?: unknown });
+  const data = (path: string | undefined) => ({ code, httpStatus, path: path ?? null, fieldErrors: null, requestId });
   res.status(httpStatus);
   if (surface === "rest") {
     res.json({ message, code, data: data(paths[0]) });

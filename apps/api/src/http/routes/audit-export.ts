@@ -1,7 +1,4 @@
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import type { Router } from "express";
-import type { z } from "zod";
-import type { Logger } from "@atrium/config";
 import { csvExportRoute } from "./csv-export.js";
 import { auditService, ZAuditEventFilters, type TAuditEvent } from "@atrium/core";
 
@@ -24,21 +21,16 @@ const toRecord = (e: TAuditEvent) => ({
   details: JSON.stringify(e.details),
 });
 
-export function auditExportRoutes(createContext: Parameters<typeof csvExportRoute>[1], logger: Logger): Router {
-  return csvExportRoute<z.output<typeof ZAuditEventFilters>, TAuditEvent>(
-    {
-      path: AUDIT_EXPORT_PATH,
-      procedureName: PROCEDURE_NAME,
-      filters: ZAuditEventFilters,
-      columns: COLUMNS,
-      filename: (date) => `audit-events-${date}.csv`,
-      load: (ctx, actor, filters) => auditService.exportAuditEvents(ctx.svc, actor, filters),
-      toRecord,
-    },
-    createContext,
-    logger,
-  );
-}
+export const auditExportRoute = csvExportRoute({
+  path: AUDIT_EXPORT_PATH,
+  procedure: PROCEDURE_NAME,
+  access: "user",
+  filters: ZAuditEventFilters,
+  columns: COLUMNS,
+  filename: (date) => `audit-events-${date}.csv`,
+  load: (ctx, actor, filters) => auditService.exportAuditEvents(ctx.svc, actor, filters),
+  toRecord,
+});
 
 /** The export as documented in /api/openapi.json, next to the procedures. */
 export const auditExportOpenApiPaths: ZodOpenApiPathsObject = {

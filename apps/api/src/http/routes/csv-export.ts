@@ -1,17 +1,10 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { Router, type Request, type Response } from "express";
 import { stringify } from "csv-stringify";
-import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
-import type { Logger } from "@atrium/config";
-import { toActor, type Actor } from "@atrium/core";
+import type { Actor } from "@atrium/core";
 import type { Context } from "../../trpc/context.js";
-import { toTRPCError } from "../../trpc/errors.js";
-import { enforceRateLimit } from "../../trpc/rate-limit.middleware.js";
-import { sendRouteError, zodToTRPC } from "./route-errors.js";
-
-type CreateContext = (opts: { req: Request; res: Response }) => Promise<Context>;
+import { defineRawRoute } from "./raw-route.js";
 
 /**
  * A cell a spreadsheet would run as a formula gets a leading quote (OWASP CSV
@@ -25,7 +18,8 @@ export interface CsvExport<F, R> {
   /** Mounted under /api. */
   path: string;
   /** Names the export in rate limits and error bodies, like a procedure path. */
-  procedureName: string;
+  procedure: string;
+  access: "user" | "staff";
   filters: z.ZodType<F>;
   columns: readonly string[];
   filename: (date: string) => string;
@@ -35,41 +29,27 @@ export interface CsvExport<F, R> {
 }
 
 /**
- * A CSV download as a plain route (a file can't be a JSON procedure) with the
+ * A CSV download (a file can't be a JSON procedure) as a raw route: the
  * procedures' auth, rate limits and error shape; rows are streamed, so memory
  * stays flat however many match.
  */
-export function csvExportRoute<F, R>(spec: CsvExport<F, R>, createContext: CreateContext, logger: Logger): Router {
-  const r = Router();
-  r.get(spec.path, async (req, res) => {
-    let rows: AsyncIterable<R>;
-    let ctx: Context | undefined;
-    try {
-      ctx = await createContext({ req, res });
-      if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Authentication required" });
-      await enforceRateLimit(ctx, spec.procedureName, async () => req.query);
-      const parsed = spec.filters.safeParse(req.query);
-      if (!parsed.success) throw zodToTRPC(parsed.error);
-      rows = await spec.load(ctx, toActor(ctx.auth.user), parsed.data);
-    } catch (e) {
-      const error = e instanceof TRPCError ? e : (toTRPCError(e) ?? new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: e }));
-      if (error.code === "INTERNAL_SERVER_ERROR") (ctx?.logger ?? logger).error({ err: e, path: spec.procedureName }, "export failed");
-      return sendRouteError(res, error, spec.procedureName);
-    }
-
-    const date = ctx.svc.now().toISOString().slice(0, 10);
-    res.status(200);
-    res.setHeader("Content-Type", "text/csv; charset=utf-8");
-    res.setHeader("Content-Disposition", `attachment; filename="${spec.filename(date)}"`);
-    res.setHeader("Cache-Control", "no-store");
-    try {
+export function csvExportRoute<F, R>(spec: CsvExport<F, R>) {
+  return defineRawRoute({
+    method: "get",
+    path: spec.path,
+    procedure: spec.procedure,
+    access: spec.access,
+    input: spec.filters,
+    async handle({ res, ctx, input }) {
+      const rows = await spec.load(ctx, ctx.actor, input);
+      const date = ctx.svc.now().toISOString().slice(0, 10);
+      res.status(200);
+      res.setHeader("Content-Type", "text/csv; charset=utf-8");
+      res.setHeader("Content-Disposition", `attachment; filename="${spec.filename(date)}"`);
+      res.setHeader("Cache-Control", "no-store");
       await pipeline(Readable.from(records(rows, spec.toRecord)), stringify({ header: true, columns: [...spec.columns] }), res);
-    } catch (err) {
-      // Headers are gone by now; the truncated download is the only signal left, so log it.
-      ctx.logger.error({ err, path: spec.procedureName }, "export stream failed");
-    }
+    },
   });
-  return r;
 }
 
 async function* records<R>(rows: AsyncIterable<R>, toRecord: (row: R) => Record<string, string>) {

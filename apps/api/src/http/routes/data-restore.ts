@@ -4,22 +4,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { Router, type Request, type Response } from "express";
+import type { Request } from "express";
 import { TRPCError } from "@trpc/server";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import type { Logger } from "@atrium/config";
-import { GZIP_MAGIC, loadPolicyActor, restoreTenant, storageFromConfig, toActor, ZTenantRestoreQuery, ZTenantRestoreResult } from "@atrium/core";
-import type { Context } from "../../trpc/context.js";
-import { toTRPCError } from "../../trpc/errors.js";
-import { enforceRateLimit } from "../../trpc/rate-limit.middleware.js";
-import { sendRouteError, zodToTRPC } from "./route-errors.js";
+import { GZIP_MAGIC, restoreTenant, storageFromConfig, ZTenantRestoreQuery, ZTenantRestoreResult } from "@atrium/core";
+import { defineRawRoute } from "./raw-route.js";
 
 /** Mounted under /api; the archive is the raw body (up to RESTORE_MAX_BYTES), which no JSON procedure can take. */
 export const DATA_RESTORE_PATH = "/data/restore/";
 const PROCEDURE_NAME = "data.restore";
 const TYPES = ["application/gzip", "application/x-gzip", "application/json", "application/x-ndjson", "application/jsonl"];
-
-type CreateContext = (opts: { req: Request; res: Response }) => Promise<Context>;
 
 const tooLarge = (max: number) => new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: `Archive too large: the limit is ${max} bytes (RESTORE_MAX_BYTES)` });
 
@@ -42,47 +36,29 @@ async function spool(req: Request, file: string, max: number): Promise<{ gzip: b
   return { gzip: head.subarray(0, 2).equals(GZIP_MAGIC) };
 }
 
-export function dataRestoreRoutes(createContext: CreateContext, logger: Logger): Router {
-  const r = Router();
-  r.post(DATA_RESTORE_PATH, async (req, res) => {
-    let ctx: Context | undefined;
-    let dir: string | undefined;
+export const dataRestoreRoute = defineRawRoute({
+  method: "post",
+  path: DATA_RESTORE_PATH,
+  procedure: PROCEDURE_NAME,
+  // Staff only, decided before a byte of the body is read (an unread body is dropped, not drained).
+  access: "staff",
+  input: ZTenantRestoreQuery,
+  async handle({ req, res, ctx, input }) {
+    const max = ctx.svc.config.RESTORE_MAX_BYTES;
+    if (Number(req.headers["content-length"] ?? 0) > max) throw tooLarge(max);
+    if (!TYPES.some((t) => req.is(t))) throw new TRPCError({ code: "UNSUPPORTED_MEDIA_TYPE", message: `Send the archive as the raw body, with Content-Type ${TYPES.slice(0, 3).join(" or ")}` });
+    const dir = await mkdtemp(path.join(tmpdir(), "atrium-restore-"));
     try {
-      ctx = await createContext({ req, res });
-      if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Authentication required" });
-      await enforceRateLimit(ctx, PROCEDURE_NAME, async () => req.query);
-      const user = toActor(ctx.auth.user);
-      // Staff only, decided before a byte of the body is read.
-      if (!user.isStaff) throw new TRPCError({ code: "FORBIDDEN", message: "Only platform staff can do this" });
-      const parsed = ZTenantRestoreQuery.safeParse(req.query);
-      if (!parsed.success) throw zodToTRPC(parsed.error);
-      const max = ctx.svc.config.RESTORE_MAX_BYTES;
-      if (Number(req.headers["content-length"] ?? 0) > max) throw tooLarge(max);
-      if (!TYPES.some((t) => req.is(t))) throw new TRPCError({ code: "UNSUPPORTED_MEDIA_TYPE", message: `Send the archive as the raw body, with Content-Type ${TYPES.slice(0, 3).join(" or ")}` });
-      dir = await mkdtemp(path.join(tmpdir(), "atrium-restore-"));
       const file = path.join(dir, "archive");
       const { gzip } = await spool(req, file, max);
-      const actor = await loadPolicyActor(ctx.svc.db, user);
       const source = { open: () => createReadStream(file), gzip };
-      const result = await restoreTenant(ctx.svc, storageFromConfig(ctx.svc.config), actor, source, parsed.data, ctx.meta);
+      const result = await restoreTenant(ctx.svc, storageFromConfig(ctx.svc.config), ctx.actor, source, input, ctx.meta);
       res.status(result.dryRun ? 200 : 201).json(result);
-    } catch (e) {
-      const error = e instanceof TRPCError ? e : (toTRPCError(e) ?? new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: e }));
-      if (error.code === "INTERNAL_SERVER_ERROR") (ctx?.logger ?? logger).error({ err: e, path: PROCEDURE_NAME }, "restore failed");
-      if (!req.complete) {
-        // Refused before the body was read: answer, then drop the connection rather than read the rest.
-        req.unpipe();
-        req.pause();
-        res.setHeader("Connection", "close");
-        res.once("finish", () => setTimeout(() => req.socket.destroy(), 200).unref());
-      }
-      sendRouteError(res, error, PROCEDURE_NAME);
     } finally {
-      if (dir) await rm(dir, { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true });
     }
-  });
-  return r;
-}
+  },
+});
 
 export const dataRestoreOpenApiPaths: ZodOpenApiPathsObject = {
   [DATA_RESTORE_PATH]: {

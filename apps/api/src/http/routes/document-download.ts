@@ -1,14 +1,9 @@
 import { pipeline } from "node:stream/promises";
-import { Router, type Request, type Response } from "express";
 import { TRPCError } from "@trpc/server";
-import type { Logger } from "@atrium/config";
 import { contentDisposition, downloadSigningKey, LOCAL_FILES_PATH, storageFromConfig, StorageNotFoundError, verifyLocalSignature } from "@atrium/core";
-import type { Context } from "../../trpc/context.js";
-import { enforceRateLimit } from "../../trpc/rate-limit.middleware.js";
-import { sendRouteError } from "./route-errors.js";
+import { defineRawRoute } from "./raw-route.js";
 
 const PROCEDURE_NAME = "files.download";
-type CreateContext = (opts: { req: Request; res: Response }) => Promise<Context>;
 
 const TYPES: Record<string, string> = {
   pdf: "application/pdf",
@@ -22,35 +17,27 @@ const typeOf = (filename: string) => TYPES[filename.split(".").pop()?.toLowerCas
  * Serves local-storage files behind the HMAC signature GET /api/documents/{id}/download/
  * hands out. The link itself is the credential (it works in a plain <a href>), so no session is needed.
  */
-export function documentDownloadRoutes(createContext: CreateContext, logger: Logger): Router {
-  const r = Router();
-  r.get(`${LOCAL_FILES_PATH}/*key`, async (req, res) => {
-    let ctx: Context | undefined;
-    try {
-      ctx = await createContext({ req, res });
-      await enforceRateLimit(ctx, PROCEDURE_NAME, async () => ({}));
-      const config = ctx.svc.config;
-      const storage = storageFromConfig(config);
-      const key = ([] as string[]).concat((req.params as { key?: string | string[] }).key ?? []).join("/");
-      const check = verifyLocalSignature(downloadSigningKey(config), key, req.query, ctx.svc.now());
-      if (storage.kind !== "local" || !check.ok) {
-        const message = !check.ok && check.reason === "expired" ? "This download link has expired; ask for a new one" : "This download link is not valid";
-        throw new TRPCError({ code: "FORBIDDEN", message });
-      }
-      const body = await storage.get(key).catch((err: unknown) => {
-        throw err instanceof StorageNotFoundError ? new TRPCError({ code: "NOT_FOUND", message: "File not found" }) : err;
-      });
-      res.status(200);
-      res.setHeader("Content-Type", typeOf(check.filename));
-      res.setHeader("Content-Disposition", contentDisposition(check.filename || "download"));
-      res.setHeader("Cache-Control", "private, no-store");
-      await pipeline(body, res);
-    } catch (e) {
-      const error = e instanceof TRPCError ? e : new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: e });
-      if (error.code === "INTERNAL_SERVER_ERROR") (ctx?.logger ?? logger).error({ err: e }, "file download failed");
-      if (res.headersSent) res.destroy();
-      else sendRouteError(res, error, PROCEDURE_NAME);
+export const documentDownloadRoute = defineRawRoute({
+  method: "get",
+  path: `${LOCAL_FILES_PATH}/*key`,
+  procedure: PROCEDURE_NAME,
+  access: "public",
+  async handle({ req, res, ctx }) {
+    const config = ctx.svc.config;
+    const storage = storageFromConfig(config);
+    const key = ([] as string[]).concat((req.params as { key?: string | string[] }).key ?? []).join("/");
+    const check = verifyLocalSignature(downloadSigningKey(config), key, req.query, ctx.svc.now());
+    if (storage.kind !== "local" || !check.ok) {
+      const message = !check.ok && check.reason === "expired" ? "This download link has expired; ask for a new one" : "This download link is not valid";
+      throw new TRPCError({ code: "FORBIDDEN", message });
     }
-  });
-  return r;
-}
+    const body = await storage.get(key).catch((err: unknown) => {
+      throw err instanceof StorageNotFoundError ? new TRPCError({ code: "NOT_FOUND", message: "File not found" }) : err;
+    });
+    res.status(200);
+    res.setHeader("Content-Type", typeOf(check.filename));
+    res.setHeader("Content-Disposition", contentDisposition(check.filename || "download"));
+    res.setHeader("Cache-Control", "private, no-store");
+    await pipeline(body, res);
+  },
+});

@@ -1,34 +1,27 @@
 import { createHash, randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import busboy from "busboy";
-import { Router, type Request, type Response } from "express";
+import type { Request } from "express";
 import { TRPCError } from "@trpc/server";
-import type { Logger } from "@atrium/config";
 import {
   allowedLabels,
   detectType,
-  documentAccountFor,
   documentKey,
   documentService,
-  loadPolicyActor,
+  resolveAccount,
   SNIFF_BYTES,
   storageFromConfig,
-  toActor,
   ZUploadFields,
-  type PolicyActor,
   type Storage,
   type TDocument,
+  type TenantActor,
 } from "@atrium/core";
 import type { Context } from "../../trpc/context.js";
-import { toTRPCError } from "../../trpc/errors.js";
-import { enforceRateLimit } from "../../trpc/rate-limit.middleware.js";
-import { sendRouteError, zodToTRPC } from "./route-errors.js";
+import { defineRawRoute } from "./raw-route.js";
 
-/** Mounted under /api; multipart can't be a JSON procedure, so it is a plain route with the same auth and limits. */
+/** Mounted under /api; multipart can't be a JSON procedure, so it is a raw route through the procedures' pipeline. */
 export const DOCUMENT_UPLOAD_PATH = "/documents/";
 const PROCEDURE_NAME = "documents.upload";
-
-type CreateContext = (opts: { req: Request; res: Response }) => Promise<Context>;
 
 interface Received {
   key: string;
@@ -94,7 +87,7 @@ async function receiveFile(
  * may come anywhere. Resolves when the body is read, rejects as soon as the file
  * is refused (too large, wrong type), without reading the rest.
  */
-function parseUpload(req: Request, ctx: Context, actor: PolicyActor & { homeAccountId: string | null }, storage: Storage) {
+function parseUpload(req: Request, ctx: Context, actor: TenantActor, storage: Storage): Promise<{ fields: Record<string, string>; file?: Received }> {
   const config = ctx.svc.config;
   const maxBytes = Math.floor(config.MAX_UPLOAD_MB * 1024 * 1024);
   const fields: Record<string, string> = {};
@@ -116,7 +109,7 @@ function parseUpload(req: Request, ctx: Context, actor: PolicyActor & { homeAcco
         stream.destroy(tooLarge(config.MAX_UPLOAD_MB));
       });
       const task = (async () => {
-        const accountId = documentAccountFor(actor, fields.accountId ?? (typeof req.query.accountId === "string" ? req.query.accountId : undefined), "data.write");
+        const accountId = resolveAccount(actor, fields.accountId ?? (typeof req.query.accountId === "string" ? req.query.accountId : undefined), "data.write");
         const id = randomUUID();
         const filename = info.filename || "upload";
         const key = documentKey(accountId, id, filename);
@@ -139,52 +132,34 @@ function parseUpload(req: Request, ctx: Context, actor: PolicyActor & { homeAcco
       received.then((file) => resolve({ fields, file }), reject);
     });
   });
+  // On refusal the route's pipeline unpipes and pauses the request: the rest of the body is never read.
   req.pipe(bb);
-  const stop = () => {
-    req.unpipe(bb);
-    req.pause();
-  };
-  return { finished, stop };
+  return finished;
 }
 
-export function documentUploadRoutes(createContext: CreateContext, logger: Logger): Router {
-  const r = Router();
-  r.post(DOCUMENT_UPLOAD_PATH, async (req, res) => {
-    let ctx: Context | undefined;
-    let upload: ReturnType<typeof parseUpload> | undefined;
+export const documentUploadRoute = defineRawRoute({
+  method: "post",
+  path: DOCUMENT_UPLOAD_PATH,
+  procedure: PROCEDURE_NAME,
+  access: "tenant",
+  async handle({ req, res, ctx }) {
+    if (!req.is("multipart/form-data")) {
+      throw new TRPCError({ code: "UNSUPPORTED_MEDIA_TYPE", message: "Send the file as multipart/form-data in a field named file" });
+    }
+    const storage = storageFromConfig(ctx.svc.config);
     let stored: Received | undefined;
-    const storage = () => storageFromConfig((ctx as Context).svc.config);
     try {
-      ctx = await createContext({ req, res });
-      if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Authentication required" });
-      await enforceRateLimit(ctx, PROCEDURE_NAME, async () => ({}));
-      if (!req.is("multipart/form-data")) {
-        throw new TRPCError({ code: "UNSUPPORTED_MEDIA_TYPE", message: "Send the file as multipart/form-data in a field named file" });
-      }
-      const user = toActor(ctx.auth.user);
-      const policy = { ...(await loadPolicyActor(ctx.svc.db, user)), homeAccountId: user.accountId };
-      upload = parseUpload(req, ctx, policy, storage());
-      const { fields, file } = await upload.finished;
+      const { fields, file } = await parseUpload(req, ctx, ctx.tenant, storage);
       stored = file;
       if (!file) throw new TRPCError({ code: "BAD_REQUEST", message: "Attach the file in a form field named file" });
-      const parsed = ZUploadFields.safeParse(fields);
-      if (!parsed.success) throw zodToTRPC(parsed.error);
+      const { kind } = ZUploadFields.parse(fields);
       const { key: storageKey, ...rest } = file;
-      const doc: TDocument = await documentService.recordUpload(ctx.svc, policy, { ...rest, storageKey, kind: parsed.data.kind }, ctx.meta);
+      const doc: TDocument = await documentService.recordUpload(ctx.svc, ctx.tenant, { ...rest, storageKey, kind }, ctx.meta);
       stored = undefined;
       res.status(201).json(doc);
-    } catch (e) {
-      const error = e instanceof TRPCError ? e : (toTRPCError(e) ?? new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: e }));
-      if (error.code === "INTERNAL_SERVER_ERROR") (ctx?.logger ?? logger).error({ err: e }, "document upload failed");
-      if (stored && ctx) await storage().delete(stored.key).catch(() => {});
-      if (upload && !req.complete) {
-        // Stop reading the body; the client gets the answer and the connection closes.
-        upload.stop();
-        res.setHeader("Connection", "close");
-        res.once("finish", () => setTimeout(() => req.socket.destroy(), 200).unref());
-      }
-      sendRouteError(res, error, PROCEDURE_NAME);
+    } finally {
+      // Stored but not recorded (bad fields, a failed insert): the file must not outlive the request.
+      if (stored) await storage.delete(stored.key).catch(() => {});
     }
-  });
-  return r;
-}
+  },
+});

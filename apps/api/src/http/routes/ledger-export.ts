@@ -1,7 +1,4 @@
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import type { Router } from "express";
-import type { z } from "zod";
-import type { Logger } from "@atrium/config";
 import { csvExportRoute } from "./csv-export.js";
 import { billingAdminService, LEDGER_EXPORT_MAX_ROWS, ZLedgerExportFilters, type LedgerExportRow } from "@atrium/core";
 
@@ -41,21 +38,16 @@ const toRecord = (e: LedgerExportRow) => ({
   id: e.id,
 });
 
-export function ledgerExportRoutes(createContext: Parameters<typeof csvExportRoute>[1], logger: Logger): Router {
-  return csvExportRoute<z.output<typeof ZLedgerExportFilters>, LedgerExportRow>(
-    {
-      path: LEDGER_EXPORT_PATH,
-      procedureName: PROCEDURE_NAME,
-      filters: ZLedgerExportFilters,
-      columns: COLUMNS,
-      filename: (date) => `ledger-${date}.csv`,
-      load: (ctx, actor, filters) => billingAdminService.exportLedger(ctx.svc, actor, filters),
-      toRecord,
-    },
-    createContext,
-    logger,
-  );
-}
+export const ledgerExportRoute = csvExportRoute({
+  path: LEDGER_EXPORT_PATH,
+  procedure: PROCEDURE_NAME,
+  access: "staff",
+  filters: ZLedgerExportFilters,
+  columns: COLUMNS,
+  filename: (date) => `ledger-${date}.csv`,
+  load: (ctx, actor, filters) => billingAdminService.exportLedger(ctx.svc, actor, filters),
+  toRecord,
+});
 
 export const ledgerExportOpenApiPaths: ZodOpenApiPathsObject = {
   [LEDGER_EXPORT_PATH]: {

@@ -1,7 +1,8 @@
-import { Router, type Request, type Response } from "express";
+import type { Request, Response } from "express";
 import { ServiceError, stripeBillingService } from "@atrium/core";
-import type { ApiDeps } from "../../deps.js";
-import { serviceContextFor, STRIPE_WEBHOOK_PATH } from "./stripe-webhook.js";
+import type { Context } from "../../trpc/context.js";
+import { defineRawRoute } from "./raw-route.js";
+import { STRIPE_WEBHOOK_PATH } from "./stripe-webhook.js";
 
 /** Mounted under /api: the local stand-in for Stripe's hosted checkout (no STRIPE_SECRET_KEY, never in production). */
 export const LOCAL_CHECKOUT_PATH = "/billing/local-checkout/:sessionId";
@@ -26,12 +27,12 @@ function page(res: Response, status: number, title: string, body: string, formTa
     .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`);
 }
 
-function errorPage(res: Response, err: unknown, deps: ApiDeps) {
+function errorPage(res: Response, err: unknown, ctx: Context) {
   if (err instanceof ServiceError) {
     const status = err.code === "NOT_FOUND" ? 404 : 400;
-    return page(res, status, "Checkout unavailable", `<h1>Checkout unavailable</h1><p>${escape(err.message)}</p><div class="row"><a class="button" href="${escape(deps.config.PUBLIC_URL)}/billing">Back to billing</a></div>`);
+    return page(res, status, "Checkout unavailable", `<h1>Checkout unavailable</h1><p>${escape(err.message)}</p><div class="row"><a class="button" href="${escape(ctx.svc.config.PUBLIC_URL)}/billing">Back to billing</a></div>`);
   }
-  deps.logger.error({ err }, "local checkout failed");
+  ctx.logger.error({ err }, "local checkout failed");
   return page(res, 500, "Checkout failed", `<h1>Something went wrong</h1><p>The payment was not recorded. Try again.</p>`);
 }
 
@@ -55,25 +56,32 @@ function loopbackWebhookUrl(req: Request): string {
   return `http://${host}:${req.socket.localPort}/api${STRIPE_WEBHOOK_PATH}`;
 }
 
-export function localCheckoutRoutes(deps: ApiDeps): Router {
-  const r = Router();
-  const publicOrigin = new URL(deps.config.PUBLIC_URL).origin;
-
-  r.get(LOCAL_CHECKOUT_PATH, async (req: Request<{ sessionId: string }>, res) => {
+// The page is HTML for a browser, so its own refusals are pages too; the pipeline's (429) stay JSON.
+const checkoutPage = defineRawRoute({
+  method: "get",
+  path: LOCAL_CHECKOUT_PATH,
+  procedure: "billing.localCheckout",
+  access: "public",
+  async handle({ req, res, ctx }) {
     try {
-      const view = await stripeBillingService.describeLocalCheckout(serviceContextFor(deps, req), req.params.sessionId);
-      page(res, 200, `Pay ${view.amountLabel}`, checkoutBody(view), publicOrigin);
+      const view = await stripeBillingService.describeLocalCheckout(ctx.svc, String(req.params.sessionId));
+      page(res, 200, `Pay ${view.amountLabel}`, checkoutBody(view), new URL(ctx.svc.config.PUBLIC_URL).origin);
     } catch (err) {
-      errorPage(res, err, deps);
+      errorPage(res, err, ctx);
     }
-  });
+  },
+});
 
-  // "Pay": the same signed event Stripe would send, over HTTP to our own webhook; the session id keeps a second click from crediting again.
-  r.post(`${LOCAL_CHECKOUT_PATH}/confirm`, async (req: Request<{ sessionId: string }>, res) => {
+// "Pay": the same signed event Stripe would send, over HTTP to our own webhook; the session id keeps a second click from crediting again.
+const checkoutConfirm = defineRawRoute({
+  method: "post",
+  path: `${LOCAL_CHECKOUT_PATH}/confirm`,
+  procedure: "billing.localCheckoutConfirm",
+  access: "public",
+  async handle({ req, res, ctx }) {
     try {
-      const svc = serviceContextFor(deps, req);
-      const view = await stripeBillingService.describeLocalCheckout(svc, req.params.sessionId);
-      const { eventId, payload, signature } = stripeBillingService.buildLocalCheckoutEvent(svc, view);
+      const view = await stripeBillingService.describeLocalCheckout(ctx.svc, String(req.params.sessionId));
+      const { eventId, payload, signature } = stripeBillingService.buildLocalCheckoutEvent(ctx.svc, view);
       const delivered = await fetch(loopbackWebhookUrl(req), {
         method: "POST",
         headers: { "content-type": "application/json", "stripe-signature": signature },
@@ -83,8 +91,9 @@ export function localCheckoutRoutes(deps: ApiDeps): Router {
       if (!delivered.ok) throw new Error(`webhook answered ${delivered.status} to ${eventId}: ${await delivered.text()}`);
       res.redirect(303, view.successUrl);
     } catch (err) {
-      errorPage(res, err, deps);
+      errorPage(res, err, ctx);
     }
-  });
-  return r;
-}
+  },
+});
+
+export const localCheckoutRoutes = [checkoutPage, checkoutConfirm];

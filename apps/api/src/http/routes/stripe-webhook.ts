@@ -1,20 +1,11 @@
-import express, { Router, type Request } from "express";
+import express from "express";
+import { TRPCError } from "@trpc/server";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { ServiceError, stripeBillingService, type ServiceContext } from "@atrium/core";
-import type { Logger } from "@atrium/config";
-import type { ApiDeps } from "../../deps.js";
+import { ServiceError, stripeBillingService } from "@atrium/core";
+import { defineRawRoute } from "./raw-route.js";
 
 /** Mounted under /api. `stripe listen --forward-to localhost:8000/api/billing/webhook/` posts here too. */
 export const STRIPE_WEBHOOK_PATH = "/billing/webhook/";
-
-export const serviceContextFor = (deps: ApiDeps, req: Request): ServiceContext => ({
-  db: deps.db,
-  config: deps.config,
-  logger: (req as Request & { log?: Logger }).log ?? deps.logger,
-  now: deps.now,
-  jobs: deps.jobs,
-  flags: deps.flags,
-});
 
 /**
  * Stripe's webhook. The signature covers the exact bytes, so this route reads
@@ -22,27 +13,25 @@ export const serviceContextFor = (deps: ApiDeps, req: Request): ServiceContext =
  * anything that parses JSON. 400: unsigned/badly signed, nothing stored;
  * 200: applied, or a duplicate of an applied event; 500: Stripe retries.
  */
-export function stripeWebhookRoutes(deps: ApiDeps): Router {
-  const r = Router();
-  r.post(STRIPE_WEBHOOK_PATH, express.raw({ type: () => true, limit: "1mb", inflate: false }), async (req, res) => {
-    const svc = serviceContextFor(deps, req);
+export const stripeWebhookRoute = defineRawRoute({
+  method: "post",
+  path: STRIPE_WEBHOOK_PATH,
+  procedure: "billing.webhook",
+  access: "signed",
+  before: [express.raw({ type: () => true, limit: "1mb", inflate: false })],
+  async handle({ req, res, ctx }) {
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     try {
-      const outcome = await stripeBillingService.receiveStripeWebhook(svc, body, req.get("stripe-signature"));
+      const outcome = await stripeBillingService.receiveStripeWebhook(ctx.svc, body, req.get("stripe-signature"));
       res.status(200).json({ received: true, duplicate: outcome.duplicate, handled: outcome.handled });
     } catch (err) {
-      if (err instanceof ServiceError && (err.code === "BAD_REQUEST" || err.code === "PRECONDITION_FAILED")) {
-        const status = err.code === "BAD_REQUEST" ? 400 : 503;
-        svc.logger.warn({ reason: err.message }, "stripe webhook refused");
-        res.status(status).json({ message: err.message, code: err.code });
-        return;
-      }
-      svc.logger.error({ err }, "stripe webhook failed; Stripe will retry");
-      res.status(500).json({ message: "Internal server error", code: "INTERNAL_SERVER_ERROR" });
+      if (!(err instanceof ServiceError) || (err.code !== "BAD_REQUEST" && err.code !== "PRECONDITION_FAILED")) throw err;
+      ctx.logger.warn({ reason: err.message }, "stripe webhook refused");
+      // Not configured is the server's state, not the event's fault: 503, so Stripe retries once it is.
+      throw err.code === "BAD_REQUEST" ? err : new TRPCError({ code: "SERVICE_UNAVAILABLE", message: err.message, cause: err });
     }
-  });
-  return r;
-}
+  },
+});
 
 export const stripeWebhookOpenApiPaths: ZodOpenApiPathsObject = {
   [STRIPE_WEBHOOK_PATH]: {
