@@ -9,6 +9,7 @@ import type { Surface } from "./http/middleware/procedure-paths.js";
 import { allowedHosts, httpsRedirect } from "./http/middleware/host-guards.js";
 import { createRateLimits } from "./http/middleware/rate-limit.js";
 import { requestLogger } from "./http/middleware/request-log.js";
+import { restVersionAlias } from "./http/middleware/rest-version.js";
 import { responseHeaders } from "./http/middleware/security-headers.js";
 import { sendSurfaceError } from "./http/middleware/surface-errors.js";
 import { healthRoutes } from "./http/routes/health.js";
@@ -43,6 +44,9 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(requestLogger(logger));
   // helmet + cors, precomputed into one middleware (see responseHeaders).
   app.use(responseHeaders(config));
+
+  // /api/v1/x is /api/x: rewritten before the auth budget, CSRF or any route reads the path.
+  app.use("/api", restVersionAlias);
 
   const rateLimits = createRateLimits(config, deps.redis, logger);
   const createContext = createContextFactory(deps, rateLimits);

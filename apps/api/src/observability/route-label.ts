@@ -1,6 +1,7 @@
 import type { Request } from "express";
 import type { AnyRouter } from "@trpc/server";
 import { forEachOpenApiProcedure, getPathRegExp, normalizePath, type OpenApiRouter } from "trpc-to-openapi";
+import { unaliased } from "../http/middleware/rest-version.js";
 
 interface RestRoutes {
   /** Paths without parameters: one map lookup. */
@@ -41,7 +42,7 @@ export function createRouteLabeler(router: AnyRouter): (req: Request) => string 
     }
     if (pathname.startsWith("/api/")) {
       const routes = rest.get(req.method);
-      const path = normalizePath(pathname.slice(4));
+      const path = normalizePath(unaliased(pathname.slice(4)));
       const exact = routes?.exact.get(path.toLowerCase());
       if (exact) return exact;
       for (const [re, template] of routes?.patterns ?? []) if (re.test(path)) return template;

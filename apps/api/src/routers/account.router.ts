@@ -22,55 +22,55 @@ const tags = ["accounts"];
 
 export const accountRouter = router({
   list: tenantProcedure
-    .meta({ openapi: { method: "GET", path: "/v1/accounts/", tags, summary: "Your accounts (staff: all, deleted ones with includeDeleted)", protect: true } })
+    .meta({ openapi: { method: "GET", path: "/accounts/", tags, summary: "Your accounts (staff: all, deleted ones with includeDeleted)", protect: true } })
     .input(ZListAccountsInput)
     .output(ZTenantAccountPage)
     .query(({ ctx, input }) => accountService.listAccounts(ctx.svc, ctx.tenant, input)),
 
   create: tenantProcedure
-    .meta({ openapi: { method: "POST", path: "/v1/accounts/", tags, summary: "Create an account; you become its owner", protect: true } })
+    .meta({ openapi: { method: "POST", path: "/accounts/", tags, summary: "Create an account; you become its owner", protect: true } })
     .input(ZCreateAccountInput)
     .output(ZTenantAccount)
     .mutation(({ ctx, input }) => accountService.createAccount(ctx.svc, ctx.tenant, input, ctx.meta)),
 
   get: tenantProcedure
-    .meta({ openapi: { method: "GET", path: "/v1/accounts/{id}/", tags, summary: "An account", protect: true } })
+    .meta({ openapi: { method: "GET", path: "/accounts/{id}/", tags, summary: "An account", protect: true } })
     .input(ZAccountIdInput)
     .output(ZTenantAccount)
     .query(({ ctx, input }) => accountService.getAccount(ctx.svc, ctx.tenant, input.id)),
 
   update: tenantProcedure
-    .meta({ openapi: { method: "PUT", path: "/v1/accounts/{id}/", tags, summary: "Rename an account (admins)", protect: true } })
+    .meta({ openapi: { method: "PUT", path: "/accounts/{id}/", tags, summary: "Rename an account (admins)", protect: true } })
     .input(ZUpdateAccountInput)
     .output(ZTenantAccount)
     .mutation(({ ctx, input }) => accountService.updateAccount(ctx.svc, ctx.tenant, input, ctx.meta)),
 
   delete: tenantProcedure
-    .meta({ openapi: { method: "DELETE", path: "/v1/accounts/{id}/", tags, summary: "Soft-delete an account (owners)", protect: true } })
+    .meta({ openapi: { method: "DELETE", path: "/accounts/{id}/", tags, summary: "Soft-delete an account (owners)", protect: true } })
     .input(ZAccountIdInput)
     .output(ZTenantAccount)
     .mutation(({ ctx, input }) => accountService.deleteAccount(ctx.svc, ctx.tenant, input.id, ctx.meta)),
 
   restore: tenantProcedure
-    .meta({ openapi: { method: "POST", path: "/v1/accounts/{id}/restore/", tags, summary: "Restore a soft-deleted account (staff)", protect: true } })
+    .meta({ openapi: { method: "POST", path: "/accounts/{id}/restore/", tags, summary: "Restore a soft-deleted account (staff)", protect: true } })
     .input(ZAccountIdInput)
     .output(ZTenantAccount)
     .mutation(({ ctx, input }) => accountService.restoreAccount(ctx.svc, ctx.tenant, input.id, ctx.meta)),
 
   listMembers: tenantProcedure
-    .meta({ openapi: { method: "GET", path: "/v1/accounts/{id}/members/", tags, summary: "Members of an account", protect: true } })
+    .meta({ openapi: { method: "GET", path: "/accounts/{id}/members/", tags, summary: "Members of an account", protect: true } })
     .input(ZAccountMembersInput)
     .output(ZMemberPage)
     .query(({ ctx, input }) => accountMemberService.listAccountMembers(ctx.svc, ctx.tenant, input)),
 
   updateMember: tenantProcedure
-    .meta({ openapi: { method: "PATCH", path: "/v1/accounts/{id}/members/{userId}/", tags, summary: "Change a member's account role", protect: true } })
+    .meta({ openapi: { method: "PATCH", path: "/accounts/{id}/members/{userId}/", tags, summary: "Change a member's account role", protect: true } })
     .input(ZUpdateAccountMemberInput)
     .output(ZMember)
     .mutation(({ ctx, input }) => accountMemberService.updateAccountMember(ctx.svc, ctx.tenant, input, ctx.meta)),
 
   removeMember: tenantProcedure
-    .meta({ openapi: { method: "DELETE", path: "/v1/accounts/{id}/members/{userId}/", tags, summary: "Remove a member from an account, or leave it", protect: true } })
+    .meta({ openapi: { method: "DELETE", path: "/accounts/{id}/members/{userId}/", tags, summary: "Remove a member from an account, or leave it", protect: true } })
     .input(ZRemoveAccountMemberInput)
     .output(ZMember)
     .mutation(({ ctx, input }) => accountMemberService.removeAccountMember(ctx.svc, ctx.tenant, input, ctx.meta)),

@@ -48,6 +48,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   "USE / serveStatic": { why: "the built SPA's static files (only with WEB_DIST_DIR): no tenant data" },
   "GET /^\\/(?!(api|trpc)(\\/|$))(?:[^.]*)$/": { why: "the built SPA's index.html for client-side routes (only with WEB_DIST_DIR)" },
   "USE / <anonymous> x2": { why: "request timing for /metrics, and the SPA's refusal of source maps: they serve nothing of a tenant's" },
+  "USE /api restVersionAlias": { why: "/api/v1/<path> is served as /api/<path> (the seed's documented prefix)" },
   "USE /api emptyBodyIsJson": { why: "marks empty REST bodies as JSON" },
   // The HTTP guards (apps/api/src/http): they refuse requests, never answer with data.
   "USE /trpc csrfCheck": { why: "CSRF: cookie-authenticated tRPC changes need an allowed Origin and JSON or the CSRF header" },
