@@ -3,7 +3,7 @@ import { schema } from "@atrium/db";
 import { recordAudit } from "../audit/audit.service.js";
 import type { RequestMeta, ServiceContext } from "../shared/context.js";
 import { iso, isoOrNull } from "../shared/dates.js";
-import { notFound, ServiceError } from "../shared/errors.js";
+import { notFound } from "../shared/errors.js";
 import { toPage } from "../shared/pagination.js";
 import { findAccountById } from "../tenants/tenant.repository.js";
 import { by } from "../tenancy/guards.js";

@@ -1,7 +1,7 @@
 import { recordAudit } from "../audit/audit.service.js";
 import type { RequestMeta, ServiceContext } from "../shared/context.js";
 import { iso } from "../shared/dates.js";
-import { notFound, ServiceError } from "../shared/errors.js";
+import { notFound } from "../shared/errors.js";
 import { toPage } from "../shared/pagination.js";
 import type { Storage } from "../storage/storage.js";
 import { by } from "../tenancy/guards.js";
