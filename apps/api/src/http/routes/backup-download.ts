@@ -1,9 +1,8 @@
 import path from "node:path";
-import { pipeline } from "node:stream/promises";
 import { create as createTar } from "tar";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { backupAdminService, ZBackupIdInput } from "@atrium/core";
-import { defineRawRoute } from "./raw-route.js";
+import { defineRawRoute, sendDownload } from "./raw-route.js";
 
 /** Mounted under /api; a whole backup folder as one tar.gz, streamed (staff). */
 export const BACKUP_DOWNLOAD_PATH = "/system/backups/:name/download/";
@@ -19,11 +18,7 @@ export const backupDownloadRoute = defineRawRoute({
   async handle({ res, ctx, input }) {
     const dir = await backupAdminService.backupFolder(ctx.svc, ctx.actor, input.name);
     const id = path.basename(dir);
-    res.status(200);
-    res.setHeader("Content-Type", "application/gzip");
-    res.setHeader("Content-Disposition", `attachment; filename="${id}.tar.gz"`);
-    res.setHeader("Cache-Control", "no-store");
-    await pipeline(createTar({ gzip: true, cwd: path.dirname(dir), portable: true }, [id]), res);
+    await sendDownload(res, "application/gzip", `${id}.tar.gz`, createTar({ gzip: true, cwd: path.dirname(dir), portable: true }, [id]));
   },
 });
 

@@ -1,10 +1,9 @@
 import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { stringify } from "csv-stringify";
 import type { z } from "zod";
 import type { Actor } from "@atrium/core";
 import type { Context } from "../../trpc/context.js";
-import { defineRawRoute } from "./raw-route.js";
+import { defineRawRoute, sendDownload } from "./raw-route.js";
 
 /**
  * A cell a spreadsheet would run as a formula gets a leading quote (OWASP CSV
@@ -43,11 +42,7 @@ export function csvExportRoute<F, R>(spec: CsvExport<F, R>) {
     async handle({ res, ctx, input }) {
       const rows = await spec.load(ctx, ctx.actor, input);
       const date = ctx.svc.now().toISOString().slice(0, 10);
-      res.status(200);
-      res.setHeader("Content-Type", "text/csv; charset=utf-8");
-      res.setHeader("Content-Disposition", `attachment; filename="${spec.filename(date)}"`);
-      res.setHeader("Cache-Control", "no-store");
-      await pipeline(Readable.from(records(rows, spec.toRecord)), stringify({ header: true, columns: [...spec.columns] }), res);
+      await sendDownload(res, "text/csv; charset=utf-8", spec.filename(date), Readable.from(records(rows, spec.toRecord)), stringify({ header: true, columns: [...spec.columns] }));
     },
   });
 }

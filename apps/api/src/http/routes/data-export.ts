@@ -1,9 +1,8 @@
 import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { prepareTenantExport, storageFromConfig, ZTenantExportQuery } from "@atrium/core";
-import { defineRawRoute } from "./raw-route.js";
+import { defineRawRoute, sendDownload } from "./raw-route.js";
 
 /** Mounted under /api; a streamed gzip file, so a plain route with the procedures' auth, limits and error shape. */
 export const DATA_EXPORT_PATH = "/data/export/";
@@ -17,13 +16,9 @@ export const dataExportRoute = defineRawRoute({
   input: ZTenantExportQuery,
   async handle({ res, ctx, input }) {
     const archive = await prepareTenantExport(ctx.svc, storageFromConfig(ctx.svc.config), ctx.tenant, input, ctx.meta);
-    res.status(200);
-    res.setHeader("Content-Type", "application/gzip");
-    res.setHeader("Content-Disposition", `attachment; filename="${archive.filename}"`);
-    res.setHeader("Cache-Control", "no-store");
     // Readable.from pulls a page only when gzip and the socket want more: memory stays flat for any tenant.
     // A stream cut short fails the archive's own end-of-archive check on restore.
-    await pipeline(Readable.from(archive.lines()), createGzip(), res);
+    await sendDownload(res, "application/gzip", archive.filename, Readable.from(archive.lines()), createGzip());
   },
 });
 

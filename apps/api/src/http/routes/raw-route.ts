@@ -1,3 +1,4 @@
+import { pipeline } from "node:stream/promises";
 import { Router, type Request, type RequestHandler, type Response } from "express";
 import { TRPCError, type inferProcedureBuilderResolverOptions } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
@@ -42,6 +43,18 @@ export interface RawRoute<A extends Access, I> {
 
 /** A route file's one export: its declaration, typed from its access level and input. */
 export const defineRawRoute = <A extends Access, I = undefined>(spec: RawRoute<A, I>): RawRoute<A, I> => spec;
+
+/**
+ * Streams `body` as a download named `filename`. The pipeline's refusals are
+ * over by now; a failure from here on cuts the response short (see addRoute).
+ */
+export async function sendDownload(res: Response, contentType: string, filename: string, ...body: Array<NodeJS.ReadableStream | NodeJS.ReadWriteStream | AsyncIterable<unknown>>): Promise<void> {
+  res.status(200);
+  res.setHeader("Content-Type", contentType);
+  res.setHeader("Content-Disposition", `attachment; filename="${filename}"`);
+  res.setHeader("Cache-Control", "no-store");
+  await (pipeline as (...streams: unknown[]) => Promise<void>)(...body, res);
+}
 
 /** The same error body the REST surface sends for a failed procedure. */
 export function sendRouteError(req: Request, res: Response, error: TRPCError, path: string): void {
