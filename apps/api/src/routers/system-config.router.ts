@@ -7,5 +7,5 @@ export const systemConfigRouter = router({
     .meta({ openapi: { method: "GET", path: "/system/config/", tags: ["system"], summary: "The effective configuration, secrets redacted, and warnings for this environment (staff)", protect: true } })
     .input(z.object({}))
     .output(ZConfigReport)
-    .query(({ ctx }) => configReport(ctx.svc.config)),
+    .query(({ ctx }) => configReport(ctx.svc.config, ctx.actor)),
 });

@@ -7,5 +7,5 @@ export const systemHealthRouter = router({
     .meta({ openapi: { method: "GET", path: "/system/health/", tags: ["system"], summary: "Deep health: Postgres, Redis, storage, email, workers, queues (staff)", protect: true } })
     .input(z.object({}))
     .output(ZSystemHealth)
-    .query(({ ctx }) => healthService.systemHealth(ctx.svc, { redis: ctx.redis, storage: storageFromConfig(ctx.svc.config), emailTransport: transportFromConfig(ctx.svc.config) })),
+    .query(({ ctx }) => healthService.systemHealth(ctx.svc, ctx.actor, { redis: ctx.redis, storage: storageFromConfig(ctx.svc.config), emailTransport: transportFromConfig(ctx.svc.config) })),
 });

@@ -12,6 +12,7 @@ import { QUEUES } from "../jobs/queues.js";
 import { SESSION_JOBS } from "../jobs/sessions.jobs.js";
 import type { ServiceContext } from "../shared/context.js";
 import { storageFromConfig } from "../storage/index.js";
+import { configReport } from "./config.service.js";
 import { systemHealth } from "./health.service.js";
 
 let db: TestDatabase;
@@ -38,9 +39,16 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+const STAFF = { isStaff: true };
 const deps = (emailTransport: EmailTransport = outboxTransport) => ({ redis, storage: storageFromConfig(ctx.config), emailTransport });
 
 describe("systemHealth", () => {
+  it("is staff only, whoever calls it (the check lives here, not only in the api's staffProcedure)", async () => {
+    await expect(systemHealth(ctx, { isStaff: false }, deps())).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(() => configReport(ctx.config, { isStaff: false })).toThrow("Only platform staff can do this");
+    expect(configReport(ctx.config, STAFF).environment).toBe(ctx.config.ATRIUM_ENV);
+  });
+
   it("counts a queue's failures of the last hour and marks it degraded", async () => {
     // A real BullMQ worker that fails the job for good: the failed set is BullMQ's, not ours.
     const worker = new Worker(QUEUES.maintenance, async () => {
@@ -53,7 +61,7 @@ describe("systemHealth", () => {
     } finally {
       await worker.close();
     }
-    const health = await systemHealth(ctx, deps());
+    const health = await systemHealth(ctx, STAFF, deps());
     const maintenance = health.checks.find((c) => c.kind === "queue" && c.name === QUEUES.maintenance);
     expect(maintenance).toMatchObject({ status: "degraded", message: "1 failed in the last hour", details: { failed: 1, failedLastHour: 1 } });
     expect(health.checks.find((c) => c.kind === "queue" && c.name === QUEUES.notifications)).toMatchObject({ status: "ok", details: { failedLastHour: 0 } });
@@ -61,7 +69,7 @@ describe("systemHealth", () => {
 
   it("marks an email transport that can't connect as down, with its error for staff", async () => {
     const refusing: EmailTransport = { name: "smtp", send: async () => {}, verify: async () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:2525")) };
-    const health = await systemHealth(ctx, deps(refusing));
+    const health = await systemHealth(ctx, STAFF, deps(refusing));
     expect(health.checks.find((c) => c.kind === "email")).toMatchObject({ status: "down", name: "smtp", message: "connect ECONNREFUSED 127.0.0.1:2525" });
     expect(health.status).toBe("degraded");
   });
@@ -70,7 +78,7 @@ describe("systemHealth", () => {
     const { createDb } = await import("@atrium/db");
     const dead = createDb("postgres://nobody:nothing@127.0.0.1:1/none");
     try {
-      const health = await systemHealth({ ...ctx, db: dead.db }, deps());
+      const health = await systemHealth({ ...ctx, db: dead.db }, STAFF, deps());
       expect(health.checks.find((c) => c.kind === "postgres")?.status).toBe("down");
       expect(health.status).toBe("down");
     } finally {

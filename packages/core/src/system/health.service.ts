@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import { migrationStatus, type Db } from "@atrium/db";
-import type { ServiceContext } from "../shared/context.js";
+import type { Actor, ServiceContext } from "../shared/context.js";
+import { authorizeStaff } from "../tenancy/policy.js";
 import type { EmailTransport } from "../email/transports.js";
 import type { Storage } from "../storage/storage.js";
 import { QUEUES, type QueueName } from "../jobs/queues.js";
@@ -115,7 +116,8 @@ async function emailCheck(transport: EmailTransport): Promise<Check> {
  * transport, each live worker's heartbeat, each queue's depth and failures in the
  * last hour. Overall: down when Postgres is (nothing works), degraded when anything else isn't ok.
  */
-export async function systemHealth(ctx: ServiceContext, deps: HealthDeps): Promise<TSystemHealth> {
+export async function systemHealth(ctx: ServiceContext, actor: Pick<Actor, "isStaff">, deps: HealthDeps): Promise<TSystemHealth> {
+  authorizeStaff(actor);
   const jobs = ctx.jobs;
   if (!jobs) throw new Error("systemHealth needs a context with job queues");
   const now = ctx.now();
