@@ -1,7 +1,7 @@
 import { LRUCache } from "lru-cache";
 import type { Logger } from "@atrium/config";
 import type { ServiceContext } from "../shared/context.js";
-import type { AccountRow } from "../tenants/tenant.repository.js";
+import type { AccountRow } from "../accounts/tenant.repository.js";
 import type { UserRow } from "../users/user.repository.js";
 import type { SessionRow } from "./session.repository.js";
 

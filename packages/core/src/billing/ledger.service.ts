@@ -2,7 +2,7 @@ import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Db, DbOrTx, Tx } from "@atrium/db";
 import type { ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
-import { isUniqueViolation } from "../tenancy/tx.js";
+import { isUniqueViolation } from "../shared/tx.js";
 import * as repo from "./ledger.repository.js";
 import type { TLedgerEntryType } from "./ledger.schema.js";
 import { crossesLowBalance, queueLowBalanceEmails } from "./low-balance.js";

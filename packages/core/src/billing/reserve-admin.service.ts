@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { recordAudit } from "../audit/audit.service.js";
 import type { Actor, RequestMeta, ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
-import { findAccountById } from "../tenants/tenant.repository.js";
+import { findAccountById } from "../accounts/tenant.repository.js";
 import { findLedgerExportBatch, type LedgerExportQuery, type LedgerExportRow } from "./ledger.queries.js";
 import type { TLedgerExportFilters } from "./ledger.schema.js";
 import { applyLedgerEntry } from "./ledger.service.js";

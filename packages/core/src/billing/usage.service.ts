@@ -2,7 +2,7 @@ import { and, eq, gte, lt, sql } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import type { Actor, ServiceContext } from "../shared/context.js";
 import { ServiceError } from "../shared/errors.js";
-import { isUniqueViolation } from "../tenancy/tx.js";
+import { isUniqueViolation } from "../shared/tx.js";
 import { debitReserve } from "./ledger.service.js";
 import { roundHalfUp } from "./money.js";
 import type { UsageLineItem } from "./pricing.service.js";

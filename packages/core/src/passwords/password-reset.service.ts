@@ -7,7 +7,7 @@ import { deleteUserSessions } from "../auth/session.repository.js";
 import { markEmailVerified } from "../users/email-verification.repository.js";
 import { ServiceError } from "../shared/errors.js";
 import { generateToken, hashToken } from "../shared/tokens.js";
-import { appUrl, queueEmailInTx } from "../users/email-in-tx.js";
+import { appUrl, queueEmailInTx } from "../email/email-in-tx.js";
 import { findUserById } from "../users/user.repository.js";
 import { assertPasswordPolicy } from "./password-policy.js";
 import { claimResetToken, findResetToken, findUserByEmail, insertResetToken, setPasswordHash, spendOpenResetTokens } from "./password.repository.js";
