@@ -4,12 +4,12 @@ import { notFound } from "../shared/errors.js";
 import { toPage } from "../shared/pagination.js";
 import * as repo from "./tenant.repository.js";
 import type { TAccountMembersInput, TRemoveAccountMemberInput, TUpdateAccountMemberInput } from "./account.schema.js";
-import { assertMayTouchOwner, assertNotLastOwner, by } from "./guards.js";
-import { toMemberDto } from "../organizations/member.mapper.js";
+import { assertMayTouchOwner, assertNotLastOwner, by } from "./owner-guard.service.js";
+import { toMemberDto } from "../organizations/member-dto.service.js";
 import * as members from "../organizations/member.repository.js";
 import type { TMember } from "../organizations/member.schema.js";
-import { authorize, type Action, type PolicyActor } from "./policy.js";
-import { scopeOf } from "./scope.js";
+import { authorize, type Action, type PolicyActor } from "./policy.service.js";
+import { scopeOf } from "./scope.repository.js";
 import { inTransaction } from "../shared/tx.js";
 
 const keyOf = (accountId: string): members.MemberKey => ({ accountId });

@@ -1,17 +1,17 @@
 import { schema } from "@atrium/db";
-import { authChanged } from "../auth/session-cache.js";
+import { authChanged } from "../auth/session-cache.service.js";
 import { eq, and, isNull } from "drizzle-orm";
 import { recordAudit } from "../audit/audit.service.js";
 import type { RequestMeta, ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
 import { toPage } from "../shared/pagination.js";
 import { generateToken } from "../shared/tokens.js";
-import { toTenantAccountDto } from "./tenant.mapper.js";
+import { toTenantAccountDto } from "./tenant-dto.service.js";
 import * as repo from "./tenant.repository.js";
 import type { TCreateAccountInput, TListAccountsInput, TTenantAccount, TUpdateAccountInput } from "./account.schema.js";
-import { by } from "./guards.js";
-import { authorize, authorizeStaff, type PolicyActor } from "./policy.js";
-import { scopeOf, ALL_TENANTS } from "./scope.js";
+import { by } from "./owner-guard.service.js";
+import { authorize, authorizeStaff, type PolicyActor } from "./policy.service.js";
+import { scopeOf, ALL_TENANTS } from "./scope.repository.js";
 import { slugify } from "../shared/slug.js";
 import { inTransaction, isUniqueViolation } from "../shared/tx.js";
 

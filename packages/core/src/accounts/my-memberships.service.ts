@@ -2,7 +2,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { schema } from "@atrium/db";
 import type { ServiceContext } from "../shared/context.js";
 import type { TMyMemberships } from "../organizations/organization.schema.js";
-import type { PolicyActor } from "./policy.js";
+import type { PolicyActor } from "./policy.service.js";
 
 const { accounts: a, accountMembers: am, organizations: o, memberships: m } = schema;
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import { after } from "../shared/pagination.js";
-import { inScope, type TenantScope } from "./scope.js";
+import { inScope, type TenantScope } from "./scope.repository.js";
 
 const { accounts, accountMembers } = schema;
 export type AccountRow = typeof accounts.$inferSelect;

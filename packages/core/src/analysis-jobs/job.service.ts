@@ -7,7 +7,7 @@ import type { BillingActor } from "../billing/reserve.service.js";
 import type { ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
 import { QUEUES } from "../jobs/queues.js";
-import { authorize, can, type Action } from "../accounts/policy.js";
+import { authorize, can, type Action } from "../accounts/policy.service.js";
 import { inTransaction } from "../shared/tx.js";
 import { ZJobInputs, type TCreateJobInput, type TEstimateJobInput, type TJob, type TJobEstimate, type TJobType } from "./analysis-jobs.schema.js";
 import { ANALYSIS_JOBS } from "./analysis.jobs.js";

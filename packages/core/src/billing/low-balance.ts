@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import type { ServiceContext } from "../shared/context.js";
-import { appUrl, queueEmailInTx } from "../email/email-in-tx.js";
+import { appUrl, queueEmailInTx } from "../email/email-in-tx.service.js";
 import type { ReserveState } from "./ledger.repository.js";
 import { formatCents } from "./money.js";
 

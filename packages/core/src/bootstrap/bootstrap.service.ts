@@ -1,7 +1,7 @@
 import { allowsDevDefaults } from "@atrium/config";
 import { schema } from "@atrium/db";
 import type { ServiceContext } from "../shared/context.js";
-import { hashPassword } from "../auth/password.js";
+import { hashPassword } from "../auth/password-hash.service.js";
 import { findAccountBySlug, insertAccount } from "../accounts/tenant.repository.js";
 import { findUserByLogin, insertUser } from "../users/user.repository.js";
 import { ensureDefaultPrices } from "../billing/pricing.service.js";

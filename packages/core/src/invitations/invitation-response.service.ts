@@ -1,5 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { authChanged } from "../auth/session-cache.js";
+import { authChanged } from "../auth/session-cache.service.js";
 import { schema, type DbOrTx } from "@atrium/db";
 import { recordAudit } from "../audit/audit.service.js";
 import type { RequestMeta, ServiceContext } from "../shared/context.js";

@@ -8,13 +8,13 @@ import { notFound, ServiceError } from "../shared/errors.js";
 import { toPage } from "../shared/pagination.js";
 import { generateToken, hashToken } from "../shared/tokens.js";
 import { findUserById, type UserRow } from "../users/user.repository.js";
-import { assertMayTouchOwner, by } from "../accounts/guards.js";
+import { assertMayTouchOwner, by } from "../accounts/owner-guard.service.js";
 import * as repo from "./invitation.repository.js";
 import { INVITATION_SUPERSEDED, type TCreateInvitationInput, type TInvitation, type TInvitationPreview, type TInviteResult, type TListInvitationsInput, type TRevokeInvitationInput } from "./invitation.schema.js";
 import * as members from "../organizations/member.repository.js";
 import { orgKey } from "../organizations/organization-member.service.js";
 import { loadOrganization } from "../organizations/organization.service.js";
-import type { PolicyActor } from "../accounts/policy.js";
+import type { PolicyActor } from "../accounts/policy.service.js";
 import { inTransaction } from "../shared/tx.js";
 
 const EXPIRY_DAYS = 7;

@@ -5,6 +5,6 @@ export { createJobQueues, DEFAULT_JOB_OPTIONS, type JobQueues } from "./enqueue.
 export { EMAIL_JOBS, ZSendEmailPayload, type TSendEmailPayload } from "../email/email.jobs.js";
 export { TENANCY_JOBS, ZPurgeSoftDeletedPayload, type TPurgeSoftDeletedPayload } from "../accounts/accounts.jobs.js";
 export { ANALYSIS_JOBS, ZRunAnalysisPayload, ZExtractDocumentPayload, ZSweepStalledPayload, type TRunAnalysisPayload } from "../analysis-jobs/analysis.jobs.js";
-export { INVITE_JOBS, ZPurgeStaleInviteKeysPayload } from "../invite-keys/invite-key.cleanup.js";
+export { INVITE_JOBS, ZPurgeStaleInviteKeysPayload } from "../invite-keys/invite-key.jobs.js";
 export { DOCUMENT_JOBS, ZPurgeDeletedDocumentsPayload, type TPurgeDeletedDocumentsPayload } from "../documents/documents.jobs.js";
 export { DATA_JOBS, ZBackupPayload, type TBackupPayload } from "../data-safety/data-safety.jobs.js";

@@ -2,8 +2,8 @@ import { recordAudit } from "../audit/audit.service.js";
 import type { RequestMeta, ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
 import { toPage } from "../shared/pagination.js";
-import { assertMayTouchOwner, assertNotLastOwner, by } from "../accounts/guards.js";
-import { toMemberDto } from "./member.mapper.js";
+import { assertMayTouchOwner, assertNotLastOwner, by } from "../accounts/owner-guard.service.js";
+import { toMemberDto } from "./member-dto.service.js";
 import * as members from "./member.repository.js";
 import type { TMember } from "./member.schema.js";
 import type {
@@ -13,7 +13,7 @@ import type {
   TUpdateOrganizationMemberInput,
 } from "./organization.schema.js";
 import { loadOrganization } from "./organization.service.js";
-import type { PolicyActor } from "../accounts/policy.js";
+import type { PolicyActor } from "../accounts/policy.service.js";
 import { inTransaction } from "../shared/tx.js";
 
 type Org = { id: string; accountId: string };

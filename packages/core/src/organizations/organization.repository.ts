@@ -1,8 +1,8 @@
 import { and, desc, eq, isNotNull, isNull, ne } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import { after } from "../shared/pagination.js";
-import type { PolicyActor } from "../accounts/policy.js";
-import { inScope, inVisibleOrgs, type TenantScope } from "../accounts/scope.js";
+import type { PolicyActor } from "../accounts/policy.service.js";
+import { inScope, inVisibleOrgs, type TenantScope } from "../accounts/scope.repository.js";
 
 const { organizations: o, accounts: a } = schema;
 export type OrganizationRow = typeof o.$inferSelect;

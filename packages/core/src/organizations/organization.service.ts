@@ -4,13 +4,13 @@ import { notFound, ServiceError } from "../shared/errors.js";
 import { iso } from "../shared/dates.js";
 import { toPage } from "../shared/pagination.js";
 import { findScopedAccount } from "../accounts/tenant.repository.js";
-import { by } from "../accounts/guards.js";
+import { by } from "../accounts/owner-guard.service.js";
 import { addMember } from "./member.repository.js";
-import { toOrganizationDto } from "./organization.mapper.js";
+import { toOrganizationDto } from "./organization-dto.service.js";
 import * as repo from "./organization.repository.js";
 import type { TCreateOrganizationInput, TDeletedOrganizationPage, TListDeletedOrganizationsInput, TListOrganizationsInput, TOrganization, TUpdateOrganizationInput } from "./organization.schema.js";
-import { authorize, authorizeStaff, type Action, type PolicyActor } from "../accounts/policy.js";
-import { scopeOf } from "../accounts/scope.js";
+import { authorize, authorizeStaff, type Action, type PolicyActor } from "../accounts/policy.service.js";
+import { scopeOf } from "../accounts/scope.repository.js";
 import { slugify } from "../shared/slug.js";
 import { inTransaction, isUniqueViolation } from "../shared/tx.js";
 

@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 import { migrationStatus, type Db } from "@atrium/db";
 import type { ServiceContext } from "../shared/context.js";
-import type { EmailTransport } from "../email/transports.js";
+import type { EmailTransport } from "../email/transport.service.js";
 import type { Storage } from "../storage/storage.js";
 import { QUEUES, type QueueName } from "../jobs/queues.js";
 import { newestBackup } from "../data-safety/backup-catalog.js";

@@ -2,8 +2,8 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import { after } from "../shared/pagination.js";
 import type { TTeamRole } from "../accounts/role.schema.js";
-import type { PolicyActor } from "../accounts/policy.js";
-import { inScope, inVisibleOrgs, type TenantScope } from "../accounts/scope.js";
+import type { PolicyActor } from "../accounts/policy.service.js";
+import { inScope, inVisibleOrgs, type TenantScope } from "../accounts/scope.repository.js";
 
 const { teams: t, teamMembers: tm, organizations: o, accounts: a, users } = schema;
 export type TeamRow = typeof t.$inferSelect;

@@ -2,7 +2,7 @@ import { and, desc, eq, exists, ilike, isNull, or, type SQL } from "drizzle-orm"
 import { schema, type DbOrTx } from "@atrium/db";
 import { after } from "../shared/pagination.js";
 import type { UserRow } from "./user.repository.js";
-import { inScope, type TenantScope } from "../accounts/scope.js";
+import { inScope, type TenantScope } from "../accounts/scope.repository.js";
 
 const { users, accountMembers: am } = schema;
 

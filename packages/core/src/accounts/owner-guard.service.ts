@@ -1,6 +1,6 @@
 import { ServiceError } from "../shared/errors.js";
 import type { DbOrTx } from "@atrium/db";
-import { isOwnerOf, type PolicyActor, type TenantResource } from "./policy.js";
+import { isOwnerOf, type PolicyActor, type TenantResource } from "./policy.service.js";
 import { lockOwnerCount, type MemberKey } from "../organizations/member.repository.js";
 import type { TTenantRole } from "./role.schema.js";
 

@@ -2,7 +2,7 @@ import type { DbOrTx } from "@atrium/db";
 import type { ServiceContext } from "../shared/context.js";
 import { queueEmail } from "./email.service.js";
 import type { TEmailTemplate } from "./email.schema.js";
-import type { TemplateData } from "./templates.js";
+import type { TemplateData } from "./template.service.js";
 
 /**
  * Writes the outbox row inside the caller's transaction (so a rolled-back

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSessionCache, type SessionLookup } from "./session-cache.js";
+import { createSessionCache, type SessionLookup } from "./session-cache.service.js";
 
 const lookup = (userId: string, sessionId: string) => ({ session: { id: sessionId, userId }, user: { id: userId }, account: null }) as unknown as SessionLookup;
 

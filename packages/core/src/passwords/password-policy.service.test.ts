@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkPasswordPolicy } from "./password-policy.js";
+import { checkPasswordPolicy } from "./password-policy.service.js";
 
 const check = (pw: string, extra: { username?: string; email?: string; minLength?: number } = {}) =>
   checkPasswordPolicy(pw, { minLength: extra.minLength ?? 8, username: extra.username ?? "alice", email: extra.email ?? "alice.w@example.com" });

@@ -1,7 +1,7 @@
 import { iso, isoOrNull } from "../shared/dates.js";
 import type { TOrganization } from "./organization.schema.js";
 import type { OrganizationRow } from "./organization.repository.js";
-import { effectiveRole, type PolicyActor } from "../accounts/policy.js";
+import { effectiveRole, type PolicyActor } from "../accounts/policy.service.js";
 import type { TTenantRole } from "../accounts/role.schema.js";
 
 /** The DTO, with the caller's role computed by the policy unless the caller knows better (just created it). */

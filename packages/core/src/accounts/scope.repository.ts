@@ -2,7 +2,7 @@ import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { schema, type DbOrTx } from "@atrium/db";
 import type { Actor } from "../shared/context.js";
-import { adminAccountIds, type PolicyActor } from "./policy.js";
+import { adminAccountIds, type PolicyActor } from "./policy.service.js";
 
 /**
  * The tenants a caller may see rows of. Repositories of tenant tables take a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authorize, can, isOwnerOf, type PolicyActor } from "./policy.js";
+import { authorize, can, isOwnerOf, type PolicyActor } from "./policy.service.js";
 
 const A = "acc-a";
 const B = "acc-b";
