@@ -23,7 +23,7 @@ export * from "./passwords/password.schema.js";
 export * from "./users/admin-user.schema.js";
 export * from "./email/outbox.schema.js";
 export * from "./billing/stripe/topup.schema.js";
-export * from "./billing/contracts.js";
+export * from "./billing/billing.schema.js";
 export * from "./documents/document.schema.js";
 export * from "./analysis-jobs/analysis-jobs.schema.js";
 export * from "./analyzers/analyzer.schema.js";

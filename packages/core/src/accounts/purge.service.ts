@@ -1,7 +1,7 @@
 import { inArray, lte } from "drizzle-orm";
 import { schema } from "@atrium/db";
 import type { ServiceContext } from "../shared/context.js";
-import { accountPrefix, type Storage } from "../storage/storage.js";
+import { accountPrefix, type Storage } from "../storage/storage.service.js";
 import { inTransaction } from "../shared/tx.js";
 
 const { teams, organizations, accounts, users } = schema;

@@ -1,7 +1,6 @@
 import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { schema, type DbOrTx } from "@atrium/db";
-import type { Actor } from "../shared/context.js";
 import { adminAccountIds, type PolicyActor } from "./policy.service.js";
 
 /**
@@ -35,25 +34,22 @@ export function inVisibleOrgs(orgColumn: AnyPgColumn, accountColumn: AnyPgColumn
   return and(inScope(accountColumn, scopeOf(actor)), or(...visible) ?? sql`false`) ?? sql`false`;
 }
 
-/** Loads the caller's roles in every tenant and organization (two indexed queries). */
-export async function loadPolicyActor(db: DbOrTx, actor: Actor): Promise<PolicyActor> {
+/** A user's roles in every live tenant and organization (two indexed queries). */
+export async function findTenantRoles(db: DbOrTx, userId: string): Promise<Pick<PolicyActor, "accountRoles" | "orgRoles">> {
   const { accountMembers, memberships, accounts, organizations } = schema;
   const [accountRows, orgRows] = await Promise.all([
     db
       .select({ accountId: accountMembers.accountId, role: accountMembers.role })
       .from(accountMembers)
       .innerJoin(accounts, and(eq(accounts.id, accountMembers.accountId), sql`${accounts.deletedAt} is null`))
-      .where(eq(accountMembers.userId, actor.userId)),
+      .where(eq(accountMembers.userId, userId)),
     db
       .select({ organizationId: memberships.organizationId, role: memberships.role })
       .from(memberships)
       .innerJoin(organizations, and(eq(organizations.id, memberships.organizationId), sql`${organizations.deletedAt} is null`))
-      .where(eq(memberships.userId, actor.userId)),
+      .where(eq(memberships.userId, userId)),
   ]);
   return {
-    userId: actor.userId,
-    username: actor.username,
-    isStaff: actor.isStaff,
     accountRoles: Object.fromEntries(accountRows.map((r) => [r.accountId, r.role])),
     orgRoles: Object.fromEntries(orgRows.map((r) => [r.organizationId, r.role])),
   };

@@ -5,9 +5,9 @@ import { notFound, ServiceError } from "../shared/errors.js";
 import { isUniqueViolation } from "../shared/tx.js";
 import * as repo from "./ledger.repository.js";
 import type { TLedgerEntryType } from "./ledger.schema.js";
-import { crossesLowBalance, queueLowBalanceEmails } from "./low-balance.js";
-import { formatCents } from "./money.js";
-import { emitTelemetry } from "../system/telemetry.js";
+import { crossesLowBalance, queueLowBalanceEmails } from "./low-balance-email.service.js";
+import { formatCents } from "./money.service.js";
+import { emitTelemetry } from "../system/telemetry.service.js";
 
 export type LockStrategy = "update" | "row_lock";
 export type { LedgerRow, LedgerMismatch } from "./ledger.repository.js";

@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/audit.service.js";
 import type { Actor, RequestMeta, ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
 import { findAccountById } from "../accounts/tenant.repository.js";
-import { findLedgerExportBatch, type LedgerExportQuery, type LedgerExportRow } from "./ledger.queries.js";
+import { findLedgerExportBatch, type LedgerExportQuery, type LedgerExportRow } from "./ledger-query.repository.js";
 import type { TLedgerExportFilters } from "./ledger.schema.js";
 import { applyLedgerEntry } from "./ledger.service.js";
 import { ensureReserve, reserveRules } from "./ledger.service.js";

@@ -10,10 +10,10 @@ import { by } from "../accounts/owner-guard.service.js";
 import { authorize, type Action, type PolicyActor } from "../accounts/policy.service.js";
 import { inTransaction } from "../shared/tx.js";
 import type { ReserveRow } from "./ledger.repository.js";
-import { findLedgerPage, type LedgerListRow } from "./ledger.queries.js";
+import { findLedgerPage, type LedgerListRow } from "./ledger-query.repository.js";
 import type { TLedgerEntry, TLedgerPage, TListLedgerInput } from "./ledger.schema.js";
 import { ensureReserve, reserveRules } from "./ledger.service.js";
-import { centsToDollars } from "./money.js";
+import { centsToDollars } from "./money.service.js";
 import type { TBillingProfile, TReserveBalance, TUpdateBillingProfileInput } from "./reserve.schema.js";
 
 const { reserves } = schema;

@@ -5,7 +5,7 @@ import { migrationStatus, type Db } from "@atrium/db";
 import { recordAudit } from "../audit/audit.service.js";
 import type { RequestMeta, ServiceContext } from "../shared/context.js";
 import { notFound } from "../shared/errors.js";
-import { StorageNotFoundError, type Storage } from "../storage/storage.js";
+import { StorageNotFoundError, type Storage } from "../storage/storage.service.js";
 import { authorize, type PolicyActor } from "../accounts/policy.service.js";
 import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, type TArchiveLine, type TTenantExportQuery } from "./data-safety.schema.js";
 import { openSnapshot } from "./snapshot.js";

@@ -7,7 +7,7 @@ import { recordAudit } from "../audit/audit.service.js";
 import { hashPassword } from "../auth/password-hash.service.js";
 import type { RequestMeta, ServiceContext } from "../shared/context.js";
 import { ServiceError } from "../shared/errors.js";
-import type { Storage } from "../storage/storage.js";
+import type { Storage } from "../storage/storage.service.js";
 import { authorizeStaff, type PolicyActor } from "../accounts/policy.service.js";
 import { inTransaction } from "../shared/tx.js";
 import { archiveLines, type ArchiveSource } from "./archive-reader.js";

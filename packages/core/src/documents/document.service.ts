@@ -3,7 +3,7 @@ import type { RequestMeta, ServiceContext } from "../shared/context.js";
 import { iso } from "../shared/dates.js";
 import { notFound, ServiceError } from "../shared/errors.js";
 import { toPage } from "../shared/pagination.js";
-import type { Storage } from "../storage/storage.js";
+import type { Storage } from "../storage/storage.service.js";
 import { by } from "../accounts/owner-guard.service.js";
 import { authorize, type Action, type PolicyActor } from "../accounts/policy.service.js";
 import { scopeOf } from "../accounts/scope.repository.js";

@@ -44,7 +44,7 @@ export const ZInviteKey = z
 export type TInviteKey = z.infer<typeof ZInviteKey>;
 
 export const ZCreatedInviteKey = ZInviteKey.extend({
-  passkey: z.string().describe("The invite key itself. Shown only in this answer; only its hash is stored."),
+  key: z.string().describe("The invite key itself. Shown only in this answer; only its hash is stored."),
 }).meta({ id: "CreatedInviteKey" });
 export type TCreatedInviteKey = z.infer<typeof ZCreatedInviteKey>;
 

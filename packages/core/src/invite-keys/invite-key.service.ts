@@ -42,12 +42,12 @@ const toDto = (k: repo.InviteKeyView, now: Date): TInviteKey => ({
 /** Issues a single-use signup key. The raw key is in this answer only; the table keeps its hash. */
 export async function createInviteKey(ctx: ServiceContext, actor: Actor, input: TCreateInviteKeyInput, meta?: RequestMeta): Promise<TCreatedInviteKey> {
   assertStaff(actor);
-  const passkey = `${INVITE_KEY_PREFIX}${generateToken(20)}`;
+  const key = `${INVITE_KEY_PREFIX}${generateToken(20)}`;
   const now = ctx.now();
   const row = await ctx.db.transaction(async (tx) => {
     const created = await repo.insertInviteKey(tx, {
-      keyHash: hashToken(passkey),
-      prefix: passkey.slice(0, VISIBLE_CHARS),
+      keyHash: hashToken(key),
+      prefix: key.slice(0, VISIBLE_CHARS),
       notes: input.notes || null,
       expiresAt: new Date(now.getTime() + input.expiresDays * DAY),
       createdById: actor.userId,
@@ -61,7 +61,7 @@ export async function createInviteKey(ctx: ServiceContext, actor: Actor, input: 
     });
     return created;
   });
-  return { ...toDto({ ...row, createdByUsername: actor.username, usedByUsername: null }, now), passkey };
+  return { ...toDto({ ...row, createdByUsername: actor.username, usedByUsername: null }, now), key };
 }
 
 export async function listInviteKeys(ctx: ServiceContext, actor: Actor, input: TListInviteKeysInput): Promise<TInviteKeyList> {

@@ -3,10 +3,10 @@ import type { ServiceContext } from "../../shared/context.js";
 import { ServiceError } from "../../shared/errors.js";
 import { inTransaction, isUniqueViolation } from "../../shared/tx.js";
 import { claimStripeEvent, markStripeEvent } from "./stripe.repository.js";
-import { isStripeSignatureError, verifyWebhook } from "./stripe-client.js";
-import { ZEventEnvelope, type TEventEnvelope } from "./stripe-objects.js";
-import { applyEffect } from "./webhook.handlers.js";
-import { emitTelemetry } from "../../system/telemetry.js";
+import { isStripeSignatureError, verifyWebhook } from "./stripe-client.service.js";
+import { ZEventEnvelope, type TEventEnvelope } from "./stripe-object.schema.js";
+import { applyEffect } from "./webhook-handler.service.js";
+import { emitTelemetry } from "../../system/telemetry.service.js";
 
 export interface WebhookOutcome {
   eventId: string;

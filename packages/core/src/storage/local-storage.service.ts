@@ -5,7 +5,7 @@ import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { assertSafeKey, StorageNotFoundError, type Storage } from "./storage.js";
+import { assertSafeKey, StorageNotFoundError, type Storage } from "./storage.service.js";
 
 /** The api route that serves local files behind a signature (mounted under /api). */
 export const LOCAL_FILES_PATH = "/files";

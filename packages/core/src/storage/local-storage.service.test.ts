@@ -4,8 +4,8 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { text } from "node:stream/consumers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localFileStorage, verifyLocalSignature } from "./local.storage.js";
-import { accountPrefix, documentKey, safeFilename, StorageNotFoundError } from "./storage.js";
+import { localFileStorage, verifyLocalSignature } from "./local-storage.service.js";
+import { accountPrefix, documentKey, safeFilename, StorageNotFoundError } from "./storage.service.js";
 
 let root: string;
 beforeAll(async () => {

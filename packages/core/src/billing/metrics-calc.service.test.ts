@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { churn, monthlyRecurringCents, mrrAt, type SubscriptionFacts } from "./metrics.calc.js";
+import { churn, monthlyRecurringCents, mrrAt, type SubscriptionFacts } from "./metrics-calc.service.js";
 
 const at = (s: string) => new Date(s);
 const sub = (o: Partial<SubscriptionFacts> & Pick<SubscriptionFacts, "amountCents" | "interval">): SubscriptionFacts => ({

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import { resolveAccountId } from "./stripe.repository.js";
-import { ZSubscription, type TEventEnvelope, type TSubscription } from "./stripe-objects.js";
+import { ZSubscription, type TEventEnvelope, type TSubscription } from "./stripe-object.schema.js";
 
 const { subscriptions } = schema;
 const fromUnix = (s: number) => new Date(s * 1000);

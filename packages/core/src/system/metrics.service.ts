@@ -1,7 +1,7 @@
 import { timingSafeEqual, createHash } from "node:crypto";
 import { Counter, Gauge, type Registry } from "prom-client";
 import type { Env } from "@atrium/config";
-import { onTelemetry } from "./telemetry.js";
+import { onTelemetry } from "./telemetry.service.js";
 
 /**
  * The business counters both processes expose (the api applies top-ups and

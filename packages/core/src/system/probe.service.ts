@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { text } from "node:stream/consumers";
 import { pingDb, type Db } from "@atrium/db";
 import type { Redis } from "ioredis";
-import type { Storage } from "../storage/storage.js";
+import type { Storage } from "../storage/storage.service.js";
 
 export const PROBE_TIMEOUT_MS = 2000;
 

@@ -2,7 +2,7 @@ import { DeleteObjectCommand, DeleteObjectsCommand, GetObjectCommand, ListObject
 import { Upload } from "@aws-sdk/lib-storage";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { Readable } from "node:stream";
-import { assertSafeKey, StorageNotFoundError, type Storage } from "./storage.js";
+import { assertSafeKey, StorageNotFoundError, type Storage } from "./storage.service.js";
 
 export interface S3StorageOptions {
   bucket: string;

@@ -1,6 +1,6 @@
 import type { Env } from "@atrium/config";
-import { signLocalSession } from "./local-session.js";
-import type { BillingProvider, CheckoutRequest, CheckoutSession } from "./provider.js";
+import { signLocalSession } from "./local-session.service.js";
+import type { BillingProvider, CheckoutRequest, CheckoutSession } from "./provider.service.js";
 
 /** Where the browser reaches the api: PUBLIC_URL (the SPA's origin, which proxies /api in dev and is the api itself when it serves the SPA). */
 export const localCheckoutUrl = (config: Env, sessionId: string) => `${config.PUBLIC_URL.replace(/\/+$/, "")}/api/billing/local-checkout/${sessionId}`;

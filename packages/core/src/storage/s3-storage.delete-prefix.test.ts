@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { s3Storage } from "./s3.storage.js";
-import { accountPrefix } from "./storage.js";
+import { s3Storage } from "./s3-storage.service.js";
+import { accountPrefix } from "./storage.service.js";
 
 /**
  * A stand-in for the two S3 calls deletePrefix makes (ListObjectsV2, paged,

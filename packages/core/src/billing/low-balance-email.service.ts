@@ -3,7 +3,7 @@ import { schema, type DbOrTx } from "@atrium/db";
 import type { ServiceContext } from "../shared/context.js";
 import { appUrl, queueEmailInTx } from "../email/email-in-tx.service.js";
 import type { ReserveState } from "./ledger.repository.js";
-import { formatCents } from "./money.js";
+import { formatCents } from "./money.service.js";
 
 const { accountMembers, accounts, users } = schema;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { s3Storage } from "./s3.storage.js";
+import { s3Storage } from "./s3-storage.service.js";
 
 /**
  * No S3 here: presigning is local computation, so the URL is checked for the

@@ -2,12 +2,12 @@ import { recordAudit } from "../../audit/audit.service.js";
 import { queueEmail } from "../../email/email.service.js";
 import type { ServiceContext } from "../../shared/context.js";
 import { creditReserve, ensureReserve, reserveRules } from "../ledger.service.js";
-import { formatCents } from "../money.js";
-import { checkoutCreditKey, TOPUP_KIND } from "./constants.js";
-import { LOCAL_SESSION_PREFIX } from "./local-session.js";
+import { formatCents } from "../money.service.js";
+import { checkoutCreditKey, TOPUP_KIND } from "./checkout.service.js";
+import { LOCAL_SESSION_PREFIX } from "./local-session.service.js";
 import { accountName, accountReserveOf, clearPaymentFailed, existingAccountId, markStripeEvent, ownerEmails, resolveAccountId, setPaymentFailed } from "./stripe.repository.js";
-import { ZCheckoutSession, ZInvoice, ZPaymentIntent, type TEventEnvelope } from "./stripe-objects.js";
-import { syncSubscription } from "./subscription.sync.js";
+import { ZCheckoutSession, ZInvoice, ZPaymentIntent, type TEventEnvelope } from "./stripe-object.schema.js";
+import { syncSubscription } from "./subscription-sync.service.js";
 
 export interface HandlerResult {
   /** false: stored for the record but nothing was done (unknown type, not ours, not paid yet). */

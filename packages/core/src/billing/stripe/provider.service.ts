@@ -1,7 +1,7 @@
 import { allowsDevDefaults, type Env } from "@atrium/config";
-import { localProvider } from "./local.provider.js";
-import { stripeProvider } from "./stripe.provider.js";
-import { createStripeClient } from "./stripe-client.js";
+import { localProvider } from "./local-provider.service.js";
+import { stripeProvider } from "./stripe-provider.service.js";
+import { createStripeClient } from "./stripe-client.service.js";
 import type { TTopupProvider } from "./topup.schema.js";
 
 export interface CheckoutRequest {

@@ -1,6 +1,6 @@
 import type Stripe from "stripe";
-import { TOPUP_KIND } from "./constants.js";
-import type { BillingProvider, CheckoutRequest, CheckoutSession } from "./provider.js";
+import { TOPUP_KIND } from "./checkout.service.js";
+import type { BillingProvider, CheckoutRequest, CheckoutSession } from "./provider.service.js";
 
 // Shown on the payer's receipt: "balance", the word the SPA uses, not the ledger's "reserve".
 const PRODUCT_NAME = "Atrium balance top-up";
