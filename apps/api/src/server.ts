@@ -9,7 +9,7 @@ import type { Surface } from "./http/middleware/procedure-paths.js";
 import { allowedHosts, httpsRedirect } from "./http/middleware/host-guards.js";
 import { createRateLimits } from "./http/middleware/rate-limit.js";
 import { requestLogger } from "./http/middleware/request-log.js";
-import { restVersionAlias } from "./http/middleware/rest-version.js";
+import { restAliases } from "./http/middleware/rest-aliases.js";
 import { responseHeaders } from "./http/middleware/security-headers.js";
 import { sendSurfaceError } from "./http/middleware/surface-errors.js";
 import { healthRoutes } from "./http/routes/health.js";
@@ -39,14 +39,12 @@ export function createApp(deps: ApiDeps): express.Express {
   // A hop count or proxy addresses, never `true` (the config refuses it): req.ip is then the address the last trusted proxy saw.
   if (config.TRUST_PROXY !== false) app.set("trust proxy", config.TRUST_PROXY);
   app.use(allowedHosts(config), httpsRedirect(config));
+  app.use(restAliases);
   app.use(metricsRoutes(deps));
 
   app.use(requestLogger(logger));
   // helmet + cors, precomputed into one middleware (see responseHeaders).
   app.use(responseHeaders(config));
-
-  // /api/v1/x is /api/x: rewritten before the auth budget, CSRF or any route reads the path.
-  app.use("/api", restVersionAlias);
 
   const rateLimits = createRateLimits(config, deps.redis, logger);
   const createContext = createContextFactory(deps, rateLimits);

@@ -1,7 +1,7 @@
 import type { Request } from "express";
 import type { AnyRouter } from "@trpc/server";
 import { forEachOpenApiProcedure, getPathRegExp, normalizePath, type OpenApiRouter } from "trpc-to-openapi";
-import { unaliased } from "../http/middleware/rest-version.js";
+import { canonicalUrl } from "../http/middleware/rest-aliases.js";
 
 interface RestRoutes {
   /** Paths without parameters: one map lookup. */
@@ -12,7 +12,7 @@ interface RestRoutes {
 
 /**
  * Names the route a request took as a template (`/api/api-keys/{id}/`,
- * `/trpc/me`, `/api/documents/:id/download/`), never the raw URL: ids and
+ * `/trpc/auth.me`, `/api/documents/:id/download/`), never the raw URL: ids and
  * tokens stay out of metric labels, and the label set stays finite whatever
  * URLs clients send. Built once per app; a lookup is a map hit or a short regex scan.
  */
@@ -42,7 +42,7 @@ export function createRouteLabeler(router: AnyRouter): (req: Request) => string 
     }
     if (pathname.startsWith("/api/")) {
       const routes = rest.get(req.method);
-      const path = normalizePath(unaliased(pathname.slice(4)));
+      const path = normalizePath(canonicalUrl(pathname).slice(4));
       const exact = routes?.exact.get(path.toLowerCase());
       if (exact) return exact;
       for (const [re, template] of routes?.patterns ?? []) if (re.test(path)) return template;

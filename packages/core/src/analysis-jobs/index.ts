@@ -10,5 +10,5 @@ export { toJobDto, toJobEventDto, isFinished } from "./job-dto.js";
 export * from "./analysis-jobs.schema.js";
 export * from "./analysis.jobs.js";
 /** The tenant actor under the name the worker's tests and the jobs bench still use (they move with the analysis run). */
-export type { TenantActor as JobActor } from "../tenancy/scope.js";
-export { purgeStaleInviteKeys, INVITE_JOBS } from "../invites/invite-key.cleanup.js";
+export type { TenantActor as JobActor } from "../accounts/actor.service.js";
+export { purgeStaleInviteKeys, INVITE_JOBS } from "../invite-keys/invite-key.jobs.js";

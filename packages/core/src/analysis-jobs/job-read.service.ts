@@ -4,7 +4,7 @@ import type { TJob, TJobEventList, TJobEventsInput, TJobPage, TListJobsInput } f
 import { listJobEvents } from "./job-events.repository.js";
 import { isFinished, toJobEventDto } from "./job-dto.js";
 import { toJobView, toJobViews } from "./job-view.js";
-import { resolveAccount, type TenantActor } from "../tenancy/scope.js";
+import { resolveAccount, type TenantActor } from "../accounts/actor.service.js";
 import { jobFor } from "./job.service.js";
 import { findJobsPage } from "./jobs.repository.js";
 

@@ -6,9 +6,9 @@ import { checkSpend, cheapJobTypes, committedCents, verdictFor } from "../billin
 import type { ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
 import { QUEUES } from "../jobs/queues.js";
-import { can, type Action } from "../tenancy/policy.js";
-import { resolveAccount, type TenantActor } from "../tenancy/scope.js";
-import { inTransaction } from "../tenancy/tx.js";
+import { can, type Action } from "../accounts/policy.service.js";
+import { resolveAccount, type TenantActor } from "../accounts/actor.service.js";
+import { inTransaction } from "../shared/tx.js";
 import { ZJobInputs, type TCreateJobInput, type TEstimateJobInput, type TJob, type TJobEstimate, type TJobType } from "./analysis-jobs.schema.js";
 import { ANALYSIS_JOBS } from "./analysis.jobs.js";
 import { analyzerModel, documentIdsOf, estimateJobCost, loadTenantDocuments } from "./job-estimate.js";

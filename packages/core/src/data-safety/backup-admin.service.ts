@@ -2,7 +2,7 @@ import path from "node:path";
 import { recordAudit } from "../audit/audit.service.js";
 import type { Actor, RequestMeta, ServiceContext } from "../shared/context.js";
 import { ServiceError, notFound } from "../shared/errors.js";
-import { authorizeStaff } from "../tenancy/policy.js";
+import { authorizeStaff } from "../accounts/policy.service.js";
 import { backupDirOf, listManifests, readManifest } from "./backup-catalog.js";
 import type { TBackupList, TBackupVerification } from "./backup.schema.js";
 import { DATA_JOBS } from "./data-safety.jobs.js";

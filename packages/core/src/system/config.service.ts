@@ -1,6 +1,6 @@
 import { configWarnings, describeConfig, type Env } from "@atrium/config";
 import type { Actor } from "../shared/context.js";
-import { authorizeStaff } from "../tenancy/policy.js";
+import { authorizeStaff } from "../accounts/policy.service.js";
 import type { TConfigReport } from "./config.schema.js";
 
 /** The process's effective configuration with secrets redacted, and what looks off for its environment (staff). */

@@ -6,7 +6,7 @@ import { defineRawRoute, sendDownload } from "./raw-route.js";
 
 /** Mounted under /api; a whole backup folder as one tar.gz, streamed (staff). */
 export const BACKUP_DOWNLOAD_PATH = "/system/backups/:name/download/";
-const PROCEDURE_NAME = "systemBackup.download";
+const PROCEDURE_NAME = "system.backup.download";
 
 export const backupDownloadRoute = defineRawRoute({
   method: "get",

@@ -48,7 +48,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   "USE / serveStatic": { why: "the built SPA's static files (only with WEB_DIST_DIR): no tenant data" },
   "GET /^\\/(?!(api|trpc)(\\/|$))(?:[^.]*)$/": { why: "the built SPA's index.html for client-side routes (only with WEB_DIST_DIR)" },
   "USE / <anonymous> x2": { why: "request timing for /metrics, and the SPA's refusal of source maps: they serve nothing of a tenant's" },
-  "USE /api restVersionAlias": { why: "/api/v1/<path> is served as /api/<path> (the seed's documented prefix)" },
+  "USE / restAliases": { why: "the seed's paths (/api/v1/<path>, /api/admin/passkeys/) rewritten to ours before anything reads the path" },
   "USE /api emptyBodyIsJson": { why: "marks empty REST bodies as JSON" },
   // The HTTP guards (apps/api/src/http): they refuse requests, never answer with data.
   "USE /trpc csrfCheck": { why: "CSRF: cookie-authenticated tRPC changes need an allowed Origin and JSON or the CSRF header" },
@@ -64,7 +64,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   "USE /api/docs <anonymous> x1": { why: "Swagger UI page", probe: publicAndClean("/api/docs/") },
   "USE /trpc <anonymous> x1": {
     why: "the tRPC adapter: the procedures walked in isolation.test.ts; here once over the wire",
-    probe: (p) => sameAsUnknown(p, "GET", (id) => `/trpc/team.get?input=${encodeURIComponent(JSON.stringify({ id }))}`, p.world.b.ids.team),
+    probe: (p) => sameAsUnknown(p, "GET", (id) => `/trpc/teams.get?input=${encodeURIComponent(JSON.stringify({ id }))}`, p.world.b.ids.team),
   },
   "USE /api <anonymous> x2": {
     why: "REST (trpc-to-openapi), walked again with tenant B's ids over the wire; then the 404 for unknown /api paths",
