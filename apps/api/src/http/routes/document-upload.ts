@@ -15,6 +15,7 @@ import {
   type Storage,
   type TDocument,
   type TenantActor,
+  type UploadedFile,
 } from "@atrium/core";
 import type { Context } from "../../trpc/context.js";
 import { defineRawRoute } from "./raw-route.js";
@@ -23,15 +24,8 @@ import { defineRawRoute } from "./raw-route.js";
 export const DOCUMENT_UPLOAD_PATH = "/documents/";
 const PROCEDURE_NAME = "documents.upload";
 
-interface Received {
-  key: string;
-  id: string;
-  accountId: string;
-  filename: string;
-  mimeType: string;
-  sizeBytes: number;
-  sha256: string;
-}
+/** What the body delivered, before the row exists: the file as core records it, under its storage key. */
+type Received = Omit<UploadedFile, "storageKey" | "kind"> & { key: string };
 
 const tooLarge = (mb: number) => new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: `File too large: the limit is ${mb} MB` });
 
