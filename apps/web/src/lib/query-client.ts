@@ -1,4 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
+import { isAuthProcedure } from "@atrium/sdk";
 import { isClientError, isUnauthorized } from "./errors";
 
 /** A tRPC key's procedure path, e.g. "me" or "auth.login" (the integration's keys start with the path's parts). */
@@ -23,8 +24,8 @@ export const queryClient = new QueryClient({
   }),
   mutationCache: new MutationCache({
     onError: (error, _vars, _ctx, mutation) => {
-      // A failed login is a wrong password, not an expired session.
-      if (!procedurePath(mutation.options.mutationKey).startsWith("auth.")) onUnauthorized(error);
+      // A failed login (or password change) is a wrong password, not an expired session.
+      if (!isAuthProcedure(procedurePath(mutation.options.mutationKey))) onUnauthorized(error);
     },
   }),
   defaultOptions: {

@@ -7,7 +7,7 @@ import { ZRequestPasswordResetInput, type TRequestPasswordResetInput } from "@at
 import { AuthLayout } from "../../components/auth-layout";
 import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
 import { fieldError, formErrors } from "../../lib/form";
-import { api } from "../../lib/trpc";
+import { trpc } from "../../lib/trpc";
 import { isRateLimited, useLockout } from "../../lib/use-lockout";
 import { LockoutAlert } from "../../components/lockout-alert";
 
@@ -24,11 +24,11 @@ export function ForgotPasswordPage() {
   const [email, setEmail] = useState("");
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const lockout = useLockout();
-  const request = useMutation({
-    mutationKey: ["auth", "requestReset"],
-    mutationFn: (input: TRequestPasswordResetInput) => api.password.requestReset.mutate(input),
-    onError: lockout.onError,
-  });
+  const request = useMutation(
+    trpc.password.requestReset.mutationOptions({
+      onError: lockout.onError,
+    }),
+  );
   const { errors, formError } = formErrors(isRateLimited(request.error) ? null : request.error, clientErrors, ["email"]);
 
   if (request.isSuccess) {

@@ -8,7 +8,7 @@ import { AuthLayout } from "../../components/auth-layout";
 import { NewPasswordInput } from "../../components/new-password-input";
 import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
 import { fieldError, formErrors } from "../../lib/form";
-import { api } from "../../lib/trpc";
+import { trpc } from "../../lib/trpc";
 import { isRateLimited, useLockout } from "../../lib/use-lockout";
 import { LockoutAlert } from "../../components/lockout-alert";
 
@@ -18,11 +18,11 @@ export function ResetPasswordPage() {
   const [values, setValues] = useState({ newPassword: "", confirm: "" });
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const lockout = useLockout();
-  const reset = useMutation({
-    mutationKey: ["auth", "confirmReset"],
-    mutationFn: (input: TConfirmPasswordResetInput) => api.password.confirmReset.mutate(input),
-    onError: lockout.onError,
-  });
+  const reset = useMutation(
+    trpc.password.confirmReset.mutationOptions({
+      onError: lockout.onError,
+    }),
+  );
   // A bad or used token is reported under `token`: there is no field for it, so it goes on top.
   const { errors, formError } = formErrors(isRateLimited(reset.error) ? null : reset.error, clientErrors, ["newPassword"]);
 

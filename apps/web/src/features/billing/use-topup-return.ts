@@ -3,8 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { formatCents } from "../../lib/money";
-import { queryKeys } from "../../lib/query-keys";
-import type { Balance } from "../../lib/trpc";
+import { trpc, type Balance } from "../../lib/trpc";
 import { takePendingTopup } from "./pending-topup";
 import { balanceQuery } from "./use-billing";
 
@@ -51,7 +50,7 @@ export function useTopupReturn(): { processing: boolean } {
       }
       setProcessing(false);
       // The ledger has the new credit too.
-      void queryClient.invalidateQueries({ queryKey: queryKeys.billing.allLedger });
+      void queryClient.invalidateQueries({ queryKey: trpc.billing.ledger.pathKey() });
       const paid = pending ? `${formatCents(pending.amountCents, pending.currency)} was added. ` : "";
       if (balance && (pending?.balanceBeforeCents == null || balance.balanceCents !== pending.balanceBeforeCents)) {
         notifications.show({ color: "teal", title: "Payment received", message: `${paid}Your balance is now ${formatCents(balance.balanceCents, balance.currency)}.` });

@@ -6,8 +6,7 @@ import { FormCard } from "../../components/form-card";
 import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
 import { fieldError, formErrors } from "../../lib/form";
 import { notifySuccess } from "../../lib/notify";
-import { queryKeys } from "../../lib/query-keys";
-import { api } from "../../lib/trpc";
+import { trpc } from "../../lib/trpc";
 
 const EMPTY = { email: "", currentPassword: "" };
 
@@ -16,16 +15,16 @@ export function ChangeEmailCard() {
   const queryClient = useQueryClient();
   const [values, setValues] = useState(EMPTY);
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
-  const change = useMutation({
-    mutationKey: ["auth", "changeEmail"],
-    mutationFn: (input: TChangeEmailInput) => api.email.change.mutate(input),
-    onSuccess: async (user) => {
-      notifySuccess(`We sent a confirmation link to ${user.email}.`, "Email address changed");
-      setValues(EMPTY);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.me });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.myInvitations });
-    },
-  });
+  const change = useMutation(
+    trpc.email.change.mutationOptions({
+      onSuccess: async (user) => {
+        notifySuccess(`We sent a confirmation link to ${user.email}.`, "Email address changed");
+        setValues(EMPTY);
+        await queryClient.invalidateQueries({ queryKey: trpc.me.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.invitation.mine.pathKey() });
+      },
+    }),
+  );
   const { errors, formError } = formErrors(change.error, clientErrors, ["email", "currentPassword"]);
 
   const onSubmit = (event: FormEvent) => {

@@ -7,22 +7,22 @@ import { FormCard } from "../../components/form-card";
 import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
 import { fieldError, formErrors } from "../../lib/form";
 import { notifySuccess } from "../../lib/notify";
-import { api } from "../../lib/trpc";
+import { trpc } from "../../lib/trpc";
 
 const EMPTY = { currentPassword: "", newPassword: "", confirm: "", revokeApiKeys: true };
 
 export function ChangePasswordCard() {
   const [values, setValues] = useState(EMPTY);
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
-  const change = useMutation({
-    // A wrong current password is a 400 here, but keep it out of the session-expired handling all the same.
-    mutationKey: ["auth", "changePassword"],
-    mutationFn: (input: TChangePasswordInput) => api.password.change.mutate(input),
-    onSuccess: (result, input) => {
-      notifySuccess(`${result.message} Your other sessions were signed out${input.revokeApiKeys ? " and your API keys revoked" : ""}.`, "Password changed");
-      setValues(EMPTY);
-    },
-  });
+  const change = useMutation(
+    trpc.password.change.mutationOptions({
+      // A wrong current password is a 400 here, but keep it out of the session-expired handling all the same.
+      onSuccess: (result, input) => {
+        notifySuccess(`${result.message} Your other sessions were signed out${input.revokeApiKeys ? " and your API keys revoked" : ""}.`, "Password changed");
+        setValues(EMPTY);
+      },
+    }),
+  );
   const { errors, formError } = formErrors(change.error, clientErrors, ["currentPassword", "newPassword"]);
 
   const onSubmit = (event: FormEvent) => {

@@ -1,6 +1,5 @@
 import { Badge, Box, Tooltip } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { queryKeys } from "../../lib/query-keys";
 
 const POLL_MS = 5_000;
 
@@ -14,7 +13,8 @@ async function fetchHealth(): Promise<{ status: string }> {
 
 export function ApiStatus() {
   const health = useQuery({
-    queryKey: queryKeys.health,
+    // Not a procedure, so not a tRPC key.
+    queryKey: ["healthz"],
     queryFn: fetchHealth,
     refetchInterval: POLL_MS,
     retry: false,

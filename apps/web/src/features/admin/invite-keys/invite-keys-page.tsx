@@ -45,7 +45,7 @@ export function InviteKeysPage() {
   } else {
     content = (
       <>
-        <InviteKeysTable keys={keys.data} onRevoke={revoking.open} revokingId={revoke.isPending ? revoke.variables : undefined} />
+        <InviteKeysTable keys={keys.data} onRevoke={revoking.open} revokingId={revoke.isPending ? revoke.variables.id : undefined} />
         <LoadMore {...keys} />
       </>
     );
@@ -67,7 +67,7 @@ export function InviteKeysPage() {
         title="Revoke invite key"
         confirmLabel="Revoke key"
         loading={revoke.isPending}
-        onConfirm={() => revoking.item && revoke.mutate(revoking.item.id, { onSuccess: revoking.close })}
+        onConfirm={() => revoking.item && revoke.mutate({ id: revoking.item.id }, { onSuccess: revoking.close })}
       >
         <Text size="sm">
           Revoke the key <b>{revoking.item?.prefix}…</b>

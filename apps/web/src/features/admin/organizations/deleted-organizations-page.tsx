@@ -80,7 +80,7 @@ export function DeletedOrganizationsPage() {
           dialog.close();
           restore.reset();
         }}
-        onConfirm={() => target && restore.mutate(target.id, { onSuccess: () => dialog.close() })}
+        onConfirm={() => target && restore.mutate({ id: target.id }, { onSuccess: () => dialog.close() })}
         title="Restore organization"
         confirmLabel="Restore"
         color="indigo"
