@@ -3,7 +3,7 @@ import { IconAlertCircle, IconMailCheck } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import { ZRequestPasswordResetInput, type TRequestPasswordResetInput } from "@atrium/sdk";
+import { ZRequestPasswordResetInput } from "@atrium/sdk";
 import { AuthLayout } from "../../components/auth-layout";
 import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
 import { fieldError, formErrors } from "../../lib/form";

@@ -3,7 +3,7 @@ import { IconAlertCircle, IconCircleCheck } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
-import { ZConfirmPasswordResetInput, type TConfirmPasswordResetInput } from "@atrium/sdk";
+import { ZConfirmPasswordResetInput } from "@atrium/sdk";
 import { AuthLayout } from "../../components/auth-layout";
 import { NewPasswordInput } from "../../components/new-password-input";
 import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";

@@ -3,7 +3,7 @@ import { IconAlertCircle } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, Navigate, useSearchParams } from "react-router";
-import { ZSignupInput, type TSignupInput } from "@atrium/sdk";
+import { ZSignupInput } from "@atrium/sdk";
 import { AuthLayout } from "../../components/auth-layout";
 import { FullPageLoader } from "../../components/full-page";
 import { NewPasswordInput } from "../../components/new-password-input";

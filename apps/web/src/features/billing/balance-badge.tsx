@@ -1,4 +1,5 @@
-import { Badge, Skeleton, Tooltip } from "@mantine/core";
+import { Badge, Skeleton } from "@mantine/core";
+import { Hint } from "../../components/hint";
 import { IconAlertTriangle, IconWallet } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { formatCents } from "../../lib/money";
@@ -21,7 +22,7 @@ export function BalanceBadge() {
   const color = BALANCE_STATE_COLORS[state];
   const message = unfundedStaff ? null : balanceStateMessage(balance.data);
   return (
-    <Tooltip label={message ?? "Prepaid balance · open billing"} multiline maw={280}>
+    <Hint label={message ?? "Prepaid balance · open billing"} multiline>
       <Badge
         component={Link}
         to="/billing"
@@ -38,6 +39,6 @@ export function BalanceBadge() {
       >
         {formatCents(balance.data.balanceCents, balance.data.currency)}
       </Badge>
-    </Tooltip>
+    </Hint>
   );
 }

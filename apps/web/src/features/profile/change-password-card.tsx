@@ -1,7 +1,7 @@
 import { Checkbox, PasswordInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { ZChangePasswordInput, type TChangePasswordInput } from "@atrium/sdk";
+import { ZChangePasswordInput } from "@atrium/sdk";
 import { NewPasswordInput } from "../../components/new-password-input";
 import { FormCard } from "../../components/form-card";
 import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";

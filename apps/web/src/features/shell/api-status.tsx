@@ -1,4 +1,5 @@
-import { Badge, Box, Tooltip } from "@mantine/core";
+import { Badge, Box } from "@mantine/core";
+import { Hint } from "../../components/hint";
 import { useQuery } from "@tanstack/react-query";
 
 const POLL_MS = 5_000;
@@ -23,7 +24,7 @@ export function ApiStatus() {
   const state = health.isPending ? "checking" : health.isSuccess && health.data.status === "ok" ? "online" : "offline";
   const color = state === "online" ? "teal" : state === "offline" ? "red" : "gray";
   return (
-    <Tooltip label={state === "offline" ? "The API is not answering" : "Checked every 5 seconds"}>
+    <Hint label={state === "offline" ? "The API is not answering" : "Checked every 5 seconds"}>
       <Badge
         data-testid="api-status"
         data-state={state}
@@ -36,6 +37,6 @@ export function ApiStatus() {
       >
         API {state}
       </Badge>
-    </Tooltip>
+    </Hint>
   );
 }
