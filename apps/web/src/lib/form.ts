@@ -1,6 +1,6 @@
-import { schemaResolver, useForm, type UseFormReturnType } from "@mantine/form";
-import { useState } from "react";
-import { errorMessage, fieldErrorsOf, type FieldErrors } from "./errors";
+import { useForm, type schemaResolver, type UseFormReturnType } from "@mantine/form";
+import { useState, type FormEvent } from "react";
+import { errorMessage, fieldErrorsOf, fieldErrorsOfIssues, type FieldErrors } from "./errors";
 
 interface FormErrors {
   /** Per-field messages: the browser's own checks win over the server's older answer. */
@@ -23,6 +23,11 @@ export function fieldError(errors: FieldErrors, field: string): string | undefin
   return messages?.length ? messages.join(". ") : undefined;
 }
 
+/** One string per field, every message of it (Mantine shows a field's error as one node). */
+function joined(errors: FieldErrors): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).flatMap(([key, messages]) => (messages?.length ? [[key, messages.join(". ")]] : [])));
+}
+
 /** A zod contract seen through Standard Schema, which is what @mantine/form's resolver takes. */
 type Schema = Parameters<typeof schemaResolver>[0];
 type Output<S extends Schema> = NonNullable<S["~standard"]["types"]>["output"];
@@ -33,6 +38,8 @@ interface ContractFormOptions<V, S extends Schema> {
   initialValues: V;
   /** From what the inputs hold to the contract's input ("" → undefined, strings → numbers, extra ids). */
   toInput?: (values: V) => unknown;
+  /** Checks the contract can't make (e.g. "confirm" equals the new password), as field → message. */
+  check?: (values: V) => Record<string, string>;
   /** Server error keys that belong to a field of this form although they aren't keys of its values (e.g. "input.documentId"). */
   fields?: readonly string[];
 }
@@ -41,7 +48,7 @@ export type ContractForm<V extends Record<string, unknown>, S extends Schema> = 
   /** The server's failure as one sentence when no field of this form carries it. */
   formError: string | undefined;
   /** Submit handler: validates against the contract, then hands over the contract's parsed output. */
-  submit: (send: (input: Output<S>) => void) => (event?: React.FormEvent<HTMLFormElement>) => void;
+  submit: (send: (input: Output<S>) => void) => (event?: FormEvent) => void;
   /** A mutation's error: its fieldErrors land on the fields, anything else in `formError`. */
   setServerError: (error: unknown) => void;
 };
@@ -52,30 +59,34 @@ export type ContractForm<V extends Record<string, unknown>, S extends Schema> = 
  */
 export function useContractForm<V extends Record<string, unknown>, S extends Schema>(options: ContractFormOptions<V, S>): ContractForm<V, S> {
   const toInput = options.toInput ?? ((v: V) => v);
-  const resolve = schemaResolver(options.schema, { sync: true });
   const [formError, setFormError] = useState<string>();
-  const form = useForm<V>({ mode: "controlled", initialValues: options.initialValues, validate: (values) => resolve(toInput(values)) });
+  const form = useForm<V>({
+    mode: "controlled",
+    initialValues: options.initialValues,
+    // Not Mantine's schemaResolver: it keeps one message per field, and the password policy can name several.
+    validate: (values) => {
+      const result = options.schema["~standard"].validate(toInput(values));
+      if (result instanceof Promise) throw new Error("contracts are synchronous zod schemas");
+      const issues = (result.issues ?? []).map((i) => ({ message: i.message, path: (i.path ?? []).map((p) => (typeof p === "object" ? p.key : p)) }));
+      return { ...options.check?.(values), ...joined(fieldErrorsOfIssues(issues)) };
+    },
+  });
   const fields = new Set([...Object.keys(options.initialValues), ...(options.fields ?? [])]);
 
   const setServerError = (error: unknown) => {
-    const server = fieldErrorsOf(error);
-    const onFields = Object.fromEntries(
-      Object.entries(server)
-        .filter(([key, messages]) => fields.has(key) && messages?.length)
-        .map(([key, messages]) => [key, (messages ?? []).join(". ")]),
-    );
+    const onFields = Object.fromEntries(Object.entries(joined(fieldErrorsOf(error))).filter(([key]) => fields.has(key)));
     form.setErrors(onFields);
     setFormError(Object.keys(onFields).length ? undefined : errorMessage(error));
   };
 
-  const submit: ContractForm<V, S>["submit"] = (send) =>
+  const submit: ContractForm<V, S>["submit"] = (send) => (event) =>
     form.onSubmit((values) => {
       setFormError(undefined);
       const result = options.schema["~standard"].validate(toInput(values));
       // Validation already passed (sync schema), so this is the contract's parsed output.
       if (result instanceof Promise || result.issues) return;
       send(result.value as Output<S>);
-    });
+    })(event as FormEvent<HTMLFormElement> | undefined);
 
   return Object.assign(form, { formError, submit, setServerError });
 }
