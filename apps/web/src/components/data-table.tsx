@@ -19,63 +19,75 @@ interface Paging {
   fetchNextPage: () => unknown;
 }
 
-interface DataTableProps<T> {
+interface ListCardProps<T> {
   query: QueryLike<T[]> & Partial<Paging>;
+  errorTitle: string;
+  loadingLabel?: string;
+  loadingRows?: number;
+  empty: EmptyView | ReactNode;
+  loadMoreLabel?: string;
+  children: (rows: T[]) => ReactNode;
+}
+
+/**
+ * The one list card: skeleton rows, the error with "Try again", the empty state, the rows (drawn by
+ * `children`), and "Load more" while the cursor has pages left.
+ */
+export function ListCard<T>({ query, errorTitle, loadingLabel, loadingRows = 3, empty, loadMoreLabel, children }: ListCardProps<T>) {
+  return (
+    // The error alert needs room around it; a table runs edge to edge.
+    <Paper withBorder radius="md" p={query.isError ? "md" : 0}>
+      <QueryState query={query} errorTitle={errorTitle} empty={empty} loading={<ListSkeleton rows={loadingRows} label={loadingLabel} />}>
+        {(rows) => (
+          <>
+            {children(rows)}
+            {query.fetchNextPage && (
+              <LoadMore hasNextPage={query.hasNextPage ?? false} isFetchingNextPage={query.isFetchingNextPage ?? false} fetchNextPage={query.fetchNextPage} label={loadMoreLabel} />
+            )}
+          </>
+        )}
+      </QueryState>
+    </Paper>
+  );
+}
+
+interface DataTableProps<T> extends Omit<ListCardProps<T>, "children"> {
   columns: Column<T>[];
   rowKey: (row: T) => string;
   /** Attributes of each row (data-testid, data-status, an onClick). */
   rowProps?: (row: T) => Record<string, unknown>;
-  errorTitle: string;
-  loadingLabel?: string;
-  loadingRows?: number;
-  empty: EmptyView;
   /** Below this width the table scrolls sideways instead of squeezing its columns. */
   minWidth?: number;
-  /** Drop the bordered card around the table (it already sits in one). */
-  bare?: boolean;
-  loadMoreLabel?: string;
 }
 
-/** The one list view: skeleton, error with retry, empty state, rows, and "Load more" for cursor pages. */
-export function DataTable<T>({ query, columns, rowKey, rowProps, errorTitle, loadingLabel, loadingRows = 3, empty, minWidth = 640, bare, loadMoreLabel }: DataTableProps<T>) {
-  const body = (
-    <QueryState query={query} errorTitle={errorTitle} empty={empty} loading={<ListSkeleton rows={loadingRows} label={loadingLabel} />}>
+/** A ListCard whose rows are a table described by its columns. */
+export function DataTable<T>({ columns, rowKey, rowProps, minWidth = 640, ...card }: DataTableProps<T>) {
+  return (
+    <ListCard {...card}>
       {(rows) => (
-        <>
-          <Table.ScrollContainer minWidth={minWidth}>
-            <Table verticalSpacing="sm" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
+        <Table.ScrollContainer minWidth={minWidth}>
+          <Table verticalSpacing="sm" highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                {columns.map((c, i) => (
+                  <Table.Th key={i}>{c.header}</Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) => (
+                <Table.Tr key={rowKey(row)} {...rowProps?.(row)}>
                   {columns.map((c, i) => (
-                    <Table.Th key={i}>{c.header}</Table.Th>
+                    <Table.Td key={i} {...(typeof c.td === "function" ? c.td(row) : c.td)}>
+                      {c.cell(row)}
+                    </Table.Td>
                   ))}
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((row) => (
-                  <Table.Tr key={rowKey(row)} {...rowProps?.(row)}>
-                    {columns.map((c, i) => (
-                      <Table.Td key={i} {...(typeof c.td === "function" ? c.td(row) : c.td)}>
-                        {c.cell(row)}
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {query.fetchNextPage && (
-            <LoadMore hasNextPage={query.hasNextPage ?? false} isFetchingNextPage={query.isFetchingNextPage ?? false} fetchNextPage={query.fetchNextPage} label={loadMoreLabel} />
-          )}
-        </>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
-    </QueryState>
-  );
-  if (bare) return body;
-  // The error alert needs room around it; the table runs edge to edge.
-  return (
-    <Paper withBorder radius="md" p={query.isError ? "md" : 0}>
-      {body}
-    </Paper>
+    </ListCard>
   );
 }

@@ -1,5 +1,5 @@
 import { EmptyState } from "@mantine/core";
-import type { ReactNode } from "react";
+import { isValidElement, type ReactNode } from "react";
 import { ListSkeleton } from "./list-skeleton";
 import { QueryError } from "./query-error";
 
@@ -28,7 +28,8 @@ interface QueryStateProps<T> {
   errorTitle: string;
   /** When the answer counts as empty (default: an empty array or `{ items: [] }`). */
   isEmpty?: (data: T) => boolean;
-  empty?: EmptyView;
+  /** What an empty answer shows: an EmptyView, or a page's own EmptyState element. */
+  empty?: EmptyView | ReactNode;
   children: (data: T) => ReactNode;
 }
 
@@ -50,6 +51,6 @@ export function EmptyView({ icon, title, description, action }: EmptyView) {
 export function QueryState<T>({ query, loading, loadingLabel = "Loading", errorTitle, isEmpty = defaultIsEmpty, empty, children }: QueryStateProps<T>) {
   if (query.isError) return <QueryError error={query.error} title={errorTitle} onRetry={() => void query.refetch()} />;
   if (query.isPending || query.data === undefined) return <>{loading ?? <ListSkeleton label={loadingLabel} />}</>;
-  if (empty && isEmpty(query.data)) return <EmptyView {...empty} />;
+  if (empty && isEmpty(query.data)) return isValidElement(empty) ? empty : <EmptyView {...(empty as EmptyView)} />;
   return <>{children(query.data)}</>;
 }
