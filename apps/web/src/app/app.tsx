@@ -9,7 +9,7 @@ import { cssVariablesResolver, theme } from "./theme";
 
 // The toast container (and the popover/scroll-lock code it pulls in) is not needed to paint a page: it is
 // fetched with the first toast (lib/notify.ts), which waits in Mantine's store until the container mounts.
-const Notifications = lazy(() => import("@mantine/notifications").then((m) => ({ default: m.Notifications })));
+const Notifications = lazy(() => import("./toasts").then((m) => ({ default: m.Notifications })));
 
 export function App() {
   const [toasts, setToasts] = useState(false);
