@@ -5,7 +5,7 @@ import { IconAlertCircle } from "@tabler/icons-react";
 export function FormAlert({ message }: { message: string | undefined }) {
   if (!message) return null;
   return (
-    <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />}>
+    <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
       {message}
     </Alert>
   );
