@@ -2,13 +2,13 @@ import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { isAuthProcedure } from "@atrium/sdk";
 import { isClientError, isUnauthorized } from "./errors";
 
-/** A tRPC key's procedure path, e.g. "me" or "auth.login" (the integration's keys start with the path's parts). */
+/** A tRPC key's procedure path, e.g. "auth.me" or "auth.login" (the integration's keys start with the path's parts). */
 export function procedurePath(key: readonly unknown[] | undefined): string {
   const parts = key?.[0];
   return Array.isArray(parts) ? parts.join(".") : "";
 }
 
-const isMe = (key: readonly unknown[]) => procedurePath(key) === "me";
+const isMe = (key: readonly unknown[]) => procedurePath(key) === "auth.me";
 
 // A 401 anywhere means the session ended: re-asking `me` turns it into null,
 // and the auth guard then sends the visitor to /login.

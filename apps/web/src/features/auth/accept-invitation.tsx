@@ -25,10 +25,10 @@ export function AcceptInvitation({ token, me }: { token: string; me: Me }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const logout = useLogout();
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.myMemberships.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.invitation.mine.pathKey() })]);
+  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.accounts.memberships.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.invitations.mine.pathKey() })]);
   const accept = useMutation({
-    mutationKey: trpc.invitation.accept.mutationKey(),
-    mutationFn: () => api.invitation.accept.mutate({ token }),
+    mutationKey: trpc.invitations.accept.mutationKey(),
+    mutationFn: () => api.invitations.accept.mutate({ token }),
     onSuccess: async ({ organizationId }) => {
       notifySuccess(preview.data ? `You joined ${preview.data.organizationName}.` : "Invitation accepted.");
       await refresh();
@@ -36,8 +36,8 @@ export function AcceptInvitation({ token, me }: { token: string; me: Me }) {
     },
   });
   const decline = useMutation({
-    mutationKey: trpc.invitation.decline.mutationKey(),
-    mutationFn: () => api.invitation.decline.mutate({ token }),
+    mutationKey: trpc.invitations.decline.mutationKey(),
+    mutationFn: () => api.invitations.decline.mutate({ token }),
     onSuccess: async () => {
       notifySuccess("Invitation declined.");
       await refresh();

@@ -23,7 +23,7 @@ export function ForgotPasswordPage() {
   const form = useContractForm({ schema: ZRequestPasswordResetInput, initialValues: { email: "" } });
   const lockout = useLockout();
   const request = useMutation(
-    trpc.password.requestReset.mutationOptions({
+    trpc.passwords.requestReset.mutationOptions({
       // A 429 is the lockout's countdown, not a message on the form.
       onError: (error) => (isRateLimited(error) ? lockout.onError(error) : form.setServerError(error)),
     }),

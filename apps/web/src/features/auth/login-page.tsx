@@ -28,7 +28,7 @@ export function LoginPage() {
   const login = useMutation(
     trpc.auth.login.mutationOptions({
       // Keep the button busy until `me` is loaded; its arrival redirects (below).
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.me.pathKey() }),
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.auth.me.pathKey() }),
       onError: lockout.onError,
     }),
   );

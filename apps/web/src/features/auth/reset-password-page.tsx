@@ -22,7 +22,7 @@ export function ResetPasswordPage() {
   });
   const lockout = useLockout();
   const reset = useMutation(
-    trpc.password.confirmReset.mutationOptions({
+    trpc.passwords.confirmReset.mutationOptions({
       // A bad or used token is reported under `token`: no field shows it, so it lands in the form's alert.
       onError: (error) => (isRateLimited(error) ? lockout.onError(error) : form.setServerError(error)),
     }),

@@ -35,11 +35,11 @@ export function SignupPage() {
   const lockout = useLockout();
 
   const signup = useMutation(
-    trpc.signup.mutationOptions({
+    trpc.auth.signup.mutationOptions({
       onSuccess: async (result) => {
         notifySuccess(`Welcome to Atrium, ${result.user.username}!`);
         // The session cookie is set; `me` arriving redirects to the dashboard (below).
-        await queryClient.invalidateQueries({ queryKey: trpc.me.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.auth.me.pathKey() });
       },
       onError: lockout.onError,
     }),

@@ -3,5 +3,5 @@ import { trpc } from "../../lib/trpc";
 
 /** What an invitation link offers; public, so the signup page can show it before there is an account. */
 export function useInvitationPreview(token: string | null) {
-  return useQuery(trpc.invitation.get.queryOptions(token ? { token } : skipToken, { staleTime: 5 * 60_000 }));
+  return useQuery(trpc.invitations.get.queryOptions(token ? { token } : skipToken, { staleTime: 5 * 60_000 }));
 }

@@ -10,7 +10,7 @@ export function useLogout() {
   const signedOut = () => {
     // `me` first: the guard sees null and redirects; then drop the previous user's data.
     queryClient.setQueryData(meQuery.queryKey, null);
-    queryClient.removeQueries({ predicate: (q) => procedurePath(q.queryKey) !== "me" });
+    queryClient.removeQueries({ predicate: (q) => procedurePath(q.queryKey) !== "auth.me" });
   };
   return useMutation(
     trpc.auth.logout.mutationOptions({

@@ -5,10 +5,10 @@ import { api, trpc, type Me } from "../../lib/trpc";
 /** `null` means signed out: a 401 is an answer here, not a failure. */
 export const meQuery = queryOptions({
   // tRPC's key for `me` (so its invalidations reach it), with our own queryFn: a 401 becomes null.
-  queryKey: trpc.me.queryKey() as readonly unknown[],
+  queryKey: trpc.auth.me.queryKey() as readonly unknown[],
   queryFn: async (): Promise<Me | null> => {
     try {
-      return await api.me.query();
+      return await api.auth.me.query();
     } catch (error) {
       if (isUnauthorized(error)) return null;
       throw error;

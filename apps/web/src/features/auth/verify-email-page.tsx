@@ -18,7 +18,7 @@ export function VerifyEmailPage() {
   const verify = useMutation({
     mutationKey: trpc.email.verify.mutationKey(),
     mutationFn: () => api.email.verify.mutate({ token }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.me.pathKey() }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.auth.me.pathKey() }),
   });
 
   if (verify.isSuccess) {

@@ -39,5 +39,5 @@ export function useUpdateBillingProfile() {
 }
 
 export function useCreateTopupSession() {
-  return useMutation(trpc.billingTopup.createSession.mutationOptions());
+  return useMutation(trpc.billing.topup.createSession.mutationOptions());
 }

@@ -8,11 +8,11 @@ const ACTIVE_POLL_MS = 3_000;
 
 /** The newest jobs; polled while one of them is still moving, so the dashboard shows it finish. */
 export function useRecentJobs() {
-  return useQuery(trpc.job.list.queryOptions({ limit: RECENT }, { refetchInterval: (query) => (query.state.data?.items.some((j) => isActive(j.status)) ? ACTIVE_POLL_MS : false) }));
+  return useQuery(trpc.jobs.list.queryOptions({ limit: RECENT }, { refetchInterval: (query) => (query.state.data?.items.some((j) => isActive(j.status)) ? ACTIVE_POLL_MS : false) }));
 }
 
 export function useRecentDocuments() {
-  return useQuery(trpc.document.list.queryOptions({ limit: RECENT }));
+  return useQuery(trpc.documents.list.queryOptions({ limit: RECENT }));
 }
 
 /** One credit entry is enough to know the account was ever topped up (a credit invalidates every ledger query). */

@@ -13,7 +13,7 @@ const extracting = (d: { extractionStatus: string; createdAt: string }) => d.ext
 
 export function useDocuments(kind: DocumentKind | null) {
   return useInfiniteQuery({
-    ...trpc.document.list.infiniteQueryOptions(
+    ...trpc.documents.list.infiniteQueryOptions(
       { kind: kind ?? undefined, limit: 25 },
       { getNextPageParam: nextCursorOf, refetchInterval: (query) => (query.state.data?.pages.some((p) => p.items.some(extracting)) ? EXTRACTION_POLL_MS : false) },
     ),
@@ -24,20 +24,20 @@ export function useDocuments(kind: DocumentKind | null) {
 
 export function useDocument(id: string) {
   return useQuery(
-    trpc.document.get.queryOptions({ id }, { refetchInterval: (query) => (query.state.data && extracting(query.state.data) ? EXTRACTION_POLL_MS : false) }),
+    trpc.documents.get.queryOptions({ id }, { refetchInterval: (query) => (query.state.data && extracting(query.state.data) ? EXTRACTION_POLL_MS : false) }),
   );
 }
 
 export function useDeleteDocument() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationKey: trpc.document.delete.mutationKey(),
+    mutationKey: trpc.documents.delete.mutationKey(),
     // The filename rides along for the toast.
-    mutationFn: (doc: { id: string; filename: string }) => api.document.delete.mutate({ id: doc.id }),
+    mutationFn: (doc: { id: string; filename: string }) => api.documents.delete.mutate({ id: doc.id }),
     onSuccess: (_result, doc) => {
       notifySuccess(`${doc.filename} was deleted.`, "Document deleted");
-      queryClient.removeQueries({ queryKey: trpc.document.get.queryKey({ id: doc.id }) });
-      return queryClient.invalidateQueries({ queryKey: trpc.document.pathKey() });
+      queryClient.removeQueries({ queryKey: trpc.documents.get.queryKey({ id: doc.id }) });
+      return queryClient.invalidateQueries({ queryKey: trpc.documents.pathKey() });
     },
   });
 }
@@ -46,16 +46,16 @@ export function useDeleteDocument() {
 export function useSetDocumentKind(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationKey: trpc.document.update.mutationKey(),
-    mutationFn: (kind: DocumentKind) => api.document.update.mutate({ id, kind }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.document.pathKey() }),
+    mutationKey: trpc.documents.update.mutationKey(),
+    mutationFn: (kind: DocumentKind) => api.documents.update.mutate({ id, kind }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.documents.pathKey() }),
   });
 }
 
 /** A short-lived signed url: asked for on click, never cached. */
 export function useDownloadDocument() {
   return useMutation({
-    mutationFn: (id: string) => api.document.download.query({ id }),
+    mutationFn: (id: string) => api.documents.download.query({ id }),
     onSuccess: ({ url }) => {
       window.location.assign(url);
     },

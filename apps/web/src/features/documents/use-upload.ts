@@ -34,7 +34,7 @@ export function useUpload(onUploaded: (doc: UploadedDocument) => void) {
         current.current = null;
         setState({ phase: "idle" });
         notifySuccess(`${doc.filename} is uploaded; its text is being extracted.`, "Document uploaded");
-        void queryClient.invalidateQueries({ queryKey: trpc.document.pathKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.documents.pathKey() });
         onUploaded(doc);
       },
       (error: unknown) => {

@@ -4,7 +4,7 @@ import { trpc } from "../../lib/trpc";
 
 /** The caller's feature flags as the api evaluates them (GET /api/flags/). */
 export function useMyFlags() {
-  return useQuery(trpc.flag.mine.queryOptions({}, { staleTime: 30_000 }));
+  return useQuery(trpc.flags.mine.queryOptions({}, { staleTime: 30_000 }));
 }
 
 /**

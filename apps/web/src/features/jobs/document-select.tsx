@@ -18,7 +18,7 @@ interface DocumentSelectProps {
 
 /** The newest 100 documents, less those whose text couldn't be read (a job extracts a pending one itself). */
 function useReadyDocuments() {
-  return useQuery(trpc.document.list.queryOptions({ limit: 100 }, { select: (page) => page.items.filter((d) => d.extractionStatus !== "failed") }));
+  return useQuery(trpc.documents.list.queryOptions({ limit: 100 }, { select: (page) => page.items.filter((d) => d.extractionStatus !== "failed") }));
 }
 
 export function DocumentSelect({ label, description, kind, value, onChange, error, preselectOnly }: DocumentSelectProps) {

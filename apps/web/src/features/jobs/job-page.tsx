@@ -30,7 +30,7 @@ export function JobPage() {
   const done = timeline.data?.done ?? false;
   // The timeline learns first that the job ended; fetch the job then for its result and final cost.
   useEffect(() => {
-    if (done) void queryClient.invalidateQueries({ queryKey: trpc.job.get.queryKey({ id }) });
+    if (done) void queryClient.invalidateQueries({ queryKey: trpc.jobs.get.queryKey({ id }) });
   }, [done, id, queryClient]);
 
   const crumbs = (
@@ -92,7 +92,7 @@ export function JobPage() {
             variant="light"
             leftSection={<IconRotateClockwise size={16} />}
             loading={retry.isPending}
-            onClick={() => retry.mutate(j, { onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.job.pathKey() }), onError: (error) => notifyError(error, "Couldn't retry the job") })}
+            onClick={() => retry.mutate(j, { onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.jobs.pathKey() }), onError: (error) => notifyError(error, "Couldn't retry the job") })}
           >
             Retry job
           </Button>

@@ -21,7 +21,7 @@ const estimateInput = (job: JobInput) => ({ type: job.type, ...job.input });
 
 export function useJobs(filters: JobFilters) {
   return useInfiniteQuery({
-    ...trpc.job.list.infiniteQueryOptions(
+    ...trpc.jobs.list.infiniteQueryOptions(
       { status: filters.status ?? undefined, type: filters.type ?? undefined, limit: 25 },
       { getNextPageParam: nextCursorOf, refetchInterval: (query) => (query.state.data?.pages.some((p) => p.items.some((j) => isActive(j.status))) ? LIST_POLL_MS : false) },
     ),
@@ -31,7 +31,7 @@ export function useJobs(filters: JobFilters) {
 }
 
 export function useJob(id: string) {
-  return useQuery(trpc.job.get.queryOptions({ id }, { refetchInterval: (query) => (query.state.data && isActive(query.state.data.status) ? DETAIL_POLL_MS : false) }));
+  return useQuery(trpc.jobs.get.queryOptions({ id }, { refetchInterval: (query) => (query.state.data && isActive(query.state.data.status) ? DETAIL_POLL_MS : false) }));
 }
 
 /** The timeline so far, with the job's status and whether it has ended (then nothing more will come). */
@@ -49,12 +49,12 @@ export interface Timeline {
  */
 export function useJobEvents(id: string) {
   const queryClient = useQueryClient();
-  const key = [...trpc.job.events.pathKey(), { id, timeline: true }] as const;
+  const key = [...trpc.jobs.events.pathKey(), { id, timeline: true }] as const;
   return useQuery({
     queryKey: key,
     queryFn: async (): Promise<Timeline> => {
       const known = queryClient.getQueryData<Timeline>(key)?.events ?? [];
-      const page = await api.job.events.query({ id, afterSeq: known.at(-1)?.seq ?? 0 });
+      const page = await api.jobs.events.query({ id, afterSeq: known.at(-1)?.seq ?? 0 });
       // A retried request can repeat what is already on screen.
       const seen = new Set(known.map((e) => e.seq));
       return { events: [...known, ...page.items.filter((e) => !seen.has(e.seq))], status: page.status, done: page.done };
@@ -68,22 +68,22 @@ export function useJobEvents(id: string) {
 export function useCancelJob() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationKey: trpc.job.cancel.mutationKey(),
+    mutationKey: trpc.jobs.cancel.mutationKey(),
     // The type rides along for the toast.
-    mutationFn: (job: Pick<Job, "id" | "type">) => api.job.cancel.mutate({ id: job.id }),
+    mutationFn: (job: Pick<Job, "id" | "type">) => api.jobs.cancel.mutate({ id: job.id }),
     onSuccess: (_result, job) => {
       notifySuccess(`The ${jobTypeLabel(job.type).toLowerCase()} will stop at its next step.`, "Cancel requested");
-      return queryClient.invalidateQueries({ queryKey: trpc.job.pathKey() });
+      return queryClient.invalidateQueries({ queryKey: trpc.jobs.pathKey() });
     },
   });
 }
 
 /** The cost estimate and the low-balance policy's verdict, asked again when the input changes. */
 export function useJobEstimate(job: JobInput | null) {
-  return useQuery(trpc.job.estimate.queryOptions(job ? estimateInput(job) : skipToken, { placeholderData: keepPreviousData, staleTime: 0 }));
+  return useQuery(trpc.jobs.estimate.queryOptions(job ? estimateInput(job) : skipToken, { placeholderData: keepPreviousData, staleTime: 0 }));
 }
 
 export function useCreateJob() {
   const queryClient = useQueryClient();
-  return useMutation(trpc.job.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.job.pathKey() }) }));
+  return useMutation(trpc.jobs.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.jobs.pathKey() }) }));
 }

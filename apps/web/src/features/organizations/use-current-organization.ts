@@ -4,7 +4,7 @@ import { trpc, type MyOrganization } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/current-user";
 
 export function useMyMemberships() {
-  return useQuery(trpc.myMemberships.queryOptions());
+  return useQuery(trpc.accounts.memberships.queryOptions());
 }
 
 /**

@@ -4,10 +4,10 @@ import { notifyError, notifySuccess } from "../../lib/notify";
 import { allItems, nextCursorOf } from "../../lib/pages";
 import { api, trpc } from "../../lib/trpc";
 
-type In = RouterInputs["organization"];
+type In = RouterInputs["organizations"];
 
 export function useOrganization(id: string) {
-  return useQuery(trpc.organization.get.queryOptions({ id }));
+  return useQuery(trpc.organizations.get.queryOptions({ id }));
 }
 
 /** Anything that changes which organizations exist or their names: the switcher and the pages re-read. */
@@ -15,15 +15,15 @@ function useInvalidateOrganizations() {
   const queryClient = useQueryClient();
   return () =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.myMemberships.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.organization.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.accounts.memberships.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.organizations.pathKey() }),
     ]);
 }
 
 export function useCreateOrganization() {
   const invalidate = useInvalidateOrganizations();
   return useMutation(
-    trpc.organization.create.mutationOptions({
+    trpc.organizations.create.mutationOptions({
       onSuccess: async (org) => {
         notifySuccess(`Organization “${org.name}” created.`);
         await invalidate();
@@ -36,7 +36,7 @@ export function useCreateOrganization() {
 export function useUpdateOrganization() {
   const invalidate = useInvalidateOrganizations();
   return useMutation(
-    trpc.organization.update.mutationOptions({
+    trpc.organizations.update.mutationOptions({
       onSuccess: async () => {
         notifySuccess("Organization saved.");
         await invalidate();
@@ -48,11 +48,11 @@ export function useUpdateOrganization() {
 export function useDeleteOrganization() {
   const queryClient = useQueryClient();
   return useMutation(
-    trpc.organization.delete.mutationOptions({
+    trpc.organizations.delete.mutationOptions({
       onSuccess: async (org) => {
         notifySuccess(`Organization “${org.name}” deleted.`);
-        queryClient.removeQueries({ queryKey: trpc.organization.get.queryKey({ id: org.id }) });
-        await queryClient.invalidateQueries({ queryKey: trpc.myMemberships.pathKey() });
+        queryClient.removeQueries({ queryKey: trpc.organizations.get.queryKey({ id: org.id }) });
+        await queryClient.invalidateQueries({ queryKey: trpc.accounts.memberships.pathKey() });
       },
       onError: (error) => notifyError(error, "Couldn't delete the organization"),
     }),
@@ -60,20 +60,20 @@ export function useDeleteOrganization() {
 }
 
 export function useOrganizationMembers(id: string) {
-  return useInfiniteQuery({ ...trpc.organization.listMembers.infiniteQueryOptions({ id, limit: 50 }, { getNextPageParam: nextCursorOf }), select: allItems });
+  return useInfiniteQuery({ ...trpc.organizations.listMembers.infiniteQueryOptions({ id, limit: 50 }, { getNextPageParam: nextCursorOf }), select: allItems });
 }
 
 export function useUpdateMemberRole(organizationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationKey: trpc.organization.updateMember.mutationKey(),
-    mutationFn: (input: Omit<In["updateMember"], "id">) => api.organization.updateMember.mutate({ id: organizationId, ...input }),
+    mutationKey: trpc.organizations.updateMember.mutationKey(),
+    mutationFn: (input: Omit<In["updateMember"], "id">) => api.organizations.updateMember.mutate({ id: organizationId, ...input }),
     onSuccess: (member) => {
       notifySuccess(`${member.username} is now ${member.role === "admin" ? "an" : "a"} ${member.role}.`);
       return Promise.all([
-        queryClient.invalidateQueries({ queryKey: trpc.organization.listMembers.queryKey({ id: organizationId }) }),
-        queryClient.invalidateQueries({ queryKey: trpc.myMemberships.pathKey() }),
-        queryClient.invalidateQueries({ queryKey: trpc.organization.get.queryKey({ id: organizationId }) }),
+        queryClient.invalidateQueries({ queryKey: trpc.organizations.listMembers.queryKey({ id: organizationId }) }),
+        queryClient.invalidateQueries({ queryKey: trpc.accounts.memberships.pathKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.organizations.get.queryKey({ id: organizationId }) }),
       ]);
     },
     onError: (error) => notifyError(error, "Couldn't change the role"),
@@ -84,39 +84,39 @@ export function useUpdateMemberRole(organizationId: string) {
 export function useRemoveMember(organizationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationKey: trpc.organization.removeMember.mutationKey(),
-    mutationFn: (userId: string) => api.organization.removeMember.mutate({ id: organizationId, userId }),
+    mutationKey: trpc.organizations.removeMember.mutationKey(),
+    mutationFn: (userId: string) => api.organizations.removeMember.mutate({ id: organizationId, userId }),
     onSuccess: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: trpc.organization.listMembers.pathKey() }),
-        queryClient.invalidateQueries({ queryKey: trpc.myMemberships.pathKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.organizations.listMembers.pathKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.accounts.memberships.pathKey() }),
       ]),
     // Errors (the last owner can't leave) are shown in the confirmation dialog.
   });
 }
 
 export function useInvitations(organizationId: string, enabled = true) {
-  return useInfiniteQuery({ ...trpc.invitation.list.infiniteQueryOptions({ id: organizationId, limit: 25 }, { getNextPageParam: nextCursorOf, enabled }), select: allItems });
+  return useInfiniteQuery({ ...trpc.invitations.list.infiniteQueryOptions({ id: organizationId, limit: 25 }, { getNextPageParam: nextCursorOf, enabled }), select: allItems });
 }
 
 export function useInvite(organizationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationKey: trpc.invitation.create.mutationKey(),
-    mutationFn: (input: Omit<RouterInputs["invitation"]["create"], "id">) => api.invitation.create.mutate({ id: organizationId, ...input }),
+    mutationKey: trpc.invitations.create.mutationKey(),
+    mutationFn: (input: Omit<RouterInputs["invitations"]["create"], "id">) => api.invitations.create.mutate({ id: organizationId, ...input }),
     // Nobody joins by being invited: only the pending list changes.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.invitation.list.pathKey() }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.invitations.list.pathKey() }),
   });
 }
 
 export function useRevokeInvitation(organizationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationKey: trpc.invitation.revoke.mutationKey(),
-    mutationFn: (invitationId: string) => api.invitation.revoke.mutate({ id: organizationId, invitationId }),
+    mutationKey: trpc.invitations.revoke.mutationKey(),
+    mutationFn: (invitationId: string) => api.invitations.revoke.mutate({ id: organizationId, invitationId }),
     onSuccess: (invitation) => {
       notifySuccess(`Invitation for ${invitation.email} revoked.`);
-      return queryClient.invalidateQueries({ queryKey: trpc.invitation.list.pathKey() });
+      return queryClient.invalidateQueries({ queryKey: trpc.invitations.list.pathKey() });
     },
     onError: (error) => notifyError(error, "Couldn't revoke the invitation"),
   });

@@ -15,8 +15,8 @@ export function ChangeEmailCard() {
       onSuccess: async (user) => {
         notifySuccess(`We sent a confirmation link to ${user.email}.`, "Email address changed");
         form.reset();
-        await queryClient.invalidateQueries({ queryKey: trpc.me.pathKey() });
-        await queryClient.invalidateQueries({ queryKey: trpc.invitation.mine.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.auth.me.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.invitations.mine.pathKey() });
       },
       onError: form.setServerError,
     }),

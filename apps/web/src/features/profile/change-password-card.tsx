@@ -16,7 +16,7 @@ export function ChangePasswordCard() {
     check: (v): Record<string, string> => (v.confirm !== v.newPassword ? { confirm: "The passwords don't match" } : {}),
   });
   const change = useMutation(
-    trpc.password.change.mutationOptions({
+    trpc.passwords.change.mutationOptions({
       // A wrong current password is a 400 here; auth procedures never count as an ended session (lib/query-client.ts).
       onSuccess: (result, input) => {
         notifySuccess(`${result.message} Your other sessions were signed out${input.revokeApiKeys ? " and your API keys revoked" : ""}.`, "Password changed");

@@ -14,11 +14,11 @@ export function DisplayNameCard({ current, username }: { current: string | null;
   const [value, setValue] = useState(current ?? "");
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const save = useMutation(
-    trpc.profile.update.mutationOptions({
+    trpc.users.profile.update.mutationOptions({
       onSuccess: async (user) => {
         setValue(user.displayName ?? "");
         notifySuccess(user.displayName ? `Others now see you as ${user.displayName}.` : `Others now see you as ${user.username}.`, "Display name saved");
-        await queryClient.invalidateQueries({ queryKey: trpc.me.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.auth.me.pathKey() });
       },
     }),
   );

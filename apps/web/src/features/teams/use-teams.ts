@@ -4,23 +4,23 @@ import { notifyError, notifySuccess } from "../../lib/notify";
 import { allItems, nextCursorOf } from "../../lib/pages";
 import { api, trpc } from "../../lib/trpc";
 
-type In = RouterInputs["team"];
+type In = RouterInputs["teams"];
 
 export function useTeams(organizationId: string) {
-  return useInfiniteQuery({ ...trpc.team.list.infiniteQueryOptions({ organizationId, limit: 25 }, { getNextPageParam: nextCursorOf }), select: allItems });
+  return useInfiniteQuery({ ...trpc.teams.list.infiniteQueryOptions({ organizationId, limit: 25 }, { getNextPageParam: nextCursorOf }), select: allItems });
 }
 
 export function useTeam(id: string) {
-  return useQuery(trpc.team.get.queryOptions({ id }));
+  return useQuery(trpc.teams.get.queryOptions({ id }));
 }
 
 export function useCreateTeam() {
   const queryClient = useQueryClient();
   return useMutation(
-    trpc.team.create.mutationOptions({
+    trpc.teams.create.mutationOptions({
       onSuccess: (team) => {
         notifySuccess(`Team “${team.name}” created.`);
-        return queryClient.invalidateQueries({ queryKey: trpc.team.list.pathKey() });
+        return queryClient.invalidateQueries({ queryKey: trpc.teams.list.pathKey() });
       },
     }),
   );
@@ -29,11 +29,11 @@ export function useCreateTeam() {
 export function useUpdateTeam() {
   const queryClient = useQueryClient();
   return useMutation(
-    trpc.team.update.mutationOptions({
+    trpc.teams.update.mutationOptions({
       onSuccess: (team) => {
         notifySuccess("Team saved.");
-        queryClient.setQueryData(trpc.team.get.queryKey({ id: team.id }), team);
-        return queryClient.invalidateQueries({ queryKey: trpc.team.list.pathKey() });
+        queryClient.setQueryData(trpc.teams.get.queryKey({ id: team.id }), team);
+        return queryClient.invalidateQueries({ queryKey: trpc.teams.list.pathKey() });
       },
     }),
   );
@@ -42,11 +42,11 @@ export function useUpdateTeam() {
 export function useDeleteTeam() {
   const queryClient = useQueryClient();
   return useMutation(
-    trpc.team.delete.mutationOptions({
+    trpc.teams.delete.mutationOptions({
       onSuccess: (team) => {
         notifySuccess(`Team “${team.name}” deleted.`);
-        queryClient.removeQueries({ queryKey: trpc.team.get.queryKey({ id: team.id }) });
-        return queryClient.invalidateQueries({ queryKey: trpc.team.list.pathKey() });
+        queryClient.removeQueries({ queryKey: trpc.teams.get.queryKey({ id: team.id }) });
+        return queryClient.invalidateQueries({ queryKey: trpc.teams.list.pathKey() });
       },
       onError: (error) => notifyError(error, "Couldn't delete the team"),
     }),
@@ -54,27 +54,27 @@ export function useDeleteTeam() {
 }
 
 export function useTeamMembers(id: string) {
-  return useInfiniteQuery({ ...trpc.team.listMembers.infiniteQueryOptions({ id, limit: 50 }, { getNextPageParam: nextCursorOf }), select: allItems });
+  return useInfiniteQuery({ ...trpc.teams.listMembers.infiniteQueryOptions({ id, limit: 50 }, { getNextPageParam: nextCursorOf }), select: allItems });
 }
 
 /** Adds someone, or changes the role of someone already in the team (the api treats both alike). */
 export function useSetTeamMember(teamId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationKey: trpc.team.addMember.mutationKey(),
-    mutationFn: (input: Omit<In["addMember"], "id">) => api.team.addMember.mutate({ id: teamId, ...input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.team.listMembers.queryKey({ id: teamId }) }),
+    mutationKey: trpc.teams.addMember.mutationKey(),
+    mutationFn: (input: Omit<In["addMember"], "id">) => api.teams.addMember.mutate({ id: teamId, ...input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.teams.listMembers.queryKey({ id: teamId }) }),
   });
 }
 
 export function useRemoveTeamMember(teamId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationKey: trpc.team.removeMember.mutationKey(),
-    mutationFn: (userId: string) => api.team.removeMember.mutate({ id: teamId, userId }),
+    mutationKey: trpc.teams.removeMember.mutationKey(),
+    mutationFn: (userId: string) => api.teams.removeMember.mutate({ id: teamId, userId }),
     onSuccess: (member) => {
       notifySuccess(`${member.username} left the team.`);
-      return queryClient.invalidateQueries({ queryKey: trpc.team.listMembers.pathKey() });
+      return queryClient.invalidateQueries({ queryKey: trpc.teams.listMembers.pathKey() });
     },
     onError: (error) => notifyError(error, "Couldn't remove the team member"),
   });

@@ -8,9 +8,9 @@ import { trpc } from "../../../lib/trpc";
 export function UserPicker({ value, onChange, label = "User" }: { value: string | null; onChange: (id: string | null) => void; label?: string }) {
   const [search, setSearch] = useState("");
   const [q] = useDebouncedValue(search.trim(), 250);
-  const results = useQuery(trpc.adminUsers.list.queryOptions({ q: q || undefined, limit: 20 }, { placeholderData: keepPreviousData }));
+  const results = useQuery(trpc.users.admin.list.queryOptions({ q: q || undefined, limit: 20 }, { placeholderData: keepPreviousData }));
   // The chosen user may not be among the search results; fetch it so its name shows.
-  const selected = useQuery(trpc.adminUsers.get.queryOptions(value ? { id: value } : skipToken, { staleTime: 5 * 60_000 }));
+  const selected = useQuery(trpc.users.admin.get.queryOptions(value ? { id: value } : skipToken, { staleTime: 5 * 60_000 }));
 
   const users = [...(results.data?.items ?? [])];
   if (selected.data && !users.some((u) => u.id === selected.data.id)) users.unshift(selected.data);

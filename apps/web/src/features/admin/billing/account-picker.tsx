@@ -5,12 +5,12 @@ import { api, trpc, type TenantAccount } from "../../../lib/trpc";
 /** Enough for a picker; past this, typing narrows what was loaded (the list has no search on the api). */
 const MAX_PAGES = 10;
 
-/** Every account, page by page: staff see all of them in `account.list`. */
+/** Every account, page by page: staff see all of them in `accounts.list`. */
 async function fetchAllAccounts(): Promise<TenantAccount[]> {
   const out: TenantAccount[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const res = await api.account.list.query({ limit: 100, cursor });
+    const res = await api.accounts.list.query({ limit: 100, cursor });
     out.push(...res.items);
     if (!res.nextCursor) break;
     cursor = res.nextCursor;
@@ -21,7 +21,7 @@ async function fetchAllAccounts(): Promise<TenantAccount[]> {
 export function useAllAccounts() {
   return useQuery({
     // Several pages merged into one list: its own key, under account.list's path so invalidating the list refreshes it.
-    queryKey: [...trpc.account.list.pathKey(), { all: true }],
+    queryKey: [...trpc.accounts.list.pathKey(), { all: true }],
     queryFn: fetchAllAccounts,
     staleTime: 60_000,
   });

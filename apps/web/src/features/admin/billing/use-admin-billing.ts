@@ -7,13 +7,13 @@ import { api, trpc } from "../../../lib/trpc";
 export function useAdjustReserve() {
   const queryClient = useQueryClient();
   return useMutation(
-    trpc.billingAdmin.adjust.mutationOptions({
+    trpc.billing.admin.adjust.mutationOptions({
       onSuccess: (result) => {
         notifySuccess(`New balance: ${formatCents(result.newBalanceCents)}.`, "Balance adjusted");
         // It may have been the admin's own account: the top bar and /billing follow, and so does the balance next to the form.
         return Promise.all([
           queryClient.invalidateQueries({ queryKey: trpc.billing.pathKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.billingAdmin.adjustContext.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.billing.admin.adjustContext.pathKey() }),
         ]);
       },
       // Field errors are shown on the form.
@@ -23,31 +23,31 @@ export function useAdjustReserve() {
 
 /** The tenant's balance now and the adjustment limits; idle until an account is picked. */
 export function useAdjustContext(tenantId: string | null) {
-  return useQuery(trpc.billingAdmin.adjustContext.queryOptions(tenantId ? { tenantId } : skipToken));
+  return useQuery(trpc.billing.admin.adjustContext.queryOptions(tenantId ? { tenantId } : skipToken));
 }
 
 export function useUsageCosts(range: TDateRangeInput) {
-  return useQuery(trpc.billingAdmin.usageCosts.queryOptions(range, { placeholderData: keepPreviousData }));
+  return useQuery(trpc.billing.admin.usageCosts.queryOptions(range, { placeholderData: keepPreviousData }));
 }
 
 export function usePrices() {
-  return useQuery(trpc.billingAdmin.prices.queryOptions());
+  return useQuery(trpc.billing.admin.prices.queryOptions());
 }
 
 export function useUpdatePrice() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationKey: trpc.billingAdmin.updatePrices.mutationKey(),
-    mutationFn: (price: { item: string; unit: string; unitPriceMillicents: number }) => api.billingAdmin.updatePrices.mutate({ prices: [price] }),
+    mutationKey: trpc.billing.admin.updatePrices.mutationKey(),
+    mutationFn: (price: { item: string; unit: string; unitPriceMillicents: number }) => api.billing.admin.updatePrices.mutate({ prices: [price] }),
     onSuccess: (list) => {
-      queryClient.setQueryData(trpc.billingAdmin.prices.queryKey(), list);
+      queryClient.setQueryData(trpc.billing.admin.prices.queryKey(), list);
       notifySuccess("Estimates and runs use the new price from now on.", "Price saved");
     },
   });
 }
 
 export function useMetricsSummary(range: TDateRangeInput) {
-  return useQuery(trpc.systemMetrics.summary.queryOptions(range, { placeholderData: keepPreviousData }));
+  return useQuery(trpc.system.metrics.summary.queryOptions(range, { placeholderData: keepPreviousData }));
 }
 
 /** The staff ledger export for the same days (a plain download: same origin, the session cookie goes along). */

@@ -3,23 +3,23 @@ import { notifyError, notifySuccess } from "../../../lib/notify";
 import { trpc } from "../../../lib/trpc";
 
 export function useFlags() {
-  return useQuery(trpc.flag.list.queryOptions({}, { select: (d) => d.items }));
+  return useQuery(trpc.flags.list.queryOptions({}, { select: (d) => d.items }));
 }
 
 export function useFlag(key: string | null) {
-  return useQuery(trpc.flag.get.queryOptions(key !== null ? { key } : skipToken));
+  return useQuery(trpc.flags.get.queryOptions(key !== null ? { key } : skipToken));
 }
 
 /** After any change: the list, the flag's history and the staff member's own evaluated flags. */
 function useInvalidate() {
   const queryClient = useQueryClient();
-  return () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.flag.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.flag.mine.pathKey() })]);
+  return () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.flags.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.flags.mine.pathKey() })]);
 }
 
 export function useCreateFlag() {
   const invalidate = useInvalidate();
   return useMutation(
-    trpc.flag.create.mutationOptions({
+    trpc.flags.create.mutationOptions({
       onSuccess: (flag) => {
         notifySuccess(`Flag ${flag.key} created.`);
         return invalidate();
@@ -31,7 +31,7 @@ export function useCreateFlag() {
 export function useUpdateFlag() {
   const invalidate = useInvalidate();
   return useMutation(
-    trpc.flag.update.mutationOptions({
+    trpc.flags.update.mutationOptions({
       onSuccess: (flag) => {
         notifySuccess(`Flag ${flag.key} saved.`);
         return invalidate();
@@ -43,7 +43,7 @@ export function useUpdateFlag() {
 export function useDeleteFlag() {
   const invalidate = useInvalidate();
   return useMutation(
-    trpc.flag.delete.mutationOptions({
+    trpc.flags.delete.mutationOptions({
       onSuccess: (flag) => {
         notifySuccess(`Flag ${flag.key} deleted.`);
         return invalidate();

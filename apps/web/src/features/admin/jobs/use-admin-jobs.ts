@@ -11,7 +11,7 @@ const QUEUES_POLL_MS = 3_000;
 /** Jobs across every tenant. Polled: faster while something is moving, slowly otherwise (new jobs arrive from anyone). */
 export function useSystemJobs(status: JobStatus | null) {
   return useInfiniteQuery({
-    ...trpc.systemJobs.list.infiniteQueryOptions(
+    ...trpc.system.jobs.list.infiniteQueryOptions(
       { status: status ?? undefined, limit: 25 },
       { getNextPageParam: nextCursorOf, refetchInterval: (query) => (query.state.data?.pages.some((p) => p.items.some((j) => isActive(j.status))) ? ACTIVE_POLL_MS : IDLE_POLL_MS) },
     ),
@@ -21,18 +21,18 @@ export function useSystemJobs(status: JobStatus | null) {
 }
 
 export function useQueueStatus() {
-  return useQuery(trpc.systemJobs.queues.queryOptions({}, { refetchInterval: QUEUES_POLL_MS }));
+  return useQuery(trpc.system.jobs.queues.queryOptions({}, { refetchInterval: QUEUES_POLL_MS }));
 }
 
 /** Staff: queue a failed or cancelled job again under the same id. */
 export function useRetryJob() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationKey: trpc.systemJobs.retry.mutationKey(),
-    mutationFn: (job: Pick<Job, "id">) => api.systemJobs.retry.mutate({ id: job.id }),
+    mutationKey: trpc.system.jobs.retry.mutationKey(),
+    mutationFn: (job: Pick<Job, "id">) => api.system.jobs.retry.mutate({ id: job.id }),
     onSuccess: () => {
       notifySuccess("The job is back in the queue.", "Job retried");
-      return queryClient.invalidateQueries({ queryKey: trpc.systemJobs.pathKey() });
+      return queryClient.invalidateQueries({ queryKey: trpc.system.jobs.pathKey() });
     },
   });
 }

@@ -4,13 +4,13 @@ import { allItems, nextCursorOf } from "../../../lib/pages";
 import { trpc } from "../../../lib/trpc";
 
 export function useDeletedOrganizations() {
-  return useInfiniteQuery({ ...trpc.organization.listDeleted.infiniteQueryOptions({ limit: 25 }, { getNextPageParam: nextCursorOf }), select: allItems });
+  return useInfiniteQuery({ ...trpc.organizations.listDeleted.infiniteQueryOptions({ limit: 25 }, { getNextPageParam: nextCursorOf }), select: allItems });
 }
 
 export function useRestoreOrganization() {
   const queryClient = useQueryClient();
   return useMutation(
-    trpc.organization.restore.mutationOptions({
+    trpc.organizations.restore.mutationOptions({
       onSuccess: (org) => {
         notifySuccess(`${org.name} is back, with its teams.`, "Organization restored");
         // Its members see it in their switcher again.

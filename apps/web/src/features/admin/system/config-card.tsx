@@ -5,7 +5,7 @@ import { trpc } from "../../../lib/trpc";
 
 /** The api's effective configuration (secrets redacted) and warnings for its environment: what `atrium config check --remote` prints. */
 export function ConfigCard() {
-  const config = useQuery(trpc.systemConfig.get.queryOptions({}));
+  const config = useQuery(trpc.system.config.get.queryOptions({}));
   if (!config.data) return null;
   const set = config.data.entries.filter((e) => e.value !== null);
   return (

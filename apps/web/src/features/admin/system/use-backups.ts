@@ -6,20 +6,20 @@ import { trpc } from "../../../lib/trpc";
 const BACKUPS_POLL_MS = 10_000;
 
 export function useBackups() {
-  return useQuery(trpc.systemBackup.list.queryOptions({}, { refetchInterval: BACKUPS_POLL_MS }));
+  return useQuery(trpc.system.backup.list.queryOptions({}, { refetchInterval: BACKUPS_POLL_MS }));
 }
 
 export function useVerifyBackup() {
-  return useMutation(trpc.systemBackup.verify.mutationOptions({ onError: (error) => notifyError(error, "Couldn't verify the backup") }));
+  return useMutation(trpc.system.backup.verify.mutationOptions({ onError: (error) => notifyError(error, "Couldn't verify the backup") }));
 }
 
 export function useBackUpNow() {
   const queryClient = useQueryClient();
   return useMutation(
-    trpc.systemBackup.create.mutationOptions({
+    trpc.system.backup.create.mutationOptions({
       onSuccess: () => {
         notifySuccess("The worker is writing a full backup; it appears here when finished.", "Backup started");
-        return queryClient.invalidateQueries({ queryKey: trpc.systemBackup.list.pathKey() });
+        return queryClient.invalidateQueries({ queryKey: trpc.system.backup.list.pathKey() });
       },
       onError: (error) => notifyError(error, "Couldn't start a backup"),
     }),

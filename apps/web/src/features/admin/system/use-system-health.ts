@@ -6,5 +6,5 @@ export const HEALTH_POLL_MS = 5_000;
 
 export function useSystemHealth() {
   // Keep showing the last answer while the next one loads or if it fails.
-  return useQuery(trpc.systemHealth.get.queryOptions({}, { refetchInterval: HEALTH_POLL_MS, placeholderData: keepPreviousData }));
+  return useQuery(trpc.system.health.get.queryOptions({}, { refetchInterval: HEALTH_POLL_MS, placeholderData: keepPreviousData }));
 }

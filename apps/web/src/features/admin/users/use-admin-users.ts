@@ -8,7 +8,7 @@ export type ActiveFilter = "all" | "active" | "disabled";
 export function useAdminUsers(q: string, status: ActiveFilter = "all") {
   // Typing in the search box shouldn't flash the table empty between answers.
   return useInfiniteQuery({
-    ...trpc.adminUsers.list.infiniteQueryOptions({ q: q || undefined, isActive: status === "all" ? undefined : status === "active", limit: 25 }, { getNextPageParam: nextCursorOf }),
+    ...trpc.users.admin.list.infiniteQueryOptions({ q: q || undefined, isActive: status === "all" ? undefined : status === "active", limit: 25 }, { getNextPageParam: nextCursorOf }),
     select: allItems,
     placeholderData: keepPreviousData,
   });
@@ -17,10 +17,10 @@ export function useAdminUsers(q: string, status: ActiveFilter = "all") {
 export function useSetUserActive() {
   const queryClient = useQueryClient();
   return useMutation(
-    trpc.adminUsers.update.mutationOptions({
+    trpc.users.admin.update.mutationOptions({
       onSuccess: (user) => {
         notifySuccess(user.isActive ? `${user.username} can sign in again.` : `${user.username} is disabled; their sessions and API keys stopped working.`);
-        return queryClient.invalidateQueries({ queryKey: trpc.adminUsers.pathKey() });
+        return queryClient.invalidateQueries({ queryKey: trpc.users.admin.pathKey() });
       },
       onError: (error) => notifyError(error, "Couldn't update the user"),
     }),
@@ -29,7 +29,7 @@ export function useSetUserActive() {
 
 export function useAdminResetPassword() {
   return useMutation(
-    trpc.adminUsers.resetPassword.mutationOptions({
+    trpc.users.admin.resetPassword.mutationOptions({
       onSuccess: (user) => notifySuccess(`${user.username}'s password was reset; their sessions ended.`, "Password reset"),
     }),
   );
