@@ -38,7 +38,7 @@ interface ContractFormOptions<V, S extends Schema> {
   initialValues: V;
   /** From what the inputs hold to the contract's input ("" → undefined, strings → numbers, extra ids). */
   toInput?: (values: V) => unknown;
-  /** Checks the contract can't make (e.g. "confirm" equals the new password), as field → message. */
+  /** Checks the contract can't make ("confirm" equals the new password, a parsable amount), as field → message; they win over the contract's. */
   check?: (values: V) => Record<string, string>;
   /** Server error keys that belong to a field of this form although they aren't keys of its values (e.g. "input.documentId"). */
   fields?: readonly string[];
@@ -68,7 +68,7 @@ export function useContractForm<V extends Record<string, unknown>, S extends Sch
       const result = options.schema["~standard"].validate(toInput(values));
       if (result instanceof Promise) throw new Error("contracts are synchronous zod schemas");
       const issues = (result.issues ?? []).map((i) => ({ message: i.message, path: (i.path ?? []).map((p) => (typeof p === "object" ? p.key : p)) }));
-      return { ...options.check?.(values), ...joined(fieldErrorsOfIssues(issues)) };
+      return { ...joined(fieldErrorsOfIssues(issues)), ...options.check?.(values) };
     },
   });
   const fields = new Set([...Object.keys(options.initialValues), ...(options.fields ?? [])]);
