@@ -21,21 +21,22 @@ function lazyOf<P>(load: Loader<P>): LazyExoticComponent<ComponentType<P & Defer
 
 interface DeferredProps<P> {
   trigger: ReactElement<Record<string, unknown>>;
-  /** The module with the Menu/Tooltip around `trigger`, fetched when the pointer or focus first reaches it. */
+  /** The module with the Menu around `trigger`, fetched when the pointer or focus first reaches it. */
   load: Loader<P>;
   props: P;
-  /** A tooltip opens on hover/focus; a menu only on click (hover just fetches it). */
-  hover?: boolean;
 }
 
 /**
- * The top bar's menus and tooltips: their trigger is drawn at once, the Menu/Tooltip (Mantine's Popover and
- * floating-ui, ~20 KB gzip) is fetched only when someone reaches for it, so no page's first load carries it.
+ * The top bar's menus: their trigger is drawn at once, the Menu (Mantine's Popover and floating-ui, ~20 KB
+ * gzip) is fetched when the pointer or focus reaches the trigger and opens on its first click, so no page's
+ * first load carries it.
  */
-export function Deferred<P>({ trigger, load, props, hover = false }: DeferredProps<P>) {
+export function Deferred<P>({ trigger, load, props }: DeferredProps<P>) {
   const [opened, setOpened] = useState<boolean | null>(null);
   if (opened === null) {
-    const reach = () => (hover ? setOpened(true) : void load());
+    // Reaching it only fetches the code; the swap waits for the click. Swapping on hover raced the click
+    // itself (mousedown on one element, mouseup on its replacement: no click).
+    const reach = () => void load();
     return cloneElement(trigger, { onPointerEnter: reach, onFocus: reach, onClick: () => setOpened(true) });
   }
   const Popup = lazyOf(load);
