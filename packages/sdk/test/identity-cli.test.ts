@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword, insertUser } from "@atrium/core";
+import { hashPassword } from "@atrium/core";
+import { insertUser } from "@atrium/core/testing";
 import { startTestApi, type TestApi } from "../../../apps/api/src/testing.js";
 import { runAtrium } from "./cli-harness.js";
 

@@ -1,6 +1,7 @@
 // Builders shared by the tenancy tests: users with a live session, and whole tenants.
 import { eq } from "drizzle-orm";
-import { insertUser, sessionService } from "@atrium/core";
+import { sessionService } from "@atrium/core";
+import { insertUser } from "@atrium/core/testing";
 import { schema } from "@atrium/db";
 import { callerFor, type TestApi } from "../testing.js";
 

@@ -17,7 +17,7 @@ export interface TokenCase {
   probe: (p: TokenProbe) => Promise<string | null>;
 }
 
-export const takesEmailOrToken = (key: string) => /email|token|passkey|invitekey/i.test(key);
+export const takesEmailOrToken = (key: string) => /email|token|invitekey/i.test(key);
 const STRONG = "correct horse battery staple";
 const nobody = () => `nobody-${randomUUID()}@example.test`;
 

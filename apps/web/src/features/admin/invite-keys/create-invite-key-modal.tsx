@@ -56,7 +56,7 @@ export function CreateInviteKeyModal({ opened, onClose }: { opened: boolean; onC
       secretTitle="Your new invite key"
       form={(onCreated) => <CreateForm onCreated={onCreated} onCancel={onClose} />}
       reveal={(created) => ({
-        secret: created.passkey,
+        secret: created.key,
         testId: "new-invite-key",
         warning: { title: "Copy the key now", body: `Only its hash is stored, so it won't be shown again. It works once, until ${formatDateTime(created.expiresAt)}.` },
         extra: (
@@ -64,7 +64,7 @@ export function CreateInviteKeyModal({ opened, onClose }: { opened: boolean; onC
             Send the key, or a signup link with the key filled in.
           </Text>
         ),
-        extraActions: <CopyAction value={`${window.location.origin}/signup?key=${encodeURIComponent(created.passkey)}`} label="Copy signup link" icon={<IconLink size={16} />} />,
+        extraActions: <CopyAction value={`${window.location.origin}/signup?key=${encodeURIComponent(created.key)}`} label="Copy signup link" icon={<IconLink size={16} />} />,
       })}
     />
   );
