@@ -1,4 +1,5 @@
 import { apiKeyRouter } from "../routers/api-key.router.js";
+import { noteRouter } from "../routers/note.router.js";
 import { auditRouter } from "../routers/audit.router.js";
 import { authRouter, meProcedure } from "../routers/auth.router.js";
 import { adminUserRouter } from "../routers/admin-user.router.js";
@@ -31,6 +32,7 @@ export const appRouter = router({
   me: meProcedure,
   limits: limitsProcedure,
   apiKeys: apiKeyRouter,
+  notes: noteRouter,
   audit: auditRouter,
   signup: signupProcedure,
   password: passwordRouter,

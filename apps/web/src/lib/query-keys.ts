@@ -4,6 +4,7 @@ export const queryKeys = {
   limits: ["limits"],
   health: ["health"],
   apiKeys: ["apiKeys"],
+  notes: ["notes"],
   myMemberships: ["myMemberships"],
   myInvitations: ["myInvitations"],
   invitationPreview: (token: string) => ["invitationPreview", token] as const,

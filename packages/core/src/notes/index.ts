@@ -1,0 +1,2 @@
+export * from "./note.schema.js";
+export * as noteService from "./note.service.js";
