@@ -1,7 +1,6 @@
 // Browser-safe entry: zod contracts only, no driver, no node built-ins.
 export * from "./auth/auth.schema.js";
 export * from "./api-keys/api-key.schema.js";
-export * from "./notes/note.schema.js";
 export * from "./users/user.schema.js";
 export * from "./accounts/tenant.schema.js";
 export * from "./audit/audit.schema.js";

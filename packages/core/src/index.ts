@@ -4,7 +4,6 @@ export * from "./contracts.js";
 export * from "./shared/index.js";
 export * from "./auth/index.js";
 export * from "./api-keys/index.js";
-export * from "./notes/index.js";
 export * from "./audit/index.js";
 export * from "./bootstrap/index.js";
 export * from "./accounts/index.js";

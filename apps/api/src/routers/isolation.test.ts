@@ -132,6 +132,6 @@ describe("tenant isolation", () => {
     await expect(owner?.team.get({ id: team })).resolves.toMatchObject({ id: team });
     await expect(owner?.user.get({ id: user })).resolves.toMatchObject({ id: user });
     await expect(owner?.document.get({ id: document })).resolves.toMatchObject({ id: document });
-    expect(Object.keys(world.ownIds).sort()).toEqual((["account", "organization", "team", "user", "invitation", "apiKey", "document", "job", "inviteKey", "outbox", "note"] satisfies Kind[]).sort());
+    expect(Object.keys(world.ownIds).sort()).toEqual((["account", "organization", "team", "user", "invitation", "apiKey", "document", "job", "inviteKey", "outbox"] satisfies Kind[]).sort());
   });
 });

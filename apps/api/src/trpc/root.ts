@@ -1,5 +1,4 @@
 import { apiKeyRouter } from "../routers/api-key.router.js";
-import { noteRouter } from "../routers/note.router.js";
 import { auditRouter } from "../routers/audit.router.js";
 import { authRouter, meProcedure } from "../routers/auth.router.js";
 import { adminUserRouter } from "../routers/admin-user.router.js";
@@ -32,7 +31,6 @@ export const appRouter = router({
   me: meProcedure,
   limits: limitsProcedure,
   apiKeys: apiKeyRouter,
-  notes: noteRouter,
   audit: auditRouter,
   signup: signupProcedure,
   password: passwordRouter,

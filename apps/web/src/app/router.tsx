@@ -28,7 +28,6 @@ const routes: RouteObject[] = [
       { index: true, lazy: page(() => import("../features/dashboard/home-page"), (m) => m.HomePage) },
       { path: "profile", lazy: page(() => import("../features/profile/profile-page"), (m) => m.ProfilePage) },
       { path: "api-keys", lazy: page(() => import("../features/api-keys/api-keys-page"), (m) => m.ApiKeysPage) },
-      { path: "notes", lazy: page(() => import("../features/notes/notes-page"), (m) => m.NotesPage) },
       { path: "billing", lazy: page(() => import("../features/billing/billing-page"), (m) => m.BillingPage) },
       { path: "documents", lazy: page(() => import("../features/documents/documents-page"), (m) => m.DocumentsPage) },
       { path: "documents/:id", lazy: page(() => import("../features/documents/document-page"), (m) => m.DocumentPage) },

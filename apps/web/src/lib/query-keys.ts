@@ -4,7 +4,6 @@ export const queryKeys = {
   limits: ["limits"],
   health: ["health"],
   apiKeys: ["apiKeys"],
-  notes: ["notes"],
   myMemberships: ["myMemberships"],
   myInvitations: ["myInvitations"],
   invitationPreview: (token: string) => ["invitationPreview", token] as const,

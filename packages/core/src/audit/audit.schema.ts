@@ -18,8 +18,6 @@ export const AUDIT_EVENT_TYPES = [
   "email.changed",
   "api_key.created",
   "api_key.revoked",
-  "note.created",
-  "note.deleted",
   "user.updated",
   "user.disabled",
   "user.enabled",

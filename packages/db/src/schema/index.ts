@@ -14,4 +14,3 @@ export * from "./billing.js";
 export * from "./documents.js";
 export * from "./analysis-jobs.js";
 export * from "./flags.js";
-export * from "./notes.js";

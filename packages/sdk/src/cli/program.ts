@@ -11,7 +11,6 @@ import { registerJobs } from "../commands/jobs.js";
 import { registerLogin } from "../commands/login.js";
 import { registerLogout } from "../commands/logout.js";
 import { registerMe } from "../commands/me.js";
-import { registerNotes } from "../commands/notes.js";
 import { registerOrgs } from "../commands/orgs.js";
 import { registerProfile } from "../commands/profile.js";
 import { registerSystem } from "../commands/system.js";
@@ -38,7 +37,6 @@ export function createProgram(io: CliIo): Command {
   registerLogin(program, ctx);
   registerLogout(program, ctx);
   registerMe(program, ctx);
-  registerNotes(program, ctx);
   registerProfile(program, ctx);
   registerApiKeys(program, ctx);
   registerBilling(program, ctx);

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { appRouter } from "../../trpc/root.js";
 import { protectedProcedure, staffProcedure } from "../../trpc/init.js";
 
-export type Kind = "account" | "organization" | "team" | "user" | "invitation" | "apiKey" | "document" | "job" | "inviteKey" | "outbox" | "note";
+export type Kind = "account" | "organization" | "team" | "user" | "invitation" | "apiKey" | "document" | "job" | "inviteKey" | "outbox";
 export type Ids = Record<Kind, string>;
 export type Access = "public" | "protected" | "staff";
 
@@ -29,7 +29,6 @@ const ID_KIND_BY_ROUTER: Record<string, Kind> = {
   user: "user",
   adminUsers: "user",
   apiKeys: "apiKey",
-  notes: "note",
   document: "document",
   job: "job",
   systemJobs: "job",

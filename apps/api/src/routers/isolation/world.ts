@@ -77,7 +77,6 @@ async function newTenant(api: TestApi, staff: TestUser, name: string, owner: Tes
   const invited = await owner.call.invitation.create({ id: org.id, email: inviteeEmail, role: "member" });
   if (invited.status !== "invited") throw new Error("expected an invitation");
   const apiKey = await owner.call.apiKeys.create({ name: `${name} key` });
-  const note = await owner.call.notes.create({ body: `${name} note` });
   const doc = await upload(api, owner.token, { name: `${name}.txt`, bytes: Buffer.from(`${name} document`) }, { accountId: account.id });
   if (doc.status >= 300) throw new Error(`upload failed: ${JSON.stringify(doc.body)}`);
   const job = await owner.call.job.create({ type: "noop", input: {}, accountId: account.id });
@@ -89,14 +88,14 @@ async function newTenant(api: TestApi, staff: TestUser, name: string, owner: Tes
     name,
     owner,
     members,
-    ids: { account: account.id, organization: org.id, team: team.id, user: member.user.id, invitation: invited.invitation.id, apiKey: apiKey.id, note: note.id, document: String(doc.body.id), job: job.id },
+    ids: { account: account.id, organization: org.id, team: team.id, user: member.user.id, invitation: invited.invitation.id, apiKey: apiKey.id, document: String(doc.body.id), job: job.id },
     deletedTeam: oldTeam.id,
     invitationToken: await invitationTokenSentTo(api, inviteeEmail),
     documentKey: String(docRow?.storageKey),
     markers: [
-      ...[account.id, org.id, team.id, oldTeam.id, invited.invitation.id, apiKey.id, note.id, String(doc.body.id), job.id, adjusted.entry.id, checkout.sessionId],
+      ...[account.id, org.id, team.id, oldTeam.id, invited.invitation.id, apiKey.id, String(doc.body.id), job.id, adjusted.entry.id, checkout.sessionId],
       ...people.flatMap((p) => [p.user.id, p.user.email, p.user.username]),
-      ...[inviteeEmail, `${name} Inc`, `${name} Org`, `${name} Team`, `${name} Old Team`, `${name} document`, `${name} note`],
+      ...[inviteeEmail, `${name} Inc`, `${name} Org`, `${name} Team`, `${name} Old Team`, `${name} document`],
     ],
   };
 }

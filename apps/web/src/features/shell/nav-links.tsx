@@ -18,7 +18,6 @@ const LINKS: NavItem[] = [
   { to: "/org", label: "Organization", icon: IconBuildingCommunity, also: ["/organizations"] },
   { to: "/profile", label: "Profile", icon: IconUser },
   { to: "/api-keys", label: "API keys", icon: IconKey },
-  { to: "/notes", label: "Notes", icon: IconBook },
   { to: "/billing", label: "Billing", icon: IconWallet },
 ];
 

@@ -1,2 +1,0 @@
-export * from "./note.schema.js";
-export * as noteService from "./note.service.js";
