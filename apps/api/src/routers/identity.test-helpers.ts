@@ -8,22 +8,22 @@ import { bearer, call, routes } from "../test-transports.js";
 type Route = Parameters<typeof call>[2];
 
 export const idRoutes = {
-  signup: { method: "POST", rest: "/api/auth/signup/", trpc: "signup", kind: "mutation" },
-  changePassword: { method: "POST", rest: "/api/auth/password/change/", trpc: "password.change", kind: "mutation" },
-  requestReset: { method: "POST", rest: "/api/auth/password/reset/", trpc: "password.requestReset", kind: "mutation" },
-  confirmReset: { method: "POST", rest: "/api/auth/password/reset/confirm/", trpc: "password.confirmReset", kind: "mutation" },
+  signup: { method: "POST", rest: "/api/auth/signup/", trpc: "auth.signup", kind: "mutation" },
+  changePassword: { method: "POST", rest: "/api/auth/password/change/", trpc: "passwords.change", kind: "mutation" },
+  requestReset: { method: "POST", rest: "/api/auth/password/reset/", trpc: "passwords.requestReset", kind: "mutation" },
+  confirmReset: { method: "POST", rest: "/api/auth/password/reset/confirm/", trpc: "passwords.confirmReset", kind: "mutation" },
   verifyEmail: { method: "POST", rest: "/api/auth/email/verify/", trpc: "email.verify", kind: "mutation" },
   resendVerification: { method: "POST", rest: "/api/auth/email/verify/resend/", trpc: "email.resend", kind: "mutation" },
   changeEmail: { method: "POST", rest: "/api/auth/email/change/", trpc: "email.change", kind: "mutation" },
   createInviteKey: { method: "POST", rest: "/api/admin/invite-keys/", trpc: "inviteKeys.create", kind: "mutation" },
   listInviteKeys: { method: "GET", rest: "/api/admin/invite-keys/", trpc: "inviteKeys.list", kind: "query" },
   revokeInviteKey: { method: "DELETE", rest: "/api/admin/invite-keys/{id}/", trpc: "inviteKeys.revoke", kind: "mutation" },
-  listUsers: { method: "GET", rest: "/api/admin/users/", trpc: "adminUsers.list", kind: "query" },
-  getUser: { method: "GET", rest: "/api/admin/users/{id}/", trpc: "adminUsers.get", kind: "query" },
-  updateUser: { method: "PATCH", rest: "/api/admin/users/{id}/", trpc: "adminUsers.update", kind: "mutation" },
-  adminResetPassword: { method: "POST", rest: "/api/admin/users/{id}/reset-password/", trpc: "adminUsers.resetPassword", kind: "mutation" },
-  listOutbox: { method: "GET", rest: "/api/admin/outbox/", trpc: "outbox.list", kind: "query" },
-  getOutbox: { method: "GET", rest: "/api/admin/outbox/{id}/", trpc: "outbox.get", kind: "query" },
+  listUsers: { method: "GET", rest: "/api/admin/users/", trpc: "users.admin.list", kind: "query" },
+  getUser: { method: "GET", rest: "/api/admin/users/{id}/", trpc: "users.admin.get", kind: "query" },
+  updateUser: { method: "PATCH", rest: "/api/admin/users/{id}/", trpc: "users.admin.update", kind: "mutation" },
+  adminResetPassword: { method: "POST", rest: "/api/admin/users/{id}/reset-password/", trpc: "users.admin.resetPassword", kind: "mutation" },
+  listOutbox: { method: "GET", rest: "/api/admin/outbox/", trpc: "email.outbox.list", kind: "query" },
+  getOutbox: { method: "GET", rest: "/api/admin/outbox/{id}/", trpc: "email.outbox.get", kind: "query" },
 } satisfies Record<string, Route>;
 
 /** Tests here are about identity, not throttling: they log in far more than 5 times a minute. */
