@@ -1,7 +1,6 @@
-import { and, desc, eq, exists, ilike, isNull, or, type SQL } from "drizzle-orm";
+import { and, eq, exists, isNull, type SQL } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
-import { after } from "../shared/pagination.js";
-import type { UserRow } from "./user.repository.js";
+import { pageOfLiveUsers, textMatches, type UserRow } from "./user.repository.js";
 import { inScope, type TenantScope } from "../accounts/scope.repository.js";
 
 const { users, accountMembers: am } = schema;
@@ -17,23 +16,8 @@ function sharesAccount(db: DbOrTx, scope: TenantScope, accountId?: string): SQL 
   );
 }
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-export async function listTenantUsers(db: DbOrTx, q: { scope: TenantScope; accountId?: string; q?: string; limit: number; cursor?: string }): Promise<UserRow[]> {
-  const pattern = q.q ? `%${likeEscape(q.q)}%` : undefined;
-  return db
-    .select()
-    .from(users)
-    .where(
-      and(
-        isNull(users.deletedAt),
-        sharesAccount(db, q.scope, q.accountId),
-        pattern ? or(ilike(users.username, pattern), ilike(users.email, pattern), ilike(users.displayName, pattern)) : undefined,
-        after(users, users, q.cursor),
-      ),
-    )
-    .orderBy(desc(users.createdAt), desc(users.id))
-    .limit(q.limit + 1);
+export function listTenantUsers(db: DbOrTx, q: { scope: TenantScope; accountId?: string; q?: string; limit: number; cursor?: string }): Promise<UserRow[]> {
+  return pageOfLiveUsers(db, [sharesAccount(db, q.scope, q.accountId), textMatches(q.q, [users.username, users.email, users.displayName])], q);
 }
 
 /** A user visible through the scope; soft-deleted ones only for restore. */

@@ -1,5 +1,6 @@
-import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, ilike, isNull, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
+import { after } from "../shared/pagination.js";
 
 const { users } = schema;
 export type UserRow = typeof users.$inferSelect;
@@ -34,4 +35,21 @@ export async function touchLastLogin(db: DbOrTx, id: string, at: Date): Promise<
   const [row] = await db.update(users).set({ previousLoginAt: sql`${users.lastLoginAt}`, lastLoginAt: at }).where(eq(users.id, id)).returning();
   if (!row) throw new Error("update returned no row");
   return row;
+}
+
+/** Case-insensitive substring search over `columns`; `%` and `_` typed into a search box are literal characters. */
+export function textMatches(q: string | undefined, columns: AnyColumn[]): SQL | undefined {
+  if (!q) return undefined;
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return or(...columns.map((c) => ilike(c, pattern)));
+}
+
+/** Live users matching every `where`, newest first: one page of `limit` + 1 rows after `cursor`. */
+export function pageOfLiveUsers(db: DbOrTx, where: Array<SQL | undefined>, page: { limit: number; cursor?: string }): Promise<UserRow[]> {
+  return db
+    .select()
+    .from(users)
+    .where(and(live, ...where, after(users, users, page.cursor)))
+    .orderBy(desc(users.createdAt), desc(users.id))
+    .limit(page.limit + 1);
 }
