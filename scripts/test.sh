@@ -15,6 +15,8 @@ rm -rf "$results" && mkdir -p "$results"
 log "lint, typecheck, build"
 pnpm exec turbo run lint typecheck build --output-logs=errors-only
 pnpm exec tsc --noEmit -p tsconfig.json
+# Import boundaries across the whole tree, tests included (.dependency-cruiser.cjs).
+pnpm lint:boundaries
 
 # An unset NODE_ENV means production; the tests run with the test defaults (not the build: vite keeps a set NODE_ENV).
 log "unit and integration tests (embedded Postgres + redis-server)"
