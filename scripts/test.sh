@@ -13,7 +13,9 @@ results="$ROOT/.data/test-results"
 rm -rf "$results" && mkdir -p "$results"
 
 log "lint, typecheck, build"
-pnpm exec turbo run lint typecheck build --output-logs=errors-only
+# turbo's cache outside the checkout: a fresh clone on the same machine (CI) replays what did not change.
+# lint and typecheck depend on a `transit` node (turbo.json), so a change in a package re-checks its dependents.
+pnpm exec turbo run lint typecheck build --output-logs=errors-only --cache-dir="${ATRIUM_TURBO_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/atrium/turbo}"
 pnpm exec tsc --noEmit -p tsconfig.json
 # Import boundaries across the whole tree, tests included (.dependency-cruiser.cjs).
 pnpm lint:boundaries
