@@ -8,6 +8,6 @@ const override = Number(process.env.TEST_WORKERS) || 0;
 const cpus = availableParallelism();
 
 export const TEST_WORKERS = {
-  integration: override || Math.max(3, cpus),
+  integration: override || Math.max(2, cpus),
   e2e: override || Math.max(2, Math.ceil(cpus / 2)),
 };
