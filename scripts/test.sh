@@ -20,6 +20,7 @@ log "lint, typecheck, build"
 # lint and typecheck depend on a `transit` node (turbo.json), so a change in a package re-checks its dependents.
 pnpm exec turbo run lint typecheck build --output-logs=errors-only --cache-dir="${ATRIUM_TURBO_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/atrium/turbo}"
 pnpm exec tsc --noEmit -p tsconfig.json
+pnpm exec eslint test
 # Import boundaries across the whole tree, tests included (.dependency-cruiser.cjs).
 pnpm lint:boundaries
 stage_done "lint+typecheck+build"

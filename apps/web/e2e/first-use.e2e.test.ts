@@ -45,7 +45,8 @@ describe("first use", () => {
     const { token } = await createClient({ baseUrl: baseUrl() }).auth.token.mutate({ username: "admin", password: "admin123" });
     const client = createClient({ baseUrl: baseUrl(), token });
     const me = await client.me.query();
-    await client.billingAdmin.adjust.mutate({ tenantId: me.account!.id, amountCents: 2500, reason: "Welcome credit" });
+    if (!me.account) throw new Error("the admin has no account");
+    await client.billingAdmin.adjust.mutate({ tenantId: me.account.id, amountCents: 2500, reason: "Welcome credit" });
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${baseUrl()}/billing`);

@@ -45,6 +45,8 @@ export function e2eSuite(options: SuiteOptions = {}): Suite {
   beforeAll(async () => {
     if (options.dataDir) dataDir = mkdtempSync(join(tmpdir(), "atrium-e2e-"));
     stack = await startE2eStack({ ...(dataDir ? { DATA_DIR: dataDir } : {}), ...options.env }, { worker: options.worker ?? false });
+    // The test runner's own knob (which chromium binary), not app configuration.
+    // eslint-disable-next-line no-restricted-properties
     browser = await launchChromium(process.env.CHROMIUM_PATH);
   });
 
