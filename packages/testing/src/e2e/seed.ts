@@ -2,7 +2,8 @@
 // files never reach into @atrium/core or @atrium/db themselves: when a rule or a table moves, this is
 // the one file that follows it.
 import { and, asc, eq } from "drizzle-orm";
-import { creditReserve, hashPassword, insertUser, recordRunCost } from "@atrium/core";
+import { creditReserve, hashPassword, recordRunCost } from "@atrium/core";
+import { insertUser } from "@atrium/core/testing";
 import { schema } from "@atrium/db";
 import type { E2eStack } from "./stack.js";
 
