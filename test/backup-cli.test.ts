@@ -4,7 +4,7 @@ import path from "node:path";
 import { create as createTar } from "tar";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testInfraUrls, type TestDatabase } from "@atrium/db/testing";
-import { ROOT, startService, stopAllServices } from "./processes.js";
+import { ROOT, startService, stopAllServices } from "@atrium/testing";
 
 /**
  * `npm run backup` / `npm run restore` as an operator runs them (here the dev

@@ -2,9 +2,8 @@
 // visible on every other within a second (Redis pub/sub), with no restart.
 import { freePort } from "@atrium/db/embedded";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiSpec, startService, stopAllServices, waitForApi } from "./processes.js";
+import { apiSpec, startService, stopAllServices, waitForApi, createTestStack, type TestStack } from "@atrium/testing";
 import { call, token } from "./rest.js";
-import { createTestStack, type TestStack } from "./stack.js";
 
 let stack: TestStack;
 const bases: string[] = [];

@@ -8,9 +8,8 @@ import path from "node:path";
 import { freePort } from "@atrium/db/embedded";
 import { testInfraUrls, testRedisPrefix } from "@atrium/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, apiSpec, assertBuilt, healthcheckSpec, migrateSpec, waitForWorker, startService, stopAllServices, waitForApi, workerSpec, type Service } from "./processes.js";
+import { ROOT, apiSpec, assertBuilt, healthcheckSpec, migrateSpec, waitForWorker, startService, stopAllServices, waitForApi, workerSpec, type Service, createEmptyDatabase } from "@atrium/testing";
 import { call, fixture, token } from "./rest.js";
-import { createEmptyDatabase } from "./stack.js";
 
 const ADMIN_PASSWORD = `admin-${randomBytes(6).toString("hex")}`;
 let db: Awaited<ReturnType<typeof createEmptyDatabase>>;

@@ -5,9 +5,8 @@ import { Redis } from "ioredis";
 import { loadConfig, redisOptions } from "@atrium/config";
 import { freePort } from "@atrium/db/embedded";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiSpec, startService, stopAllServices, waitForApi, waitForWorker, workerSpec } from "./processes.js";
+import { apiSpec, startService, stopAllServices, waitForApi, waitForWorker, workerSpec, createTestStack, type TestStack } from "@atrium/testing";
 import { call, token, waitForJob } from "./rest.js";
-import { createTestStack, type TestStack } from "./stack.js";
 import { createTestCa, startTlsRedis, type TestCa } from "./tls.js";
 
 let ca: TestCa;

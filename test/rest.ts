@@ -1,7 +1,7 @@
 // A tiny REST client for the process tests: what a curl user does, with a bearer token.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { ROOT } from "./processes.js";
+import { ROOT } from "@atrium/testing";
 
 export const fixture = (name: string) => readFileSync(path.join(ROOT, "packages/core/test-fixtures", name));
 

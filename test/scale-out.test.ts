@@ -10,9 +10,8 @@ import path from "node:path";
 import { stripeBillingService } from "@atrium/core";
 import { freePort } from "@atrium/db/embedded";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiSpec, assertBuilt, startService, stopAllServices, waitForApi, waitForWorker, workerSpec, type Service } from "./processes.js";
+import { apiSpec, assertBuilt, startService, stopAllServices, waitForApi, waitForWorker, workerSpec, type Service, createTestStack, type TestStack } from "@atrium/testing";
 import { fixture } from "./rest.js";
-import { createTestStack, type TestStack } from "./stack.js";
 
 const TENANTS = 4;
 const TOPUPS_PER_TENANT = 3;

@@ -7,9 +7,8 @@ import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "@atrium/db/embedded";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, apiSpec, startService, stopAllServices, waitForApi, waitForWorker, workerSpec } from "./processes.js";
+import { ROOT, apiSpec, startService, stopAllServices, waitForApi, waitForWorker, workerSpec, createTestStack, type TestStack } from "@atrium/testing";
 import { call, fixture, token, uploadFile, waitForJob } from "./rest.js";
-import { createTestStack, type TestStack } from "./stack.js";
 
 const dataDir = `.data/test-${randomBytes(4).toString("hex")}`;
 let stack: TestStack;

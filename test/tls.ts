@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "@atrium/db/embedded";
-import { startService, waitFor, type Service } from "./processes.js";
+import { startService, waitFor, type Service } from "@atrium/testing";
 
 export interface TestCa {
   dir: string;

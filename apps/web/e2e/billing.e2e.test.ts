@@ -1,53 +1,20 @@
-import { fileURLToPath } from "node:url";
-import { and, eq } from "drizzle-orm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { recordRunCost } from "@atrium/core";
-import { schema } from "@atrium/db";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, startE2eStack, type E2eStack } from "./browser.js";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { addSubscriptions, costedRun, priceOf, userNamed, type E2eStack } from "@atrium/testing/e2e";
+import { e2eSuite, shot } from "./harness.js";
 
-const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
-const VIEWPORT = { width: 1280, height: 800 };
-
-let api: E2eStack | undefined;
-let browser: Browser | undefined;
+// PUBLIC_URL = this api's own url: the local checkout redirects back to the SPA it serves.
+const suite = e2eSuite({ env: { SIGNUP_MODE: "open", RATE_LIMIT_AUTH_PER_MINUTE: "100" } });
+const { baseUrl } = suite;
 /** A new user in open signup mode: owner of their own workspace, with an empty reserve. */
 let rita: Page;
 /** The staff admin, in a browser context of their own. */
 let admin: Page;
 
 beforeAll(async () => {
-  // PUBLIC_URL = this api's own url: the local checkout redirects back to the SPA it serves.
-  api = await startE2eStack({ SIGNUP_MODE: "open", RATE_LIMIT_AUTH_PER_MINUTE: "100" });
-  browser = await launchChromium(process.env.CHROMIUM_PATH);
-  rita = await newPage();
-  admin = await newPage();
+  rita = await suite.newPage();
+  admin = await suite.newPage();
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
-
-async function newPage(): Promise<Page> {
-  if (!browser) throw new Error("browser not started");
-  const context: BrowserContext = await browser.newContext({ viewport: VIEWPORT });
-  const page = await context.newPage();
-  // Fail a step well before the test timeout, with the locator in the message.
-  page.setDefaultTimeout(15_000);
-  return page;
-}
-
-function test(): E2eStack {
-  if (!api) throw new Error("api not started");
-  return api;
-}
-
-const baseUrl = () => test().url;
-
-// Toasts come and go with timing; leave them out so the pages themselves can be compared.
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `${SCREENSHOTS}${name}.png`, animations: "disabled", style: ".mantine-Notifications-root { display: none !important; }" });
 
 /** "$1,234.56" → 123456: compare what the status bar shows to the cent. */
 function cents(text: string | null): number {
@@ -73,7 +40,6 @@ const daysAgo = (n: number) => new Date(Date.now() - n * DAY_MS);
  * rita's on different days ($1.25 + $0.40 + $2.10, debited from her reserve).
  */
 async function seedRevenueAndUsage(test: E2eStack, accountId: string): Promise<void> {
-  const { db } = test;
   const sub = (id: string, amountCents: number, interval: string, status: string, startedAt: Date, canceledAt: Date | null = null) => ({
     id,
     accountId,
@@ -85,24 +51,18 @@ async function seedRevenueAndUsage(test: E2eStack, accountId: string): Promise<v
     canceledAt,
     lastEventAt: canceledAt ?? startedAt,
   });
-  await db
-    .insert(schema.subscriptions)
-    .values([
-      sub("sub_e2e_monthly", 2900, "month", "active", daysAgo(45)),
-      sub("sub_e2e_canceled", 1500, "month", "canceled", daysAgo(60), daysAgo(5)),
-      sub("sub_e2e_yearly", 24000, "year", "active", daysAgo(10)),
-    ]);
+  await addSubscriptions(test, [
+    sub("sub_e2e_monthly", 2900, "month", "active", daysAgo(45)),
+    sub("sub_e2e_canceled", 1500, "month", "canceled", daysAgo(60), daysAgo(5)),
+    sub("sub_e2e_yearly", 24000, "year", "active", daysAgo(10)),
+  ]);
   const runs = [
     { runId: "run-e2e-1", jobType: "document.analyze", totalCents: 125, daysAgo: 4 },
     { runId: "run-e2e-2", jobType: "embedding.index", totalCents: 40, daysAgo: 2 },
     { runId: "run-e2e-3", jobType: "document.analyze", totalCents: 210, daysAgo: 0 },
   ];
-  for (const run of runs) {
-    const line = { item: "compute", quantity: run.totalCents * 10, unit: "second", unitPriceCents: 0.1, amountCents: run.totalCents };
-    await recordRunCost(db, { accountId, runId: run.runId, jobType: run.jobType, lineItems: [line], totalCents: run.totalCents });
-    // The report groups by the day a run happened; spread them out so the chart has several bars.
-    await db.update(schema.usageCosts).set({ occurredAt: daysAgo(run.daysAgo) }).where(eq(schema.usageCosts.runId, run.runId));
-  }
+  // The report groups by the day a run happened; spread them out so the chart has several bars.
+  for (const run of runs) await costedRun(test, { accountId, runId: run.runId, jobType: run.jobType, totalCents: run.totalCents, occurredAt: daysAgo(run.daysAgo) });
 }
 
 // One story, in order: each step builds on the last.
@@ -210,10 +170,7 @@ describe("billing in the SPA", () => {
   });
 
   it("lets the admin adjust a tenant's balance, requiring a reason", async () => {
-    await admin.goto(`${baseUrl()}/login`);
-    await admin.getByLabel("Username or email").fill("admin");
-    await admin.getByLabel("Password", { exact: true }).fill("admin123");
-    await admin.getByRole("button", { name: "Sign in" }).click();
+    await suite.signIn(admin);
     await admin.getByRole("heading", { name: /^Welcome/ }).waitFor();
     await waitForStatusBar(admin, "$0.00");
 
@@ -251,9 +208,9 @@ describe("billing in the SPA", () => {
   });
 
   it("shows job-run debits in the ledger, each with the balance after it", async () => {
-    const [user] = await test().db.select().from(schema.users).where(eq(schema.users.username, "rita"));
-    if (!user?.accountId) throw new Error("rita has no home account");
-    await seedRevenueAndUsage(test(), user.accountId);
+    const user = await userNamed(suite.stack(), "rita");
+    if (!user.accountId) throw new Error("rita has no home account");
+    await seedRevenueAndUsage(suite.stack(), user.accountId);
 
     await rita.reload();
     await waitForStatusBar(rita, "$71.25");
@@ -277,7 +234,7 @@ describe("billing in the SPA", () => {
     await expect.poll(() => admin.locator("[data-testid=usage-chart] path.recharts-rectangle").count()).toBe(3);
     expect(await admin.getByTestId("usage-row").count()).toBe(3);
     await admin.getByTestId("usage-costs").filter({ hasText: "$3.75 · 3 runs" }).waitFor();
-    await admin.screenshot({ path: `${SCREENSHOTS}admin-billing.png`, fullPage: true, animations: "disabled", style: ".mantine-Notifications-root { display: none !important; }" });
+    await shot(admin, "admin-billing", { fullPage: true });
 
     const href = (await admin.getByTestId("ledger-export").getAttribute("href")) ?? "";
     const csv = await admin.context().request.get(`${baseUrl()}${href}`);
@@ -298,7 +255,7 @@ describe("billing in the SPA", () => {
     await input.fill("3.5");
     await row.getByRole("button", { name: "Save" }).click();
     await row.filter({ hasText: "3.5 ¢" }).waitFor();
-    const [saved] = await test().db.select().from(schema.prices).where(and(eq(schema.prices.item, "compute:resume_match"), eq(schema.prices.unit, "job run")));
+    const saved = await priceOf(suite.stack(), "compute:resume_match", "job run");
     expect(saved?.unitPriceMillicents).toBe(3500);
   });
 

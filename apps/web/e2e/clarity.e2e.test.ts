@@ -1,65 +1,40 @@
-import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { and, asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { creditReserve } from "@atrium/core";
-import { schema } from "@atrium/db";
-// Relative: the SDK's package exports point at its build.
-import { createClient } from "../../../packages/sdk/src/index.js";
-import { launchChromium, startE2eStack, type E2eStack } from "./browser.js";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { addDocument, addFinishedJob, createClient, emailsTo, grantCredit, markEmailVerified, softDeleteDocument, userNamed, type UserRow } from "@atrium/testing/e2e";
+import { e2eSuite, shot as screenshot } from "./harness.js";
 
 // Issue 10, items 9–12: clarity for a new user. One story, in order: a brand-new user signs up, reads
 // their profile and dashboard, gets work done (seeded where no screen makes it: a failed job, a credit),
 // staff read the same job, and the user re-invites someone. The steps share two browser pages.
-let api: E2eStack | undefined;
-let browser: Browser | undefined;
 let nora: Page;
 let admin: Page;
 const PASSWORD = "quiet-harbor-lantern-42";
 const CAUSE = "TypeError: Cannot read properties of undefined (reading 'tokens')";
 let jobId = "";
 
+// This story writes some first steps straight into the database, behind the api's back; the api's
+// session cache (test/session-cache.test.ts) would serve the user as it was until its TTL passed.
+const suite = e2eSuite({ env: { SIGNUP_MODE: "open", RATE_LIMIT_ENABLED: "false", SESSION_CACHE_TTL_MS: "0" } });
+const { stack, url } = suite;
+
 beforeAll(async () => {
-  // This story writes some first steps straight into the database, behind the api's back; the api's
-  // session cache (test/session-cache.test.ts) would serve the user as it was until its TTL passed.
-  api = await startE2eStack({ SIGNUP_MODE: "open", RATE_LIMIT_ENABLED: "false", SESSION_CACHE_TTL_MS: "0" });
-  browser = await launchChromium(process.env.CHROMIUM_PATH);
-  nora = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  admin = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  for (const p of [nora, admin]) p.setDefaultTimeout(15_000);
+  nora = await suite.newPage({ width: 1280, height: 900 });
+  admin = await suite.newPage({ width: 1280, height: 900 });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
-
-function stack(): E2eStack {
-  if (!api) throw new Error("api not started");
-  return api;
-}
-const url = (path: string) => `${stack().url}${path}`;
-
-async function noraRow(): Promise<typeof schema.users.$inferSelect> {
-  const [row] = await stack().db.select().from(schema.users).where(eq(schema.users.username, "nora"));
-  if (!row?.accountId) throw new Error("nora has no account");
+async function noraRow(): Promise<UserRow> {
+  const row = await userNamed(stack(), "nora");
+  if (!row.accountId) throw new Error("nora has no account");
   return row;
 }
 
+// Sign-in returns to the page the user was last on; the dashboard is what these steps read.
 async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(url("/login"));
-  await page.getByLabel("Username or email").fill(username);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  // Sign-in returns to the page the user was last on; the dashboard is what these steps read.
-  await page.waitForURL((u) => u.pathname !== "/login");
+  await suite.signIn(page, username, password);
   await page.goto(url("/"));
 }
 
-const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
-// Toasts come and go with timing; leave them out so the pages themselves can be compared.
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true, animations: "disabled", style: ".mantine-Notifications-root { display: none !important; }" });
+const shot = (page: Page, name: string) => screenshot(page, name, { fullPage: true });
 
 const profileValue = (label: string) => nora.locator(`[data-testid=profile-row][data-label="${label}"] td`);
 
@@ -115,15 +90,7 @@ describe("clarity for a new user", () => {
   it("ticks the checklist from real data, then hides it, and lists the latest work with links", async () => {
     const me = await noraRow();
     const accountId = me.accountId as string;
-    const db = stack().db;
-    const doc = async (filename: string, kind: string) => {
-      const [row] = await db
-        .insert(schema.documents)
-        .values({ accountId, filename, mimeType: "text/plain", sizeBytes: 40, sha256: "0".repeat(64), storageKey: `e2e/${accountId}/${filename}`, kind, extractionStatus: "done", extractedText: "Nora builds TypeScript services." })
-        .returning();
-      if (!row) throw new Error("no document");
-      return row.id;
-    };
+    const doc = (filename: string, kind: string) => addDocument(stack(), { accountId, filename, kind, text: "Nora builds TypeScript services." });
     const resume = await doc("nora-cv.txt", "resume");
     const jd = await doc("backend-role.txt", "job_description");
     await nora.goto(url("/"));
@@ -131,14 +98,14 @@ describe("clarity for a new user", () => {
     expect(await nora.locator("[data-testid=checklist-item][data-step=analyze]").getAttribute("data-done")).toBe("false");
 
     // The rest of the first steps, as the product records them.
-    await db.update(schema.users).set({ emailVerifiedAt: new Date() }).where(eq(schema.users.id, me.id));
-    await creditReserve(db, { accountId, amountCents: 2000, idempotencyKey: "e2e-clarity-topup", reason: "Top-up" });
+    await markEmailVerified(stack(), me.id);
+    await grantCredit(stack(), { accountId, amountCents: 2000, idempotencyKey: "e2e-clarity-topup", reason: "Top-up" });
     const key = await nora.request.post(url("/api/api-keys/"), { data: { name: "laptop" }, headers: { origin: stack().url } });
     expect(key.status()).toBe(200);
     // A failed resume match whose job description was deleted afterwards.
-    const [job] = await db
-      .insert(schema.jobs)
-      .values({
+    const job = await addFinishedJob(
+      stack(),
+      {
         accountId,
         createdById: me.id,
         type: "resume_match",
@@ -149,19 +116,17 @@ describe("clarity for a new user", () => {
         attempts: 1,
         startedAt: new Date(),
         finishedAt: new Date(),
-      })
-      .returning();
-    if (!job) throw new Error("no job");
+      },
+      (job) => [
+        { type: "job.queued", message: "Queued resume_match (estimated 3 ¢)", data: {} },
+        { type: "job.running", message: "Running (attempt 1)", data: {} },
+        { type: "step", message: "extract_text done in 8 ms", data: { step: "extract_text" }, durationMs: 8 },
+        { type: "llm.call", message: "local/wink: 0 in, 0 out tokens in 120 ms", data: {}, durationMs: 120 },
+        { type: "job.failed", message: job.error ?? "", data: {} },
+      ],
+    );
     jobId = job.id;
-    const events = [
-      { type: "job.queued", message: "Queued resume_match (estimated 3 ¢)", data: {} },
-      { type: "job.running", message: "Running (attempt 1)", data: {} },
-      { type: "step", message: "extract_text done in 8 ms", data: { step: "extract_text" }, durationMs: 8 },
-      { type: "llm.call", message: "local/wink: 0 in, 0 out tokens in 120 ms", data: {}, durationMs: 120 },
-      { type: "job.failed", message: job.error ?? "", data: {} },
-    ];
-    await db.insert(schema.jobEvents).values(events.map((e, i) => ({ ...e, jobId: job.id, accountId, seq: i + 1 })));
-    await db.update(schema.documents).set({ deletedAt: new Date() }).where(eq(schema.documents.id, jd));
+    await softDeleteDocument(stack(), jd);
 
     await nora.goto(url("/"));
     await nora.getByTestId("recent-job").first().waitFor();
@@ -231,17 +196,12 @@ describe("clarity for a new user", () => {
     await nora.getByTestId("invite-replaced").filter({ hasText: "the link in that email no longer works" }).waitFor();
     await shot(nora, "reinvite-confirmation");
 
-    const mails = await stack()
-      .db.select()
-      .from(schema.emailOutbox)
-      .where(and(eq(schema.emailOutbox.toAddress, "omar@example.com"), eq(schema.emailOutbox.template, "organization_invitation")))
-      .orderBy(asc(schema.emailOutbox.createdAt));
+    const mails = await emailsTo(stack(), "omar@example.com", "organization_invitation");
     const [oldToken, newToken] = mails.map((m) => /signup\?invitation=([a-z0-9]+)/.exec(m.text)?.[1]);
     if (!oldToken || !newToken) throw new Error("expected two invitation emails");
 
-    if (!browser) throw new Error("no browser");
     // Omar, signed out, opens each link from his inbox.
-    const omar = await (await browser.newContext()).newPage();
+    const omar = await (await suite.browser().newContext()).newPage();
     await omar.goto(url(`/signup?invitation=${oldToken}`));
     await omar.getByTestId("invitation-unusable").filter({ hasText: "A newer invitation was sent to this address — use the latest email" }).waitFor();
     await shot(omar, "superseded-invitation");

@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, startE2eStack, type E2eStack } from "./browser.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { e2eSuite } from "./harness.js";
 
 // What a first visit downloads: every page is a lazy chunk (app/router.tsx), so the login and the
 // dashboard must not carry the admin area's charts and date pickers, the documents page's dropzone,
@@ -17,30 +17,18 @@ const MARKERS = {
   toasts: "--notifications-container-width",
 };
 
-let api: E2eStack | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  api = await startE2eStack();
-  browser = await launchChromium(process.env.CHROMIUM_PATH);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
+const suite = e2eSuite();
 
 /** Loads `path` in a fresh page (after `before`, if given) and returns the JS and CSS it fetched. */
 async function firstLoad(path: string, before?: (page: Page) => Promise<void>) {
-  if (!browser || !api) throw new Error("not started");
-  const context = await browser.newContext();
+  const context = await suite.browser().newContext();
   const page = await context.newPage();
   await before?.(page);
   const assets = new Map<string, Buffer>();
   page.on("response", async (res) => {
     if (/\.(js|css)$/.test(new URL(res.url()).pathname)) assets.set(res.url(), await res.body().catch(() => Buffer.alloc(0)));
   });
-  await page.goto(`${api.url}${path}`, { waitUntil: "networkidle" });
+  await page.goto(suite.url(path), { waitUntil: "networkidle" });
   await context.close();
   const js = [...assets].filter(([u]) => u.endsWith(".js")).map(([, b]) => b);
   const css = [...assets].filter(([u]) => u.endsWith(".css")).map(([, b]) => b);
@@ -51,13 +39,9 @@ async function firstLoad(path: string, before?: (page: Page) => Promise<void>) {
 }
 
 async function signIn(page: Page) {
-  if (!api) throw new Error("not started");
   // Through the form: it is what sets the session cookie.
-  await page.goto(`${api.url}/login`);
-  await page.getByLabel("Username or email").fill("admin");
-  await page.getByLabel("Password", { exact: true }).fill("admin123");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${api.url}/`);
+  await suite.signIn(page);
+  await page.waitForURL(suite.url("/"));
 }
 
 describe("first load of the SPA", () => {
@@ -71,9 +55,8 @@ describe("first load of the SPA", () => {
   });
 
   it("serves the dashboard without charts, date pickers, the dropzone or zod", async () => {
-    if (!browser || !api) throw new Error("not started");
     // Sign in in one context, carry its cookie into a cold one.
-    const signInContext = await browser.newContext();
+    const signInContext = await suite.browser().newContext();
     await signIn(await signInContext.newPage());
     const cookies = await signInContext.cookies();
     await signInContext.close();

@@ -1,32 +1,18 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// Relative: the SDK's package exports point at its build.
-import { createClient } from "../../../packages/sdk/src/index.js";
-import { launchChromium, startE2eStack, type E2eStack } from "./browser.js";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createClient } from "@atrium/testing/e2e";
+import { e2eSuite } from "./harness.js";
 
 // Issue 10, first use: every route survives a reload, a phone can sign out and read the ledger,
 // and a locked-out sign-in says when to try again. The steps share one browser and run in order.
-let api: E2eStack | undefined;
-let browser: Browser | undefined;
+// Three sign-in attempts a minute (a token, a browser sign-in, one wrong password): the next is refused.
+const suite = e2eSuite({ env: { RATE_LIMIT_AUTH_PER_MINUTE: "3", RATE_LIMIT_WINDOW_SECONDS: "60" } });
+const { baseUrl } = suite;
 let page: Page;
 
 beforeAll(async () => {
-  // Three sign-in attempts a minute (a token, a browser sign-in, one wrong password): the next is refused.
-  api = await startE2eStack({ RATE_LIMIT_AUTH_PER_MINUTE: "3", RATE_LIMIT_WINDOW_SECONDS: "60" });
-  browser = await launchChromium(process.env.CHROMIUM_PATH);
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(15_000);
+  page = await suite.newPage({ width: 1280, height: 800 });
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
-
-function baseUrl(): string {
-  if (!api) throw new Error("api not started");
-  return api.url;
-}
 
 /** Every SPA route, entered as a reload or a pasted link would: the server must answer with the SPA. */
 const ROUTES = [
@@ -36,10 +22,7 @@ const ROUTES = [
 ];
 
 async function signIn(): Promise<void> {
-  await page.goto(`${baseUrl()}/login`);
-  await page.getByLabel("Username or email").fill("admin");
-  await page.getByLabel("Password", { exact: true }).fill("admin123");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await suite.signIn(page);
   await page.waitForURL((url) => url.pathname === "/");
 }
 
@@ -62,7 +45,8 @@ describe("first use", () => {
     const { token } = await createClient({ baseUrl: baseUrl() }).auth.token.mutate({ username: "admin", password: "admin123" });
     const client = createClient({ baseUrl: baseUrl(), token });
     const me = await client.auth.me.query();
-    await client.billing.admin.adjust.mutate({ tenantId: me.account!.id, amountCents: 2500, reason: "Welcome credit" });
+    if (!me.account) throw new Error("the admin has no account");
+    await client.billing.admin.adjust.mutate({ tenantId: me.account.id, amountCents: 2500, reason: "Welcome credit" });
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${baseUrl()}/billing`);

@@ -1,45 +1,23 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, startE2eStack, type E2eStack } from "./browser.js";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { e2eSuite, navLink } from "./harness.js";
 
-let stack: E2eStack | undefined;
-let browser: Browser | undefined;
+const suite = e2eSuite({ dataDir: true, env: { RATE_LIMIT_ENABLED: "false" } });
 let page: Page;
-let dataDir = "";
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "atrium-e2e-flags-"));
-  stack = await startE2eStack({ DATA_DIR: dataDir, RATE_LIMIT_ENABLED: "false" });
-  browser = await launchChromium(process.env.CHROMIUM_PATH);
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.setDefaultTimeout(15_000);
+  page = await suite.newPage({ width: 1280, height: 900 });
 });
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
-const url = () => {
-  if (!stack) throw new Error("stack not started");
-  return stack.url;
-};
 
 // One story in order: staff turn analysis off in Admin → Flags, and the SPA stops offering it.
 describe("Admin → Flags and the configuration", () => {
   it("turns ai-analysis off with the switch, with the change in the flag's history", async () => {
-    await page.goto(`${url()}/login`);
-    await page.getByLabel("Username or email").fill("admin");
-    await page.getByLabel("Password", { exact: true }).fill("admin123");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("navigation").getByRole("link", { name: "Jobs", exact: true }).first().click();
+    await suite.signIn(page);
+    await navLink(page, "Jobs").first().click();
     await page.waitForURL("**/jobs");
     await page.getByRole("button", { name: "New job" }).first().waitFor();
 
-    await page.getByRole("navigation").getByRole("link", { name: "Flags", exact: true }).click();
+    await navLink(page, "Flags").click();
     await page.waitForURL("**/admin/flags");
     await page.getByRole("button", { name: "Edit ai-analysis" }).click();
     await page.getByTestId("flag-default-switch").click({ force: true });
@@ -61,7 +39,7 @@ describe("Admin → Flags and the configuration", () => {
   });
 
   it("hides what is off: no New job on the jobs page", async () => {
-    await page.goto(`${url()}/jobs`);
+    await page.goto(suite.url("/jobs"));
     await page.getByRole("heading", { name: "Jobs" }).waitFor();
     // The button and the heading render together; it goes once the flags arrive.
     await page.getByRole("button", { name: "New job" }).waitFor({ state: "detached" });
@@ -69,7 +47,7 @@ describe("Admin → Flags and the configuration", () => {
   });
 
   it("shows staff the configuration the api runs with, secrets redacted", async () => {
-    await page.getByRole("navigation").getByRole("link", { name: "System", exact: true }).click();
+    await navLink(page, "System").click();
     const card = page.getByTestId("system-config");
     await card.getByText("SESSION_SECRET").waitFor();
     expect(await card.getByRole("row").filter({ hasText: "SESSION_SECRET" }).innerText()).toMatch(/\[redacted\]/);

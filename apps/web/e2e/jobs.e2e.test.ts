@@ -1,59 +1,27 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { creditReserve } from "@atrium/core";
-import { schema } from "@atrium/db";
-import { launchChromium, startE2eStack, type E2eStack } from "./browser.js";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { grantCredit, homeAccountOf } from "@atrium/testing/e2e";
+import { FIXTURES, e2eSuite, navLink as navLinkOf, shot as screenshot } from "./harness.js";
 
-const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
-const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const RESUME = `${FIXTURES}resume-nora-lindqvist.txt`;
 const JOB_DESCRIPTION = `${FIXTURES}job-description-backend.txt`;
 /** PNG bytes under a .pdf name: the api checks content, not names. */
 const FAKE_PDF = `${FIXTURES}not-really-a.pdf`;
 
-let api: E2eStack | undefined;
-let browser: Browser | undefined;
+// Uploaded files go to a throwaway directory, not the repo's .data. A 1 MB limit keeps the too-large upload small.
+// An api and a worker process on one database, Redis prefix and storage: the worker extracts the text and runs the jobs.
+const suite = e2eSuite({ dataDir: true, worker: true, env: { MAX_UPLOAD_MB: "1", RATE_LIMIT_ENABLED: "false", ALLOW_NOOP_JOBS: "true" } });
+const { stack, baseUrl } = suite;
 let page: Page;
-let dataDir = "";
 
 beforeAll(async () => {
-  // Uploaded files go to a throwaway directory, not the repo's .data.
-  dataDir = mkdtempSync(join(tmpdir(), "atrium-e2e-jobs-"));
-  // A 1 MB limit keeps the too-large upload small.
-  // An api and a worker process on one database, Redis prefix and storage: the worker extracts the text and runs the jobs.
-  api = await startE2eStack({ DATA_DIR: dataDir, MAX_UPLOAD_MB: "1", RATE_LIMIT_ENABLED: "false", ALLOW_NOOP_JOBS: "true" }, { worker: true });
-  browser = await launchChromium(process.env.CHROMIUM_PATH);
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  // Fail a step well before the test timeout, with the locator in the message.
-  page.setDefaultTimeout(15_000);
+  page = await suite.newPage({ width: 1280, height: 860 });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
-function stack(): E2eStack {
-  if (!api) throw new Error("api not started");
-  return api;
-}
-
-function baseUrl(): string {
-  if (!api) throw new Error("api not started");
-  return api.url;
-}
-
-// Toasts come and go with timing; leave them out so the pages themselves can be compared.
-const shot = (name: string, fullPage = false) =>
-  page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage, animations: "disabled", style: ".mantine-Notifications-root { display: none !important; }" });
-
-const navLink = (name: string) => page.getByRole("navigation").getByRole("link", { name, exact: true });
+const shot = (name: string, fullPage = false) => screenshot(page, name, { fullPage });
+const navLink = (name: string) => navLinkOf(page, name);
 
 /** Picks a file as the dropzone's own input does, then uploads it with the kind the name suggested. */
 async function upload(path: string) {
@@ -67,10 +35,7 @@ const documentRow = (name: string) => page.getByTestId("document-row").filter({ 
 // One story, in order: each step builds on the last.
 describe("documents and jobs in the SPA", () => {
   it("logs in and opens an empty documents page from the nav", async () => {
-    await page.goto(`${baseUrl()}/login`);
-    await page.getByLabel("Username or email").fill("admin");
-    await page.getByLabel("Password", { exact: true }).fill("admin123");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await suite.signIn(page);
     await navLink("Documents").click();
     await page.waitForURL("**/documents");
     await page.getByTestId("documents-empty").waitFor();
@@ -90,7 +55,7 @@ describe("documents and jobs in the SPA", () => {
   it("shows the upload limit up front and refuses a bigger file before sending it, in the server's words", async () => {
     // MAX_UPLOAD_MB, from GET /api/limits/.
     await page.getByTestId("dropzone").getByText("PDF, DOCX, TXT or Markdown, up to 1 MB.", { exact: false }).waitFor();
-    const big = join(dataDir, "big-worklog.txt");
+    const big = join(suite.dataDir(), "big-worklog.txt");
     writeFileSync(big, "Shipped the thing. ".repeat(150_000));
     await page.getByTestId("dropzone").locator("input[type=file]").setInputFiles(big);
     const error = page.getByTestId("upload-error");
@@ -110,9 +75,8 @@ describe("documents and jobs in the SPA", () => {
 
   it("opens the resume and starts a resume match from it, with a cost estimate", async () => {
     // Jobs cost real cents and new tenants start on `block`: the admin's tenant gets $20 of credit, as staff would grant it.
-    const [home] = await stack().db.select({ accountId: schema.accountMembers.accountId }).from(schema.accountMembers).innerJoin(schema.users, eq(schema.users.id, schema.accountMembers.userId)).where(eq(schema.users.username, "admin"));
-    if (!home) throw new Error("admin has no tenant");
-    await creditReserve(stack().db, { accountId: home.accountId, amountCents: 2000, idempotencyKey: "e2e-jobs-credit", reason: "e2e opening credit" });
+    const accountId = await homeAccountOf(stack(), "admin");
+    await grantCredit(stack(), { accountId, amountCents: 2000, idempotencyKey: "e2e-jobs-credit", reason: "e2e opening credit" });
     await documentRow("resume-nora-lindqvist.txt").getByRole("link").click();
     await page.getByRole("heading", { name: "resume-nora-lindqvist.txt" }).waitFor();
 

@@ -1,42 +1,22 @@
-import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, startE2eStack, type E2eStack } from "./browser.js";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { e2eSuite, navLink as navLinkOf, shot } from "./harness.js";
 
-const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
-
-let api: E2eStack | undefined;
-let browser: Browser | undefined;
+const suite = e2eSuite();
+const { baseUrl } = suite;
 let page: Page;
 let apiKey = "";
 /** Console reports of blocked scripts, styles or connections: the api's CSP must not break the SPA. */
 const cspViolations: string[] = [];
 
 beforeAll(async () => {
-  api = await startE2eStack();
-  browser = await launchChromium(process.env.CHROMIUM_PATH);
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page = await suite.newPage({ width: 1280, height: 800 });
   page.on("console", (m) => {
     if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
   });
-  // Fail a step well before the test timeout, with the locator in the message.
-  page.setDefaultTimeout(15_000);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
-
-/** Links of the left nav; the dashboard's cards link to the same pages. */
-function navLink(name: string) {
-  return page.getByRole("navigation").getByRole("link", { name, exact: true });
-}
-
-function baseUrl(): string {
-  if (!api) throw new Error("api not started");
-  return api.url;
-}
+const navLink = (name: string) => navLinkOf(page, name);
 
 // The steps share one browser session, so they run in order and each builds on the last.
 describe("the SPA against a real api", () => {
@@ -52,7 +32,7 @@ describe("the SPA against a real api", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("alert").filter({ hasText: "Invalid username or password" }).waitFor();
     await page.locator("button[type=submit]:not([data-loading])").waitFor();
-    await page.screenshot({ path: `${SCREENSHOTS}login-error.png` });
+    await shot(page, "login-error");
   });
 
   it("logs in and lands where the visitor was going", async () => {
@@ -68,7 +48,7 @@ describe("the SPA against a real api", () => {
     await navLink("Dashboard").click();
     await page.getByRole("heading", { name: /^Welcome(?: back)?, Administrator$/ }).waitFor();
     await page.getByText("Default", { exact: true }).waitFor();
-    await page.screenshot({ path: `${SCREENSHOTS}dashboard.png` });
+    await shot(page, "dashboard");
   });
 
   it("creates an API key that works as a bearer token", async () => {
@@ -84,7 +64,7 @@ describe("the SPA against a real api", () => {
     await keyBox.waitFor();
     apiKey = (await keyBox.textContent())?.trim() ?? "";
     expect(apiKey.length).toBeGreaterThan(20);
-    await page.screenshot({ path: `${SCREENSHOTS}new-api-key.png` });
+    await shot(page, "new-api-key");
 
     const res = await fetch(`${baseUrl()}/api/me/`, { headers: { Authorization: `Bearer ${apiKey}` } });
     expect(res.status).toBe(200);
@@ -95,7 +75,7 @@ describe("the SPA against a real api", () => {
     await dialog.getByRole("button", { name: "Done" }).click();
     await dialog.waitFor({ state: "hidden" });
     await page.getByTestId("api-key-row").filter({ hasText: "e2e script" }).filter({ hasText: "active" }).waitFor();
-    await page.screenshot({ path: `${SCREENSHOTS}api-keys.png` });
+    await shot(page, "api-keys");
   });
 
   it("revokes the key after a confirmation, and the key stops working", async () => {
@@ -115,7 +95,7 @@ describe("the SPA against a real api", () => {
     await page.getByRole("row", { name: /Signed in with\s*Session cookie/ }).waitFor();
     // The staff flag has its own row, apart from the role in the account.
     await page.getByRole("row", { name: /Platform staff\s*Staff/ }).waitFor();
-    await page.screenshot({ path: `${SCREENSHOTS}profile.png` });
+    await shot(page, "profile");
   });
 
   it("shows offline when the api stops answering", async () => {

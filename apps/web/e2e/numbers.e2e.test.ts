@@ -1,36 +1,17 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { schema } from "@atrium/db";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, startE2eStack, type E2eStack } from "./browser.js";
+import type { Locator, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { rowsOf } from "@atrium/testing/e2e";
+import { e2eSuite } from "./harness.js";
 
 // Issue 10 item 4: number fields keep what was typed and say what is wrong, in the
 // api contract's words; nothing is clamped, stripped of its sign or its decimal point.
-let api: E2eStack | undefined;
-let browser: Browser | undefined;
+const suite = e2eSuite({ env: { RATE_LIMIT_AUTH_PER_MINUTE: "100" } });
+const { stack } = suite;
 let admin: Page;
 
 beforeAll(async () => {
-  api = await startE2eStack({ RATE_LIMIT_AUTH_PER_MINUTE: "100" });
-  browser = await launchChromium(process.env.CHROMIUM_PATH);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  admin = await context.newPage();
-  admin.setDefaultTimeout(15_000);
-  await admin.goto(`${stack().url}/login`);
-  await admin.getByLabel("Username or email").fill("admin");
-  await admin.getByLabel("Password", { exact: true }).fill("admin123");
-  await admin.getByRole("button", { name: "Sign in" }).click();
-  await admin.getByRole("heading", { name: /^Welcome/ }).waitFor();
+  admin = await suite.adminPage({ width: 1280, height: 800 });
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
-
-function stack(): E2eStack {
-  if (!api) throw new Error("api not started");
-  return api;
-}
 
 /** Types `value` into the field, submits, and waits for `message` on the field; the field still shows what was typed. */
 async function refused(scope: Locator, field: string, submit: string, value: string, message: string) {
@@ -50,7 +31,7 @@ describe("number fields in the SPA", () => {
     await refused(dialog, "Valid for (days)", "Create invite key", "2.5", "Expiry must be a whole number of days");
     await refused(dialog, "Valid for (days)", "Create invite key", "0", "Expiry must be at least 1 day");
     await refused(dialog, "Valid for (days)", "Create invite key", "9999", "Expiry can be at most 365 days");
-    expect(await stack().db.select().from(schema.inviteKeys)).toHaveLength(0);
+    expect(await rowsOf(stack(), "inviteKeys")).toHaveLength(0);
   });
 
   it("refuses fractional and negative API-key expiries", async () => {
@@ -60,7 +41,7 @@ describe("number fields in the SPA", () => {
     await dialog.getByLabel("Name").fill("CI deploys");
     await refused(dialog, "Expires after (days)", "Create key", "1.5", "Expiry must be a whole number of days");
     await refused(dialog, "Expires after (days)", "Create key", "-3", "Expiry must be at least 1 day");
-    expect(await stack().db.select().from(schema.apiKeys)).toHaveLength(0);
+    expect(await rowsOf(stack(), "apiKeys")).toHaveLength(0);
   });
 
   it("refuses a negative top-up rather than opening a checkout for its absolute value", async () => {
@@ -73,7 +54,7 @@ describe("number fields in the SPA", () => {
   });
 
   it("refuses a negative or absurd low-balance threshold and saves nothing", async () => {
-    const thresholds = async () => (await stack().db.select().from(schema.reserves)).map((r) => r.lowBalanceThresholdCents).sort();
+    const thresholds = async () => (await rowsOf(stack(), "reserves")).map((r) => r.lowBalanceThresholdCents).sort();
     const before = await thresholds();
     const policy = admin.getByTestId("policy-card");
     await refused(policy, "Low-balance threshold", "Save policy", "-5", "Threshold can't be negative");
@@ -105,14 +86,14 @@ describe("number fields in the SPA", () => {
     await confirm.getByTestId("adjust-second-confirm").waitFor();
     await confirm.getByRole("button", { name: "Cancel" }).click();
     await confirm.waitFor({ state: "hidden" });
-    expect(await stack().db.select().from(schema.ledgerEntries)).toHaveLength(0);
+    expect(await rowsOf(stack(), "ledgerEntries")).toHaveLength(0);
 
     await form.getByRole("button", { name: "Review adjustment" }).click();
     await confirm.getByRole("button", { name: "Apply adjustment" }).click();
     await confirm.getByRole("button", { name: "Yes, apply +$5,000.00" }).click();
     await form.getByTestId("adjust-new-balance").filter({ hasText: "$5,000.00" }).waitFor();
     await form.getByTestId("adjust-current-balance").filter({ hasText: "$5,000.00" }).waitFor();
-    const entries = await stack().db.select().from(schema.ledgerEntries);
+    const entries = await rowsOf(stack(), "ledgerEntries");
     expect(entries.map((e) => e.amountCents)).toEqual([500000]);
   });
 });

@@ -1,13 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// Relative: the SDK's package exports point at its build.
-import { createClient } from "../../../packages/sdk/src/index.js";
-import { launchChromium, startE2eStack, type E2eStack } from "./browser.js";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createClient } from "@atrium/testing/e2e";
+import { FIXTURES, e2eSuite } from "./harness.js";
 
 // Issue 10 item 13/14: every page of the SPA, signed out, as a user and as staff, is checked by
 // axe-core (no serious or critical violations) and photographed at 1,400 and 390 px into
@@ -16,25 +13,19 @@ import { launchChromium, startE2eStack, type E2eStack } from "./browser.js";
 const SHOTS = fileURLToPath(new URL("./screenshots/pages/", import.meta.url));
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const ROUTER_SOURCE = readFileSync(fileURLToPath(new URL("../src/app/router.tsx", import.meta.url)), "utf8");
-const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 
-let api: E2eStack | undefined;
-let browser: Browser | undefined;
+// A worker runs one analysis so the job and document pages have something to show.
+const suite = e2eSuite({ dataDir: true, worker: true, env: { RATE_LIMIT_ENABLED: "false" } });
+const { baseUrl } = suite;
 let page: Page;
-let dataDir = "";
 const ids = { document: "", job: "", organization: "", team: "" };
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), "atrium-e2e-pages-"));
-  // A worker runs one analysis so the job and document pages have something to show.
-  api = await startE2eStack({ DATA_DIR: dataDir, RATE_LIMIT_ENABLED: "false" }, { worker: true });
-  browser = await launchChromium(process.env.CHROMIUM_PATH);
   // bypassCSP: axe's source is injected as an inline script, which the api's CSP rightly refuses.
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, bypassCSP: true })).newPage();
-  page.setDefaultTimeout(15_000);
+  page = await suite.newPage({ width: 1400, height: 900 }, { bypassCSP: true });
 
-  const base = api.url;
+  const base = baseUrl();
   const { token: bearer } = await createClient({ baseUrl: base }).auth.token.mutate({ username: "admin", password: "admin123" });
   const client = createClient({ baseUrl: base, token: bearer });
   const me = await client.auth.me.query();
@@ -54,17 +45,6 @@ beforeAll(async () => {
   ids.organization = org.id;
   ids.team = (await client.teams.create.mutate({ organizationId: org.id, name: "Platform team" })).id;
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
-function baseUrl(): string {
-  if (!api) throw new Error("api not started");
-  return api.url;
-}
 
 interface Walked {
   /** The route as router.tsx declares it. */
@@ -197,10 +177,7 @@ describe("every page", () => {
 
   it("signs in", async () => {
     await page.setViewportSize({ width: 1400, height: 900 });
-    await page.goto(`${baseUrl()}/login`);
-    await page.getByLabel("Username or email").fill("admin");
-    await page.getByLabel("Password", { exact: true }).fill("admin123");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await suite.signIn(page);
     await page.waitForURL((url) => url.pathname === "/");
   });
 

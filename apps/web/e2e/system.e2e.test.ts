@@ -1,35 +1,20 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, startE2eStack, type E2eStack } from "./browser.js";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { E2eStack } from "@atrium/testing/e2e";
+import { e2eSuite, navLink, shot } from "./harness.js";
 
-const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
-
-let stack: E2eStack | undefined;
-let browser: Browser | undefined;
+// An api and a worker process, started as `npm start` starts them; the story stops the worker.
+// The storage probe writes to DATA_DIR: a throwaway directory, not the repo's .data.
+const suite = e2eSuite({ dataDir: true, worker: true, env: { RATE_LIMIT_ENABLED: "false" } });
 let page: Page;
-let dataDir = "";
 
 beforeAll(async () => {
-  // The storage probe writes to DATA_DIR: a throwaway directory, not the repo's .data.
-  dataDir = mkdtempSync(join(tmpdir(), "atrium-e2e-system-"));
-  // An api and a worker process, started as `npm start` starts them; the story stops the worker.
-  stack = await startE2eStack({ DATA_DIR: dataDir, RATE_LIMIT_ENABLED: "false" }, { worker: true });
-  browser = await launchChromium(process.env.CHROMIUM_PATH);
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.setDefaultTimeout(15_000);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  page = await suite.newPage({ width: 1280, height: 900 });
 });
 
 function running(): E2eStack & { worker: NonNullable<E2eStack["worker"]> } {
-  if (!stack?.worker) throw new Error("stack with a worker not started");
+  const stack = suite.stack();
+  if (!stack.worker) throw new Error("stack with a worker not started");
   return stack as E2eStack & { worker: NonNullable<E2eStack["worker"]> };
 }
 
@@ -38,18 +23,15 @@ const check = (kind: string, status?: string) => page.locator(`[data-testid=heal
 // One story in order: each step builds on the last.
 describe("Admin → System and the error page", () => {
   it("shows every part's status, coloured, from the nav", async () => {
-    await page.goto(`${running().url}/login`);
-    await page.getByLabel("Username or email").fill("admin");
-    await page.getByLabel("Password", { exact: true }).fill("admin123");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("navigation").getByRole("link", { name: "System", exact: true }).click();
+    await suite.signIn(page);
+    await navLink(page, "System").click();
     await page.waitForURL("**/admin/system");
     await check("postgres", "ok").waitFor();
     await check("redis", "ok").waitFor();
     await check("storage", "ok").waitFor();
     await check("worker", "ok").filter({ hasText: running().worker.id }).waitFor();
     expect(await check("queue").count()).toBe(4);
-    await page.screenshot({ path: `${SCREENSHOTS}system-health.png`, fullPage: true, animations: "disabled" });
+    await shot(page, "system-health", { fullPage: true });
   });
 
   it("Backups: 'back up now' runs on the worker, and the new backup verifies and downloads", async () => {
@@ -67,7 +49,7 @@ describe("Admin → System and the error page", () => {
     const download = await page.request.get(`${running().url}${href}`);
     expect(download.status()).toBe(200);
     expect(download.headers()["content-type"]).toBe("application/gzip");
-    await page.screenshot({ path: `${SCREENSHOTS}system-backups.png`, fullPage: true, animations: "disabled" });
+    await shot(page, "system-backups", { fullPage: true });
   }, 60_000);
 
   it("refreshes by itself: a stopped worker turns the page degraded without a reload", async () => {
@@ -91,7 +73,7 @@ describe("Admin → System and the error page", () => {
     await expect.poll(() => page.url()).toMatch(/\/admin\/billing$/);
     expect(loads).toBe(1);
     await expect(page.getByTestId("route-error").textContent()).resolves.toContain("A new version of Atrium is available");
-    await page.screenshot({ path: `${SCREENSHOTS}route-error.png`, animations: "disabled" });
+    await shot(page, "route-error");
 
     await page.unroute("**/assets/admin-billing-page-*.js");
     await page.getByRole("button", { name: "Reload" }).click();

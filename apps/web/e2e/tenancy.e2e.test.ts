@@ -1,17 +1,11 @@
-import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, desc, eq } from "drizzle-orm";
-import { hashPassword } from "@atrium/core";
-import { insertUser } from "@atrium/core/testing";
-import { schema } from "@atrium/db";
-import { launchChromium, startE2eStack, type E2eStack } from "./browser.js";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { emailsTo, existingUser as seedUser } from "@atrium/testing/e2e";
+import { e2eSuite, navLink, shot } from "./harness.js";
 
-const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
-const VIEWPORT = { width: 1280, height: 800 };
-
-let api: E2eStack | undefined;
-let browser: Browser | undefined;
+// Several signups and logins come from one IP within a minute; the limiter has its own tests.
+const suite = e2eSuite({ env: { RATE_LIMIT_AUTH_PER_MINUTE: "100" } });
+const { baseUrl, newPage } = suite;
 /** The staff admin's browser; every other person gets a context of their own (own cookies). */
 let admin: Page;
 let nora: Page;
@@ -19,74 +13,30 @@ let inviteKey = "";
 let invitationToken = "";
 
 beforeAll(async () => {
-  // Several signups and logins come from one IP within a minute; the limiter has its own tests.
-  api = await startE2eStack({ RATE_LIMIT_AUTH_PER_MINUTE: "100" });
-  browser = await launchChromium(process.env.CHROMIUM_PATH);
   admin = await newPage();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
-
-async function newPage(): Promise<Page> {
-  if (!browser) throw new Error("browser not started");
-  const context: BrowserContext = await browser.newContext({ viewport: VIEWPORT });
-  const page = await context.newPage();
-  // Fail a step well before the test timeout, with the locator in the message.
-  page.setDefaultTimeout(15_000);
-  return page;
-}
-
-function baseUrl(): string {
-  if (!api) throw new Error("api not started");
-  return api.url;
-}
-
-function navLink(page: Page, name: string) {
-  return page.getByRole("navigation").getByRole("link", { name, exact: true });
-}
-
 /** The link in the newest email of a template to an address, as the recipient would click it. */
 async function linkMailedTo(to: string, template: string, pattern: RegExp): Promise<string> {
-  if (!api) throw new Error("api not started");
-  const [mail] = await api.db
-    .select()
-    .from(schema.emailOutbox)
-    .where(and(eq(schema.emailOutbox.toAddress, to), eq(schema.emailOutbox.template, template)))
-    .orderBy(desc(schema.emailOutbox.createdAt))
-    .limit(1);
+  const mail = (await emailsTo(suite.stack(), to, template)).at(-1);
   const match = mail && pattern.exec(mail.text);
   if (!match?.[1]) throw new Error(`no ${template} email to ${to}`);
   return match[1];
 }
 
 /** Someone who already has an account (signed up earlier, outside this story), with or without a confirmed address. */
-async function existingUser(username: string, password: string, verified: boolean): Promise<void> {
-  if (!api) throw new Error("api not started");
-  await insertUser(api.db, { username, email: `${username}@example.com`, passwordHash: await hashPassword(password), emailVerifiedAt: verified ? new Date() : null });
-}
+const existingUser = (username: string, password: string, verified: boolean) => seedUser(suite.stack(), { username, password, verified });
 
 async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl()}/login`);
-  await page.getByLabel("Username or email").fill(username);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await suite.signIn(page, username, password);
   // "Welcome" on a user's first sign-in, "Welcome back" after (clarity.e2e.test.ts tells them apart).
   await page.getByRole("heading", { name: new RegExp(`^Welcome(?: back)?, ${username}$`) }).waitFor();
 }
 
-// Toasts come and go with timing; leave them out so the pages themselves can be compared.
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOTS}${name}.png`, animations: "disabled", style: ".mantine-Notifications-root { display: none !important; }" });
-
 // One story, in order: each step builds on the last.
 describe("identity and tenancy in the SPA", () => {
   it("lets the admin create an invite key and read it once", async () => {
-    await admin.goto(`${baseUrl()}/login`);
-    await admin.getByLabel("Username or email").fill("admin");
-    await admin.getByLabel("Password", { exact: true }).fill("admin123");
-    await admin.getByRole("button", { name: "Sign in" }).click();
+    await suite.signIn(admin);
     await admin.getByRole("heading", { name: /^Welcome/ }).waitFor();
 
     await navLink(admin, "Invite keys").click();

@@ -6,7 +6,9 @@ import { freePort } from "@atrium/db/embedded";
 import { createTestWorkerEnv, waitFor, type TestWorkerEnv } from "./testing.js";
 
 const appDir = fileURLToPath(new URL("..", import.meta.url));
-const tsx = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
+// tsx as a loader in one node process, not its CLI: the CLI relays SIGTERM to a child and SIGKILLs it when the
+// child doesn't acknowledge within 30 ms (a loaded machine, files running side by side), exiting 143.
+const tsx = (...args: string[]) => [process.execPath, ["--import", "tsx", ...args]] as const;
 
 let env: TestWorkerEnv;
 let child: ChildProcess | undefined;
@@ -27,7 +29,7 @@ describe("worker process", () => {
     const prefix = env.config.REDIS_PREFIX;
     const port = await freePort();
     let output = "";
-    child = spawn(tsx, ["src/main.ts"], {
+    child = spawn(...tsx("src/main.ts"), {
       cwd: appDir,
       env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "info", DATABASE_URL: env.db.url, REDIS_URL: env.redisUrl, REDIS_PREFIX: prefix, WORKER_HTTP_PORT: String(port) },
       stdio: ["ignore", "pipe", "pipe"],
@@ -52,7 +54,7 @@ describe("worker process", () => {
 
   it("refuses to start without DATABASE_URL and REDIS_URL, saying why", async () => {
     const { DATABASE_URL: _d, REDIS_URL: _r, ...rest } = process.env;
-    const proc = spawn(tsx, ["src/main.ts"], { cwd: appDir, env: { ...rest, NODE_ENV: "test" }, stdio: ["ignore", "pipe", "pipe"] });
+    const proc = spawn(...tsx("src/main.ts"), { cwd: appDir, env: { ...rest, NODE_ENV: "test" }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     proc.stdout?.on("data", (d: Buffer) => (output += d.toString()));
     proc.stderr?.on("data", (d: Buffer) => (output += d.toString()));

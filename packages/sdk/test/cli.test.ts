@@ -4,7 +4,7 @@ import path from "node:path";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // Relative until @atrium/api exports "./testing".
-import { startTestApi, type TestApi } from "../../../apps/api/src/testing.js";
+import { startTestApi, type TestApi } from "@atrium/testing/api";
 import { runAtrium } from "./cli-harness.js";
 
 let api: TestApi;

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../../apps/api/src/testing.js";
+import { startTestApi, type TestApi } from "@atrium/testing/api";
 import { runAtrium } from "./cli-harness.js";
 
 let api: TestApi;

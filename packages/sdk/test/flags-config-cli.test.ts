@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../../../apps/api/src/testing.js";
+import { startTestApi, type TestApi } from "@atrium/testing/api";
 import { createClient, flags, isFlagOn } from "../src/index.js";
 import { runAtrium } from "./cli-harness.js";
 

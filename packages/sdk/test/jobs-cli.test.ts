@@ -5,8 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "@atrium/config";
 import { DEFAULT_ACCOUNT } from "@atrium/core";
-import { startTestApi, type TestApi } from "../../../apps/api/src/testing.js";
-import { startWorker, type RunningWorker } from "../../../apps/worker/src/index.js";
+import { startTestApi, startWorker, type RunningWorker, type TestApi } from "@atrium/testing/api";
 import { runAtrium } from "./cli-harness.js";
 
 const FIXTURES = fileURLToPath(new URL("../../core/test-fixtures/", import.meta.url));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // Relative until @atrium/api exports "./testing".
-import { startTestApi, type TestApi } from "../../../apps/api/src/testing.js";
+import { startTestApi, type TestApi } from "@atrium/testing/api";
 import { createClient, retryAfterSecondsOf, TRPCClientError, type AppRouter } from "../src/index.js";
 
 // A real api whose auth budget is one call per 2-second window, and anonymous budget one.

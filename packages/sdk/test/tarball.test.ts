@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // Relative until @atrium/api exports "./testing".
-import { startTestApi, type TestApi } from "../../../apps/api/src/testing.js";
+import { startTestApi, type TestApi } from "@atrium/testing/api";
 
 // The published artefact, end to end: build, pack, install into a project
 // outside the workspace, then use the client, the CLI and the types there.

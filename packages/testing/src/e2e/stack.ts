@@ -1,15 +1,16 @@
-// The e2e suite's shared fixture: Chromium, and Atrium started the way `npm start` starts it —
-// an api process (serving the built SPA on its own origin) and, when a story needs one, a worker
-// process, each in its own package folder, on a fresh database of the run's test Postgres.
-import { fileURLToPath } from "node:url";
+// The e2e suite's stack: Chromium, and Atrium started the way `npm start` starts it — an api process
+// (serving the built SPA on its own origin) and, when a story needs one, a worker process, each in its
+// own package folder, on a fresh database of the run's test Postgres.
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
-import { freePort } from "@atrium/db/embedded";
 import type { Db } from "@atrium/db";
-import { apiSpec, startService, waitForApi, waitForWorker, workerSpec, type Service } from "../../../test/processes.js";
-import { createTestStack } from "../../../test/stack.js";
+import { freePort } from "@atrium/db/embedded";
+import { ROOT, apiSpec, startService, waitForApi, waitForWorker, workerSpec, type Service } from "../processes.js";
+import { createTestStack } from "../stack.js";
 
-export const DIST = fileURLToPath(new URL("../dist", import.meta.url));
+/** The SPA's build, which the api serves. */
+export const WEB_DIST = path.join(ROOT, "apps/web/dist");
 
 /** Debian's chromium, not a Playwright download: nothing is fetched at test time. */
 export function launchChromium(executablePath = "/usr/bin/chromium"): Promise<Browser> {
@@ -31,7 +32,7 @@ export function launchChromium(executablePath = "/usr/bin/chromium"): Promise<Br
 export interface E2eStack {
   /** The api's origin, which also serves the SPA. */
   url: string;
-  /** The stack's database, for seeding what no screen can create. */
+  /** The stack's database, for the seed helpers (seed.ts): e2e files never query it themselves. */
   db: Db;
   /** The worker process (with `worker: true`), so a story can stop it, and the id it heartbeats under. */
   worker?: { service: Service; id: string };
@@ -43,12 +44,12 @@ export interface E2eStack {
  * own origin so links it builds (the local checkout's return, downloads) come back to it.
  */
 export async function startE2eStack(env: Record<string, string> = {}, options: { worker?: boolean } = {}): Promise<E2eStack> {
-  if (!existsSync(`${DIST}/index.html`)) throw new Error(`No SPA build at ${DIST}. Run \`pnpm --filter @atrium/web build\` first.`);
+  if (!existsSync(`${WEB_DIST}/index.html`)) throw new Error(`No SPA build at ${WEB_DIST}. Run \`pnpm --filter @atrium/web build\` first.`);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // NODE_ENV explicit: unset means production, which refuses the test stack's dev defaults (admin123);
   // "test" as scripts/test.sh runs the suite (and JSON logs, which loggedWorkerId reads).
-  const stack = await createTestStack({ NODE_ENV: "test", API_PORT: String(port), PUBLIC_URL: url, WEB_DIST_DIR: DIST, LOG_LEVEL: "warn", ...env });
+  const stack = await createTestStack({ NODE_ENV: "test", API_PORT: String(port), PUBLIC_URL: url, WEB_DIST_DIR: WEB_DIST, LOG_LEVEL: "warn", ...env });
   const services: Service[] = [startService(apiSpec("dev", stack.env))];
   // A free port for the worker's own health/metrics server: never its 8001 default on a shared machine.
   if (options.worker) services.push(startService(workerSpec("dev", { ...stack.env, LOG_LEVEL: "info", WORKER_HTTP_PORT: String(await freePort()) })));

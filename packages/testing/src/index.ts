@@ -1,0 +1,3 @@
+// The harness for tests that run Atrium as operators do: programs as processes, fresh bootstrapped stacks.
+export * from "./processes.js";
+export * from "./stack.js";
