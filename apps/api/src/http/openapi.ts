@@ -9,10 +9,11 @@ import { dataExportOpenApiPaths } from "./data-export.js";
 import { dataRestoreOpenApiPaths } from "./data-restore.js";
 import { documentOpenApiPaths } from "./document-openapi.js";
 import { ledgerExportOpenApiPaths } from "./ledger-export.js";
+import { markPublicOperations } from "./openapi-security.js";
 import { stripeWebhookOpenApiPaths } from "./stripe-webhook.js";
 
 export function buildOpenApiDocument(config: Env) {
-  return generateOpenApiDocument(appRouter, {
+  const doc = generateOpenApiDocument(appRouter, {
     title: "Atrium API",
     description: "REST surface of Atrium. Every operation is also a tRPC procedure at /trpc.",
     version: "0.1.0",
@@ -23,6 +24,7 @@ export function buildOpenApiDocument(config: Env) {
     // Plain express routes (not procedures) documented by hand.
     paths: { ...auditExportOpenApiPaths, ...ledgerExportOpenApiPaths, ...stripeWebhookOpenApiPaths, ...documentOpenApiPaths, ...dataExportOpenApiPaths, ...dataRestoreOpenApiPaths, ...backupDownloadOpenApiPaths },
   });
+  return markPublicOperations(doc);
 }
 
 export function openApiRoutes(config: Env): Router {

@@ -55,6 +55,16 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, auth: ctx.auth, actor: toActor(ctx.auth.user) } });
 });
 
+const SESSION_CHECK = (protectedProcedure as unknown as ProcedureInternals)._def.middlewares.at(-1);
+type ProcedureInternals = { _def: { middlewares: unknown[] } };
+
+/**
+ * Whether a built procedure runs the session check (is built on protectedProcedure
+ * or one of its descendants). Read from the chain itself, so the OpenAPI document
+ * can't call a procedure public that isn't, or forget one that is.
+ */
+export const needsSession = (procedure: unknown): boolean => (procedure as ProcedureInternals)._def.middlewares.includes(SESSION_CHECK);
+
 export const staffProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (!ctx.actor.isStaff) throw new TRPCError({ code: "FORBIDDEN", message: "Staff only" });
   return next();
