@@ -22,6 +22,7 @@ import { localCheckoutRoutes } from "./http/local-checkout.js";
 import { metricsRoutes } from "./http/metrics.js";
 import { stripeWebhookRoutes } from "./http/stripe-webhook.js";
 import { openApiRoutes } from "./http/openapi.js";
+import { restInputs } from "./http/rest-inputs.js";
 import { spaRoutes } from "./http/spa.js";
 import { createContextFactory } from "./trpc/context.js";
 import { appRouter } from "./trpc/root.js";
@@ -77,7 +78,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use("/api", dataExportRoutes(createContext, logger));
   app.use("/api", dataRestoreRoutes(createContext, logger));
   app.use("/api", backupDownloadRoutes(createContext, logger));
-  app.use("/api", ...bodyGuards("rest"), emptyBodyIsJson, createOpenApiExpressMiddleware({ router: appRouter, createContext, onError, maxBodySize }));
+  app.use("/api", ...bodyGuards("rest"), emptyBodyIsJson, restInputs, createOpenApiExpressMiddleware({ router: appRouter, createContext, onError, maxBodySize }));
   app.use("/api", (_req, res) => {
     res.status(404).json({ message: "Not found", code: "NOT_FOUND" });
   });

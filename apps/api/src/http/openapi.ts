@@ -10,6 +10,7 @@ import { dataRestoreOpenApiPaths } from "./data-restore.js";
 import { documentOpenApiPaths } from "./document-openapi.js";
 import { ledgerExportOpenApiPaths } from "./ledger-export.js";
 import { markPublicOperations } from "./openapi-security.js";
+import { documentRestAliases } from "./rest-aliases.js";
 import { stripeWebhookOpenApiPaths } from "./stripe-webhook.js";
 
 export function buildOpenApiDocument(config: Env) {
@@ -24,7 +25,7 @@ export function buildOpenApiDocument(config: Env) {
     // Plain express routes (not procedures) documented by hand.
     paths: { ...auditExportOpenApiPaths, ...ledgerExportOpenApiPaths, ...stripeWebhookOpenApiPaths, ...documentOpenApiPaths, ...dataExportOpenApiPaths, ...dataRestoreOpenApiPaths, ...backupDownloadOpenApiPaths },
   });
-  return markPublicOperations(doc);
+  return documentRestAliases(markPublicOperations(doc));
 }
 
 export function openApiRoutes(config: Env): Router {

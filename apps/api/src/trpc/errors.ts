@@ -2,12 +2,20 @@ import { TRPCError } from "@trpc/server";
 import { ServiceError } from "@atrium/core";
 import { ZodError } from "zod";
 
-/** Turns a zod error into `{ "field.path": [messages] }`. */
+/** The message for a key no contract declares (strict objects refuse them on every procedure). */
+export const UNKNOWN_FIELD = "Unknown field";
+
+/**
+ * Turns a zod error into `{ "field.path": [messages] }`. An unknown key is
+ * reported under its own name (zod reports it on the enclosing object), so a
+ * client sees `{ "is_active": ["Unknown field"] }` rather than a bare 400.
+ */
 export function fieldErrorsOf(error: ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
+  const add = (path: PropertyKey[], message: string) => (out[path.map(String).join(".") || "_"] ??= []).push(message);
   for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "_";
-    (out[key] ??= []).push(issue.message);
+    if (issue.code === "unrecognized_keys") for (const key of issue.keys) add([...issue.path, key], UNKNOWN_FIELD);
+    else add(issue.path, issue.message);
   }
   return out;
 }
