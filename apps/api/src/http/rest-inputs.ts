@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from "express";
 import type { OpenApiMeta } from "trpc-to-openapi";
+import { NO_INPUT } from "../trpc/errors.js";
 import { appRouter } from "../trpc/root.js";
 import { procedurePathsOf } from "./procedure-paths.js";
 import { REST_ALIASES, REST_VALUE_ALIASES } from "./rest-aliases.js";
@@ -38,7 +39,7 @@ export const restInputs: RequestHandler = (req, res, next) => {
   for (const key of Object.keys(unread)) refuse(key, usesBody ? "Send this in the JSON body, not the query string" : "Send this as a query parameter, not in a body");
 
   if (!takesInput(procedure)) {
-    if (isFields(input)) for (const key of Object.keys(input)) refuse(key, "This operation takes no input");
+    if (isFields(input)) for (const key of Object.keys(input)) refuse(key, NO_INPUT);
   } else if (isFields(input)) {
     const route = `${openapi.method} ${openapi.path}`;
     for (const [alias, field] of Object.entries(REST_ALIASES[route] ?? {})) {

@@ -26,8 +26,23 @@ export function toTRPCError(cause: unknown): TRPCError | undefined {
   return undefined;
 }
 
-export function fieldErrorsFromCause(cause: unknown): Record<string, string[]> | undefined {
-  if (cause instanceof ZodError) return fieldErrorsOf(cause);
+/** The message for any key sent to a procedure that takes no input. */
+export const NO_INPUT = "This operation takes no input";
+
+/**
+ * A procedure without input (z.void()) fails `{ "verbose": 1 }` on the whole
+ * value; name the keys that were sent instead, as a strict object would.
+ */
+function keysSentToNoInput(error: ZodError, input: unknown): Record<string, string[]> | undefined {
+  const [issue, ...rest] = error.issues;
+  const noInput = issue?.code === "invalid_type" && ["void", "undefined"].includes(issue.expected) && issue.path.length === 0;
+  if (!noInput || rest.length || typeof input !== "object" || input === null || Array.isArray(input)) return undefined;
+  const keys = Object.keys(input);
+  return keys.length ? Object.fromEntries(keys.map((k) => [k, [NO_INPUT]])) : undefined;
+}
+
+export function fieldErrorsFromCause(cause: unknown, input?: unknown): Record<string, string[]> | undefined {
+  if (cause instanceof ZodError) return keysSentToNoInput(cause, input) ?? fieldErrorsOf(cause);
   if (cause instanceof ServiceError) return cause.fieldErrors;
   return undefined;
 }

@@ -10,8 +10,8 @@ const t = initTRPC
   .context<Context>()
   .meta<OpenApiMeta>()
   .create({
-    errorFormatter({ shape, error }) {
-      const fieldErrors = fieldErrorsFromCause(error.cause);
+    errorFormatter({ shape, error, input }) {
+      const fieldErrors = fieldErrorsFromCause(error.cause, input);
       const isValidation = error.cause instanceof ZodError;
       const message =
         error.code === "INTERNAL_SERVER_ERROR"

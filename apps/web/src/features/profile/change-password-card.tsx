@@ -27,7 +27,9 @@ export function ChangePasswordCard() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = ZChangePasswordInput.safeParse(values);
+    // `confirm` stays in the browser: the api refuses keys its contract doesn't declare.
+    const { confirm: _confirm, ...input } = values;
+    const parsed = ZChangePasswordInput.safeParse(input);
     if (!parsed.success) return setClientErrors(fieldErrorsOfIssues(parsed.error.issues));
     if (values.confirm !== values.newPassword) return setClientErrors({ confirm: ["The passwords don't match"] });
     setClientErrors({});
