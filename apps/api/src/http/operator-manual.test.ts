@@ -112,10 +112,13 @@ describe("the operator manual's requests", () => {
   });
 
   it("costs, metrics, health and jobs (staff)", async () => {
-    expect((await curl("GET", "/api/billing/admin/usage/costs/?start_date=2025-12-01&end_date=2025-12-31", admin)).status).toBe(200);
+    // The range asked for is the range answered (not the default last 30 days).
+    const costs = await curl("GET", "/api/billing/admin/usage/costs/?start_date=2025-12-01&end_date=2025-12-31", admin);
+    expect(costs.status).toBe(200);
+    expect(costs.body).toMatchObject({ startDate: "2025-12-01", endDate: "2025-12-31" });
     const metrics = await curl("GET", "/api/system/metrics/summary/?start_date=2025-12-01&end_date=2025-12-31", admin);
     expect(metrics.status).toBe(200);
-    expect(metrics.body).toMatchObject({ mrr: expect.anything(), arr: expect.anything() });
+    expect(metrics.body).toMatchObject({ startDate: "2025-12-01", endDate: "2025-12-31", mrr: expect.anything(), arr: expect.anything() });
     expect((await curl("GET", "/api/healthz/", null)).status).toBe(200);
     expect((await curl("GET", "/api/readyz/", null)).status).toBe(200);
     expect((await curl("GET", "/api/system/health/", admin)).status).toBe(200);
