@@ -10,8 +10,8 @@ type Fields = Record<string, unknown>;
 type ProcDef = { _def: { inputs: { _zod?: { def?: { type?: string } } }[]; meta?: OpenApiMeta } };
 
 const procedures = appRouter._def.procedures as unknown as Record<string, ProcDef>;
-const NO_INPUT = new Set(["void", "undefined", "never"]);
-const takesInput = (p: ProcDef) => p._def.inputs.some((i) => !NO_INPUT.has(i._zod?.def?.type ?? ""));
+const VOID_TYPES = new Set(["void", "undefined", "never"]);
+const takesInput = (p: ProcDef) => p._def.inputs.some((i) => !VOID_TYPES.has(i._zod?.def?.type ?? ""));
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
 const isFields = (v: unknown): v is Fields => typeof v === "object" && v !== null && !Array.isArray(v);
 
