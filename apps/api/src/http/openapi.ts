@@ -10,7 +10,7 @@ import { dataRestoreOpenApiPaths } from "./data-restore.js";
 import { documentOpenApiPaths } from "./document-openapi.js";
 import { ledgerExportOpenApiPaths } from "./ledger-export.js";
 import { markPublicOperations } from "./openapi-security.js";
-import { documentRestAliases } from "./rest-aliases.js";
+import { documentRestAliases } from "./rest-field-aliases.js";
 import { stripeWebhookOpenApiPaths } from "./stripe-webhook.js";
 
 export function buildOpenApiDocument(config: Env) {

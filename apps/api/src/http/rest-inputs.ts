@@ -3,7 +3,7 @@ import type { OpenApiMeta } from "trpc-to-openapi";
 import { NO_INPUT } from "../trpc/errors.js";
 import { appRouter } from "../trpc/root.js";
 import { procedurePathsOf } from "./procedure-paths.js";
-import { REST_ALIASES, REST_VALUE_ALIASES } from "./rest-aliases.js";
+import { REST_ALIASES, REST_VALUE_ALIASES } from "./rest-field-aliases.js";
 import { sendSurfaceError } from "./surface-errors.js";
 
 type Fields = Record<string, unknown>;
