@@ -48,7 +48,7 @@ describe("the operator manual's requests", () => {
   it("invite passkeys: expires_days is honoured, not replaced by the default", async () => {
     const seven = await curl("POST", "/api/admin/passkeys/", admin, { expires_days: 7, notes: "Invite for Jane Smith" });
     expect(seven.status).toBe(200);
-    expect(seven.body.passkey).toEqual(expect.any(String));
+    expect(seven.body.key).toEqual(expect.any(String));
     expect(days(seven.body.expiresAt)).toBe(7);
     const thirty = await curl("POST", "/api/admin/passkeys/", admin, { expires_days: 30, notes: "Invite for John Doe - john@example.com" });
     expect(days(thirty.body.expiresAt)).toBe(30);
