@@ -48,6 +48,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   "USE / serveStatic": { why: "the built SPA's static files (only with WEB_DIST_DIR): no tenant data" },
   "GET /^\\/(?!(api|trpc)(\\/|$))(?:[^.]*)$/": { why: "the built SPA's index.html for client-side routes (only with WEB_DIST_DIR)" },
   "USE / <anonymous> x2": { why: "request timing for /metrics, and the SPA's refusal of source maps: they serve nothing of a tenant's" },
+  "USE / restAliases": { why: "rewrites the seed's REST paths (/api/admin/passkeys/) onto ours before anything reads the path" },
   "USE /api emptyBodyIsJson": { why: "marks empty REST bodies as JSON" },
   "USE /api restInputs": { why: "REST only: the manuals' snake_case aliases; refuses keys the adapter would drop unread (400)" },
   // The HTTP guards (apps/api/src/http): they refuse requests, never answer with data.
