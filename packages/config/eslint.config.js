@@ -14,6 +14,24 @@ export const restrictEnvAccess = {
   },
 };
 
+// Procedure inputs refuse unknown keys (a 400 naming the key, on tRPC and REST):
+// contracts named Z…Input and inline `.input(...)` schemas use z.strictObject.
+// apps/api/src/trpc/strict-inputs.test.ts walks the router for what a selector can't see.
+const LOOSE = "Procedure inputs must refuse unknown keys: use z.strictObject (apps/api/src/trpc/strict-inputs.test.ts walks the router).";
+const looseCall = "CallExpression[callee.object.name='z'][callee.property.name=/^(object|looseObject)$/]";
+export const strictInputs = {
+  files: ["**/*.ts"],
+  ignores: ["**/*.test.ts"],
+  rules: {
+    "no-restricted-syntax": [
+      "error",
+      { selector: `VariableDeclarator[id.name=/^Z\\w*Input$/] ${looseCall}`, message: LOOSE },
+      { selector: `VariableDeclarator[id.name=/^Z\\w*Input$/] CallExpression[callee.property.name=/^(passthrough|loose)$/]`, message: LOOSE },
+      { selector: `CallExpression[callee.property.name='input'] > ${looseCall}`, message: LOOSE },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ["**/dist/**", "**/node_modules/**", "**/migrations/**"] },
   js.configs.recommended,
@@ -25,4 +43,5 @@ export default tseslint.config(
     },
   },
   restrictEnvAccess,
+  strictInputs,
 );

@@ -10,6 +10,7 @@ import { allowedHosts, httpsRedirect } from "./http/middleware/host-guards.js";
 import { createRateLimits } from "./http/middleware/rate-limit.js";
 import { requestLogger } from "./http/middleware/request-log.js";
 import { restAliases } from "./http/middleware/rest-aliases.js";
+import { restInputs } from "./http/middleware/rest-inputs.js";
 import { responseHeaders } from "./http/middleware/security-headers.js";
 import { sendSurfaceError } from "./http/middleware/surface-errors.js";
 import { healthRoutes } from "./http/routes/health.js";
@@ -68,7 +69,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use("/api", csrfProtection(config, "rest"));
   // Multipart, streamed files, CSV and archives: the procedures' pipeline, as plain express routes before the JSON ones.
   app.use("/api", mountRawRoutes(SESSION_ROUTES, createContext, logger));
-  app.use("/api", ...bodyGuards("rest"), emptyBodyIsJson, createOpenApiExpressMiddleware({ router: appRouter, createContext, onError, maxBodySize }));
+  app.use("/api", ...bodyGuards("rest"), emptyBodyIsJson, restInputs, createOpenApiExpressMiddleware({ router: appRouter, createContext, onError, maxBodySize }));
   app.use("/api", (req, res) => sendSurfaceError(req, res, "rest", "NOT_FOUND", "Not found"));
 
   if (config.WEB_DIST_DIR) app.use(spaRoutes(config.WEB_DIST_DIR));

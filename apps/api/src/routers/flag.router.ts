@@ -13,7 +13,7 @@ export const flagRouter = router({
 
   list: staffProcedure
     .meta({ openapi: { method: "GET", path: "/admin/flags/", tags, summary: "Every feature flag with its targeting (staff)", protect: true } })
-    .input(z.object({}))
+    .input(z.strictObject({}))
     .output(ZFlagList)
     .query(({ ctx }) => flagService.listFlags(ctx.svc, ctx.actor)),
 

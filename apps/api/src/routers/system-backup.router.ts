@@ -7,7 +7,7 @@ const tags = ["system"];
 export const systemBackupRouter = router({
   list: staffProcedure
     .meta({ openapi: { method: "GET", path: "/system/backups/", tags, summary: "Full backups in BACKUP_DIR, newest first: size, age, contents (staff)", protect: true } })
-    .input(z.object({}))
+    .input(z.strictObject({}))
     .output(ZBackupList)
     .query(({ ctx }) => backupAdminService.listBackups(ctx.svc, ctx.actor)),
 
@@ -19,7 +19,7 @@ export const systemBackupRouter = router({
 
   create: staffProcedure
     .meta({ openapi: { method: "POST", path: "/system/backups/", tags, summary: "Back up now: queues a full backup on the worker (staff)", protect: true } })
-    .input(z.object({}))
+    .input(z.strictObject({}))
     .output(z.object({ jobId: z.string() }))
     .mutation(({ ctx }) => backupAdminService.requestBackup(ctx.svc, ctx.actor)),
 });

@@ -13,13 +13,13 @@ export const systemJobsRouter = router({
 
   queues: staffProcedure
     .meta({ openapi: { method: "GET", path: "/system/queues/", tags, summary: "Queue depths and live workers (staff)", protect: true } })
-    .input(z.object({}))
+    .input(z.strictObject({}))
     .output(ZQueueStatus)
     .query(({ ctx }) => systemJobsService.queueStatus(ctx.svc, ctx.redis)),
 
   retry: staffProcedure
     .meta({ openapi: { method: "POST", path: "/system/jobs/{id}/retry/", tags, summary: "Queue a failed or cancelled job again (staff)", protect: true } })
-    .input(z.object({ id: z.uuid("Not a valid job id") }))
+    .input(z.strictObject({ id: z.uuid("Not a valid job id") }))
     .output(ZJob)
     .mutation(({ ctx, input }) => systemJobsService.retryJob(ctx.svc, input.id)),
 });

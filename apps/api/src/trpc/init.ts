@@ -9,12 +9,12 @@ const t = initTRPC
   .context<Context>()
   .meta<OpenApiMeta>()
   .create({
-    errorFormatter({ shape, error, ctx }) {
+    errorFormatter({ shape, error, ctx, input }) {
       // No stack traces leave the server, whatever NODE_ENV says.
       return {
-        message: publicMessage(error),
+        message: publicMessage(error, input),
         code: shape.code,
-        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, fieldErrors: fieldErrorsFromCause(error.cause) ?? null, requestId: ctx?.requestId ?? null },
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, fieldErrors: fieldErrorsFromCause(error.cause, input) ?? null, requestId: ctx?.requestId ?? null },
       };
     },
   });
@@ -46,6 +46,16 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Authentication required" });
   return next({ ctx: { ...ctx, auth: ctx.auth, actor: toActor(ctx.auth.user) } });
 });
+
+const SESSION_CHECK = (protectedProcedure as unknown as ProcedureInternals)._def.middlewares.at(-1);
+type ProcedureInternals = { _def: { middlewares: unknown[] } };
+
+/**
+ * Whether a built procedure runs the session check (is built on protectedProcedure
+ * or one of its descendants). Read from the chain itself, so the OpenAPI document
+ * can't call a procedure public that isn't, or forget one that is.
+ */
+export const needsSession = (procedure: unknown): boolean => (procedure as ProcedureInternals)._def.middlewares.includes(SESSION_CHECK);
 
 export const staffProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (!ctx.actor.isStaff) throw new TRPCError({ code: "FORBIDDEN", message: "Staff only" });

@@ -23,18 +23,18 @@ export const ZListAccountsInput = ZPageInput.extend({
 });
 export type TListAccountsInput = z.infer<typeof ZListAccountsInput>;
 
-export const ZCreateAccountInput = z.object({ name: zName("account") });
+export const ZCreateAccountInput = z.strictObject({ name: zName("account") });
 export type TCreateAccountInput = z.infer<typeof ZCreateAccountInput>;
 
-export const ZAccountIdInput = z.object({ id: zId("account") });
-export const ZUpdateAccountInput = z.object({ id: zId("account"), name: zName("account") });
+export const ZAccountIdInput = z.strictObject({ id: zId("account") });
+export const ZUpdateAccountInput = z.strictObject({ id: zId("account"), name: zName("account") });
 export type TUpdateAccountInput = z.infer<typeof ZUpdateAccountInput>;
 
 export const ZAccountMembersInput = ZPageInput.extend({ id: zId("account") });
 export type TAccountMembersInput = z.infer<typeof ZAccountMembersInput>;
 export const ZMemberPage = pageOf(ZMember);
 
-export const ZUpdateAccountMemberInput = z.object({ id: zId("account"), userId: zId("user"), role: ZTenantRole });
+export const ZUpdateAccountMemberInput = z.strictObject({ id: zId("account"), userId: zId("user"), role: ZTenantRole });
 export type TUpdateAccountMemberInput = z.infer<typeof ZUpdateAccountMemberInput>;
-export const ZRemoveAccountMemberInput = z.object({ id: zId("account"), userId: zId("user") });
+export const ZRemoveAccountMemberInput = z.strictObject({ id: zId("account"), userId: zId("user") });
 export type TRemoveAccountMemberInput = z.infer<typeof ZRemoveAccountMemberInput>;

@@ -24,7 +24,7 @@ export type TJobType = z.infer<typeof ZJobType>;
 export const ZJobStatus = z.enum(["queued", "running", "success", "failed", "cancelled"]);
 export type TJobStatus = z.infer<typeof ZJobStatus>;
 
-export const ZCreateJobInput = z.object({
+export const ZCreateJobInput = z.strictObject({
   type: ZJobType,
   input: z.record(z.string(), z.unknown()).default({}),
   /** The account that runs and pays; defaults to the caller's home account. */
@@ -82,19 +82,19 @@ export const ZJobEvent = z
   .meta({ id: "JobEvent" });
 export type TJobEvent = z.infer<typeof ZJobEvent>;
 
-export const ZListJobsInput = z.object({ status: ZJobStatus.optional(), type: z.string().max(64).optional(), accountId: z.uuid().optional(), limit: ZLimit, cursor: ZCursor });
+export const ZListJobsInput = z.strictObject({ status: ZJobStatus.optional(), type: z.string().max(64).optional(), accountId: z.uuid().optional(), limit: ZLimit, cursor: ZCursor });
 export type TListJobsInput = z.infer<typeof ZListJobsInput>;
 export const ZJobPage = pageOf(ZJob).meta({ id: "JobPage" });
 export type TJobPage = z.infer<typeof ZJobPage>;
 
-export const ZJobIdInput = z.object({ id: z.uuid({ error: "Not a job id" }) });
+export const ZJobIdInput = z.strictObject({ id: z.uuid({ error: "Not a job id" }) });
 export const ZJobEventsInput = ZJobIdInput.extend({ afterSeq: z.coerce.number().int().min(0).default(0) });
 export type TJobEventsInput = z.infer<typeof ZJobEventsInput>;
 export const ZJobEventList = z.object({ items: z.array(ZJobEvent), status: ZJobStatus, done: z.boolean() }).meta({ id: "JobEventList" });
 export type TJobEventList = z.infer<typeof ZJobEventList>;
 
 /** GET query strings can't carry objects, so the estimate takes the ids flat. */
-export const ZEstimateJobInput = z.object({
+export const ZEstimateJobInput = z.strictObject({
   type: ZJobType,
   documentId: z.uuid().optional(),
   resumeDocumentId: z.uuid().optional(),
@@ -107,7 +107,7 @@ export const ZJobEstimate = z
   .meta({ id: "JobEstimate" });
 export type TJobEstimate = z.infer<typeof ZJobEstimate>;
 
-export const ZSystemJobsInput = z.object({ status: ZJobStatus.optional(), type: z.string().max(64).optional(), accountId: z.uuid().optional(), limit: ZLimit, cursor: ZCursor });
+export const ZSystemJobsInput = z.strictObject({ status: ZJobStatus.optional(), type: z.string().max(64).optional(), accountId: z.uuid().optional(), limit: ZLimit, cursor: ZCursor });
 export type TSystemJobsInput = z.infer<typeof ZSystemJobsInput>;
 
 export const ZQueueStatus = z

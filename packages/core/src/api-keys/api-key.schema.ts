@@ -13,7 +13,7 @@ export const ZApiKey = z
   .meta({ id: "ApiKey" });
 export type TApiKey = z.infer<typeof ZApiKey>;
 
-export const ZCreateApiKeyInput = z.object({
+export const ZCreateApiKeyInput = z.strictObject({
   name: z.string().trim().min(1, "Give the key a name").max(100, "At most 100 characters"),
   expiresInDays: z
     .number({ error: "Expiry must be a number of days" })
@@ -29,6 +29,6 @@ export const ZCreatedApiKey = ZApiKey.extend({
 });
 export type TCreatedApiKey = z.infer<typeof ZCreatedApiKey>;
 
-export const ZApiKeyIdInput = z.object({ id: z.uuid("Not a valid key id") });
+export const ZApiKeyIdInput = z.strictObject({ id: z.uuid("Not a valid key id") });
 
 export const ZApiKeyList = z.object({ items: z.array(ZApiKey) });

@@ -91,7 +91,7 @@ const ZDateBound = z
   });
 
 /** Filters shared by the list and the CSV export. `to` as a bare date includes that whole day (UTC). */
-export const ZAuditEventFilters = z.object({
+export const ZAuditEventFilters = z.strictObject({
   userId: z.uuid({ error: "Not a valid user id" }).optional().describe("Events where this user is the actor or the target"),
   eventType: z.enum(AUDIT_EVENT_TYPES, { error: "Unknown event type" }).optional(),
   accountId: z.uuid({ error: "Not a valid account id" }).optional(),

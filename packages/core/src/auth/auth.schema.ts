@@ -3,7 +3,7 @@ import { ZTenantRole } from "../accounts/role.schema.js";
 import { ZAccount } from "../accounts/tenant.schema.js";
 import { ZUser } from "../users/user.schema.js";
 
-export const ZLoginInput = z.object({
+export const ZLoginInput = z.strictObject({
   username: z.string().trim().min(1, "Enter your username or email").max(254),
   password: z.string().min(1, "Enter your password").max(1024),
   rememberMe: z.boolean().default(false),

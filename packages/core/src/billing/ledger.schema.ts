@@ -26,7 +26,7 @@ export type TLedgerEntry = z.infer<typeof ZLedgerEntry>;
 
 const ZAccountRef = z.uuid({ error: "Not a valid account id" }).optional().describe("Defaults to your home account");
 
-export const ZListLedgerInput = z.object({
+export const ZListLedgerInput = z.strictObject({
   accountId: ZAccountRef,
   type: ZLedgerEntryType.optional(),
   limit: ZLimit,

@@ -19,7 +19,7 @@ export type TPrice = z.infer<typeof ZPrice>;
 export const ZPriceList = z.object({ items: z.array(ZPrice) }).meta({ id: "PriceList" });
 export type TPriceList = z.infer<typeof ZPriceList>;
 
-export const ZPriceInput = z.object({
+export const ZPriceInput = z.strictObject({
   item: z
     .string()
     .trim()
@@ -35,7 +35,7 @@ export const ZPriceInput = z.object({
 });
 
 /** Sets one or more prices at once (all or none); an item/unit not in the table yet is added, e.g. a new model. */
-export const ZUpdatePricesInput = z.object({
+export const ZUpdatePricesInput = z.strictObject({
   prices: z
     .array(ZPriceInput)
     .min(1, { error: "Give at least one price" })

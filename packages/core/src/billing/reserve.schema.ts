@@ -10,7 +10,7 @@ export const MAX_CENTS = 100_000_000_00;
 /** A low-balance threshold above $1,000,000 is a slipped finger, not a policy. */
 export const MAX_THRESHOLD_CENTS = 1_000_000_00;
 
-export const ZAccountInput = z.object({
+export const ZAccountInput = z.strictObject({
   accountId: z.uuid({ error: "Not a valid account id" }).optional().describe("Defaults to your home account"),
 });
 export type TAccountInput = z.infer<typeof ZAccountInput>;
@@ -54,7 +54,7 @@ export const ZUpdateBillingProfileInput = ZAccountInput.extend({
 });
 export type TUpdateBillingProfileInput = z.infer<typeof ZUpdateBillingProfileInput>;
 
-export const ZAdjustReserveInput = z.object({
+export const ZAdjustReserveInput = z.strictObject({
   tenantId: z.uuid({ error: "Not a valid tenant (account) id" }),
   amountCents: z
     .number({ error: "Amount must be a number of cents" })
@@ -71,7 +71,7 @@ export const ZAdjustReserveInput = z.object({
 });
 export type TAdjustReserveInput = z.infer<typeof ZAdjustReserveInput>;
 
-export const ZAdjustContextInput = z.object({ tenantId: z.uuid({ error: "Not a valid tenant (account) id" }) });
+export const ZAdjustContextInput = z.strictObject({ tenantId: z.uuid({ error: "Not a valid tenant (account) id" }) });
 export type TAdjustContextInput = z.infer<typeof ZAdjustContextInput>;
 
 /** What the admin sees before adjusting: the balance now, and the limits that apply. */

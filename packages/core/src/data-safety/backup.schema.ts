@@ -34,7 +34,7 @@ export const ZBackupList = z.object({ backups: z.array(ZBackupSummary), dir: z.s
 export type TBackupList = z.infer<typeof ZBackupList>;
 
 /** A backup is named by its folder (`atrium-<UTC timestamp>`), not by a row id: it lives outside the database. */
-export const ZBackupIdInput = z.object({ name: z.string().regex(/^atrium-\d{8}T\d{9}Z$/, "Not a backup name") });
+export const ZBackupIdInput = z.strictObject({ name: z.string().regex(/^atrium-\d{8}T\d{9}Z$/, "Not a backup name") });
 export type TBackupIdInput = z.infer<typeof ZBackupIdInput>;
 
 export const ZBackupVerification = z.object({ id: z.string(), ok: z.boolean(), problems: z.array(z.string()), checkedTables: z.number().int(), checkedFiles: z.number().int() });

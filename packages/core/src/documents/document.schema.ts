@@ -36,7 +36,7 @@ export const ZDocumentDetail = ZDocument.extend({
 }).meta({ id: "DocumentDetail" });
 export type TDocumentDetail = z.infer<typeof ZDocumentDetail>;
 
-export const ZListDocumentsInput = z.object({
+export const ZListDocumentsInput = z.strictObject({
   accountId: z.uuid({ error: "Not a valid account id" }).optional().describe("Defaults to your home account"),
   kind: ZDocumentKind.optional(),
   limit: ZLimit,
@@ -47,11 +47,11 @@ export type TListDocumentsInput = z.infer<typeof ZListDocumentsInput>;
 export const ZDocumentPage = z.object({ items: z.array(ZDocument), nextCursor: z.string().nullable() }).meta({ id: "DocumentPage" });
 export type TDocumentPage = z.infer<typeof ZDocumentPage>;
 
-export const ZDocumentIdInput = z.object({ id: z.uuid({ error: "Not a valid document id" }) });
+export const ZDocumentIdInput = z.strictObject({ id: z.uuid({ error: "Not a valid document id" }) });
 export type TDocumentIdInput = z.infer<typeof ZDocumentIdInput>;
 
 /** What can change after the upload: only what the uploader said the document is. */
-export const ZUpdateDocumentInput = z.object({ id: z.uuid({ error: "Not a valid document id" }), kind: ZDocumentKind });
+export const ZUpdateDocumentInput = z.strictObject({ id: z.uuid({ error: "Not a valid document id" }), kind: ZDocumentKind });
 export type TUpdateDocumentInput = z.infer<typeof ZUpdateDocumentInput>;
 
 export const ZDocumentDownload = z

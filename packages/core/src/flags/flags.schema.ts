@@ -65,7 +65,7 @@ export type TFlag = z.infer<typeof ZFlag>;
 
 export const ZFlagList = z.object({ items: z.array(ZFlag) });
 
-export const ZCreateFlagInput = z.object({
+export const ZCreateFlagInput = z.strictObject({
   key: ZFlagKey,
   description: z.string().max(500).default(""),
   type: ZFlagType,
@@ -74,9 +74,9 @@ export const ZCreateFlagInput = z.object({
 });
 export type TCreateFlagInput = z.infer<typeof ZCreateFlagInput>;
 
-export const ZFlagKeyInput = z.object({ key: ZFlagKey });
+export const ZFlagKeyInput = z.strictObject({ key: ZFlagKey });
 
-export const ZUpdateFlagInput = z.object({
+export const ZUpdateFlagInput = z.strictObject({
   key: ZFlagKey,
   description: z.string().max(500).optional(),
   targeting: ZFlagTargeting.optional(),
@@ -97,7 +97,7 @@ export const ZFlagChange = z.object({
 export const ZFlagDetail = ZFlag.extend({ history: z.array(ZFlagChange) });
 export type TFlagDetail = z.infer<typeof ZFlagDetail>;
 
-export const ZMyFlagsInput = z.object({ accountId: z.uuid().optional() }).default({});
+export const ZMyFlagsInput = z.strictObject({ accountId: z.uuid().optional() }).default({});
 /** The caller's evaluated flags, key → value, in the environment the server runs. */
 export const ZMyFlags = z.object({ environment: z.string(), flags: z.record(z.string(), ZFlagValue) });
 export type TMyFlags = z.infer<typeof ZMyFlags>;

@@ -17,7 +17,7 @@ export const ZInvitation = z
 export type TInvitation = z.infer<typeof ZInvitation>;
 export const ZInvitationPage = pageOf(ZInvitation);
 
-export const ZCreateInvitationInput = z.object({
+export const ZCreateInvitationInput = z.strictObject({
   id: zId("organization"),
   email: z.email("Enter a valid email address").trim().toLowerCase().max(254),
   role: ZTenantRole.default("member"),
@@ -37,13 +37,13 @@ export type TInviteResult = z.infer<typeof ZInviteResult>;
 
 export const ZListInvitationsInput = ZPageInput.extend({ id: zId("organization") });
 export type TListInvitationsInput = z.infer<typeof ZListInvitationsInput>;
-export const ZRevokeInvitationInput = z.object({ id: zId("organization"), invitationId: zId("invitation") });
+export const ZRevokeInvitationInput = z.strictObject({ id: zId("organization"), invitationId: zId("invitation") });
 export type TRevokeInvitationInput = z.infer<typeof ZRevokeInvitationInput>;
 
 /** What a superseded link's page says (the SPA shows it as the whole story, with no other advice). */
 export const INVITATION_SUPERSEDED = "A newer invitation was sent to this address — use the latest email";
 
-export const ZInvitationTokenInput = z.object({ token: z.string().trim().min(1, "The invitation token is missing").max(200) });
+export const ZInvitationTokenInput = z.strictObject({ token: z.string().trim().min(1, "The invitation token is missing").max(200) });
 export type TInvitationTokenInput = z.infer<typeof ZInvitationTokenInput>;
 
 /** What the signup page shows about an invitation before the user has an account. */
@@ -57,7 +57,7 @@ export const ZAcceptedInvitation = z.object({ organizationId: z.uuid(), accountI
 const ONE_OF = "Give the invitation's id or the token from its link";
 /** Accept or decline names the invitation by id (the SPA's list) or by the emailed link's token. */
 export const ZRespondInvitationInput = z
-  .object({
+  .strictObject({
     invitationId: zId("invitation").optional().describe("From GET /api/me/invitations/"),
     token: z.string().trim().min(1, "The invitation token is missing").max(200).optional().describe("From the invitation email's link"),
   })

@@ -5,7 +5,7 @@ export const INVITE_KEY_STATUSES = ["active", "used", "expired", "revoked"] as c
 export const ZInviteKeyStatus = z.enum(INVITE_KEY_STATUSES);
 export type TInviteKeyStatus = z.infer<typeof ZInviteKeyStatus>;
 
-export const ZCreateInviteKeyInput = z.object({
+export const ZCreateInviteKeyInput = z.strictObject({
   expiresDays: z.coerce
     .number({ error: "Expiry must be a number of days" })
     .int("Expiry must be a whole number of days")
@@ -16,14 +16,14 @@ export const ZCreateInviteKeyInput = z.object({
 });
 export type TCreateInviteKeyInput = z.infer<typeof ZCreateInviteKeyInput>;
 
-export const ZListInviteKeysInput = z.object({
+export const ZListInviteKeysInput = z.strictObject({
   limit: ZLimit,
   cursor: ZCursor,
   status: ZInviteKeyStatus.optional(),
 });
 export type TListInviteKeysInput = z.infer<typeof ZListInviteKeysInput>;
 
-export const ZInviteKeyIdInput = z.object({ id: z.uuid("Not a valid invite key id") });
+export const ZInviteKeyIdInput = z.strictObject({ id: z.uuid("Not a valid invite key id") });
 
 export const ZInviteKey = z
   .object({

@@ -38,7 +38,7 @@ export type TListDeletedOrganizationsInput = z.infer<typeof ZListDeletedOrganiza
 export const ZListOrganizationsInput = ZPageInput.extend({ accountId: zId("account").optional() });
 export type TListOrganizationsInput = z.infer<typeof ZListOrganizationsInput>;
 
-export const ZCreateOrganizationInput = z.object({
+export const ZCreateOrganizationInput = z.strictObject({
   accountId: zId("account"),
   name: zName("organization"),
   slug: zSlug.optional().describe("Defaults to one made from the name; unique within the account"),
@@ -46,8 +46,8 @@ export const ZCreateOrganizationInput = z.object({
 });
 export type TCreateOrganizationInput = z.infer<typeof ZCreateOrganizationInput>;
 
-export const ZOrganizationIdInput = z.object({ id: zId("organization") });
-export const ZUpdateOrganizationInput = z.object({
+export const ZOrganizationIdInput = z.strictObject({ id: zId("organization") });
+export const ZUpdateOrganizationInput = z.strictObject({
   id: zId("organization"),
   name: zName("organization").optional(),
   slug: zSlug.optional(),
@@ -57,11 +57,11 @@ export type TUpdateOrganizationInput = z.infer<typeof ZUpdateOrganizationInput>;
 
 export const ZOrganizationMembersInput = ZPageInput.extend({ id: zId("organization") });
 export type TOrganizationMembersInput = z.infer<typeof ZOrganizationMembersInput>;
-export const ZAddOrganizationMemberInput = z.object({ id: zId("organization"), userId: zId("user"), role: ZTenantRole.default("member") });
+export const ZAddOrganizationMemberInput = z.strictObject({ id: zId("organization"), userId: zId("user"), role: ZTenantRole.default("member") });
 export type TAddOrganizationMemberInput = z.infer<typeof ZAddOrganizationMemberInput>;
-export const ZUpdateOrganizationMemberInput = z.object({ id: zId("organization"), userId: zId("user"), role: ZTenantRole });
+export const ZUpdateOrganizationMemberInput = z.strictObject({ id: zId("organization"), userId: zId("user"), role: ZTenantRole });
 export type TUpdateOrganizationMemberInput = z.infer<typeof ZUpdateOrganizationMemberInput>;
-export const ZRemoveOrganizationMemberInput = z.object({ id: zId("organization"), userId: zId("user") });
+export const ZRemoveOrganizationMemberInput = z.strictObject({ id: zId("organization"), userId: zId("user") });
 export type TRemoveOrganizationMemberInput = z.infer<typeof ZRemoveOrganizationMemberInput>;
 
 /** What the organization switcher needs: every account and organization the caller belongs to. */

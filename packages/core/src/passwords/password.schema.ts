@@ -2,7 +2,7 @@ import { z } from "zod";
 import { zQueryBool } from "../shared/fields.schema.js";
 import { ZEmailAddress, ZNewPassword } from "../users/signup.schema.js";
 
-export const ZChangePasswordInput = z.object({
+export const ZChangePasswordInput = z.strictObject({
   currentPassword: z.string().min(1, "Enter your current password").max(1024),
   newPassword: ZNewPassword,
   // zQueryBool, not z.boolean: the REST adapter coerces plain booleans, so "sometimes" would read as true.
@@ -12,16 +12,16 @@ export const ZChangePasswordInput = z.object({
 });
 export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
 
-export const ZRequestPasswordResetInput = z.object({ email: ZEmailAddress });
+export const ZRequestPasswordResetInput = z.strictObject({ email: ZEmailAddress });
 export type TRequestPasswordResetInput = z.infer<typeof ZRequestPasswordResetInput>;
 
-export const ZConfirmPasswordResetInput = z.object({
+export const ZConfirmPasswordResetInput = z.strictObject({
   token: z.string().trim().min(1, "This reset link is invalid or has expired").max(200, "This reset link is invalid or has expired"),
   newPassword: ZNewPassword,
 });
 export type TConfirmPasswordResetInput = z.infer<typeof ZConfirmPasswordResetInput>;
 
-export const ZAdminResetPasswordInput = z.object({
+export const ZAdminResetPasswordInput = z.strictObject({
   id: z.uuid("Not a valid user id"),
   newPassword: ZNewPassword,
 });

@@ -14,7 +14,7 @@ export const ZLimit = z.coerce
 
 export const ZCursor = z.uuid({ error: "This cursor is not valid; use nextCursor from the previous page" }).optional();
 
-export const ZPageInput = z.object({ limit: ZLimit, cursor: ZCursor });
+export const ZPageInput = z.strictObject({ limit: ZLimit, cursor: ZCursor });
 export type TPageInput = z.infer<typeof ZPageInput>;
 
 /** `{ items, nextCursor }` for a given item schema; nextCursor is null on the last page. */

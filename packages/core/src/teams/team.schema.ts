@@ -21,17 +21,17 @@ export const ZTeamPage = pageOf(ZTeam);
 export const ZListTeamsInput = ZPageInput.extend({ organizationId: zId("organization").optional() });
 export type TListTeamsInput = z.infer<typeof ZListTeamsInput>;
 
-export const ZCreateTeamInput = z.object({ organizationId: zId("organization"), name: zName("team"), description: zDescription.optional() });
+export const ZCreateTeamInput = z.strictObject({ organizationId: zId("organization"), name: zName("team"), description: zDescription.optional() });
 export type TCreateTeamInput = z.infer<typeof ZCreateTeamInput>;
 
-export const ZTeamIdInput = z.object({ id: zId("team") });
-export const ZUpdateTeamInput = z.object({ id: zId("team"), name: zName("team").optional(), description: zDescription.nullable().optional() });
+export const ZTeamIdInput = z.strictObject({ id: zId("team") });
+export const ZUpdateTeamInput = z.strictObject({ id: zId("team"), name: zName("team").optional(), description: zDescription.nullable().optional() });
 export type TUpdateTeamInput = z.infer<typeof ZUpdateTeamInput>;
 
 export const ZTeamMembersInput = ZPageInput.extend({ id: zId("team") });
 export type TTeamMembersInput = z.infer<typeof ZTeamMembersInput>;
 export const ZTeamMemberPage = pageOf(ZTeamMember);
-export const ZAddTeamMemberInput = z.object({ id: zId("team"), userId: zId("user"), role: ZTeamRole.default("member") });
+export const ZAddTeamMemberInput = z.strictObject({ id: zId("team"), userId: zId("user"), role: ZTeamRole.default("member") });
 export type TAddTeamMemberInput = z.infer<typeof ZAddTeamMemberInput>;
-export const ZRemoveTeamMemberInput = z.object({ id: zId("team"), userId: zId("user") });
+export const ZRemoveTeamMemberInput = z.strictObject({ id: zId("team"), userId: zId("user") });
 export type TRemoveTeamMemberInput = z.infer<typeof ZRemoveTeamMemberInput>;

@@ -5,7 +5,7 @@ import { zDisplayName, ZUser } from "./user.schema.js";
 /** Booleans arrive as text in query strings and as booleans over tRPC; take both. */
 const ZFlag = z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean({ error: "Use true or false" }));
 
-export const ZListUsersInput = z.object({
+export const ZListUsersInput = z.strictObject({
   q: z.string().trim().max(100, "Search can be at most 100 characters").optional().describe("Part of a username or email, any case"),
   isActive: ZFlag.optional(),
   limit: ZLimit,
@@ -13,9 +13,9 @@ export const ZListUsersInput = z.object({
 });
 export type TListUsersInput = z.infer<typeof ZListUsersInput>;
 
-export const ZAdminUserIdInput = z.object({ id: z.uuid("Not a valid user id") });
+export const ZAdminUserIdInput = z.strictObject({ id: z.uuid("Not a valid user id") });
 
-export const ZUpdateUserInput = z.object({
+export const ZUpdateUserInput = z.strictObject({
   id: z.uuid("Not a valid user id"),
   isActive: z.boolean({ error: "Use true or false" }).optional(),
   isStaff: z.boolean({ error: "Use true or false" }).optional(),

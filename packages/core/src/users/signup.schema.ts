@@ -19,7 +19,7 @@ export const ZEmailAddress = z
 /** Only the shape; the policy (length, commonness, ...) is checked by the service with the config's minimum. */
 export const ZNewPassword = z.string().min(1, "Enter a password").max(256, "Can be at most 256 characters");
 
-export const ZSignupInput = z.object({
+export const ZSignupInput = z.strictObject({
   username: ZUsername,
   email: ZEmailAddress,
   password: ZNewPassword,

@@ -10,8 +10,8 @@ export const ZListTenantUsersInput = ZPageInput.extend({
 export type TListTenantUsersInput = z.infer<typeof ZListTenantUsersInput>;
 export const ZTenantUserPage = pageOf(ZUser);
 
-export const ZTenantUserIdInput = z.object({ id: zId("user") });
-export const ZUpdateTenantUserInput = z.object({
+export const ZTenantUserIdInput = z.strictObject({ id: zId("user") });
+export const ZUpdateTenantUserInput = z.strictObject({
   id: zId("user"),
   displayName: zDisplayName.nullable(),
 });

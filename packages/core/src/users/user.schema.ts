@@ -12,7 +12,7 @@ export const zDisplayName = z
   .regex(/^\P{Cc}*$/u, "Control characters (such as line breaks) are not allowed");
 
 /** Your own profile: null clears the display name (lists then show your username). */
-export const ZUpdateProfileInput = z.object({ displayName: zDisplayName.nullable() });
+export const ZUpdateProfileInput = z.strictObject({ displayName: zDisplayName.nullable() });
 export type TUpdateProfileInput = z.infer<typeof ZUpdateProfileInput>;
 
 export const ZUser = z

@@ -43,8 +43,8 @@ describe.each<Transport>(["trpc", "rest"])("JSON bodies over %s", (transport) =>
     };
     const res = await rawRequest(api.url, post(transport, ["Transfer-Encoding: chunked"]), chunked());
     expect(res?.status).toBe(413);
-    // Under the limit, the same login works.
-    expect((await loginWith(transport, JSON.stringify({ username: "admin", password: "admin123", pad: " ".repeat(30_000) }))).status).toBe(200);
+    // Under the limit, the same login works (padded with whitespace: an unknown key would be refused).
+    expect((await loginWith(transport, `{"username":"admin","password":"admin123"${" ".repeat(30_000)}}`)).status).toBe(200);
   });
 
   it("charges the auth rate limit before reading the body", async () => {

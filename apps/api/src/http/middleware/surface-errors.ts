@@ -12,11 +12,19 @@ type Code = TRPCError["code"];
  * that surface's clients already parse: REST `{ message, code, data }`, tRPC
  * `{ error: { message, code, data } }` (an array of them for a batch).
  */
-export function sendSurfaceError(req: Request, res: Response, surface: Surface, code: Code, message: string, paths: string[] = []): void {
+export function sendSurfaceError(
+  req: Request,
+  res: Response,
+  surface: Surface,
+  code: Code,
+  message: string,
+  paths: string[] = [],
+  fieldErrors: Record<string, string[]> | null = null,
+): void {
   if (res.headersSent) return;
   const httpStatus = getHTTPStatusCodeFromError(new TRPCError({ code }));
   const requestId = requestIdOf(req as Request & { id?: unknown });
-  const data = (path: string | undefined) => ({ code, httpStatus, path: path ?? null, fieldErrors: null, requestId });
+  const data = (path: string | undefined) => ({ code, httpStatus, path: path ?? null, fieldErrors, requestId });
   res.status(httpStatus);
   if (surface === "rest") {
     res.json({ message, code, data: data(paths[0]) });

@@ -10,13 +10,15 @@ import { dataExportOpenApiPaths } from "./data-export.js";
 import { dataRestoreOpenApiPaths } from "./data-restore.js";
 import { documentOpenApiPaths } from "./document-openapi.js";
 import { ledgerExportOpenApiPaths } from "./ledger-export.js";
+import { markPublicOperations } from "./openapi-security.js";
+import { documentRestAliases } from "../middleware/rest-field-aliases.js";
 import { stripeWebhookOpenApiPaths } from "./stripe-webhook.js";
 
 /** Every path answers with or without its trailing slash; the document names each once, without it. */
 const withoutTrailingSlash = (paths: ZodOpenApiPathsObject): ZodOpenApiPathsObject => Object.fromEntries(Object.entries(paths).map(([p, op]) => [p.replace(/(.)\/$/, "$1"), op]));
 
 export function buildOpenApiDocument(config: Env) {
-  return generateOpenApiDocument(appRouter, {
+  const doc = generateOpenApiDocument(appRouter, {
     title: "Atrium API",
     description: "REST surface of Atrium. Every operation is also a tRPC procedure at /trpc. Paths are unversioned under /api/ and change only additively; /api/v1/<path> answers exactly as /api/<path>.",
     version: "0.1.0",
@@ -27,6 +29,7 @@ export function buildOpenApiDocument(config: Env) {
     // Plain express routes (not procedures) documented by hand, written the way the generator writes procedures' paths.
     paths: withoutTrailingSlash({ ...auditExportOpenApiPaths, ...ledgerExportOpenApiPaths, ...stripeWebhookOpenApiPaths, ...documentOpenApiPaths, ...dataExportOpenApiPaths, ...dataRestoreOpenApiPaths, ...backupDownloadOpenApiPaths }),
   });
+  return documentRestAliases(markPublicOperations(doc));
 }
 
 export function openApiRoutes(config: Env): Router {

@@ -50,6 +50,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   "USE / <anonymous> x2": { why: "request timing for /metrics, and the SPA's refusal of source maps: they serve nothing of a tenant's" },
   "USE / restAliases": { why: "the seed's paths (/api/v1/<path>, /api/admin/passkeys/) rewritten to ours before anything reads the path" },
   "USE /api emptyBodyIsJson": { why: "marks empty REST bodies as JSON" },
+  "USE /api restInputs": { why: "REST only: the manuals' snake_case aliases; refuses keys the adapter would drop unread (400)" },
   // The HTTP guards (apps/api/src/http): they refuse requests, never answer with data.
   "USE /trpc csrfCheck": { why: "CSRF: cookie-authenticated tRPC changes need an allowed Origin and JSON or the CSRF header" },
   "USE /api csrfCheck": { why: "CSRF: cookie-authenticated REST changes need an allowed Origin and JSON or the CSRF header" },

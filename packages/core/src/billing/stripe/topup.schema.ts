@@ -7,7 +7,7 @@ const hasAtMostTwoDecimals = (v: number) => Math.abs(Math.round(v * 100) - v * 1
  * The bounds (TOPUP_MIN_DOLLARS / TOPUP_MAX_DOLLARS) live in config, so the
  * service checks them after authorization; the contract only checks the shape.
  */
-export const ZCreateTopupSessionInput = z.object({
+export const ZCreateTopupSessionInput = z.strictObject({
   amountDollars: z
     .number({ error: "Amount must be a number of dollars" })
     .positive("Amount must be more than $0")

@@ -1,0 +1,72 @@
+// Walks every procedure on both surfaces with one key no contract declares: each answers 400 naming it.
+// Built from the router itself, so a procedure added tomorrow is walked the day it lands.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allProcedures, buildInput, type Procedure } from "../routers/isolation/procedures.js";
+import { startTestApi, type TestApi } from "../testing.js";
+import { IDENTITY_TEST_ENV, tokenFor } from "../routers/identity.test-helpers.js";
+
+const PROBE = "unknownProbe";
+let api: TestApi;
+let admin: string;
+beforeAll(async () => {
+  api = await startTestApi(IDENTITY_TEST_ENV);
+  admin = await tokenFor(api, "admin", "admin123");
+});
+afterAll(() => api.close());
+
+type Reply = { status: number; fieldErrors: Record<string, string[]> | null };
+
+async function viaRest(p: Procedure & { rest: { method: string; path: string } }, input: Record<string, unknown>): Promise<Reply> {
+  const rest = { ...input };
+  const path = p.rest.path.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = rest[k];
+    delete rest[k];
+    return encodeURIComponent(String(v));
+  });
+  const body = !["GET", "DELETE"].includes(p.rest.method);
+  const qs = body ? "" : `?${new URLSearchParams(Object.entries(rest).map(([k, v]): [string, string] => [k, typeof v === "object" ? JSON.stringify(v) : String(v)]))}`;
+  const res = await fetch(`${api.url}/api${path}${qs}`, {
+    method: p.rest.method,
+    headers: { authorization: `Bearer ${admin}`, ...(body ? { "content-type": "application/json" } : {}) },
+    body: body ? JSON.stringify(rest) : undefined,
+  });
+  const json = (await res.json()) as { data?: { fieldErrors?: Record<string, string[]> | null } };
+  return { status: res.status, fieldErrors: json.data?.fieldErrors ?? null };
+}
+
+async function viaTrpc(p: Procedure, input: Record<string, unknown>): Promise<Reply> {
+  const url = `${api.url}/trpc/${p.path}`;
+  const headers = { authorization: `Bearer ${admin}`, "content-type": "application/json" };
+  const res =
+    p.type === "query"
+      ? await fetch(`${url}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
+      : await fetch(url, { method: "POST", headers, body: JSON.stringify(input) });
+  const json = (await res.json()) as { error?: { data?: { fieldErrors?: Record<string, string[]> | null } } };
+  return { status: res.status, fieldErrors: json.error?.data?.fieldErrors ?? null };
+}
+
+const procedures = allProcedures().filter((p) => p.type !== "subscription");
+const inputFor = (p: Procedure) => ({ ...(buildInput(p, () => randomUUID()) ?? {}), [PROBE]: "x" });
+const naming = (r: Reply) => ({ status: r.status, probe: r.fieldErrors?.[PROBE] ?? null });
+
+describe("an unknown key is a 400 naming it, on every procedure", () => {
+  it("over tRPC", async () => {
+    const wrong: string[] = [];
+    for (const p of procedures) {
+      const r = naming(await viaTrpc(p, inputFor(p)));
+      if (r.status !== 400 || !r.probe) wrong.push(`${p.path}: ${JSON.stringify(r)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("over REST", async () => {
+    const wrong: string[] = [];
+    for (const p of procedures) {
+      if (!p.rest) continue;
+      const r = naming(await viaRest(p as Procedure & { rest: { method: string; path: string } }, inputFor(p)));
+      if (r.status !== 400 || !r.probe) wrong.push(`${p.rest.method} ${p.rest.path}: ${JSON.stringify(r)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
