@@ -8,7 +8,7 @@ import { Redis } from "ioredis";
 import { eq, inArray, and, sql } from "drizzle-orm";
 import { createLogger, loadConfig } from "@atrium/config";
 import { creditReserve, ensureDefaultPrices, jobService, type JobActor, type ServiceContext } from "@atrium/core";
-import { createJobQueues } from "@atrium/core/jobs";
+import { createJobQueues } from "@atrium/core/queues";
 import { createDb, migrateDb, schema } from "@atrium/db";
 import { startEmbeddedPostgres, startRedisServer } from "@atrium/db/embedded";
 import { startWorker } from "@atrium/worker";

@@ -1,7 +1,7 @@
 import { DelayedError, UnrecoverableError, type Job, type Processor } from "bullmq";
 import { z } from "zod";
 import type { Analyzer, EmailTransport, ServiceContext } from "@atrium/core";
-import { JOBS, type JobName, type JobPayload, type JobQueues } from "@atrium/core/jobs";
+import { JOBS, type JobName, type JobPayload, type JobQueues } from "@atrium/core/queues";
 import { jobDuration } from "../observability/metrics.js";
 
 /** A service context (with `jobs`, so processors can enqueue follow-ups) plus the BullMQ job. */

@@ -6,7 +6,7 @@ import { checkSpend, cheapJobTypes, committedCents, verdictFor } from "../billin
 import type { BillingActor } from "../billing/reserve.service.js";
 import type { ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
-import { QUEUES } from "../jobs/queues.js";
+import { QUEUES } from "../queues/queues.js";
 import { authorize, can, type Action } from "../tenancy/policy.js";
 import { inTransaction } from "../tenancy/tx.js";
 import { ZJobInputs, type TCreateJobInput, type TEstimateJobInput, type TJob, type TJobEstimate, type TJobType } from "./analysis-jobs.schema.js";

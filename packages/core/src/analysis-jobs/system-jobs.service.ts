@@ -2,7 +2,7 @@ import type { Redis } from "ioredis";
 import { listHeartbeats } from "../system/heartbeat.js";
 import type { ServiceContext } from "../shared/context.js";
 import { toPage } from "../shared/pagination.js";
-import { QUEUES, type QueueName } from "../jobs/queues.js";
+import { QUEUES, type QueueName } from "../queues/queues.js";
 import type { TJob, TJobPage, TQueueStatus, TSystemJobsInput } from "./analysis-jobs.schema.js";
 import { ServiceError, notFound } from "../shared/errors.js";
 import { ANALYSIS_JOBS } from "./analysis.jobs.js";

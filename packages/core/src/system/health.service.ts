@@ -3,7 +3,7 @@ import { migrationStatus, type Db } from "@atrium/db";
 import type { ServiceContext } from "../shared/context.js";
 import type { EmailTransport } from "../email/transports.js";
 import type { Storage } from "../storage/storage.js";
-import { QUEUES, type QueueName } from "../jobs/queues.js";
+import { QUEUES, type QueueName } from "../queues/queues.js";
 import { newestBackup } from "../data-safety/backup-catalog.js";
 import { listHeartbeats } from "./heartbeat.js";
 import type { THealthCheck, THealthStatus, TSystemHealth } from "./health.schema.js";
