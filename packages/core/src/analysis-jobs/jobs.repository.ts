@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import { after } from "../shared/pagination.js";
 
@@ -38,20 +38,4 @@ export async function transitionJob(db: DbOrTx, id: string, from: JobRow["status
 /** Jobs `running` since before `before` (by updatedAt): candidates for the stalled sweep. */
 export function findRunningSince(db: DbOrTx, before: Date) {
   return db.select().from(jobs).where(and(eq(jobs.status, "running"), lt(jobs.updatedAt, before))).limit(500);
-}
-
-/** Marks progress (for the stalled sweep) and reads whether a cancel was asked for, in one round trip. */
-export async function touchJob(db: DbOrTx, id: string): Promise<{ cancelRequested: boolean }> {
-  const [row] = await db.update(jobs).set({ updatedAt: sql`now()` }).where(eq(jobs.id, id)).returning({ cancelRequestedAt: jobs.cancelRequestedAt });
-  return { cancelRequested: !!row?.cancelRequestedAt };
-}
-
-/** queued|running → running with one more attempt; undefined when the job was cancelled or finished meanwhile. */
-export async function startJobRun(db: DbOrTx, id: string, now: Date): Promise<JobRow | undefined> {
-  const [row] = await db
-    .update(jobs)
-    .set({ status: "running", attempts: sql`${jobs.attempts} + 1`, startedAt: sql`coalesce(${jobs.startedAt}, ${now})`, updatedAt: new Date() })
-    .where(and(eq(jobs.id, id), inArray(jobs.status, ["queued", "running"])))
-    .returning();
-  return row;
 }

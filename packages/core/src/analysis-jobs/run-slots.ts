@@ -1,24 +1,42 @@
-import { and, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, count, desc, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
 import { schema, type Db, type DbOrTx } from "@atrium/db";
-import { appendJobEvent } from "./job-events.repository.js";
+import { isFinished } from "./job-dto.js";
+import { appendJobEvent, appendJobEvents, type JobEventInput } from "./job-events.repository.js";
 import type { JobRow } from "./jobs.repository.js";
 
 const { jobs, jobEvents } = schema;
 
-export type RunSlot = { status: "started"; job: JobRow } | { status: "gone" } | { status: "full"; running: number };
+export type RunStart =
+  | { status: "started"; job: JobRow; recovered: boolean }
+  /** No such job (deleted with its account). */
+  | { status: "missing" }
+  /** Finished already: a duplicate delivery or a run recovered after it had ended. */
+  | { status: "finished"; job: JobRow }
+  | { status: "cancel_requested"; job: JobRow }
+  /** Cancelled or finished between the read and the start. */
+  | { status: "gone" }
+  /** The tenant has `running` jobs at its cap. */
+  | { status: "full"; running: number };
 
 /**
- * Starts a run (queued|running → running, one more attempt) only while the
- * tenant has fewer than `cap` other jobs running (JOBS_MAX_RUNNING_PER_TENANT),
- * so one tenant's backlog can't fill every worker. A transaction-scoped
- * advisory lock per tenant makes count-then-start atomic across every worker
- * process; Postgres' `running` rows are the slots, so a crashed worker's job
- * keeps its slot only until BullMQ hands it to another worker (which resumes
- * it: the job itself is left out of the count) or the stalled sweep fails it.
+ * Starts a run (queued|running → running, one more attempt, its `job.running`
+ * event written with it) only while the tenant has fewer than `cap` other jobs
+ * running (JOBS_MAX_RUNNING_PER_TENANT), so one tenant's backlog can't fill
+ * every worker. A transaction-scoped advisory lock per tenant, taken by the
+ * same statement that reads the job, makes count-then-start atomic across
+ * every worker process; Postgres' `running` rows are the slots, so a crashed
+ * worker's job keeps its slot only until BullMQ hands it to another worker
+ * (which resumes it: the job itself is left out of the count) or the stalled
+ * sweep fails it.
  */
-export async function startJobRunWithinCap(db: DbOrTx, job: Pick<JobRow, "id" | "accountId">, cap: number, now: () => Date): Promise<RunSlot> {
+export async function startRunWithinCap(db: DbOrTx, jobId: string, cap: number, now: () => Date, runningEvent: (job: JobRow, recovered: boolean) => JobEventInput): Promise<RunStart> {
   return (db as Db).transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`jobs.running:${job.accountId}`}, 0))`);
+    const lock = sql`pg_advisory_xact_lock(hashtextextended('jobs.running:' || ${jobs.accountId}::text, 0))`;
+    const [found] = await tx.select({ ...getTableColumns(jobs), locked: sql<unknown>`${lock}` }).from(jobs).where(eq(jobs.id, jobId));
+    if (!found) return { status: "missing" };
+    const { locked: _locked, ...job } = found;
+    if (isFinished(job.status)) return { status: "finished", job };
+    if (job.cancelRequestedAt) return { status: "cancel_requested", job };
     const othersRunning = and(eq(jobs.accountId, job.accountId), eq(jobs.status, "running"), ne(jobs.id, job.id));
     // Count and start in one statement (a fresh snapshot, taken after the lock): one round trip inside the lock.
     const running = tx.$with("running").as(tx.select({ n: count().as("n") }).from(jobs).where(othersRunning));
@@ -29,7 +47,11 @@ export async function startJobRunWithinCap(db: DbOrTx, job: Pick<JobRow, "id" | 
       .set({ status: "running", attempts: sql`${jobs.attempts} + 1`, startedAt: sql`coalesce(${jobs.startedAt}, ${now()})`, updatedAt: new Date() })
       .where(and(eq(jobs.id, job.id), inArray(jobs.status, ["queued", "running"]), sql`(select n from ${running}) < ${cap}`))
       .returning();
-    if (started) return { status: "started", job: started };
+    if (started) {
+      const recovered = job.status === "running";
+      await appendJobEvents(tx, job.id, [runningEvent(started, recovered)]);
+      return { status: "started", job: started, recovered };
+    }
     // Not started: the tenant is at its cap, or the job was cancelled or finished meanwhile.
     const [row] = await tx.select({ n: count() }).from(jobs).where(othersRunning);
     const n = row?.n ?? 0;
