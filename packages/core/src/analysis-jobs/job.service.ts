@@ -4,9 +4,11 @@ import { lockReserveRow } from "../billing/ledger.repository.js";
 import { createReserveIfMissing, reserveRules } from "../billing/ledger.service.js";
 import { checkSpend, cheapJobTypes, committedCents, verdictFor } from "../billing/low-balance.service.js";
 import type { BillingActor } from "../billing/reserve.service.js";
-import type { ServiceContext } from "../shared/context.js";
+import { recordAudit } from "../audit/audit.service.js";
+import type { RequestMeta, ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
 import { QUEUES } from "../queues/queues.js";
+import { by } from "../tenancy/guards.js";
 import { authorize, can, type Action } from "../tenancy/policy.js";
 import { inTransaction } from "../tenancy/tx.js";
 import { ZJobInputs, type TCreateJobInput, type TEstimateJobInput, type TJob, type TJobEstimate, type TJobType } from "./analysis-jobs.schema.js";
@@ -88,7 +90,7 @@ export async function estimateJob(ctx: ServiceContext, actor: JobActor, input: T
  * A refusal by the policy (PAYMENT_REQUIRED, naming balance and estimate) or
  * by the ai-analysis flag (FORBIDDEN, naming it) writes and enqueues nothing.
  */
-export async function createJob(ctx: ServiceContext, actor: JobActor, raw: TCreateJobInput): Promise<TJob> {
+export async function createJob(ctx: ServiceContext, actor: JobActor, raw: TCreateJobInput, meta?: RequestMeta): Promise<TJob> {
   if (!ctx.jobs) throw new Error("createJob needs a context with job queues");
   const type = raw.type;
   assertTypeAllowed(ctx, type);
@@ -118,6 +120,7 @@ export async function createJob(ctx: ServiceContext, actor: JobActor, raw: TCrea
       message: `Queued ${type} (estimated ${priced.totalCents} ¢)`,
       data: { estimatedCents: priced.totalCents, verdict: check.verdict, ...(check.message ? { warning: check.message } : {}) },
     });
+    await recordAudit(tx, { eventType: "job.created", actor: by(actor), target: { type: "job", id: row.id }, accountId, meta, details: { type, estimatedCents: priced.totalCents } });
     return { job: row, check };
   });
   try {
@@ -134,21 +137,35 @@ export async function createJob(ctx: ServiceContext, actor: JobActor, raw: TCrea
 
 /**
  * Cancels a queued job at once (its BullMQ job is removed, or skipped if a
- * worker races us), or asks a running one to stop at its next step.
+ * worker races us), or asks a running one to stop at its next step. Either is
+ * audited with the change, in its transaction.
  */
-export async function cancelJob(ctx: ServiceContext, actor: JobActor, id: string): Promise<TJob> {
+export async function cancelJob(ctx: ServiceContext, actor: JobActor, id: string, meta?: RequestMeta): Promise<TJob> {
   const job = await jobFor(ctx, actor, id, "data.write");
   const now = ctx.now();
-  const cancelled = await transitionJob(ctx.db, id, ["queued"], { status: "cancelled", cancelRequestedAt: now, finishedAt: now });
+  const audit = (tx: Parameters<typeof recordAudit>[0], eventType: "job.cancelled" | "job.cancel_requested") =>
+    recordAudit(tx, { eventType, actor: by(actor), target: { type: "job", id }, accountId: job.accountId, meta, details: { type: job.type, status: job.status } });
+  const cancelled = await inTransaction(ctx, async (tx) => {
+    const row = await transitionJob(tx, id, ["queued"], { status: "cancelled", cancelRequestedAt: now, finishedAt: now });
+    if (!row) return undefined;
+    await appendJobEvent(tx, id, { type: "job.cancelled", message: "Cancelled before it started" });
+    await audit(tx, "job.cancelled");
+    return row;
+  });
   if (cancelled) {
-    await appendJobEvent(ctx.db, id, { type: "job.cancelled", message: "Cancelled before it started" });
     await ctx.jobs?.queue(QUEUES.ai_analysis).remove(id).catch(() => undefined);
     return toJobView(ctx.db, cancelled, actor);
   }
-  const signalled = await transitionJob(ctx.db, id, ["running"], { cancelRequestedAt: now });
-  if (signalled) {
-    if (!job.cancelRequestedAt) await appendJobEvent(ctx.db, id, { type: "job.cancel_requested", message: "Cancel requested; stopping at the next step" });
-    return toJobView(ctx.db, signalled, actor);
-  }
+  const signalled = await inTransaction(ctx, async (tx) => {
+    const row = await transitionJob(tx, id, ["running"], { cancelRequestedAt: now });
+    if (!row) return undefined;
+    // Asked once: a second click changes nothing on the timeline or in the audit log.
+    if (!job.cancelRequestedAt) {
+      await appendJobEvent(tx, id, { type: "job.cancel_requested", message: "Cancel requested; stopping at the next step" });
+      await audit(tx, "job.cancel_requested");
+    }
+    return row;
+  });
+  if (signalled) return toJobView(ctx.db, signalled, actor);
   throw new ServiceError("CONFLICT", `The job has already ended (${job.status})`);
 }
