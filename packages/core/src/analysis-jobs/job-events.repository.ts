@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, sql, type SQL } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 
-const { jobs, jobEvents } = schema;
+const { jobs, jobEvents, usageCosts } = schema;
 type JobStatus = (typeof jobs.$inferSelect)["status"];
 
 export interface JobEventInput {
@@ -33,7 +33,7 @@ const asJson = (events: JobEventInput[]) =>
  * select or the update that moves the job, so the job's row lock is held when
  * the numbers are taken and two writers to one job don't pick the same seq.
  */
-function insertEventsFrom(source: SQL, jobId: string, events: JobEventInput[]): SQL {
+export function insertEventsFrom(source: SQL, jobId: string, events: JobEventInput[]): SQL {
   return sql`
     insert into ${jobEvents} (job_id, account_id, seq, type, message, data, duration_ms, cost_cents, occurred_at)
     select ${jobId}, src.account_id,
@@ -66,6 +66,17 @@ export async function touchJobWithEvents(db: DbOrTx, jobId: string, events: JobE
   return { cancelRequested: !!rows[0]?.cancel_requested_at };
 }
 
+/**
+ * The usage record of a run that cost nothing, written by the finish's own statement
+ * (the paid path goes through recordRunCost and its debit in the finish's transaction).
+ * Unique by run id like every usage record; a run can only finish once, so the
+ * record can't already exist with a price on it.
+ */
+export interface FreeRun {
+  jobType: string;
+  lineItems: unknown[];
+}
+
 export interface JobFinish {
   status: JobStatus;
   result?: Record<string, unknown>;
@@ -81,15 +92,21 @@ export interface JobFinish {
  * last one) are appended with it, or, if the job had moved on meanwhile
  * (cancelled, failed by the sweep), neither happens. Returns whether it moved.
  */
-export async function finishJobWithEvents(db: DbOrTx, jobId: string, from: JobStatus[], set: JobFinish, events: JobEventInput[]): Promise<boolean> {
+export async function finishJobWithEvents(db: DbOrTx, jobId: string, from: JobStatus[], set: JobFinish, events: JobEventInput[], freeRun?: FreeRun): Promise<boolean> {
   const result = set.result === undefined ? null : JSON.stringify(set.result);
+  // A free run's usage record rides along (see FreeRun); nothing is debited for it.
+  const usage = freeRun
+    ? sql`, uc as (insert into ${usageCosts} (account_id, run_id, job_type, total_cents, line_items)
+        select upd.account_id, upd.id::text, ${freeRun.jobType}, 0, ${JSON.stringify(freeRun.lineItems)}::jsonb from upd
+        on conflict (run_id) do nothing returning 1)`
+    : sql``;
   const { rows } = await db.execute<{ id: string }>(sql`
     with upd as (
       update ${jobs} set status = ${set.status}, result = coalesce(${result}::jsonb, result), cost_cents = coalesce(${set.costCents ?? null}::bigint, cost_cents),
         error = ${set.error}, error_cause = coalesce(${set.errorCause ?? null}, error_cause), finished_at = ${set.finishedAt}, updated_at = now()
       where ${jobs.id} = ${jobId} and ${jobs.status} in (${sql.join(from.map((s) => sql`${s}`), sql`, `)})
       returning id, account_id
-    ), ev as (${insertEventsFrom(sql`upd`, jobId, events)} returning 1)
+    ), ev as (${insertEventsFrom(sql`upd`, jobId, events)} returning 1)${usage}
     select id from upd`);
   return rows.length > 0;
 }

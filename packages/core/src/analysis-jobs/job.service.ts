@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { schema } from "@atrium/db";
 import { lockReserveRow } from "../billing/ledger.repository.js";
 import { createReserveIfMissing, reserveRules } from "../billing/ledger.service.js";
 import { checkSpend, cheapJobTypes, committedCents, verdictFor } from "../billing/low-balance.service.js";
@@ -16,11 +15,10 @@ import { ANALYSIS_JOBS } from "./analysis.jobs.js";
 import { analyzerModel, documentIdsOf, estimateJobCost, loadTenantDocuments } from "./job-estimate.js";
 import { appendJobEvent } from "./job-events.repository.js";
 import { toJobView } from "./job-view.js";
-import { findJob, transitionJob, type JobRow } from "./jobs.repository.js";
+import { findJob, insertQueuedJob, transitionJob, type JobRow } from "./jobs.repository.js";
 import { requireFlag, subjectFor } from "../flags/flag-gate.js";
 import { FLAGS } from "../flags/flags.schema.js";
 
-const { jobs, jobEvents } = schema;
 
 /** Who creates and reads jobs: their roles plus the home account calls default to. */
 export type JobActor = BillingActor;
@@ -101,25 +99,28 @@ export async function createJob(ctx: ServiceContext, actor: JobActor, raw: TCrea
 
   const { job, check } = await inTransaction(ctx, async (tx) => {
     const rules = reserveRules(ctx);
-    await createReserveIfMissing(tx, accountId, rules);
     // The locked row is the balance the verdict uses: no second read of it (checkSpend's) inside the lock.
-    const reserve = await lockReserveRow(tx, accountId);
+    // Created on first use only: an account's every later job locks the row in one statement.
+    let reserve = await lockReserveRow(tx, accountId);
+    if (!reserve) {
+      await createReserveIfMissing(tx, accountId, rules);
+      reserve = await lockReserveRow(tx, accountId);
+    }
     if (!reserve) throw notFound("Account");
     const docs = await loadTenantDocuments(tx, accountId, documentIdsOf(type, input));
     const priced = await estimateJobCost(tx, ctx.config, type, input, docs);
     const pendingCents = await committedCents(tx, accountId);
     const check = verdictFor(reserve, priced.totalCents, type, cheapJobTypes(ctx), { creditLimitCents: rules.creditLimitCents, pendingCents });
     if (!check.allowed) throw new ServiceError("PAYMENT_REQUIRED", check.message ?? "The low-balance policy refuses this job");
-    const [row] = await tx.insert(jobs).values({ accountId, createdById: actor.userId, type, input, estimatedCostCents: priced.totalCents }).returning();
-    if (!row) throw new Error("job insert returned nothing");
-    await tx.insert(jobEvents).values({
-      jobId: row.id,
-      accountId,
-      seq: 1,
-      type: "job.queued",
-      message: `Queued ${type} (estimated ${priced.totalCents} ¢)`,
-      data: { estimatedCents: priced.totalCents, verdict: check.verdict, ...(check.message ? { warning: check.message } : {}) },
-    });
+    const row = await insertQueuedJob(
+      tx,
+      { accountId, createdById: actor.userId, type, input, estimatedCostCents: priced.totalCents },
+      {
+        type: "job.queued",
+        message: `Queued ${type} (estimated ${priced.totalCents} ¢)`,
+        data: { estimatedCents: priced.totalCents, verdict: check.verdict, ...(check.message ? { warning: check.message } : {}) },
+      },
+    );
     await recordAudit(tx, { eventType: "job.created", actor: by(actor), target: { type: "job", id: row.id }, accountId, meta, details: { type, estimatedCents: priced.totalCents } });
     return { job: row, check };
   });

@@ -1,7 +1,7 @@
-import { and, count, desc, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, ne, sql } from "drizzle-orm";
 import { schema, type Db, type DbOrTx } from "@atrium/db";
 import { isFinished } from "./job-dto.js";
-import { appendJobEvent, appendJobEvents, type JobEventInput } from "./job-events.repository.js";
+import { appendJobEvent, insertEventsFrom, type JobEventInput } from "./job-events.repository.js";
 import type { JobRow } from "./jobs.repository.js";
 
 const { jobs, jobEvents } = schema;
@@ -38,23 +38,24 @@ export async function startRunWithinCap(db: DbOrTx, jobId: string, cap: number, 
     if (isFinished(job.status)) return { status: "finished", job };
     if (job.cancelRequestedAt) return { status: "cancel_requested", job };
     const othersRunning = and(eq(jobs.accountId, job.accountId), eq(jobs.status, "running"), ne(jobs.id, job.id));
-    // Count and start in one statement (a fresh snapshot, taken after the lock): one round trip inside the lock.
-    const running = tx.$with("running").as(tx.select({ n: count().as("n") }).from(jobs).where(othersRunning));
-    // The clock is read inside the lock, so a start is never stamped before the finish that freed its slot.
-    const [started] = await tx
-      .with(running)
-      .update(jobs)
-      .set({ status: "running", attempts: sql`${jobs.attempts} + 1`, startedAt: sql`coalesce(${jobs.startedAt}, ${now()})`, updatedAt: new Date() })
-      .where(and(eq(jobs.id, job.id), inArray(jobs.status, ["queued", "running"]), sql`(select n from ${running}) < ${cap}`))
-      .returning();
-    if (started) {
-      const recovered = job.status === "running";
-      await appendJobEvents(tx, job.id, [runningEvent(started, recovered)]);
-      return { status: "started", job: started, recovered };
-    }
-    // Not started: the tenant is at its cap, or the job was cancelled or finished meanwhile.
-    const [row] = await tx.select({ n: count() }).from(jobs).where(othersRunning);
-    const n = row?.n ?? 0;
+    // Under the lock nobody else starts this job, so its next attempt number is known before the statement.
+    const recovered = job.status === "running";
+    const startedAt = job.startedAt ?? now();
+    const next: JobRow = { ...job, status: "running", attempts: job.attempts + 1, startedAt, updatedAt: new Date() };
+    // Count, start and the job.running event in ONE statement (a fresh snapshot, taken after the lock).
+    const { rows } = await tx.execute<{ id: string | null; n: number }>(sql`
+      with running as (select count(*)::int as n from ${jobs} where ${othersRunning}),
+      upd as (
+        update ${jobs} set status = 'running', attempts = ${jobs.attempts} + 1, started_at = coalesce(${jobs.startedAt}, ${startedAt}), updated_at = ${next.updatedAt}
+        where ${jobs.id} = ${job.id} and ${jobs.status} in ('queued', 'running') and (select n from running) < ${cap}
+        returning id, account_id
+      ), ev as (${insertEventsFrom(sql`upd`, job.id, [{ ...runningEvent(next, recovered), occurredAt: next.updatedAt }])} returning 1)
+      select (select id from upd) as id, (select n from running) as n`);
+    const [row] = rows;
+    if (row?.id) return { status: "started", job: next, recovered };
+    // Not started: judged on the count the update saw. At the cap it waits; under it, the job itself was
+    // cancelled or finished meanwhile. (A second count could see a slot freed since, and drop a queued job.)
+    const n = Number(row?.n ?? 0);
     if (n < cap) return { status: "gone" };
     return { status: "full", running: n };
   });

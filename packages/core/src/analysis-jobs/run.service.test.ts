@@ -72,6 +72,20 @@ describe("runAnalysisJob", () => {
     expect(new Set(events.map((e) => e.tx)).size).toBe(5);
   });
 
+  it("finishes a free run (status, result, last events, usage record) with one statement", async () => {
+    const { accountId } = await newAccount(env.ctx);
+    const jobId = await queuedNoop(accountId, {});
+    expect(await runAnalysisJob(deps, firstAttempt, jobId)).toEqual({ status: "success", costCents: 0 });
+    const [job] = await env.ctx.db.select({ status: schema.jobs.status, result: schema.jobs.result, tx: xmin }).from(schema.jobs).where(eq(schema.jobs.id, jobId));
+    const events = await env.ctx.db.select({ type: schema.jobEvents.type, tx: xmin }).from(schema.jobEvents).where(eq(schema.jobEvents.jobId, jobId)).orderBy(asc(schema.jobEvents.seq));
+    const costs = await env.ctx.db.select({ totalCents: schema.usageCosts.totalCents, tx: xmin }).from(schema.usageCosts).where(eq(schema.usageCosts.runId, jobId));
+    expect(job).toMatchObject({ status: "success", result: { steps: 0, lineItems: [] } });
+    expect(events.map((e) => e.type)).toEqual(["job.queued", "job.running", "job.succeeded"]);
+    expect(costs).toEqual([{ totalCents: 0, tx: job?.tx }]);
+    expect(events[2]?.tx).toBe(job?.tx);
+    expect(await env.ctx.db.select().from(schema.ledgerEntries).where(eq(schema.ledgerEntries.relatedId, jobId))).toEqual([]);
+  });
+
   it("a second delivery of a finished job changes nothing and charges nothing more", async () => {
     const { accountId } = await newAccount(env.ctx);
     await creditReserve(env.ctx.db, { accountId, amountCents: 10_000, idempotencyKey: `seed-${accountId}` });

@@ -50,16 +50,23 @@ async function finishSucceeded(run: RunState, result: Record<string, unknown>, t
       ? { computeSeconds: (Number(job.input.steps ?? 0) * Number(job.input.stepMs ?? 0)) / 1000 }
       : { charsRead: { jobType: job.type, chars: run.charsRead } }),
   });
+  const ms = () => performance.now() - t0;
+  if (priced.totalCents === 0) {
+    // Free (the noop job, a free model): status, result, last events and usage record in ONE statement.
+    const set: JobFinish = { status: "success", result: { ...result, lineItems: priced.lineItems }, costCents: 0, error: null, finishedAt: deps.now() };
+    const done = { type: "job.succeeded", message: `Done in ${Math.round(ms())} ms; cost 0 ¢`, data: { lineItems: priced.lineItems, debited: false }, durationMs: ms(), costCents: 0 };
+    const moved = await run.events.flush((batch) => finishJobWithEvents(deps.db, job.id, ["running"], set, batch, { jobType: job.type, lineItems: priced.lineItems }), done);
+    return moved ? { status: "success", costCents: 0 } : { status: "gone", skipped: true };
+  }
   try {
     return await (deps.db as Db).transaction(async (tx) => {
       const cost = await recordRunCost(tx, { accountId: job.accountId, runId: job.id, jobType: job.type, lineItems: priced.lineItems, totalCents: priced.totalCents }, deps);
-      const ms = performance.now() - t0;
       const set: JobFinish = { status: "success", result: { ...result, lineItems: priced.lineItems }, costCents: cost.totalCents, error: null, finishedAt: deps.now() };
       const moved = await run.events.flush((batch) => finishJobWithEvents(tx, job.id, ["running"], set, batch), {
         type: "job.succeeded",
-        message: `Done in ${Math.round(ms)} ms; cost ${cost.totalCents} ¢${cost.debited ? "" : cost.totalCents ? " (already charged)" : ""}`,
+        message: `Done in ${Math.round(ms())} ms; cost ${cost.totalCents} ¢${cost.debited ? "" : cost.totalCents ? " (already charged)" : ""}`,
         data: { lineItems: priced.lineItems, debited: cost.debited },
-        durationMs: ms,
+        durationMs: ms(),
         costCents: cost.totalCents,
       });
       if (!moved) throw new JobMovedOn();
