@@ -90,7 +90,7 @@ describe("the packed @atrium/sdk", () => {
     inConsumer(
       "me.mjs",
       `import { createClient } from "@atrium/sdk";
-const me = await createClient({ baseUrl: process.env.API_URL, token: process.env.TOKEN }).me.query();
+const me = await createClient({ baseUrl: process.env.API_URL, token: process.env.TOKEN }).auth.me.query();
 console.log(me.user.username);`,
     );
     inConsumer(
@@ -139,7 +139,7 @@ import { ZMeOutput } from "@atrium/sdk/contracts";
 
 const client = createClient({ baseUrl: "http://localhost:1", token: "t" });
 export async function main(): Promise<string> {
-  const me = await client.me.query();
+  const me = await client.auth.me.query();
   const username: string = me.user.username;
   const method: "session" | "api_key" = me.authMethod;
   // @ts-expect-error: users have no such property

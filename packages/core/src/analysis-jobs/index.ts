@@ -15,4 +15,4 @@ export type { JobRow } from "./jobs.repository.js";
 export * from "./analysis-jobs.schema.js";
 export * from "./run.schema.js";
 export * from "./analysis.jobs.js";
-export { purgeStaleInviteKeys, INVITE_JOBS } from "../invites/invite-key.cleanup.js";
+export { purgeStaleInviteKeys, INVITE_JOBS } from "../invite-keys/invite-key.jobs.js";

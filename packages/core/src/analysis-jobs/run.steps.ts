@@ -1,7 +1,7 @@
 import type { Analyzer, AnalyzerCall } from "../analyzers/analyzer.js";
 import { priceUsage } from "../billing/pricing.service.js";
 import type { ServiceContext } from "../shared/context.js";
-import { emitTelemetry } from "../system/telemetry.js";
+import { emitTelemetry } from "../system/telemetry.service.js";
 import type { TJobType } from "./analysis-jobs.schema.js";
 import type { JobEventBuffer } from "./job-events.buffer.js";
 import { touchJobWithEvents } from "./job-events.repository.js";

@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import { listHeartbeats } from "../system/heartbeat.js";
+import { listHeartbeats } from "../system/heartbeat.service.js";
 import { recordAudit } from "../audit/audit.service.js";
 import type { Actor, RequestMeta, ServiceContext } from "../shared/context.js";
 import { toPage } from "../shared/pagination.js";
@@ -11,7 +11,7 @@ import { appendJobEvent } from "./job-events.repository.js";
 import { toJobView, toJobViews } from "./job-view.js";
 
 import { findJob, findJobsPage, transitionJob } from "./jobs.repository.js";
-import { inTransaction } from "../tenancy/tx.js";
+import { inTransaction } from "../shared/tx.js";
 
 /** Staff, as these services see them: who, for the audit log. */
 export type StaffActor = Pick<Actor, "userId" | "username" | "isStaff">;

@@ -15,7 +15,7 @@ export function registerInvitations(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const mine = await client.invitation.mine.query();
+      const mine = await client.invitations.mine.query();
       if (opts.json) return printJson(ctx.io, mine);
       if (!mine.emailVerified) return printLines(ctx.io, "Your email address is not confirmed yet: run `atrium email resend` and open the link first.");
       if (mine.items.length === 0) return printLines(ctx.io, "No pending invitations.");
@@ -34,10 +34,10 @@ export function registerInvitations(program: Command, ctx: CliContext): void {
       .action(async (id: string, _opts: unknown, cmd: Command) => {
         const { client } = await ctx.client(cmd);
         if (answer === "accept") {
-          const joined = await client.invitation.accept.mutate({ invitationId: id });
+          const joined = await client.invitations.accept.mutate({ invitationId: id });
           printLines(ctx.io, `Joined organization ${joined.organizationId}.`);
         } else {
-          await client.invitation.decline.mutate({ invitationId: id });
+          await client.invitations.decline.mutate({ invitationId: id });
           printLines(ctx.io, "Invitation declined.");
         }
       });

@@ -12,7 +12,7 @@ export function registerOrgs(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const { items } = await client.organization.listDeleted.query({ limit: 100 });
+      const { items } = await client.organizations.listDeleted.query({ limit: 100 });
       if (opts.json) return printJson(ctx.io, items);
       if (items.length === 0) return printLines(ctx.io, "No deleted organizations.");
       printTable(
@@ -28,7 +28,7 @@ export function registerOrgs(program: Command, ctx: CliContext): void {
     .argument("<id>", "the organization's id (see `atrium orgs deleted`)")
     .action(async (id: string, _opts: unknown, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const restored = await client.organization.restore.mutate({ id });
+      const restored = await client.organizations.restore.mutate({ id });
       printLines(ctx.io, `Restored ${restored.name} (${restored.id}).`);
     });
 }
