@@ -9,7 +9,7 @@ import { Redis } from "ioredis";
 import { createApp, startSessionCacheSync, type ApiDeps } from "@atrium/api";
 import { createLogger, loadConfig } from "@atrium/config";
 import { bootstrap, startFlagRuntime } from "@atrium/core";
-import { createJobQueues } from "@atrium/core/jobs";
+import { createJobQueues } from "@atrium/core/queues";
 import { createDb, migrateDb, type DbHandle } from "@atrium/db";
 import { startEmbeddedPostgres, startRedisServer } from "@atrium/db/embedded";
 

@@ -2,7 +2,7 @@ import type { Env, Logger } from "@atrium/config";
 import type { Db } from "@atrium/db";
 import type { Redis } from "ioredis";
 import type { SessionCache } from "@atrium/core";
-import type { JobQueues } from "@atrium/core/jobs";
+import type { JobQueues } from "@atrium/core/queues";
 import type { FlagRuntime } from "@atrium/core";
 
 /** What the api process holds: connections and config, nothing per-request. */

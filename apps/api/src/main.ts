@@ -5,7 +5,7 @@ import { configOrExit, configWarnings, createLogger, logEffectiveConfig, redisOp
 import { bootstrap, startFlagRuntime } from "@atrium/core";
 import { createDb, migrateDb } from "@atrium/db";
 import { Redis } from "ioredis";
-import { createJobQueues } from "@atrium/core/jobs";
+import { createJobQueues } from "@atrium/core/queues";
 import { startSessionCacheSync } from "./http/middleware/session-cache-sync.js";
 import { createApp } from "./server.js";
 import { installGracefulShutdown } from "./shutdown.js";

@@ -4,7 +4,7 @@ import { Redis } from "ioredis";
 import { createLogger, loadConfig, type Env } from "@atrium/config";
 import { createTestDatabase, testInfraUrls, testRedisPrefix, type TestDatabase } from "@atrium/db/testing";
 import { bootstrap, startFlagRuntime, type ServiceContext } from "@atrium/core";
-import { createJobQueues } from "@atrium/core/jobs";
+import { createJobQueues } from "@atrium/core/queues";
 import { startSessionCacheSync } from "./http/middleware/session-cache-sync.js";
 import { createApp } from "./server.js";
 import type { Request, Response } from "express";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { heartbeatKey, listHeartbeats } from "@atrium/core/system";
-import { createJobQueues, QUEUES, SESSION_JOBS } from "@atrium/core/jobs";
+import { createJobQueues, QUEUES, SESSION_JOBS } from "@atrium/core/queues";
 import { startWorker } from "./index.js";
 import { defineProcessor } from "./processors/base.js";
 import { maintenanceQueue } from "./queues/maintenance.queue.js";

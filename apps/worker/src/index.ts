@@ -4,7 +4,7 @@ import { Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { redisOptions } from "@atrium/config";
 import { analyzerFromConfig, startFlagRuntime, transportFromConfig, type FlagRuntime } from "@atrium/core";
-import { createJobQueues, jobsOfQueue } from "@atrium/core/jobs";
+import { createJobQueues, jobsOfQueue } from "@atrium/core/queues";
 import { bullmqTelemetry } from "@atrium/core/tracing";
 import type { WorkerDeps } from "./deps.js";
 import { startHeartbeat } from "./heartbeat.js";

@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "@atrium/config";
-import { createJobQueues, DATA_JOBS, QUEUES, type JobQueues } from "@atrium/core/jobs";
+import { createJobQueues, DATA_JOBS, QUEUES, type JobQueues } from "@atrium/core/queues";
 import { testInfraUrls, testRedisPrefix } from "@atrium/db/testing";
 import { maintenanceQueue } from "./queues/maintenance.queue.js";
 import { upsertSchedules } from "./schedules.js";

@@ -1,5 +1,5 @@
 import type { Env } from "@atrium/config";
-import { DEFAULT_JOB_OPTIONS, type JobQueues } from "@atrium/core/jobs";
+import { DEFAULT_JOB_OPTIONS, type JobQueues } from "@atrium/core/queues";
 import type { QueueConfig } from "./queues/queue-config.js";
 
 /**

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { creditReserve, type TFlag, type TFlagDetail, type TMyFlags } from "@atrium/core";
-import { QUEUES } from "@atrium/core/jobs";
+import { QUEUES } from "@atrium/core/queues";
 import { schema } from "@atrium/db";
 import { startTestApi, type TestApi } from "../testing.js";
 import { bearer, call } from "../test-transports.js";

@@ -22,7 +22,7 @@ export const jobRouter = router({
     .meta({ openapi: { method: "POST", path: "/jobs/", tags, summary: "Start a job (document_analysis, resume_match, worklog_summary, noop); 402 when the reserve can't pay", protect: true } })
     .input(ZCreateJobInput)
     .output(ZJob)
-    .mutation(({ ctx, input }) => jobService.createJob(ctx.svc, ctx.tenant, input)),
+    .mutation(({ ctx, input }) => jobService.createJob(ctx.svc, ctx.tenant, input, ctx.meta)),
 
   estimate: tenantProcedure
     .meta({ openapi: { method: "GET", path: "/jobs/estimate/", tags, summary: "Estimated cost of a job and the low-balance policy's verdict", protect: true } })
@@ -52,5 +52,5 @@ export const jobRouter = router({
     .meta({ openapi: { method: "POST", path: "/jobs/{id}/cancel/", tags, summary: "Cancel a queued job, or ask a running one to stop at its next step", protect: true } })
     .input(ZJobIdInput.extend({ reason: z.string().max(200).optional() }))
     .output(ZJob)
-    .mutation(({ ctx, input }) => jobService.cancelJob(ctx.svc, ctx.tenant, input.id)),
+    .mutation(({ ctx, input }) => jobService.cancelJob(ctx.svc, ctx.tenant, input.id, ctx.meta)),
 });

@@ -6,7 +6,7 @@ import { pipeline } from "node:stream/promises";
 import { list as listTar } from "tar";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBackup, storageFromConfig, type BackupResult } from "@atrium/core";
-import { DATA_JOBS, QUEUES } from "@atrium/core/jobs";
+import { DATA_JOBS, QUEUES } from "@atrium/core/queues";
 import { startTestApi, type TestApi } from "../testing.js";
 import { newUser, rest, type TestUser } from "./tenancy.test-helpers.js";
 

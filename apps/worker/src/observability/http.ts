@@ -4,7 +4,7 @@ import { Redis } from "ioredis";
 import { redisOptions } from "@atrium/config";
 import type { Env, Logger } from "@atrium/config";
 import type { Db } from "@atrium/db";
-import { createJobQueues } from "@atrium/core/jobs";
+import { createJobQueues } from "@atrium/core/queues";
 import { metricsAccess, probePostgres, probeRedis, type PoolLike } from "@atrium/core/system";
 import { countJobsWith, pools, registry } from "./metrics.js";
 

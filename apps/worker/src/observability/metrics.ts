@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
-import { QUEUES, type JobQueues, type QueueName } from "@atrium/core/jobs";
+import { QUEUES, type JobQueues, type QueueName } from "@atrium/core/queues";
 import { probe, registerPoolMetrics, registerTelemetryMetrics } from "@atrium/core/system";
 
 /**

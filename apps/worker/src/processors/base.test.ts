@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createJobQueues, QUEUES, SESSION_JOBS, type JobQueues } from "@atrium/core/jobs";
+import { createJobQueues, QUEUES, SESSION_JOBS, type JobQueues } from "@atrium/core/queues";
 import { createTestWorkerEnv, waitFor, type TestWorkerEnv } from "../testing.js";
 
 let env: TestWorkerEnv;

@@ -1,7 +1,7 @@
 import { DelayedError, UnrecoverableError, type Job, type Processor } from "bullmq";
 import { z } from "zod";
-import type { Analyzer, EmailTransport, ServiceContext } from "@atrium/core";
-import { JOBS, type JobName, type JobPayload, type JobQueues } from "@atrium/core/jobs";
+import type { Analyzer, EmailTransport, RunAttempt, ServiceContext } from "@atrium/core";
+import { JOBS, type JobName, type JobPayload, type JobQueues } from "@atrium/core/queues";
 import { jobDuration } from "../observability/metrics.js";
 
 /** A service context (with `jobs`, so processors can enqueue follow-ups) plus the BullMQ job. */
@@ -21,6 +21,11 @@ export type JobRuntime = Omit<JobContext, "job" | "token">;
 /** True when a failure now is final: BullMQ won't try this job again. */
 export function isLastAttempt(job: Job): boolean {
   return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+}
+
+/** This delivery as core's run sees it: BullMQ's attempt counters, and moving the job back to delayed under our lock. */
+export function attemptOf(ctx: JobContext): RunAttempt {
+  return { attemptsMade: ctx.job.attemptsMade, last: isLastAttempt(ctx.job), postpone: (untilMs) => ctx.job.moveToDelayed(untilMs, ctx.token) };
 }
 
 export interface JobProcessor<N extends JobName> {

@@ -1,4 +1,4 @@
-import { QUEUES } from "@atrium/core/jobs";
+import { QUEUES } from "@atrium/core/queues";
 import { runAnalysisProcessor } from "../processors/analysis/run-analysis.processor.js";
 import type { QueueConfig } from "./queue-config.js";
 

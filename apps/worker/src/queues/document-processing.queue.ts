@@ -1,4 +1,4 @@
-import { QUEUES } from "@atrium/core/jobs";
+import { QUEUES } from "@atrium/core/queues";
 import { extractDocumentProcessor } from "../processors/analysis/extract-document.processor.js";
 import type { QueueConfig } from "./queue-config.js";
 

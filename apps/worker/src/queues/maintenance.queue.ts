@@ -1,4 +1,4 @@
-import { ANALYSIS_JOBS, DATA_JOBS, DOCUMENT_JOBS, EMAIL_JOBS, INVITE_JOBS, QUEUES, SESSION_JOBS, TENANCY_JOBS } from "@atrium/core/jobs";
+import { ANALYSIS_JOBS, DATA_JOBS, DOCUMENT_JOBS, EMAIL_JOBS, INVITE_JOBS, QUEUES, SESSION_JOBS, TENANCY_JOBS } from "@atrium/core/queues";
 import { backupProcessor } from "../processors/data/backup.processor.js";
 import { purgeDeletedDocumentsProcessor } from "../processors/documents/purge-deleted.processor.js";
 import { purgeStaleInviteKeysProcessor } from "../processors/invites/purge-stale.processor.js";

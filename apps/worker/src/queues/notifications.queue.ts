@@ -1,4 +1,4 @@
-import { QUEUES } from "@atrium/core/jobs";
+import { QUEUES } from "@atrium/core/queues";
 import { sendEmailProcessor } from "../processors/email/send.processor.js";
 import type { QueueConfig } from "./queue-config.js";
 

@@ -1,5 +1,5 @@
 import type { Env } from "@atrium/config";
-import type { JobInput, JobName, QueueName } from "@atrium/core/jobs";
+import type { JobInput, JobName, QueueName } from "@atrium/core/queues";
 import type { AnyJobProcessor } from "../processors/base.js";
 
 /** A recurring job: BullMQ upserts it by `id`, so every worker process may declare it. */

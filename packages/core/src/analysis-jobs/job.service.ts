@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { schema } from "@atrium/db";
 import { lockReserveRow } from "../billing/ledger.repository.js";
 import { createReserveIfMissing, reserveRules } from "../billing/ledger.service.js";
 import { checkSpend, cheapJobTypes, committedCents, verdictFor } from "../billing/low-balance.service.js";
-import type { ServiceContext } from "../shared/context.js";
+import { recordAudit } from "../audit/audit.service.js";
+import type { RequestMeta, ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
-import { QUEUES } from "../jobs/queues.js";
+import { QUEUES } from "../queues/queues.js";
+import { by } from "../accounts/owner-guard.service.js";
 import { can, type Action } from "../accounts/policy.service.js";
 import { resolveAccount, type TenantActor } from "../accounts/actor.service.js";
 import { inTransaction } from "../shared/tx.js";
@@ -14,11 +15,10 @@ import { ANALYSIS_JOBS } from "./analysis.jobs.js";
 import { analyzerModel, documentIdsOf, estimateJobCost, loadTenantDocuments } from "./job-estimate.js";
 import { appendJobEvent } from "./job-events.repository.js";
 import { toJobView } from "./job-view.js";
-import { findJob, transitionJob, type JobRow } from "./jobs.repository.js";
+import { findJob, insertQueuedJob, transitionJob, type JobRow } from "./jobs.repository.js";
 import { requireFlag, subjectFor } from "../flags/flag-gate.js";
 import { FLAGS } from "../flags/flags.schema.js";
 
-const { jobs, jobEvents } = schema;
 
 /** A job of a tenant the actor may `action`; anyone else's is NOT_FOUND. */
 export async function jobFor(ctx: ServiceContext, actor: TenantActor, id: string, action: Action): Promise<JobRow> {
@@ -73,7 +73,7 @@ export async function estimateJob(ctx: ServiceContext, actor: TenantActor, input
  * A refusal by the policy (PAYMENT_REQUIRED, naming balance and estimate) or
  * by the ai-analysis flag (FORBIDDEN, naming it) writes and enqueues nothing.
  */
-export async function createJob(ctx: ServiceContext, actor: TenantActor, raw: TCreateJobInput): Promise<TJob> {
+export async function createJob(ctx: ServiceContext, actor: TenantActor, raw: TCreateJobInput, meta?: RequestMeta): Promise<TJob> {
   if (!ctx.jobs) throw new Error("createJob needs a context with job queues");
   const type = raw.type;
   assertTypeAllowed(ctx, type);
@@ -84,25 +84,29 @@ export async function createJob(ctx: ServiceContext, actor: TenantActor, raw: TC
 
   const { job, check } = await inTransaction(ctx, async (tx) => {
     const rules = reserveRules(ctx);
-    await createReserveIfMissing(tx, accountId, rules);
     // The locked row is the balance the verdict uses: no second read of it (checkSpend's) inside the lock.
-    const reserve = await lockReserveRow(tx, accountId);
+    // Created on first use only: an account's every later job locks the row in one statement.
+    let reserve = await lockReserveRow(tx, accountId);
+    if (!reserve) {
+      await createReserveIfMissing(tx, accountId, rules);
+      reserve = await lockReserveRow(tx, accountId);
+    }
     if (!reserve) throw notFound("Account");
     const docs = await loadTenantDocuments(tx, accountId, documentIdsOf(type, input));
     const priced = await estimateJobCost(tx, ctx.config, type, input, docs);
     const pendingCents = await committedCents(tx, accountId);
     const check = verdictFor(reserve, priced.totalCents, type, cheapJobTypes(ctx), { creditLimitCents: rules.creditLimitCents, pendingCents });
     if (!check.allowed) throw new ServiceError("PAYMENT_REQUIRED", check.message ?? "The low-balance policy refuses this job");
-    const [row] = await tx.insert(jobs).values({ accountId, createdById: actor.userId, type, input, estimatedCostCents: priced.totalCents }).returning();
-    if (!row) throw new Error("job insert returned nothing");
-    await tx.insert(jobEvents).values({
-      jobId: row.id,
-      accountId,
-      seq: 1,
-      type: "job.queued",
-      message: `Queued ${type} (estimated ${priced.totalCents} ¢)`,
-      data: { estimatedCents: priced.totalCents, verdict: check.verdict, ...(check.message ? { warning: check.message } : {}) },
-    });
+    const row = await insertQueuedJob(
+      tx,
+      { accountId, createdById: actor.userId, type, input, estimatedCostCents: priced.totalCents },
+      {
+        type: "job.queued",
+        message: `Queued ${type} (estimated ${priced.totalCents} ¢)`,
+        data: { estimatedCents: priced.totalCents, verdict: check.verdict, ...(check.message ? { warning: check.message } : {}) },
+      },
+    );
+    await recordAudit(tx, { eventType: "job.created", actor: by(actor), target: { type: "job", id: row.id }, accountId, meta, details: { type, estimatedCents: priced.totalCents } });
     return { job: row, check };
   });
   try {
@@ -119,21 +123,35 @@ export async function createJob(ctx: ServiceContext, actor: TenantActor, raw: TC
 
 /**
  * Cancels a queued job at once (its BullMQ job is removed, or skipped if a
- * worker races us), or asks a running one to stop at its next step.
+ * worker races us), or asks a running one to stop at its next step. Either is
+ * audited with the change, in its transaction.
  */
-export async function cancelJob(ctx: ServiceContext, actor: TenantActor, id: string): Promise<TJob> {
+export async function cancelJob(ctx: ServiceContext, actor: TenantActor, id: string, meta?: RequestMeta): Promise<TJob> {
   const job = await jobFor(ctx, actor, id, "data.write");
   const now = ctx.now();
-  const cancelled = await transitionJob(ctx.db, id, ["queued"], { status: "cancelled", cancelRequestedAt: now, finishedAt: now });
+  const audit = (tx: Parameters<typeof recordAudit>[0], eventType: "job.cancelled" | "job.cancel_requested") =>
+    recordAudit(tx, { eventType, actor: by(actor), target: { type: "job", id }, accountId: job.accountId, meta, details: { type: job.type, status: job.status } });
+  const cancelled = await inTransaction(ctx, async (tx) => {
+    const row = await transitionJob(tx, id, ["queued"], { status: "cancelled", cancelRequestedAt: now, finishedAt: now });
+    if (!row) return undefined;
+    await appendJobEvent(tx, id, { type: "job.cancelled", message: "Cancelled before it started" });
+    await audit(tx, "job.cancelled");
+    return row;
+  });
   if (cancelled) {
-    await appendJobEvent(ctx.db, id, { type: "job.cancelled", message: "Cancelled before it started" });
     await ctx.jobs?.queue(QUEUES.ai_analysis).remove(id).catch(() => undefined);
     return toJobView(ctx.db, cancelled, actor);
   }
-  const signalled = await transitionJob(ctx.db, id, ["running"], { cancelRequestedAt: now });
-  if (signalled) {
-    if (!job.cancelRequestedAt) await appendJobEvent(ctx.db, id, { type: "job.cancel_requested", message: "Cancel requested; stopping at the next step" });
-    return toJobView(ctx.db, signalled, actor);
-  }
+  const signalled = await inTransaction(ctx, async (tx) => {
+    const row = await transitionJob(tx, id, ["running"], { cancelRequestedAt: now });
+    if (!row) return undefined;
+    // Asked once: a second click changes nothing on the timeline or in the audit log.
+    if (!job.cancelRequestedAt) {
+      await appendJobEvent(tx, id, { type: "job.cancel_requested", message: "Cancel requested; stopping at the next step" });
+      await audit(tx, "job.cancel_requested");
+    }
+    return row;
+  });
+  if (signalled) return toJobView(ctx.db, signalled, actor);
   throw new ServiceError("CONFLICT", `The job has already ended (${job.status})`);
 }

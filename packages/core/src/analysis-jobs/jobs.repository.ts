@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import { after } from "../shared/pagination.js";
+import { insertEventsFrom, type JobEventInput } from "./job-events.repository.js";
 
 const { jobs } = schema;
 export type JobRow = typeof jobs.$inferSelect;
@@ -40,18 +42,44 @@ export function findRunningSince(db: DbOrTx, before: Date) {
   return db.select().from(jobs).where(and(eq(jobs.status, "running"), lt(jobs.updatedAt, before))).limit(500);
 }
 
-/** Marks progress (for the stalled sweep) and reads whether a cancel was asked for, in one round trip. */
-export async function touchJob(db: DbOrTx, id: string): Promise<{ cancelRequested: boolean }> {
-  const [row] = await db.update(jobs).set({ updatedAt: sql`now()` }).where(eq(jobs.id, id)).returning({ cancelRequestedAt: jobs.cancelRequestedAt });
-  return { cancelRequested: !!row?.cancelRequestedAt };
+export interface NewJob {
+  accountId: string;
+  createdById: string;
+  type: string;
+  input: Record<string, unknown>;
+  estimatedCostCents: number;
 }
 
-/** queued|running → running with one more attempt; undefined when the job was cancelled or finished meanwhile. */
-export async function startJobRun(db: DbOrTx, id: string, now: Date): Promise<JobRow | undefined> {
-  const [row] = await db
-    .update(jobs)
-    .set({ status: "running", attempts: sql`${jobs.attempts} + 1`, startedAt: sql`coalesce(${jobs.startedAt}, ${now})`, updatedAt: new Date() })
-    .where(and(eq(jobs.id, id), inArray(jobs.status, ["queued", "running"])))
-    .returning();
-  return row;
+/**
+ * Inserts a queued job and its first timeline event (seq 1) in ONE statement.
+ * The row is built here from what was inserted (the defaults of a new job), so
+ * a column added to `jobs` fails to compile until it is set.
+ */
+export async function insertQueuedJob(db: DbOrTx, values: NewJob, queued: JobEventInput): Promise<JobRow> {
+  const id = randomUUID();
+  const { rows } = await db.execute<{ created_at: string }>(sql`
+    with j as (
+      insert into ${jobs} (id, account_id, created_by_id, type, input, estimated_cost_cents)
+      values (${id}, ${values.accountId}, ${values.createdById}, ${values.type}, ${JSON.stringify(values.input)}::jsonb, ${values.estimatedCostCents})
+      returning account_id, created_at
+    ), ev as (${insertEventsFrom(sql`j`, id, [queued])} returning 1)
+    select created_at from j`);
+  // queued_at, created_at and updated_at all default to the transaction's now().
+  const now = jobs.createdAt.mapFromDriverValue(rows[0]?.created_at ?? "") as Date;
+  return {
+    id,
+    ...values,
+    status: "queued",
+    result: null,
+    error: null,
+    errorCause: null,
+    attempts: 0,
+    costCents: null,
+    cancelRequestedAt: null,
+    queuedAt: now,
+    startedAt: null,
+    finishedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
 }

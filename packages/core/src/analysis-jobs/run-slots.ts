@@ -1,38 +1,61 @@
-import { and, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, ne, sql } from "drizzle-orm";
 import { schema, type Db, type DbOrTx } from "@atrium/db";
-import { appendJobEvent } from "./job-events.repository.js";
+import { isFinished } from "./job-dto.js";
+import { appendJobEvent, insertEventsFrom, type JobEventInput } from "./job-events.repository.js";
 import type { JobRow } from "./jobs.repository.js";
 
 const { jobs, jobEvents } = schema;
 
-export type RunSlot = { status: "started"; job: JobRow } | { status: "gone" } | { status: "full"; running: number };
+export type RunStart =
+  | { status: "started"; job: JobRow; recovered: boolean }
+  /** No such job (deleted with its account). */
+  | { status: "missing" }
+  /** Finished already: a duplicate delivery or a run recovered after it had ended. */
+  | { status: "finished"; job: JobRow }
+  | { status: "cancel_requested"; job: JobRow }
+  /** Cancelled or finished between the read and the start. */
+  | { status: "gone" }
+  /** The tenant has `running` jobs at its cap. */
+  | { status: "full"; running: number };
 
 /**
- * Starts a run (queued|running → running, one more attempt) only while the
- * tenant has fewer than `cap` other jobs running (JOBS_MAX_RUNNING_PER_TENANT),
- * so one tenant's backlog can't fill every worker. A transaction-scoped
- * advisory lock per tenant makes count-then-start atomic across every worker
- * process; Postgres' `running` rows are the slots, so a crashed worker's job
- * keeps its slot only until BullMQ hands it to another worker (which resumes
- * it: the job itself is left out of the count) or the stalled sweep fails it.
+ * Starts a run (queued|running → running, one more attempt, its `job.running`
+ * event written with it) only while the tenant has fewer than `cap` other jobs
+ * running (JOBS_MAX_RUNNING_PER_TENANT), so one tenant's backlog can't fill
+ * every worker. A transaction-scoped advisory lock per tenant, taken by the
+ * same statement that reads the job, makes count-then-start atomic across
+ * every worker process; Postgres' `running` rows are the slots, so a crashed
+ * worker's job keeps its slot only until BullMQ hands it to another worker
+ * (which resumes it: the job itself is left out of the count) or the stalled
+ * sweep fails it.
  */
-export async function startJobRunWithinCap(db: DbOrTx, job: Pick<JobRow, "id" | "accountId">, cap: number, now: () => Date): Promise<RunSlot> {
+export async function startRunWithinCap(db: DbOrTx, jobId: string, cap: number, now: () => Date, runningEvent: (job: JobRow, recovered: boolean) => JobEventInput): Promise<RunStart> {
   return (db as Db).transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`jobs.running:${job.accountId}`}, 0))`);
+    const lock = sql`pg_advisory_xact_lock(hashtextextended('jobs.running:' || ${jobs.accountId}::text, 0))`;
+    const [found] = await tx.select({ ...getTableColumns(jobs), locked: sql<unknown>`${lock}` }).from(jobs).where(eq(jobs.id, jobId));
+    if (!found) return { status: "missing" };
+    const { locked: _locked, ...job } = found;
+    if (isFinished(job.status)) return { status: "finished", job };
+    if (job.cancelRequestedAt) return { status: "cancel_requested", job };
     const othersRunning = and(eq(jobs.accountId, job.accountId), eq(jobs.status, "running"), ne(jobs.id, job.id));
-    // Count and start in one statement (a fresh snapshot, taken after the lock): one round trip inside the lock.
-    const running = tx.$with("running").as(tx.select({ n: count().as("n") }).from(jobs).where(othersRunning));
-    // The clock is read inside the lock, so a start is never stamped before the finish that freed its slot.
-    const [started] = await tx
-      .with(running)
-      .update(jobs)
-      .set({ status: "running", attempts: sql`${jobs.attempts} + 1`, startedAt: sql`coalesce(${jobs.startedAt}, ${now()})`, updatedAt: new Date() })
-      .where(and(eq(jobs.id, job.id), inArray(jobs.status, ["queued", "running"]), sql`(select n from ${running}) < ${cap}`))
-      .returning();
-    if (started) return { status: "started", job: started };
-    // Not started: the tenant is at its cap, or the job was cancelled or finished meanwhile.
-    const [row] = await tx.select({ n: count() }).from(jobs).where(othersRunning);
-    const n = row?.n ?? 0;
+    // Under the lock nobody else starts this job, so its next attempt number is known before the statement.
+    const recovered = job.status === "running";
+    const startedAt = job.startedAt ?? now();
+    const next: JobRow = { ...job, status: "running", attempts: job.attempts + 1, startedAt, updatedAt: new Date() };
+    // Count, start and the job.running event in ONE statement (a fresh snapshot, taken after the lock).
+    const { rows } = await tx.execute<{ id: string | null; n: number }>(sql`
+      with running as (select count(*)::int as n from ${jobs} where ${othersRunning}),
+      upd as (
+        update ${jobs} set status = 'running', attempts = ${jobs.attempts} + 1, started_at = coalesce(${jobs.startedAt}, ${startedAt}), updated_at = ${next.updatedAt}
+        where ${jobs.id} = ${job.id} and ${jobs.status} in ('queued', 'running') and (select n from running) < ${cap}
+        returning id, account_id
+      ), ev as (${insertEventsFrom(sql`upd`, job.id, [{ ...runningEvent(next, recovered), occurredAt: next.updatedAt }])} returning 1)
+      select (select id from upd) as id, (select n from running) as n`);
+    const [row] = rows;
+    if (row?.id) return { status: "started", job: next, recovered };
+    // Not started: judged on the count the update saw. At the cap it waits; under it, the job itself was
+    // cancelled or finished meanwhile. (A second count could see a slot freed since, and drop a queued job.)
+    const n = Number(row?.n ?? 0);
     if (n < cap) return { status: "gone" };
     return { status: "full", running: n };
   });

@@ -1,5 +1,5 @@
 import type { ServiceContext } from "../shared/context.js";
-import { QUEUES } from "../jobs/queues.js";
+import { QUEUES } from "../queues/queues.js";
 import { appendJobEvent } from "./job-events.repository.js";
 import { findRunningSince, transitionJob } from "./jobs.repository.js";
 

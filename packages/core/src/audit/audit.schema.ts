@@ -58,6 +58,10 @@ export const AUDIT_EVENT_TYPES = [
   "data.restored",
   "backup.created",
   "backup.verified",
+  "job.created",
+  "job.cancelled",
+  "job.cancel_requested",
+  "job.retried",
 ] as const;
 export const ZAuditEventType = z.enum(AUDIT_EVENT_TYPES);
 export type TAuditEventType = z.infer<typeof ZAuditEventType>;

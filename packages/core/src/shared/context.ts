@@ -1,7 +1,7 @@
 import type { Env, Logger } from "@atrium/config";
 import type { DbOrTx } from "@atrium/db";
 import type { SessionCache } from "../auth/session-cache.service.js";
-import type { JobQueues } from "../jobs/enqueue.js";
+import type { JobQueues } from "../queues/enqueue.js";
 import type { FlagEvaluator } from "../flags/flag-runtime.js";
 
 /** Everything a service needs from the outside world, passed in, never imported. */

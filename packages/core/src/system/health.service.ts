@@ -4,7 +4,7 @@ import type { Actor, ServiceContext } from "../shared/context.js";
 import { authorizeStaff } from "../accounts/policy.service.js";
 import type { EmailTransport } from "../email/transport.service.js";
 import type { Storage } from "../storage/storage.service.js";
-import { QUEUES, type QueueName } from "../jobs/queues.js";
+import { QUEUES, type QueueName } from "../queues/queues.js";
 import { newestBackup } from "../data-safety/backup-catalog.js";
 import { listHeartbeats } from "./heartbeat.service.js";
 import type { THealthCheck, THealthStatus, TSystemHealth } from "./health.schema.js";

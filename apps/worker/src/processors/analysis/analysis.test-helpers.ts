@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import { Redis } from "ioredis";
 import { eq } from "drizzle-orm";
 import { documentKey, ensureDefaultPrices, jobReadService, jobService, storageFromConfig, type JobActor, type ServiceContext, type TJob, type TJobEvent } from "@atrium/core";
-import { createJobQueues, type JobQueues } from "@atrium/core/jobs";
+import { createJobQueues, type JobQueues } from "@atrium/core/queues";
 import { schema } from "@atrium/db";
 import { waitFor, type TestWorkerEnv } from "../../testing.js";
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { creditReserve, documentKey, documentService, storageFromConfig, type JobActor, type ServiceContext } from "@atrium/core";
-import { QUEUES } from "@atrium/core/jobs";
+import { QUEUES } from "@atrium/core/queues";
 import { schema } from "@atrium/db";
 import { createTestWorkerEnv, waitFor, type TestWorkerEnv } from "../../testing.js";
 import { createJob, producerContext, setComputePrice, tenant, uploadFixture, waitForStatus } from "./analysis.test-helpers.js";

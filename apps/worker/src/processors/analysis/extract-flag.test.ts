@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flagService, seedBuiltInFlags, startFlagRuntime, type FlagRuntime, type ServiceContext } from "@atrium/core";
-import { QUEUES } from "@atrium/core/jobs";
+import { QUEUES } from "@atrium/core/queues";
 import { schema } from "@atrium/db";
 import { createTestWorkerEnv, waitFor, type TestWorkerEnv } from "../../testing.js";
 import { producerContext, tenant, uploadFixture } from "./analysis.test-helpers.js";

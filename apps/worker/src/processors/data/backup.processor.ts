@@ -1,5 +1,5 @@
 import { backupMirrorFromConfig, createBackup, storageFromConfig } from "@atrium/core";
-import { DATA_JOBS } from "@atrium/core/jobs";
+import { DATA_JOBS } from "@atrium/core/queues";
 import { defineProcessor } from "../base.js";
 
 /** A full backup into BACKUP_DIR (and BACKUP_S3_BUCKET), on BACKUP_CRON or when staff press "back up now". */

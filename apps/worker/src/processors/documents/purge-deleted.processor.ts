@@ -1,5 +1,5 @@
 import { purgeDeletedDocuments, storageFromConfig } from "@atrium/core";
-import { DOCUMENT_JOBS } from "@atrium/core/jobs";
+import { DOCUMENT_JOBS } from "@atrium/core/queues";
 import { defineProcessor } from "../base.js";
 
 /** Removes documents soft-deleted longer than the retention: their stored bytes first, then their rows. */

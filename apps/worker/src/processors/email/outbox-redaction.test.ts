@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emailService, outboxTransport, type ServiceContext } from "@atrium/core";
-import { createJobQueues, EMAIL_JOBS, QUEUES, type JobQueues } from "@atrium/core/jobs";
+import { createJobQueues, EMAIL_JOBS, QUEUES, type JobQueues } from "@atrium/core/queues";
 import { createTestWorkerEnv, waitFor, type TestWorkerEnv } from "../../testing.js";
 import { startFakeSmtp, type FakeSmtp } from "./fake-smtp.test-helpers.js";
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emailService, type EmailTransport, type ServiceContext } from "@atrium/core";
-import { createJobQueues, EMAIL_JOBS, QUEUES, type JobQueues } from "@atrium/core/jobs";
+import { createJobQueues, EMAIL_JOBS, QUEUES, type JobQueues } from "@atrium/core/queues";
 import { createTestWorkerEnv, waitFor, type TestWorkerEnv } from "../../testing.js";
 
 let env: TestWorkerEnv;

@@ -1,5 +1,5 @@
 import { sessionService } from "@atrium/core";
-import { SESSION_JOBS } from "@atrium/core/jobs";
+import { SESSION_JOBS } from "@atrium/core/queues";
 import { defineProcessor } from "../base.js";
 
 /** Deletes sessions past their expiry; validation already deletes them lazily, this catches the ones nobody presents again. */

@@ -1,5 +1,5 @@
 import { purgeSoftDeleted, storageFromConfig } from "@atrium/core";
-import { TENANCY_JOBS } from "@atrium/core/jobs";
+import { TENANCY_JOBS } from "@atrium/core/queues";
 import { defineProcessor } from "../base.js";
 
 /** Hard-deletes accounts (with their stored files), organizations, teams and users soft-deleted longer than the retention. */

@@ -13,6 +13,7 @@ const DOMAIN_COLORS: Record<string, string> = {
   invitation: "teal",
   team: "green",
   team_member: "green",
+  job: "grape",
 };
 
 const DOMAIN_LABELS: Record<string, string> = {
@@ -28,6 +29,7 @@ const DOMAIN_LABELS: Record<string, string> = {
   invitation: "Invitations",
   team: "Teams",
   team_member: "Team members",
+  job: "Jobs",
 };
 
 const domainOf = (eventType: string) => eventType.split(".")[0] ?? "";

@@ -1,0 +1,153 @@
+import { DelayedError, UnrecoverableError } from "bullmq";
+import type { Db } from "@atrium/db";
+import { priceUsage } from "../billing/pricing.service.js";
+import { recordRunCost } from "../billing/usage.service.js";
+import { ZJobInputs, ZJobType, type TJobType } from "./analysis-jobs.schema.js";
+import { JobEventBuffer } from "./job-events.buffer.js";
+import { appendJobEvents, finishJobWithEvents, type JobFinish } from "./job-events.repository.js";
+import type { JobRow } from "./jobs.repository.js";
+import { PIPELINES, type Pipeline } from "./run.pipelines.js";
+import { BadJobInput, failureCause, INTERNAL_FAILURE_MESSAGE, isTransient, JobCancelled, userMessage } from "./run.errors.js";
+import type { RunDeps, RunState } from "./run.steps.js";
+import { noteWaitingForSlot, startRunWithinCap } from "./run-slots.js";
+
+/** The queue's side of one delivery of the job, as the worker sees it (BullMQ's attempt counters and lock). */
+export interface RunAttempt {
+  /** Deliveries before this one (BullMQ's attemptsMade). */
+  attemptsMade: number;
+  /** True when a failure now is final: the queue won't try this job again. */
+  last: boolean;
+  /** Puts this delivery back to delayed until `untilMs` (epoch ms) without spending an attempt. */
+  postpone: (untilMs: number) => Promise<void>;
+}
+
+export type RunOutcome = { status: string; skipped?: boolean; costCents?: number };
+
+/** How long a job of a tenant at its running cap waits before it asks again; jittered so waiters don't move in lockstep. */
+const capWaitMs = () => 500 + Math.floor(Math.random() * 1000);
+
+/** Thrown inside the finish's transaction when the job had moved on (the sweep failed it): nothing of the finish is kept. */
+class JobMovedOn extends Error {}
+
+async function finishCancelled(deps: RunDeps, job: JobRow, events: JobEventBuffer): Promise<RunOutcome> {
+  const message = job.status === "running" ? "Stopped: cancel requested" : "Cancelled before it started";
+  const set: JobFinish = { status: "cancelled", error: null, finishedAt: deps.now() };
+  await events.flush((batch) => finishJobWithEvents(deps.db, job.id, ["queued", "running"], set, batch), { type: "job.cancelled", message });
+  return { status: "cancelled" };
+}
+
+/**
+ * Prices the run, debits it once (run id = job id, so a retried or recovered run is never charged twice) and
+ * finishes the job with its result and last events, all in ONE transaction: a crash leaves either none of it
+ * or all of it. Compute is the characters read at the job type's price (what the estimate priced), not
+ * wall-clock time, so estimate and debit agree; only the noop test job pays for its declared wait.
+ */
+async function finishSucceeded(run: RunState, result: Record<string, unknown>, t0: number): Promise<RunOutcome> {
+  const { deps, job } = run;
+  const priced = await priceUsage(deps.db, {
+    llm: run.calls.map((c) => ({ model: c.model, inputTokens: c.inputTokens, outputTokens: c.outputTokens })),
+    ...(job.type === "noop"
+      ? { computeSeconds: (Number(job.input.steps ?? 0) * Number(job.input.stepMs ?? 0)) / 1000 }
+      : { charsRead: { jobType: job.type, chars: run.charsRead } }),
+  });
+  const ms = () => performance.now() - t0;
+  if (priced.totalCents === 0) {
+    // Free (the noop job, a free model): status, result, last events and usage record in ONE statement.
+    const set: JobFinish = { status: "success", result: { ...result, lineItems: priced.lineItems }, costCents: 0, error: null, finishedAt: deps.now() };
+    const done = { type: "job.succeeded", message: `Done in ${Math.round(ms())} ms; cost 0 ¢`, data: { lineItems: priced.lineItems, debited: false }, durationMs: ms(), costCents: 0 };
+    const moved = await run.events.flush((batch) => finishJobWithEvents(deps.db, job.id, ["running"], set, batch, { jobType: job.type, lineItems: priced.lineItems }), done);
+    return moved ? { status: "success", costCents: 0 } : { status: "gone", skipped: true };
+  }
+  try {
+    return await (deps.db as Db).transaction(async (tx) => {
+      const cost = await recordRunCost(tx, { accountId: job.accountId, runId: job.id, jobType: job.type, lineItems: priced.lineItems, totalCents: priced.totalCents }, deps);
+      const set: JobFinish = { status: "success", result: { ...result, lineItems: priced.lineItems }, costCents: cost.totalCents, error: null, finishedAt: deps.now() };
+      const moved = await run.events.flush((batch) => finishJobWithEvents(tx, job.id, ["running"], set, batch), {
+        type: "job.succeeded",
+        message: `Done in ${Math.round(ms())} ms; cost ${cost.totalCents} ¢${cost.debited ? "" : cost.totalCents ? " (already charged)" : ""}`,
+        data: { lineItems: priced.lineItems, debited: cost.debited },
+        durationMs: ms(),
+        costCents: cost.totalCents,
+      });
+      if (!moved) throw new JobMovedOn();
+      return { status: "success", costCents: cost.totalCents };
+    });
+  } catch (err) {
+    if (err instanceof JobMovedOn) return { status: "gone", skipped: true };
+    throw err;
+  }
+}
+
+/** A failed attempt: retried by the queue when another could succeed, else the job fails for good with a message fit for the user. */
+async function handleFailure(run: RunState, attempt: RunAttempt, err: unknown): Promise<never> {
+  const { deps, job } = run;
+  const message = userMessage(err);
+  if (!(err instanceof BadJobInput)) deps.logger.warn({ err, jobId: job.id }, "analysis job attempt failed");
+  if (isTransient(err) && !attempt.last) {
+    const delayMs = deps.config.JOB_RETRY_BASE_MS * 2 ** attempt.attemptsMade;
+    // "Run it again" is advice for the end; while we retry by ourselves, say only that something went wrong.
+    const why = message === INTERNAL_FAILURE_MESSAGE ? "Something went wrong on our side" : message;
+    await run.events.flush((batch) => appendJobEvents(deps.db, job.id, batch), { type: "job.retry", message: `${why}; retrying in ${Math.round(delayMs / 1000)} s`, data: { attempt: job.attempts, delayMs } });
+    throw err;
+  }
+  const set: JobFinish = { status: "failed", error: message, errorCause: failureCause(err), finishedAt: deps.now() };
+  await run.events.flush((batch) => finishJobWithEvents(deps.db, job.id, ["running"], set, batch), { type: "job.failed", message, data: { attempt: job.attempts, transient: isTransient(err) } });
+  throw new UnrecoverableError(message);
+}
+
+/** The job's input parsed with its type's contract; a row that no longer parses is bad input, not a crash. */
+function parsedInput(job: JobRow): { type: TJobType; input: unknown } {
+  const type = ZJobType.safeParse(job.type);
+  if (!type.success) throw new UnrecoverableError(`no pipeline for job type ${job.type}`);
+  const input = ZJobInputs[type.data].safeParse(job.input);
+  if (!input.success) throw new BadJobInput(`The job's input is no longer valid: ${input.error.issues.map((i) => i.message).join("; ")}`);
+  return { type: type.data, input: input.data };
+}
+
+/**
+ * One analysis job, start to end: waits (delayed) while its tenant is at
+ * JOBS_MAX_RUNNING_PER_TENANT, then running (+attempt), its type's steps with
+ * cancel checks between them, one debit, success. Transient failures are
+ * rethrown for the queue's backoff (a `job.retry` event says so); bad input and
+ * the last attempt fail the job for good with a message fit for the user.
+ * Timeline events are buffered and written with the statement of the next step
+ * boundary or state change (see JobEventBuffer).
+ */
+export async function runAnalysisJob(deps: RunDeps, attempt: RunAttempt, jobId: string): Promise<RunOutcome> {
+  const events = new JobEventBuffer(deps.now);
+  const cap = deps.config.JOBS_MAX_RUNNING_PER_TENANT;
+  const start = await startRunWithinCap(deps.db, jobId, cap, deps.now, (job, recovered) => ({
+    type: "job.running",
+    message: `Running (attempt ${job.attempts}${recovered ? ", resumed after an interrupted attempt" : ""})`,
+    data: { attempt: job.attempts, bullAttempt: attempt.attemptsMade + 1, recovered, analyzer: deps.analyzer.name, model: deps.analyzer.model },
+  }));
+  switch (start.status) {
+    case "missing":
+      throw new UnrecoverableError(`job ${jobId} not found`);
+    case "finished":
+      return { status: start.job.status, skipped: true };
+    case "cancel_requested":
+      return finishCancelled(deps, start.job, events);
+    case "gone":
+      return { status: "gone", skipped: true };
+    case "full":
+      // The tenant has its share running: back to delayed, behind other tenants' jobs, without spending an attempt.
+      await noteWaitingForSlot(deps.db, jobId, start.running, cap);
+      await attempt.postpone(Date.now() + capWaitMs());
+      throw new DelayedError();
+  }
+  const job = start.job;
+  const t0 = performance.now();
+  // Typed per job type inside PIPELINES; here the pairing of type and input is what parsedInput checked.
+  let run: RunState = { deps, job, input: {} as RunState["input"], calls: [], charsRead: 0, events };
+  try {
+    const { type, input } = parsedInput(job);
+    run = { ...run, input: input as RunState["input"] };
+    const pipeline = PIPELINES[type] as Pipeline<TJobType>;
+    const result = await pipeline(run);
+    return await finishSucceeded(run, result, t0);
+  } catch (err) {
+    if (err instanceof JobCancelled) return finishCancelled(deps, job, events);
+    return handleFailure(run, attempt, err);
+  }
+}
