@@ -7,7 +7,8 @@ import { type Command, Option } from "commander";
 import type { CliContext, Target } from "../cli/context.js";
 import { CliError } from "../cli/io.js";
 import { printJson, printLines } from "../cli/output.js";
-import { DataRequestError, exportTenant, restoreTenant, type DataTarget } from "../data.js";
+import { AtriumError } from "../errors.js";
+import { exportTenant, restoreTenant, type DataTarget } from "../data.js";
 
 const dataTarget = (t: Target): DataTarget => {
   if (!t.token) throw new CliError("Not logged in: run `atrium login`, or pass --token / set ATRIUM_TOKEN");
@@ -16,7 +17,7 @@ const dataTarget = (t: Target): DataTarget => {
 
 /** The api's refusal as one line, with the archive's problems when it names them. */
 const explain = (err: unknown): never => {
-  if (err instanceof DataRequestError) throw new CliError(`${err.message}${err.status === 401 ? " (run `atrium login`)" : ""}`);
+  if (err instanceof AtriumError) throw new CliError(`${err.message}${err.status === 401 ? " (run `atrium login`)" : ""}`);
   throw err;
 };
 
