@@ -5,3 +5,8 @@ export { fetchWithRetry, parseRetryAfter, type FetchLike, type RetryOptions } fr
 export { TRPCClientError } from "@trpc/client";
 export * from "./contracts.js";
 export { exportTenant, restoreTenant, DataRequestError, type DataTarget } from "./data.js";
+export { restFetch, type RestTarget, type RestRequest } from "./rest.js";
+export { paginate, type CursorPage, type PageSource } from "./helpers/paginate.js";
+export { uploadDocument, type UploadSource, type UploadOptions, type UploadProgress } from "./helpers/upload.js";
+export { downloadDocument } from "./helpers/download.js";
+export { waitForJob, pollingJobEvents, type Job, type JobEvent, type JobEventSource, type WaitForJobOptions } from "./helpers/wait-for-job.js";
