@@ -31,14 +31,17 @@ export function registerData(program: Command, ctx: CliContext): void {
     .option("--account <id>", "another account (staff only)")
     .option("--files", "include the documents' stored files")
     .option("-o, --output <file>", "write here instead of stdout")
-    .action(async (opts: { account?: string; files?: boolean; output?: string }, cmd: Command) => {
+    .option("--json", "with --output: print where it was written, as JSON")
+    .action(async (opts: { account?: string; files?: boolean; output?: string; json?: boolean }, cmd: Command) => {
+      if (opts.json && !opts.output) throw new CliError("--json needs --output (the archive itself goes to stdout)", 2);
       const target = dataTarget(await ctx.target(cmd));
       const body = await exportTenant(target, { accountId: opts.account, includeFiles: opts.files }).catch(explain);
       const source = Readable.fromWeb(body as NodeReadableStream<Uint8Array>);
       // Bytes, not text: stdout gets the gzip as is, so a shell redirect makes a valid file.
       const sink = opts.output ? createWriteStream(opts.output) : new Writable({ write: (chunk: Buffer, _e, done) => (ctx.io.stdout.write(chunk as unknown as string), done()) });
       await pipeline(source, sink);
-      if (opts.output) ctx.io.stderr.write(`Wrote ${opts.output}\n`);
+      if (opts.output && opts.json) printJson(ctx.io, { path: opts.output });
+      else if (opts.output) ctx.io.stderr.write(`Wrote ${opts.output}\n`);
     });
 
   data
