@@ -26,6 +26,10 @@ const encoder = new TextEncoder();
 /** A header value inside quotes: no quotes or line breaks may escape it. */
 const quoted = (v: string) => v.replace(/[\r\n]/g, " ").replace(/"/g, "%22");
 
+const isStream = (s: UploadSource): s is AsyncIterable<Uint8Array> => !(s instanceof Uint8Array) && !(typeof Blob !== "undefined" && s instanceof Blob);
+/** Node (and runtimes that say they are) send a ReadableStream body as it is read. */
+const streamsRequestBodies = () => typeof process !== "undefined" && !!process.versions?.node;
+
 async function* chunksOf(source: UploadSource): AsyncGenerator<Uint8Array> {
   if (source instanceof Uint8Array) {
     // Slices, so progress moves while a big buffer goes out.
@@ -57,6 +61,17 @@ export async function uploadDocument(target: RestTarget, source: UploadSource, o
     field("kind", opts.kind ?? "other") +
     (opts.accountId ? field("accountId", opts.accountId) : "") +
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${quoted(filename)}"\r\nContent-Type: ${type}\r\n\r\n`;
+  const tail = `\r\n--${boundary}--\r\n`;
+  const headers = { "content-type": `multipart/form-data; boundary=${boundary}` };
+  const uploadTarget = { ...target, retry: { ...target.retry, maxAttempts: 1, timeoutMs: 0 } };
+  // Browsers stream request bodies only in some engines and over HTTP/2: there a Blob body (which
+  // refers to the file rather than copying it) goes out whole, and progress is told at both ends.
+  if (!streamsRequestBodies() && !isStream(source)) {
+    opts.onProgress?.({ loaded: 0, total });
+    const res = await restFetch(uploadTarget, { method: "POST", path: "/documents/", headers, body: new Blob([head, source as BlobPart, tail]), signal: opts.signal });
+    opts.onProgress?.({ loaded: total ?? 0, total });
+    return (await res.json()) as TDocument;
+  }
   const parts = (async function* () {
     yield encoder.encode(head);
     let loaded = 0;
@@ -66,7 +81,7 @@ export async function uploadDocument(target: RestTarget, source: UploadSource, o
       loaded += chunk.byteLength;
       opts.onProgress?.({ loaded, total });
     }
-    yield encoder.encode(`\r\n--${boundary}--\r\n`);
+    yield encoder.encode(tail);
   })();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -78,10 +93,7 @@ export async function uploadDocument(target: RestTarget, source: UploadSource, o
       await parts.return(undefined);
     },
   });
-  const res = await restFetch(
-    { ...target, retry: { ...target.retry, maxAttempts: 1, timeoutMs: 0 } },
-    // duplex: fetch's requirement for a streamed request body.
-    { method: "POST", path: "/documents/", headers: { "content-type": `multipart/form-data; boundary=${boundary}` }, body, signal: opts.signal, init: { duplex: "half" } },
-  );
+  // duplex: fetch's requirement for a streamed request body.
+  const res = await restFetch(uploadTarget, { method: "POST", path: "/documents/", headers, body, signal: opts.signal, init: { duplex: "half" } });
   return (await res.json()) as TDocument;
 }
