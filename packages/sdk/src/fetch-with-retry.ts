@@ -60,6 +60,12 @@ function refusedToConnect(err: unknown): boolean {
   return false;
 }
 
+/** One signal for several; older browsers without AbortSignal.any keep the caller's alone. */
+function anyOf(signals: AbortSignal[]): AbortSignal | undefined {
+  if (signals.length <= 1) return signals[0];
+  return typeof AbortSignal.any === "function" ? AbortSignal.any(signals) : signals[0];
+}
+
 const isRead = (init?: RequestInit) => ["GET", "HEAD", "OPTIONS", undefined].includes(init?.method?.toUpperCase());
 
 /**
@@ -83,7 +89,7 @@ export function fetchWithRetry(base: FetchLike, options: RetryOptions = {}): Fet
       const signals = [callerSignal, timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined].filter((s): s is AbortSignal => !!s);
       let res: Response;
       try {
-        res = await base(input, { ...init, signal: signals.length ? AbortSignal.any(signals) : undefined });
+        res = await base(input, { ...init, signal: anyOf(signals) });
       } catch (err) {
         // The caller gave up: no more tries. A timeout or a network error may be tried again.
         if (callerSignal?.aborted) throw callerSignal.reason;
