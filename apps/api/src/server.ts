@@ -10,6 +10,7 @@ import type { Surface } from "./http/procedure-paths.js";
 import { allowedHosts, httpsRedirect } from "./http/host-guards.js";
 import { createRateLimits } from "./http/rate-limit.js";
 import { requestLogger } from "./http/request-log.js";
+import { restAliases } from "./http/rest-aliases.js";
 import { responseHeaders } from "./http/security-headers.js";
 import { backupDownloadRoutes } from "./http/backup-download.js";
 import { dataExportRoutes } from "./http/data-export.js";
@@ -41,6 +42,7 @@ export function createApp(deps: ApiDeps): express.Express {
   // A hop count or proxy addresses, never `true` (the config refuses it): req.ip is then the address the last trusted proxy saw.
   if (config.TRUST_PROXY !== false) app.set("trust proxy", config.TRUST_PROXY);
   app.use(allowedHosts(config), httpsRedirect(config));
+  app.use(restAliases);
   app.use(metricsRoutes(deps));
 
   app.use(requestLogger(logger));

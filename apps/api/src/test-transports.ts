@@ -18,7 +18,7 @@ export const routes = {
   login: { method: "POST", rest: "/api/auth/login/", trpc: "auth.login", kind: "mutation" },
   token: { method: "POST", rest: "/api/auth/token/", trpc: "auth.token", kind: "mutation" },
   logout: { method: "POST", rest: "/api/auth/logout/", trpc: "auth.logout", kind: "mutation" },
-  me: { method: "GET", rest: "/api/me/", trpc: "me", kind: "query" },
+  me: { method: "GET", rest: "/api/me/", trpc: "auth.me", kind: "query" },
   createKey: { method: "POST", rest: "/api/api-keys/", trpc: "apiKeys.create", kind: "mutation" },
   listKeys: { method: "GET", rest: "/api/api-keys/", trpc: "apiKeys.list", kind: "query" },
   revokeKey: { method: "DELETE", rest: "/api/api-keys/{id}/", trpc: "apiKeys.revoke", kind: "mutation" },

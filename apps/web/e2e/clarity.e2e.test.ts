@@ -217,8 +217,8 @@ describe("clarity for a new user", () => {
   it("says a re-invite replaced the first link, and the old link's page says a newer invitation was sent", async () => {
     const { token } = await createClient({ baseUrl: stack().url }).auth.token.mutate({ username: "nora", password: PASSWORD });
     const client = createClient({ baseUrl: stack().url, token });
-    const me = await client.me.query();
-    const org = await client.organization.create.mutate({ accountId: me.account?.id ?? "", name: "Nora Research" });
+    const me = await client.auth.me.query();
+    const org = await client.organizations.create.mutate({ accountId: me.account?.id ?? "", name: "Nora Research" });
 
     await nora.goto(url(`/organizations/${org.id}`));
     await nora.getByRole("tab", { name: "Invitations" }).click();

@@ -61,8 +61,8 @@ describe("first use", () => {
     // A ledger entry to read: the admin credits their own account through the api.
     const { token } = await createClient({ baseUrl: baseUrl() }).auth.token.mutate({ username: "admin", password: "admin123" });
     const client = createClient({ baseUrl: baseUrl(), token });
-    const me = await client.me.query();
-    await client.billingAdmin.adjust.mutate({ tenantId: me.account!.id, amountCents: 2500, reason: "Welcome credit" });
+    const me = await client.auth.me.query();
+    await client.billing.admin.adjust.mutate({ tenantId: me.account!.id, amountCents: 2500, reason: "Welcome credit" });
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${baseUrl()}/billing`);

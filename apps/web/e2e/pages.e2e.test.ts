@@ -37,22 +37,22 @@ beforeAll(async () => {
   const base = api.url;
   const { token: bearer } = await createClient({ baseUrl: base }).auth.token.mutate({ username: "admin", password: "admin123" });
   const client = createClient({ baseUrl: base, token: bearer });
-  const me = await client.me.query();
+  const me = await client.auth.me.query();
   if (!me.account) throw new Error("the admin has no account");
-  await client.billingAdmin.adjust.mutate({ tenantId: me.account.id, amountCents: 5000, reason: "Credit for the page walk" });
+  await client.billing.admin.adjust.mutate({ tenantId: me.account.id, amountCents: 5000, reason: "Credit for the page walk" });
   // The multipart upload is a plain REST route, as a curl user sends it.
   const form = new FormData();
   form.append("kind", "resume");
   form.append("file", new Blob([readFileSync(`${FIXTURES}resume-nora-lindqvist.txt`, "utf8")]), "resume-nora-lindqvist.txt");
   const uploaded = await fetch(`${base}/api/documents/`, { method: "POST", headers: { authorization: `Bearer ${bearer}` }, body: form });
   ids.document = ((await uploaded.json()) as { id: string }).id;
-  ids.job = (await client.job.create.mutate({ type: "document_analysis", input: { documentId: ids.document } })).id;
+  ids.job = (await client.jobs.create.mutate({ type: "document_analysis", input: { documentId: ids.document } })).id;
   for (let status = ""; !["success", "failed", "cancelled"].includes(status); await new Promise((r) => setTimeout(r, 200))) {
-    status = (await client.job.get.query({ id: ids.job })).status;
+    status = (await client.jobs.get.query({ id: ids.job })).status;
   }
-  const org = await client.organization.create.mutate({ accountId: me.account.id, name: "Acme Research" });
+  const org = await client.organizations.create.mutate({ accountId: me.account.id, name: "Acme Research" });
   ids.organization = org.id;
-  ids.team = (await client.team.create.mutate({ organizationId: org.id, name: "Platform team" })).id;
+  ids.team = (await client.teams.create.mutate({ organizationId: org.id, name: "Platform team" })).id;
 });
 
 afterAll(async () => {

@@ -2,7 +2,8 @@ import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, eq } from "drizzle-orm";
-import { hashPassword, insertUser } from "@atrium/core";
+import { hashPassword } from "@atrium/core";
+import { insertUser } from "@atrium/core/testing";
 import { schema } from "@atrium/db";
 import { launchChromium, startE2eStack, type E2eStack } from "./browser.js";
 

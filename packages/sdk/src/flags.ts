@@ -8,7 +8,7 @@ export type FlagValue = boolean | number | string | unknown[] | Record<string, u
  * by the api (GET /api/flags/). A flag the api doesn't know is simply absent.
  */
 export async function flags(client: AtriumClient, options: { accountId?: string } = {}): Promise<Record<string, FlagValue>> {
-  const answer = await client.flag.mine.query(options.accountId ? { accountId: options.accountId } : {});
+  const answer = await client.flags.mine.query(options.accountId ? { accountId: options.accountId } : {});
   return answer.flags as Record<string, FlagValue>;
 }
 

@@ -28,7 +28,7 @@ const failureOf = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) 
 describe("AtriumError", () => {
   it("carries the api's code, status, message, field errors and request id", async () => {
     const client = createClient({ baseUrl: api.url, token });
-    const err = await failureOf(client.billingTopup.createSession.mutate({ amountDollars: 1 }));
+    const err = await failureOf(client.billing.topup.createSession.mutate({ amountDollars: 1 }));
     expect(err).toBeInstanceOf(AtriumError);
     expect(err).toBeInstanceOf(TRPCClientError);
     const e = err as AtriumError;
@@ -36,9 +36,9 @@ describe("AtriumError", () => {
     expect(Object.keys(e.fieldErrors ?? {})).toEqual(["amountDollars"]);
     expect(e.requestId).toMatch(/^[0-9a-f-]{36}$/);
 
-    const missing = (await failureOf(client.document.get.query({ id: "00000000-0000-4000-8000-000000000000" }))) as AtriumError;
+    const missing = (await failureOf(client.documents.get.query({ id: "00000000-0000-4000-8000-000000000000" }))) as AtriumError;
     expect(missing).toMatchObject({ code: "NOT_FOUND", status: 404, fieldErrors: null });
-    const anonymous = (await failureOf(createClient({ baseUrl: api.url }).me.query())) as AtriumError;
+    const anonymous = (await failureOf(createClient({ baseUrl: api.url }).auth.me.query())) as AtriumError;
     expect(anonymous).toMatchObject({ code: "UNAUTHORIZED", status: 401 });
   });
 
@@ -47,14 +47,14 @@ describe("AtriumError", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const unreachable = await failureOf(createClient({ baseUrl: `http://127.0.0.1:${port}`, token, retry: { maxAttempts: 2, baseDelayMs: 5 } }).me.query());
+    const unreachable = await failureOf(createClient({ baseUrl: `http://127.0.0.1:${port}`, token, retry: { maxAttempts: 2, baseDelayMs: 5 } }).auth.me.query());
     expect(unreachable).toMatchObject({ name: "AtriumError", code: "NETWORK_ERROR", status: 0, message: expect.stringMatching(/ECONNREFUSED/) });
 
     const slow = createClient({ baseUrl: silentUrl, token, retry: { maxAttempts: 1, timeoutMs: 100 } });
-    expect(await failureOf(slow.me.query())).toMatchObject({ code: "TIMEOUT", status: 0 });
+    expect(await failureOf(slow.auth.me.query())).toMatchObject({ code: "TIMEOUT", status: 0 });
 
     const controller = new AbortController();
-    const pending = failureOf(createClient({ baseUrl: silentUrl, token, retry: { timeoutMs: 0 } }).me.query(undefined, { signal: controller.signal }));
+    const pending = failureOf(createClient({ baseUrl: silentUrl, token, retry: { timeoutMs: 0 } }).auth.me.query(undefined, { signal: controller.signal }));
     controller.abort();
     expect(await pending).toMatchObject({ code: "ABORTED", status: 0 });
   });
@@ -63,7 +63,7 @@ describe("AtriumError", () => {
 describe("money mutations", () => {
   it("send an idempotency key, so the retry after a lost answer adjusts the balance once", async () => {
     const client = createClient({ baseUrl: api.url, token });
-    const me = await client.me.query();
+    const me = await client.auth.me.query();
     const tenantId = me.account?.id ?? "";
     const before = (await client.billing.balance.query({ accountId: tenantId })).balanceCents;
     const bodies: string[] = [];
@@ -80,7 +80,7 @@ describe("money mutations", () => {
       return res;
     };
     const flaky = createClient({ baseUrl: api.url, token, fetch: lossy, retry: { baseDelayMs: 5 } });
-    const result = await flaky.billingAdmin.adjust.mutate({ tenantId, amountCents: 700, reason: "goodwill" });
+    const result = await flaky.billing.admin.adjust.mutate({ tenantId, amountCents: 700, reason: "goodwill" });
     expect(result.applied).toBe(false);
     expect(bodies).toHaveLength(2);
     expect(bodies[0]).toMatch(/"idempotencyKey":"[0-9a-f-]{36}"/);

@@ -68,7 +68,7 @@ describe("paginate", () => {
     const pages: Array<string | undefined> = [];
     const list = (input: { kind?: "property"; limit?: number; cursor?: string }) => {
       pages.push(input.cursor);
-      return client.document.list.query(input);
+      return client.documents.list.query(input);
     };
     const names: string[] = [];
     for await (const doc of paginate(list, { kind: "property", limit: 2 })) names.push(doc.filename);
@@ -79,17 +79,17 @@ describe("paginate", () => {
     for await (const doc of paginate(list, { kind: "property", limit: 2 })) if (doc) break;
     expect(pages).toHaveLength(1);
     const all: string[] = [];
-    for await (const doc of paginate(client.document.list, { kind: "property", limit: 1 })) all.push(doc.filename);
+    for await (const doc of paginate(client.documents.list, { kind: "property", limit: 1 })) all.push(doc.filename);
     expect(all).toEqual(names);
   });
 });
 
 describe("waitForJob", () => {
   it("emits each timeline event once, in order, and resolves with the finished job", async () => {
-    const me = await client.me.query();
-    await client.billingAdmin.adjust.mutate({ tenantId: me.account?.id ?? "", amountCents: 500, reason: "waitForJob test credit" });
+    const me = await client.auth.me.query();
+    await client.billing.admin.adjust.mutate({ tenantId: me.account?.id ?? "", amountCents: 500, reason: "waitForJob test credit" });
     const doc = await uploadDocument(target(), readFileSync(path.join(FIXTURES, "resume.pdf")), { filename: "resume.pdf", kind: "resume" });
-    const job = await client.job.create.mutate({ type: "document_analysis", input: { documentId: doc.id } });
+    const job = await client.jobs.create.mutate({ type: "document_analysis", input: { documentId: doc.id } });
     const events: JobEvent[] = [];
     const finished = await waitForJob(client, job.id, { intervalMs: 50, onEvent: (e) => events.push(e) });
     expect(finished).toMatchObject({ id: job.id, status: "success" });
@@ -97,7 +97,7 @@ describe("waitForJob", () => {
     expect(events.at(-1)?.type).toBe("job.succeeded");
     const seqs = events.map((e) => e.seq);
     expect(seqs).toEqual([...new Set(seqs)].sort((a, b) => a - b));
-    const all = await client.job.events.query({ id: job.id, afterSeq: 0 });
+    const all = await client.jobs.events.query({ id: job.id, afterSeq: 0 });
     expect(seqs).toEqual(all.items.map((e) => e.seq));
   }, 60_000);
 });

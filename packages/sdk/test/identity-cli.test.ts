@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword, insertUser } from "@atrium/core";
+import { hashPassword } from "@atrium/core";
+import { insertUser } from "@atrium/core/testing";
 import { startTestApi, type TestApi } from "../../../apps/api/src/testing.js";
 import { runAtrium } from "./cli-harness.js";
 
@@ -34,13 +35,13 @@ describe("atrium invitations and email", () => {
     const tokenOf = async (username: string, password = PASSWORD) =>
       ((await (await fetch(`${api.url}/api/auth/token/`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password }) })).json()) as { token: string }).token;
     const owner = createClient({ baseUrl: api.url, token: await tokenOf("cli-owner") });
-    const acc = await owner.account.create.mutate({ name: "CLI Inc" });
-    const org = await owner.organization.create.mutate({ accountId: acc.id, name: "CLI Org" });
-    const other = await owner.organization.create.mutate({ accountId: acc.id, name: "Other Org" });
+    const acc = await owner.accounts.create.mutate({ name: "CLI Inc" });
+    const org = await owner.organizations.create.mutate({ accountId: acc.id, name: "CLI Org" });
+    const other = await owner.organizations.create.mutate({ accountId: acc.id, name: "Other Org" });
 
     await person("cli-newbie", false);
-    await owner.invitation.create.mutate({ id: org.id, email: "cli-newbie@example.test", role: "admin" });
-    await owner.invitation.create.mutate({ id: other.id, email: "cli-newbie@example.test", role: "member" });
+    await owner.invitations.create.mutate({ id: org.id, email: "cli-newbie@example.test", role: "admin" });
+    await owner.invitations.create.mutate({ id: other.id, email: "cli-newbie@example.test", role: "member" });
     expect((await atrium(["me"])).stdout).toContain("email:    not confirmed");
     expect((await atrium(["invitations", "list"])).stdout).toMatch(/not confirmed yet/);
 
@@ -48,7 +49,7 @@ describe("atrium invitations and email", () => {
     expect(resent.stdout).toBe("We've sent a confirmation link to cli-newbie@example.test.\n");
     // Read the link the way an operator would: staff's outbox.
     const staff = createClient({ baseUrl: api.url, token: await tokenOf("admin", "admin123") });
-    const { items } = await staff.outbox.list.query({ to: "cli-newbie@example.test" });
+    const { items } = await staff.email.outbox.list.query({ to: "cli-newbie@example.test" });
     const token = items.map((m) => m.text.match(/verify-email\?token=([a-z0-9]+)/)?.[1]).find(Boolean) ?? "";
     expect((await atrium(["email", "verify", token])).code).toBe(0);
     expect((await atrium(["me"])).stdout).toContain("email:    confirmed");

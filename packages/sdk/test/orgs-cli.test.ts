@@ -23,10 +23,10 @@ describe("atrium orgs", () => {
   it("lets staff list an organization deleted by mistake and restore it", async () => {
     const { token } = await createClient({ baseUrl: api.url }).auth.token.mutate({ username: "admin", password: "admin123" });
     const client = createClient({ baseUrl: api.url, token });
-    const me = await client.me.query();
+    const me = await client.auth.me.query();
     if (!me.account) throw new Error("admin has no account");
-    const org = await client.organization.create.mutate({ accountId: me.account.id, name: "Oops Org" });
-    await client.organization.delete.mutate({ id: org.id });
+    const org = await client.organizations.create.mutate({ accountId: me.account.id, name: "Oops Org" });
+    await client.organizations.delete.mutate({ id: org.id });
 
     expect((await atrium(["login", "--url", api.url, "-u", "admin", "--password-stdin"], "admin123\n")).code).toBe(0);
     const listed = await atrium(["orgs", "deleted"]);
@@ -36,7 +36,7 @@ describe("atrium orgs", () => {
     const restored = await atrium(["orgs", "restore", org.id]);
     expect(restored.code).toBe(0);
     expect(restored.stdout).toContain(`Restored Oops Org (${org.id}).`);
-    expect((await client.organization.get.query({ id: org.id })).deletedAt).toBeNull();
+    expect((await client.organizations.get.query({ id: org.id })).deletedAt).toBeNull();
     expect((await atrium(["orgs", "deleted"])).stdout).toContain("No deleted organizations.");
   });
 

@@ -40,7 +40,7 @@ describe("the SDK against the api's rate limits", () => {
 
     // The anonymous budget is spent too: an ordinary call waits out its 429 and then gets its answer.
     seen.length = 0;
-    const preview = await client.invitation.get.query({ token: "x".repeat(43) }).catch((e: unknown) => e);
+    const preview = await client.invitations.get.query({ token: "x".repeat(43) }).catch((e: unknown) => e);
     expect(seen[0]).toMatchObject({ status: 429, retryAfter: expect.stringMatching(/^[12]$/) });
     expect(seen.at(-1)?.status).not.toBe(429);
     expect(retryAfterSecondsOf(preview)).toBeUndefined();

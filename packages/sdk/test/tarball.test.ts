@@ -54,8 +54,8 @@ async function startApi(): Promise<void> {
   token = ((await res.json()) as { token: string }).token;
   // Jobs are paid for from the reserve: staff credit the admin's tenant first.
   const client = createClient({ baseUrl: api.url, token });
-  const me = await client.me.query();
-  await client.billingAdmin.adjust.mutate({ tenantId: me.account?.id ?? "", amountCents: 500, reason: "README examples" });
+  const me = await client.auth.me.query();
+  await client.billing.admin.adjust.mutate({ tenantId: me.account?.id ?? "", amountCents: 500, reason: "README examples" });
 }
 
 beforeAll(async () => {
@@ -102,7 +102,7 @@ describe("the packed @atrium/sdk", () => {
     inConsumer(
       "me.mjs",
       `import { createClient } from "@atrium/sdk";
-const me = await createClient({ baseUrl: process.env.API_URL, token: process.env.TOKEN }).me.query();
+const me = await createClient({ baseUrl: process.env.API_URL, token: process.env.TOKEN }).auth.me.query();
 console.log(me.user.username);`,
     );
     inConsumer(
@@ -172,7 +172,7 @@ import { ZMeOutput } from "@atrium/sdk/contracts";
 
 const client = createClient({ baseUrl: "http://localhost:1", token: "t" });
 export async function main(): Promise<string> {
-  const me = await client.me.query();
+  const me = await client.auth.me.query();
   const username: string = me.user.username;
   const method: "session" | "api_key" = me.authMethod;
   // @ts-expect-error: users have no such property
@@ -182,7 +182,7 @@ export async function main(): Promise<string> {
   // @ts-expect-error: a name is required
   await client.apiKeys.create.mutate({});
   const parsed: string = ZMeOutput.parse(me).user.id + ZUser.parse(me.user).email;
-  for await (const doc of paginate(client.document.list, { kind: "resume" })) {
+  for await (const doc of paginate(client.documents.list, { kind: "resume" })) {
     const name: string = doc.filename;
     // @ts-expect-error: documents have no such property
     doc.nope;
@@ -191,7 +191,7 @@ export async function main(): Promise<string> {
   const job = await waitForJob(client, "id", { onEvent: (e) => void e.seq.toFixed() });
   const uploaded = await uploadDocument({ baseUrl: "http://localhost:1" }, new Blob(["x"]), { kind: "other", onProgress: (p) => void p.loaded });
   try {
-    await client.me.query();
+    await client.auth.me.query();
   } catch (err) {
     if (err instanceof AtriumError) return err.code + err.status + String(err.fieldErrors) + err.retryAfter + err.requestId;
   }

@@ -13,7 +13,7 @@ import { sendRouteError, zodToTRPC } from "./route-errors.js";
 
 /** Mounted under /api; a whole backup folder as one tar.gz, streamed (staff). */
 export const BACKUP_DOWNLOAD_PATH = "/system/backups/:name/download/";
-const PROCEDURE_NAME = "systemBackup.download";
+const PROCEDURE_NAME = "system.backup.download";
 
 type CreateContext = (opts: { req: Request; res: Response }) => Promise<Context>;
 

@@ -18,8 +18,8 @@ export type Line = { t: string; s?: string; r?: Record<string, unknown>; [k: str
 export async function populatedTenant(api: TestApi, prefix: string) {
   const staff = await newUser(api, `${prefix}-staff`, { isStaff: true });
   const t = await newTenant(api, prefix);
-  const org2 = await t.owner.call.organization.create({ accountId: t.account.id, name: `${prefix} Second Org` });
-  await t.owner.call.team.create({ organizationId: org2.id, name: `${prefix} Second Team` });
+  const org2 = await t.owner.call.organizations.create({ accountId: t.account.id, name: `${prefix} Second Org` });
+  await t.owner.call.teams.create({ organizationId: org2.id, name: `${prefix} Second Team` });
   const files = [Buffer.from(`${prefix} resume: TypeScript, Postgres, seven years.\n`), Buffer.from(`${prefix} worklog\n`.repeat(200))];
   const docs: Array<{ id: string; bytes: Buffer }> = [];
   for (const [i, bytes] of files.entries()) {
@@ -29,7 +29,7 @@ export async function populatedTenant(api: TestApi, prefix: string) {
   }
   const paid = await deliver(api, checkoutCompleted(t.account.id, 5000));
   if (paid.status !== 200) throw new Error(`top-up: ${paid.status}`);
-  await staff.call.billingAdmin.adjust({ tenantId: t.account.id, amountCents: 250, reason: "goodwill credit" });
+  await staff.call.billing.admin.adjust({ tenantId: t.account.id, amountCents: 250, reason: "goodwill credit" });
   for (const doc of docs) {
     const finishedAt = new Date();
     const [job] = await api.svc.db

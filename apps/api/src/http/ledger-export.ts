@@ -7,7 +7,7 @@ import { billingAdminService, LEDGER_EXPORT_MAX_ROWS, ZLedgerExportFilters, type
 
 /** Mounted under /api; a file download, so a plain route with the procedures' auth, limits and error shape. */
 export const LEDGER_EXPORT_PATH = "/billing/admin/ledger/export.csv";
-const PROCEDURE_NAME = "billingAdmin.exportLedger";
+const PROCEDURE_NAME = "billing.admin.exportLedger";
 
 const COLUMNS = [
   "createdAt",

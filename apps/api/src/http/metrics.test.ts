@@ -39,7 +39,7 @@ describe("GET /metrics", () => {
     const id = randomUUID();
     expect((await fetch(`${api.url}/api/api-keys/${id}/`, { method: "DELETE", headers: auth })).status).toBe(404);
     expect((await fetch(`${api.url}/api/me/`, { headers: auth })).status).toBe(200);
-    expect((await fetch(`${api.url}/trpc/me`, { headers: auth })).status).toBe(200);
+    expect((await fetch(`${api.url}/trpc/auth.me`, { headers: auth })).status).toBe(200);
     expect((await fetch(`${api.url}/api/healthz/`)).status).toBe(200);
     expect((await fetch(`${api.url}/api/no/such/${id}/`)).status).toBe(404);
 
@@ -49,7 +49,7 @@ describe("GET /metrics", () => {
     const count = "http_request_duration_seconds_count";
     expect(sample(text, count, { route: "/api/api-keys/{id}/", method: "DELETE", status_code: "404" })).toBe(1);
     expect(sample(text, count, { route: "/api/me/", method: "GET", status_code: "200" })).toBe(1);
-    expect(sample(text, count, { route: "/trpc/me", method: "GET", status_code: "200" })).toBe(1);
+    expect(sample(text, count, { route: "/trpc/auth.me", method: "GET", status_code: "200" })).toBe(1);
     expect(sample(text, count, { route: "/api/healthz", method: "GET", status_code: "200" })).toBe(1);
     expect(sample(text, count, { route: "/api/(unmatched)", method: "GET", status_code: "404" })).toBe(1);
     expect(text).not.toContain(id);

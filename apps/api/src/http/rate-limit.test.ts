@@ -114,7 +114,7 @@ describe.each<Transport>(["rest", "trpc"])("client addresses and account buckets
 
 describe("which procedures spend the auth budget", () => {
   it("covers login, token, signup and password flows but not logout or other calls", () => {
-    for (const p of ["auth.login", "auth.token", "signup", "password.requestReset", "password.confirmReset", "password.change"]) expect(isAuthLimited(p)).toBe(true);
-    for (const p of ["auth.logout", "me", "apiKeys.list", "signupStats", "passwords.list"]) expect(isAuthLimited(p)).toBe(false);
+    for (const p of ["auth.login", "auth.token", "auth.signup", "email.verify", "passwords.requestReset", "passwords.confirmReset", "passwords.change"]) expect(isAuthLimited(p)).toBe(true);
+    for (const p of ["auth.logout", "auth.me", "email.outbox.list", "apiKeys.list", "auth.signupStats", "passwordPolicy.get"]) expect(isAuthLimited(p)).toBe(false);
   });
 });

@@ -39,7 +39,7 @@ describe("request logs", () => {
       `/api/files/accounts/00000000-0000-4000-8000-000000000000/documents/cv.pdf?exp=1&sig=${SIG}&name=cv.pdf`,
       `/api/billing/local-checkout/${CHECKOUT}`,
       `/reset-password?token=${RESET}`,
-      `/trpc/invitation.get?input=${encodeURIComponent(JSON.stringify({ token: INVITATION }))}`,
+      `/trpc/invitations.get?input=${encodeURIComponent(JSON.stringify({ token: INVITATION }))}`,
       `/api/admin/users/?q=alice&invitation=${INVITATION}`,
     ];
     for (const path of requests) await (await fetch(`${url}${path}`)).body?.cancel();

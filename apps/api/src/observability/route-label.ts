@@ -11,7 +11,7 @@ interface RestRoutes {
 
 /**
  * Names the route a request took as a template (`/api/api-keys/{id}/`,
- * `/trpc/me`, `/api/documents/:id/download/`), never the raw URL: ids and
+ * `/trpc/auth.me`, `/api/documents/:id/download/`), never the raw URL: ids and
  * tokens stay out of metric labels, and the label set stays finite whatever
  * URLs clients send. Built once per app; a lookup is a map hit or a short regex scan.
  */

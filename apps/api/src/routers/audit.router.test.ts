@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
 import { schema } from "@atrium/db";
-import { hashPassword, insertAccount, insertUser, type TAuditEvent } from "@atrium/core";
+import { hashPassword, type TAuditEvent } from "@atrium/core";
+import { insertAccount, insertUser } from "@atrium/core/testing";
 import { startTestApi, type TestApi } from "../testing.js";
 import { bearer, call, routes, type CallResult, type Transport } from "../test-transports.js";
 

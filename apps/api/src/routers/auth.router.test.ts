@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword, insertUser } from "@atrium/core";
+import { hashPassword } from "@atrium/core";
+import { insertUser } from "@atrium/core/testing";
 import { startTestApi, type TestApi } from "../testing.js";
 import { bearer, call, routes, type Transport } from "../test-transports.js";
 

@@ -74,11 +74,11 @@ describe("changing the address", () => {
 
   it("a verified user who changes address is unverified again and can't accept invitations to the new one", async () => {
     const owner = await newVerifiedUser(api, "ev-owner");
-    const account = await owner.call.account.create({ name: "EV Inc" });
-    const org = await owner.call.organization.create({ accountId: account.id, name: "EV Org" });
+    const account = await owner.call.accounts.create({ name: "EV Inc" });
+    const org = await owner.call.organizations.create({ accountId: account.id, name: "EV Org" });
     const u = await signUpUser(api, staff, "ev_switch");
     await call(api.url, "rest", idRoutes.verifyEmail, { token: await verificationTokenSentTo(api, u.email) });
-    const { invitation } = await owner.call.invitation.create({ id: org.id, email: "ceo@ev.example", role: "admin" });
+    const { invitation } = await owner.call.invitations.create({ id: org.id, email: "ceo@ev.example", role: "admin" });
     expect((await call(api.url, "rest", idRoutes.changeEmail, { currentPassword: STRONG, email: "ceo@ev.example" }, bearer(u.token))).status).toBe(200);
     const accept = await fetch(`${api.url}/api/v1/invitations/accept/`, { method: "POST", headers: { authorization: `Bearer ${u.token}`, "content-type": "application/json" }, body: JSON.stringify({ invitationId: invitation.id }) });
     expect(accept.status).toBe(403);
@@ -88,9 +88,9 @@ describe("changing the address", () => {
 describe("addresses proven another way", () => {
   it("signing up through an invitation link confirms the address (the link was mailed to it); another address is refused", async () => {
     const owner = await newVerifiedUser(api, "ev-inviter");
-    const account = await owner.call.account.create({ name: "Link Inc" });
-    const org = await owner.call.organization.create({ accountId: account.id, name: "Link Org" });
-    await owner.call.invitation.create({ id: org.id, email: "linked@example.com", role: "member" });
+    const account = await owner.call.accounts.create({ name: "Link Inc" });
+    const org = await owner.call.organizations.create({ accountId: account.id, name: "Link Org" });
+    await owner.call.invitations.create({ id: org.id, email: "linked@example.com", role: "member" });
     const token = await invitationTokenSentTo(api, "linked@example.com");
 
     const elsewhere = await call(api.url, "rest", idRoutes.signup, { username: "not_linked", email: "elsewhere@example.com", password: STRONG, invitationToken: token });

@@ -11,14 +11,14 @@ import { tokenFor } from "./identity.test-helpers.js";
 import { textDocument } from "./job.test-helpers.js";
 
 const R = {
-  mine: { method: "GET", rest: "/api/flags/", trpc: "flag.mine", kind: "query" },
-  list: { method: "GET", rest: "/api/admin/flags/", trpc: "flag.list", kind: "query" },
-  get: { method: "GET", rest: "/api/admin/flags/{key}/", trpc: "flag.get", kind: "query" },
-  create: { method: "POST", rest: "/api/admin/flags/", trpc: "flag.create", kind: "mutation" },
-  update: { method: "PATCH", rest: "/api/admin/flags/{key}/", trpc: "flag.update", kind: "mutation" },
-  remove: { method: "DELETE", rest: "/api/admin/flags/{key}/", trpc: "flag.delete", kind: "mutation" },
-  createJob: { method: "POST", rest: "/api/jobs/", trpc: "job.create", kind: "mutation" },
-  estimate: { method: "GET", rest: "/api/jobs/estimate/", trpc: "job.estimate", kind: "query" },
+  mine: { method: "GET", rest: "/api/flags/", trpc: "flags.mine", kind: "query" },
+  list: { method: "GET", rest: "/api/admin/flags/", trpc: "flags.list", kind: "query" },
+  get: { method: "GET", rest: "/api/admin/flags/{key}/", trpc: "flags.get", kind: "query" },
+  create: { method: "POST", rest: "/api/admin/flags/", trpc: "flags.create", kind: "mutation" },
+  update: { method: "PATCH", rest: "/api/admin/flags/{key}/", trpc: "flags.update", kind: "mutation" },
+  remove: { method: "DELETE", rest: "/api/admin/flags/{key}/", trpc: "flags.delete", kind: "mutation" },
+  createJob: { method: "POST", rest: "/api/jobs/", trpc: "jobs.create", kind: "mutation" },
+  estimate: { method: "GET", rest: "/api/jobs/estimate/", trpc: "jobs.estimate", kind: "query" },
 } as const;
 
 let api: TestApi;

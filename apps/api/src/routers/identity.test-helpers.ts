@@ -8,22 +8,22 @@ import { bearer, call, routes } from "../test-transports.js";
 type Route = Parameters<typeof call>[2];
 
 export const idRoutes = {
-  signup: { method: "POST", rest: "/api/auth/signup/", trpc: "signup", kind: "mutation" },
-  changePassword: { method: "POST", rest: "/api/auth/password/change/", trpc: "password.change", kind: "mutation" },
-  requestReset: { method: "POST", rest: "/api/auth/password/reset/", trpc: "password.requestReset", kind: "mutation" },
-  confirmReset: { method: "POST", rest: "/api/auth/password/reset/confirm/", trpc: "password.confirmReset", kind: "mutation" },
+  signup: { method: "POST", rest: "/api/auth/signup/", trpc: "auth.signup", kind: "mutation" },
+  changePassword: { method: "POST", rest: "/api/auth/password/change/", trpc: "passwords.change", kind: "mutation" },
+  requestReset: { method: "POST", rest: "/api/auth/password/reset/", trpc: "passwords.requestReset", kind: "mutation" },
+  confirmReset: { method: "POST", rest: "/api/auth/password/reset/confirm/", trpc: "passwords.confirmReset", kind: "mutation" },
   verifyEmail: { method: "POST", rest: "/api/auth/email/verify/", trpc: "email.verify", kind: "mutation" },
   resendVerification: { method: "POST", rest: "/api/auth/email/verify/resend/", trpc: "email.resend", kind: "mutation" },
   changeEmail: { method: "POST", rest: "/api/auth/email/change/", trpc: "email.change", kind: "mutation" },
-  createInviteKey: { method: "POST", rest: "/api/admin/passkeys/", trpc: "inviteKeys.create", kind: "mutation" },
-  listInviteKeys: { method: "GET", rest: "/api/admin/passkeys/", trpc: "inviteKeys.list", kind: "query" },
-  revokeInviteKey: { method: "DELETE", rest: "/api/admin/passkeys/{id}/", trpc: "inviteKeys.revoke", kind: "mutation" },
-  listUsers: { method: "GET", rest: "/api/admin/users/", trpc: "adminUsers.list", kind: "query" },
-  getUser: { method: "GET", rest: "/api/admin/users/{id}/", trpc: "adminUsers.get", kind: "query" },
-  updateUser: { method: "PATCH", rest: "/api/admin/users/{id}/", trpc: "adminUsers.update", kind: "mutation" },
-  adminResetPassword: { method: "POST", rest: "/api/admin/users/{id}/reset-password/", trpc: "adminUsers.resetPassword", kind: "mutation" },
-  listOutbox: { method: "GET", rest: "/api/admin/outbox/", trpc: "outbox.list", kind: "query" },
-  getOutbox: { method: "GET", rest: "/api/admin/outbox/{id}/", trpc: "outbox.get", kind: "query" },
+  createInviteKey: { method: "POST", rest: "/api/admin/invite-keys/", trpc: "inviteKeys.create", kind: "mutation" },
+  listInviteKeys: { method: "GET", rest: "/api/admin/invite-keys/", trpc: "inviteKeys.list", kind: "query" },
+  revokeInviteKey: { method: "DELETE", rest: "/api/admin/invite-keys/{id}/", trpc: "inviteKeys.revoke", kind: "mutation" },
+  listUsers: { method: "GET", rest: "/api/admin/users/", trpc: "users.admin.list", kind: "query" },
+  getUser: { method: "GET", rest: "/api/admin/users/{id}/", trpc: "users.admin.get", kind: "query" },
+  updateUser: { method: "PATCH", rest: "/api/admin/users/{id}/", trpc: "users.admin.update", kind: "mutation" },
+  adminResetPassword: { method: "POST", rest: "/api/admin/users/{id}/reset-password/", trpc: "users.admin.resetPassword", kind: "mutation" },
+  listOutbox: { method: "GET", rest: "/api/admin/outbox/", trpc: "email.outbox.list", kind: "query" },
+  getOutbox: { method: "GET", rest: "/api/admin/outbox/{id}/", trpc: "email.outbox.get", kind: "query" },
 } satisfies Record<string, Route>;
 
 /** Tests here are about identity, not throttling: they log in far more than 5 times a minute. */
@@ -37,17 +37,17 @@ export async function tokenFor(api: TestApi, username: string, password: string)
   return (r.data as { token: string }).token;
 }
 
-export async function createInviteKey(api: TestApi, staffToken: string, input: Record<string, unknown> = {}): Promise<{ id: string; passkey: string; prefix: string }> {
+export async function createInviteKey(api: TestApi, staffToken: string, input: Record<string, unknown> = {}): Promise<{ id: string; key: string; prefix: string }> {
   const r = await call(api.url, "rest", idRoutes.createInviteKey, input, bearer(staffToken));
   if (r.status !== 200) throw new Error(`create invite key failed: ${r.status} ${r.error?.message}`);
-  return r.data as { id: string; passkey: string; prefix: string };
+  return r.data as { id: string; key: string; prefix: string };
 }
 
 /** A fresh user signed up with a new invite key; returns their id and a bearer token. */
 export async function signUpUser(api: TestApi, staffToken: string, username: string, password = STRONG): Promise<{ id: string; token: string; email: string }> {
-  const { passkey } = await createInviteKey(api, staffToken);
+  const { key } = await createInviteKey(api, staffToken);
   const email = `${username.toLowerCase()}@example.com`;
-  const r = await call(api.url, "rest", idRoutes.signup, { username, email, password, inviteKey: passkey });
+  const r = await call(api.url, "rest", idRoutes.signup, { username, email, password, inviteKey: key });
   if (r.status !== 200) throw new Error(`signup ${username} failed: ${r.status} ${r.error?.message}`);
   const data = r.data as { user: { id: string }; token: string };
   return { id: data.user.id, token: data.token, email };

@@ -13,8 +13,8 @@ let accountId: string, orgId: string;
 beforeAll(async () => {
   api = await startTestApi({ PUBLIC_URL: "http://atrium.test" });
   owner = await newUser(api, "i-owner");
-  accountId = (await owner.call.account.create({ name: "Invites Inc" })).id;
-  orgId = (await owner.call.organization.create({ accountId, name: "Invites Org" })).id;
+  accountId = (await owner.call.accounts.create({ name: "Invites Inc" })).id;
+  orgId = (await owner.call.organizations.create({ accountId, name: "Invites Org" })).id;
 });
 afterAll(async () => {
   await api?.close();
@@ -31,11 +31,11 @@ describe("inviting a registered address (the reproduced takeover)", () => {
     const r = await invite("newhire@corp.test", "admin");
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ status: "invited", invitation: { email: "newhire@corp.test", role: "admin" } });
-    expect((await squatter.call.myMemberships()).organizations).toEqual([]);
+    expect((await squatter.call.accounts.memberships()).organizations).toEqual([]);
     const read = await rest(api, squatter.token, "GET", `/v1/organizations/${orgId}/`);
     expect(read.status).toBe(404);
     // The squatter isn't even told the invitation exists.
-    await expect(squatter.call.invitation.mine()).resolves.toEqual({ items: [], emailVerified: false });
+    await expect(squatter.call.invitations.mine()).resolves.toEqual({ items: [], emailVerified: false });
   });
 
   it("answers the same whether or not the address has an account", async () => {
@@ -44,13 +44,13 @@ describe("inviting a registered address (the reproduced takeover)", () => {
     const unknown = await invite("nobody-here@example.test");
     expect([known.status, unknown.status]).toEqual([200, 200]);
     expect(shapeOf(known.body)).toEqual(shapeOf(unknown.body));
-    expect((await registered.call.myMemberships()).organizations).toEqual([]);
+    expect((await registered.call.accounts.memberships()).organizations).toEqual([]);
   });
 
   it("can't pull staff into a tenant: the staff user stays out until they accept", async () => {
     const staff = await newVerifiedUser(api, "i-staff", { isStaff: true });
     await invite(staff.user.email, "member");
-    expect((await staff.call.myMemberships()).organizations).toEqual([]);
+    expect((await staff.call.accounts.memberships()).organizations).toEqual([]);
     // So the inviter gets no handle on them either.
     expect((await rest(api, owner.token, "PUT", `/v1/users/${staff.user.id}/`, { displayName: "Pwned" })).status).toBe(404);
   });
@@ -68,9 +68,9 @@ describe("accepting and declining", () => {
     const accepted = await rest(api, hire.token, "POST", "/v1/invitations/accept/", { invitationId });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toEqual({ organizationId: orgId, accountId });
-    await expect(hire.call.organization.get({ id: orgId })).resolves.toMatchObject({ role: "viewer" });
-    expect((await hire.call.me()).account?.id).toBe(accountId);
-    expect((await hire.call.invitation.mine()).items).toEqual([]);
+    await expect(hire.call.organizations.get({ id: orgId })).resolves.toMatchObject({ role: "viewer" });
+    expect((await hire.call.auth.me()).account?.id).toBe(accountId);
+    expect((await hire.call.invitations.mine()).items).toEqual([]);
     expect((await rest(api, hire.token, "POST", "/v1/invitations/accept/", { invitationId })).status).toBe(404);
     const events = await api.svc.db.select().from(schema.auditEvents).where(eq(schema.auditEvents.eventType, "invitation.accepted"));
     expect(events).toEqual([expect.objectContaining({ actorUsername: "i-hire", accountId })]);
@@ -86,7 +86,7 @@ describe("accepting and declining", () => {
     const stolen = await rest(api, other.token, "POST", "/v1/invitations/accept/", { token });
     expect(stolen.status).toBe(403);
     expect(stolen.body.message).toBe("This invitation was sent to a different email address");
-    expect((await other.call.myMemberships()).organizations).toEqual([]);
+    expect((await other.call.accounts.memberships()).organizations).toEqual([]);
     expect((await rest(api, late.token, "POST", "/v1/invitations/accept/", { token })).status).toBe(200);
     const reused = await rest(api, late.token, "POST", "/v1/invitations/accept/", { token });
     expect(reused.status).toBe(404);
@@ -95,35 +95,35 @@ describe("accepting and declining", () => {
 
   it("refuses an unconfirmed account with the right address, by id and by token, until it confirms", async () => {
     const pending = await newUnverifiedUser(api, "i-pending", { email: "pending@example.test" });
-    const { invitation } = await owner.call.invitation.create({ id: orgId, email: "pending@example.test", role: "member" });
+    const { invitation } = await owner.call.invitations.create({ id: orgId, email: "pending@example.test", role: "member" });
     const token = await invitationTokenSentTo(api, "pending@example.test");
     for (const input of [{ invitationId: invitation.id }, { token }]) {
       const r = await rest(api, pending.token, "POST", "/v1/invitations/accept/", input);
       expect(r.status).toBe(403);
       expect(r.body.message).toMatch(/Confirm your email address first/);
     }
-    expect((await pending.call.myMemberships()).organizations).toEqual([]);
+    expect((await pending.call.accounts.memberships()).organizations).toEqual([]);
     await api.svc.db.update(schema.users).set({ emailVerifiedAt: new Date() }).where(eq(schema.users.id, pending.user.id));
-    await expect(pending.call.invitation.accept({ invitationId: invitation.id })).resolves.toEqual({ organizationId: orgId, accountId });
+    await expect(pending.call.invitations.accept({ invitationId: invitation.id })).resolves.toEqual({ organizationId: orgId, accountId });
   });
 
   it("answers another person's invitation id as not found", async () => {
-    const { invitation } = await owner.call.invitation.create({ id: orgId, email: "someone-else@example.test", role: "admin" });
+    const { invitation } = await owner.call.invitations.create({ id: orgId, email: "someone-else@example.test", role: "admin" });
     const nosy = await newVerifiedUser(api, "i-nosy");
-    await expect(nosy.call.invitation.accept({ invitationId: invitation.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(nosy.call.invitation.decline({ invitationId: invitation.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(nosy.call.invitations.accept({ invitationId: invitation.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(nosy.call.invitations.decline({ invitationId: invitation.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("declining drops it from both lists and kills the link", async () => {
     const shy = await newVerifiedUser(api, "i-shy");
-    const { invitation } = await owner.call.invitation.create({ id: orgId, email: shy.user.email, role: "member" });
+    const { invitation } = await owner.call.invitations.create({ id: orgId, email: shy.user.email, role: "member" });
     const token = await invitationTokenSentTo(api, shy.user.email);
     const r = await rest(api, shy.token, "POST", "/v1/invitations/decline/", { invitationId: invitation.id });
     expect(r.status).toBe(200);
-    expect((await shy.call.invitation.mine()).items).toEqual([]);
-    expect((await owner.call.invitation.list({ id: orgId })).items.map((i) => i.id)).not.toContain(invitation.id);
-    await expect(shy.call.invitation.accept({ token })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await shy.call.myMemberships()).organizations).toEqual([]);
+    expect((await shy.call.invitations.mine()).items).toEqual([]);
+    expect((await owner.call.invitations.list({ id: orgId })).items.map((i) => i.id)).not.toContain(invitation.id);
+    await expect(shy.call.invitations.accept({ token })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await shy.call.accounts.memberships()).organizations).toEqual([]);
   });
 
   it("needs exactly one of id and token, with a field message", async () => {
@@ -138,7 +138,7 @@ describe("accepting and declining", () => {
 
 describe("invitation links", () => {
   it("emails a new address a signup link whose token is stored only hashed, and lists it as pending", async () => {
-    const r = await owner.call.invitation.create({ id: orgId, email: "newbie@example.test", role: "member" });
+    const r = await owner.call.invitations.create({ id: orgId, email: "newbie@example.test", role: "member" });
     expect(r).toMatchObject({ status: "invited", invitation: { email: "newbie@example.test", role: "member" } });
     const [email] = await api.svc.db.select().from(schema.emailOutbox).where(eq(schema.emailOutbox.toAddress, "newbie@example.test"));
     expect(email).toMatchObject({ template: "organization_invitation", accountId, status: "queued" });
@@ -148,7 +148,7 @@ describe("invitation links", () => {
     const rows = await api.svc.db.select().from(schema.organizationInvitations);
     expect(JSON.stringify(rows)).not.toContain(token);
 
-    const pending = await owner.call.invitation.list({ id: orgId });
+    const pending = await owner.call.invitations.list({ id: orgId });
     expect(pending.items.map((i) => i.email)).toContain("newbie@example.test");
     const preview = await rest(api, null, "GET", `/v1/invitations/${token}/`);
     expect(preview.status).toBe(200);
@@ -158,18 +158,18 @@ describe("invitation links", () => {
   it("refuses revoked and expired tokens with the same message", async () => {
     const user = await newVerifiedUser(api, "i-tries", { email: "tries@example.test" });
     // Revoked with no newer invitation to the address (a replaced one says so instead: see below).
-    const r = await owner.call.invitation.create({ id: orgId, email: "tries-old@example.test", role: "member" });
+    const r = await owner.call.invitations.create({ id: orgId, email: "tries-old@example.test", role: "member" });
     const revokedToken = await invitationTokenSentTo(api, "tries-old@example.test");
     expect((await rest(api, owner.token, "DELETE", `/v1/organizations/${orgId}/invitations/${r.invitation.id}/`)).status).toBe(200);
-    await owner.call.invitation.create({ id: orgId, email: "tries@example.test", role: "member" });
+    await owner.call.invitations.create({ id: orgId, email: "tries@example.test", role: "member" });
     const expiredToken = await invitationTokenSentTo(api, "tries@example.test");
     await api.svc.db.update(schema.organizationInvitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(schema.organizationInvitations.email, "tries@example.test"));
 
     for (const token of [revokedToken, expiredToken, "made-up-token"]) {
-      await expect(user.call.invitation.accept({ token })).rejects.toMatchObject({ code: "NOT_FOUND", message: "This invitation is invalid or has expired" });
-      await expect(callerFor(api).invitation.get({ token })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(user.call.invitations.accept({ token })).rejects.toMatchObject({ code: "NOT_FOUND", message: "This invitation is invalid or has expired" });
+      await expect(callerFor(api).invitations.get({ token })).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
-    expect((await user.call.myMemberships()).organizations).toEqual([]);
+    expect((await user.call.accounts.memberships()).organizations).toEqual([]);
   });
 
   it("re-inviting an address says it replaced the earlier link, and that link's page says a newer invitation was sent", async () => {
@@ -188,15 +188,15 @@ describe("invitation links", () => {
     const preview = await rest(api, null, "GET", `/v1/invitations/${oldToken}/`);
     expect(preview.status).toBe(404);
     expect(preview.body.message).toBe(superseded);
-    await expect(user.call.invitation.accept({ token: oldToken })).rejects.toMatchObject({ code: "NOT_FOUND", message: superseded });
+    await expect(user.call.invitations.accept({ token: oldToken })).rejects.toMatchObject({ code: "NOT_FOUND", message: superseded });
     // The latest link still works, with the latest role.
-    await user.call.invitation.accept({ token: newToken });
-    expect((await user.call.myMemberships()).organizations).toEqual([expect.objectContaining({ id: orgId, role: "admin" })]);
+    await user.call.invitations.accept({ token: newToken });
+    expect((await user.call.accounts.memberships()).organizations).toEqual([expect.objectContaining({ id: orgId, role: "admin" })]);
   });
 
   it("accepts inside a caller's transaction (as signup does) and rolls back with it", async () => {
     const user = await newVerifiedUser(api, "i-tx", { email: "tx@example.test" });
-    await owner.call.invitation.create({ id: orgId, email: "tx@example.test", role: "member" });
+    await owner.call.invitations.create({ id: orgId, email: "tx@example.test", role: "member" });
     const token = await invitationTokenSentTo(api, "tx@example.test");
     await expect(
       api.deps.db.transaction(async (tx) => {
@@ -204,16 +204,16 @@ describe("invitation links", () => {
         throw new Error("signup failed later");
       }),
     ).rejects.toThrow("signup failed later");
-    expect((await user.call.myMemberships()).organizations).toEqual([]);
+    expect((await user.call.accounts.memberships()).organizations).toEqual([]);
     await api.deps.db.transaction((tx) => invitationResponseService.acceptInvitation({ ...api.svc, db: tx }, { token, userId: user.user.id }));
-    expect((await user.call.myMemberships()).organizations).toEqual([expect.objectContaining({ id: orgId, role: "member" })]);
+    expect((await user.call.accounts.memberships()).organizations).toEqual([expect.objectContaining({ id: orgId, role: "member" })]);
   });
 
   it("lets only owners invite owners", async () => {
     const admin = await newVerifiedUser(api, "i-admin");
-    const { invitation } = await owner.call.invitation.create({ id: orgId, email: admin.user.email, role: "admin" });
-    await admin.call.invitation.accept({ invitationId: invitation.id });
-    await expect(admin.call.invitation.create({ id: orgId, email: "boss@example.test", role: "owner" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(admin.call.invitation.create({ id: orgId, email: "peer@example.test", role: "admin" })).resolves.toMatchObject({ status: "invited" });
+    const { invitation } = await owner.call.invitations.create({ id: orgId, email: admin.user.email, role: "admin" });
+    await admin.call.invitations.accept({ invitationId: invitation.id });
+    await expect(admin.call.invitations.create({ id: orgId, email: "boss@example.test", role: "owner" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(admin.call.invitations.create({ id: orgId, email: "peer@example.test", role: "admin" })).resolves.toMatchObject({ status: "invited" });
   });
 });

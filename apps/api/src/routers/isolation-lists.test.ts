@@ -19,7 +19,7 @@ import { buildWorld, type World } from "./isolation/world.js";
 
 // Reads the owner may fail on, with the reason. Keep this short.
 const OWNER_MAY_FAIL: Record<string, string> = {
-  "job.estimate": "not a list: its input depends on the job type (its ids are walked in isolation.test.ts)",
+  "jobs.estimate": "not a list: its input depends on the job type (its ids are walked in isolation.test.ts)",
 };
 
 const reads = allProcedures().filter((p) => p.type === "query" && p.access === "protected");
@@ -76,9 +76,9 @@ describe("tenant isolation of every read", () => {
     // The answers were real lists of tenant A's things, not empty pages.
     const { account, organization, team, document, job, apiKey, invitation } = world.a.ids;
     expect(leakedMarkers(answered.join("\n"), [account, organization, team, document, job, apiKey, invitation, "alpha-viewer@example.test"])).toHaveLength(7 + 1);
-    expect(reads.filter((p) => Object.keys(flagsOn(p)).length > 0).map((p) => p.path)).toContain("account.list");
-    expect(reads.filter((p) => "q" in searchesFor(p, "x")).map((p) => p.path)).toContain("user.list");
-    expect(reads.map((p) => p.path)).toEqual(expect.arrayContaining(["account.list", "organization.list", "team.list", "user.list", "invitation.list", "document.list", "job.list", "billing.ledger", "audit.list", "myMemberships", "me"]));
+    expect(reads.filter((p) => Object.keys(flagsOn(p)).length > 0).map((p) => p.path)).toContain("accounts.list");
+    expect(reads.filter((p) => "q" in searchesFor(p, "x")).map((p) => p.path)).toContain("users.list");
+    expect(reads.map((p) => p.path)).toEqual(expect.arrayContaining(["accounts.list", "organizations.list", "teams.list", "users.list", "invitations.list", "documents.list", "jobs.list", "billing.ledger", "audit.list", "accounts.memberships", "auth.me"]));
   });
 
   it("never gives a non-staff caller a failed job's internal cause, from any read; staff get it", async () => {
@@ -93,6 +93,6 @@ describe("tenant isolation of every read", () => {
       ),
     );
     expect((await pool(tasks)).filter((x): x is string => x !== null)).toEqual([]);
-    await expect(world.staff.call.job.get({ id: world.a.ids.job })).resolves.toMatchObject({ errorCause: cause });
+    await expect(world.staff.call.jobs.get({ id: world.a.ids.job })).resolves.toMatchObject({ errorCause: cause });
   });
 });

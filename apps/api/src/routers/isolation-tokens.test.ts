@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 const newBInvitation = async (email = `bravo-invitee-${randomUUID().slice(0, 8)}@example.test`) => {
-  await world.b.owner.call.invitation.create({ id: world.b.ids.organization, email, role: "member" });
+  await world.b.owner.call.invitations.create({ id: world.b.ids.organization, email, role: "member" });
   return invitationTokenSentTo(world.api, email);
 };
 

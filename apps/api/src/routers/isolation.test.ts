@@ -61,13 +61,13 @@ describe("tenant isolation", () => {
       return null;
     });
     expect(problems).toEqual([]);
-    expect(tenantScoped.map((p) => p.path)).toEqual(expect.arrayContaining(["account.get", "organization.addMember", "team.removeMember", "invitation.revoke", "user.update", "billing.balance", "billing.ledger", "billing.updateProfile", "document.get", "document.delete", "document.download", "job.estimate"]));
+    expect(tenantScoped.map((p) => p.path)).toEqual(expect.arrayContaining(["accounts.get", "organizations.addMember", "teams.removeMember", "invitations.revoke", "users.update", "billing.balance", "billing.ledger", "billing.updateProfile", "documents.get", "documents.delete", "documents.download", "jobs.estimate"]));
   });
 
   it("refuses mixed ids too: tenant A's container with another tenant's id inside (even one the caller may use there)", async () => {
     // job.create names its document inside `input`, next to an optional accountId.
-    const slotsOf = (p: Procedure) => (p.path === "job.create" ? ["documentId"] : requiredIds(p));
-    const mixed = tenantScoped.filter((p) => p.path === "job.create" || requiredIds(p).length >= 2);
+    const slotsOf = (p: Procedure) => (p.path === "jobs.create" ? ["documentId"] : requiredIds(p));
+    const mixed = tenantScoped.filter((p) => p.path === "jobs.create" || requiredIds(p).length >= 2);
     const own = (kind: Kind) => world.ownIds[kind];
     const problems = await walk(world.callers, mixed, async (c, p) => {
       for (const slot of slotsOf(p)) {
@@ -95,7 +95,7 @@ describe("tenant isolation", () => {
       return o.code === "FORBIDDEN" ? null : show(p.path, input, o);
     });
     expect(problems).toEqual([]);
-    expect(staffOnly.map((p) => p.path)).toEqual(expect.arrayContaining(["adminUsers.update", "inviteKeys.revoke", "outbox.get", "billingAdmin.adjust", "systemJobs.retry", "account.restore", "user.restore", "systemHealth.get"]));
+    expect(staffOnly.map((p) => p.path)).toEqual(expect.arrayContaining(["users.admin.update", "inviteKeys.revoke", "email.outbox.get", "billing.admin.adjust", "system.jobs.retry", "accounts.restore", "users.restore", "system.health.get"]));
   });
 
   it("lets staff through those same staff-only reads (so the ids above were real)", async () => {
@@ -129,9 +129,9 @@ describe("tenant isolation", () => {
   it("still lets tenant A reach its own things (the ids above were real)", async () => {
     const owner = world.callers.find((c) => c.name === "owner")?.call;
     const { team, user, document } = world.a.ids;
-    await expect(owner?.team.get({ id: team })).resolves.toMatchObject({ id: team });
-    await expect(owner?.user.get({ id: user })).resolves.toMatchObject({ id: user });
-    await expect(owner?.document.get({ id: document })).resolves.toMatchObject({ id: document });
+    await expect(owner?.teams.get({ id: team })).resolves.toMatchObject({ id: team });
+    await expect(owner?.users.get({ id: user })).resolves.toMatchObject({ id: user });
+    await expect(owner?.documents.get({ id: document })).resolves.toMatchObject({ id: document });
     expect(Object.keys(world.ownIds).sort()).toEqual((["account", "organization", "team", "user", "invitation", "apiKey", "document", "job", "inviteKey", "outbox"] satisfies Kind[]).sort());
   });
 });

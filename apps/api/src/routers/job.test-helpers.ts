@@ -3,15 +3,15 @@ import { eq } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 
 export const jobRoutes = {
-  create: { method: "POST", rest: "/api/jobs/", trpc: "job.create", kind: "mutation" },
-  list: { method: "GET", rest: "/api/jobs/", trpc: "job.list", kind: "query" },
-  get: { method: "GET", rest: "/api/jobs/{id}/", trpc: "job.get", kind: "query" },
-  events: { method: "GET", rest: "/api/jobs/{id}/events/", trpc: "job.events", kind: "query" },
-  cancel: { method: "POST", rest: "/api/jobs/{id}/cancel/", trpc: "job.cancel", kind: "mutation" },
-  estimate: { method: "GET", rest: "/api/jobs/estimate/", trpc: "job.estimate", kind: "query" },
-  systemJobs: { method: "GET", rest: "/api/system/jobs/", trpc: "systemJobs.list", kind: "query" },
-  queues: { method: "GET", rest: "/api/system/queues/", trpc: "systemJobs.queues", kind: "query" },
-  retry: { method: "POST", rest: "/api/system/jobs/{id}/retry/", trpc: "systemJobs.retry", kind: "mutation" },
+  create: { method: "POST", rest: "/api/jobs/", trpc: "jobs.create", kind: "mutation" },
+  list: { method: "GET", rest: "/api/jobs/", trpc: "jobs.list", kind: "query" },
+  get: { method: "GET", rest: "/api/jobs/{id}/", trpc: "jobs.get", kind: "query" },
+  events: { method: "GET", rest: "/api/jobs/{id}/events/", trpc: "jobs.events", kind: "query" },
+  cancel: { method: "POST", rest: "/api/jobs/{id}/cancel/", trpc: "jobs.cancel", kind: "mutation" },
+  estimate: { method: "GET", rest: "/api/jobs/estimate/", trpc: "jobs.estimate", kind: "query" },
+  systemJobs: { method: "GET", rest: "/api/system/jobs/", trpc: "system.jobs.list", kind: "query" },
+  queues: { method: "GET", rest: "/api/system/queues/", trpc: "system.jobs.queues", kind: "query" },
+  retry: { method: "POST", rest: "/api/system/jobs/{id}/retry/", trpc: "system.jobs.retry", kind: "mutation" },
 } as const;
 
 /** A document row as if uploaded and extracted already (uploads have their own tests). */

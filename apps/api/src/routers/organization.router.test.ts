@@ -11,8 +11,8 @@ let accountId: string, orgId: string;
 beforeAll(async () => {
   api = await startTestApi();
   [owner, admin, member, viewer] = await Promise.all([newUser(api, "o-owner"), newUser(api, "o-admin"), newUser(api, "o-member"), newUser(api, "o-viewer")]);
-  accountId = (await owner.call.account.create({ name: "Roles Inc" })).id;
-  orgId = (await owner.call.organization.create({ accountId, name: "Roles Org" })).id;
+  accountId = (await owner.call.accounts.create({ name: "Roles Inc" })).id;
+  orgId = (await owner.call.organizations.create({ accountId, name: "Roles Org" })).id;
   for (const [u, role] of [[admin, "admin"], [member, "member"], [viewer, "viewer"]] as const) {
     await inviteAndAccept(owner, orgId, u, role);
   }
@@ -50,7 +50,7 @@ describe("organizations over REST", () => {
 describe("restoring a deleted organization", () => {
   it("lists soft-deleted organizations to staff only (with the account's name); staff restore one, audited", async () => {
     const staff = await newUser(api, "o-staff", { isStaff: true });
-    const doomed = (await owner.call.organization.create({ accountId, name: "Deleted By Mistake" })).id;
+    const doomed = (await owner.call.organizations.create({ accountId, name: "Deleted By Mistake" })).id;
     expect((await rest(api, owner.token, "DELETE", `/v1/organizations/${doomed}/`)).status).toBe(200);
 
     // Tenants, even the owner who deleted it, can't list every tenant's deleted organizations.
@@ -84,41 +84,41 @@ describe("accounts", () => {
 
 describe("roles", () => {
   it("lets a viewer read but not write (403)", async () => {
-    await expect(viewer.call.organization.get({ id: orgId })).resolves.toMatchObject({ role: "viewer" });
+    await expect(viewer.call.organizations.get({ id: orgId })).resolves.toMatchObject({ role: "viewer" });
     const r = await rest(api, viewer.token, "POST", "/v1/teams/", { organizationId: orgId, name: "Nope" });
     expect(r.status).toBe(403);
     expect((await rest(api, viewer.token, "PUT", `/v1/organizations/${orgId}/`, { name: "Renamed" })).status).toBe(403);
   });
 
   it("lets a member create teams but not manage members (403)", async () => {
-    await expect(member.call.team.create({ organizationId: orgId, name: "Members' team" })).resolves.toMatchObject({ name: "Members' team" });
+    await expect(member.call.teams.create({ organizationId: orgId, name: "Members' team" })).resolves.toMatchObject({ name: "Members' team" });
     const r = await rest(api, member.token, "PATCH", `/v1/organizations/${orgId}/members/${viewer.user.id}/`, { role: "member" });
     expect(r.status).toBe(403);
     expect((await rest(api, member.token, "POST", `/v1/organizations/${orgId}/invitations/`, { email: "x@example.test" })).status).toBe(403);
   });
 
   it("lets admins manage members but only owners grant or remove ownership", async () => {
-    await expect(admin.call.organization.updateMember({ id: orgId, userId: viewer.user.id, role: "member" })).resolves.toMatchObject({ role: "member" });
-    await expect(admin.call.organization.updateMember({ id: orgId, userId: member.user.id, role: "owner" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(admin.call.organization.removeMember({ id: orgId, userId: owner.user.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await admin.call.organization.updateMember({ id: orgId, userId: viewer.user.id, role: "viewer" });
+    await expect(admin.call.organizations.updateMember({ id: orgId, userId: viewer.user.id, role: "member" })).resolves.toMatchObject({ role: "member" });
+    await expect(admin.call.organizations.updateMember({ id: orgId, userId: member.user.id, role: "owner" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(admin.call.organizations.removeMember({ id: orgId, userId: owner.user.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await admin.call.organizations.updateMember({ id: orgId, userId: viewer.user.id, role: "viewer" });
   });
 
   it("keeps the last owner: they can't leave, be demoted or removed (409), until another owner exists", async () => {
     const leave = await rest(api, owner.token, "DELETE", `/v1/organizations/${orgId}/members/${owner.user.id}/`);
     expect(leave.status).toBe(409);
     expect(leave.body.message).toBe("An organization needs at least one owner");
-    await expect(owner.call.organization.updateMember({ id: orgId, userId: owner.user.id, role: "admin" })).rejects.toMatchObject({
+    await expect(owner.call.organizations.updateMember({ id: orgId, userId: owner.user.id, role: "admin" })).rejects.toMatchObject({
       code: "CONFLICT",
       message: "An organization needs at least one owner",
     });
-    await expect(owner.call.account.removeMember({ id: accountId, userId: owner.user.id })).rejects.toMatchObject({ message: "An account needs at least one owner" });
+    await expect(owner.call.accounts.removeMember({ id: accountId, userId: owner.user.id })).rejects.toMatchObject({ message: "An account needs at least one owner" });
 
-    await owner.call.organization.updateMember({ id: orgId, userId: admin.user.id, role: "owner" });
-    await expect(owner.call.organization.removeMember({ id: orgId, userId: owner.user.id })).resolves.toMatchObject({ role: "owner" });
-    await expect(admin.call.organization.removeMember({ id: orgId, userId: admin.user.id })).rejects.toMatchObject({ code: "CONFLICT" });
+    await owner.call.organizations.updateMember({ id: orgId, userId: admin.user.id, role: "owner" });
+    await expect(owner.call.organizations.removeMember({ id: orgId, userId: owner.user.id })).resolves.toMatchObject({ role: "owner" });
+    await expect(admin.call.organizations.removeMember({ id: orgId, userId: admin.user.id })).rejects.toMatchObject({ code: "CONFLICT" });
     // The account owner still runs every organization of the account.
-    await expect(owner.call.organization.addMember({ id: orgId, userId: owner.user.id, role: "owner" })).resolves.toMatchObject({ role: "owner" });
+    await expect(owner.call.organizations.addMember({ id: orgId, userId: owner.user.id, role: "owner" })).resolves.toMatchObject({ role: "owner" });
   });
 
   it("audits role changes in the same tenant", async () => {
@@ -130,8 +130,8 @@ describe("roles", () => {
 
   it("adds only users already in the account; others are not found", async () => {
     const stranger = await newUser(api, "o-stranger");
-    await expect(owner.call.organization.addMember({ id: orgId, userId: stranger.user.id, role: "member" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(owner.call.organization.addMember({ id: orgId, userId: member.user.id, role: "member" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(owner.call.organizations.addMember({ id: orgId, userId: stranger.user.id, role: "member" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(owner.call.organizations.addMember({ id: orgId, userId: member.user.id, role: "member" })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("shows my accounts and organizations with my roles for the switcher", async () => {

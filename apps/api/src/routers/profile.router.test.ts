@@ -40,7 +40,7 @@ describe("PATCH /me/profile/", () => {
     const set = await rest(api, u.token, "PATCH", "/me/profile/", { displayName: "  Nora Lindqvist  " });
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ id: u.user.id, displayName: "Nora Lindqvist" });
-    expect((await u.call.me()).user.displayName).toBe("Nora Lindqvist");
+    expect((await u.call.auth.me()).user.displayName).toBe("Nora Lindqvist");
     const cleared = await rest(api, u.token, "PATCH", "/me/profile/", { displayName: null });
     expect(cleared.body).toMatchObject({ displayName: null });
   });
@@ -57,6 +57,6 @@ describe("PATCH /me/profile/", () => {
       expect(r.status, JSON.stringify(displayName)).toBe(400);
       expect(r.body.data?.fieldErrors?.displayName?.join(" ")).toMatch(message);
     }
-    expect((await u.call.me()).user.displayName).toBeNull();
+    expect((await u.call.auth.me()).user.displayName).toBeNull();
   });
 });

@@ -35,7 +35,7 @@ describe.each<Transport>(["rest", "trpc"])("signup with an invite key over %s", 
   it("creates the user, their own workspace, spends the key, signs them in and queues a welcome email", async () => {
     const key = await createInviteKey(api, staff, { notes: "for carol" });
     const username = `Carol_${transport}`;
-    const r = await call(api.url, transport, idRoutes.signup, { username, email: `  Carol.${transport}@Example.COM `, password: STRONG, inviteKey: key.passkey });
+    const r = await call(api.url, transport, idRoutes.signup, { username, email: `  Carol.${transport}@Example.COM `, password: STRONG, inviteKey: key.key });
     expect(r.status).toBe(200);
     const { user, token } = r.data as Signed;
     expect(user).toMatchObject({ username, email: `carol.${transport}@example.com`, isStaff: false, isActive: true });
@@ -63,7 +63,7 @@ describe.each<Transport>(["rest", "trpc"])("signup with an invite key over %s", 
     const expired = await createInviteKey(api, staff);
     await api.svc.db.update(schema.inviteKeys).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(schema.inviteKeys.id, expired.id));
     const used = await createInviteKey(api, staff);
-    const first = await call(api.url, transport, idRoutes.signup, { username: `first_${transport}`, email: `first.${transport}@example.com`, password: STRONG, inviteKey: used.passkey });
+    const first = await call(api.url, transport, idRoutes.signup, { username: `first_${transport}`, email: `first.${transport}@example.com`, password: STRONG, inviteKey: used.key });
     expect(first.status).toBe(200);
     const revoked = await createInviteKey(api, staff);
     await call(api.url, "rest", idRoutes.revokeInviteKey, { id: revoked.id }, bearer(staff));
@@ -72,9 +72,9 @@ describe.each<Transport>(["rest", "trpc"])("signup with an invite key over %s", 
       [undefined, "An invite key is required to sign up"],
       ["", "An invite key is required to sign up"],
       ["inv_thisisnotarealkeyatallnotatall", "This invite key is not valid"],
-      [expired.passkey, "This invite key has expired"],
-      [used.passkey, "This invite key has already been used"],
-      [revoked.passkey, "This invite key has been revoked"],
+      [expired.key, "This invite key has expired"],
+      [used.key, "This invite key has already been used"],
+      [revoked.key, "This invite key has been revoked"],
     ];
     const before = await counts();
     for (const [inviteKey, message] of cases) {
@@ -111,7 +111,7 @@ describe("signup validation", () => {
       ["password1", "Too common: it appears in lists of leaked passwords"],
       ["frank-the-tank-99", "Too similar to your username or email"],
     ] as const) {
-      const r = await call(api.url, "trpc", idRoutes.signup, { username: "frank", email: "franky@example.com", password, inviteKey: key.passkey });
+      const r = await call(api.url, "trpc", idRoutes.signup, { username: "frank", email: "franky@example.com", password, inviteKey: key.key });
       expect(r.status).toBe(400);
       expect(r.error?.fieldErrors?.password).toContain(message);
     }
@@ -120,10 +120,10 @@ describe("signup validation", () => {
 
   it("answers 409 on a taken username or email, case-insensitively, and the key stays unspent", async () => {
     const key = await createInviteKey(api, staff);
-    const taken = await call(api.url, "rest", idRoutes.signup, { username: "ADMIN", email: "Admin@Atrium.local", password: STRONG, inviteKey: key.passkey });
+    const taken = await call(api.url, "rest", idRoutes.signup, { username: "ADMIN", email: "Admin@Atrium.local", password: STRONG, inviteKey: key.key });
     expect(taken.status).toBe(409);
     expect(taken.error?.fieldErrors).toEqual({ username: ["This username is already taken"], email: ["An account with this email already exists"] });
-    const emailOnly = await call(api.url, "trpc", idRoutes.signup, { username: "newname", email: "ADMIN@atrium.local", password: STRONG, inviteKey: key.passkey });
+    const emailOnly = await call(api.url, "trpc", idRoutes.signup, { username: "newname", email: "ADMIN@atrium.local", password: STRONG, inviteKey: key.key });
     expect(emailOnly.status).toBe(409);
     expect(emailOnly.error?.fieldErrors).toEqual({ email: ["An account with this email already exists"] });
     expect(await keyRow(key.id)).toMatchObject({ usedAt: null });
@@ -132,7 +132,7 @@ describe("signup validation", () => {
   it("lets only one of two concurrent signups spend a key; the loser leaves no user behind", async () => {
     const key = await createInviteKey(api, staff);
     const attempt = (n: number) =>
-      call(api.url, "rest", idRoutes.signup, { username: `racer${n}`, email: `racer${n}@example.com`, password: STRONG, inviteKey: key.passkey });
+      call(api.url, "rest", idRoutes.signup, { username: `racer${n}`, email: `racer${n}@example.com`, password: STRONG, inviteKey: key.key });
     const results = await Promise.all([attempt(1), attempt(2), attempt(3)]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 400, 400]);
     for (const r of results.filter((x) => x.status === 400)) expect(r.error?.fieldErrors?.inviteKey).toEqual(["This invite key has already been used"]);
@@ -142,14 +142,14 @@ describe("signup validation", () => {
 
   it("never stores the raw key anywhere in the database", async () => {
     const key = await createInviteKey(api, staff, { notes: "raw key check" });
-    const ok = await call(api.url, "rest", idRoutes.signup, { username: "grace", email: "grace@example.com", password: STRONG, inviteKey: key.passkey });
+    const ok = await call(api.url, "rest", idRoutes.signup, { username: "grace", email: "grace@example.com", password: STRONG, inviteKey: key.key });
     expect(ok.status).toBe(200);
     // A failed attempt with the (now used) key must not record it either.
-    await call(api.url, "rest", idRoutes.signup, { username: "heidi", email: "heidi@example.com", password: STRONG, inviteKey: key.passkey });
+    await call(api.url, "rest", idRoutes.signup, { username: "heidi", email: "heidi@example.com", password: STRONG, inviteKey: key.key });
     const dump = await dumpDatabase(api);
     expect(dump).toContain(key.prefix); // the dump does see invite_keys...
-    expect(dump).not.toContain(key.passkey); // ...but never the key itself
-    expect(dump).not.toContain(key.passkey.slice(4)); // nor its random part
+    expect(dump).not.toContain(key.key); // ...but never the key itself
+    expect(dump).not.toContain(key.key.slice(4)); // nor its random part
   });
 });
 
@@ -163,11 +163,11 @@ describe("logs", () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       const created = await call(url, "rest", idRoutes.createInviteKey, { notes: "log check" }, bearer(staff));
-      const { passkey } = created.data as { passkey: string };
-      expect((await call(url, "rest", idRoutes.signup, { username: "loggy", email: "loggy@example.com", password: STRONG, inviteKey: passkey })).status).toBe(200);
-      expect((await call(url, "trpc", idRoutes.signup, { username: "loggy2", email: "loggy2@example.com", password: STRONG, inviteKey: passkey })).status).toBe(400);
+      const { key: rawKey } = created.data as { key: string };
+      expect((await call(url, "rest", idRoutes.signup, { username: "loggy", email: "loggy@example.com", password: STRONG, inviteKey: rawKey })).status).toBe(200);
+      expect((await call(url, "trpc", idRoutes.signup, { username: "loggy2", email: "loggy2@example.com", password: STRONG, inviteKey: rawKey })).status).toBe(400);
       expect(lines.join("")).toContain("/api/auth/signup/"); // the request log is captured...
-      expect(lines.join("")).not.toContain(passkey); // ...and the key is nowhere in it
+      expect(lines.join("")).not.toContain(rawKey); // ...and the key is nowhere in it
     } finally {
       await new Promise((r) => server.close(r));
       server.closeAllConnections();

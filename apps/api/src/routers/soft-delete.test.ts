@@ -25,34 +25,34 @@ describe("soft delete and restore", () => {
     const r = await rest(api, t.owner.token, "DELETE", `/v1/teams/${t.team.id}/`);
     expect(r.status).toBe(200);
     expect(r.body.deletedAt).not.toBeNull();
-    expect((await t.owner.call.team.list({ organizationId: t.org.id })).items).toEqual([]);
-    await expect(t.member.call.team.get({ id: t.team.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(t.member.call.team.restore({ id: t.team.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await t.owner.call.teams.list({ organizationId: t.org.id })).items).toEqual([]);
+    await expect(t.member.call.teams.get({ id: t.team.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(t.member.call.teams.restore({ id: t.team.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const restored = await rest(api, t.owner.token, "POST", `/v1/teams/${t.team.id}/restore/`);
     expect(restored.status).toBe(200);
-    expect((await t.member.call.team.get({ id: t.team.id })).deletedAt).toBeNull();
+    expect((await t.member.call.teams.get({ id: t.team.id })).deletedAt).toBeNull();
   });
 
   it("takes an organization's teams with it, and brings them back on restore (account admins)", async () => {
-    await expect(t.member.call.organization.delete({ id: t.org.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await t.owner.call.organization.delete({ id: t.org.id });
-    expect((await t.owner.call.organization.list({ accountId: t.account.id })).items).toEqual([]);
-    expect((await t.owner.call.team.list({})).items).toEqual([]);
-    await expect(t.owner.call.team.get({ id: t.team.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await t.member.call.myMemberships()).organizations).toEqual([]);
-    await expect(t.member.call.organization.restore({ id: t.org.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(t.member.call.organizations.delete({ id: t.org.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await t.owner.call.organizations.delete({ id: t.org.id });
+    expect((await t.owner.call.organizations.list({ accountId: t.account.id })).items).toEqual([]);
+    expect((await t.owner.call.teams.list({})).items).toEqual([]);
+    await expect(t.owner.call.teams.get({ id: t.team.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await t.member.call.accounts.memberships()).organizations).toEqual([]);
+    await expect(t.member.call.organizations.restore({ id: t.org.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
-    await t.owner.call.organization.restore({ id: t.org.id });
-    expect((await t.member.call.team.list({ organizationId: t.org.id })).items.map((x) => x.id)).toEqual([t.team.id]);
+    await t.owner.call.organizations.restore({ id: t.org.id });
+    expect((await t.member.call.teams.list({ organizationId: t.org.id })).items.map((x) => x.id)).toEqual([t.team.id]);
   });
 
   it("hides a deleted account from its own members; only staff list or restore it", async () => {
-    await expect(t.member.call.account.delete({ id: t.account.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await t.owner.call.account.delete({ id: t.account.id });
-    expect((await t.owner.call.account.list({})).items).toEqual([]);
-    await expect(t.owner.call.organization.get({ id: t.org.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(t.owner.call.account.restore({ id: t.account.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(t.owner.call.account.list({ includeDeleted: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(t.member.call.accounts.delete({ id: t.account.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await t.owner.call.accounts.delete({ id: t.account.id });
+    expect((await t.owner.call.accounts.list({})).items).toEqual([]);
+    await expect(t.owner.call.organizations.get({ id: t.org.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(t.owner.call.accounts.restore({ id: t.account.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(t.owner.call.accounts.list({ includeDeleted: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
 
     const listed = await rest(api, staff.token, "GET", "/v1/accounts/", { includeDeleted: "true" });
     expect((listed.body.items as Array<{ id: string }>).map((a) => a.id)).toContain(t.account.id);
@@ -60,39 +60,39 @@ describe("soft delete and restore", () => {
     expect((hidden.body.items as Array<{ id: string }>).map((a) => a.id)).not.toContain(t.account.id);
     const restored = await rest(api, staff.token, "POST", `/v1/accounts/${t.account.id}/restore/`);
     expect(restored.status).toBe(200);
-    await expect(t.owner.call.organization.get({ id: t.org.id })).resolves.toMatchObject({ id: t.org.id });
+    await expect(t.owner.call.organizations.get({ id: t.org.id })).resolves.toMatchObject({ id: t.org.id });
   });
 
   it("lets a user delete themselves, which ends their sessions; staff restore them", async () => {
     const u = await newUser(api, "sd-leaver");
-    await expect(t.member.call.user.delete({ id: t.owner.user.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(u.call.user.delete({ id: u.user.id })).resolves.toMatchObject({ username: "sd-leaver" });
+    await expect(t.member.call.users.delete({ id: t.owner.user.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(u.call.users.delete({ id: u.user.id })).resolves.toMatchObject({ username: "sd-leaver" });
     expect((await rest(api, u.token, "GET", "/me/")).status).toBe(401);
-    await expect(staff.call.user.get({ id: u.user.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(t.owner.call.user.restore({ id: u.user.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(staff.call.user.restore({ id: u.user.id })).resolves.toMatchObject({ id: u.user.id });
-    await expect(staff.call.user.get({ id: u.user.id })).resolves.toMatchObject({ id: u.user.id });
+    await expect(staff.call.users.get({ id: u.user.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(t.owner.call.users.restore({ id: u.user.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(staff.call.users.restore({ id: u.user.id })).resolves.toMatchObject({ id: u.user.id });
+    await expect(staff.call.users.get({ id: u.user.id })).resolves.toMatchObject({ id: u.user.id });
   });
 
   it("shows users who share an account, searchable; only the user themselves (or staff) renames them", async () => {
-    const users = await t.member.call.user.list({ q: "SD-OWN" });
+    const users = await t.member.call.users.list({ q: "SD-OWN" });
     expect(users.items.map((u) => u.username)).toEqual(["sd-owner"]);
-    expect((await t.member.call.user.list({ accountId: t.account.id })).items.map((u) => u.username).sort()).toEqual(["sd-member", "sd-owner"]);
-    await expect(t.member.call.user.update({ id: t.owner.user.id, displayName: "Boss" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(t.owner.call.user.update({ id: t.member.user.id, displayName: "Mia" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(t.member.call.user.update({ id: t.member.user.id, displayName: "Mia" })).resolves.toMatchObject({ displayName: "Mia" });
-    await expect(staff.call.user.update({ id: t.member.user.id, displayName: "Mia S." })).resolves.toMatchObject({ displayName: "Mia S." });
+    expect((await t.member.call.users.list({ accountId: t.account.id })).items.map((u) => u.username).sort()).toEqual(["sd-member", "sd-owner"]);
+    await expect(t.member.call.users.update({ id: t.owner.user.id, displayName: "Boss" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(t.owner.call.users.update({ id: t.member.user.id, displayName: "Mia" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(t.member.call.users.update({ id: t.member.user.id, displayName: "Mia" })).resolves.toMatchObject({ displayName: "Mia" });
+    await expect(staff.call.users.update({ id: t.member.user.id, displayName: "Mia S." })).resolves.toMatchObject({ displayName: "Mia S." });
   });
 });
 
 describe("purge", () => {
   it("hard-deletes rows soft-deleted longer than the retention, children first, and keeps the rest", async () => {
     const p = await newTenant(api, "pg");
-    const extraTeam = await p.owner.call.team.create({ organizationId: p.org.id, name: "Recent" });
+    const extraTeam = await p.owner.call.teams.create({ organizationId: p.org.id, name: "Recent" });
     const gone = await newUser(api, "pg-gone");
-    await p.owner.call.team.delete({ id: extraTeam.id });
-    await p.owner.call.account.delete({ id: p.account.id });
-    await gone.call.user.delete({ id: gone.user.id });
+    await p.owner.call.teams.delete({ id: extraTeam.id });
+    await p.owner.call.accounts.delete({ id: p.account.id });
+    await gone.call.users.delete({ id: gone.user.id });
     // Backdate everything except the recently deleted team past the retention.
     const old = new Date(Date.now() - 40 * DAY);
     await api.svc.db.update(schema.accounts).set({ deletedAt: old }).where(eq(schema.accounts.id, p.account.id));
@@ -106,14 +106,14 @@ describe("purge", () => {
     // The owner outlives their home account; other tenants are untouched.
     const [owner] = await api.svc.db.select().from(schema.users).where(eq(schema.users.id, p.owner.user.id));
     expect(owner?.accountId).toBeNull();
-    await expect(t.owner.call.team.get({ id: t.team.id })).resolves.toBeTruthy();
+    await expect(t.owner.call.teams.get({ id: t.team.id })).resolves.toBeTruthy();
   });
 
   it("with olderThanDays 0 takes everything already deleted", async () => {
-    const team = await t.owner.call.team.create({ organizationId: t.org.id, name: "Short-lived" });
-    await t.owner.call.team.delete({ id: team.id });
+    const team = await t.owner.call.teams.create({ organizationId: t.org.id, name: "Short-lived" });
+    await t.owner.call.teams.delete({ id: team.id });
     await new Promise((r) => setTimeout(r, 5));
     expect(await purgeSoftDeleted(api.svc, storageFromConfig(api.svc.config), { olderThanDays: 0 })).toMatchObject({ teams: 1 });
-    await expect(t.owner.call.team.restore({ id: team.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(t.owner.call.teams.restore({ id: team.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

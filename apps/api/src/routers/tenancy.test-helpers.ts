@@ -1,6 +1,7 @@
 // Builders shared by the tenancy tests: users with a live session, and whole tenants.
 import { eq } from "drizzle-orm";
-import { insertUser, sessionService } from "@atrium/core";
+import { sessionService } from "@atrium/core";
+import { insertUser } from "@atrium/core/testing";
 import { schema } from "@atrium/db";
 import { callerFor, type TestApi } from "../testing.js";
 
@@ -38,8 +39,8 @@ export async function invitationTokenSentTo(api: TestApi, email: string): Promis
 
 /** Invites a (verified) user into an organization and has them accept it, as the SPA's notice does. */
 export async function inviteAndAccept(inviter: TestUser, organizationId: string, invitee: TestUser, role: "owner" | "admin" | "member" | "viewer" = "member"): Promise<void> {
-  const { invitation } = await inviter.call.invitation.create({ id: organizationId, email: invitee.user.email, role });
-  await invitee.call.invitation.accept({ invitationId: invitation.id });
+  const { invitation } = await inviter.call.invitations.create({ id: organizationId, email: invitee.user.email, role });
+  await invitee.call.invitations.accept({ invitationId: invitation.id });
 }
 
 /**
@@ -49,12 +50,12 @@ export async function inviteAndAccept(inviter: TestUser, organizationId: string,
 export async function newTenant(api: TestApi, prefix: string) {
   const owner = await newUser(api, `${prefix}-owner`);
   const member = await newUser(api, `${prefix}-member`);
-  const account = await owner.call.account.create({ name: `${prefix} Inc` });
-  const org = await owner.call.organization.create({ accountId: account.id, name: `${prefix} Org` });
-  const team = await owner.call.team.create({ organizationId: org.id, name: `${prefix} Team` });
+  const account = await owner.call.accounts.create({ name: `${prefix} Inc` });
+  const org = await owner.call.organizations.create({ accountId: account.id, name: `${prefix} Org` });
+  const team = await owner.call.teams.create({ organizationId: org.id, name: `${prefix} Team` });
   await inviteAndAccept(owner, org.id, member, "member");
-  await owner.call.team.addMember({ id: team.id, userId: member.user.id, role: "member" });
-  const invited = await owner.call.invitation.create({ id: org.id, email: `${prefix}-new@example.test`, role: "member" });
+  await owner.call.teams.addMember({ id: team.id, userId: member.user.id, role: "member" });
+  const invited = await owner.call.invitations.create({ id: org.id, email: `${prefix}-new@example.test`, role: "member" });
   return { owner, member, account, org, team, invitation: invited.invitation };
 }
 

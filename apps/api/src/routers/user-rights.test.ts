@@ -20,8 +20,8 @@ afterAll(async () => {
 /** An account with an organization and its owner. */
 async function tenantOf(prefix: string) {
   const owner = await newVerifiedUser(api, `${prefix}-owner`);
-  const account = await owner.call.account.create({ name: `${prefix} Inc` });
-  const org = await owner.call.organization.create({ accountId: account.id, name: `${prefix} Org` });
+  const account = await owner.call.accounts.create({ name: `${prefix} Inc` });
+  const org = await owner.call.organizations.create({ accountId: account.id, name: `${prefix} Org` });
   return { owner, account, org };
 }
 
@@ -34,7 +34,7 @@ describe("your user record is yours", () => {
     await inviteAndAccept(owner, org.id, victim, "member");
     const r = await rest(api, owner.token, "PUT", `/v1/users/${victim.user.id}/`, { displayName: "Owned by Evil" });
     expect(r.status).toBe(403);
-    await expect(victim.call.user.get({ id: victim.user.id })).resolves.toMatchObject({ displayName: null });
+    await expect(victim.call.users.get({ id: victim.user.id })).resolves.toMatchObject({ displayName: null });
     expect((await rest(api, victim.token, "PUT", `/v1/users/${victim.user.id}/`, { displayName: "Vic" })).status).toBe(200);
     expect((await rest(api, staff.token, "PUT", `/v1/users/${victim.user.id}/`, { displayName: "Vic T." })).status).toBe(200);
   });
@@ -45,7 +45,7 @@ describe("the last owner", () => {
     const { owner, account, org } = await tenantOf("ur-dis");
     const coOwner = await newVerifiedUser(api, "ur-dis-co");
     await inviteAndAccept(owner, org.id, coOwner, "owner");
-    await owner.call.account.updateMember({ id: account.id, userId: coOwner.user.id, role: "owner" });
+    await owner.call.accounts.updateMember({ id: account.id, userId: coOwner.user.id, role: "owner" });
     await setUser(coOwner.user.id, { isActive: false });
 
     const demote = await rest(api, owner.token, "PATCH", `/v1/accounts/${account.id}/members/${owner.user.id}/`, { role: "admin" });
@@ -53,17 +53,17 @@ describe("the last owner", () => {
     expect(demote.body.message).toBe("An account needs at least one owner");
     expect((await rest(api, owner.token, "DELETE", `/v1/organizations/${org.id}/members/${owner.user.id}/`)).status).toBe(409);
     // The disabled owner themself can be demoted: a live owner remains.
-    await expect(owner.call.account.updateMember({ id: account.id, userId: coOwner.user.id, role: "member" })).resolves.toMatchObject({ role: "member" });
+    await expect(owner.call.accounts.updateMember({ id: account.id, userId: coOwner.user.id, role: "member" })).resolves.toMatchObject({ role: "member" });
   });
 
   it("a soft-deleted co-owner doesn't count either", async () => {
     const { owner, account, org } = await tenantOf("ur-del");
     const coOwner = await newVerifiedUser(api, "ur-del-co");
     await inviteAndAccept(owner, org.id, coOwner, "owner");
-    await owner.call.account.updateMember({ id: account.id, userId: coOwner.user.id, role: "owner" });
+    await owner.call.accounts.updateMember({ id: account.id, userId: coOwner.user.id, role: "owner" });
     await setUser(coOwner.user.id, { deletedAt: new Date() });
-    await expect(owner.call.organization.updateMember({ id: org.id, userId: owner.user.id, role: "member" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(owner.call.account.removeMember({ id: account.id, userId: owner.user.id })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(owner.call.organizations.updateMember({ id: org.id, userId: owner.user.id, role: "member" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(owner.call.accounts.removeMember({ id: account.id, userId: owner.user.id })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("a user can't delete themselves while they are the last live owner of an account; with a co-owner, or once it's gone, they can", async () => {
@@ -76,11 +76,11 @@ describe("the last owner", () => {
     const second = await tenantOf("ur-self2");
     const coOwner = await newVerifiedUser(api, "ur-self2-co");
     await inviteAndAccept(second.owner, second.org.id, coOwner, "member");
-    await second.owner.call.account.updateMember({ id: second.account.id, userId: coOwner.user.id, role: "owner" });
-    await expect(second.owner.call.user.delete({ id: second.owner.user.id })).resolves.toMatchObject({ id: second.owner.user.id });
+    await second.owner.call.accounts.updateMember({ id: second.account.id, userId: coOwner.user.id, role: "owner" });
+    await expect(second.owner.call.users.delete({ id: second.owner.user.id })).resolves.toMatchObject({ id: second.owner.user.id });
 
-    await owner.call.account.delete({ id: account.id });
-    await expect(owner.call.user.delete({ id: owner.user.id })).resolves.toMatchObject({ id: owner.user.id });
+    await owner.call.accounts.delete({ id: account.id });
+    await expect(owner.call.users.delete({ id: owner.user.id })).resolves.toMatchObject({ id: owner.user.id });
   });
 });
 
@@ -89,8 +89,8 @@ describe("owners racing each other", () => {
     const { owner, account, org } = await tenantOf("ur-race");
     const coOwner = await newVerifiedUser(api, "ur-race-co");
     await inviteAndAccept(owner, org.id, coOwner, "member");
-    await owner.call.account.updateMember({ id: account.id, userId: coOwner.user.id, role: "owner" });
-    const results = await Promise.allSettled([owner.call.user.delete({ id: owner.user.id }), coOwner.call.user.delete({ id: coOwner.user.id })]);
+    await owner.call.accounts.updateMember({ id: account.id, userId: coOwner.user.id, role: "owner" });
+    const results = await Promise.allSettled([owner.call.users.delete({ id: owner.user.id }), coOwner.call.users.delete({ id: coOwner.user.id })]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     const refused = results.find((r) => r.status === "rejected");
     expect(refused?.status === "rejected" && refused.reason).toMatchObject({ code: "CONFLICT" });
@@ -100,10 +100,10 @@ describe("owners racing each other", () => {
     const { owner, account, org } = await tenantOf("ur-demote");
     const coOwner = await newVerifiedUser(api, "ur-demote-co");
     await inviteAndAccept(owner, org.id, coOwner, "member");
-    await owner.call.account.updateMember({ id: account.id, userId: coOwner.user.id, role: "owner" });
+    await owner.call.accounts.updateMember({ id: account.id, userId: coOwner.user.id, role: "owner" });
     const results = await Promise.allSettled([
-      owner.call.account.updateMember({ id: account.id, userId: coOwner.user.id, role: "admin" }),
-      coOwner.call.account.updateMember({ id: account.id, userId: owner.user.id, role: "admin" }),
+      owner.call.accounts.updateMember({ id: account.id, userId: coOwner.user.id, role: "admin" }),
+      coOwner.call.accounts.updateMember({ id: account.id, userId: owner.user.id, role: "admin" }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
   });

@@ -10,4 +10,4 @@ export { toJobDto, toJobEventDto, isFinished } from "./job-dto.js";
 export type { JobActor } from "./job.service.js";
 export * from "./analysis-jobs.schema.js";
 export * from "./analysis.jobs.js";
-export { purgeStaleInviteKeys, INVITE_JOBS } from "../invites/invite-key.cleanup.js";
+export { purgeStaleInviteKeys, INVITE_JOBS } from "../invite-keys/invite-key.jobs.js";

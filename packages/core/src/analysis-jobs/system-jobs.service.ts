@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import { listHeartbeats } from "../system/heartbeat.js";
+import { listHeartbeats } from "../system/heartbeat.service.js";
 import type { ServiceContext } from "../shared/context.js";
 import { toPage } from "../shared/pagination.js";
 import { QUEUES, type QueueName } from "../jobs/queues.js";

@@ -1,6 +1,6 @@
 import { and, desc, eq, getTableColumns, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
-import { inScope, type TenantScope } from "../tenancy/scope.js";
+import { inScope, type TenantScope } from "../accounts/scope.repository.js";
 
 const { auditEvents: e } = schema;
 

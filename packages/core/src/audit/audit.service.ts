@@ -2,8 +2,9 @@ import { schema, type DbOrTx } from "@atrium/db";
 import type { Actor, RequestMeta, ServiceContext } from "../shared/context.js";
 import { iso } from "../shared/dates.js";
 import { ServiceError } from "../shared/errors.js";
-import { authorize, can } from "../tenancy/policy.js";
-import { ALL_TENANTS, loadPolicyActor, type TenantScope } from "../tenancy/scope.js";
+import { authorize, can } from "../accounts/policy.service.js";
+import { ALL_TENANTS, type TenantScope } from "../accounts/scope.repository.js";
+import { loadPolicyActor } from "../accounts/actor.service.js";
 import { findAuditEvents, type AuditCursor, type AuditQuery, type AuditRow } from "./audit.repository.js";
 import type { TAuditEvent, TAuditEventFilters, TAuditEventList, TAuditEventType, TListAuditEventsInput } from "./audit.schema.js";
 

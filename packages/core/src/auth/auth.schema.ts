@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ZTenantRole } from "../tenancy/tenancy.schema.js";
-import { ZAccount } from "../tenants/tenant.schema.js";
+import { ZTenantRole } from "../accounts/role.schema.js";
+import { ZAccount } from "../accounts/tenant.schema.js";
 import { ZUser } from "../users/user.schema.js";
 
 export const ZLoginInput = z.object({

@@ -2,13 +2,13 @@ import type { Actor, RequestMeta, ServiceContext } from "../shared/context.js";
 import { ServiceError } from "../shared/errors.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { isApiKeyToken, validateApiKey } from "../api-keys/api-key.service.js";
-import { findMember } from "../tenancy/member.repository.js";
-import { findAccountById, type AccountRow } from "../tenants/tenant.repository.js";
-import { toAccountDto } from "../tenants/tenant.mapper.js";
-import { toUserDto } from "../users/user.mapper.js";
+import { findMember } from "../organizations/member.repository.js";
+import { findAccountById, type AccountRow } from "../accounts/tenant.repository.js";
+import { toAccountDto } from "../accounts/tenant-dto.service.js";
+import { toUserDto } from "../users/user-dto.service.js";
 import { findUserByLogin, touchLastLogin, type UserRow } from "../users/user.repository.js";
 import type { TAuthMethod, TLoginInput, TMeOutput } from "./auth.schema.js";
-import { burnVerifyTime, verifyPassword } from "./password.js";
+import { burnVerifyTime, verifyPassword } from "./password-hash.service.js";
 import { createSession, invalidateSession, validateSessionToken, type IssuedSession } from "./session.service.js";
 
 const INVALID = "Invalid username or password";

@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt, ne, sql } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
-import type { AccountRow } from "../tenants/tenant.repository.js";
+import type { AccountRow } from "../accounts/tenant.repository.js";
 import type { UserRow } from "../users/user.repository.js";
 
 const { accounts, sessions, users } = schema;

@@ -1,6 +1,6 @@
 import type { ServiceContext, RequestMeta } from "../shared/context.js";
 import { generateToken, hashToken } from "../shared/tokens.js";
-import { authChanged, type SessionLookup } from "./session-cache.js";
+import { authChanged, type SessionLookup } from "./session-cache.service.js";
 import * as repo from "./session.repository.js";
 
 const HOUR = 3_600_000;

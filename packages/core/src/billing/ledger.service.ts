@@ -2,12 +2,12 @@ import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Db, DbOrTx, Tx } from "@atrium/db";
 import type { ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
-import { isUniqueViolation } from "../tenancy/tx.js";
+import { isUniqueViolation } from "../shared/tx.js";
 import * as repo from "./ledger.repository.js";
 import type { TLedgerEntryType } from "./ledger.schema.js";
-import { crossesLowBalance, queueLowBalanceEmails } from "./low-balance.js";
-import { formatCents } from "./money.js";
-import { emitTelemetry } from "../system/telemetry.js";
+import { crossesLowBalance, queueLowBalanceEmails } from "./low-balance-email.service.js";
+import { formatCents } from "./money.service.js";
+import { emitTelemetry } from "../system/telemetry.service.js";
 
 export type LockStrategy = "update" | "row_lock";
 export type { LedgerRow, LedgerMismatch } from "./ledger.repository.js";

@@ -5,7 +5,7 @@ import { ServiceError } from "../shared/errors.js";
 import type { ReserveRow } from "./ledger.repository.js";
 import { DEFAULT_RESERVE_RULES, ensureReserve, reserveRules } from "./ledger.service.js";
 import type { TSpendCheck } from "./low-balance.schema.js";
-import { formatCents } from "./money.js";
+import { formatCents } from "./money.service.js";
 
 /** Job types a `limited` policy still runs (BILLING_CHEAP_JOB_TYPES). */
 export const cheapJobTypes = (ctx: Pick<ServiceContext, "config">): readonly string[] => ctx.config.BILLING_CHEAP_JOB_TYPES;

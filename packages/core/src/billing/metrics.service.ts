@@ -2,9 +2,9 @@ import { and, eq, gt, gte, isNull, lt, or, sql } from "drizzle-orm";
 import { schema } from "@atrium/db";
 import type { Actor, ServiceContext } from "../shared/context.js";
 import { TOPUP_RELATED_TYPE } from "./ledger.schema.js";
-import { churn, isActiveAt, mrrAt } from "./metrics.calc.js";
+import { churn, isActiveAt, mrrAt } from "./metrics-calc.service.js";
 import type { TMetricsSummary, TMetricsSummaryInput } from "./metrics.schema.js";
-import { DAY_MS, resolveRange } from "./range.js";
+import { DAY_MS, resolveRange } from "./range.service.js";
 import { assertStaff } from "./reserve-admin.service.js";
 
 const { subscriptions, ledgerEntries } = schema;

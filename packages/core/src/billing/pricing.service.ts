@@ -1,7 +1,7 @@
 import { inArray } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import { ServiceError } from "../shared/errors.js";
-import { roundHalfUp } from "./money.js";
+import { roundHalfUp } from "./money.service.js";
 
 const { prices } = schema;
 

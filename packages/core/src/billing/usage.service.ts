@@ -2,11 +2,11 @@ import { and, eq, gte, lt, sql } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import type { Actor, ServiceContext } from "../shared/context.js";
 import { ServiceError } from "../shared/errors.js";
-import { isUniqueViolation } from "../tenancy/tx.js";
+import { isUniqueViolation } from "../shared/tx.js";
 import { debitReserve } from "./ledger.service.js";
-import { roundHalfUp } from "./money.js";
+import { roundHalfUp } from "./money.service.js";
 import type { UsageLineItem } from "./pricing.service.js";
-import { resolveRange } from "./range.js";
+import { resolveRange } from "./range.service.js";
 import { assertStaff } from "./reserve-admin.service.js";
 import type { TUsageCostsInput, TUsageCostsReport } from "./usage.schema.js";
 

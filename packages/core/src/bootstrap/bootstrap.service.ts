@@ -1,8 +1,8 @@
 import { allowsDevDefaults } from "@atrium/config";
 import { schema } from "@atrium/db";
 import type { ServiceContext } from "../shared/context.js";
-import { hashPassword } from "../auth/password.js";
-import { findAccountBySlug, insertAccount } from "../tenants/tenant.repository.js";
+import { hashPassword } from "../auth/password-hash.service.js";
+import { findAccountBySlug, insertAccount } from "../accounts/tenant.repository.js";
 import { findUserByLogin, insertUser } from "../users/user.repository.js";
 import { ensureDefaultPrices } from "../billing/pricing.service.js";
 import { seedBuiltInFlags } from "../flags/flag.service.js";

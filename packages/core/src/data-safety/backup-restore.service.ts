@@ -8,7 +8,7 @@ import pg from "pg";
 import copyStreams from "pg-copy-streams";
 import type { Logger } from "@atrium/config";
 import { migrateDb, migrationsFolder } from "@atrium/db";
-import type { Storage } from "../storage/storage.js";
+import type { Storage } from "../storage/storage.service.js";
 import type { TBackupManifest, TBackupVerification } from "./backup.schema.js";
 import { readManifest } from "./backup-catalog.js";
 import { hashTap } from "./backup.service.js";

@@ -9,7 +9,7 @@ import copyStreams from "pg-copy-streams";
 import { migrationStatus } from "@atrium/db";
 import { recordAudit } from "../audit/audit.service.js";
 import type { ServiceContext } from "../shared/context.js";
-import type { Storage } from "../storage/storage.js";
+import type { Storage } from "../storage/storage.service.js";
 import { BACKUP_FORMAT, type TBackupManifest } from "./backup.schema.js";
 import { backupDirOf, pruneBackups } from "./backup-catalog.js";
 import { ident, tablesInLoadOrder } from "./backup-tables.js";

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import { after } from "../shared/pagination.js";
-import { inScope, type TenantScope } from "../tenancy/scope.js";
+import { inScope, type TenantScope } from "../accounts/scope.repository.js";
 
 const { documents } = schema;
 export type DocumentRow = typeof documents.$inferSelect;

@@ -1,7 +1,7 @@
 import { buffer } from "node:stream/consumers";
 import type { ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
-import type { Storage } from "../storage/storage.js";
+import type { Storage } from "../storage/storage.service.js";
 import * as repo from "./document.repository.js";
 import { runSandboxed, sandboxLimitsFromConfig } from "../sandbox/sandbox.js";
 import type { Extracted } from "./extract.js";

@@ -1,7 +1,7 @@
 import { and, asc, inArray, lte } from "drizzle-orm";
 import { schema } from "@atrium/db";
 import type { ServiceContext } from "../shared/context.js";
-import type { Storage } from "../storage/storage.js";
+import type { Storage } from "../storage/storage.service.js";
 
 const { documents } = schema;
 const BATCH = 200;

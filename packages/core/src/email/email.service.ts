@@ -4,8 +4,8 @@ import type { ServiceContext } from "../shared/context.js";
 import { iso, isoOrNull } from "../shared/dates.js";
 import { notFound } from "../shared/errors.js";
 import type { TEmailTemplate, TOutboxEmail } from "./email.schema.js";
-import { renderEmail, type TemplateData } from "./templates.js";
-import type { EmailTransport } from "./transports.js";
+import { renderEmail, type TemplateData } from "./template.service.js";
+import type { EmailTransport } from "./transport.service.js";
 import { redactLinks } from "../shared/redact.js";
 
 const { emailOutbox } = schema;

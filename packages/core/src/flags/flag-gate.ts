@@ -1,6 +1,6 @@
 import type { ServiceContext } from "../shared/context.js";
 import { ServiceError } from "../shared/errors.js";
-import type { PolicyActor } from "../tenancy/policy.js";
+import type { PolicyActor } from "../accounts/policy.service.js";
 import type { TKnownFlag } from "./flags.schema.js";
 import type { FlagSubject } from "./targeting.js";
 

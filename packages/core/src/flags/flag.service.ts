@@ -2,8 +2,8 @@ import { recordAudit } from "../audit/audit.service.js";
 import type { RequestMeta, ServiceContext } from "../shared/context.js";
 import { iso } from "../shared/dates.js";
 import { notFound, ServiceError } from "../shared/errors.js";
-import type { PolicyActor } from "../tenancy/policy.js";
-import { inTransaction } from "../tenancy/tx.js";
+import type { PolicyActor } from "../accounts/policy.service.js";
+import { inTransaction } from "../shared/tx.js";
 import * as repo from "./flag.repository.js";
 import {
   FLAGS,

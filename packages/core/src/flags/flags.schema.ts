@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TENANT_ROLES } from "../tenancy/tenancy.schema.js";
+import { TENANT_ROLES } from "../accounts/role.schema.js";
 
 /** The flags Atrium itself checks; the seed (bootstrap) creates them, on. */
 export const FLAGS = {

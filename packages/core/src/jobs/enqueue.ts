@@ -1,7 +1,7 @@
 import { Queue, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import { JOBS, type JobInput, type JobName, type QueueName } from "./queues.js";
-import { bullmqTelemetry } from "../tracing/state.js";
+import { bullmqTelemetry } from "../tracing/tracing-state.service.js";
 
 /**
  * Retries with backoff for transient failures; finished jobs are trimmed so

@@ -3,8 +3,8 @@ export { QUEUES, JOBS, isJobName, jobsOfQueue, type QueueName, type JobName, typ
 export { SESSION_JOBS, ZPurgeExpiredSessionsPayload, type TPurgeExpiredSessionsPayload } from "./sessions.jobs.js";
 export { createJobQueues, DEFAULT_JOB_OPTIONS, type JobQueues } from "./enqueue.js";
 export { EMAIL_JOBS, ZSendEmailPayload, type TSendEmailPayload } from "../email/email.jobs.js";
-export { TENANCY_JOBS, ZPurgeSoftDeletedPayload, type TPurgeSoftDeletedPayload } from "../tenancy/tenancy.jobs.js";
+export { TENANCY_JOBS, ZPurgeSoftDeletedPayload, type TPurgeSoftDeletedPayload } from "../accounts/accounts.jobs.js";
 export { ANALYSIS_JOBS, ZRunAnalysisPayload, ZExtractDocumentPayload, ZSweepStalledPayload, type TRunAnalysisPayload } from "../analysis-jobs/analysis.jobs.js";
-export { INVITE_JOBS, ZPurgeStaleInviteKeysPayload } from "../invites/invite-key.cleanup.js";
+export { INVITE_JOBS, ZPurgeStaleInviteKeysPayload } from "../invite-keys/invite-key.jobs.js";
 export { DOCUMENT_JOBS, ZPurgeDeletedDocumentsPayload, type TPurgeDeletedDocumentsPayload } from "../documents/documents.jobs.js";
 export { DATA_JOBS, ZBackupPayload, type TBackupPayload } from "../data-safety/data-safety.jobs.js";

@@ -1,8 +1,8 @@
 import type { z } from "zod";
 import { SESSION_JOBS, ZPurgeExpiredSessionsPayload } from "./sessions.jobs.js";
 import { EMAIL_JOBS, ZRedactExpiredLinksPayload, ZRequeueStaleEmailsPayload, ZSendEmailPayload } from "../email/email.jobs.js";
-import { TENANCY_JOBS, ZPurgeSoftDeletedPayload } from "../tenancy/tenancy.jobs.js";
-import { INVITE_JOBS, ZPurgeStaleInviteKeysPayload } from "../invites/invite-key.cleanup.js";
+import { TENANCY_JOBS, ZPurgeSoftDeletedPayload } from "../accounts/accounts.jobs.js";
+import { INVITE_JOBS, ZPurgeStaleInviteKeysPayload } from "../invite-keys/invite-key.jobs.js";
 import { DOCUMENT_JOBS, ZPurgeDeletedDocumentsPayload } from "../documents/documents.jobs.js";
 import { DATA_JOBS, ZBackupPayload } from "../data-safety/data-safety.jobs.js";
 import { ANALYSIS_JOBS, ZExtractDocumentPayload, ZRunAnalysisPayload, ZSweepStalledPayload } from "../analysis-jobs/analysis.jobs.js";

@@ -1,12 +1,12 @@
 import type { Actor, RequestMeta, ServiceContext } from "../shared/context.js";
-import { authChanged } from "../auth/session-cache.js";
+import { authChanged } from "../auth/session-cache.service.js";
 import { recordAudit } from "../audit/audit.service.js";
-import { hashPassword, verifyPassword } from "../auth/password.js";
+import { hashPassword, verifyPassword } from "../auth/password-hash.service.js";
 import { revokeAllUserApiKeys } from "../api-keys/api-key.repository.js";
 import { deleteUserSessions } from "../auth/session.repository.js";
 import { ServiceError, notFound } from "../shared/errors.js";
 import { findUserById } from "../users/user.repository.js";
-import { assertPasswordPolicy } from "./password-policy.js";
+import { assertPasswordPolicy } from "./password-policy.service.js";
 import { setPasswordHash, spendOpenResetTokens } from "./password.repository.js";
 import type { TChangePasswordInput } from "./password.schema.js";
 

@@ -1,15 +1,15 @@
 import type { RequestMeta, ServiceContext } from "../shared/context.js";
-import { authChanged } from "../auth/session-cache.js";
+import { authChanged } from "../auth/session-cache.service.js";
 import { recordAudit } from "../audit/audit.service.js";
-import { hashPassword } from "../auth/password.js";
+import { hashPassword } from "../auth/password-hash.service.js";
 import { revokeAllUserApiKeys } from "../api-keys/api-key.repository.js";
 import { deleteUserSessions } from "../auth/session.repository.js";
 import { markEmailVerified } from "../users/email-verification.repository.js";
 import { ServiceError } from "../shared/errors.js";
 import { generateToken, hashToken } from "../shared/tokens.js";
-import { appUrl, queueEmailInTx } from "../users/email-in-tx.js";
+import { appUrl, queueEmailInTx } from "../email/email-in-tx.service.js";
 import { findUserById } from "../users/user.repository.js";
-import { assertPasswordPolicy } from "./password-policy.js";
+import { assertPasswordPolicy } from "./password-policy.service.js";
 import { claimResetToken, findResetToken, findUserByEmail, insertResetToken, setPasswordHash, spendOpenResetTokens } from "./password.repository.js";
 import type { TConfirmPasswordResetInput, TOkMessage, TRequestPasswordResetInput } from "./password.schema.js";
 

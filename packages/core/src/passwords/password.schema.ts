@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { zQueryBool } from "../tenancy/fields.schema.js";
+import { zQueryBool } from "../shared/fields.schema.js";
 import { ZEmailAddress, ZNewPassword } from "../users/signup.schema.js";
 
 export const ZChangePasswordInput = z.object({

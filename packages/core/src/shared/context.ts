@@ -1,6 +1,6 @@
 import type { Env, Logger } from "@atrium/config";
 import type { DbOrTx } from "@atrium/db";
-import type { SessionCache } from "../auth/session-cache.js";
+import type { SessionCache } from "../auth/session-cache.service.js";
 import type { JobQueues } from "../jobs/enqueue.js";
 import type { FlagEvaluator } from "../flags/flag-runtime.js";
 

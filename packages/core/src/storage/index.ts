@@ -1,13 +1,13 @@
 import path from "node:path";
 import type { Env } from "@atrium/config";
 import { purposeKey } from "../shared/purpose-keys.js";
-import { localFileStorage } from "./local.storage.js";
-import { s3Storage } from "./s3.storage.js";
-import type { Storage } from "./storage.js";
+import { localFileStorage } from "./local-storage.service.js";
+import { s3Storage } from "./s3-storage.service.js";
+import type { Storage } from "./storage.service.js";
 
-export * from "./storage.js";
-export { localFileStorage, verifyLocalSignature, LOCAL_FILES_PATH, type LocalStorageOptions, type SignatureCheck } from "./local.storage.js";
-export { s3Storage, contentDisposition, type S3StorageOptions } from "./s3.storage.js";
+export * from "./storage.service.js";
+export { localFileStorage, verifyLocalSignature, LOCAL_FILES_PATH, type LocalStorageOptions, type SignatureCheck } from "./local-storage.service.js";
+export { s3Storage, contentDisposition, type S3StorageOptions } from "./s3-storage.service.js";
 
 const cache = new WeakMap<Env, Storage>();
 

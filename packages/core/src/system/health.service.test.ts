@@ -6,7 +6,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger, loadConfig } from "@atrium/config";
 import { createTestDatabase, testInfraUrls, testRedisPrefix, type TestDatabase } from "@atrium/db/testing";
-import { outboxTransport, type EmailTransport } from "../email/transports.js";
+import { outboxTransport, type EmailTransport } from "../email/transport.service.js";
 import { createJobQueues, type JobQueues } from "../jobs/enqueue.js";
 import { QUEUES } from "../jobs/queues.js";
 import { SESSION_JOBS } from "../jobs/sessions.jobs.js";

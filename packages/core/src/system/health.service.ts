@@ -1,13 +1,13 @@
 import type { Redis } from "ioredis";
 import { migrationStatus, type Db } from "@atrium/db";
 import type { ServiceContext } from "../shared/context.js";
-import type { EmailTransport } from "../email/transports.js";
-import type { Storage } from "../storage/storage.js";
+import type { EmailTransport } from "../email/transport.service.js";
+import type { Storage } from "../storage/storage.service.js";
 import { QUEUES, type QueueName } from "../jobs/queues.js";
 import { newestBackup } from "../data-safety/backup-catalog.js";
-import { listHeartbeats } from "./heartbeat.js";
+import { listHeartbeats } from "./heartbeat.service.js";
 import type { THealthCheck, THealthStatus, TSystemHealth } from "./health.schema.js";
-import { probe, probePostgres, probeStorage, type ProbeResult } from "./probes.js";
+import { probe, probePostgres, probeStorage, type ProbeResult } from "./probe.service.js";
 
 export interface HealthDeps {
   /** A fail-fast client (no offline queue), so a Redis outage answers at once instead of at the timeout. */

@@ -1,8 +1,8 @@
 import { register } from "node:module";
 import { loadConfig } from "@atrium/config";
-import { setBullmqTelemetry } from "./state.js";
+import { setBullmqTelemetry } from "./tracing-state.service.js";
 
-export { bullmqTelemetry } from "./state.js";
+export { bullmqTelemetry } from "./tracing-state.service.js";
 
 export interface Tracing {
   /** Sends the spans still buffered; call before exiting. */

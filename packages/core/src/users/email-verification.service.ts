@@ -1,17 +1,17 @@
 import type { DbOrTx } from "@atrium/db";
-import { authChanged } from "../auth/session-cache.js";
+import { authChanged } from "../auth/session-cache.service.js";
 import { recordAudit } from "../audit/audit.service.js";
-import { verifyPassword } from "../auth/password.js";
+import { verifyPassword } from "../auth/password-hash.service.js";
 import { spendOpenResetTokens } from "../passwords/password.repository.js";
 import type { TOkMessage } from "../passwords/password.schema.js";
 import type { Actor, RequestMeta, ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
 import { generateToken, hashToken } from "../shared/tokens.js";
-import { isUniqueViolation } from "../tenancy/tx.js";
-import { appUrl, queueEmailInTx } from "./email-in-tx.js";
+import { isUniqueViolation } from "../shared/tx.js";
+import { appUrl, queueEmailInTx } from "../email/email-in-tx.service.js";
 import { claimVerificationToken, insertVerificationToken, markEmailVerified, setUserEmail, spendOpenVerificationTokens } from "./email-verification.repository.js";
 import type { TChangeEmailInput, TVerifyEmailInput } from "./email-verification.schema.js";
-import { toUserDto } from "./user.mapper.js";
+import { toUserDto } from "./user-dto.service.js";
 import { findUserById, type UserRow } from "./user.repository.js";
 import type { TUser } from "./user.schema.js";
 

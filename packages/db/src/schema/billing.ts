@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, timestamps } from "./_columns.js";
-import { accounts, tenantId } from "./tenants.js";
+import { accounts, tenantId } from "./accounts.js";
 import { users } from "./users.js";
 
 export const lowBalancePolicy = pgEnum("low_balance_policy", ["block", "warn", "limited"]);

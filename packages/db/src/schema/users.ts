@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, softDelete, timestamps } from "./_columns.js";
-import { accounts } from "./tenants.js";
+import { accounts } from "./accounts.js";
 
 export const users = pgTable(
   "users",
@@ -30,4 +30,24 @@ export const users = pgTable(
     // The staff and tenant user lists page newest first: without it each page sorted the whole table (bench/growth.bench.ts).
     index("users_created_idx").on(t.createdAt, t.id),
   ],
+);
+
+/**
+ * Single-use links that prove a user owns an address. The id is the token's
+ * SHA-256; the address is kept so a link mailed before an email change can't
+ * verify the new one.
+ */
+export const emailVerificationTokens = pgTable(
+  "email_verification_tokens",
+  {
+    id: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    email: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("email_verification_tokens_user_idx").on(t.userId)],
 );

@@ -54,7 +54,7 @@ export function registerBilling(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(async (opts: { tenant: string; amountCents: number; reason: string; idempotencyKey?: string; json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const r = await client.billingAdmin.adjust.mutate({ tenantId: opts.tenant, amountCents: opts.amountCents, reason: opts.reason, idempotencyKey: opts.idempotencyKey });
+      const r = await client.billing.admin.adjust.mutate({ tenantId: opts.tenant, amountCents: opts.amountCents, reason: opts.reason, idempotencyKey: opts.idempotencyKey });
       if (opts.json) return printJson(ctx.io, r);
       if (!r.applied) return printLines(ctx.io, `Already applied (same idempotency key): ${dollars(r.entry.amountCents)} — balance ${dollars(r.newBalanceCents)} (entry ${r.entry.id}).`);
       // Before → after, as the SPA's confirm dialog shows it; the api caps the amount (BILLING_ADJUST_MAX_DOLLARS).
@@ -67,7 +67,7 @@ export function registerBilling(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const list = await client.billingAdmin.prices.query();
+      const list = await client.billing.admin.prices.query();
       if (opts.json) return printJson(ctx.io, list);
       printLines(ctx.io, ...list.items.map((p) => `${p.item.padEnd(28)} ${String(p.unitPriceCents).padStart(10)} ¢ per ${p.unit}`));
     });
@@ -81,7 +81,7 @@ export function registerBilling(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(async (opts: { item: string; unit: string; millicents: number; json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const list = await client.billingAdmin.updatePrices.mutate({ prices: [{ item: opts.item, unit: opts.unit, unitPriceMillicents: opts.millicents }] });
+      const list = await client.billing.admin.updatePrices.mutate({ prices: [{ item: opts.item, unit: opts.unit, unitPriceMillicents: opts.millicents }] });
       if (opts.json) return printJson(ctx.io, list);
       printLines(ctx.io, `${opts.item} now costs ${opts.millicents / 1000} ¢ per ${opts.unit}.`);
     });

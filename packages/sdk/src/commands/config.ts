@@ -34,7 +34,7 @@ export function registerConfig(program: Command, ctx: CliContext): void {
     .action(async (opts: { remote?: boolean; json?: boolean }, cmd: Command) => {
       if (opts.remote) {
         const { client } = await ctx.client(cmd);
-        return print(ctx, await client.systemConfig.get.query({}), opts.json);
+        return print(ctx, await client.system.config.get.query({}), opts.json);
       }
       const { env, problems } = checkConfig(ctx.io.env, { root: ctx.io.cwd ?? "." });
       const report: Report = env

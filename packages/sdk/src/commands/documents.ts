@@ -50,7 +50,7 @@ export function registerDocuments(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(async (opts: { kind?: TDocumentKind; account?: string; limit: number; json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const items = await firstItems(paginate(client.document.list, { kind: opts.kind, accountId: opts.account, limit: Math.min(opts.limit, 100) }), opts.limit);
+      const items = await firstItems(paginate(client.documents.list, { kind: opts.kind, accountId: opts.account, limit: Math.min(opts.limit, 100) }), opts.limit);
       if (opts.json) return printJson(ctx.io, items);
       if (items.length === 0) return printLines(ctx.io, "No documents.");
       printTable(
@@ -90,7 +90,7 @@ export function registerDocuments(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const doc = await client.document.delete.mutate({ id });
+      const doc = await client.documents.delete.mutate({ id });
       if (opts.json) return printJson(ctx.io, doc);
       printLines(ctx.io, `Deleted ${doc.filename} (${doc.id}).`);
     });

@@ -32,7 +32,7 @@ export function registerFlags(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(async (opts: { json?: boolean }, c: Command) => {
       const { client } = await ctx.client(c);
-      const { items } = await client.flag.list.query({});
+      const { items } = await client.flags.list.query({});
       if (opts.json) return printJson(ctx.io, items);
       printTable(
         ctx.io,
@@ -60,12 +60,12 @@ export function registerFlags(program: Command, ctx: CliContext): void {
     .action(async (key: string, value: string | undefined, opts: { targeting?: string; env?: string }, c: Command) => {
       if (value === undefined && !opts.targeting) throw new CliError("give a value or --targeting <json>");
       const { client } = await ctx.client(c);
-      const flag = await client.flag.get.query({ key });
+      const flag = await client.flags.get.query({ key });
       const base = opts.env ? (flag.environments[opts.env as keyof typeof flag.environments] ?? flag.targeting) : flag.targeting;
       const targeting = opts.targeting ? parseJson(opts.targeting, "--targeting") : { ...base, default: parseValue(value ?? "") };
       const input = opts.env ? { key, environments: { ...flag.environments, [opts.env]: targeting } } : { key, targeting };
       // The api validates the shape and the value types; its field messages come back as the error.
-      const updated = await client.flag.update.mutate(input as Parameters<typeof client.flag.update.mutate>[0]);
+      const updated = await client.flags.update.mutate(input as Parameters<typeof client.flags.update.mutate>[0]);
       printJson(ctx.io, { key: updated.key, targeting: updated.targeting, environments: updated.environments });
     });
 }

@@ -15,7 +15,7 @@ export function registerInvitations(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const mine = await client.invitation.mine.query();
+      const mine = await client.invitations.mine.query();
       if (opts.json) return printJson(ctx.io, mine);
       if (!mine.emailVerified) return printLines(ctx.io, "Your email address is not confirmed yet: run `atrium email resend` and open the link first.");
       if (mine.items.length === 0) return printLines(ctx.io, "No pending invitations.");
@@ -35,11 +35,11 @@ export function registerInvitations(program: Command, ctx: CliContext): void {
       .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
         const { client } = await ctx.client(cmd);
         if (answer === "accept") {
-          const joined = await client.invitation.accept.mutate({ invitationId: id });
+          const joined = await client.invitations.accept.mutate({ invitationId: id });
           if (opts.json) return printJson(ctx.io, joined);
           printLines(ctx.io, `Joined organization ${joined.organizationId}.`);
         } else {
-          const declined = await client.invitation.decline.mutate({ invitationId: id });
+          const declined = await client.invitations.decline.mutate({ invitationId: id });
           if (opts.json) return printJson(ctx.io, declined ?? { declined: true });
           printLines(ctx.io, "Invitation declined.");
         }

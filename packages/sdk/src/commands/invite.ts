@@ -22,7 +22,7 @@ export function registerInvite(program: Command, ctx: CliContext): void {
       const { client } = await ctx.client(cmd);
       const created = await client.inviteKeys.create.mutate({ expiresDays: opts.days, notes: opts.notes });
       if (opts.json) return printJson(ctx.io, created);
-      printLines(ctx.io, created.passkey);
+      printLines(ctx.io, created.key);
       ctx.io.stderr.write(`Invite key ${created.prefix}… expires ${when(created.expiresAt)}. Store it now: it is not shown again.\n`);
     });
 

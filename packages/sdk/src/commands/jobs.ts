@@ -76,7 +76,7 @@ export function registerJobs(program: Command, ctx: CliContext): void {
       const docs = [];
       for (const [i, file] of files.entries()) docs.push(await upload(target, file, kinds[i] ?? "other"));
       const input = type === "resume_match" ? { resumeDocumentId: docs[0]?.id, jobDescriptionDocumentId: docs[1]?.id } : { documentId: docs[0]?.id };
-      const job = await client.job.create.mutate({ type, input });
+      const job = await client.jobs.create.mutate({ type, input });
       if (!opts.wait) return opts.json ? printJson(ctx.io, job) : printLines(ctx.io, `Job ${job.id} queued (${type}, estimated ${job.estimatedCostCents} ¢).`);
       if (!opts.json) printLines(ctx.io, `Job ${job.id} (${type}) — following its timeline:`);
       const final = await waitForJob(client, job.id, { intervalMs: opts.interval, onEvent: (e) => (opts.json ? undefined : printLines(ctx.io, eventLine(e))) });
@@ -94,7 +94,7 @@ export function registerJobs(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(async (opts: { status?: "queued"; type?: string; limit: number; json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const page = await client.job.list.query({ status: opts.status, type: opts.type, limit: opts.limit });
+      const page = await client.jobs.list.query({ status: opts.status, type: opts.type, limit: opts.limit });
       if (opts.json) return printJson(ctx.io, page);
       printTable(
         ctx.io,
@@ -110,7 +110,7 @@ export function registerJobs(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const [job, events] = await Promise.all([client.job.get.query({ id }), client.job.events.query({ id, afterSeq: 0 })]);
+      const [job, events] = await Promise.all([client.jobs.get.query({ id }), client.jobs.events.query({ id, afterSeq: 0 })]);
       if (opts.json) return printJson(ctx.io, { ...job, events: events.items });
       printLines(
         ctx.io,

@@ -10,7 +10,7 @@ export function registerMe(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const me = await client.me.query();
+      const me = await client.auth.me.query();
       if (opts.json) return printJson(ctx.io, me);
       const { user, account } = me;
       printLines(

@@ -20,7 +20,7 @@ export function registerOrgs(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(async (opts: { account?: string; limit: number; json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const items = await firstItems(paginate(client.organization.list, { accountId: opts.account, limit: Math.min(opts.limit, 100) }), opts.limit);
+      const items = await firstItems(paginate(client.organizations.list, { accountId: opts.account, limit: Math.min(opts.limit, 100) }), opts.limit);
       if (opts.json) return printJson(ctx.io, items);
       if (items.length === 0) return printLines(ctx.io, "No organizations.");
       printTable(ctx.io, ["ID", "NAME", "SLUG", "YOUR ROLE", "CREATED"], items.map((o) => [o.id, o.name, o.slug, o.role ?? "-", when(o.createdAt)]));
@@ -36,9 +36,9 @@ export function registerOrgs(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(async (name: string, opts: { account?: string; slug?: string; description?: string; json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const accountId = opts.account ?? (await client.me.query()).account?.id;
+      const accountId = opts.account ?? (await client.auth.me.query()).account?.id;
       if (!accountId) throw new Error("You have no home account: pass --account <id>");
-      const org = await client.organization.create.mutate({ accountId, name, slug: opts.slug, description: opts.description });
+      const org = await client.organizations.create.mutate({ accountId, name, slug: opts.slug, description: opts.description });
       if (opts.json) return printJson(ctx.io, org);
       printLines(ctx.io, `Created ${org.name} (${org.id}).`);
     });
@@ -51,7 +51,7 @@ export function registerOrgs(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(async (id: string, opts: { limit: number; json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const items = await firstItems(paginate(client.organization.listMembers, { id, limit: Math.min(opts.limit, 100) }), opts.limit);
+      const items = await firstItems(paginate(client.organizations.listMembers, { id, limit: Math.min(opts.limit, 100) }), opts.limit);
       if (opts.json) return printJson(ctx.io, items);
       printTable(ctx.io, ["USER ID", "USERNAME", "EMAIL", "ROLE", "JOINED"], items.map((m) => [m.userId, m.username, m.email, m.role, when(m.joinedAt)]));
     });
@@ -65,7 +65,7 @@ export function registerOrgs(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(async (id: string, userId: string, opts: { role: (typeof ROLES)[number]; json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const member = await client.organization.addMember.mutate({ id, userId, role: opts.role });
+      const member = await client.organizations.addMember.mutate({ id, userId, role: opts.role });
       if (opts.json) return printJson(ctx.io, member);
       printLines(ctx.io, `Added ${member.username} as ${member.role}.`);
     });
@@ -78,7 +78,7 @@ export function registerOrgs(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(async (id: string, userId: string, opts: { json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const member = await client.organization.removeMember.mutate({ id, userId });
+      const member = await client.organizations.removeMember.mutate({ id, userId });
       if (opts.json) return printJson(ctx.io, member);
       printLines(ctx.io, `Removed ${member.username}.`);
     });
@@ -90,7 +90,7 @@ export function registerOrgs(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(async (opts: { limit: number; json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const items = await firstItems(paginate(client.organization.listDeleted, { limit: Math.min(opts.limit, 100) }), opts.limit);
+      const items = await firstItems(paginate(client.organizations.listDeleted, { limit: Math.min(opts.limit, 100) }), opts.limit);
       if (opts.json) return printJson(ctx.io, items);
       if (items.length === 0) return printLines(ctx.io, "No deleted organizations.");
       printTable(ctx.io, ["ID", "NAME", "ACCOUNT", "DELETED"], items.map((o) => [o.id, o.name, o.accountName, when(o.deletedAt)]));
@@ -103,7 +103,7 @@ export function registerOrgs(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const restored = await client.organization.restore.mutate({ id });
+      const restored = await client.organizations.restore.mutate({ id });
       if (opts.json) return printJson(ctx.io, restored);
       printLines(ctx.io, `Restored ${restored.name} (${restored.id}).`);
     });

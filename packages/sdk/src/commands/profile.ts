@@ -7,7 +7,7 @@ export function registerProfile(program: Command, ctx: CliContext): void {
   const profile = program.command("profile").description("change your own profile");
   const save = async (displayName: string | null, opts: { json?: boolean }, cmd: Command) => {
     const { client } = await ctx.client(cmd);
-    const user = await client.profile.update.mutate({ displayName });
+    const user = await client.users.profile.update.mutate({ displayName });
     if (opts.json) return printJson(ctx.io, user);
     printLines(ctx.io, user.displayName ? `display name: ${user.displayName}` : `display name cleared (lists show ${user.username})`);
   };

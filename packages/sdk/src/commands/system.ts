@@ -14,7 +14,7 @@ export function registerSystem(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const health = await client.systemHealth.get.query({});
+      const health = await client.system.health.get.query({});
       if (opts.json) printJson(ctx.io, health);
       else {
         printLines(ctx.io, `Overall: ${MARK[health.status]} (checked ${health.checkedAt})`, "");

@@ -20,7 +20,7 @@ export function registerTeams(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(async (opts: { org?: string; limit: number; json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const items = await firstItems(paginate(client.team.list, { organizationId: opts.org, limit: Math.min(opts.limit, 100) }), opts.limit);
+      const items = await firstItems(paginate(client.teams.list, { organizationId: opts.org, limit: Math.min(opts.limit, 100) }), opts.limit);
       if (opts.json) return printJson(ctx.io, items);
       if (items.length === 0) return printLines(ctx.io, "No teams.");
       printTable(ctx.io, ["ID", "NAME", "ORGANIZATION", "CREATED"], items.map((t) => [t.id, t.name, t.organizationId, when(t.createdAt)]));
@@ -35,7 +35,7 @@ export function registerTeams(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(async (name: string, opts: { org: string; description?: string; json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const team = await client.team.create.mutate({ organizationId: opts.org, name, description: opts.description });
+      const team = await client.teams.create.mutate({ organizationId: opts.org, name, description: opts.description });
       if (opts.json) return printJson(ctx.io, team);
       printLines(ctx.io, `Created team ${team.name} (${team.id}).`);
     });
@@ -48,7 +48,7 @@ export function registerTeams(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(async (id: string, opts: { limit: number; json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const items = await firstItems(paginate(client.team.listMembers, { id, limit: Math.min(opts.limit, 100) }), opts.limit);
+      const items = await firstItems(paginate(client.teams.listMembers, { id, limit: Math.min(opts.limit, 100) }), opts.limit);
       if (opts.json) return printJson(ctx.io, items);
       printTable(ctx.io, ["USER ID", "USERNAME", "ROLE", "JOINED"], items.map((m) => [m.userId, m.username, m.role, when(m.joinedAt)]));
     });
@@ -62,7 +62,7 @@ export function registerTeams(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(async (id: string, userId: string, opts: { role: (typeof ROLES)[number]; json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const member = await client.team.addMember.mutate({ id, userId, role: opts.role });
+      const member = await client.teams.addMember.mutate({ id, userId, role: opts.role });
       if (opts.json) return printJson(ctx.io, member);
       printLines(ctx.io, `Added ${member.username} as ${member.role}.`);
     });
@@ -75,7 +75,7 @@ export function registerTeams(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(async (id: string, userId: string, opts: { json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const member = await client.team.removeMember.mutate({ id, userId });
+      const member = await client.teams.removeMember.mutate({ id, userId });
       if (opts.json) return printJson(ctx.io, member);
       printLines(ctx.io, `Removed ${member.username}.`);
     });

@@ -6,12 +6,12 @@ export interface CursorPage<T> {
 
 type PageFn<I, T> = (input: I, opts?: { signal?: AbortSignal }) => Promise<CursorPage<T>>;
 
-/** A list procedure (`client.document.list`) or any function from an input with a cursor to a page. */
+/** A list procedure (`client.documents.list`) or any function from an input with a cursor to a page. */
 export type PageSource<I, T> = { query: PageFn<I, T> } | PageFn<I, T>;
 
 /**
  * Every item of a cursor list, fetching the next page only when the loop gets there:
- * `for await (const doc of paginate(client.document.list, { limit: 100 })) ...`.
+ * `for await (const doc of paginate(client.documents.list, { limit: 100 })) ...`.
  * Breaking out of the loop fetches nothing more.
  */
 export async function* paginate<I extends { cursor?: string }, T>(

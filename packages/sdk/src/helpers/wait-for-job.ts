@@ -1,7 +1,7 @@
 import type { AtriumClient, RouterOutputs } from "../client.js";
 
-export type Job = RouterOutputs["job"]["get"];
-export type JobEvent = RouterOutputs["job"]["events"]["items"][number];
+export type Job = RouterOutputs["jobs"]["get"];
+export type JobEvent = RouterOutputs["jobs"]["events"]["items"][number];
 
 /** A job's timeline as it grows: batches of new events, the last one with `done`. */
 export type JobEventSource = (id: string, opts: { signal?: AbortSignal }) => AsyncIterable<{ events: JobEvent[]; done: boolean }>;
@@ -43,7 +43,7 @@ export function pollingJobEvents(client: AtriumClient, opts: { intervalMs?: numb
     let afterSeq = 0;
     let wait = first;
     for (;;) {
-      const page = await client.job.events.query({ id, afterSeq }, { signal });
+      const page = await client.jobs.events.query({ id, afterSeq }, { signal });
       afterSeq = page.items.at(-1)?.seq ?? afterSeq;
       yield { events: page.items, done: page.done };
       if (page.done) return;
@@ -60,5 +60,5 @@ export async function waitForJob(client: AtriumClient, id: string, opts: WaitFor
     for (const event of batch.events) opts.onEvent?.(event);
     if (batch.done) break;
   }
-  return client.job.get.query({ id }, { signal: opts.signal });
+  return client.jobs.get.query({ id }, { signal: opts.signal });
 }

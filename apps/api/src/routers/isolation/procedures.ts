@@ -20,20 +20,20 @@ export interface Procedure {
   rest?: { method: string; path: string };
 }
 
-/** Which kind of id `id` means, by router; other id fields say it in their name. */
+/** Which kind of id `id` means, by router (the procedure path without its last segment); other id fields say it in their name. */
 const ID_KIND_BY_ROUTER: Record<string, Kind> = {
-  account: "account",
-  organization: "organization",
-  invitation: "organization",
-  team: "team",
-  user: "user",
-  adminUsers: "user",
+  accounts: "account",
+  organizations: "organization",
+  invitations: "organization",
+  teams: "team",
+  users: "user",
+  "users.admin": "user",
   apiKeys: "apiKey",
-  document: "document",
-  job: "job",
-  systemJobs: "job",
+  documents: "document",
+  jobs: "job",
+  "system.jobs": "job",
   inviteKeys: "inviteKey",
-  outbox: "outbox",
+  "email.outbox": "outbox",
 };
 const ID_KIND_BY_FIELD: Record<string, Kind> = {
   accountId: "account",
@@ -53,7 +53,7 @@ export const isIdField = (key: string) => key === "id" || /^[a-z][A-Za-z]*Id$/.t
 
 /** The kind of an id field, or undefined: the walk then fails instead of guessing a random id. */
 export function kindOf(path: string, key: string): Kind | undefined {
-  return key === "id" ? ID_KIND_BY_ROUTER[path.split(".")[0] ?? ""] : ID_KIND_BY_FIELD[key];
+  return key === "id" ? ID_KIND_BY_ROUTER[path.slice(0, path.lastIndexOf("."))] : ID_KIND_BY_FIELD[key];
 }
 
 type AnyDef = { type: string; format?: string; entries?: Record<string, string>; values?: unknown[]; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType; shape?: Record<string, z.ZodType> };
@@ -117,14 +117,14 @@ const AUTH_CHECK = lastMiddleware(protectedProcedure);
 const STAFF_CHECK = lastMiddleware(staffProcedure);
 
 /** Platform routers: everything in them is staff-only, whatever it is built on (so a downgraded procedure is caught). */
-const STAFF_ROUTERS = /^(admin|system|billingAdmin$|inviteKeys$|outbox$)/;
+const STAFF_ROUTERS = /^(system|billing\.admin|users\.admin|inviteKeys|email\.outbox)\./;
 
 /**
  * Staff-only: in a platform router, built on staffProcedure, or documented
  * "(staff)" because the service refuses everyone else (restoring an account or a user).
  */
 function accessOf(path: string, def: ProcDef["_def"]): Access {
-  if (STAFF_ROUTERS.test(path.split(".")[0] ?? "") || def.middlewares.includes(STAFF_CHECK) || /\(staff\)/.test(def.meta?.openapi?.summary ?? "")) return "staff";
+  if (STAFF_ROUTERS.test(path) || def.middlewares.includes(STAFF_CHECK) || /\(staff\)/.test(def.meta?.openapi?.summary ?? "")) return "staff";
   return def.middlewares.includes(AUTH_CHECK) ? "protected" : "public";
 }
 
@@ -146,7 +146,7 @@ export const requiredIds = (p: Procedure) => Object.keys(p.shape).filter((k) => 
 
 /** Ids that sit inside a nested input, where the walk above can't see them. */
 const NESTED_IDS: Record<string, (idFor: (kind: Kind, key: string) => string) => Record<string, unknown>> = {
-  "job.create": (idFor) => ({ type: "document_analysis", input: { documentId: idFor("document", "documentId") } }),
+  "jobs.create": (idFor) => ({ type: "document_analysis", input: { documentId: idFor("document", "documentId") } }),
 };
 
 /**

@@ -63,7 +63,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   "USE /api/docs <anonymous> x1": { why: "Swagger UI page", probe: publicAndClean("/api/docs/") },
   "USE /trpc <anonymous> x1": {
     why: "the tRPC adapter: the procedures walked in isolation.test.ts; here once over the wire",
-    probe: (p) => sameAsUnknown(p, "GET", (id) => `/trpc/team.get?input=${encodeURIComponent(JSON.stringify({ id }))}`, p.world.b.ids.team),
+    probe: (p) => sameAsUnknown(p, "GET", (id) => `/trpc/teams.get?input=${encodeURIComponent(JSON.stringify({ id }))}`, p.world.b.ids.team),
   },
   "USE /api <anonymous> x2": {
     why: "REST (trpc-to-openapi), walked again with tenant B's ids over the wire; then the 404 for unknown /api paths",

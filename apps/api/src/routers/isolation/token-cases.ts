@@ -17,7 +17,7 @@ export interface TokenCase {
   probe: (p: TokenProbe) => Promise<string | null>;
 }
 
-export const takesEmailOrToken = (key: string) => /email|token|passkey|invitekey/i.test(key);
+export const takesEmailOrToken = (key: string) => /email|token|invitekey/i.test(key);
 const STRONG = "correct horse battery staple";
 const nobody = () => `nobody-${randomUUID()}@example.test`;
 
@@ -41,34 +41,34 @@ async function alike(p: TokenProbe, path: string, known: unknown, unknown: unkno
 }
 
 export const TOKEN_CASES: Record<string, TokenCase> = {
-  "invitation.create": {
+  "invitations.create": {
     why: "inviting another tenant's user by email must not put them in my organization without their consent",
     probe: async (p) => {
       const victim = p.world.b.owner.user;
       const input = { id: p.world.a.ids.organization, email: victim.email, role: "member" };
-      const o = await callPath(p.caller.call, "invitation.create", input);
-      return (await inAccount(p, victim.id, p.world.a.ids.account)) ? `${show("invitation.create", input, o)}: ${victim.username} joined tenant A without accepting` : null;
+      const o = await callPath(p.caller.call, "invitations.create", input);
+      return (await inAccount(p, victim.id, p.world.a.ids.account)) ? `${show("invitations.create", input, o)}: ${victim.username} joined tenant A without accepting` : null;
     },
   },
-  "invitation.accept": {
+  "invitations.accept": {
     why: "an invitation is for the confirmed address it was sent to: someone else's token, or one to my unconfirmed address, must not let me into tenant B",
     probe: async (p) => {
       const tries = [{ token: await p.newBInvitation() }];
       // A squatter: tenant B invites the caller's own address, which they never confirmed.
       if (!p.caller.verified) tries.push({ token: await p.newBInvitation(p.caller.user.email) });
       for (const input of tries) {
-        const o = await callPath(p.caller.call, "invitation.accept", input);
-        if (o.code === "success" || (await inAccount(p, p.caller.user.id, p.world.b.ids.account))) return `${show("invitation.accept", input, o)}: ${p.caller.user.username} joined tenant B`;
+        const o = await callPath(p.caller.call, "invitations.accept", input);
+        if (o.code === "success" || (await inAccount(p, p.caller.user.id, p.world.b.ids.account))) return `${show("invitations.accept", input, o)}: ${p.caller.user.username} joined tenant B`;
       }
       return null;
     },
   },
-  "invitation.decline": {
+  "invitations.decline": {
     why: "declining someone else's invitation (by its link token) must not cancel it for them",
     probe: async (p) => {
       const input = { token: await p.newBInvitation() };
-      const o = await callPath(p.caller.call, "invitation.decline", input);
-      return o.code === "success" ? show("invitation.decline", input, o) : null;
+      const o = await callPath(p.caller.call, "invitations.decline", input);
+      return o.code === "success" ? show("invitations.decline", input, o) : null;
     },
   },
   "email.verify": {
@@ -79,33 +79,33 @@ export const TOKEN_CASES: Record<string, TokenCase> = {
     why: "moving to another tenant's address answers like an unknown address (and needs the password)",
     probe: (p) => alike(p, "email.change", { currentPassword: "not my password", email: p.world.b.owner.user.email }, { currentPassword: "not my password", email: nobody() }),
   },
-  "invitation.get": {
+  "invitations.get": {
     why: "public preview by token: the token is the credential, guessing one finds nothing",
     probe: async (p) => {
       const input = { token: randomBytes(20).toString("hex") };
-      const o = await callPath(p.caller.call, "invitation.get", input);
-      return o.code === "NOT_FOUND" ? null : show("invitation.get", input, o);
+      const o = await callPath(p.caller.call, "invitations.get", input);
+      return o.code === "NOT_FOUND" ? null : show("invitations.get", input, o);
     },
   },
-  "password.requestReset": {
+  "passwords.requestReset": {
     why: "the same answer for another tenant's address as for an unknown one",
-    probe: (p) => alike(p, "password.requestReset", { email: p.world.b.owner.user.email }, { email: nobody() }, { mayPass: true }),
+    probe: (p) => alike(p, "passwords.requestReset", { email: p.world.b.owner.user.email }, { email: nobody() }, { mayPass: true }),
   },
-  "password.confirmReset": {
+  "passwords.confirmReset": {
     why: "a made-up reset token resets nothing",
-    probe: (p) => alike(p, "password.confirmReset", { token: randomBytes(20).toString("hex"), newPassword: STRONG }, { token: randomBytes(20).toString("hex"), newPassword: STRONG }),
+    probe: (p) => alike(p, "passwords.confirmReset", { token: randomBytes(20).toString("hex"), newPassword: STRONG }, { token: randomBytes(20).toString("hex"), newPassword: STRONG }),
   },
-  signup: {
+  "auth.signup": {
     why: "signing up with another tenant's invitation under a different address must not join tenant B; a taken address answers like a bad key",
     probe: async (p) => {
       const badKey = (email: string) => ({ username: `x${randomUUID().slice(0, 8)}`, email, password: STRONG, inviteKey: "not-a-key" });
-      const probing = await alike(p, "signup", badKey(p.world.b.owner.user.email), badKey(nobody()));
+      const probing = await alike(p, "auth.signup", badKey(p.world.b.owner.user.email), badKey(nobody()));
       if (probing) return probing;
       const username = `intruder-${randomUUID().slice(0, 8)}`;
       const input = { username, email: `${username}@example.test`, password: STRONG, invitationToken: await p.newBInvitation() };
-      const o = await callPath(callerFor(p.world.api), "signup", input);
+      const o = await callPath(callerFor(p.world.api), "auth.signup", input);
       const joined = o.code === "success" && (await inAccount(p, (o.data as { user: { id: string } }).user.id, p.world.b.ids.account));
-      return joined ? `${show("signup", input, o)}: joined tenant B with an invitation sent to someone else` : null;
+      return joined ? `${show("auth.signup", input, o)}: joined tenant B with an invitation sent to someone else` : null;
     },
   },
 };

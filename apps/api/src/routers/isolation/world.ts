@@ -58,13 +58,13 @@ async function join(api: TestApi, user: TestUser, t: { account: string; organiza
 
 /** A tenant with a row in every tenant table: members, team, invitation, API key, document, job, ledger entry. */
 async function newTenant(api: TestApi, staff: TestUser, name: string, owner: TestUser, roles: Array<[label: string, role: TTenantRole]>): Promise<Tenant & { members: TestUser[] }> {
-  const account = await owner.call.account.create({ name: `${name} Inc` });
-  const org = await owner.call.organization.create({ accountId: account.id, name: `${name} Org` });
-  const team = await owner.call.team.create({ organizationId: org.id, name: `${name} Team` });
+  const account = await owner.call.accounts.create({ name: `${name} Inc` });
+  const org = await owner.call.organizations.create({ accountId: account.id, name: `${name} Org` });
+  const team = await owner.call.teams.create({ organizationId: org.id, name: `${name} Team` });
   const ids = { account: account.id, organization: org.id };
   // A soft-deleted row too: "include deleted" reads must not reach another tenant's either.
-  const oldTeam = await owner.call.team.create({ organizationId: org.id, name: `${name} Old Team` });
-  await owner.call.team.delete({ id: oldTeam.id });
+  const oldTeam = await owner.call.teams.create({ organizationId: org.id, name: `${name} Old Team` });
+  await owner.call.teams.delete({ id: oldTeam.id });
   const members: TestUser[] = [];
   for (const [label, role] of roles) {
     const m = await newUser(api, `${name}-${label}`);
@@ -72,16 +72,16 @@ async function newTenant(api: TestApi, staff: TestUser, name: string, owner: Tes
     members.push(m);
   }
   const member = members[0] ?? owner;
-  await owner.call.team.addMember({ id: team.id, userId: member.user.id, role: "member" });
+  await owner.call.teams.addMember({ id: team.id, userId: member.user.id, role: "member" });
   const inviteeEmail = `${name}-invitee@example.test`;
-  const invited = await owner.call.invitation.create({ id: org.id, email: inviteeEmail, role: "member" });
+  const invited = await owner.call.invitations.create({ id: org.id, email: inviteeEmail, role: "member" });
   if (invited.status !== "invited") throw new Error("expected an invitation");
   const apiKey = await owner.call.apiKeys.create({ name: `${name} key` });
   const doc = await upload(api, owner.token, { name: `${name}.txt`, bytes: Buffer.from(`${name} document`) }, { accountId: account.id });
   if (doc.status >= 300) throw new Error(`upload failed: ${JSON.stringify(doc.body)}`);
-  const job = await owner.call.job.create({ type: "noop", input: {}, accountId: account.id });
-  const adjusted = await staff.call.billingAdmin.adjust({ tenantId: account.id, amountCents: 5000, reason: `${name} opening credit` });
-  const checkout = await owner.call.billingTopup.createSession({ amountDollars: 5, accountId: account.id });
+  const job = await owner.call.jobs.create({ type: "noop", input: {}, accountId: account.id });
+  const adjusted = await staff.call.billing.admin.adjust({ tenantId: account.id, amountCents: 5000, reason: `${name} opening credit` });
+  const checkout = await owner.call.billing.topup.createSession({ amountDollars: 5, accountId: account.id });
   const [docRow] = await api.svc.db.select().from(schema.documents).where(eq(schema.documents.id, String(doc.body.id)));
   const people = [owner, ...members];
   return {
@@ -104,7 +104,7 @@ async function newTenant(api: TestApi, staff: TestUser, name: string, owner: Tes
 async function staffIds(api: TestApi, staff: TestUser): Promise<{ inviteKey: string; outbox: string }> {
   const key = await staff.call.inviteKeys.create({});
   // Flags are named, not numbered: the walk fills a flag key with its sample string, so a flag of that name exists.
-  await staff.call.flag.create({ key: "isolation-sample", type: "boolean", targeting: { default: false, rules: [] } });
+  await staff.call.flags.create({ key: "isolation-sample", type: "boolean", targeting: { default: false, rules: [] } });
   const [mail] = await api.svc.db.select({ id: schema.emailOutbox.id }).from(schema.emailOutbox).limit(1);
   if (!mail) throw new Error("expected an email in the outbox");
   return { inviteKey: key.id, outbox: mail.id };
@@ -139,8 +139,8 @@ export async function buildWorld(api: TestApi): Promise<World> {
   const [member, viewer, admin, disabled, deleted] = a.members as [TestUser, TestUser, TestUser, TestUser, TestUser];
   const inactiveKeys = await Promise.all([disabled, deleted].map((u) => u.call.apiKeys.create({ name: "soon dead" })));
   const memberKey = await member.call.apiKeys.create({ name: "scripts" });
-  await staff.call.adminUsers.update({ id: disabled.user.id, isActive: false });
-  await deleted.call.user.delete({ id: deleted.user.id });
+  await staff.call.users.admin.update({ id: disabled.user.id, isActive: false });
+  await deleted.call.users.delete({ id: deleted.user.id });
 
   // Dual's own identity is legitimately visible in A; the rest of C is not.
   const cForA = c.markers.filter((m) => ![dual.user.id, dual.user.email, dual.user.username].includes(m));
@@ -159,6 +159,6 @@ export async function buildWorld(api: TestApi): Promise<World> {
     specOf(api, disabled, "disabled user (API key)", b.markers, inactiveKeys[0]?.key),
     specOf(api, deleted, "soft-deleted user (API key)", b.markers, inactiveKeys[1]?.key),
   ];
-  const { url: aDownloadUrl } = await a.owner.call.document.download({ id: a.ids.document });
+  const { url: aDownloadUrl } = await a.owner.call.documents.download({ id: a.ids.document });
   return { api, staff, a, b, c, callers, inactive, ownIds: { ...a.ids, ...(await staffIds(api, staff)) }, aDownloadUrl };
 }

@@ -28,7 +28,7 @@ export function AcceptInvitation({ token, me }: { token: string; me: Me }) {
   const logout = useLogout();
   const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: queryKeys.myMemberships }), queryClient.invalidateQueries({ queryKey: queryKeys.myInvitations })]);
   const accept = useMutation({
-    mutationFn: () => api.invitation.accept.mutate({ token }),
+    mutationFn: () => api.invitations.accept.mutate({ token }),
     onSuccess: async ({ organizationId }) => {
       notifySuccess(preview.data ? `You joined ${preview.data.organizationName}.` : "Invitation accepted.");
       await refresh();
@@ -36,7 +36,7 @@ export function AcceptInvitation({ token, me }: { token: string; me: Me }) {
     },
   });
   const decline = useMutation({
-    mutationFn: () => api.invitation.decline.mutate({ token }),
+    mutationFn: () => api.invitations.decline.mutate({ token }),
     onSuccess: async () => {
       notifySuccess("Invitation declined.");
       await refresh();

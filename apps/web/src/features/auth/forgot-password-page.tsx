@@ -26,7 +26,7 @@ export function ForgotPasswordPage() {
   const lockout = useLockout();
   const request = useMutation({
     mutationKey: ["auth", "requestReset"],
-    mutationFn: (input: TRequestPasswordResetInput) => api.password.requestReset.mutate(input),
+    mutationFn: (input: TRequestPasswordResetInput) => api.passwords.requestReset.mutate(input),
     onError: lockout.onError,
   });
   const { errors, formError } = formErrors(isRateLimited(request.error) ? null : request.error, clientErrors, ["email"]);

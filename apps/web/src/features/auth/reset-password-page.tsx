@@ -20,7 +20,7 @@ export function ResetPasswordPage() {
   const lockout = useLockout();
   const reset = useMutation({
     mutationKey: ["auth", "confirmReset"],
-    mutationFn: (input: TConfirmPasswordResetInput) => api.password.confirmReset.mutate(input),
+    mutationFn: (input: TConfirmPasswordResetInput) => api.passwords.confirmReset.mutate(input),
     onError: lockout.onError,
   });
   // A bad or used token is reported under `token`: there is no field for it, so it goes on top.

@@ -37,7 +37,7 @@ export function SignupPage() {
 
   const signup = useMutation({
     mutationKey: ["auth", "signup"],
-    mutationFn: (input: TSignupInput) => api.signup.mutate(input),
+    mutationFn: (input: TSignupInput) => api.auth.signup.mutate(input),
     onSuccess: async (result) => {
       notifySuccess(`Welcome to Atrium, ${result.user.username}!`);
       // The session cookie is set; `me` arriving redirects to the dashboard (below).

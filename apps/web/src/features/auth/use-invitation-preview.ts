@@ -6,7 +6,7 @@ import { api } from "../../lib/trpc";
 export function useInvitationPreview(token: string | null) {
   return useQuery({
     queryKey: queryKeys.invitationPreview(token ?? ""),
-    queryFn: () => api.invitation.get.query({ token: token ?? "" }),
+    queryFn: () => api.invitations.get.query({ token: token ?? "" }),
     enabled: !!token,
     staleTime: 5 * 60_000,
   });

@@ -8,7 +8,7 @@ export const meQuery = queryOptions({
   queryKey: queryKeys.me,
   queryFn: async (): Promise<Me | null> => {
     try {
-      return await api.me.query();
+      return await api.auth.me.query();
     } catch (error) {
       if (isUnauthorized(error)) return null;
       throw error;

@@ -5,7 +5,7 @@ import { api, type MyInvitation } from "../../lib/trpc";
 
 /** Invitations addressed to the signed-in user's confirmed address (none while it is unconfirmed). */
 export function useMyInvitations() {
-  return useQuery({ queryKey: queryKeys.myInvitations, queryFn: () => api.invitation.mine.query(), staleTime: 30_000 });
+  return useQuery({ queryKey: queryKeys.myInvitations, queryFn: () => api.invitations.mine.query(), staleTime: 30_000 });
 }
 
 /** Accept or decline one of them; accepting changes what the user is a member of. */
@@ -13,8 +13,8 @@ export function useRespondToInvitation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ invitation, answer }: { invitation: MyInvitation; answer: "accept" | "decline" }) => {
-      if (answer === "accept") await api.invitation.accept.mutate({ invitationId: invitation.id });
-      else await api.invitation.decline.mutate({ invitationId: invitation.id });
+      if (answer === "accept") await api.invitations.accept.mutate({ invitationId: invitation.id });
+      else await api.invitations.decline.mutate({ invitationId: invitation.id });
     },
     onSuccess: async (_, { invitation, answer }) => {
       notifySuccess(answer === "accept" ? `You joined ${invitation.organizationName}.` : `Invitation to ${invitation.organizationName} declined.`);

@@ -51,5 +51,5 @@ export function useUpdateBillingProfile() {
 }
 
 export function useCreateTopupSession() {
-  return useMutation({ mutationFn: (input: TCreateTopupSessionInput) => api.billingTopup.createSession.mutate(input) });
+  return useMutation({ mutationFn: (input: TCreateTopupSessionInput) => api.billing.topup.createSession.mutate(input) });
 }

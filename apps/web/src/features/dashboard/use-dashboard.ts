@@ -11,13 +11,13 @@ const ACTIVE_POLL_MS = 3_000;
 export function useRecentJobs() {
   return useQuery({
     queryKey: queryKeys.jobs.recent,
-    queryFn: () => api.job.list.query({ limit: RECENT }),
+    queryFn: () => api.jobs.list.query({ limit: RECENT }),
     refetchInterval: (query) => (query.state.data?.items.some((j) => isActive(j.status)) ? ACTIVE_POLL_MS : false),
   });
 }
 
 export function useRecentDocuments() {
-  return useQuery({ queryKey: queryKeys.documents.recent, queryFn: () => api.document.list.query({ limit: RECENT }) });
+  return useQuery({ queryKey: queryKeys.documents.recent, queryFn: () => api.documents.list.query({ limit: RECENT }) });
 }
 
 /** One credit entry is enough to know the account was ever topped up. */

@@ -15,7 +15,7 @@ const extracting = (d: { extractionStatus: string; createdAt: string }) => d.ext
 export function useDocuments(kind: DocumentKind | null) {
   return useInfiniteQuery({
     queryKey: queryKeys.documents.list(kind),
-    queryFn: ({ pageParam }) => api.document.list.query({ kind: kind ?? undefined, cursor: pageParam, limit: 25 }),
+    queryFn: ({ pageParam }) => api.documents.list.query({ kind: kind ?? undefined, cursor: pageParam, limit: 25 }),
     initialPageParam: firstPage,
     getNextPageParam: nextCursorOf,
     select: allItems,
@@ -27,7 +27,7 @@ export function useDocuments(kind: DocumentKind | null) {
 export function useDocument(id: string) {
   return useQuery({
     queryKey: queryKeys.documents.one(id),
-    queryFn: () => api.document.get.query({ id }),
+    queryFn: () => api.documents.get.query({ id }),
     refetchInterval: (query) => (query.state.data && extracting(query.state.data) ? EXTRACTION_POLL_MS : false),
   });
 }
@@ -35,7 +35,7 @@ export function useDocument(id: string) {
 export function useDeleteDocument() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (doc: { id: string; filename: string }) => api.document.delete.mutate({ id: doc.id }),
+    mutationFn: (doc: { id: string; filename: string }) => api.documents.delete.mutate({ id: doc.id }),
     onSuccess: (_result, doc) => {
       notifySuccess(`${doc.filename} was deleted.`, "Document deleted");
       queryClient.removeQueries({ queryKey: queryKeys.documents.one(doc.id) });
@@ -48,7 +48,7 @@ export function useDeleteDocument() {
 export function useSetDocumentKind(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (kind: DocumentKind) => api.document.update.mutate({ id, kind }),
+    mutationFn: (kind: DocumentKind) => api.documents.update.mutate({ id, kind }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.documents.all }),
   });
 }
@@ -56,7 +56,7 @@ export function useSetDocumentKind(id: string) {
 /** A short-lived signed url: asked for on click, never cached. */
 export function useDownloadDocument() {
   return useMutation({
-    mutationFn: (id: string) => api.document.download.query({ id }),
+    mutationFn: (id: string) => api.documents.download.query({ id }),
     onSuccess: ({ url }) => {
       window.location.assign(url);
     },

@@ -5,7 +5,7 @@ import { api } from "../../lib/trpc";
 
 /** The caller's feature flags as the api evaluates them (GET /api/flags/). */
 export function useMyFlags() {
-  return useQuery({ queryKey: queryKeys.myFlags, queryFn: () => api.flag.mine.query({}), staleTime: 30_000 });
+  return useQuery({ queryKey: queryKeys.myFlags, queryFn: () => api.flags.mine.query({}), staleTime: 30_000 });
 }
 
 /**

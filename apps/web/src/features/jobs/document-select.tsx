@@ -21,7 +21,7 @@ interface DocumentSelectProps {
 function useReadyDocuments() {
   return useQuery({
     queryKey: [...queryKeys.documents.list(null), "picker"],
-    queryFn: () => api.document.list.query({ limit: 100 }),
+    queryFn: () => api.documents.list.query({ limit: 100 }),
     select: (page) => page.items.filter((d) => d.extractionStatus !== "failed"),
   });
 }

@@ -23,7 +23,7 @@ const estimateInput = (job: JobInput) => ({ type: job.type, ...job.input });
 export function useJobs(filters: JobFilters) {
   return useInfiniteQuery({
     queryKey: queryKeys.jobs.list(filters),
-    queryFn: ({ pageParam }) => api.job.list.query({ status: filters.status ?? undefined, type: filters.type ?? undefined, cursor: pageParam, limit: 25 }),
+    queryFn: ({ pageParam }) => api.jobs.list.query({ status: filters.status ?? undefined, type: filters.type ?? undefined, cursor: pageParam, limit: 25 }),
     initialPageParam: firstPage,
     getNextPageParam: nextCursorOf,
     select: allItems,
@@ -35,7 +35,7 @@ export function useJobs(filters: JobFilters) {
 export function useJob(id: string) {
   return useQuery({
     queryKey: queryKeys.jobs.one(id),
-    queryFn: () => api.job.get.query({ id }),
+    queryFn: () => api.jobs.get.query({ id }),
     refetchInterval: (query) => (query.state.data && isActive(query.state.data.status) ? DETAIL_POLL_MS : false),
   });
 }
@@ -59,7 +59,7 @@ export function useJobEvents(id: string) {
     queryKey: key,
     queryFn: async (): Promise<Timeline> => {
       const known = queryClient.getQueryData<Timeline>(key)?.events ?? [];
-      const page = await api.job.events.query({ id, afterSeq: known.at(-1)?.seq ?? 0 });
+      const page = await api.jobs.events.query({ id, afterSeq: known.at(-1)?.seq ?? 0 });
       // A retried request can repeat what is already on screen.
       const seen = new Set(known.map((e) => e.seq));
       return { events: [...known, ...page.items.filter((e) => !seen.has(e.seq))], status: page.status, done: page.done };
@@ -73,7 +73,7 @@ export function useJobEvents(id: string) {
 export function useCancelJob() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (job: Pick<Job, "id" | "type">) => api.job.cancel.mutate({ id: job.id }),
+    mutationFn: (job: Pick<Job, "id" | "type">) => api.jobs.cancel.mutate({ id: job.id }),
     onSuccess: (_result, job) => {
       notifySuccess(`The ${jobTypeLabel(job.type).toLowerCase()} will stop at its next step.`, "Cancel requested");
       return queryClient.invalidateQueries({ queryKey: queryKeys.jobs.all });
@@ -85,7 +85,7 @@ export function useCancelJob() {
 export function useJobEstimate(job: JobInput | null) {
   return useQuery({
     queryKey: queryKeys.jobs.estimate(job ?? {}),
-    queryFn: () => api.job.estimate.query(estimateInput(job as JobInput)),
+    queryFn: () => api.jobs.estimate.query(estimateInput(job as JobInput)),
     enabled: job !== null,
     placeholderData: keepPreviousData,
     staleTime: 0,
@@ -95,7 +95,7 @@ export function useJobEstimate(job: JobInput | null) {
 export function useCreateJob() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (job: JobInput) => api.job.create.mutate(job),
+    mutationFn: (job: JobInput) => api.jobs.create.mutate(job),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.jobs.all }),
   });
 }

@@ -5,7 +5,7 @@ import { api, type MyOrganization } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/current-user";
 
 export function useMyMemberships() {
-  return useQuery({ queryKey: queryKeys.myMemberships, queryFn: () => api.myMemberships.query() });
+  return useQuery({ queryKey: queryKeys.myMemberships, queryFn: () => api.accounts.memberships.query() });
 }
 
 /**

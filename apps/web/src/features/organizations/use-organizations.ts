@@ -5,10 +5,10 @@ import { allItems, firstPage, nextCursorOf } from "../../lib/pages";
 import { queryKeys } from "../../lib/query-keys";
 import { api } from "../../lib/trpc";
 
-type In = RouterInputs["organization"];
+type In = RouterInputs["organizations"];
 
 export function useOrganization(id: string) {
-  return useQuery({ queryKey: queryKeys.organization(id), queryFn: () => api.organization.get.query({ id }) });
+  return useQuery({ queryKey: queryKeys.organization(id), queryFn: () => api.organizations.get.query({ id }) });
 }
 
 /** Anything that changes which organizations exist or their names: the switcher and the pages re-read. */
@@ -24,7 +24,7 @@ function useInvalidateOrganizations() {
 export function useCreateOrganization() {
   const invalidate = useInvalidateOrganizations();
   return useMutation({
-    mutationFn: (input: In["create"]) => api.organization.create.mutate(input),
+    mutationFn: (input: In["create"]) => api.organizations.create.mutate(input),
     onSuccess: async (org) => {
       notifySuccess(`Organization “${org.name}” created.`);
       await invalidate();
@@ -36,7 +36,7 @@ export function useCreateOrganization() {
 export function useUpdateOrganization() {
   const invalidate = useInvalidateOrganizations();
   return useMutation({
-    mutationFn: (input: In["update"]) => api.organization.update.mutate(input),
+    mutationFn: (input: In["update"]) => api.organizations.update.mutate(input),
     onSuccess: async () => {
       notifySuccess("Organization saved.");
       await invalidate();
@@ -47,7 +47,7 @@ export function useUpdateOrganization() {
 export function useDeleteOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.organization.delete.mutate({ id }),
+    mutationFn: (id: string) => api.organizations.delete.mutate({ id }),
     onSuccess: async (org) => {
       notifySuccess(`Organization “${org.name}” deleted.`);
       queryClient.removeQueries({ queryKey: queryKeys.organization(org.id) });
@@ -60,7 +60,7 @@ export function useDeleteOrganization() {
 export function useOrganizationMembers(id: string) {
   return useInfiniteQuery({
     queryKey: queryKeys.organizationMembers(id),
-    queryFn: ({ pageParam }) => api.organization.listMembers.query({ id, cursor: pageParam, limit: 50 }),
+    queryFn: ({ pageParam }) => api.organizations.listMembers.query({ id, cursor: pageParam, limit: 50 }),
     initialPageParam: firstPage,
     getNextPageParam: nextCursorOf,
     select: allItems,
@@ -70,7 +70,7 @@ export function useOrganizationMembers(id: string) {
 export function useUpdateMemberRole(organizationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: Omit<In["updateMember"], "id">) => api.organization.updateMember.mutate({ id: organizationId, ...input }),
+    mutationFn: (input: Omit<In["updateMember"], "id">) => api.organizations.updateMember.mutate({ id: organizationId, ...input }),
     onSuccess: (member) => {
       notifySuccess(`${member.username} is now ${member.role === "admin" ? "an" : "a"} ${member.role}.`);
       return Promise.all([
@@ -87,7 +87,7 @@ export function useUpdateMemberRole(organizationId: string) {
 export function useRemoveMember(organizationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (userId: string) => api.organization.removeMember.mutate({ id: organizationId, userId }),
+    mutationFn: (userId: string) => api.organizations.removeMember.mutate({ id: organizationId, userId }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.organizationMembers(organizationId) }),
@@ -100,7 +100,7 @@ export function useRemoveMember(organizationId: string) {
 export function useInvitations(organizationId: string, enabled = true) {
   return useInfiniteQuery({
     queryKey: queryKeys.invitations(organizationId),
-    queryFn: ({ pageParam }) => api.invitation.list.query({ id: organizationId, cursor: pageParam, limit: 25 }),
+    queryFn: ({ pageParam }) => api.invitations.list.query({ id: organizationId, cursor: pageParam, limit: 25 }),
     initialPageParam: firstPage,
     getNextPageParam: nextCursorOf,
     select: allItems,
@@ -111,7 +111,7 @@ export function useInvitations(organizationId: string, enabled = true) {
 export function useInvite(organizationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: Omit<RouterInputs["invitation"]["create"], "id">) => api.invitation.create.mutate({ id: organizationId, ...input }),
+    mutationFn: (input: Omit<RouterInputs["invitations"]["create"], "id">) => api.invitations.create.mutate({ id: organizationId, ...input }),
     // Nobody joins by being invited: only the pending list changes.
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.invitations(organizationId) }),
   });
@@ -120,7 +120,7 @@ export function useInvite(organizationId: string) {
 export function useRevokeInvitation(organizationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (invitationId: string) => api.invitation.revoke.mutate({ id: organizationId, invitationId }),
+    mutationFn: (invitationId: string) => api.invitations.revoke.mutate({ id: organizationId, invitationId }),
     onSuccess: (invitation) => {
       notifySuccess(`Invitation for ${invitation.email} revoked.`);
       return queryClient.invalidateQueries({ queryKey: queryKeys.invitations(organizationId) });

@@ -17,7 +17,7 @@ export function ChangePasswordCard() {
   const change = useMutation({
     // A wrong current password is a 400 here, but keep it out of the session-expired handling all the same.
     mutationKey: ["auth", "changePassword"],
-    mutationFn: (input: TChangePasswordInput) => api.password.change.mutate(input),
+    mutationFn: (input: TChangePasswordInput) => api.passwords.change.mutate(input),
     onSuccess: (result, input) => {
       notifySuccess(`${result.message} Your other sessions were signed out${input.revokeApiKeys ? " and your API keys revoked" : ""}.`, "Password changed");
       setValues(EMPTY);

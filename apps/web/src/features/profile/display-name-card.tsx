@@ -16,7 +16,7 @@ export function DisplayNameCard({ current, username }: { current: string | null;
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const save = useMutation({
     mutationKey: ["profile", "update"],
-    mutationFn: (input: TUpdateProfileInput) => api.profile.update.mutate(input),
+    mutationFn: (input: TUpdateProfileInput) => api.users.profile.update.mutate(input),
     onSuccess: async (user) => {
       setValue(user.displayName ?? "");
       notifySuccess(user.displayName ? `Others now see you as ${user.displayName}.` : `Others now see you as ${user.username}.`, "Display name saved");

@@ -5,12 +5,12 @@ import { allItems, firstPage, nextCursorOf } from "../../lib/pages";
 import { queryKeys } from "../../lib/query-keys";
 import { api } from "../../lib/trpc";
 
-type In = RouterInputs["team"];
+type In = RouterInputs["teams"];
 
 export function useTeams(organizationId: string) {
   return useInfiniteQuery({
     queryKey: queryKeys.teams(organizationId),
-    queryFn: ({ pageParam }) => api.team.list.query({ organizationId, cursor: pageParam, limit: 25 }),
+    queryFn: ({ pageParam }) => api.teams.list.query({ organizationId, cursor: pageParam, limit: 25 }),
     initialPageParam: firstPage,
     getNextPageParam: nextCursorOf,
     select: allItems,
@@ -18,13 +18,13 @@ export function useTeams(organizationId: string) {
 }
 
 export function useTeam(id: string) {
-  return useQuery({ queryKey: queryKeys.team(id), queryFn: () => api.team.get.query({ id }) });
+  return useQuery({ queryKey: queryKeys.team(id), queryFn: () => api.teams.get.query({ id }) });
 }
 
 export function useCreateTeam() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: In["create"]) => api.team.create.mutate(input),
+    mutationFn: (input: In["create"]) => api.teams.create.mutate(input),
     onSuccess: (team) => {
       notifySuccess(`Team “${team.name}” created.`);
       return queryClient.invalidateQueries({ queryKey: queryKeys.teams(team.organizationId) });
@@ -35,7 +35,7 @@ export function useCreateTeam() {
 export function useUpdateTeam() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: In["update"]) => api.team.update.mutate(input),
+    mutationFn: (input: In["update"]) => api.teams.update.mutate(input),
     onSuccess: (team) => {
       notifySuccess("Team saved.");
       queryClient.setQueryData(queryKeys.team(team.id), team);
@@ -47,7 +47,7 @@ export function useUpdateTeam() {
 export function useDeleteTeam() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.team.delete.mutate({ id }),
+    mutationFn: (id: string) => api.teams.delete.mutate({ id }),
     onSuccess: (team) => {
       notifySuccess(`Team “${team.name}” deleted.`);
       queryClient.removeQueries({ queryKey: queryKeys.team(team.id) });
@@ -60,7 +60,7 @@ export function useDeleteTeam() {
 export function useTeamMembers(id: string) {
   return useInfiniteQuery({
     queryKey: queryKeys.teamMembers(id),
-    queryFn: ({ pageParam }) => api.team.listMembers.query({ id, cursor: pageParam, limit: 50 }),
+    queryFn: ({ pageParam }) => api.teams.listMembers.query({ id, cursor: pageParam, limit: 50 }),
     initialPageParam: firstPage,
     getNextPageParam: nextCursorOf,
     select: allItems,
@@ -71,7 +71,7 @@ export function useTeamMembers(id: string) {
 export function useSetTeamMember(teamId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: Omit<In["addMember"], "id">) => api.team.addMember.mutate({ id: teamId, ...input }),
+    mutationFn: (input: Omit<In["addMember"], "id">) => api.teams.addMember.mutate({ id: teamId, ...input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.teamMembers(teamId) }),
   });
 }
@@ -79,7 +79,7 @@ export function useSetTeamMember(teamId: string) {
 export function useRemoveTeamMember(teamId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (userId: string) => api.team.removeMember.mutate({ id: teamId, userId }),
+    mutationFn: (userId: string) => api.teams.removeMember.mutate({ id: teamId, userId }),
     onSuccess: (member) => {
       notifySuccess(`${member.username} left the team.`);
       return queryClient.invalidateQueries({ queryKey: queryKeys.teamMembers(teamId) });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "@atrium/db";
-import { insertUser } from "@atrium/core";
+import { insertUser } from "@atrium/core/testing";
 import { createTestWorkerEnv, waitFor, type TestWorkerEnv } from "../../testing.js";
 
 let env: TestWorkerEnv;

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { ServiceContext } from "../../shared/context.js";
 import { ServiceError } from "../../shared/errors.js";
-import { formatCents } from "../money.js";
-import { returnUrls, TOPUP_KIND } from "./constants.js";
-import { verifyLocalSession } from "./local-session.js";
-import { localCheckoutEnabled } from "./provider.js";
+import { formatCents } from "../money.service.js";
+import { returnUrls, TOPUP_KIND } from "./checkout.service.js";
+import { verifyLocalSession } from "./local-session.service.js";
+import { localCheckoutEnabled } from "./provider.service.js";
 import { accountName } from "./stripe.repository.js";
-import { signWebhookPayload } from "./stripe-client.js";
+import { signWebhookPayload } from "./stripe-client.service.js";
 
 export interface LocalCheckoutView {
   sessionId: string;

@@ -2,10 +2,10 @@ import { and, eq, isNull } from "drizzle-orm";
 import { schema } from "@atrium/db";
 import type { Actor, ServiceContext } from "../../shared/context.js";
 import { notFound, ServiceError } from "../../shared/errors.js";
-import { authorize, type PolicyActor } from "../../tenancy/policy.js";
+import { authorize, type PolicyActor } from "../../accounts/policy.service.js";
 import { ensureReserve, reserveRules } from "../ledger.service.js";
-import { returnUrls } from "./constants.js";
-import { providerFromConfig } from "./provider.js";
+import { returnUrls } from "./checkout.service.js";
+import { providerFromConfig } from "./provider.service.js";
 import type { TCreateTopupSessionInput, TTopupSession } from "./topup.schema.js";
 
 const { accounts, reserves, users } = schema;

@@ -1,12 +1,12 @@
 import { allowsDevDefaults, DEV_STRIPE_WEBHOOK_SECRET } from "@atrium/config";
 import type { ServiceContext } from "../../shared/context.js";
 import { ServiceError } from "../../shared/errors.js";
-import { inTransaction, isUniqueViolation } from "../../tenancy/tx.js";
+import { inTransaction, isUniqueViolation } from "../../shared/tx.js";
 import { claimStripeEvent, markStripeEvent } from "./stripe.repository.js";
-import { isStripeSignatureError, verifyWebhook } from "./stripe-client.js";
-import { ZEventEnvelope, type TEventEnvelope } from "./stripe-objects.js";
-import { applyEffect } from "./webhook.handlers.js";
-import { emitTelemetry } from "../../system/telemetry.js";
+import { isStripeSignatureError, verifyWebhook } from "./stripe-client.service.js";
+import { ZEventEnvelope, type TEventEnvelope } from "./stripe-object.schema.js";
+import { applyEffect } from "./webhook-handler.service.js";
+import { emitTelemetry } from "../../system/telemetry.service.js";
 
 export interface WebhookOutcome {
   eventId: string;

@@ -11,13 +11,13 @@ export function UserPicker({ value, onChange, label = "User" }: { value: string 
   const [q] = useDebouncedValue(search.trim(), 250);
   const results = useQuery({
     queryKey: [...queryKeys.admin.users(q), "picker"],
-    queryFn: () => api.adminUsers.list.query({ q: q || undefined, limit: 20 }),
+    queryFn: () => api.users.admin.list.query({ q: q || undefined, limit: 20 }),
     placeholderData: (previous) => previous,
   });
   // The chosen user may not be among the search results; fetch it so its name shows.
   const selected = useQuery({
     queryKey: [...queryKeys.admin.allUsers, "one", value],
-    queryFn: () => api.adminUsers.get.query({ id: value ?? "" }),
+    queryFn: () => api.users.admin.get.query({ id: value ?? "" }),
     enabled: !!value,
     staleTime: 5 * 60_000,
   });

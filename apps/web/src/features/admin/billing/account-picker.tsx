@@ -6,12 +6,12 @@ import { api, type TenantAccount } from "../../../lib/trpc";
 /** Enough for a picker; past this, typing narrows what was loaded (the list has no search on the api). */
 const MAX_PAGES = 10;
 
-/** Every account, page by page: staff see all of them in `account.list`. */
+/** Every account, page by page: staff see all of them in `accounts.list`. */
 async function fetchAllAccounts(): Promise<TenantAccount[]> {
   const out: TenantAccount[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const res = await api.account.list.query({ limit: 100, cursor });
+    const res = await api.accounts.list.query({ limit: 100, cursor });
     out.push(...res.items);
     if (!res.nextCursor) break;
     cursor = res.nextCursor;

@@ -8,7 +8,7 @@ import { api } from "../../../lib/trpc";
 export function useAdjustReserve() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: TAdjustReserveInput) => api.billingAdmin.adjust.mutate(input),
+    mutationFn: (input: TAdjustReserveInput) => api.billing.admin.adjust.mutate(input),
     onSuccess: (result) => {
       notifySuccess(`New balance: ${formatCents(result.newBalanceCents)}.`, "Balance adjusted");
       // It may have been the admin's own account: the top bar and /billing follow.
@@ -22,7 +22,7 @@ export function useAdjustReserve() {
 export function useAdjustContext(tenantId: string | null) {
   return useQuery({
     queryKey: queryKeys.billing.adjustContext(tenantId ?? ""),
-    queryFn: () => api.billingAdmin.adjustContext.query({ tenantId: tenantId ?? "" }),
+    queryFn: () => api.billing.admin.adjustContext.query({ tenantId: tenantId ?? "" }),
     enabled: Boolean(tenantId),
   });
 }
@@ -30,19 +30,19 @@ export function useAdjustContext(tenantId: string | null) {
 export function useUsageCosts(range: TDateRangeInput) {
   return useQuery({
     queryKey: queryKeys.admin.usageCosts(range),
-    queryFn: () => api.billingAdmin.usageCosts.query(range),
+    queryFn: () => api.billing.admin.usageCosts.query(range),
     placeholderData: keepPreviousData,
   });
 }
 
 export function usePrices() {
-  return useQuery({ queryKey: queryKeys.admin.prices, queryFn: () => api.billingAdmin.prices.query() });
+  return useQuery({ queryKey: queryKeys.admin.prices, queryFn: () => api.billing.admin.prices.query() });
 }
 
 export function useUpdatePrice() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (price: { item: string; unit: string; unitPriceMillicents: number }) => api.billingAdmin.updatePrices.mutate({ prices: [price] }),
+    mutationFn: (price: { item: string; unit: string; unitPriceMillicents: number }) => api.billing.admin.updatePrices.mutate({ prices: [price] }),
     onSuccess: (list) => {
       queryClient.setQueryData(queryKeys.admin.prices, list);
       notifySuccess("Estimates and runs use the new price from now on.", "Price saved");
@@ -53,7 +53,7 @@ export function useUpdatePrice() {
 export function useMetricsSummary(range: TDateRangeInput) {
   return useQuery({
     queryKey: queryKeys.admin.metrics(range),
-    queryFn: () => api.systemMetrics.summary.query(range),
+    queryFn: () => api.system.metrics.summary.query(range),
     placeholderData: keepPreviousData,
   });
 }

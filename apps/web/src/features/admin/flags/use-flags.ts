@@ -5,11 +5,11 @@ import { queryKeys } from "../../../lib/query-keys";
 import { api } from "../../../lib/trpc";
 
 export function useFlags() {
-  return useQuery({ queryKey: queryKeys.admin.flags, queryFn: () => api.flag.list.query({}), select: (d) => d.items });
+  return useQuery({ queryKey: queryKeys.admin.flags, queryFn: () => api.flags.list.query({}), select: (d) => d.items });
 }
 
 export function useFlag(key: string | null) {
-  return useQuery({ queryKey: queryKeys.admin.flag(key ?? ""), queryFn: () => api.flag.get.query({ key: key ?? "" }), enabled: key !== null });
+  return useQuery({ queryKey: queryKeys.admin.flag(key ?? ""), queryFn: () => api.flags.get.query({ key: key ?? "" }), enabled: key !== null });
 }
 
 /** After any change: the list, the flag's history and the staff member's own evaluated flags. */
@@ -21,7 +21,7 @@ function useInvalidate() {
 export function useCreateFlag() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: TCreateFlagInput) => api.flag.create.mutate(input),
+    mutationFn: (input: TCreateFlagInput) => api.flags.create.mutate(input),
     onSuccess: (flag) => {
       notifySuccess(`Flag ${flag.key} created.`);
       return invalidate();
@@ -32,7 +32,7 @@ export function useCreateFlag() {
 export function useUpdateFlag() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: TUpdateFlagInput) => api.flag.update.mutate(input),
+    mutationFn: (input: TUpdateFlagInput) => api.flags.update.mutate(input),
     onSuccess: (flag) => {
       notifySuccess(`Flag ${flag.key} saved.`);
       return invalidate();
@@ -43,7 +43,7 @@ export function useUpdateFlag() {
 export function useDeleteFlag() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (key: string) => api.flag.delete.mutate({ key }),
+    mutationFn: (key: string) => api.flags.delete.mutate({ key }),
     onSuccess: (flag) => {
       notifySuccess(`Flag ${flag.key} deleted.`);
       return invalidate();

@@ -21,21 +21,21 @@ function CopyAction({ value, label, icon }: { value: string; label: string; icon
 }
 
 function NewKeyReveal({ created, onDone }: { created: CreatedInviteKey; onDone: () => void }) {
-  const signupLink = `${window.location.origin}/signup?key=${encodeURIComponent(created.passkey)}`;
+  const signupLink = `${window.location.origin}/signup?key=${encodeURIComponent(created.key)}`;
   return (
     <Stack>
       <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} title="Copy the key now">
         Only its hash is stored, so it won't be shown again. It works once, until {formatDateTime(created.expiresAt)}.
       </Alert>
       <Code block data-testid="new-invite-key" style={{ wordBreak: "break-all", whiteSpace: "pre-wrap", fontSize: "var(--mantine-font-size-md)" }}>
-        {created.passkey}
+        {created.key}
       </Code>
       <Text size="sm" c="dimmed">
         Send the key, or a signup link with the key filled in.
       </Text>
       <Group justify="space-between">
         <Group gap="xs">
-          <CopyAction value={created.passkey} label="Copy key" icon={<IconCopy size={16} />} />
+          <CopyAction value={created.key} label="Copy key" icon={<IconCopy size={16} />} />
           <CopyAction value={signupLink} label="Copy signup link" icon={<IconLink size={16} />} />
         </Group>
         <Button onClick={onDone}>Done</Button>

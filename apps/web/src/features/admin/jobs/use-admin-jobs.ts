@@ -14,7 +14,7 @@ const QUEUES_POLL_MS = 3_000;
 export function useSystemJobs(status: JobStatus | null) {
   return useInfiniteQuery({
     queryKey: queryKeys.admin.jobs({ status }),
-    queryFn: ({ pageParam }) => api.systemJobs.list.query({ status: status ?? undefined, cursor: pageParam, limit: 25 }),
+    queryFn: ({ pageParam }) => api.system.jobs.list.query({ status: status ?? undefined, cursor: pageParam, limit: 25 }),
     initialPageParam: firstPage,
     getNextPageParam: nextCursorOf,
     select: allItems,
@@ -26,7 +26,7 @@ export function useSystemJobs(status: JobStatus | null) {
 export function useQueueStatus() {
   return useQuery({
     queryKey: queryKeys.admin.queues,
-    queryFn: () => api.systemJobs.queues.query({}),
+    queryFn: () => api.system.jobs.queues.query({}),
     refetchInterval: QUEUES_POLL_MS,
   });
 }
@@ -35,7 +35,7 @@ export function useQueueStatus() {
 export function useRetryJob() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (job: Pick<Job, "id">) => api.systemJobs.retry.mutate({ id: job.id }),
+    mutationFn: (job: Pick<Job, "id">) => api.system.jobs.retry.mutate({ id: job.id }),
     onSuccess: () => {
       notifySuccess("The job is back in the queue.", "Job retried");
       return queryClient.invalidateQueries({ queryKey: queryKeys.admin.allJobs });

@@ -7,7 +7,7 @@ import { api } from "../../../lib/trpc";
 export function useDeletedOrganizations() {
   return useInfiniteQuery({
     queryKey: queryKeys.admin.deletedOrganizations,
-    queryFn: ({ pageParam }) => api.organization.listDeleted.query({ cursor: pageParam, limit: 25 }),
+    queryFn: ({ pageParam }) => api.organizations.listDeleted.query({ cursor: pageParam, limit: 25 }),
     initialPageParam: firstPage,
     getNextPageParam: nextCursorOf,
     select: allItems,
@@ -17,7 +17,7 @@ export function useDeletedOrganizations() {
 export function useRestoreOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.organization.restore.mutate({ id }),
+    mutationFn: (id: string) => api.organizations.restore.mutate({ id }),
     onSuccess: (org) => {
       notifySuccess(`${org.name} is back, with its teams.`, "Organization restored");
       // Its members see it in their switcher again.

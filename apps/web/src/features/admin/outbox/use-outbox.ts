@@ -6,7 +6,7 @@ import { api } from "../../../lib/trpc";
 export function useOutbox(to: string) {
   return useInfiniteQuery({
     queryKey: queryKeys.admin.outbox(to),
-    queryFn: ({ pageParam }) => api.outbox.list.query({ to: to || undefined, cursor: pageParam, limit: 25 }),
+    queryFn: ({ pageParam }) => api.email.outbox.list.query({ to: to || undefined, cursor: pageParam, limit: 25 }),
     initialPageParam: firstPage,
     getNextPageParam: nextCursorOf,
     select: allItems,
@@ -19,7 +19,7 @@ export function useOutbox(to: string) {
 export function useOutboxEmail(id: string | null) {
   return useQuery({
     queryKey: queryKeys.admin.outboxEmail(id ?? ""),
-    queryFn: () => api.outbox.get.query({ id: id ?? "" }),
+    queryFn: () => api.email.outbox.get.query({ id: id ?? "" }),
     enabled: !!id,
   });
 }

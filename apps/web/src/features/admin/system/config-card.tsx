@@ -6,7 +6,7 @@ import { api } from "../../../lib/trpc";
 
 /** The api's effective configuration (secrets redacted) and warnings for its environment: what `atrium config check --remote` prints. */
 export function ConfigCard() {
-  const config = useQuery({ queryKey: queryKeys.admin.config, queryFn: () => api.systemConfig.get.query({}) });
+  const config = useQuery({ queryKey: queryKeys.admin.config, queryFn: () => api.system.config.get.query({}) });
   if (!config.data) return null;
   const set = config.data.entries.filter((e) => e.value !== null);
   return (

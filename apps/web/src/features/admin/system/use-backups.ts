@@ -7,12 +7,12 @@ import { api } from "../../../lib/trpc";
 const BACKUPS_POLL_MS = 10_000;
 
 export function useBackups() {
-  return useQuery({ queryKey: queryKeys.admin.backups, queryFn: () => api.systemBackup.list.query({}), refetchInterval: BACKUPS_POLL_MS });
+  return useQuery({ queryKey: queryKeys.admin.backups, queryFn: () => api.system.backup.list.query({}), refetchInterval: BACKUPS_POLL_MS });
 }
 
 export function useVerifyBackup() {
   return useMutation({
-    mutationFn: (name: string) => api.systemBackup.verify.mutate({ name }),
+    mutationFn: (name: string) => api.system.backup.verify.mutate({ name }),
     onError: (error) => notifyError(error, "Couldn't verify the backup"),
   });
 }
@@ -20,7 +20,7 @@ export function useVerifyBackup() {
 export function useBackUpNow() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.systemBackup.create.mutate({}),
+    mutationFn: () => api.system.backup.create.mutate({}),
     onSuccess: () => {
       notifySuccess("The worker is writing a full backup; it appears here when finished.", "Backup started");
       return queryClient.invalidateQueries({ queryKey: queryKeys.admin.backups });

@@ -8,7 +8,7 @@ export const HEALTH_POLL_MS = 5_000;
 export function useSystemHealth() {
   return useQuery({
     queryKey: queryKeys.admin.health,
-    queryFn: () => api.systemHealth.get.query({}),
+    queryFn: () => api.system.health.get.query({}),
     refetchInterval: HEALTH_POLL_MS,
     // Keep showing the last answer while the next one loads or if it fails.
     placeholderData: (previous) => previous,

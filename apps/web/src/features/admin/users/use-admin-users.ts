@@ -11,7 +11,7 @@ export function useAdminUsers(q: string, status: ActiveFilter = "all") {
   return useInfiniteQuery({
     queryKey: [...queryKeys.admin.users(q), status],
     queryFn: ({ pageParam }) =>
-      api.adminUsers.list.query({ q: q || undefined, isActive: status === "all" ? undefined : status === "active", cursor: pageParam, limit: 25 }),
+      api.users.admin.list.query({ q: q || undefined, isActive: status === "all" ? undefined : status === "active", cursor: pageParam, limit: 25 }),
     initialPageParam: firstPage,
     getNextPageParam: nextCursorOf,
     select: allItems,
@@ -23,7 +23,7 @@ export function useAdminUsers(q: string, status: ActiveFilter = "all") {
 export function useSetUserActive() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, isActive }: { id: string; isActive: boolean }) => api.adminUsers.update.mutate({ id, isActive }),
+    mutationFn: ({ id, isActive }: { id: string; isActive: boolean }) => api.users.admin.update.mutate({ id, isActive }),
     onSuccess: (user) => {
       notifySuccess(user.isActive ? `${user.username} can sign in again.` : `${user.username} is disabled; their sessions and API keys stopped working.`);
       return queryClient.invalidateQueries({ queryKey: queryKeys.admin.allUsers });
@@ -34,7 +34,7 @@ export function useSetUserActive() {
 
 export function useAdminResetPassword() {
   return useMutation({
-    mutationFn: (input: RouterInputs["adminUsers"]["resetPassword"]) => api.adminUsers.resetPassword.mutate(input),
+    mutationFn: (input: RouterInputs["users"]["admin"]["resetPassword"]) => api.users.admin.resetPassword.mutate(input),
     onSuccess: (user) => notifySuccess(`${user.username}'s password was reset; their sessions ended.`, "Password reset"),
   });
 }

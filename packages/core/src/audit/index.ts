@@ -1,0 +1,3 @@
+export * from "./audit.schema.js";
+export * as auditService from "./audit.service.js";
+export { recordAudit, type AuditEntry } from "./audit.service.js";

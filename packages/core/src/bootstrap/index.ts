@@ -1,0 +1,1 @@
+export { bootstrap, DEFAULT_ACCOUNT } from "./bootstrap.service.js";

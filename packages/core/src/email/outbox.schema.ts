@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { ZOutboxEmail } from "./email.schema.js";
+import { ZCursor, ZLimit, pageOf } from "../shared/pagination.schema.js";
+
+export const ZListOutboxInput = z.object({
+  to: z.string().trim().max(254, "Can be at most 254 characters").optional().describe("Recipient address, any case"),
+  limit: ZLimit,
+  cursor: ZCursor,
+});
+export type TListOutboxInput = z.infer<typeof ZListOutboxInput>;
+
+export const ZOutboxIdInput = z.object({ id: z.uuid("Not a valid email id") });
+
+export const ZOutboxList = pageOf(ZOutboxEmail);
+export type TOutboxList = z.infer<typeof ZOutboxList>;

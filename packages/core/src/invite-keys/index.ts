@@ -1,0 +1,2 @@
+export * from "./invite-key.schema.js";
+export * as inviteKeyService from "./invite-key.service.js";

@@ -1,0 +1,10 @@
+export * from "./user.schema.js";
+export * from "./signup.schema.js";
+export * from "./email-verification.schema.js";
+export * from "./admin-user.schema.js";
+export * from "./tenant-user.schema.js";
+export { toUserDto } from "./user-dto.service.js";
+export * as signupService from "./signup.service.js";
+export * as emailVerificationService from "./email-verification.service.js";
+export * as adminUserService from "./admin-user.service.js";
+export * as tenantUserService from "./tenant-user.service.js";
