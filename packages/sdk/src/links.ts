@@ -6,9 +6,8 @@ import { errorFromTRPC } from "./errors.js";
 /**
  * Mutations that move money. Each gets an idempotency key when the caller gave none, so a retry
  * (ours after a lost answer, or the caller's with the same input object) is applied once.
- * Both the flat (billingTopup.createSession) and the nested (billing.topup.createSession) names.
  */
-const MONEY_MUTATIONS = /(^|\.)(billingTopup|topup)\.createSession$|(^|\.)(billingAdmin|admin)\.adjust$/;
+const MONEY_MUTATIONS = /^billing\.(topup\.createSession|admin\.adjust)$/;
 
 export const isMoneyMutation = (path: string): boolean => MONEY_MUTATIONS.test(path);
 
