@@ -5,13 +5,16 @@ import { launchChromium, startE2eStack, type E2eStack } from "./browser.js";
 
 // What a first visit downloads: every page is a lazy chunk (app/router.tsx), so the login and the
 // dashboard must not carry the admin area's charts and date pickers, the documents page's dropzone,
-// or (on the dashboard) zod. Markers are strings those libraries' code always contains; sizes are
-// printed, never asserted.
+// or (on the dashboard) zod; nor the popover engine (floating-ui: menus and tooltips load when reached)
+// or the toasts' container (loaded with the first toast). Markers are strings those libraries' code
+// always contains; sizes are printed, never asserted.
 const MARKERS = {
   dates: "@mantine/dates/",
   dropzone: "@mantine/dropzone/",
   charts: "recharts-surface",
   zod: "ZodError",
+  popovers: "data-floating-ui-focusable",
+  toasts: "--notifications-container-width",
 };
 
 let api: E2eStack | undefined;
@@ -63,6 +66,8 @@ describe("first load of the SPA", () => {
     expect(login.has("dates")).toBe(false);
     expect(login.has("dropzone")).toBe(false);
     expect(login.has("charts")).toBe(false);
+    expect(login.has("popovers")).toBe(false);
+    expect(login.has("toasts")).toBe(false);
   });
 
   it("serves the dashboard without charts, date pickers, the dropzone or zod", async () => {
@@ -77,5 +82,7 @@ describe("first load of the SPA", () => {
     expect(dashboard.has("dropzone")).toBe(false);
     expect(dashboard.has("charts")).toBe(false);
     expect(dashboard.has("zod")).toBe(false);
+    expect(dashboard.has("popovers")).toBe(false);
+    expect(dashboard.has("toasts")).toBe(false);
   });
 });

@@ -1,7 +1,9 @@
 // Only the Mantine styles this app uses (the whole styles.css is 40 KB gzip on every page).
 // Order matters: the order of Mantine's own styles.css (equal-specificity rules: Text.css after
 // Anchor.css took the underline off every link). A new Mantine component needs its file here; dates, dropzone and charts
-// styles are imported by the lazy pages that use them.
+// styles, and those of leaf components only lazy pages use (Tabs, SegmentedControl, Switch, Timeline, Radio,
+// RingProgress, the toasts), are imported by the modules that use them: they load after all of these, which is
+// also where Mantine's order puts them relative to the components they build on (Input, UnstyledButton, Text).
 import "@mantine/core/styles/baseline.css";
 import "@mantine/core/styles/default-css-variables.css";
 import "@mantine/core/styles/global.css";
@@ -42,21 +44,13 @@ import "@mantine/core/styles/List.css";
 import "@mantine/core/styles/Menu.css";
 import "@mantine/core/styles/Modal.css";
 import "@mantine/core/styles/NavLink.css";
-import "@mantine/core/styles/Notification.css";
 import "@mantine/core/styles/NumberInput.css";
 import "@mantine/core/styles/PasswordInput.css";
 import "@mantine/core/styles/Progress.css";
-import "@mantine/core/styles/Radio.css";
 import "@mantine/core/styles/Tooltip.css";
-import "@mantine/core/styles/RingProgress.css";
-import "@mantine/core/styles/SegmentedControl.css";
 import "@mantine/core/styles/SimpleGrid.css";
 import "@mantine/core/styles/Skeleton.css";
 import "@mantine/core/styles/Stack.css";
-import "@mantine/core/styles/Switch.css";
 import "@mantine/core/styles/Table.css";
-import "@mantine/core/styles/Tabs.css";
 import "@mantine/core/styles/ThemeIcon.css";
-import "@mantine/core/styles/Timeline.css";
 import "@mantine/core/styles/Title.css";
-import "@mantine/notifications/styles.css";

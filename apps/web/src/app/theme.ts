@@ -1,4 +1,4 @@
-import { Anchor, Badge, createTheme, darken, Drawer, Modal, Notification, TableScrollContainer, type CSSVariablesResolver } from "@mantine/core";
+import { createTheme, darken, type CSSVariablesResolver, type MantineThemeComponents } from "@mantine/core";
 
 /**
  * Contrast (WCAG AA, 4.5:1 for small text; axe flagged each of these):
@@ -23,18 +23,20 @@ export const theme = createTheme({
   headings: { fontWeight: "650" },
   // Indigo 6 under white text (buttons) or as text (links) is 4.3:1; 7 passes (5:1).
   primaryShade: { light: 7, dark: 8 },
+  // Plain objects, not `Modal.extend(...)`: extend() imports the component, which put Modal, Drawer,
+  // Table and their floating/scroll-lock code into the first load of every page.
   components: {
     // A wide table on a phone scrolls inside its box; the scrollbar stays visible whenever it overflows
     // (the default shows it on hover only, which a touch screen never does), so the hidden columns are hinted at.
-    TableScrollContainer: TableScrollContainer.extend({ defaultProps: { scrollAreaProps: { type: "auto", offsetScrollbars: "x" } } }),
+    TableScrollContainer: { defaultProps: { scrollAreaProps: { type: "auto", offsetScrollbars: "x" } } },
     // A badge is a status or a label: never "Adjustm…". Its label clips by default, which lets a table
     // squeeze it below its text (the ledger's "Adjustment", the team's "You"); unclipped, it keeps its width.
-    Badge: Badge.extend({ styles: { root: { flexShrink: 0 }, label: { overflow: "visible" } } }),
+    Badge: { styles: { root: { flexShrink: 0 }, label: { overflow: "visible" } } },
     // Links inside sentences must not be told apart by colour alone.
-    Anchor: Anchor.extend({ defaultProps: { underline: "always" } }),
+    Anchor: { defaultProps: { underline: "always" } },
     // The ✕ of every dialog and drawer says what it does to a screen reader.
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { "aria-label": "Close dialog" } } }),
-    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { "aria-label": "Close panel" } } }),
-    Notification: Notification.extend({ defaultProps: { closeButtonProps: { "aria-label": "Dismiss notification" } } }),
-  },
+    Modal: { defaultProps: { closeButtonProps: { "aria-label": "Close dialog" } } },
+    Drawer: { defaultProps: { closeButtonProps: { "aria-label": "Close panel" } } },
+    Notification: { defaultProps: { closeButtonProps: { "aria-label": "Dismiss notification" } } },
+  } satisfies MantineThemeComponents,
 });

@@ -1,23 +1,31 @@
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
+import { isAuthProcedure } from "@atrium/sdk";
 import { isClientError, isUnauthorized } from "./errors";
-import { queryKeys } from "./query-keys";
+
+/** A tRPC key's procedure path, e.g. "auth.me" or "auth.login" (the integration's keys start with the path's parts). */
+export function procedurePath(key: readonly unknown[] | undefined): string {
+  const parts = key?.[0];
+  return Array.isArray(parts) ? parts.join(".") : "";
+}
+
+const isMe = (key: readonly unknown[]) => procedurePath(key) === "auth.me";
 
 // A 401 anywhere means the session ended: re-asking `me` turns it into null,
 // and the auth guard then sends the visitor to /login.
 function onUnauthorized(error: unknown) {
-  if (isUnauthorized(error)) void queryClient.invalidateQueries({ queryKey: queryKeys.me });
+  if (isUnauthorized(error)) void queryClient.invalidateQueries({ predicate: (q) => isMe(q.queryKey) });
 }
 
 export const queryClient = new QueryClient({
   queryCache: new QueryCache({
     onError: (error, query) => {
-      if (query.queryKey[0] !== queryKeys.me[0]) onUnauthorized(error);
+      if (!isMe(query.queryKey)) onUnauthorized(error);
     },
   }),
   mutationCache: new MutationCache({
     onError: (error, _vars, _ctx, mutation) => {
-      // A failed login is a wrong password, not an expired session.
-      if (mutation.options.mutationKey?.[0] !== "auth") onUnauthorized(error);
+      // A failed login (or password change) is a wrong password, not an expired session.
+      if (!isAuthProcedure(procedurePath(mutation.options.mutationKey))) onUnauthorized(error);
     },
   }),
   defaultOptions: {

@@ -1,10 +1,20 @@
-import { createClient, type RouterOutputs } from "@atrium/sdk";
+import { createClient, type AppRouter, type RouterOutputs } from "@atrium/sdk";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { queryClient } from "./query-client";
 
 /**
  * The SPA's client: same origin, so the HttpOnly session cookie rides along
  * (in dev, Vite proxies /trpc to the api; in production the api serves the SPA).
  */
 export const api = createClient({ baseUrl: "", credentials: "same-origin" });
+
+/**
+ * Every query and mutation goes through tRPC's TanStack Query integration: `trpc.x.y.queryOptions(input)`,
+ * `.mutationOptions()`, and `.queryKey()` / `.pathKey()` for invalidation, so keys come from the procedure
+ * path and input and can't drift from the queries. A singleton rather than a React context: the SPA has
+ * one client and one cache, and the 401 handler outside React needs the keys too.
+ */
+export const trpc = createTRPCOptionsProxy<AppRouter>({ client: api, queryClient });
 
 export type Me = RouterOutputs["auth"]["me"];
 export type ApiKey = RouterOutputs["apiKeys"]["list"]["items"][number];

@@ -1,8 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
-import { queryKeys } from "./query-keys";
-import { api } from "./trpc";
+import { trpc } from "./trpc";
 
 /** The server's configured limits (upload size, top-up range); they change only with a restart. */
 export function useLimits() {
-  return useQuery({ queryKey: queryKeys.limits, queryFn: () => api.limits.query(), staleTime: Infinity });
+  return useQuery(trpc.limits.queryOptions(undefined, { staleTime: Infinity }));
 }

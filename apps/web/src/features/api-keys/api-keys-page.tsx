@@ -1,9 +1,8 @@
-import { Button, EmptyState, Paper, Skeleton, Stack } from "@mantine/core";
-import { IconKey, IconPlus } from "@tabler/icons-react";
+import { Button } from "@mantine/core";
+import { IconPlus } from "@tabler/icons-react";
 import { useDisclosure } from "@mantine/hooks";
 import { useState } from "react";
 import { PageHeader } from "../../components/page-header";
-import { QueryError } from "../../components/query-error";
 import type { ApiKey } from "../../lib/trpc";
 import { ApiKeysTable } from "./api-keys-table";
 import { CreateKeyModal } from "./create-key-modal";
@@ -25,39 +24,10 @@ export function ApiKeysPage() {
     </Button>
   );
 
-  let content;
-  if (keys.isPending) {
-    content = (
-      <Stack p="md" gap="sm" aria-label="Loading keys">
-        {[0, 1, 2].map((i) => (
-          <Skeleton key={i} h={28} />
-        ))}
-      </Stack>
-    );
-  } else if (keys.isError) {
-    content = <QueryError error={keys.error} title="Couldn't load your API keys" onRetry={() => void keys.refetch()} />;
-  } else if (keys.data.items.length === 0) {
-    content = (
-      <EmptyState
-        py="xl"
-        icon={<IconKey size={28} />}
-        variant="light"
-        title="No API keys yet"
-        description="Keys let scripts, the SDK and curl act as you. Create one to get started."
-      >
-        <EmptyState.Actions>{createButton}</EmptyState.Actions>
-      </EmptyState>
-    );
-  } else {
-    content = <ApiKeysTable keys={keys.data.items} onRevoke={askRevoke} />;
-  }
-
   return (
     <>
       <PageHeader title="API keys" description="Named, revocable keys for the SDK, the CLI and the REST API." actions={createButton} />
-      <Paper withBorder radius="md" p={keys.isError ? "md" : 0}>
-        {content}
-      </Paper>
+      <ApiKeysTable query={keys} onRevoke={askRevoke} createButton={createButton} />
       <CreateKeyModal opened={creating} onClose={() => setCreating(false)} />
       <RevokeKeyModal apiKey={revoking} opened={revokeOpened} onClose={revokeDialog.close} />
     </>

@@ -7,7 +7,7 @@ import { useRevokeApiKey } from "./use-api-keys";
 export function RevokeKeyModal({ apiKey, opened, onClose }: { apiKey: ApiKey | null; opened: boolean; onClose: () => void }) {
   const revoke = useRevokeApiKey();
   const confirm = () => {
-    if (apiKey) revoke.mutate(apiKey.id, { onSuccess: onClose });
+    if (apiKey) revoke.mutate({ id: apiKey.id }, { onSuccess: onClose });
   };
   return (
     <Modal opened={opened} onClose={onClose} title="Revoke API key" centered>

@@ -1,33 +1,33 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TCreateApiKeyInput } from "@atrium/sdk";
 import { notifyError, notifySuccess } from "../../lib/notify";
-import { queryKeys } from "../../lib/query-keys";
-import { api } from "../../lib/trpc";
+import { trpc } from "../../lib/trpc";
 
 export function useApiKeys() {
-  return useQuery({ queryKey: queryKeys.apiKeys, queryFn: () => api.apiKeys.list.query() });
+  return useQuery(trpc.apiKeys.list.queryOptions(undefined, { select: (page) => page.items }));
 }
 
 export function useCreateApiKey() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: TCreateApiKeyInput) => api.apiKeys.create.mutate(input),
-    onSuccess: (key) => {
-      notifySuccess(`Key “${key.name}” created.`);
-      return queryClient.invalidateQueries({ queryKey: queryKeys.apiKeys });
-    },
-    // Errors are shown inside the dialog, next to the fields.
-  });
+  return useMutation(
+    trpc.apiKeys.create.mutationOptions({
+      onSuccess: (key) => {
+        notifySuccess(`Key “${key.name}” created.`);
+        return queryClient.invalidateQueries({ queryKey: trpc.apiKeys.pathKey() });
+      },
+      // Errors are shown inside the dialog, next to the fields.
+    }),
+  );
 }
 
 export function useRevokeApiKey() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.apiKeys.revoke.mutate({ id }),
-    onSuccess: (key) => {
-      notifySuccess(`Key “${key.name}” revoked.`);
-      return queryClient.invalidateQueries({ queryKey: queryKeys.apiKeys });
-    },
-    onError: (error) => notifyError(error, "Couldn't revoke the key"),
-  });
+  return useMutation(
+    trpc.apiKeys.revoke.mutationOptions({
+      onSuccess: (key) => {
+        notifySuccess(`Key “${key.name}” revoked.`);
+        return queryClient.invalidateQueries({ queryKey: trpc.apiKeys.pathKey() });
+      },
+      onError: (error) => notifyError(error, "Couldn't revoke the key"),
+    }),
+  );
 }

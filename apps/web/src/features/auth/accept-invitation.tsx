@@ -5,8 +5,7 @@ import { Link, useNavigate } from "react-router";
 import { AuthLayout } from "../../components/auth-layout";
 import { QueryError } from "../../components/query-error";
 import { notifySuccess } from "../../lib/notify";
-import { queryKeys } from "../../lib/query-keys";
-import { api, type Me } from "../../lib/trpc";
+import { api, trpc, type Me } from "../../lib/trpc";
 import { InvitationBanner } from "./invitation-banner";
 import { useInvitationPreview } from "./use-invitation-preview";
 import { useLogout } from "./use-logout";
@@ -26,8 +25,9 @@ export function AcceptInvitation({ token, me }: { token: string; me: Me }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const logout = useLogout();
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: queryKeys.myMemberships }), queryClient.invalidateQueries({ queryKey: queryKeys.myInvitations })]);
+  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.accounts.memberships.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.invitations.mine.pathKey() })]);
   const accept = useMutation({
+    mutationKey: trpc.invitations.accept.mutationKey(),
     mutationFn: () => api.invitations.accept.mutate({ token }),
     onSuccess: async ({ organizationId }) => {
       notifySuccess(preview.data ? `You joined ${preview.data.organizationName}.` : "Invitation accepted.");
@@ -36,6 +36,7 @@ export function AcceptInvitation({ token, me }: { token: string; me: Me }) {
     },
   });
   const decline = useMutation({
+    mutationKey: trpc.invitations.decline.mutationKey(),
     mutationFn: () => api.invitations.decline.mutate({ token }),
     onSuccess: async () => {
       notifySuccess("Invitation declined.");

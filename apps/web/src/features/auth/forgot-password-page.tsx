@@ -1,13 +1,12 @@
 import { Alert, Anchor, Button, Text, TextInput } from "@mantine/core";
-import { IconAlertCircle, IconMailCheck } from "@tabler/icons-react";
+import { IconMailCheck } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import { ZRequestPasswordResetInput, type TRequestPasswordResetInput } from "@atrium/sdk";
+import { ZRequestPasswordResetInput } from "@atrium/sdk";
 import { AuthLayout } from "../../components/auth-layout";
-import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
-import { fieldError, formErrors } from "../../lib/form";
-import { api } from "../../lib/trpc";
+import { FormAlert } from "../../components/form-alert";
+import { useContractForm } from "../../lib/form";
+import { trpc } from "../../lib/trpc";
 import { isRateLimited, useLockout } from "../../lib/use-lockout";
 import { LockoutAlert } from "../../components/lockout-alert";
 
@@ -21,15 +20,14 @@ const backToLogin = (
 );
 
 export function ForgotPasswordPage() {
-  const [email, setEmail] = useState("");
-  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const form = useContractForm({ schema: ZRequestPasswordResetInput, initialValues: { email: "" } });
   const lockout = useLockout();
-  const request = useMutation({
-    mutationKey: ["auth", "requestReset"],
-    mutationFn: (input: TRequestPasswordResetInput) => api.passwords.requestReset.mutate(input),
-    onError: lockout.onError,
-  });
-  const { errors, formError } = formErrors(isRateLimited(request.error) ? null : request.error, clientErrors, ["email"]);
+  const request = useMutation(
+    trpc.passwords.requestReset.mutationOptions({
+      // A 429 is the lockout's countdown, not a message on the form.
+      onError: (error) => (isRateLimited(error) ? lockout.onError(error) : form.setServerError(error)),
+    }),
+  );
 
   if (request.isSuccess) {
     // The api answers the same for every address, so this page can't reveal who has an account.
@@ -45,14 +43,9 @@ export function ForgotPasswordPage() {
     );
   }
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = ZRequestPasswordResetInput.safeParse({ email });
-    if (!parsed.success) return setClientErrors(fieldErrorsOfIssues(parsed.error.issues));
-    setClientErrors({});
-    if (lockout.secondsLeft > 0) return;
-    request.mutate(parsed.data);
-  };
+  const onSubmit = form.submit((input) => {
+    if (lockout.secondsLeft === 0) request.mutate(input);
+  });
 
   return (
     <AuthLayout title="Reset your password" onSubmit={onSubmit} footer={backToLogin}>
@@ -60,12 +53,8 @@ export function ForgotPasswordPage() {
         Enter the email address of your account and we'll send you a link to choose a new password.
       </Text>
       <LockoutAlert secondsLeft={lockout.secondsLeft} />
-      {formError && (
-        <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-          {formError}
-        </Alert>
-      )}
-      <TextInput label="Email" type="email" autoComplete="email" autoFocus value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldError(errors, "email")} />
+      <FormAlert message={form.formError} />
+      <TextInput label="Email" type="email" autoComplete="email" autoFocus {...form.getInputProps("email")} />
       <Button type="submit" fullWidth loading={request.isPending} disabled={lockout.secondsLeft > 0}>
         Send reset link
       </Button>

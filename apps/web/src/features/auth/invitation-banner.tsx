@@ -8,7 +8,7 @@ import type { InvitationPreview } from "../../lib/trpc";
 import { ROLE_LABELS } from "../organizations/roles";
 
 /** "You're invited to <org> as <role>", or why the link no longer works. */
-export function InvitationBanner({ preview }: { preview: UseQueryResult<InvitationPreview> }) {
+export function InvitationBanner({ preview }: { preview: UseQueryResult<InvitationPreview, unknown> }) {
   if (preview.isPending) return <Skeleton h={72} radius="md" />;
   if (preview.isError) {
     const message = errorMessage(preview.error);

@@ -7,8 +7,7 @@ import { ZLoginInput, type TLoginInput } from "@atrium/sdk";
 import { AuthLayout } from "../../components/auth-layout";
 import { FullPageLoader } from "../../components/full-page";
 import { errorMessage, fieldErrorsOf, fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
-import { queryKeys } from "../../lib/query-keys";
-import { api } from "../../lib/trpc";
+import { trpc } from "../../lib/trpc";
 import { useMe } from "./use-me";
 import { isRateLimited, useLockout } from "../../lib/use-lockout";
 import { LockoutAlert } from "../../components/lockout-alert";
@@ -26,13 +25,13 @@ export function LoginPage() {
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const lockout = useLockout();
 
-  const login = useMutation({
-    mutationKey: ["auth", "login"],
-    mutationFn: (input: TLoginInput) => api.auth.login.mutate(input),
-    // Keep the button busy until `me` is loaded; its arrival redirects (below).
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.me }),
-    onError: lockout.onError,
-  });
+  const login = useMutation(
+    trpc.auth.login.mutationOptions({
+      // Keep the button busy until `me` is loaded; its arrival redirects (below).
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.auth.me.pathKey() }),
+      onError: lockout.onError,
+    }),
+  );
 
   if (me.data) return <Navigate to={from} replace />;
   if (me.isPending) return <FullPageLoader />;

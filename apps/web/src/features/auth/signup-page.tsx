@@ -3,15 +3,14 @@ import { IconAlertCircle } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, Navigate, useSearchParams } from "react-router";
-import { ZSignupInput, type TSignupInput } from "@atrium/sdk";
+import { ZSignupInput } from "@atrium/sdk";
 import { AuthLayout } from "../../components/auth-layout";
 import { FullPageLoader } from "../../components/full-page";
 import { NewPasswordInput } from "../../components/new-password-input";
 import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
 import { fieldError, formErrors } from "../../lib/form";
 import { notifySuccess } from "../../lib/notify";
-import { queryKeys } from "../../lib/query-keys";
-import { api } from "../../lib/trpc";
+import { trpc } from "../../lib/trpc";
 import { isRateLimited, useLockout } from "../../lib/use-lockout";
 import { LockoutAlert } from "../../components/lockout-alert";
 import { AcceptInvitation } from "./accept-invitation";
@@ -35,16 +34,16 @@ export function SignupPage() {
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const lockout = useLockout();
 
-  const signup = useMutation({
-    mutationKey: ["auth", "signup"],
-    mutationFn: (input: TSignupInput) => api.auth.signup.mutate(input),
-    onSuccess: async (result) => {
-      notifySuccess(`Welcome to Atrium, ${result.user.username}!`);
-      // The session cookie is set; `me` arriving redirects to the dashboard (below).
-      await queryClient.invalidateQueries({ queryKey: queryKeys.me });
-    },
-    onError: lockout.onError,
-  });
+  const signup = useMutation(
+    trpc.auth.signup.mutationOptions({
+      onSuccess: async (result) => {
+        notifySuccess(`Welcome to Atrium, ${result.user.username}!`);
+        // The session cookie is set; `me` arriving redirects to the dashboard (below).
+        await queryClient.invalidateQueries({ queryKey: trpc.auth.me.pathKey() });
+      },
+      onError: lockout.onError,
+    }),
+  );
 
   if (me.data) {
     if (invitationToken && !signup.isSuccess) return <AcceptInvitation token={invitationToken} me={me.data} />;

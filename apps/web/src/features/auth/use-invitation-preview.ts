@@ -1,13 +1,7 @@
-import { useQuery } from "@tanstack/react-query";
-import { queryKeys } from "../../lib/query-keys";
-import { api } from "../../lib/trpc";
+import { skipToken, useQuery } from "@tanstack/react-query";
+import { trpc } from "../../lib/trpc";
 
 /** What an invitation link offers; public, so the signup page can show it before there is an account. */
 export function useInvitationPreview(token: string | null) {
-  return useQuery({
-    queryKey: queryKeys.invitationPreview(token ?? ""),
-    queryFn: () => api.invitations.get.query({ token: token ?? "" }),
-    enabled: !!token,
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(trpc.invitations.get.queryOptions(token ? { token } : skipToken, { staleTime: 5 * 60_000 }));
 }

@@ -1,11 +1,11 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { isUnauthorized } from "../../lib/errors";
-import { queryKeys } from "../../lib/query-keys";
-import { api, type Me } from "../../lib/trpc";
+import { api, trpc, type Me } from "../../lib/trpc";
 
 /** `null` means signed out: a 401 is an answer here, not a failure. */
 export const meQuery = queryOptions({
-  queryKey: queryKeys.me,
+  // tRPC's key for `me` (so its invalidations reach it), with our own queryFn: a 401 becomes null.
+  queryKey: trpc.auth.me.queryKey() as readonly unknown[],
   queryFn: async (): Promise<Me | null> => {
     try {
       return await api.auth.me.query();

@@ -1,11 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { notifyError, notifySuccess } from "../../lib/notify";
-import { queryKeys } from "../../lib/query-keys";
-import { api, type MyInvitation } from "../../lib/trpc";
+import { api, trpc, type MyInvitation } from "../../lib/trpc";
 
 /** Invitations addressed to the signed-in user's confirmed address (none while it is unconfirmed). */
 export function useMyInvitations() {
-  return useQuery({ queryKey: queryKeys.myInvitations, queryFn: () => api.invitations.mine.query(), staleTime: 30_000 });
+  return useQuery(trpc.invitations.mine.queryOptions(undefined, { staleTime: 30_000 }));
 }
 
 /** Accept or decline one of them; accepting changes what the user is a member of. */
@@ -19,9 +18,9 @@ export function useRespondToInvitation() {
     onSuccess: async (_, { invitation, answer }) => {
       notifySuccess(answer === "accept" ? `You joined ${invitation.organizationName}.` : `Invitation to ${invitation.organizationName} declined.`);
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.myInvitations }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.myMemberships }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.me }),
+        queryClient.invalidateQueries({ queryKey: trpc.invitations.mine.pathKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.accounts.memberships.pathKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.auth.me.pathKey() }),
       ]);
     },
     onError: (error) => notifyError(error, "Couldn't answer the invitation"),
@@ -30,9 +29,10 @@ export function useRespondToInvitation() {
 
 /** Mails a fresh confirmation link to the signed-in user's address. */
 export function useResendVerification() {
-  return useMutation({
-    mutationFn: () => api.email.resend.mutate(),
-    onSuccess: (r) => notifySuccess(r.message, "Confirmation email sent"),
-    onError: (error) => notifyError(error, "Couldn't send the confirmation email"),
-  });
+  return useMutation(
+    trpc.email.resend.mutationOptions({
+      onSuccess: (r) => notifySuccess(r.message, "Confirmation email sent"),
+      onError: (error) => notifyError(error, "Couldn't send the confirmation email"),
+    }),
+  );
 }

@@ -4,8 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import { AuthLayout } from "../../components/auth-layout";
 import { QueryError } from "../../components/query-error";
-import { queryKeys } from "../../lib/query-keys";
-import { api } from "../../lib/trpc";
+import { api, trpc } from "../../lib/trpc";
 
 /**
  * Where the confirmation email's link lands. It asks for a click rather than
@@ -17,9 +16,9 @@ export function VerifyEmailPage() {
   const token = params.get("token") ?? "";
   const queryClient = useQueryClient();
   const verify = useMutation({
-    mutationKey: ["auth", "verifyEmail"],
+    mutationKey: trpc.email.verify.mutationKey(),
     mutationFn: () => api.email.verify.mutate({ token }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.me }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.auth.me.pathKey() }),
   });
 
   if (verify.isSuccess) {

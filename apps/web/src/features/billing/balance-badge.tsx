@@ -1,4 +1,4 @@
-import { Badge, Skeleton, Tooltip } from "@mantine/core";
+import { Badge, Skeleton } from "@mantine/core";
 import { IconAlertTriangle, IconWallet } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { formatCents } from "../../lib/money";
@@ -21,23 +21,24 @@ export function BalanceBadge() {
   const color = BALANCE_STATE_COLORS[state];
   const message = unfundedStaff ? null : balanceStateMessage(balance.data);
   return (
-    <Tooltip label={message ?? "Prepaid balance · open billing"} multiline maw={280}>
-      <Badge
-        component={Link}
-        to="/billing"
-        data-testid="balance"
-        data-state={state}
-        aria-label={`Balance ${formatCents(balance.data.balanceCents, balance.data.currency)}${message ? `: ${message}` : ""}`}
-        variant={state === "ok" ? "default" : "light"}
-        color={color}
-        size="lg"
-        radius="xl"
-        tt="none"
-        style={{ cursor: "pointer", fontVariantNumeric: "tabular-nums" }}
-        leftSection={state === "ok" ? <IconWallet size={14} stroke={1.8} /> : <IconAlertTriangle size={14} stroke={1.8} />}
-      >
-        {formatCents(balance.data.balanceCents, balance.data.currency)}
-      </Badge>
-    </Tooltip>
+    // A native title, not Mantine's Tooltip: its popover engine would join every page's first load for one hint
+    // (the message is in the accessible name too).
+    <Badge
+      title={message ?? "Prepaid balance · open billing"}
+      component={Link}
+      to="/billing"
+      data-testid="balance"
+      data-state={state}
+      aria-label={`Balance ${formatCents(balance.data.balanceCents, balance.data.currency)}${message ? `: ${message}` : ""}`}
+      variant={state === "ok" ? "default" : "light"}
+      color={color}
+      size="lg"
+      radius="xl"
+      tt="none"
+      style={{ cursor: "pointer", fontVariantNumeric: "tabular-nums" }}
+      leftSection={state === "ok" ? <IconWallet size={14} stroke={1.8} /> : <IconAlertTriangle size={14} stroke={1.8} />}
+    >
+      {formatCents(balance.data.balanceCents, balance.data.currency)}
+    </Badge>
   );
 }

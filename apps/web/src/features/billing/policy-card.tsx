@@ -1,50 +1,36 @@
-import { Alert, Button, Group, NumberInput, Paper, Select, Skeleton, Stack, Text, Title } from "@mantine/core";
-import { IconAlertCircle } from "@tabler/icons-react";
-import { useState, type FormEvent } from "react";
+import { Button, Group, NumberInput, Paper, Select, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { ZUpdateBillingProfileInput } from "@atrium/sdk";
-import { QueryError } from "../../components/query-error";
-import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
-import { fieldError, formErrors } from "../../lib/form";
+import { FormAlert } from "../../components/form-alert";
+import { QueryState } from "../../components/query-state";
+import { useContractForm } from "../../lib/form";
 import { dollarsToCents } from "../../lib/money";
 import type { BillingProfile } from "../../lib/trpc";
 import { isPolicy, POLICY_DESCRIPTIONS, POLICY_OPTIONS } from "./billing-labels";
 import { useBillingProfile, useUpdateBillingProfile } from "./use-billing";
 
-const FIELDS = ["lowBalancePolicy", "lowBalanceThresholdCents"] as const;
-
 function PolicyForm({ profile, canEdit }: { profile: BillingProfile; canEdit: boolean }) {
   const update = useUpdateBillingProfile();
-  const [policy, setPolicy] = useState(profile.lowBalancePolicy);
-  const [threshold, setThreshold] = useState<string | number>(profile.lowBalanceThresholdCents / 100);
-  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
-  const { errors, formError } = formErrors(update.error, clientErrors, FIELDS);
-  const thresholdCents = dollarsToCents(threshold);
-  const dirty = policy !== profile.lowBalancePolicy || thresholdCents !== profile.lowBalanceThresholdCents;
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (thresholdCents === null) return setClientErrors({ lowBalanceThresholdCents: ["Enter the threshold in dollars, e.g. 10 or 12.50"] });
-    const parsed = ZUpdateBillingProfileInput.safeParse({ lowBalancePolicy: policy, lowBalanceThresholdCents: thresholdCents });
-    if (!parsed.success) return setClientErrors(fieldErrorsOfIssues(parsed.error.issues));
-    setClientErrors({});
-    update.mutate(parsed.data);
-  };
+  const form = useContractForm({
+    schema: ZUpdateBillingProfileInput,
+    // The threshold is typed in dollars, under the contract's name so the api's errors land on it.
+    initialValues: { lowBalancePolicy: profile.lowBalancePolicy, lowBalanceThresholdCents: (profile.lowBalanceThresholdCents / 100) as string | number },
+    toInput: (v) => ({ lowBalancePolicy: v.lowBalancePolicy, lowBalanceThresholdCents: dollarsToCents(v.lowBalanceThresholdCents) ?? undefined }),
+    check: (v): Record<string, string> => (dollarsToCents(v.lowBalanceThresholdCents) === null ? { lowBalanceThresholdCents: "Enter the threshold in dollars, e.g. 10 or 12.50" } : {}),
+  });
+  const policy = form.values.lowBalancePolicy;
+  const dirty = policy !== profile.lowBalancePolicy || dollarsToCents(form.values.lowBalanceThresholdCents) !== profile.lowBalanceThresholdCents;
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={form.submit((input) => update.mutate(input, { onError: form.setServerError }))} noValidate>
       <Stack>
-        {formError && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />}>
-            {formError}
-          </Alert>
-        )}
+        <FormAlert message={form.formError} />
         <Select
           label="When the balance runs low"
           data={POLICY_OPTIONS}
           allowDeselect={false}
           disabled={!canEdit}
-          value={policy}
-          onChange={(value) => isPolicy(value) && setPolicy(value)}
+          {...form.getInputProps("lowBalancePolicy")}
+          onChange={(value) => isPolicy(value) && form.setFieldValue("lowBalancePolicy", value)}
           renderOption={({ option }) => (
             <div>
               <Text size="sm" fw={500}>
@@ -57,7 +43,6 @@ function PolicyForm({ profile, canEdit }: { profile: BillingProfile; canEdit: bo
           )}
           description={POLICY_DESCRIPTIONS[policy]}
           inputWrapperOrder={["label", "input", "description", "error"]}
-          error={fieldError(errors, "lowBalancePolicy")}
           comboboxProps={{ width: 340, position: "bottom-start" }}
         />
         <NumberInput
@@ -68,9 +53,7 @@ function PolicyForm({ profile, canEdit }: { profile: BillingProfile; canEdit: bo
           clampBehavior="none"
           thousandSeparator=","
           disabled={!canEdit}
-          value={threshold}
-          onChange={setThreshold}
-          error={fieldError(errors, "lowBalanceThresholdCents")}
+          {...form.getInputProps("lowBalanceThresholdCents")}
         />
         {canEdit && (
           <Group justify="flex-end">
@@ -96,12 +79,10 @@ export function PolicyCard({ canEdit }: { canEdit: boolean }) {
             {canEdit ? "What happens to new work when the balance is low." : "Only account admins and owners can change this."}
           </Text>
         </div>
-        {profile.isPending && <Skeleton h={160} />}
-        {profile.isError && <QueryError error={profile.error} title="Couldn't load the policy" onRetry={() => void profile.refetch()} />}
-        {/* Keyed by the saved values, so a save resets the form to what the server has. */}
-        {profile.isSuccess && (
-          <PolicyForm key={`${profile.data.lowBalancePolicy}:${profile.data.lowBalanceThresholdCents}`} profile={profile.data} canEdit={canEdit} />
-        )}
+        <QueryState query={profile} errorTitle="Couldn't load the policy" loading={<Skeleton h={160} />}>
+          {/* Keyed by the saved values, so a save resets the form to what the server has. */}
+          {(data) => <PolicyForm key={`${data.lowBalancePolicy}:${data.lowBalanceThresholdCents}`} profile={data} canEdit={canEdit} />}
+        </QueryState>
       </Stack>
     </Paper>
   );

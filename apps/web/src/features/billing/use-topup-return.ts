@@ -1,10 +1,9 @@
-import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { formatCents } from "../../lib/money";
-import { queryKeys } from "../../lib/query-keys";
-import type { Balance } from "../../lib/trpc";
+import { notify } from "../../lib/notify";
+import { trpc, type Balance } from "../../lib/trpc";
 import { takePendingTopup } from "./pending-topup";
 import { balanceQuery } from "./use-billing";
 
@@ -35,7 +34,7 @@ export function useTopupReturn(): { processing: boolean } {
     setParams({}, { replace: true });
 
     if (outcome === "cancelled") {
-      notifications.show({ color: "blue", title: "Top-up cancelled", message: "Nothing was charged. Your balance is unchanged." });
+      notify({ color: "blue", title: "Top-up cancelled", message: "Nothing was charged. Your balance is unchanged." });
       return;
     }
 
@@ -51,12 +50,12 @@ export function useTopupReturn(): { processing: boolean } {
       }
       setProcessing(false);
       // The ledger has the new credit too.
-      void queryClient.invalidateQueries({ queryKey: queryKeys.billing.allLedger });
+      void queryClient.invalidateQueries({ queryKey: trpc.billing.ledger.pathKey() });
       const paid = pending ? `${formatCents(pending.amountCents, pending.currency)} was added. ` : "";
       if (balance && (pending?.balanceBeforeCents == null || balance.balanceCents !== pending.balanceBeforeCents)) {
-        notifications.show({ color: "teal", title: "Payment received", message: `${paid}Your balance is now ${formatCents(balance.balanceCents, balance.currency)}.` });
+        notify({ color: "teal", title: "Payment received", message: `${paid}Your balance is now ${formatCents(balance.balanceCents, balance.currency)}.` });
       } else {
-        notifications.show({
+        notify({
           color: "yellow",
           title: "Payment is still processing",
           message: "The payment went through, but the balance hasn't caught up yet. It updates on its own in a moment.",

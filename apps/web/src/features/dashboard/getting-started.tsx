@@ -35,7 +35,7 @@ export function GettingStarted() {
     { key: "top-up", label: "Top up your balance", hint: "Jobs are paid from a prepaid balance.", to: "/billing", done: doneBy(credit, (any) => any) },
     { key: "upload", label: "Upload a document", hint: "A resume, a job description or a worklog.", to: "/documents", done: doneBy(documents, (d) => d.items.length > 0) },
     { key: "analyze", label: "Run an analysis", hint: "Open a document and press Run analysis.", to: "/documents", done: doneBy(jobs, (j) => j.items.length > 0) },
-    { key: "api-key", label: "Create an API key", hint: "For scripts, the SDK and the atrium CLI.", to: "/api-keys", done: doneBy(keys, (k) => k.items.length > 0) },
+    { key: "api-key", label: "Create an API key", hint: "For scripts, the SDK and the atrium CLI.", to: "/api-keys", done: doneBy(keys, (k) => k.length > 0) },
   ];
   const steps = all.filter((s) => s.done !== null);
   const loading = steps.some((s) => s.done === undefined);

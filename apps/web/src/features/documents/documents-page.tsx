@@ -1,3 +1,5 @@
+// This page's own Mantine styles, loaded with it rather than on every first load (see app/styles.ts).
+import "@mantine/core/styles/SegmentedControl.css";
 import { EmptyState, Group, Paper, ScrollArea, SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { IconFiles } from "@tabler/icons-react";
 import { useState } from "react";

@@ -1,8 +1,7 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { notifySuccess } from "../../lib/notify";
-import { allItems, firstPage, nextCursorOf } from "../../lib/pages";
-import { queryKeys } from "../../lib/query-keys";
-import { api } from "../../lib/trpc";
+import { allItems, nextCursorOf } from "../../lib/pages";
+import { api, trpc } from "../../lib/trpc";
 import type { DocumentKind } from "./document-labels";
 
 /** Text extraction finishes a few seconds after the upload; poll until nothing is pending. */
@@ -14,32 +13,31 @@ const extracting = (d: { extractionStatus: string; createdAt: string }) => d.ext
 
 export function useDocuments(kind: DocumentKind | null) {
   return useInfiniteQuery({
-    queryKey: queryKeys.documents.list(kind),
-    queryFn: ({ pageParam }) => api.documents.list.query({ kind: kind ?? undefined, cursor: pageParam, limit: 25 }),
-    initialPageParam: firstPage,
-    getNextPageParam: nextCursorOf,
+    ...trpc.documents.list.infiniteQueryOptions(
+      { kind: kind ?? undefined, limit: 25 },
+      { getNextPageParam: nextCursorOf, refetchInterval: (query) => (query.state.data?.pages.some((p) => p.items.some(extracting)) ? EXTRACTION_POLL_MS : false) },
+    ),
     select: allItems,
-    placeholderData: (previous) => previous,
-    refetchInterval: (query) => (query.state.data?.pages.some((p) => p.items.some(extracting)) ? EXTRACTION_POLL_MS : false),
+    placeholderData: keepPreviousData,
   });
 }
 
 export function useDocument(id: string) {
-  return useQuery({
-    queryKey: queryKeys.documents.one(id),
-    queryFn: () => api.documents.get.query({ id }),
-    refetchInterval: (query) => (query.state.data && extracting(query.state.data) ? EXTRACTION_POLL_MS : false),
-  });
+  return useQuery(
+    trpc.documents.get.queryOptions({ id }, { refetchInterval: (query) => (query.state.data && extracting(query.state.data) ? EXTRACTION_POLL_MS : false) }),
+  );
 }
 
 export function useDeleteDocument() {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: trpc.documents.delete.mutationKey(),
+    // The filename rides along for the toast.
     mutationFn: (doc: { id: string; filename: string }) => api.documents.delete.mutate({ id: doc.id }),
     onSuccess: (_result, doc) => {
       notifySuccess(`${doc.filename} was deleted.`, "Document deleted");
-      queryClient.removeQueries({ queryKey: queryKeys.documents.one(doc.id) });
-      return queryClient.invalidateQueries({ queryKey: queryKeys.documents.all });
+      queryClient.removeQueries({ queryKey: trpc.documents.get.queryKey({ id: doc.id }) });
+      return queryClient.invalidateQueries({ queryKey: trpc.documents.pathKey() });
     },
   });
 }
@@ -48,8 +46,9 @@ export function useDeleteDocument() {
 export function useSetDocumentKind(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: trpc.documents.update.mutationKey(),
     mutationFn: (kind: DocumentKind) => api.documents.update.mutate({ id, kind }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.documents.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.documents.pathKey() }),
   });
 }
 

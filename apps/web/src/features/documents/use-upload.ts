@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { notifySuccess } from "../../lib/notify";
-import { queryKeys } from "../../lib/query-keys";
+import { trpc } from "../../lib/trpc";
 import { UploadError, uploadForm, type UploadHandle } from "../../lib/upload";
 import type { DocumentKind } from "./document-labels";
 
@@ -34,7 +34,7 @@ export function useUpload(onUploaded: (doc: UploadedDocument) => void) {
         current.current = null;
         setState({ phase: "idle" });
         notifySuccess(`${doc.filename} is uploaded; its text is being extracted.`, "Document uploaded");
-        void queryClient.invalidateQueries({ queryKey: queryKeys.documents.all });
+        void queryClient.invalidateQueries({ queryKey: trpc.documents.pathKey() });
         onUploaded(doc);
       },
       (error: unknown) => {

@@ -1,11 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import type { TKnownFlag } from "@atrium/sdk";
-import { queryKeys } from "../../lib/query-keys";
-import { api } from "../../lib/trpc";
+import { trpc } from "../../lib/trpc";
 
 /** The caller's feature flags as the api evaluates them (GET /api/flags/). */
 export function useMyFlags() {
-  return useQuery({ queryKey: queryKeys.myFlags, queryFn: () => api.flags.mine.query({}), staleTime: 30_000 });
+  return useQuery(trpc.flags.mine.queryOptions({}, { staleTime: 30_000 }));
 }
 
 /**

@@ -1,8 +1,7 @@
 import { Select } from "@mantine/core";
 import { useEffect } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { queryKeys } from "../../lib/query-keys";
-import { api } from "../../lib/trpc";
+import { trpc } from "../../lib/trpc";
 import { kindLabel, type DocumentKind } from "../documents/document-labels";
 
 interface DocumentSelectProps {
@@ -19,11 +18,7 @@ interface DocumentSelectProps {
 
 /** The newest 100 documents, less those whose text couldn't be read (a job extracts a pending one itself). */
 function useReadyDocuments() {
-  return useQuery({
-    queryKey: [...queryKeys.documents.list(null), "picker"],
-    queryFn: () => api.documents.list.query({ limit: 100 }),
-    select: (page) => page.items.filter((d) => d.extractionStatus !== "failed"),
-  });
+  return useQuery(trpc.documents.list.queryOptions({ limit: 100 }, { select: (page) => page.items.filter((d) => d.extractionStatus !== "failed") }));
 }
 
 export function DocumentSelect({ label, description, kind, value, onChange, error, preselectOnly }: DocumentSelectProps) {

@@ -6,7 +6,7 @@ import { Link, useParams } from "react-router";
 import { ListSkeleton } from "../../components/list-skeleton";
 import { QueryError } from "../../components/query-error";
 import { notifyError } from "../../lib/notify";
-import { queryKeys } from "../../lib/query-keys";
+import { trpc } from "../../lib/trpc";
 import { useRetryJob } from "../admin/jobs/use-admin-jobs";
 import { useCurrentUser } from "../auth/current-user";
 import { JobCost } from "./job-cost";
@@ -30,7 +30,7 @@ export function JobPage() {
   const done = timeline.data?.done ?? false;
   // The timeline learns first that the job ended; fetch the job then for its result and final cost.
   useEffect(() => {
-    if (done) void queryClient.invalidateQueries({ queryKey: queryKeys.jobs.one(id) });
+    if (done) void queryClient.invalidateQueries({ queryKey: trpc.jobs.get.queryKey({ id }) });
   }, [done, id, queryClient]);
 
   const crumbs = (
@@ -92,7 +92,7 @@ export function JobPage() {
             variant="light"
             leftSection={<IconRotateClockwise size={16} />}
             loading={retry.isPending}
-            onClick={() => retry.mutate(j, { onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.jobs.all }), onError: (error) => notifyError(error, "Couldn't retry the job") })}
+            onClick={() => retry.mutate(j, { onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.jobs.pathKey() }), onError: (error) => notifyError(error, "Couldn't retry the job") })}
           >
             Retry job
           </Button>

@@ -1,3 +1,5 @@
+// This page's own Mantine styles, loaded with it rather than on every first load (see app/styles.ts).
+import "@mantine/core/styles/RingProgress.css";
 import { Badge, Center, Divider, Grid, Group, List, Paper, RingProgress, Stack, Text, ThemeIcon, Title } from "@mantine/core";
 import { IconCheck, IconTrophy, IconX } from "@tabler/icons-react";
 import { MatchBreakdown } from "./match-breakdown";

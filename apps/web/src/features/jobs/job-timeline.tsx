@@ -1,3 +1,5 @@
+// This page's own Mantine styles, loaded with it rather than on every first load (see app/styles.ts).
+import "@mantine/core/styles/Timeline.css";
 import { Badge, Group, Loader, Text, Timeline } from "@mantine/core";
 import { IconAlertTriangle, IconBolt, IconCheck, IconClock, IconPlayerPlay, IconPlayerStop, IconRefresh, IconRobot, IconX, type Icon } from "@tabler/icons-react";
 import { formatDateTime } from "../../lib/format";

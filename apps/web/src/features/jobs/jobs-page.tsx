@@ -1,11 +1,9 @@
-import { Button, EmptyState, Group, Loader, Paper, Select } from "@mantine/core";
+import { Button, EmptyState, Group, Loader, Select } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconListCheck, IconPlus } from "@tabler/icons-react";
 import { useSearchParams } from "react-router";
-import { ListSkeleton } from "../../components/list-skeleton";
-import { LoadMore } from "../../components/load-more";
 import { PageHeader } from "../../components/page-header";
-import { QueryError } from "../../components/query-error";
+import { ListCard } from "../../components/data-table";
 import { isJobStatus, isJobType, JOB_STATUSES, JOB_TYPE_LABELS, JOB_TYPES, STATUS_LABELS } from "./job-labels";
 import { JobsTable } from "./jobs-table";
 import { RunAnalysisModal } from "./run-analysis-modal";
@@ -36,37 +34,7 @@ export function JobsPage() {
     setParams(next, { replace: true });
   };
 
-  let content;
-  if (jobs.isPending) content = <ListSkeleton rows={5} label="Loading jobs" />;
-  else if (jobs.isError) content = <QueryError error={jobs.error} title="Couldn't load your jobs" onRetry={() => void jobs.refetch()} />;
-  else if (jobs.data.length === 0) {
-    const filtered = status || type;
-    content = (
-      <EmptyState
-        py="xl"
-        icon={<IconListCheck size={28} />}
-        variant="light"
-        title={filtered ? "No jobs match these filters" : "No jobs yet"}
-        description={filtered ? "Clear a filter to see the rest." : "Run an analysis on one of your documents; it shows up here with its status."}
-        data-testid="jobs-empty"
-      >
-        {!filtered && analysisOn && (
-          <EmptyState.Actions>
-            <Button onClick={createDialog.open} leftSection={<IconPlus size={16} />}>
-              New job
-            </Button>
-          </EmptyState.Actions>
-        )}
-      </EmptyState>
-    );
-  } else {
-    content = (
-      <>
-        <JobsTable jobs={jobs.data} />
-        <LoadMore {...jobs} label="Load older jobs" />
-      </>
-    );
-  }
+  const filtered = status || type;
 
   return (
     <>
@@ -86,9 +54,35 @@ export function JobsPage() {
         <Select placeholder="Any type" aria-label="Filter by type" data={TYPE_OPTIONS} value={type} onChange={(v) => setFilter("type", v)} clearable w={210} />
         {jobs.isFetching && !jobs.isPending && <Loader size="xs" aria-label="Refreshing" />}
       </Group>
-      <Paper withBorder radius="md" p={jobs.isError ? "md" : 0}>
-        {content}
-      </Paper>
+      <ListCard
+        query={jobs}
+        errorTitle="Couldn't load your jobs"
+        loadingLabel="Loading jobs"
+        loadingRows={5}
+        loadMoreLabel="Load older jobs"
+        empty={
+          <EmptyState
+            py="xl"
+            icon={<IconListCheck size={28} />}
+            variant="light"
+            title={filtered ? "No jobs match these filters" : "No jobs yet"}
+            description={filtered ? "Clear a filter to see the rest." : "Run an analysis on one of your documents; it shows up here with its status."}
+            data-testid="jobs-empty"
+          >
+            {!filtered && analysisOn && (
+              <EmptyState.Actions>
+                <Button onClick={createDialog.open} leftSection={<IconPlus size={16} />}>
+                  New job
+                </Button>
+              </EmptyState.Actions>
+            )}
+          </EmptyState>
+        }
+      >
+        {(rows) => (
+          <JobsTable jobs={rows} />
+        )}
+      </ListCard>
       <RunAnalysisModal opened={creating} onClose={createDialog.close} />
     </>
   );

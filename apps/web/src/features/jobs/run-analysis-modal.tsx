@@ -1,3 +1,5 @@
+// This page's own Mantine styles, loaded with it rather than on every first load (see app/styles.ts).
+import "@mantine/core/styles/Radio.css";
 import { Alert, Button, Group, Modal, Radio, Stack, Text } from "@mantine/core";
 import { IconAlertCircle, IconPlayerPlay } from "@tabler/icons-react";
 import { useState } from "react";

@@ -1,8 +1,7 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, skipToken, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { notifySuccess } from "../../lib/notify";
-import { allItems, firstPage, nextCursorOf } from "../../lib/pages";
-import { queryKeys } from "../../lib/query-keys";
-import { api, type Job, type JobEvent } from "../../lib/trpc";
+import { allItems, nextCursorOf } from "../../lib/pages";
+import { api, trpc, type Job, type JobEvent } from "../../lib/trpc";
 import { isActive, jobTypeLabel, type JobStatus, type JobType } from "./job-labels";
 
 /** While anything is queued or running the list refreshes this often; then it stops. */
@@ -22,22 +21,17 @@ const estimateInput = (job: JobInput) => ({ type: job.type, ...job.input });
 
 export function useJobs(filters: JobFilters) {
   return useInfiniteQuery({
-    queryKey: queryKeys.jobs.list(filters),
-    queryFn: ({ pageParam }) => api.jobs.list.query({ status: filters.status ?? undefined, type: filters.type ?? undefined, cursor: pageParam, limit: 25 }),
-    initialPageParam: firstPage,
-    getNextPageParam: nextCursorOf,
+    ...trpc.jobs.list.infiniteQueryOptions(
+      { status: filters.status ?? undefined, type: filters.type ?? undefined, limit: 25 },
+      { getNextPageParam: nextCursorOf, refetchInterval: (query) => (query.state.data?.pages.some((p) => p.items.some((j) => isActive(j.status))) ? LIST_POLL_MS : false) },
+    ),
     select: allItems,
-    placeholderData: (previous) => previous,
-    refetchInterval: (query) => (query.state.data?.pages.some((p) => p.items.some((j) => isActive(j.status))) ? LIST_POLL_MS : false),
+    placeholderData: keepPreviousData,
   });
 }
 
 export function useJob(id: string) {
-  return useQuery({
-    queryKey: queryKeys.jobs.one(id),
-    queryFn: () => api.jobs.get.query({ id }),
-    refetchInterval: (query) => (query.state.data && isActive(query.state.data.status) ? DETAIL_POLL_MS : false),
-  });
+  return useQuery(trpc.jobs.get.queryOptions({ id }, { refetchInterval: (query) => (query.state.data && isActive(query.state.data.status) ? DETAIL_POLL_MS : false) }));
 }
 
 /** The timeline so far, with the job's status and whether it has ended (then nothing more will come). */
@@ -50,11 +44,12 @@ export interface Timeline {
 /**
  * The timeline, fetched incrementally: each poll asks only for the events after
  * the last one it has (afterSeq) and appends them; polling stops once the
- * server says the job is done and every event is in.
+ * server says the job is done and every event is in. The cache holds the merged
+ * timeline, not one page, so it lives under its own key beside tRPC's.
  */
 export function useJobEvents(id: string) {
   const queryClient = useQueryClient();
-  const key = queryKeys.jobs.events(id);
+  const key = [...trpc.jobs.events.pathKey(), { id, timeline: true }] as const;
   return useQuery({
     queryKey: key,
     queryFn: async (): Promise<Timeline> => {
@@ -73,29 +68,22 @@ export function useJobEvents(id: string) {
 export function useCancelJob() {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: trpc.jobs.cancel.mutationKey(),
+    // The type rides along for the toast.
     mutationFn: (job: Pick<Job, "id" | "type">) => api.jobs.cancel.mutate({ id: job.id }),
     onSuccess: (_result, job) => {
       notifySuccess(`The ${jobTypeLabel(job.type).toLowerCase()} will stop at its next step.`, "Cancel requested");
-      return queryClient.invalidateQueries({ queryKey: queryKeys.jobs.all });
+      return queryClient.invalidateQueries({ queryKey: trpc.jobs.pathKey() });
     },
   });
 }
 
 /** The cost estimate and the low-balance policy's verdict, asked again when the input changes. */
 export function useJobEstimate(job: JobInput | null) {
-  return useQuery({
-    queryKey: queryKeys.jobs.estimate(job ?? {}),
-    queryFn: () => api.jobs.estimate.query(estimateInput(job as JobInput)),
-    enabled: job !== null,
-    placeholderData: keepPreviousData,
-    staleTime: 0,
-  });
+  return useQuery(trpc.jobs.estimate.queryOptions(job ? estimateInput(job) : skipToken, { placeholderData: keepPreviousData, staleTime: 0 }));
 }
 
 export function useCreateJob() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (job: JobInput) => api.jobs.create.mutate(job),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.jobs.all }),
-  });
+  return useMutation(trpc.jobs.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.jobs.pathKey() }) }));
 }

@@ -85,7 +85,7 @@ function DangerZone({ organization }: { organization: Organization }) {
   const { select } = useCurrentOrganization();
   const navigate = useNavigate();
   const confirm = () =>
-    remove.mutate(organization.id, {
+    remove.mutate({ id: organization.id }, {
       onSuccess: () => {
         dialog.close();
         select(null);

@@ -1,3 +1,5 @@
+// This page's own Mantine styles, loaded with it rather than on every first load (see app/styles.ts).
+import "@mantine/core/styles/Tabs.css";
 import { Badge, Button, EmptyState, Group, Skeleton, Stack, Tabs, Text, Title } from "@mantine/core";
 import { IconBuildingCommunity, IconMail, IconSettings, IconUsers, IconUsersGroup } from "@tabler/icons-react";
 import { useEffect } from "react";

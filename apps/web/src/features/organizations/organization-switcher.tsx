@@ -1,10 +1,12 @@
-import { Group, Menu, Skeleton, Text, ThemeIcon, UnstyledButton } from "@mantine/core";
+import { Group, Skeleton, Text, ThemeIcon, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconBuildingCommunity, IconCheck, IconPlus, IconSelector, IconSettings } from "@tabler/icons-react";
-import { Fragment, lazy, Suspense } from "react";
-import { Link, useLocation, useNavigate } from "react-router";
-import { ROLE_LABELS } from "./roles";
+import { IconBuildingCommunity, IconSelector } from "@tabler/icons-react";
+import { lazy, Suspense } from "react";
+import { useLocation, useNavigate } from "react-router";
+import { Deferred } from "../../components/deferred";
 import { useCurrentOrganization } from "./use-current-organization";
+
+const loadPopup = () => import("./organization-switcher-popup").then((m) => m.OrganizationSwitcherPopup);
 
 // Loaded when first opened: the form (and the zod contracts it validates with) stays out of every page's first load.
 const CreateOrganizationModal = lazy(() => import("./create-organization-modal").then((m) => ({ default: m.CreateOrganizationModal })));
@@ -34,66 +36,32 @@ export function OrganizationSwitcher() {
     if (pathname.startsWith("/organizations/") || pathname === "/org") void navigate(`/organizations/${id}`);
   };
 
+  const trigger = (
+    <UnstyledButton
+      aria-haspopup="menu"
+      data-testid="org-switcher"
+      // The visible name is part of the accessible one (WCAG 2.5.3: say what you see).
+      aria-label={`Switch organization: ${current?.name ?? "No organization"}`}
+      px="sm"
+      py={6}
+      maw={260}
+      style={{ borderRadius: "var(--mantine-radius-md)", border: "1px solid var(--mantine-color-default-border)" }}
+    >
+      <Group gap="xs" wrap="nowrap">
+        <ThemeIcon size={22} variant="light" radius="sm">
+          <IconBuildingCommunity size={14} />
+        </ThemeIcon>
+        <Text size="sm" fw={500} truncate="end" c={current ? undefined : "dimmed"}>
+          {current?.name ?? "No organization"}
+        </Text>
+        <IconSelector size={14} stroke={1.5} style={{ flexShrink: 0 }} />
+      </Group>
+    </UnstyledButton>
+  );
+
   return (
     <>
-      <Menu position="bottom-start" width={280} shadow="md">
-        <Menu.Target>
-          <UnstyledButton
-            data-testid="org-switcher"
-            // The visible name is part of the accessible one (WCAG 2.5.3: say what you see).
-            aria-label={`Switch organization: ${current?.name ?? "No organization"}`}
-            px="sm"
-            py={6}
-            maw={260}
-            style={{ borderRadius: "var(--mantine-radius-md)", border: "1px solid var(--mantine-color-default-border)" }}
-          >
-            <Group gap="xs" wrap="nowrap">
-              <ThemeIcon size={22} variant="light" radius="sm">
-                <IconBuildingCommunity size={14} />
-              </ThemeIcon>
-              <Text size="sm" fw={500} truncate="end" c={current ? undefined : "dimmed"}>
-                {current?.name ?? "No organization"}
-              </Text>
-              <IconSelector size={14} stroke={1.5} style={{ flexShrink: 0 }} />
-            </Group>
-          </UnstyledButton>
-        </Menu.Target>
-        <Menu.Dropdown>
-          {memberships.isError && <Menu.Label c="red">Couldn't load your organizations</Menu.Label>}
-          {memberships.isSuccess && organizations.length === 0 && <Menu.Label>You aren't in any organization yet</Menu.Label>}
-          {groups.map((group) => (
-            <Fragment key={group.id}>
-              <Menu.Label>{group.name}</Menu.Label>
-              {group.organizations.map((org) => (
-                <Menu.Item
-                  key={org.id}
-                  onClick={() => choose(org.id)}
-                  rightSection={
-                    org.id === current?.id ? (
-                      <IconCheck size={14} color="var(--mantine-primary-color-filled)" />
-                    ) : (
-                      <Text size="xs" c="dimmed">
-                        {ROLE_LABELS[org.role]}
-                      </Text>
-                    )
-                  }
-                >
-                  {org.name}
-                </Menu.Item>
-              ))}
-            </Fragment>
-          ))}
-          <Menu.Divider />
-          {current && (
-            <Menu.Item component={Link} to={`/organizations/${current.id}`} leftSection={<IconSettings size={16} />}>
-              Organization settings
-            </Menu.Item>
-          )}
-          <Menu.Item leftSection={<IconPlus size={16} />} onClick={createDialog.open}>
-            Create organization
-          </Menu.Item>
-        </Menu.Dropdown>
-      </Menu>
+      <Deferred trigger={trigger} load={loadPopup} props={{ memberships, groups, current, choose, onCreate: createDialog.open }} />
       {creating && (
         <Suspense fallback={null}>
           <CreateOrganizationModal opened={creating} onClose={createDialog.close} />

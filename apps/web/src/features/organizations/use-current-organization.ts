@@ -1,11 +1,10 @@
 import { useLocalStorage } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
-import { queryKeys } from "../../lib/query-keys";
-import { api, type MyOrganization } from "../../lib/trpc";
+import { trpc, type MyOrganization } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/current-user";
 
 export function useMyMemberships() {
-  return useQuery({ queryKey: queryKeys.myMemberships, queryFn: () => api.accounts.memberships.query() });
+  return useQuery(trpc.accounts.memberships.queryOptions());
 }
 
 /**

@@ -1,51 +1,38 @@
 import { PasswordInput, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { ZChangeEmailInput, type TChangeEmailInput } from "@atrium/sdk";
+import { ZChangeEmailInput } from "@atrium/sdk";
 import { FormCard } from "../../components/form-card";
-import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
-import { fieldError, formErrors } from "../../lib/form";
+import { useContractForm } from "../../lib/form";
 import { notifySuccess } from "../../lib/notify";
-import { queryKeys } from "../../lib/query-keys";
-import { api } from "../../lib/trpc";
-
-const EMPTY = { email: "", currentPassword: "" };
+import { trpc } from "../../lib/trpc";
 
 /** A new address starts unconfirmed: we mail it a link, and invitations to it wait until it is opened. */
 export function ChangeEmailCard() {
   const queryClient = useQueryClient();
-  const [values, setValues] = useState(EMPTY);
-  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
-  const change = useMutation({
-    mutationKey: ["auth", "changeEmail"],
-    mutationFn: (input: TChangeEmailInput) => api.email.change.mutate(input),
-    onSuccess: async (user) => {
-      notifySuccess(`We sent a confirmation link to ${user.email}.`, "Email address changed");
-      setValues(EMPTY);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.me });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.myInvitations });
-    },
-  });
-  const { errors, formError } = formErrors(change.error, clientErrors, ["email", "currentPassword"]);
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = ZChangeEmailInput.safeParse(values);
-    if (!parsed.success) return setClientErrors(fieldErrorsOfIssues(parsed.error.issues));
-    setClientErrors({});
-    change.mutate(parsed.data);
-  };
+  const form = useContractForm({ schema: ZChangeEmailInput, initialValues: { email: "", currentPassword: "" } });
+  const change = useMutation(
+    trpc.email.change.mutationOptions({
+      onSuccess: async (user) => {
+        notifySuccess(`We sent a confirmation link to ${user.email}.`, "Email address changed");
+        form.reset();
+        await queryClient.invalidateQueries({ queryKey: trpc.auth.me.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.invitations.mine.pathKey() });
+      },
+      onError: form.setServerError,
+    }),
+  );
 
   return (
-    <FormCard title="Change email address" description="The new address must be confirmed through the link we send to it." formError={formError} submitLabel="Change email" pending={change.isPending} onSubmit={onSubmit}>
-      <TextInput label="New email address" type="email" autoComplete="email" value={values.email} onChange={(e) => setValues({ ...values, email: e.currentTarget.value })} error={fieldError(errors, "email")} />
-      <PasswordInput
-        label="Current password"
-        autoComplete="current-password"
-        value={values.currentPassword}
-        onChange={(e) => setValues({ ...values, currentPassword: e.currentTarget.value })}
-        error={fieldError(errors, "currentPassword")}
-      />
+    <FormCard
+      title="Change email address"
+      description="The new address must be confirmed through the link we send to it."
+      formError={form.formError}
+      submitLabel="Change email"
+      pending={change.isPending}
+      onSubmit={form.submit((input) => change.mutate(input))}
+    >
+      <TextInput label="New email address" type="email" autoComplete="email" {...form.getInputProps("email")} />
+      <PasswordInput label="Current password" autoComplete="current-password" {...form.getInputProps("currentPassword")} />
     </FormCard>
   );
 }

@@ -1,28 +1,27 @@
 import { Button, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { ZUpdateProfileInput, type TUpdateProfileInput } from "@atrium/sdk";
+import { ZUpdateProfileInput } from "@atrium/sdk";
 import { FormCard } from "../../components/form-card";
 import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
 import { fieldError, formErrors } from "../../lib/form";
 import { notifySuccess } from "../../lib/notify";
-import { queryKeys } from "../../lib/query-keys";
-import { api } from "../../lib/trpc";
+import { trpc } from "../../lib/trpc";
 
 /** The name others see in member lists and invitation emails; empty clears it (lists then show the username). */
 export function DisplayNameCard({ current, username }: { current: string | null; username: string }) {
   const queryClient = useQueryClient();
   const [value, setValue] = useState(current ?? "");
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
-  const save = useMutation({
-    mutationKey: ["profile", "update"],
-    mutationFn: (input: TUpdateProfileInput) => api.users.profile.update.mutate(input),
-    onSuccess: async (user) => {
-      setValue(user.displayName ?? "");
-      notifySuccess(user.displayName ? `Others now see you as ${user.displayName}.` : `Others now see you as ${user.username}.`, "Display name saved");
-      await queryClient.invalidateQueries({ queryKey: queryKeys.me });
-    },
-  });
+  const save = useMutation(
+    trpc.users.profile.update.mutationOptions({
+      onSuccess: async (user) => {
+        setValue(user.displayName ?? "");
+        notifySuccess(user.displayName ? `Others now see you as ${user.displayName}.` : `Others now see you as ${user.username}.`, "Display name saved");
+        await queryClient.invalidateQueries({ queryKey: trpc.auth.me.pathKey() });
+      },
+    }),
+  );
   const { errors, formError } = formErrors(save.error, clientErrors, ["displayName"]);
 
   const submit = (displayName: string | null) => {

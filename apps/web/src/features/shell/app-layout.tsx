@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group, ScrollArea, useMantineTheme } from "@mantine/core";
+import { AppShell, Burger, Group, useMantineTheme } from "@mantine/core";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { Link, Outlet } from "react-router";
 import { Logo } from "../../components/logo";
@@ -41,8 +41,9 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">
-        {/* The drawer can be taller than a phone: it scrolls rather than hiding its last links. */}
-        <AppShell.Section grow component={ScrollArea}>
+        {/* The drawer can be taller than a phone: it scrolls rather than hiding its last links (natively:
+            Mantine's ScrollArea would put its scrollbar code into every page's first load). */}
+        <AppShell.Section grow style={{ overflowY: "auto" }}>
           {mobile && <MobileAccount />}
           <NavLinks onNavigate={nav.close} />
         </AppShell.Section>

@@ -1,43 +1,25 @@
-import { Alert, Button, Group, Modal, Stack, TextInput } from "@mantine/core";
-import { IconAlertCircle } from "@tabler/icons-react";
-import { useState, type FormEvent } from "react";
+import { Button, Group, Modal, Stack, TextInput } from "@mantine/core";
 import { ZUpdateTeamInput } from "@atrium/sdk";
-import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
-import { fieldError, formErrors } from "../../lib/form";
+import { DescriptionInput } from "../../components/description-input";
+import { FormAlert } from "../../components/form-alert";
+import { useContractForm } from "../../lib/form";
 import type { Team } from "../../lib/trpc";
 import { useUpdateTeam } from "./use-teams";
-import { DescriptionInput } from "../../components/description-input";
 
 function EditTeamForm({ team, onDone }: { team: Team; onDone: () => void }) {
   const update = useUpdateTeam();
-  const [values, setValues] = useState({ name: team.name, description: team.description ?? "" });
-  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
-  const { errors, formError } = formErrors(update.error, clientErrors, ["name", "description"]);
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = ZUpdateTeamInput.safeParse({ id: team.id, name: values.name, description: values.description.trim() || null });
-    if (!parsed.success) return setClientErrors(fieldErrorsOfIssues(parsed.error.issues));
-    setClientErrors({});
-    update.mutate(parsed.data, { onSuccess: onDone });
-  };
+  const form = useContractForm({
+    schema: ZUpdateTeamInput,
+    initialValues: { name: team.name, description: team.description ?? "" },
+    toInput: (v) => ({ id: team.id, name: v.name, description: v.description.trim() || null }),
+  });
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={form.submit((input) => update.mutate(input, { onSuccess: onDone, onError: form.setServerError }))} noValidate>
       <Stack>
-        {formError && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />}>
-            {formError}
-          </Alert>
-        )}
-        <TextInput label="Name" data-autofocus value={values.name} onChange={(e) => setValues({ ...values, name: e.currentTarget.value })} error={fieldError(errors, "name")} />
-        <DescriptionInput
-          autosize
-          minRows={2}
-          value={values.description}
-          onChange={(e) => setValues({ ...values, description: e.currentTarget.value })}
-          error={fieldError(errors, "description")}
-        />
+        <FormAlert message={form.formError} />
+        <TextInput label="Name" data-autofocus {...form.getInputProps("name")} />
+        <DescriptionInput autosize minRows={2} {...form.getInputProps("description")} value={form.values.description} />
         <Group justify="flex-end" mt="xs">
           <Button variant="default" onClick={onDone}>
             Cancel

@@ -72,7 +72,7 @@ function TeamHeader({ team, organization }: { team: Team; organization: Organiza
         title="Delete team"
         confirmLabel="Delete team"
         loading={remove.isPending}
-        onConfirm={() => remove.mutate(team.id, { onSuccess: () => void navigate(`/organizations/${organization.id}?tab=teams`, { replace: true }) })}
+        onConfirm={() => remove.mutate({ id: team.id }, { onSuccess: () => void navigate(`/organizations/${organization.id}?tab=teams`, { replace: true }) })}
       >
         <Text size="sm">
           Delete <b>{team.name}</b>? Its members stay in the organization. An admin can restore the team for a while.

@@ -1,11 +1,9 @@
-import { Button, EmptyState, Paper } from "@mantine/core";
+import { Button, EmptyState } from "@mantine/core";
 import { IconDownload, IconHistory } from "@tabler/icons-react";
 import { useSearchParams } from "react-router";
 import { AUDIT_EVENT_TYPES, type TAuditEventType } from "@atrium/sdk";
-import { ListSkeleton } from "../../../components/list-skeleton";
-import { LoadMore } from "../../../components/load-more";
 import { PageHeader } from "../../../components/page-header";
-import { QueryError } from "../../../components/query-error";
+import { ListCard } from "../../../components/data-table";
 import { AuditFiltersBar } from "./audit-filters";
 import { AuditTable } from "./audit-table";
 import { exportUrl, useAuditEvents, type AuditFilters } from "./use-audit-events";
@@ -35,27 +33,6 @@ export function AuditLogPage() {
   const events = useAuditEvents(filters);
   const filtered = Object.values(filters).some(Boolean);
 
-  let content;
-  if (events.isPending) content = <ListSkeleton rows={6} label="Loading audit events" />;
-  else if (events.isError) content = <QueryError error={events.error} title="Couldn't load the audit log" onRetry={() => void events.refetch()} />;
-  else if (events.data.length === 0) {
-    content = (
-      <EmptyState
-        py="xl"
-        icon={<IconHistory size={28} />}
-        variant="light"
-        title={filtered ? "No events match these filters" : "No events yet"}
-        description={filtered ? "Widen the date range or clear a filter." : "Sign-ins, signups and admin actions appear here as they happen."}
-      />
-    );
-  } else {
-    content = (
-      <>
-        <AuditTable events={events.data} />
-        <LoadMore {...events} label="Load older events" />
-      </>
-    );
-  }
 
   return (
     <>
@@ -70,9 +47,26 @@ export function AuditLogPage() {
         }
       />
       <AuditFiltersBar filters={filters} onChange={setFilters} />
-      <Paper withBorder radius="md" p={events.isError ? "md" : 0}>
-        {content}
-      </Paper>
+      <ListCard
+        query={events}
+        errorTitle="Couldn't load the audit log"
+        loadingLabel="Loading audit events"
+        loadingRows={6}
+        loadMoreLabel="Load older events"
+        empty={
+          <EmptyState
+            py="xl"
+            icon={<IconHistory size={28} />}
+            variant="light"
+            title={filtered ? "No events match these filters" : "No events yet"}
+            description={filtered ? "Widen the date range or clear a filter." : "Sign-ins, signups and admin actions appear here as they happen."}
+          />
+        }
+      >
+        {(rows) => (
+          <AuditTable events={rows} />
+        )}
+      </ListCard>
     </>
   );
 }

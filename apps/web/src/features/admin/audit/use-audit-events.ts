@@ -1,8 +1,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import type { TAuditEventFilters, TAuditEventType } from "@atrium/sdk";
-import { allItems, firstPage, nextCursorOf } from "../../../lib/pages";
-import { queryKeys } from "../../../lib/query-keys";
-import { api } from "../../../lib/trpc";
+import { allItems, nextCursorOf } from "../../../lib/pages";
+import { trpc } from "../../../lib/trpc";
 
 export interface AuditFilters {
   userId?: string;
@@ -12,13 +11,7 @@ export interface AuditFilters {
 }
 
 export function useAuditEvents(filters: AuditFilters) {
-  return useInfiniteQuery({
-    queryKey: queryKeys.admin.audit(filters),
-    queryFn: ({ pageParam }) => api.audit.list.query({ ...filters, cursor: pageParam, limit: 50 }),
-    initialPageParam: firstPage,
-    getNextPageParam: nextCursorOf,
-    select: allItems,
-  });
+  return useInfiniteQuery({ ...trpc.audit.list.infiniteQueryOptions({ ...filters, limit: 50 }, { getNextPageParam: nextCursorOf }), select: allItems });
 }
 
 /** The CSV export with the same filters as the list (a plain download: same-origin, the session cookie goes along). */

@@ -1,26 +1,16 @@
 import { Loader, Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { queryKeys } from "../../../lib/query-keys";
-import { api } from "../../../lib/trpc";
+import { trpc } from "../../../lib/trpc";
 
 /** A user chosen by searching the api (there may be far too many to list), by id. */
 export function UserPicker({ value, onChange, label = "User" }: { value: string | null; onChange: (id: string | null) => void; label?: string }) {
   const [search, setSearch] = useState("");
   const [q] = useDebouncedValue(search.trim(), 250);
-  const results = useQuery({
-    queryKey: [...queryKeys.admin.users(q), "picker"],
-    queryFn: () => api.users.admin.list.query({ q: q || undefined, limit: 20 }),
-    placeholderData: (previous) => previous,
-  });
+  const results = useQuery(trpc.users.admin.list.queryOptions({ q: q || undefined, limit: 20 }, { placeholderData: keepPreviousData }));
   // The chosen user may not be among the search results; fetch it so its name shows.
-  const selected = useQuery({
-    queryKey: [...queryKeys.admin.allUsers, "one", value],
-    queryFn: () => api.users.admin.get.query({ id: value ?? "" }),
-    enabled: !!value,
-    staleTime: 5 * 60_000,
-  });
+  const selected = useQuery(trpc.users.admin.get.queryOptions(value ? { id: value } : skipToken, { staleTime: 5 * 60_000 }));
 
   const users = [...(results.data?.items ?? [])];
   if (selected.data && !users.some((u) => u.id === selected.data.id)) users.unshift(selected.data);

@@ -1,7 +1,6 @@
 import { Loader, Select } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { queryKeys } from "../../../lib/query-keys";
-import { api, type TenantAccount } from "../../../lib/trpc";
+import { api, trpc, type TenantAccount } from "../../../lib/trpc";
 
 /** Enough for a picker; past this, typing narrows what was loaded (the list has no search on the api). */
 const MAX_PAGES = 10;
@@ -20,7 +19,12 @@ async function fetchAllAccounts(): Promise<TenantAccount[]> {
 }
 
 export function useAllAccounts() {
-  return useQuery({ queryKey: queryKeys.admin.accounts, queryFn: fetchAllAccounts, staleTime: 60_000 });
+  return useQuery({
+    // Several pages merged into one list: its own key, under account.list's path so invalidating the list refreshes it.
+    queryKey: [...trpc.accounts.list.pathKey(), { all: true }],
+    queryFn: fetchAllAccounts,
+    staleTime: 60_000,
+  });
 }
 
 interface AccountPickerProps {

@@ -1,3 +1,6 @@
+// This page's own Mantine styles, loaded with it rather than on every first load (see app/styles.ts).
+import "@mantine/core/styles/Switch.css";
+import "@mantine/core/styles/Timeline.css";
 import { Alert, Badge, Button, Code, Group, Modal, ScrollArea, Stack, Switch, Text, Textarea, TextInput, Timeline } from "@mantine/core";
 import { IconAlertCircle } from "@tabler/icons-react";
 import { useEffect, useState, type FormEvent } from "react";

@@ -86,7 +86,7 @@ export function FlagsPage() {
         title="Delete flag"
         confirmLabel="Delete flag"
         loading={remove.isPending}
-        onConfirm={() => deleting.item && remove.mutate(deleting.item.key, { onSuccess: deleting.close })}
+        onConfirm={() => deleting.item && remove.mutate({ key: deleting.item.key }, { onSuccess: deleting.close })}
       >
         <Text size="sm">Delete <b>{deleting.item?.key}</b>? Code asking for it gets its fallback value.</Text>
       </ConfirmModal>

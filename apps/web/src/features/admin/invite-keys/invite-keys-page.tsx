@@ -1,13 +1,13 @@
-import { Button, EmptyState, Group, Paper, SegmentedControl, Text } from "@mantine/core";
+// This page's own Mantine styles, loaded with it rather than on every first load (see app/styles.ts).
+import "@mantine/core/styles/SegmentedControl.css";
+import { Button, EmptyState, Group, SegmentedControl, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconPlus, IconTicket } from "@tabler/icons-react";
 import { useState } from "react";
 import { INVITE_KEY_STATUSES, type TInviteKeyStatus } from "@atrium/sdk";
 import { ConfirmModal } from "../../../components/confirm-modal";
-import { ListSkeleton } from "../../../components/list-skeleton";
-import { LoadMore } from "../../../components/load-more";
 import { PageHeader } from "../../../components/page-header";
-import { QueryError } from "../../../components/query-error";
+import { ListCard } from "../../../components/data-table";
 import type { InviteKey } from "../../../lib/trpc";
 import { useDialogFor } from "../../../lib/use-dialog-for";
 import { CreateInviteKeyModal } from "./create-invite-key-modal";
@@ -30,26 +30,6 @@ export function InviteKeysPage() {
     </Button>
   );
 
-  let content;
-  if (keys.isPending) content = <ListSkeleton label="Loading invite keys" />;
-  else if (keys.isError) content = <QueryError error={keys.error} title="Couldn't load the invite keys" onRetry={() => void keys.refetch()} />;
-  else if (keys.data.length === 0) {
-    content =
-      filter === "all" ? (
-        <EmptyState py="xl" icon={<IconTicket size={28} />} variant="light" title="No invite keys yet" description="Signup is invite-only: create a key and send it to the person you want to let in.">
-          <EmptyState.Actions>{createButton}</EmptyState.Actions>
-        </EmptyState>
-      ) : (
-        <EmptyState py="xl" icon={<IconTicket size={28} />} variant="light" title={`No ${filter} keys`} description="Try another filter." />
-      );
-  } else {
-    content = (
-      <>
-        <InviteKeysTable keys={keys.data} onRevoke={revoking.open} revokingId={revoke.isPending ? revoke.variables : undefined} />
-        <LoadMore {...keys} />
-      </>
-    );
-  }
 
   return (
     <>
@@ -57,9 +37,24 @@ export function InviteKeysPage() {
       <Group mb="md">
         <SegmentedControl value={filter} onChange={(v) => setFilter(v as Filter)} data={FILTERS} />
       </Group>
-      <Paper withBorder radius="md" p={keys.isError ? "md" : 0}>
-        {content}
-      </Paper>
+      <ListCard
+        query={keys}
+        errorTitle="Couldn't load the invite keys"
+        loadingLabel="Loading invite keys"
+        empty={
+          filter === "all" ? (
+            <EmptyState py="xl" icon={<IconTicket size={28} />} variant="light" title="No invite keys yet" description="Signup is invite-only: create a key and send it to the person you want to let in.">
+              <EmptyState.Actions>{createButton}</EmptyState.Actions>
+            </EmptyState>
+          ) : (
+            <EmptyState py="xl" icon={<IconTicket size={28} />} variant="light" title={`No ${filter} keys`} description="Try another filter." />
+          )
+        }
+      >
+        {(rows) => (
+          <InviteKeysTable keys={rows} onRevoke={revoking.open} revokingId={revoke.isPending ? revoke.variables.id : undefined} />
+        )}
+      </ListCard>
       <CreateInviteKeyModal opened={creating} onClose={createDialog.close} />
       <ConfirmModal
         opened={revoking.opened}
@@ -67,7 +62,7 @@ export function InviteKeysPage() {
         title="Revoke invite key"
         confirmLabel="Revoke key"
         loading={revoke.isPending}
-        onConfirm={() => revoking.item && revoke.mutate(revoking.item.id, { onSuccess: revoking.close })}
+        onConfirm={() => revoking.item && revoke.mutate({ id: revoking.item.id }, { onSuccess: revoking.close })}
       >
         <Text size="sm">
           Revoke the key <b>{revoking.item?.prefix}…</b>

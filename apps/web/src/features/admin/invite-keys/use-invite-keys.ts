@@ -1,36 +1,27 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { TCreateInviteKeyInput, TInviteKeyStatus } from "@atrium/sdk";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { TInviteKeyStatus } from "@atrium/sdk";
 import { notifyError, notifySuccess } from "../../../lib/notify";
-import { allItems, firstPage, nextCursorOf } from "../../../lib/pages";
-import { queryKeys } from "../../../lib/query-keys";
-import { api } from "../../../lib/trpc";
+import { allItems, nextCursorOf } from "../../../lib/pages";
+import { trpc } from "../../../lib/trpc";
 
 export function useInviteKeys(status: TInviteKeyStatus | undefined) {
-  return useInfiniteQuery({
-    queryKey: [...queryKeys.admin.inviteKeys, status ?? "all"],
-    queryFn: ({ pageParam }) => api.inviteKeys.list.query({ status, cursor: pageParam, limit: 25 }),
-    initialPageParam: firstPage,
-    getNextPageParam: nextCursorOf,
-    select: allItems,
-  });
+  return useInfiniteQuery({ ...trpc.inviteKeys.list.infiniteQueryOptions({ status, limit: 25 }, { getNextPageParam: nextCursorOf }), select: allItems, placeholderData: keepPreviousData });
 }
 
 export function useCreateInviteKey() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: TCreateInviteKeyInput) => api.inviteKeys.create.mutate(input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.admin.inviteKeys }),
-  });
+  return useMutation(trpc.inviteKeys.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.inviteKeys.pathKey() }) }));
 }
 
 export function useRevokeInviteKey() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.inviteKeys.revoke.mutate({ id }),
-    onSuccess: (key) => {
-      notifySuccess(`Invite key ${key.prefix}… revoked.`);
-      return queryClient.invalidateQueries({ queryKey: queryKeys.admin.inviteKeys });
-    },
-    onError: (error) => notifyError(error, "Couldn't revoke the invite key"),
-  });
+  return useMutation(
+    trpc.inviteKeys.revoke.mutationOptions({
+      onSuccess: (key) => {
+        notifySuccess(`Invite key ${key.prefix}… revoked.`);
+        return queryClient.invalidateQueries({ queryKey: trpc.inviteKeys.pathKey() });
+      },
+      onError: (error) => notifyError(error, "Couldn't revoke the invite key"),
+    }),
+  );
 }

@@ -1,3 +1,5 @@
+// This page's own Mantine styles, loaded with it rather than on every first load (see app/styles.ts).
+import "@mantine/core/styles/SegmentedControl.css";
 import { ActionIcon, Anchor, EmptyState, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
 import { IconListCheck, IconPlayerStop, IconRotateClockwise } from "@tabler/icons-react";
 import { useState } from "react";

@@ -1,11 +1,9 @@
-import { Button, EmptyState, Paper, Table, Text } from "@mantine/core";
+import { Button, EmptyState, Table, Text } from "@mantine/core";
 import { IconBuildingCommunity, IconRestore } from "@tabler/icons-react";
 import { ConfirmModal } from "../../../components/confirm-modal";
 import { DateCell } from "../../../components/date-cell";
-import { ListSkeleton } from "../../../components/list-skeleton";
-import { LoadMore } from "../../../components/load-more";
 import { PageHeader } from "../../../components/page-header";
-import { QueryError } from "../../../components/query-error";
+import { ListCard } from "../../../components/data-table";
 import { useDialogFor } from "../../../lib/use-dialog-for";
 import { useDeletedOrganizations, useRestoreOrganization } from "./use-deleted-organizations";
 
@@ -18,69 +16,65 @@ export function DeletedOrganizationsPage() {
   const dialog = useDialogFor<Deleted>();
   const target = dialog.item;
 
-  let content;
-  if (deleted.isPending) content = <ListSkeleton label="Loading deleted organizations" />;
-  else if (deleted.isError) content = <QueryError error={deleted.error} title="Couldn't load the deleted organizations" onRetry={() => void deleted.refetch()} />;
-  else if (deleted.data.length === 0) {
-    content = <EmptyState py="xl" icon={<IconBuildingCommunity size={28} />} variant="light" title="No deleted organizations" description="Organizations deleted by their owners show up here until they are purged." />;
-  } else {
-    content = (
-      <>
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing="sm" highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Organization</Table.Th>
-                <Table.Th>Account</Table.Th>
-                <Table.Th>Deleted</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {deleted.data.map((org) => (
-                <Table.Tr key={org.id} data-testid="deleted-organization-row">
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {org.name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {org.slug}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{org.accountName}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <DateCell iso={org.deletedAt} />
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Button size="compact-sm" variant="light" leftSection={<IconRestore size={14} />} onClick={() => dialog.open(org)}>
-                      Restore
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        <LoadMore {...deleted} />
-      </>
-    );
-  }
 
   return (
     <>
       <PageHeader title="Deleted organizations" description="Restore an organization its owner deleted by mistake. After the retention period the purge removes it for good." />
-      <Paper withBorder radius="md" p={deleted.isError ? "md" : 0}>
-        {content}
-      </Paper>
+      <ListCard
+        query={deleted}
+        errorTitle="Couldn't load the deleted organizations"
+        loadingLabel="Loading deleted organizations"
+        empty={
+          <EmptyState py="xl" icon={<IconBuildingCommunity size={28} />} variant="light" title="No deleted organizations" description="Organizations deleted by their owners show up here until they are purged." />
+        }
+      >
+        {(rows) => (
+          <Table.ScrollContainer minWidth={640}>
+            <Table verticalSpacing="sm" highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Organization</Table.Th>
+                  <Table.Th>Account</Table.Th>
+                  <Table.Th>Deleted</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((org) => (
+                  <Table.Tr key={org.id} data-testid="deleted-organization-row">
+                    <Table.Td>
+                      <Text size="sm" fw={500}>
+                        {org.name}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {org.slug}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{org.accountName}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <DateCell iso={org.deletedAt} />
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <Button size="compact-sm" variant="light" leftSection={<IconRestore size={14} />} onClick={() => dialog.open(org)}>
+                        Restore
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListCard>
       <ConfirmModal
         opened={dialog.opened}
         onClose={() => {
           dialog.close();
           restore.reset();
         }}
-        onConfirm={() => target && restore.mutate(target.id, { onSuccess: () => dialog.close() })}
+        onConfirm={() => target && restore.mutate({ id: target.id }, { onSuccess: () => dialog.close() })}
         title="Restore organization"
         confirmLabel="Restore"
         color="indigo"

@@ -1,3 +1,5 @@
+// This page's own Mantine styles, loaded with it rather than on every first load (see app/styles.ts).
+import "@mantine/core/styles/Tabs.css";
 import { Alert, Badge, Box, Code, Drawer, Group, Skeleton, Stack, Table, Tabs, Text } from "@mantine/core";
 import { IconAlertCircle, IconCode, IconFileText, IconMail } from "@tabler/icons-react";
 import type { ReactNode } from "react";

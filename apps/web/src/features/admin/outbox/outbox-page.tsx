@@ -1,13 +1,11 @@
-import { Badge, Code, EmptyState, Group, Loader, Paper, Table, Text, TextInput } from "@mantine/core";
+import { Badge, Code, EmptyState, Group, Loader, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconMail, IconSearch } from "@tabler/icons-react";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { DateCell } from "../../../components/date-cell";
-import { ListSkeleton } from "../../../components/list-skeleton";
-import { LoadMore } from "../../../components/load-more";
 import { PageHeader } from "../../../components/page-header";
-import { QueryError } from "../../../components/query-error";
+import { ListCard } from "../../../components/data-table";
 import type { OutboxEmail } from "../../../lib/trpc";
 import { EMAIL_STATUS_COLORS } from "./email-status";
 import { OutboxEmailDrawer } from "./outbox-email-drawer";
@@ -73,27 +71,6 @@ export function OutboxPage() {
   const openId = params.get("email");
   const setOpen = (id: string | null) => setParams(id ? { email: id } : {}, { replace: true });
 
-  let content;
-  if (emails.isPending) content = <ListSkeleton rows={5} label="Loading emails" />;
-  else if (emails.isError) content = <QueryError error={emails.error} title="Couldn't load the outbox" onRetry={() => void emails.refetch()} />;
-  else if (emails.data.length === 0) {
-    content = (
-      <EmptyState
-        py="xl"
-        icon={<IconMail size={28} />}
-        variant="light"
-        title={to ? `No emails to “${to}”` : "No emails yet"}
-        description="Welcome, password reset and invitation emails are recorded here, whichever transport delivers them."
-      />
-    );
-  } else {
-    content = (
-      <>
-        <OutboxTable emails={emails.data} onOpen={setOpen} />
-        <LoadMore {...emails} />
-      </>
-    );
-  }
 
   return (
     <>
@@ -109,9 +86,25 @@ export function OutboxPage() {
           onChange={(e) => setSearch(e.currentTarget.value)}
         />
       </Group>
-      <Paper withBorder radius="md" p={emails.isError ? "md" : 0}>
-        {content}
-      </Paper>
+      <ListCard
+        query={emails}
+        errorTitle="Couldn't load the outbox"
+        loadingLabel="Loading emails"
+        loadingRows={5}
+        empty={
+          <EmptyState
+            py="xl"
+            icon={<IconMail size={28} />}
+            variant="light"
+            title={to ? `No emails to “${to}”` : "No emails yet"}
+            description="Welcome, password reset and invitation emails are recorded here, whichever transport delivers them."
+          />
+        }
+      >
+        {(rows) => (
+          <OutboxTable emails={rows} onOpen={setOpen} />
+        )}
+      </ListCard>
       <OutboxEmailDrawer id={openId} fallback={emails.data?.find((e) => e.id === openId)} onClose={() => setOpen(null)} />
     </>
   );

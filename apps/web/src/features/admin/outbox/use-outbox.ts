@@ -1,25 +1,16 @@
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { allItems, firstPage, nextCursorOf } from "../../../lib/pages";
-import { queryKeys } from "../../../lib/query-keys";
-import { api } from "../../../lib/trpc";
+import { keepPreviousData, skipToken, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { allItems, nextCursorOf } from "../../../lib/pages";
+import { trpc } from "../../../lib/trpc";
 
 export function useOutbox(to: string) {
   return useInfiniteQuery({
-    queryKey: queryKeys.admin.outbox(to),
-    queryFn: ({ pageParam }) => api.email.outbox.list.query({ to: to || undefined, cursor: pageParam, limit: 25 }),
-    initialPageParam: firstPage,
-    getNextPageParam: nextCursorOf,
-    select: allItems,
-    placeholderData: (previous) => previous,
     // Emails move from queued to sent within seconds; keep the status column honest.
-    refetchInterval: 10_000,
+    ...trpc.email.outbox.list.infiniteQueryOptions({ to: to || undefined, limit: 25 }, { getNextPageParam: nextCursorOf, refetchInterval: 10_000 }),
+    select: allItems,
+    placeholderData: keepPreviousData,
   });
 }
 
 export function useOutboxEmail(id: string | null) {
-  return useQuery({
-    queryKey: queryKeys.admin.outboxEmail(id ?? ""),
-    queryFn: () => api.email.outbox.get.query({ id: id ?? "" }),
-    enabled: !!id,
-  });
+  return useQuery(trpc.email.outbox.get.queryOptions(id ? { id } : skipToken));
 }

@@ -19,7 +19,7 @@ function VerifyCell({ backup }: { backup: BackupItem }) {
     );
   }
   return (
-    <Button size="xs" variant="subtle" leftSection={<IconShieldCheck size={14} />} loading={verify.isPending} onClick={() => verify.mutate(backup.id, { onSuccess: setResult })}>
+    <Button size="xs" variant="subtle" leftSection={<IconShieldCheck size={14} />} loading={verify.isPending} onClick={() => verify.mutate({ name: backup.id }, { onSuccess: setResult })}>
       Verify
     </Button>
   );
@@ -37,7 +37,7 @@ export function BackupsCard() {
           <IconDatabaseExport size={18} />
           <Title order={5}>Backups</Title>
         </Group>
-        <Button size="xs" loading={backUpNow.isPending} onClick={() => backUpNow.mutate()}>
+        <Button size="xs" loading={backUpNow.isPending} onClick={() => backUpNow.mutate({})}>
           Back up now
         </Button>
       </Group>

@@ -1,12 +1,11 @@
 import { Alert, Badge, Code, Group, Paper, Table, Text, Title } from "@mantine/core";
 import { IconSettings } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { queryKeys } from "../../../lib/query-keys";
-import { api } from "../../../lib/trpc";
+import { trpc } from "../../../lib/trpc";
 
 /** The api's effective configuration (secrets redacted) and warnings for its environment: what `atrium config check --remote` prints. */
 export function ConfigCard() {
-  const config = useQuery({ queryKey: queryKeys.admin.config, queryFn: () => api.system.config.get.query({}) });
+  const config = useQuery(trpc.system.config.get.queryOptions({}));
   if (!config.data) return null;
   const set = config.data.entries.filter((e) => e.value !== null);
   return (

@@ -1,32 +1,29 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { notifyError, notifySuccess } from "../../../lib/notify";
-import { queryKeys } from "../../../lib/query-keys";
-import { api } from "../../../lib/trpc";
+import { trpc } from "../../../lib/trpc";
 
 /** A backup runs on the worker; the list is polled so a "back up now" shows up when it is done. */
 const BACKUPS_POLL_MS = 10_000;
 
 export function useBackups() {
-  return useQuery({ queryKey: queryKeys.admin.backups, queryFn: () => api.system.backup.list.query({}), refetchInterval: BACKUPS_POLL_MS });
+  return useQuery(trpc.system.backup.list.queryOptions({}, { refetchInterval: BACKUPS_POLL_MS }));
 }
 
 export function useVerifyBackup() {
-  return useMutation({
-    mutationFn: (name: string) => api.system.backup.verify.mutate({ name }),
-    onError: (error) => notifyError(error, "Couldn't verify the backup"),
-  });
+  return useMutation(trpc.system.backup.verify.mutationOptions({ onError: (error) => notifyError(error, "Couldn't verify the backup") }));
 }
 
 export function useBackUpNow() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => api.system.backup.create.mutate({}),
-    onSuccess: () => {
-      notifySuccess("The worker is writing a full backup; it appears here when finished.", "Backup started");
-      return queryClient.invalidateQueries({ queryKey: queryKeys.admin.backups });
-    },
-    onError: (error) => notifyError(error, "Couldn't start a backup"),
-  });
+  return useMutation(
+    trpc.system.backup.create.mutationOptions({
+      onSuccess: () => {
+        notifySuccess("The worker is writing a full backup; it appears here when finished.", "Backup started");
+        return queryClient.invalidateQueries({ queryKey: trpc.system.backup.list.pathKey() });
+      },
+      onError: (error) => notifyError(error, "Couldn't start a backup"),
+    }),
+  );
 }
 
 /** The tar.gz of one backup; a plain link, so the browser streams it to disk with the session cookie. */

@@ -1,12 +1,12 @@
-import { EmptyState, Group, Loader, Paper, SegmentedControl, Text, TextInput } from "@mantine/core";
+// This page's own Mantine styles, loaded with it rather than on every first load (see app/styles.ts).
+import "@mantine/core/styles/SegmentedControl.css";
+import { EmptyState, Group, Loader, SegmentedControl, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconSearch, IconUsers } from "@tabler/icons-react";
 import { useState } from "react";
 import { ConfirmModal } from "../../../components/confirm-modal";
-import { ListSkeleton } from "../../../components/list-skeleton";
-import { LoadMore } from "../../../components/load-more";
 import { PageHeader } from "../../../components/page-header";
-import { QueryError } from "../../../components/query-error";
+import { ListCard } from "../../../components/data-table";
 import type { AdminUser } from "../../../lib/trpc";
 import { useDialogFor } from "../../../lib/use-dialog-for";
 import { useCurrentUser } from "../../auth/current-user";
@@ -25,19 +25,6 @@ export function AdminUsersPage() {
   const reset = useDialogFor<AdminUser>();
   const toggling = toggle.item;
 
-  let content;
-  if (users.isPending) content = <ListSkeleton rows={5} label="Loading users" />;
-  else if (users.isError) content = <QueryError error={users.error} title="Couldn't load the users" onRetry={() => void users.refetch()} />;
-  else if (users.data.length === 0) {
-    content = <EmptyState py="xl" icon={<IconUsers size={28} />} variant="light" title="No users found" description={q ? `Nobody matches “${q}”.` : "No users match this filter."} />;
-  } else {
-    content = (
-      <>
-        <UsersTable users={users.data} selfId={self.id} onToggleActive={toggle.open} onResetPassword={reset.open} />
-        <LoadMore {...users} />
-      </>
-    );
-  }
 
   const disabling = toggling?.isActive ?? false;
   return (
@@ -63,9 +50,19 @@ export function AdminUsersPage() {
           ]}
         />
       </Group>
-      <Paper withBorder radius="md" p={users.isError ? "md" : 0}>
-        {content}
-      </Paper>
+      <ListCard
+        query={users}
+        errorTitle="Couldn't load the users"
+        loadingLabel="Loading users"
+        loadingRows={5}
+        empty={
+          <EmptyState py="xl" icon={<IconUsers size={28} />} variant="light" title="No users found" description={q ? `Nobody matches “${q}”.` : "No users match this filter."} />
+        }
+      >
+        {(rows) => (
+          <UsersTable users={rows} selfId={self.id} onToggleActive={toggle.open} onResetPassword={reset.open} />
+        )}
+      </ListCard>
       <ConfirmModal
         opened={toggle.opened}
         onClose={toggle.close}
