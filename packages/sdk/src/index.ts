@@ -1,6 +1,12 @@
 export { createClient, retryAfterSecondsOf, type AtriumClient, type ClientOptions, type AppRouter, type RouterInputs, type RouterOutputs } from "./client.js";
+export { AtriumError, errorFromResponse, type AtriumErrorCode, type AtriumErrorInit } from "./errors.js";
 export { flags, isFlagOn, type FlagValue } from "./flags.js";
 export { fetchWithRetry, parseRetryAfter, type FetchLike, type RetryOptions } from "./fetch-with-retry.js";
 export { TRPCClientError } from "@trpc/client";
 export * from "./contracts.js";
 export { exportTenant, restoreTenant, DataRequestError, type DataTarget } from "./data.js";
+export { restFetch, type RestTarget, type RestRequest } from "./rest.js";
+export { paginate, type CursorPage, type PageSource } from "./helpers/paginate.js";
+export { uploadDocument, type UploadSource, type UploadOptions, type UploadProgress } from "./helpers/upload.js";
+export { downloadDocument } from "./helpers/download.js";
+export { waitForJob, pollingJobEvents, type Job, type JobEvent, type JobEventSource, type WaitForJobOptions } from "./helpers/wait-for-job.js";

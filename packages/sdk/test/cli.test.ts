@@ -86,7 +86,7 @@ describe("atrium CLI", () => {
 
   it("reports bad arguments and invalid ids clearly", async () => {
     const badDays = await atrium(["api-keys", "create", "x", "--expires-in-days", "soon"]);
-    expect(badDays.code).toBe(1);
+    expect(badDays.code).toBe(2);
     expect(badDays.stderr).toMatch(/expected a whole number of days/);
     const badId = await atrium(["api-keys", "revoke", "nope"]);
     expect(badId.code).toBe(1);

@@ -6,7 +6,7 @@ import { fetchWithRetry, parseRetryAfter } from "../src/fetch-with-retry.js";
 // A real server that answers from a script, one entry per request, then 200.
 let server: Server;
 let url: string;
-let script: Array<{ status: number; headers?: Record<string, string> }> = [];
+let script: Array<{ status: number; headers?: Record<string, string>; delayMs?: number }> = [];
 let hits = 0;
 
 beforeAll(async () => {
@@ -14,8 +14,13 @@ beforeAll(async () => {
     hits++;
     req.resume();
     const next = script.shift() ?? { status: 200 };
-    res.writeHead(next.status, { "content-type": "text/plain", ...next.headers });
-    res.end(next.status === 200 ? "ok" : "busy");
+    const answer = () => {
+      if (res.destroyed) return;
+      res.writeHead(next.status, { "content-type": "text/plain", ...next.headers });
+      res.end(next.status === 200 ? "ok" : "busy");
+    };
+    if (next.delayMs) setTimeout(answer, next.delayMs);
+    else answer();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -29,7 +34,7 @@ beforeEach(() => {
   hits = 0;
 });
 
-const retrying = (retries = 3, maxDelayMs?: number) => fetchWithRetry(fetch, { retries, maxDelayMs });
+const retrying = (retries = 3, maxDelayMs?: number) => fetchWithRetry(fetch, { retries, maxDelayMs, baseDelayMs: 10 });
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const start = performance.now();
@@ -62,6 +67,65 @@ describe("fetchWithRetry", () => {
     const res = await retrying(2)(url);
     expect(res.status).toBe(503);
     expect(hits).toBe(3);
+  });
+
+  it("retries 502 and 504 from a gateway, with backoff when no Retry-After is given", async () => {
+    script = [{ status: 502 }, { status: 504 }];
+    const res = await retrying()(url);
+    expect(res.status).toBe(200);
+    expect(hits).toBe(3);
+  });
+
+  it("resends a change (POST) only when the api cannot have acted on it, unless it is idempotent", async () => {
+    script = [{ status: 502 }];
+    expect((await retrying()(url, { method: "POST", body: "x" })).status).toBe(502);
+    expect(hits).toBe(1);
+    script = [{ status: 503, headers: { "retry-after": "0" } }, { status: 429, headers: { "retry-after": "0" } }];
+    hits = 0;
+    expect((await retrying()(url, { method: "POST", body: "x" })).status).toBe(200);
+    expect(hits).toBe(3);
+    script = [{ status: 504 }];
+    hits = 0;
+    expect((await fetchWithRetry(fetch, { idempotent: true, baseDelayMs: 10 })(url, { method: "POST", body: "x" })).status).toBe(200);
+    expect(hits).toBe(2);
+  });
+
+  it("gives up on a slow answer after timeoutMs and tries again", async () => {
+    script = [{ status: 200, delayMs: 5000 }];
+    const res = await fetchWithRetry(fetch, { timeoutMs: 200, baseDelayMs: 10 })(url);
+    expect(res.status).toBe(200);
+    expect(hits).toBe(2);
+  });
+
+  it("throws a TimeoutError when every attempt is too slow", async () => {
+    script = [{ status: 200, delayMs: 5000 }, { status: 200, delayMs: 5000 }];
+    const failed = await fetchWithRetry(fetch, { timeoutMs: 100, maxAttempts: 2, baseDelayMs: 10 })(url).catch((e: unknown) => e);
+    expect(failed).toMatchObject({ name: "TimeoutError" });
+    expect(hits).toBe(2);
+  });
+
+  it("retries a refused connection, then throws the network error", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    let calls = 0;
+    const counting: typeof fetch = (input, init) => {
+      calls++;
+      return fetch(input, init);
+    };
+    const failed = await fetchWithRetry(counting, { maxAttempts: 3, baseDelayMs: 10 })(`http://127.0.0.1:${port}/`, { method: "POST" }).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(TypeError);
+    expect(calls).toBe(3);
+  });
+
+  it("waits a random part of an exponentially growing step (full jitter)", async () => {
+    script = [{ status: 503 }, { status: 503 }, { status: 503 }];
+    const asked: number[] = [];
+    // random() = 1 makes each wait its step's ceiling: 10, 20, 40 ms; the draws say how many waits were computed.
+    const res = await fetchWithRetry(fetch, { baseDelayMs: 10, random: () => (asked.push(1), 1) })(url);
+    expect(res.status).toBe(200);
+    expect(asked).toHaveLength(3);
   });
 
   it("does not retry 500 or 400", async () => {

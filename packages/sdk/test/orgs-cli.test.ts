@@ -39,4 +39,24 @@ describe("atrium orgs", () => {
     expect((await client.organizations.get.query({ id: org.id })).deletedAt).toBeNull();
     expect((await atrium(["orgs", "deleted"])).stdout).toContain("No deleted organizations.");
   });
+
+  it("creates an organization and a team, lists them and their members, in words and JSON", async () => {
+    expect((await atrium(["login", "--url", api.url, "-u", "admin", "--password-stdin"], "admin123\n")).code).toBe(0);
+    const created = await atrium(["orgs", "create", "Research", "--slug", "research", "--json"]);
+    expect(created.code, created.stderr).toBe(0);
+    const org = JSON.parse(created.stdout) as { id: string; name: string; role: string };
+    expect(org).toMatchObject({ name: "Research", role: "owner" });
+    expect((await atrium(["orgs", "list"])).stdout).toMatch(new RegExp(`${org.id}\\s+Research\\s+research\\s+owner`));
+    const members = JSON.parse((await atrium(["orgs", "members", org.id, "--json"])).stdout) as Array<{ username: string; role: string }>;
+    expect(members).toEqual([expect.objectContaining({ username: "admin", role: "owner" })]);
+
+    const team = await atrium(["teams", "create", "Platform", "--org", org.id]);
+    expect(team.stdout).toMatch(/^Created team Platform \(([0-9a-f-]{36})\)\.\n$/);
+    const teamId = /\(([0-9a-f-]{36})\)/.exec(team.stdout)?.[1] ?? "";
+    expect(JSON.parse((await atrium(["teams", "list", "--org", org.id, "--json"])).stdout)).toEqual([expect.objectContaining({ id: teamId, name: "Platform" })]);
+    const me = JSON.parse((await atrium(["me", "--json"])).stdout) as { user: { id: string } };
+    expect((await atrium(["teams", "add-member", teamId, me.user.id, "--role", "lead"])).stdout).toBe("Added admin as lead.\n");
+    expect((await atrium(["teams", "members", teamId])).stdout).toMatch(/admin\s+lead/);
+    expect((await atrium(["teams", "list", "--limit", "0"])).code).toBe(2);
+  });
 });

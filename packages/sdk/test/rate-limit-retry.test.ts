@@ -36,6 +36,7 @@ describe("the SDK against the api's rate limits", () => {
     expect(seen[0]?.body).toContain("admin123");
     // The caller learns when to try again, to tell the user.
     expect(retryAfterSecondsOf(refused)).toBe(Number(seen[0]?.retryAfter));
+    expect(refused).toMatchObject({ name: "AtriumError", code: "TOO_MANY_REQUESTS", status: 429, retryAfter: Number(seen[0]?.retryAfter) });
 
     // The anonymous budget is spent too: an ordinary call waits out its 429 and then gets its answer.
     seen.length = 0;

@@ -5,8 +5,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// Relative until @atrium/api exports "./testing".
-import { startTestApi, type TestApi } from "@atrium/testing/api";
+import { startTestApi, startWorker, type RunningWorker, type TestApi } from "@atrium/testing/api";
+import { createLogger } from "@atrium/config";
+import { createClient } from "../src/index.js";
 
 // The published artefact, end to end: build, pack, install into a project
 // outside the workspace, then use the client, the CLI and the types there.
@@ -21,6 +22,7 @@ let consumer: string;
 let manifest: Record<string, Record<string, string> | undefined>;
 let packedFiles: string[];
 let api: TestApi;
+let worker: RunningWorker;
 let token: string;
 
 /** Builds and packs the sdk, then installs the tarball into a fresh project. */
@@ -38,21 +40,29 @@ async function packAndInstall(): Promise<void> {
 }
 
 async function startApi(): Promise<void> {
-  api = await startTestApi();
+  api = await startTestApi({ DATA_DIR: path.join(tmp, "data") });
+  const { config, db } = api.svc;
+  // The README's ESM example follows a job to its end: a worker runs it.
+  worker = await startWorker({ config, db, redisUrl: config.REDIS_URL ?? "", logger: createLogger(config, "worker-test"), now: () => new Date() });
   const res = await fetch(`${api.url}/api/auth/token/`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ username: "admin", password: "admin123" }),
   });
   token = ((await res.json()) as { token: string }).token;
+  // Jobs are paid for from the reserve: staff credit the admin's tenant first.
+  const client = createClient({ baseUrl: api.url, token });
+  const me = await client.auth.me.query();
+  await client.billing.admin.adjust.mutate({ tenantId: me.account?.id ?? "", amountCents: 500, reason: "README examples" });
 }
 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), "atrium-sdk-tarball-"));
   await Promise.all([packAndInstall(), startApi()]);
-}, 180_000);
+}, 400_000);
 
 afterAll(async () => {
+  await worker?.stop();
   await api?.close();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
@@ -103,6 +113,27 @@ console.log(typeof createClient, ZUser.safeParse({ username: 1 }).success);`,
     expect((await run("node", ["contracts.cjs"], { cwd: consumer })).stdout.trim()).toBe("function false");
   });
 
+  it("runs the README's Node ESM and CommonJS examples as written", async () => {
+    const readme = readFileSync(path.join(SDK_DIR, "README.md"), "utf8");
+    const blocks = new Map([...readme.matchAll(/```js title="([^"]+)"\n([\s\S]*?)```/g)].map((m) => [m[1] ?? "", m[2] ?? ""]));
+    expect([...blocks.keys()]).toEqual(["example.mjs", "example.cjs"]);
+    for (const [file, code] of blocks) inConsumer(file, code);
+    const exampleEnv = { ...process.env, ATRIUM_URL: api.url, ATRIUM_TOKEN: token };
+
+    const esm = await run("node", ["example.mjs"], { cwd: consumer, env: exampleEnv, timeout: 60_000 });
+    const lines = esm.stdout.trim().split("\n");
+    expect(lines[0]).toBe("signed in as admin");
+    expect(lines).toContain("uploaded 34 bytes");
+    expect(lines).toContain("listed 1");
+    expect(lines.filter((l) => l.startsWith("event "))[0]).toBe("event job.queued");
+    expect(lines).toContain("event job.succeeded");
+    expect(lines.at(-2)).toBe("job success");
+    expect(lines.at(-1)).toBe("400 BAD_REQUEST amountDollars");
+
+    const cjs = await run("node", ["example.cjs"], { cwd: consumer, env: exampleEnv });
+    expect(cjs.stdout.trim().split("\n")).toEqual(["api keys: 0", "404 NOT_FOUND request identified"]);
+  }, 90_000);
+
   it("installs a working `atrium` binary", async () => {
     const bin = path.join(consumer, "node_modules/.bin/atrium");
     const { stdout } = await run(bin, ["me", "--url", api.url, "--token", token, "--json"], { cwd: consumer, timeout: 15_000 });
@@ -134,7 +165,7 @@ console.log(typeof createClient, ZUser.safeParse({ username: 1 }).success);`,
     );
     inConsumer(
       "consumer.ts",
-      `import { createClient, ZUser, type RouterInputs, type RouterOutputs } from "@atrium/sdk";
+      `import { AtriumError, createClient, paginate, uploadDocument, waitForJob, ZUser, type RouterInputs, type RouterOutputs } from "@atrium/sdk";
 import { ZMeOutput } from "@atrium/sdk/contracts";
 
 const client = createClient({ baseUrl: "http://localhost:1", token: "t" });
@@ -149,7 +180,20 @@ export async function main(): Promise<string> {
   // @ts-expect-error: a name is required
   await client.apiKeys.create.mutate({});
   const parsed: string = ZMeOutput.parse(me).user.id + ZUser.parse(me.user).email;
-  return username + method + created.key + parsed;
+  for await (const doc of paginate(client.documents.list, { kind: "resume" })) {
+    const name: string = doc.filename;
+    // @ts-expect-error: documents have no such property
+    doc.nope;
+    void name;
+  }
+  const job = await waitForJob(client, "id", { onEvent: (e) => void e.seq.toFixed() });
+  const uploaded = await uploadDocument({ baseUrl: "http://localhost:1" }, new Blob(["x"]), { kind: "other", onProgress: (p) => void p.loaded });
+  try {
+    await client.auth.me.query();
+  } catch (err) {
+    if (err instanceof AtriumError) return err.code + err.status + String(err.fieldErrors) + err.retryAfter + err.requestId;
+  }
+  return username + method + created.key + parsed + job.status + uploaded.id;
 }
 `,
     );

@@ -95,6 +95,17 @@ describe("Stripe provider (real SDK against a stand-in for Stripe's API)", () =>
     expect(seen[0]?.form).toMatchObject({ customer: "cus_test_1", "line_items[0][price_data][unit_amount]": "10000" });
   });
 
+  it("sends Stripe the caller's idempotency key, the same on a resend, so Stripe answers with the same session", async () => {
+    const tenant = await newTenant(api, "stripe-key");
+    const accountId = tenant.account.id;
+    const input = { amountDollars: 40, accountId, idempotencyKey: "resend-me-123" };
+    seen.length = 0;
+    for (let i = 0; i < 2; i++) expect((await rest(api, tenant.owner.token, "POST", "/billing/topup/session/", input)).status).toBe(200);
+    const sessions = seen.filter((s) => s.path === "/v1/checkout/sessions").map((s) => s.headers["idempotency-key"]);
+    expect(sessions).toEqual([`atrium:topup-4000:${accountId}:resend-me-123`, `atrium:topup-4000:${accountId}:resend-me-123`]);
+    expect(seen.find((s) => s.path === "/v1/customers")?.headers["idempotency-key"]).toBe(`atrium:topup-customer:${accountId}:resend-me-123`);
+  });
+
   it("keeps the local checkout closed next to a real Stripe key", async () => {
     const res = await fetch(`${api.url}/api/billing/local-checkout/cs_local_anything.sig`);
     expect(res.status).toBe(404);

@@ -12,6 +12,9 @@ import { registerLogin } from "../commands/login.js";
 import { registerLogout } from "../commands/logout.js";
 import { registerMe } from "../commands/me.js";
 import { registerOrgs } from "../commands/orgs.js";
+import { registerTeams } from "../commands/teams.js";
+import { registerDocuments } from "../commands/documents.js";
+import { registerCompletion } from "../commands/completion.js";
 import { registerProfile } from "../commands/profile.js";
 import { registerSystem } from "../commands/system.js";
 import { createCliContext } from "./context.js";
@@ -46,11 +49,18 @@ export function createProgram(io: CliIo): Command {
   registerJobs(program, ctx);
   registerSystem(program, ctx);
   registerOrgs(program, ctx);
+  registerTeams(program, ctx);
+  registerDocuments(program, ctx);
   registerData(program, ctx);
   registerConfig(program, ctx);
   registerFlags(program, ctx);
+  // Last: it reads the whole tree.
+  registerCompletion(program, ctx);
   return program;
 }
+
+/** A wrong command line (unknown option, missing or invalid argument), as usual for CLIs. */
+export const USAGE_ERROR = 2;
 
 /** Runs one command line and returns the exit code; errors become one line on stderr. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -58,8 +68,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     await createProgram(io).parseAsync(argv, { from: "user" });
     return 0;
   } catch (err) {
-    // Commander has already printed its own usage errors, and help/version exit 0.
-    if (err instanceof CommanderError) return err.exitCode;
+    // Commander has already printed its own usage errors (exit 2: the command line was wrong), and help/version exit 0.
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : USAGE_ERROR;
     const { message, exitCode } = describeError(err);
     io.stderr.write(`error: ${message}\n`);
     if (io.env.ATRIUM_DEBUG && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);

@@ -7,7 +7,8 @@ import { type Command, Option } from "commander";
 import type { CliContext, Target } from "../cli/context.js";
 import { CliError } from "../cli/io.js";
 import { printJson, printLines } from "../cli/output.js";
-import { DataRequestError, exportTenant, restoreTenant, type DataTarget } from "../data.js";
+import { AtriumError } from "../errors.js";
+import { exportTenant, restoreTenant, type DataTarget } from "../data.js";
 
 const dataTarget = (t: Target): DataTarget => {
   if (!t.token) throw new CliError("Not logged in: run `atrium login`, or pass --token / set ATRIUM_TOKEN");
@@ -16,7 +17,7 @@ const dataTarget = (t: Target): DataTarget => {
 
 /** The api's refusal as one line, with the archive's problems when it names them. */
 const explain = (err: unknown): never => {
-  if (err instanceof DataRequestError) throw new CliError(`${err.message}${err.status === 401 ? " (run `atrium login`)" : ""}`);
+  if (err instanceof AtriumError) throw new CliError(`${err.message}${err.status === 401 ? " (run `atrium login`)" : ""}`);
   throw err;
 };
 
@@ -30,14 +31,17 @@ export function registerData(program: Command, ctx: CliContext): void {
     .option("--account <id>", "another account (staff only)")
     .option("--files", "include the documents' stored files")
     .option("-o, --output <file>", "write here instead of stdout")
-    .action(async (opts: { account?: string; files?: boolean; output?: string }, cmd: Command) => {
+    .option("--json", "with --output: print where it was written, as JSON")
+    .action(async (opts: { account?: string; files?: boolean; output?: string; json?: boolean }, cmd: Command) => {
+      if (opts.json && !opts.output) throw new CliError("--json needs --output (the archive itself goes to stdout)", 2);
       const target = dataTarget(await ctx.target(cmd));
       const body = await exportTenant(target, { accountId: opts.account, includeFiles: opts.files }).catch(explain);
       const source = Readable.fromWeb(body as NodeReadableStream<Uint8Array>);
       // Bytes, not text: stdout gets the gzip as is, so a shell redirect makes a valid file.
       const sink = opts.output ? createWriteStream(opts.output) : new Writable({ write: (chunk: Buffer, _e, done) => (ctx.io.stdout.write(chunk as unknown as string), done()) });
       await pipeline(source, sink);
-      if (opts.output) ctx.io.stderr.write(`Wrote ${opts.output}\n`);
+      if (opts.output && opts.json) printJson(ctx.io, { path: opts.output });
+      else if (opts.output) ctx.io.stderr.write(`Wrote ${opts.output}\n`);
     });
 
   data

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import type { CliContext } from "../cli/context.js";
-import { printLines } from "../cli/output.js";
+import { printJson, printLines } from "../cli/output.js";
 
 /** `atrium email resend|verify`: confirming your address (needed to accept invitations). */
 export function registerEmail(program: Command, ctx: CliContext): void {
@@ -9,17 +9,23 @@ export function registerEmail(program: Command, ctx: CliContext): void {
   email
     .command("resend")
     .description("email a fresh confirmation link to your address")
-    .action(async (_opts: unknown, cmd: Command) => {
+    .option("--json", "print JSON")
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      printLines(ctx.io, (await client.email.resend.mutate()).message);
+      const r = await client.email.resend.mutate();
+      if (opts.json) return printJson(ctx.io, r);
+      printLines(ctx.io, r.message);
     });
 
   email
     .command("verify")
     .description("confirm your address with the token from the emailed link")
     .argument("<token>", "the token=… part of the link")
-    .action(async (token: string, _opts: unknown, cmd: Command) => {
+    .option("--json", "print JSON")
+    .action(async (token: string, opts: { json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      printLines(ctx.io, (await client.email.verify.mutate({ token })).message);
+      const r = await client.email.verify.mutate({ token });
+      if (opts.json) return printJson(ctx.io, r);
+      printLines(ctx.io, r.message);
     });
 }

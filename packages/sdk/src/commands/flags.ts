@@ -56,6 +56,7 @@ export function registerFlags(program: Command, ctx: CliContext): void {
     .description("set a flag's default (value as JSON, e.g. true / 42 / \"text\"), or its whole targeting (staff; audited)")
     .option("--targeting <json>", 'the whole targeting: {"default":v,"rules":[{"match":{"accountId":"…"},"value":v}],"rollout":{"percentage":n,"value":v}}')
     .option("--env <name>", "set the targeting of one environment (development, test, staging, production) instead")
+    .option("--json", "print JSON (what this command prints anyway)")
     .action(async (key: string, value: string | undefined, opts: { targeting?: string; env?: string }, c: Command) => {
       if (value === undefined && !opts.targeting) throw new CliError("give a value or --targeting <json>");
       const { client } = await ctx.client(c);

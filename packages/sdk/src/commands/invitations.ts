@@ -31,13 +31,16 @@ export function registerInvitations(program: Command, ctx: CliContext): void {
       .command(answer)
       .description(`${answer} an invitation`)
       .argument("<id>", "the invitation's id (see `atrium invitations list`)")
-      .action(async (id: string, _opts: unknown, cmd: Command) => {
+      .option("--json", "print JSON")
+      .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
         const { client } = await ctx.client(cmd);
         if (answer === "accept") {
           const joined = await client.invitations.accept.mutate({ invitationId: id });
+          if (opts.json) return printJson(ctx.io, joined);
           printLines(ctx.io, `Joined organization ${joined.organizationId}.`);
         } else {
-          await client.invitations.decline.mutate({ invitationId: id });
+          const declined = await client.invitations.decline.mutate({ invitationId: id });
+          if (opts.json) return printJson(ctx.io, declined ?? { declined: true });
           printLines(ctx.io, "Invitation declined.");
         }
       });

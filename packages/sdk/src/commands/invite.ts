@@ -47,9 +47,11 @@ export function registerInvite(program: Command, ctx: CliContext): void {
     .command("revoke")
     .description("revoke an unused invite key")
     .argument("<id>", "the key's id (see `atrium invite list`)")
-    .action(async (id: string, _opts: unknown, cmd: Command) => {
+    .option("--json", "print JSON")
+    .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
       const revoked = await client.inviteKeys.revoke.mutate({ id });
+      if (opts.json) return printJson(ctx.io, revoked);
       printLines(ctx.io, `Revoked invite key ${revoked.prefix}… (${revoked.id}).`);
     });
 }

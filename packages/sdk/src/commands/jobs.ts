@@ -1,16 +1,21 @@
-import { readFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
+import { wholeNumber } from "../cli/numbers.js";
 import type { CliContext, Target } from "../cli/context.js";
 import { CliError } from "../cli/io.js";
 import { printJson, printLines, printTable, when } from "../cli/output.js";
+import type { TDocumentKind } from "../contracts.js";
+import { AtriumError } from "../errors.js";
+import { uploadDocument } from "../helpers/upload.js";
+import { waitForJob } from "../helpers/wait-for-job.js";
 import { scoreLines } from "./job-result.js";
 
 const TYPES = ["document_analysis", "resume_match", "worklog_summary"] as const;
 type JobType = (typeof TYPES)[number];
 /** What each file of a job is, in the order given on the command line. */
 const KINDS: Record<JobType, string[]> = { document_analysis: ["other"], resume_match: ["resume", "job_description"], worklog_summary: ["worklog"] };
-const MIME: Record<string, string> = { ".pdf": "application/pdf", ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".md": "text/markdown", ".txt": "text/plain" };
 
 interface TimelineEvent {
   seq: number;
@@ -21,26 +26,22 @@ interface TimelineEvent {
   occurredAt: string;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** A job's result: a match's score spelled out as its parts, then the result's JSON. */
 function resultLines(result: Record<string, unknown> | null | undefined): string[] {
   if (!result) return [];
   return [...scoreLines(result.score, result.breakdown), JSON.stringify(result, null, 2)];
 }
 
-/** Uploads one file through the multipart route (it has no tRPC form). */
+/** Uploads one file through the multipart route (it has no tRPC form), streamed from disk. */
 async function upload(target: Target, file: string, kind: string): Promise<{ id: string; filename: string }> {
-  const bytes = await readFile(file).catch(() => {
+  const info = await stat(file).catch(() => {
     throw new CliError(`Cannot read ${file}`);
   });
-  const form = new FormData();
-  form.set("kind", kind);
-  form.set("file", new Blob([bytes], { type: MIME[path.extname(file).toLowerCase()] ?? "application/octet-stream" }), path.basename(file));
-  const res = await fetch(`${target.url}/api/documents/`, { method: "POST", headers: { authorization: `Bearer ${target.token ?? ""}` }, body: form });
-  const body = (await res.json().catch(() => ({}))) as { id?: string; filename?: string; message?: string };
-  if (!res.ok || !body.id) throw new CliError(`Upload of ${path.basename(file)} failed (${res.status}): ${body.message ?? "no message"}`);
-  return { id: body.id, filename: body.filename ?? path.basename(file) };
+  const name = path.basename(file);
+  const doc = await uploadDocument({ baseUrl: target.url, token: target.token }, createReadStream(file), { filename: name, kind: kind as TDocumentKind, size: info.size }).catch((err: unknown) => {
+    throw new CliError(`Upload of ${name} failed${err instanceof AtriumError ? ` (${err.status})` : ""}: ${(err as Error).message}`);
+  });
+  return { id: doc.id, filename: doc.filename };
 }
 
 /** A job's input documents by name; a deleted one says so. */
@@ -66,7 +67,7 @@ export function registerJobs(program: Command, ctx: CliContext): void {
     .argument("<type>", TYPES.join(" | "), jobType)
     .argument("<files...>", "files to upload (PDF, DOCX, text/Markdown)")
     .option("--wait", "print the timeline as it happens until the job ends")
-    .addOption(new Option("--interval <ms>", "polling interval with --wait").default(1000).argParser((v) => Number(v)))
+    .addOption(new Option("--interval <ms>", "first polling interval with --wait (backs off while the job is quiet)").default(1000).argParser(wholeNumber(50, 60_000, "milliseconds")))
     .option("--json", "print JSON")
     .action(async (type: JobType, files: string[], opts: { wait?: boolean; interval: number; json?: boolean }, cmd: Command) => {
       const kinds = KINDS[type];
@@ -78,15 +79,7 @@ export function registerJobs(program: Command, ctx: CliContext): void {
       const job = await client.jobs.create.mutate({ type, input });
       if (!opts.wait) return opts.json ? printJson(ctx.io, job) : printLines(ctx.io, `Job ${job.id} queued (${type}, estimated ${job.estimatedCostCents} ¢).`);
       if (!opts.json) printLines(ctx.io, `Job ${job.id} (${type}) — following its timeline:`);
-      let afterSeq = 0;
-      for (;;) {
-        const page = await client.jobs.events.query({ id: job.id, afterSeq });
-        for (const e of page.items) if (!opts.json) printLines(ctx.io, eventLine(e));
-        afterSeq = page.items.at(-1)?.seq ?? afterSeq;
-        if (page.done) break;
-        await sleep(opts.interval);
-      }
-      const final = await client.jobs.get.query({ id: job.id });
+      const final = await waitForJob(client, job.id, { intervalMs: opts.interval, onEvent: (e) => (opts.json ? undefined : printLines(ctx.io, eventLine(e))) });
       if (opts.json) return printJson(ctx.io, final);
       printLines(ctx.io, `Status: ${final.status}${final.costCents !== null ? `, cost ${final.costCents} ¢` : ""}`, ...resultLines(final.result));
       if (final.status !== "success") throw new CliError(final.error ?? `The job ended ${final.status}`);
@@ -97,7 +90,7 @@ export function registerJobs(program: Command, ctx: CliContext): void {
     .description("your account's jobs, newest first")
     .option("--status <status>", "queued | running | success | failed | cancelled")
     .option("--type <type>", "job type")
-    .addOption(new Option("--limit <n>", "at most this many").default(25).argParser((v) => Number(v)))
+    .addOption(new Option("--limit <n>", "at most this many").default(25).argParser(wholeNumber(1, 100)))
     .option("--json", "print JSON")
     .action(async (opts: { status?: "queued"; type?: string; limit: number; json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);

@@ -3,13 +3,14 @@ import type { Command } from "commander";
 import { createClient } from "../client.js";
 import type { CliContext } from "../cli/context.js";
 import { CliError } from "../cli/io.js";
-import { printLines } from "../cli/output.js";
+import { printJson, printLines } from "../cli/output.js";
 import { promptHidden, readStdin } from "../cli/prompt.js";
 
 interface LoginOptions {
   username: string;
   password?: string;
   passwordStdin?: boolean;
+  json?: boolean;
 }
 
 /** `atrium login`: trades credentials for a long-lived session token and stores it. */
@@ -20,6 +21,7 @@ export function registerLogin(program: Command, ctx: CliContext): void {
     .requiredOption("-u, --username <username>", "username or email")
     .option("-p, --password <password>", "password (prompted for when omitted)")
     .option("--password-stdin", "read the password from standard input")
+    .option("--json", "print JSON (the user and when the session expires; never the token)")
     .action(async (opts: LoginOptions, cmd: Command) => {
       const { url } = await ctx.target(cmd);
       const password = opts.password ?? (opts.passwordStdin ? await readStdin(ctx.io) : await promptHidden(ctx.io, "Password: "));
@@ -34,6 +36,7 @@ export function registerLogin(program: Command, ctx: CliContext): void {
           throw err;
         });
       await ctx.writeConfig({ url, token });
+      if (opts.json) return printJson(ctx.io, { url, user, expiresAt });
       printLines(ctx.io, `Logged in to ${url} as ${user.username} (session expires ${expiresAt.slice(0, 10)})`);
     });
 }

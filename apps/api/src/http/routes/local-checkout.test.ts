@@ -88,6 +88,31 @@ describe("local checkout, end to end over HTTP", () => {
   });
 });
 
+describe("a top-up resent with the same idempotency key", () => {
+  it("credits once, however many of the resent request's sessions are paid; another key is another top-up", async () => {
+    const accountId = tenant.account.id;
+    const before = await balanceOf(api, accountId);
+    const idempotencyKey = `retry-${Date.now()}`;
+    // The first attempt's answer was lost ten minutes ago (its session expires at another second); the resend goes over HTTP.
+    const earlier = await stripeBillingService
+      .localProvider(api.deps.config, () => new Date(Date.now() - 600_000))
+      .createCheckoutSession({ accountId, amountCents: 3000, currency: "usd", customerEmail: null, successUrl: "", cancelUrl: "", idempotencyKey });
+    const resent = await startTopup(tenant.owner.token, { amountDollars: 30, accountId, idempotencyKey });
+    expect(resent.status).toBe(200);
+    const sessionIds = [earlier.sessionId, String(resent.body.sessionId)];
+    expect(new Set(sessionIds).size).toBe(2);
+    for (const id of sessionIds) {
+      const paid = await fetch(`${api.url}/api/billing/local-checkout/${id}/confirm`, { method: "POST", redirect: "manual" });
+      expect(paid.status).toBe(303);
+    }
+    expect(await balanceOf(api, accountId)).toBe(before + 3000);
+
+    const another = await startTopup(tenant.owner.token, { amountDollars: 30, accountId, idempotencyKey: `${idempotencyKey}-2` });
+    await fetch(`${api.url}/api/billing/local-checkout/${String(another.body.sessionId)}/confirm`, { method: "POST", redirect: "manual" });
+    expect(await balanceOf(api, accountId)).toBe(before + 6000);
+  });
+});
+
 describe("POST /api/billing/topup/session/ input and access", () => {
   it("checks the amount against TOPUP_MIN/MAX_DOLLARS and whole cents, naming the field", async () => {
     const accountId = tenant.account.id;

@@ -10,7 +10,7 @@ export function localProvider(config: Env, now: () => Date = () => new Date()): 
   return {
     name: "local",
     createCheckoutSession(req: CheckoutRequest): Promise<CheckoutSession> {
-      const { sessionId } = signLocalSession(config.SESSION_SECRET, { accountId: req.accountId, amountCents: req.amountCents, currency: req.currency }, now());
+      const { sessionId } = signLocalSession(config.SESSION_SECRET, { accountId: req.accountId, amountCents: req.amountCents, currency: req.currency }, now(), req.idempotencyKey);
       return Promise.resolve({ sessionId, checkoutUrl: localCheckoutUrl(config, sessionId) });
     },
   };

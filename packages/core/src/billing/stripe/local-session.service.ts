@@ -28,11 +28,31 @@ interface Payload {
 
 const mac = (key: Buffer, body: string) => createHmac("sha256", key).update(`atrium-local-checkout:${body}`).digest("base64url");
 
-export function signLocalSession(sessionSecret: string, s: Omit<LocalSession, "expiresAt">, now: Date): { sessionId: string; expiresAt: Date } {
+/**
+ * With an idempotency key the nonce is derived from it (and the account and amount), so a resent
+ * request yields a session with the same nonce; the credit is keyed by the nonce (localCreditId),
+ * so however many such sessions are paid, the reserve is credited once.
+ */
+export function signLocalSession(sessionSecret: string, s: Omit<LocalSession, "expiresAt">, now: Date, idempotencyKey?: string): { sessionId: string; expiresAt: Date } {
   const e = Math.floor(now.getTime() / 1000) + LOCAL_SESSION_TTL_SECONDS;
-  const payload: Payload = { a: s.accountId, c: s.amountCents, u: s.currency, e, n: randomBytes(9).toString("base64url") };
+  const key = purposeKey(sessionSecret, "localCheckout");
+  const n = idempotencyKey
+    ? createHmac("sha256", key).update(`atrium-local-topup:${s.accountId}:${s.amountCents}:${idempotencyKey}`).digest("base64url").slice(0, 12)
+    : randomBytes(9).toString("base64url");
+  const payload: Payload = { a: s.accountId, c: s.amountCents, u: s.currency, e, n };
   const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
-  return { sessionId: `${LOCAL_SESSION_PREFIX}${body}.${mac(purposeKey(sessionSecret, "localCheckout"), body)}`, expiresAt: new Date(e * 1000) };
+  return { sessionId: `${LOCAL_SESSION_PREFIX}${body}.${mac(key, body)}`, expiresAt: new Date(e * 1000) };
+}
+
+/** What a local session's credit is keyed by: its nonce (the session id itself when it has none). */
+export function localCreditId(sessionId: string): string {
+  try {
+    const body = sessionId.slice(LOCAL_SESSION_PREFIX.length).split(".")[0] ?? "";
+    const { n } = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as Partial<Payload>;
+    return typeof n === "string" && n ? `${LOCAL_SESSION_PREFIX}${n}` : sessionId;
+  } catch {
+    return sessionId;
+  }
 }
 
 const invalid = () => new ServiceError("BAD_REQUEST", "This checkout link is not valid");

@@ -14,6 +14,8 @@ export interface CheckoutRequest {
   /** The reserve's Stripe customer, when it has one already. */
   customerId?: string | null;
   accountName?: string;
+  /** The caller's key: the same key and request give the same session (and one credit). */
+  idempotencyKey?: string;
 }
 
 export interface CheckoutSession {

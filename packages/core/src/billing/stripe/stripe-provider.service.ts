@@ -16,12 +16,14 @@ export function stripeProvider(stripe: Stripe): BillingProvider {
     async createCheckoutSession(req: CheckoutRequest): Promise<CheckoutSession> {
       let customer = req.customerId ?? undefined;
       let createdCustomerId: string | undefined;
+      // Stripe replays the first answer for a key it has seen (24 h), so a resent request reuses the session.
+      const keyed = (scope: string) => (req.idempotencyKey ? { idempotencyKey: `atrium:${scope}:${req.accountId}:${req.idempotencyKey}` } : undefined);
       if (!customer) {
         const created = await stripe.customers.create({
           ...(req.customerEmail ? { email: req.customerEmail } : {}),
           ...(req.accountName ? { name: req.accountName } : {}),
           metadata: { accountId: req.accountId },
-        });
+        }, keyed("topup-customer"));
         customer = createdCustomerId = created.id;
       }
       const metadata = { accountId: req.accountId, kind: TOPUP_KIND };
@@ -34,7 +36,7 @@ export function stripeProvider(stripe: Stripe): BillingProvider {
         payment_intent_data: { metadata },
         success_url: req.successUrl,
         cancel_url: req.cancelUrl,
-      });
+      }, keyed(`topup-${req.amountCents}`));
       if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a url`);
       return { sessionId: session.id, checkoutUrl: session.url, ...(createdCustomerId ? { createdCustomerId } : {}) };
     },

@@ -15,6 +15,13 @@ export const ZCreateTopupSessionInput = z.strictObject({
     .refine(hasAtMostTwoDecimals, "Use at most 2 decimal places (whole cents)")
     .describe("Dollars to add to the reserve, e.g. 50 or 19.99"),
   accountId: z.uuid({ error: "Not a valid account id" }).optional().describe("The tenant to top up; defaults to your home account"),
+  idempotencyKey: z
+    .string()
+    .trim()
+    .min(8, "Idempotency key must be at least 8 characters")
+    .max(200, "Idempotency key is too long")
+    .optional()
+    .describe("Resending the same request with the same key returns the same checkout session, so paying it credits once (the SDK sends one)"),
 });
 export type TCreateTopupSessionInput = z.infer<typeof ZCreateTopupSessionInput>;
 

@@ -45,6 +45,7 @@ export async function createTopupSession(ctx: ServiceContext, actor: Actor, poli
     currency: reserve.currency,
     customerEmail: user?.email ?? null,
     customerId: reserve.stripeCustomerId,
+    ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
     ...returnUrls(ctx.config.PUBLIC_URL),
   });
   if (session.createdCustomerId) {

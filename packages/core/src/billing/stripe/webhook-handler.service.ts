@@ -4,7 +4,7 @@ import type { ServiceContext } from "../../shared/context.js";
 import { creditReserve, ensureReserve, reserveRules } from "../ledger.service.js";
 import { formatCents } from "../money.service.js";
 import { checkoutCreditKey, TOPUP_KIND } from "./checkout.service.js";
-import { LOCAL_SESSION_PREFIX } from "./local-session.service.js";
+import { LOCAL_SESSION_PREFIX, localCreditId } from "./local-session.service.js";
 import { accountName, accountReserveOf, clearPaymentFailed, existingAccountId, markStripeEvent, ownerEmails, resolveAccountId, setPaymentFailed } from "./stripe.repository.js";
 import { ZCheckoutSession, ZInvoice, ZPaymentIntent, type TEventEnvelope } from "./stripe-object.schema.js";
 import { syncSubscription } from "./subscription-sync.service.js";
@@ -52,7 +52,7 @@ async function creditTopup(ctx: ServiceContext, event: TEventEnvelope): Promise<
     {
       accountId,
       amountCents: amount,
-      idempotencyKey: checkoutCreditKey(session.id),
+      idempotencyKey: checkoutCreditKey(local ? localCreditId(session.id) : session.id),
       reason: local ? "Top-up (local checkout)" : "Top-up (Stripe Checkout)",
       related: { type: "stripe_checkout", id: session.id },
       type: "credit",
