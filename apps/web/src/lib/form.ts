@@ -49,7 +49,7 @@ export type ContractForm<V extends Record<string, unknown>, S extends Schema> = 
   formError: string | undefined;
   /** Submit handler: validates against the contract, then hands over the contract's parsed output. */
   submit: (send: (input: Output<S>) => void) => (event?: FormEvent) => void;
-  /** A mutation's error: its fieldErrors land on the fields, anything else in `formError`. */
+  /** A mutation's error: its fieldErrors land on the fields, anything else in `formError`; null clears both. */
   setServerError: (error: unknown) => void;
 };
 
@@ -74,6 +74,10 @@ export function useContractForm<V extends Record<string, unknown>, S extends Sch
   const fields = new Set([...Object.keys(options.initialValues), ...(options.fields ?? [])]);
 
   const setServerError = (error: unknown) => {
+    if (error == null) {
+      form.clearErrors();
+      return setFormError(undefined);
+    }
     const onFields = Object.fromEntries(Object.entries(joined(fieldErrorsOf(error))).filter(([key]) => fields.has(key)));
     form.setErrors(onFields);
     setFormError(Object.keys(onFields).length ? undefined : errorMessage(error));

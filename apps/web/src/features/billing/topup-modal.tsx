@@ -1,10 +1,9 @@
 import { Alert, Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, UnstyledButton } from "@mantine/core";
 import { IconAlertCircle, IconLock } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useState } from "react";
 import { ZCreateTopupSessionInput } from "@atrium/sdk";
-import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
-import { fieldError, formErrors } from "../../lib/form";
+import { useContractForm } from "../../lib/form";
 import { formatCents } from "../../lib/money";
 import { useLimits } from "../../lib/use-limits";
 import type { Balance } from "../../lib/trpc";
@@ -12,7 +11,7 @@ import { rememberPendingTopup } from "./pending-topup";
 import { balanceQuery, useCreateTopupSession } from "./use-billing";
 
 const PRESETS = [10, 25, 50, 100] as const;
-const FIELDS = ["amountDollars"] as const;
+const toInput = ({ amountDollars }: { amountDollars: string | number }) => ({ amountDollars: amountDollars === "" ? undefined : Number(amountDollars) });
 
 function PresetButton({ dollars, selected, onSelect }: { dollars: number; selected: boolean; onSelect: () => void }) {
   return (
@@ -38,8 +37,6 @@ function PresetButton({ dollars, selected, onSelect }: { dollars: number; select
 function TopupForm({ onCancel }: { onCancel: () => void }) {
   const queryClient = useQueryClient();
   const create = useCreateTopupSession();
-  const [amount, setAmount] = useState<string | number>(50);
-  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const [leaving, setLeaving] = useState(false);
   const limits = useLimits().data;
   const range = limits ? `Any amount from ${formatCents(limits.topupMinDollars * 100)} to ${formatCents(limits.topupMaxDollars * 100)}` : "Or type any amount in dollars";
@@ -49,23 +46,27 @@ function TopupForm({ onCancel }: { onCancel: () => void }) {
     window.addEventListener("pageshow", reset);
     return () => window.removeEventListener("pageshow", reset);
   }, []);
-  const { errors, formError } = formErrors(create.error, clientErrors, FIELDS);
+  const form = useContractForm({
+    schema: ZCreateTopupSessionInput,
+    initialValues: { amountDollars: 50 as string | number },
+    toInput,
+    // The range is shown under the field; outside it, say so here rather than after a round trip.
+    check: (values): Record<string, string> => {
+      const parsed = ZCreateTopupSessionInput.safeParse(toInput(values));
+      if (!parsed.success || !limits) return {};
+      const dollars = parsed.data.amountDollars;
+      return dollars < limits.topupMinDollars || dollars > limits.topupMaxDollars ? { amountDollars: `${range}.` } : {};
+    },
+  });
+  const amount = form.values.amountDollars;
   // A new amount is a new question: yesterday's "too small" shouldn't sit under it.
   const changeAmount = (next: string | number) => {
-    setAmount(next);
-    setClientErrors({});
-    if (create.isError) create.reset();
+    form.setFieldValue("amountDollars", next);
+    form.setServerError(null);
   };
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = ZCreateTopupSessionInput.safeParse({ amountDollars: amount === "" ? undefined : Number(amount) });
-    if (!parsed.success) return setClientErrors(fieldErrorsOfIssues(parsed.error.issues));
-    // The range is shown under the field; outside it, say so here rather than after a round trip.
-    const dollars = parsed.data.amountDollars;
-    if (limits && (dollars < limits.topupMinDollars || dollars > limits.topupMaxDollars)) return setClientErrors({ amountDollars: [`${range}.`] });
-    setClientErrors({});
-    create.mutate(parsed.data, {
+  const onSubmit = form.submit((input) =>
+    create.mutate(input, {
       onSuccess: (session) => {
         const before: Balance | undefined = queryClient.getQueryData(balanceQuery.queryKey);
         rememberPendingTopup({
@@ -78,15 +79,16 @@ function TopupForm({ onCancel }: { onCancel: () => void }) {
         setLeaving(true);
         window.location.assign(session.checkoutUrl);
       },
-    });
-  };
+      onError: form.setServerError,
+    }),
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack>
-        {formError && (
+        {form.formError && (
           <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />}>
-            {formError}
+            {form.formError}
           </Alert>
         )}
         <SimpleGrid cols={4} spacing="sm">
@@ -101,9 +103,8 @@ function TopupForm({ onCancel }: { onCancel: () => void }) {
           // No min/decimalScale/allowNegative: those silently turned "-25" into $25; the contract refuses it instead.
           clampBehavior="none"
           thousandSeparator=","
-          value={amount}
+          {...form.getInputProps("amountDollars")}
           onChange={changeAmount}
-          error={fieldError(errors, "amountDollars")}
         />
         <Group justify="space-between" mt="xs" wrap="nowrap">
           <Group gap={6} wrap="nowrap">

@@ -1,13 +1,12 @@
 import { Alert, Badge, Button, EmptyState, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { IconAlertCircle, IconMail, IconMailForward, IconSend } from "@tabler/icons-react";
-import { useState, type FormEvent } from "react";
-import { ZCreateInvitationInput, type TTenantRole } from "@atrium/sdk";
+import { useState } from "react";
+import { ZCreateInvitationInput } from "@atrium/sdk";
 import { DateCell } from "../../components/date-cell";
 import { ListSkeleton } from "../../components/list-skeleton";
 import { LoadMore } from "../../components/load-more";
 import { QueryError } from "../../components/query-error";
-import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
-import { fieldError, formErrors } from "../../lib/form";
+import { useContractForm } from "../../lib/form";
 import type { InviteResult, Organization } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/current-user";
 import { atLeast, isTenantRole, ROLE_COLORS, ROLE_DESCRIPTIONS, ROLE_LABELS, ROLE_OPTIONS } from "./roles";
@@ -30,28 +29,26 @@ function InviteOutcome({ result }: { result: InviteResult }) {
 
 function InviteForm({ organization, isOwner }: { organization: Organization; isOwner: boolean }) {
   const invite = useInvite(organization.id);
-  const [email, setEmail] = useState("");
-  const [role, setRole] = useState<TTenantRole>("member");
-  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const form = useContractForm({
+    schema: ZCreateInvitationInput,
+    initialValues: { email: "", role: "member" as string },
+    toInput: (v) => ({ id: organization.id, ...v }),
+  });
   const [result, setResult] = useState<InviteResult | null>(null);
-  const { errors, formError } = formErrors(invite.error, clientErrors, ["email", "role"]);
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = ZCreateInvitationInput.safeParse({ id: organization.id, email, role });
-    if (!parsed.success) return setClientErrors(fieldErrorsOfIssues(parsed.error.issues));
-    setClientErrors({});
+  const onSubmit = form.submit(({ email, role }) => {
     setResult(null);
     invite.mutate(
-      { email: parsed.data.email, role: parsed.data.role },
+      { email, role },
       {
         onSuccess: (r) => {
           setResult(r);
-          setEmail("");
+          form.setFieldValue("email", "");
         },
+        onError: form.setServerError,
       },
     );
-  };
+  });
 
   return (
     <Paper withBorder radius="md" p="lg" component="form" onSubmit={onSubmit} noValidate>
@@ -62,9 +59,9 @@ function InviteForm({ organization, isOwner }: { organization: Organization; isO
             We email them a link. Nobody joins until they accept, signed in with that confirmed address.
           </Text>
         </div>
-        {formError && (
+        {form.formError && (
           <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-            {formError}
+            {form.formError}
           </Alert>
         )}
         <Group align="flex-start" wrap="wrap">
@@ -73,18 +70,15 @@ function InviteForm({ organization, isOwner }: { organization: Organization; isO
             type="email"
             placeholder="colleague@example.com"
             style={{ flex: "1 1 260px" }}
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={fieldError(errors, "email")}
+            {...form.getInputProps("email")}
           />
           <Select
             label="Role"
             w={200}
             data={ROLE_OPTIONS.map((o) => ({ ...o, disabled: o.value === "owner" && !isOwner }))}
-            value={role}
             allowDeselect={false}
-            onChange={(value) => isTenantRole(value) && setRole(value)}
-            error={fieldError(errors, "role")}
+            {...form.getInputProps("role")}
+            onChange={(value) => isTenantRole(value) && form.setFieldValue("role", value)}
             comboboxProps={{ width: 300, position: "bottom-start" }}
             renderOption={({ option }) => (
               <Stack gap={0}>

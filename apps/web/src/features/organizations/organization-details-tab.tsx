@@ -1,12 +1,11 @@
 import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconAlertCircle, IconTrash } from "@tabler/icons-react";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useNavigate } from "react-router";
 import { ZUpdateOrganizationInput } from "@atrium/sdk";
 import { ConfirmModal } from "../../components/confirm-modal";
-import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
-import { fieldError, formErrors } from "../../lib/form";
+import { useContractForm } from "../../lib/form";
 import { formatDateTime } from "../../lib/format";
 import type { Organization } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/current-user";
@@ -15,22 +14,17 @@ import { useCurrentOrganization } from "./use-current-organization";
 import { useDeleteOrganization, useUpdateOrganization } from "./use-organizations";
 import { DescriptionInput } from "../../components/description-input";
 
-const FIELDS = ["name", "slug", "description"] as const;
-
 function DetailsForm({ organization, canEdit }: { organization: Organization; canEdit: boolean }) {
   const update = useUpdateOrganization();
-  const [values, setValues] = useState({ name: organization.name, slug: organization.slug, description: organization.description ?? "" });
-  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
-  const { errors, formError } = formErrors(update.error, clientErrors, FIELDS);
+  const form = useContractForm({
+    schema: ZUpdateOrganizationInput,
+    initialValues: { name: organization.name, slug: organization.slug, description: organization.description ?? "" },
+    toInput: (v) => ({ id: organization.id, ...v, description: v.description.trim() || null }),
+  });
+  const values = form.values;
   const dirty = values.name !== organization.name || values.slug !== organization.slug || values.description !== (organization.description ?? "");
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = ZUpdateOrganizationInput.safeParse({ id: organization.id, name: values.name, slug: values.slug, description: values.description.trim() || null });
-    if (!parsed.success) return setClientErrors(fieldErrorsOfIssues(parsed.error.issues));
-    setClientErrors({});
-    update.mutate(parsed.data);
-  };
+  const onSubmit = form.submit((input) => update.mutate(input, { onError: form.setServerError }));
 
   return (
     <Paper withBorder radius="md" p="lg" component="form" onSubmit={onSubmit} noValidate>
@@ -41,27 +35,24 @@ function DetailsForm({ organization, canEdit }: { organization: Organization; ca
             Only admins and owners can change these.
           </Text>
         )}
-        {formError && (
+        {form.formError && (
           <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />}>
-            {formError}
+            {form.formError}
           </Alert>
         )}
-        <TextInput label="Name" value={values.name} disabled={!canEdit} onChange={(e) => setValues({ ...values, name: e.currentTarget.value })} error={fieldError(errors, "name")} />
+        <TextInput label="Name" disabled={!canEdit} {...form.getInputProps("name")} />
         <TextInput
           label="Slug"
           description="Unique within the account; used in links and the API"
-          value={values.slug}
           disabled={!canEdit}
-          onChange={(e) => setValues({ ...values, slug: e.currentTarget.value })}
-          error={fieldError(errors, "slug")}
+          {...form.getInputProps("slug")}
         />
         <DescriptionInput
           autosize
           minRows={2}
-          value={values.description}
           disabled={!canEdit}
-          onChange={(e) => setValues({ ...values, description: e.currentTarget.value })}
-          error={fieldError(errors, "description")}
+          {...form.getInputProps("description")}
+          value={values.description}
         />
         <Group justify="space-between">
           <Text size="xs" c="dimmed">

@@ -1,8 +1,7 @@
 import { Alert, Button, Group, Paper, Select, Stack, Text, Title } from "@mantine/core";
 import { IconAlertCircle, IconUserPlus } from "@tabler/icons-react";
-import { useState, type FormEvent } from "react";
-import type { TTeamRole } from "@atrium/sdk";
-import { formErrors, fieldError } from "../../lib/form";
+import { ZAddTeamMemberInput } from "@atrium/sdk";
+import { useContractForm } from "../../lib/form";
 import { notifySuccess } from "../../lib/notify";
 import type { TeamMember } from "../../lib/trpc";
 import { isTeamRole, TEAM_ROLE_LABELS, TEAM_ROLE_OPTIONS } from "../organizations/roles";
@@ -13,27 +12,27 @@ import { useSetTeamMember } from "./use-teams";
 export function AddTeamMemberForm({ organizationId, teamId, current }: { organizationId: string; teamId: string; current: TeamMember[] }) {
   const orgMembers = useOrganizationMembers(organizationId);
   const add = useSetTeamMember(teamId);
-  const [userId, setUserId] = useState<string | null>(null);
-  const [role, setRole] = useState<TTeamRole>("member");
-  const [clientErrors, setClientErrors] = useState({});
-  const { errors, formError } = formErrors(add.error, clientErrors, ["userId", "role"]);
+  const form = useContractForm({
+    schema: ZAddTeamMemberInput,
+    initialValues: { userId: null as string | null, role: "member" as string },
+    toInput: (v) => ({ id: teamId, ...v }),
+    check: (v): Record<string, string> => (v.userId ? {} : { userId: "Pick a member of the organization" }),
+  });
   const inTeam = new Set(current.map((m) => m.userId));
   const candidates = (orgMembers.data ?? []).filter((m) => !inTeam.has(m.userId));
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!userId) return setClientErrors({ userId: ["Pick a member of the organization"] });
-    setClientErrors({});
+  const onSubmit = form.submit(({ userId, role }) =>
     add.mutate(
       { userId, role },
       {
         onSuccess: (member) => {
           notifySuccess(`${member.username} joined the team as ${TEAM_ROLE_LABELS[member.role].toLowerCase()}.`);
-          setUserId(null);
+          form.setFieldValue("userId", null);
         },
+        onError: form.setServerError,
       },
-    );
-  };
+    ),
+  );
 
   return (
     <Paper withBorder radius="md" p="lg" component="form" onSubmit={onSubmit} noValidate>
@@ -44,9 +43,9 @@ export function AddTeamMemberForm({ organizationId, teamId, current }: { organiz
             Anyone in the organization can join its teams. Invite new people from the organization's Invitations tab.
           </Text>
         </div>
-        {formError && (
+        {form.formError && (
           <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />}>
-            {formError}
+            {form.formError}
           </Alert>
         )}
         <Group align="flex-start" wrap="wrap">
@@ -57,12 +56,11 @@ export function AddTeamMemberForm({ organizationId, teamId, current }: { organiz
             nothingFoundMessage="No one by that name"
             style={{ flex: "1 1 260px" }}
             data={candidates.map((m) => ({ value: m.userId, label: m.displayName ? `${m.displayName} (@${m.username})` : m.username }))}
-            value={userId}
-            onChange={setUserId}
+            {...form.getInputProps("userId")}
             disabled={!orgMembers.isSuccess || candidates.length === 0}
-            error={fieldError(errors, "userId") ?? (orgMembers.isError ? "Couldn't load the organization's members" : undefined)}
+            error={form.errors.userId ?? (orgMembers.isError ? "Couldn't load the organization's members" : undefined)}
           />
-          <Select label="Team role" w={160} data={TEAM_ROLE_OPTIONS} value={role} allowDeselect={false} onChange={(v) => isTeamRole(v) && setRole(v)} error={fieldError(errors, "role")} />
+          <Select label="Team role" w={160} data={TEAM_ROLE_OPTIONS} allowDeselect={false} {...form.getInputProps("role")} onChange={(v) => isTeamRole(v) && form.setFieldValue("role", v)} />
           <Button type="submit" mt={25} leftSection={<IconUserPlus size={16} />} loading={add.isPending} disabled={candidates.length === 0}>
             Add
           </Button>

@@ -1,5 +1,6 @@
 import { Loader, Select } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { api, trpc, type TenantAccount } from "../../../lib/trpc";
 
 /** Enough for a picker; past this, typing narrows what was loaded (the list has no search on the api). */
@@ -30,7 +31,7 @@ export function useAllAccounts() {
 interface AccountPickerProps {
   value: string | null;
   onChange: (id: string | null) => void;
-  error?: string;
+  error?: ReactNode;
   label?: string;
   placeholder?: string;
   clearable?: boolean;

@@ -2,15 +2,20 @@ import { Alert, Button, Group, NumberInput, Paper, Stack, Text, Textarea, Title 
 import { IconAlertCircle, IconCheck } from "@tabler/icons-react";
 import { useState, type FormEvent } from "react";
 import { ZAdjustReserveInput } from "@atrium/sdk";
-import { fieldErrorsOfIssues, type FieldErrors } from "../../../lib/errors";
-import { fieldError, formErrors } from "../../../lib/form";
+import { useContractForm } from "../../../lib/form";
 import { dollarsToCents, formatCents, formatSignedCents } from "../../../lib/money";
 import type { AdjustResult } from "../../../lib/trpc";
 import { AccountPicker, useAllAccounts } from "./account-picker";
 import { AdjustConfirmModal, type PendingAdjustment } from "./adjust-confirm-modal";
 import { useAdjustContext, useAdjustReserve } from "./use-admin-billing";
 
-const FIELDS = ["tenantId", "amountCents", "reason"] as const;
+interface Values extends Record<string, unknown> {
+  tenantId: string | null;
+  /** Dollars as typed; the contract takes cents. */
+  amount: string | number;
+  reason: string;
+}
+const toInput = ({ tenantId, amount, reason }: Values) => ({ tenantId, amountCents: dollarsToCents(amount), reason });
 
 interface Applied {
   accountName: string;
@@ -21,31 +26,39 @@ interface Applied {
 export function AdjustForm() {
   const adjust = useAdjustReserve();
   const accounts = useAllAccounts();
-  const [tenantId, setTenantId] = useState<string | null>(null);
-  const [amount, setAmount] = useState<string | number>("");
-  const [reason, setReason] = useState("");
-  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const [applied, setApplied] = useState<Applied | null>(null);
   const [pending, setPending] = useState<PendingAdjustment | null>(null);
+  const form = useContractForm({
+    schema: ZAdjustReserveInput,
+    initialValues: { tenantId: null, amount: "", reason: "" } as Values,
+    toInput,
+    fields: ["amountCents"],
+    check: (values): Record<string, string> => {
+      if (!values.tenantId) return { tenantId: "Pick the account to adjust" };
+      const amountCents = dollarsToCents(values.amount);
+      if (amountCents === null) return { amountCents: "Enter an amount in dollars, e.g. 25 or -12.50" };
+      // Limits only once the contract is satisfied, so its messages come first.
+      if (!ZAdjustReserveInput.safeParse(toInput(values)).success) return {};
+      if (!context.data) return { tenantId: "Still loading this account's balance; try again in a moment" };
+      const { maxCents, currency } = context.data;
+      return Math.abs(amountCents) > maxCents ? { amountCents: `Adjustments are limited to ${formatCents(maxCents, currency)} either way` } : {};
+    },
+  });
+  const { tenantId, reason } = form.values;
   const context = useAdjustContext(tenantId);
-  const { errors, formError } = formErrors(adjust.error, clientErrors, FIELDS);
   const accountName = accounts.data?.find((a) => a.id === tenantId)?.name ?? "the account";
 
   // Step one: check against the api's contract, then show before/after in the confirm dialog.
+  const review = form.submit(({ amountCents }) => {
+    if (!context.data) return;
+    const { balanceCents, currency, confirmAboveCents } = context.data;
+    setPending({ accountName, amountCents, balanceCents, currency, confirmAboveCents });
+  });
   const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
     setApplied(null);
     adjust.reset();
-    const amountCents = dollarsToCents(amount);
-    if (!tenantId) return setClientErrors({ tenantId: ["Pick the account to adjust"] });
-    if (amountCents === null) return setClientErrors({ amountCents: ["Enter an amount in dollars, e.g. 25 or -12.50"] });
-    const parsed = ZAdjustReserveInput.safeParse({ tenantId, amountCents, reason });
-    if (!parsed.success) return setClientErrors(fieldErrorsOfIssues(parsed.error.issues));
-    if (!context.data) return setClientErrors({ tenantId: ["Still loading this account's balance; try again in a moment"] });
-    const { balanceCents, currency, maxCents, confirmAboveCents } = context.data;
-    if (Math.abs(amountCents) > maxCents) return setClientErrors({ amountCents: [`Adjustments are limited to ${formatCents(maxCents, currency)} either way`] });
-    setClientErrors({});
-    setPending({ accountName, amountCents, balanceCents, currency, confirmAboveCents });
+    form.setServerError(null);
+    review(event);
   };
 
   const apply = () => {
@@ -55,9 +68,9 @@ export function AdjustForm() {
       {
         onSuccess: (result) => {
           setApplied({ accountName, result });
-          setAmount("");
-          setReason("");
+          form.setValues({ amount: "", reason: "" });
         },
+        onError: form.setServerError,
         onSettled: () => setPending(null),
       },
     );
@@ -72,9 +85,9 @@ export function AdjustForm() {
             Credit or debit a tenant's balance by hand. The reason is kept in the ledger and the audit log.
           </Text>
         </div>
-        {formError && (
+        {form.formError && (
           <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />}>
-            {formError}
+            {form.formError}
           </Alert>
         )}
         {applied && (
@@ -84,7 +97,7 @@ export function AdjustForm() {
             {!applied.result.applied && " (already applied earlier; nothing changed)"}
           </Alert>
         )}
-        <AccountPicker value={tenantId} onChange={setTenantId} error={fieldError(errors, "tenantId")} />
+        <AccountPicker value={tenantId} onChange={(id) => form.setFieldValue("tenantId", id)} error={form.errors.tenantId} />
         {context.data && (
           <Text size="sm">
             Balance now: <b data-testid="adjust-current-balance">{formatCents(context.data.balanceCents, context.data.currency)}</b>
@@ -96,18 +109,15 @@ export function AdjustForm() {
           prefix="$"
           // Typed as-is (no truncated decimals): dollarsToCents refuses what isn't whole cents.
           thousandSeparator=","
-          value={amount}
-          onChange={setAmount}
-          error={fieldError(errors, "amountCents")}
+          {...form.getInputProps("amount")}
+          error={form.errors.amountCents ?? form.errors.amount}
         />
         <Textarea
           label="Reason"
           description="Required. Shown to the tenant in their ledger."
           autosize
           minRows={2}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          error={fieldError(errors, "reason")}
+          {...form.getInputProps("reason")}
         />
         <Group justify="flex-end">
           <Button type="submit">Review adjustment</Button>
