@@ -1,11 +1,9 @@
-import { Alert, Badge, Button, EmptyState, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { IconAlertCircle, IconMail, IconMailForward, IconSend } from "@tabler/icons-react";
 import { useState } from "react";
 import { ZCreateInvitationInput } from "@atrium/sdk";
 import { DateCell } from "../../components/date-cell";
-import { ListSkeleton } from "../../components/list-skeleton";
-import { LoadMore } from "../../components/load-more";
-import { QueryError } from "../../components/query-error";
+import { DataTable, type Column } from "../../components/data-table";
 import { useContractForm } from "../../lib/form";
 import type { InviteResult, Organization } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/current-user";
@@ -99,69 +97,44 @@ function InviteForm({ organization, isOwner }: { organization: Organization; isO
   );
 }
 
+type Invitation = NonNullable<ReturnType<typeof useInvitations>["data"]>[number];
+
 function PendingInvitations({ organization }: { organization: Organization }) {
   const invitations = useInvitations(organization.id);
   const revoke = useRevokeInvitation(organization.id);
-
-  let content;
-  if (invitations.isPending) content = <ListSkeleton label="Loading invitations" />;
-  else if (invitations.isError) content = <QueryError error={invitations.error} title="Couldn't load the invitations" onRetry={() => void invitations.refetch()} />;
-  else if (invitations.data.length === 0) content = <EmptyState py="xl" icon={<IconMail size={28} />} variant="light" title="No pending invitations" description="Invitations you send appear here until they are accepted." />;
-  else {
-    content = (
-      <>
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing="sm" highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Email</Table.Th>
-                <Table.Th>Role</Table.Th>
-                <Table.Th>Sent</Table.Th>
-                <Table.Th>Expires</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {invitations.data.map((inv) => (
-                <Table.Tr key={inv.id} data-testid="invitation-row">
-                  <Table.Td fw={500}>{inv.email}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={ROLE_COLORS[inv.role]}>
-                      {ROLE_LABELS[inv.role]}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <DateCell iso={inv.createdAt} />
-                  </Table.Td>
-                  <Table.Td>
-                    <DateCell iso={inv.expiresAt} />
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      color="red"
-                      loading={revoke.isPending && revoke.variables === inv.id}
-                      onClick={() => revoke.mutate(inv.id)}
-                    >
-                      Revoke
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        <LoadMore {...invitations} />
-      </>
-    );
-  }
+  const columns: Column<Invitation>[] = [
+    { header: "Email", cell: (inv) => inv.email, td: { fw: 500 } },
+    {
+      header: "Role",
+      cell: (inv) => (
+        <Badge variant="light" color={ROLE_COLORS[inv.role]}>
+          {ROLE_LABELS[inv.role]}
+        </Badge>
+      ),
+    },
+    { header: "Sent", cell: (inv) => <DateCell iso={inv.createdAt} /> },
+    { header: "Expires", cell: (inv) => <DateCell iso={inv.expiresAt} /> },
+    {
+      cell: (inv) => (
+        <Button size="compact-sm" variant="subtle" color="red" loading={revoke.isPending && revoke.variables === inv.id} onClick={() => revoke.mutate(inv.id)}>
+          Revoke
+        </Button>
+      ),
+      td: { ta: "right" },
+    },
+  ];
   return (
     <Stack gap="xs">
       <Title order={4}>Pending invitations</Title>
-      <Paper withBorder radius="md" p={invitations.isError ? "md" : 0}>
-        {content}
-      </Paper>
+      <DataTable
+        query={invitations}
+        columns={columns}
+        rowKey={(inv) => inv.id}
+        rowProps={() => ({ "data-testid": "invitation-row" })}
+        errorTitle="Couldn't load the invitations"
+        loadingLabel="Loading invitations"
+        empty={{ icon: <IconMail size={28} />, title: "No pending invitations", description: "Invitations you send appear here until they are accepted." }}
+      />
     </Stack>
   );
 }
