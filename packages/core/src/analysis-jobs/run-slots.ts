@@ -38,26 +38,26 @@ export async function startRunWithinCap(db: DbOrTx, jobId: string, cap: number, 
     if (isFinished(job.status)) return { status: "finished", job };
     if (job.cancelRequestedAt) return { status: "cancel_requested", job };
     const othersRunning = and(eq(jobs.accountId, job.accountId), eq(jobs.status, "running"), ne(jobs.id, job.id));
+    // The count is its own statement (a fresh snapshot, taken after the lock), and the run's start time is read
+    // after it: a job whose finish freed the slot committed its finishedAt first, so recorded runs never overlap
+    // more than `cap` (a start time read before the count could precede that finish).
+    const [counted] = await tx.select({ n: sql<number>`count(*)::int` }).from(jobs).where(othersRunning);
+    const n = Number(counted?.n ?? 0);
+    if (n >= cap) return { status: "full", running: n };
     // Under the lock nobody else starts this job, so its next attempt number is known before the statement.
     const recovered = job.status === "running";
     const startedAt = job.startedAt ?? now();
     const next: JobRow = { ...job, status: "running", attempts: job.attempts + 1, startedAt, updatedAt: new Date() };
-    // Count, start and the job.running event in ONE statement (a fresh snapshot, taken after the lock).
-    const { rows } = await tx.execute<{ id: string | null; n: number }>(sql`
-      with running as (select count(*)::int as n from ${jobs} where ${othersRunning}),
-      upd as (
+    // Start and the job.running event in ONE statement.
+    const { rows } = await tx.execute<{ id: string | null }>(sql`
+      with upd as (
         update ${jobs} set status = 'running', attempts = ${jobs.attempts} + 1, started_at = coalesce(${jobs.startedAt}, ${startedAt}), updated_at = ${next.updatedAt}
-        where ${jobs.id} = ${job.id} and ${jobs.status} in ('queued', 'running') and (select n from running) < ${cap}
+        where ${jobs.id} = ${job.id} and ${jobs.status} in ('queued', 'running')
         returning id, account_id
       ), ev as (${insertEventsFrom(sql`upd`, job.id, [{ ...runningEvent(next, recovered), occurredAt: next.updatedAt }])} returning 1)
-      select (select id from upd) as id, (select n from running) as n`);
-    const [row] = rows;
-    if (row?.id) return { status: "started", job: next, recovered };
-    // Not started: judged on the count the update saw. At the cap it waits; under it, the job itself was
-    // cancelled or finished meanwhile. (A second count could see a slot freed since, and drop a queued job.)
-    const n = Number(row?.n ?? 0);
-    if (n < cap) return { status: "gone" };
-    return { status: "full", running: n };
+      select (select id from upd) as id`);
+    // Not started although under the cap: the job itself was cancelled or finished meanwhile.
+    return rows[0]?.id ? { status: "started", job: next, recovered } : { status: "gone" };
   });
 }
 
