@@ -34,6 +34,8 @@ export interface ClientOptions {
  * account's budget again), so their 429 reaches the caller, who can say when to try again.
  */
 export function createClient(options: ClientOptions): AtriumClient {
+  // Plain-JS callers get no compile error for a misspelt option; say which one instead of a TypeError deep inside.
+  if (typeof options?.baseUrl !== "string" || !options.baseUrl) throw new TypeError('createClient needs { baseUrl }: the api\'s origin, e.g. "https://atrium.example.com"');
   const base: FetchLike = options.fetch ?? globalThis.fetch.bind(globalThis);
   const credentials = options.credentials ?? "same-origin";
   const using = (fetcher: FetchLike): FetchLike => (u, init) => fetcher(u, { ...init, credentials });

@@ -25,6 +25,12 @@ afterAll(async () => {
 
 const failureOf = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
 
+describe("createClient", () => {
+  it("names the missing baseUrl instead of failing inside", () => {
+    expect(() => createClient({ url: "http://127.0.0.1:1" } as never)).toThrow(/createClient needs \{ baseUrl \}/);
+  });
+});
+
 describe("AtriumError", () => {
   it("carries the api's code, status, message, field errors and request id", async () => {
     const client = createClient({ baseUrl: api.url, token });
