@@ -35,7 +35,8 @@ export interface ClientOptions {
  */
 export function createClient(options: ClientOptions): AtriumClient {
   // Plain-JS callers get no compile error for a misspelt option; say which one instead of a TypeError deep inside.
-  if (typeof options?.baseUrl !== "string" || !options.baseUrl) throw new TypeError('createClient needs { baseUrl }: the api\'s origin, e.g. "https://atrium.example.com"');
+  // ("" is valid: the browser's own origin, as the SPA uses it.)
+  if (typeof options?.baseUrl !== "string") throw new TypeError('createClient needs { baseUrl }: the api\'s origin, e.g. "https://atrium.example.com"');
   const base: FetchLike = options.fetch ?? globalThis.fetch.bind(globalThis);
   const credentials = options.credentials ?? "same-origin";
   const using = (fetcher: FetchLike): FetchLike => (u, init) => fetcher(u, { ...init, credentials });

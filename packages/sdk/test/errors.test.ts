@@ -28,6 +28,8 @@ const failureOf = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) 
 describe("createClient", () => {
   it("names the missing baseUrl instead of failing inside", () => {
     expect(() => createClient({ url: "http://127.0.0.1:1" } as never)).toThrow(/createClient needs \{ baseUrl \}/);
+    // "" is the page's own origin (the SPA): accepted.
+    expect(() => createClient({ baseUrl: "" })).not.toThrow();
   });
 });
 
