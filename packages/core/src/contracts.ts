@@ -32,3 +32,4 @@ export * from "./data-safety/data-safety.schema.js";
 export * from "./data-safety/backup.schema.js";
 export * from "./system/config.schema.js";
 export * from "./flags/flags.schema.js";
+export * from "./realtime/realtime.schema.js";

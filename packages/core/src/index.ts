@@ -22,3 +22,4 @@ export * from "./analyzers/index.js";
 export * from "./data-safety/index.js";
 export * from "./flags/index.js";
 export * from "./system/index.js";
+export * from "./realtime/index.js";

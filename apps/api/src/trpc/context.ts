@@ -1,6 +1,6 @@
 import type { Request, Response } from "express";
 import type { Logger } from "@atrium/config";
-import { authService, type RequestMeta, type ServiceContext } from "@atrium/core";
+import { authService, createRedisRealtimePublisher, type RequestMeta, type ServiceContext } from "@atrium/core";
 import type { ApiDeps } from "../deps.js";
 import { requestIdOf } from "./errors.js";
 import { AUTH_IP_CHARGED, createRateLimits, type RateLimits } from "../http/middleware/rate-limit.js";
@@ -31,9 +31,10 @@ export interface Context {
 
 /** Builds the per-request context: service deps plus whoever the token or cookie names. */
 export function createContextFactory(deps: ApiDeps, rateLimits: RateLimits = createRateLimits(deps.config, deps.redis, deps.logger)) {
+  const realtime = createRedisRealtimePublisher(deps.redis, deps.config.REDIS_PREFIX, deps.now);
   return async ({ req, res }: { req: Request; res: Response }): Promise<Context> => {
     const logger: Logger = (req as Request & { log?: Logger }).log ?? deps.logger;
-    const svc: ServiceContext = { db: deps.db, config: deps.config, logger, now: deps.now, jobs: deps.jobs, flags: deps.flags, sessionCache: deps.sessionCache };
+    const svc: ServiceContext = { db: deps.db, config: deps.config, logger, now: deps.now, jobs: deps.jobs, flags: deps.flags, sessionCache: deps.sessionCache, realtime };
     const token = readBearer(req) ?? readSessionCookie(req);
     const auth = token ? await authService.authenticateToken(svc, token) : null;
     return {

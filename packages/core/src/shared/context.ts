@@ -3,6 +3,7 @@ import type { DbOrTx } from "@atrium/db";
 import type { SessionCache } from "../auth/session-cache.service.js";
 import type { JobQueues } from "../queues/enqueue.js";
 import type { FlagEvaluator } from "../flags/flag-runtime.js";
+import type { RealtimePublisher } from "../realtime/realtime.service.js";
 
 /** Everything a service needs from the outside world, passed in, never imported. */
 export interface ServiceContext {
@@ -19,6 +20,8 @@ export interface ServiceContext {
   flags?: FlagEvaluator;
   /** The api process's session cache; services that end sessions or change users invalidate it (auth/session-cache.ts). */
   sessionCache?: SessionCache;
+  /** Live events to streams on every api process (realtime/); absent where nobody listens (scripts, some tests). */
+  realtime?: RealtimePublisher;
 }
 
 /** Who is acting, once authenticated. */
