@@ -140,6 +140,11 @@ export const ZEnv = z.object({
   WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(200).default(30_000),
   /** Base delay of the exponential backoff between attempts of an analysis job. */
   JOB_RETRY_BASE_MS: z.coerce.number().int().min(0).default(5_000),
+  /**
+   * How long after a message arrives its recipient's unread-messages email waits: one digest of
+   * every conversation still unread by then (nothing if they were read meanwhile).
+   */
+  MESSAGE_EMAIL_DELAY_MS: z.coerce.number().int().min(0).default(10 * 60_000),
   /** A job `running` longer than this with no live BullMQ job is failed by the sweep. */
   JOB_RUNNING_DEADLINE_MINUTES: z.coerce.number().int().positive().default(30),
   /** Which analyzer runs jobs: `local` (offline NLP, free) or `openai` (any OpenAI-compatible API, priced per token). */

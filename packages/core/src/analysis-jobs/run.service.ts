@@ -10,6 +10,7 @@ import { PIPELINES, type Pipeline } from "./run.pipelines.js";
 import { BadJobInput, failureCause, INTERNAL_FAILURE_MESSAGE, isTransient, JobCancelled, userMessage } from "./run.errors.js";
 import type { RunDeps, RunState } from "./run.steps.js";
 import { noteWaitingForSlot, startRunWithinCap } from "./run-slots.js";
+import { notifyJobOutcome } from "./job-notify.service.js";
 
 /** The queue's side of one delivery of the job, as the worker sees it (BullMQ's attempt counters and lock). */
 export interface RunAttempt {
@@ -91,7 +92,8 @@ async function handleFailure(run: RunState, attempt: RunAttempt, err: unknown): 
     throw err;
   }
   const set: JobFinish = { status: "failed", error: message, errorCause: failureCause(err), finishedAt: deps.now() };
-  await run.events.flush((batch) => finishJobWithEvents(deps.db, job.id, ["running"], set, batch), { type: "job.failed", message, data: { attempt: job.attempts, transient: isTransient(err) } });
+  const moved = await run.events.flush((batch) => finishJobWithEvents(deps.db, job.id, ["running"], set, batch), { type: "job.failed", message, data: { attempt: job.attempts, transient: isTransient(err) } });
+  if (moved) await notifyJobOutcome(deps, job, { status: "failed", error: message });
   throw new UnrecoverableError(message);
 }
 
@@ -145,7 +147,9 @@ export async function runAnalysisJob(deps: RunDeps, attempt: RunAttempt, jobId: 
     run = { ...run, input: input as RunState["input"] };
     const pipeline = PIPELINES[type] as Pipeline<TJobType>;
     const result = await pipeline(run);
-    return await finishSucceeded(run, result, t0);
+    const outcome = await finishSucceeded(run, result, t0);
+    if (outcome.status === "success" && !outcome.skipped) await notifyJobOutcome(deps, job, { status: "success" });
+    return outcome;
   } catch (err) {
     if (err instanceof JobCancelled) return finishCancelled(deps, job, events);
     return handleFailure(run, attempt, err);

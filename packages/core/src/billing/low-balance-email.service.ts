@@ -1,7 +1,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import type { ServiceContext } from "../shared/context.js";
-import { appUrl, queueEmailInTx } from "../email/email-in-tx.service.js";
+import { appUrl } from "../email/email-in-tx.service.js";
+import { notifyInTx } from "../notifications/notification.service.js";
 import type { ReserveState } from "./ledger.repository.js";
 import { formatCents } from "./money.service.js";
 
@@ -20,7 +21,7 @@ export function crossesLowBalance(deltaCents: number, after: ReserveState): bool
 /** The tenant's owners who can receive mail. */
 async function ownerRecipients(db: DbOrTx, accountId: string) {
   return db
-    .select({ email: users.email, accountName: accounts.name })
+    .select({ userId: users.id, accountName: accounts.name })
     .from(accountMembers)
     .innerJoin(users, eq(users.id, accountMembers.userId))
     .innerJoin(accounts, eq(accounts.id, accountMembers.accountId))
@@ -28,28 +29,28 @@ async function ownerRecipients(db: DbOrTx, accountId: string) {
 }
 
 /**
- * Writes one "low_balance" email per owner inside the caller's transaction (a
- * rolled-back debit tells no one) and returns what to run after commit to
- * hand them to the queue.
+ * Notifies each owner (kind balance.low: the bell, and the "low_balance" email
+ * when their preference is email, the default) inside the caller's transaction
+ * (a rolled-back debit tells no one) and returns what to run after commit: the
+ * live events and the emails' jobs.
  */
 export async function queueLowBalanceEmails(ctx: ServiceContext, tx: DbOrTx, accountId: string, state: ReserveState): Promise<() => Promise<void>> {
   const owners = await ownerRecipients(tx, accountId);
   const dispatches: Array<() => Promise<void>> = [];
   for (const owner of owners) {
-    dispatches.push(
-      await queueEmailInTx(ctx, tx, {
-        to: owner.email,
-        template: "low_balance",
-        accountId,
-        data: {
-          accountName: owner.accountName,
-          balance: formatCents(state.balanceCents, state.currency),
-          threshold: formatCents(state.lowBalanceThresholdCents, state.currency),
-          policy: state.lowBalancePolicy,
-          billingUrl: appUrl(ctx, "/billing"),
-        },
-      }),
-    );
+    const balance = formatCents(state.balanceCents, state.currency);
+    const threshold = formatCents(state.lowBalanceThresholdCents, state.currency);
+    const billingUrl = appUrl(ctx, "/billing");
+    const { dispatch } = await notifyInTx(ctx, tx, {
+      userId: owner.userId,
+      accountId,
+      kind: "balance.low",
+      title: `${owner.accountName}: balance is low (${balance})`,
+      body: `The prepaid balance fell below the threshold of ${threshold}. Top up to keep jobs running.`,
+      link: "/billing",
+      email: { template: "low_balance", data: { accountName: owner.accountName, balance, threshold, policy: state.lowBalancePolicy, billingUrl } },
+    });
+    dispatches.push(dispatch);
   }
   return async () => {
     for (const dispatch of dispatches) await dispatch();

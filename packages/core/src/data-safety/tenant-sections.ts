@@ -72,6 +72,7 @@ export const NOT_EXPORTED: Record<string, string> = {
   subscriptions: "Stripe's own records, replayed by Stripe's events",
   stripe_events: "webhook idempotency records: global, not a tenant's data",
   email_outbox: "delivered mail, with links that must not be replayed",
+  notifications: "a user's transient notices about things (they point at rows, they aren't data of their own)",
 };
 
 export const ALL_SECTIONS = [...TENANT_SECTIONS, USERS_SECTION];

@@ -7,6 +7,10 @@ export interface TemplateData {
   verify_email: { username: string; verifyUrl: string; expiresInHours: number };
   low_balance: { accountName: string; balance: string; threshold: string; policy: string; billingUrl: string };
   payment_failed: { accountName: string; amountDue: string; billingUrl: string; invoiceUrl: string | null };
+  /** Any notification whose kind has no email of its own (notifications/). */
+  notification: { title: string; body: string; actionUrl: string | null; preferencesUrl: string };
+  /** The delayed digest of unread conversations (notifications/message-digest). */
+  message_digest: { username: string; conversations: Array<{ name: string; unreadCount: number; snippet: string }>; inboxUrl: string; unsubscribeUrl: string };
 }
 
 export interface RenderedEmail {
@@ -24,6 +28,8 @@ interface Body {
   paragraphs: string[];
   action?: { label: string; url: string };
   footnote?: string;
+  /** A one-click link that stops this kind of email (shown under the footnote). */
+  unsubscribe?: { label: string; url: string };
 }
 
 /** One layout for every email: the same words in HTML and in plain text. */
@@ -37,8 +43,9 @@ function layout(b: Body): RenderedEmail {
 ${b.paragraphs.map((p) => `<p>${escape(p)}</p>`).join("\n")}
 ${button}
 ${b.footnote ? `<p style="color:#868e96;font-size:13px">${escape(b.footnote)}</p>` : ""}
+${b.unsubscribe ? `<p style="color:#868e96;font-size:12px"><a href="${escape(b.unsubscribe.url)}" style="color:#868e96">${escape(b.unsubscribe.label)}</a></p>` : ""}
 <p style="color:#adb5bd;font-size:12px">Atrium</p></div></body></html>`;
-  const text = [b.heading, "", ...b.paragraphs.flatMap((p) => [p, ""]), ...(b.action ? [`${b.action.label}: ${b.action.url}`, ""] : []), ...(b.footnote ? [b.footnote, ""] : []), "— Atrium"].join("\n");
+  const text = [b.heading, "", ...b.paragraphs.flatMap((p) => [p, ""]), ...(b.action ? [`${b.action.label}: ${b.action.url}`, ""] : []), ...(b.footnote ? [b.footnote, ""] : []), ...(b.unsubscribe ? [`${b.unsubscribe.label}: ${b.unsubscribe.url}`, ""] : []), "— Atrium"].join("\n");
   return { subject: b.subject, html, text };
 }
 
@@ -103,6 +110,25 @@ const TEMPLATES: { [K in TEmailTemplate]: (d: TemplateData[K]) => RenderedEmail 
       ],
       action: { label: "Open billing", url: d.billingUrl },
     }),
+  notification: (d) =>
+    layout({
+      subject: d.title,
+      heading: d.title,
+      paragraphs: [d.body],
+      ...(d.actionUrl ? { action: { label: "Open in Atrium", url: d.actionUrl } } : {}),
+      footnote: `Choose which notifications reach you by email: ${d.preferencesUrl}`,
+    }),
+  message_digest: (d) => {
+    const total = d.conversations.reduce((n, c) => n + c.unreadCount, 0);
+    return layout({
+      subject: `${total} unread message${total === 1 ? "" : "s"} on Atrium`,
+      heading: `Hi ${d.username}, you have unread messages`,
+      paragraphs: d.conversations.map((c) => `${c.name} (${c.unreadCount} unread): “${c.snippet}”`),
+      action: { label: "Open your inbox", url: d.inboxUrl },
+      footnote: "We send one email for all conversations you haven't read, a while after the first unread message.",
+      unsubscribe: { label: "Stop emails about new messages", url: d.unsubscribeUrl },
+    });
+  },
 };
 
 export function renderEmail<T extends TEmailTemplate>(template: T, data: TemplateData[T]): RenderedEmail {

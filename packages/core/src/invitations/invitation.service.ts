@@ -16,6 +16,7 @@ import { orgKey } from "../organizations/organization-member.service.js";
 import { loadOrganization } from "../organizations/organization.service.js";
 import type { PolicyActor } from "../accounts/policy.service.js";
 import { inTransaction } from "../shared/tx.js";
+import { notify } from "../notifications/notification.service.js";
 
 const EXPIRY_DAYS = 7;
 const INVALID = "This invitation is invalid or has expired";
@@ -90,6 +91,16 @@ export async function inviteToOrganization(ctx: ServiceContext, actor: PolicyAct
     return { invitation, emailId: email.id, replacedPrevious: replaced > 0 };
   });
   await ctx.jobs?.enqueue("email.send", { emailId }).catch((err: unknown) => ctx.logger.warn({ err, emailId }, "could not enqueue invitation email; the sweep will retry"));
+  // Someone who already has an account also hears it in the app (the answer above stays the same either way).
+  if (existing) {
+    await notify(ctx, {
+      userId: existing.id,
+      kind: "invitation.received",
+      title: `Invitation to ${org.name}`,
+      body: `${inviter?.displayName || inviter?.username || "A colleague"} invited you to join ${org.name} as ${input.role}.`,
+      link: "/",
+    }).catch((err: unknown) => ctx.logger.warn({ err, invitationId: invitation.id }, "invitation notification not written"));
+  }
   return { status: "invited", invitation: toDto(invitation), replacedPrevious };
 }
 

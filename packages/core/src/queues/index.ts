@@ -8,3 +8,4 @@ export { ANALYSIS_JOBS, ZRunAnalysisPayload, ZExtractDocumentPayload, ZSweepStal
 export { INVITE_JOBS, ZPurgeStaleInviteKeysPayload } from "../invite-keys/invite-key.jobs.js";
 export { DOCUMENT_JOBS, ZPurgeDeletedDocumentsPayload, type TPurgeDeletedDocumentsPayload } from "../documents/documents.jobs.js";
 export { DATA_JOBS, ZBackupPayload, type TBackupPayload } from "../data-safety/data-safety.jobs.js";
+export { NOTIFICATION_JOBS, ZMessageDigestPayload, type TMessageDigestPayload } from "../notifications/notifications.jobs.js";

@@ -5,6 +5,7 @@ import { TENANCY_JOBS, ZPurgeSoftDeletedPayload } from "../accounts/accounts.job
 import { INVITE_JOBS, ZPurgeStaleInviteKeysPayload } from "../invite-keys/invite-key.jobs.js";
 import { DOCUMENT_JOBS, ZPurgeDeletedDocumentsPayload } from "../documents/documents.jobs.js";
 import { DATA_JOBS, ZBackupPayload } from "../data-safety/data-safety.jobs.js";
+import { NOTIFICATION_JOBS, ZMessageDigestPayload } from "../notifications/notifications.jobs.js";
 import { ANALYSIS_JOBS, ZExtractDocumentPayload, ZRunAnalysisPayload, ZSweepStalledPayload } from "../analysis-jobs/analysis.jobs.js";
 
 /** Every BullMQ queue Atrium uses. Keys live under `${REDIS_PREFIX}:<queue>:`. */
@@ -32,6 +33,7 @@ export const JOBS = {
   [INVITE_JOBS.purgeStale]: { queue: QUEUES.maintenance, payload: ZPurgeStaleInviteKeysPayload },
   [DOCUMENT_JOBS.purgeDeleted]: { queue: QUEUES.maintenance, payload: ZPurgeDeletedDocumentsPayload },
   [DATA_JOBS.backup]: { queue: QUEUES.maintenance, payload: ZBackupPayload },
+  [NOTIFICATION_JOBS.messageDigest]: { queue: QUEUES.notifications, payload: ZMessageDigestPayload },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

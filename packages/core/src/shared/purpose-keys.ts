@@ -9,6 +9,7 @@ import { hkdfSync } from "node:crypto";
 export const KEY_PURPOSES = {
   downloadUrl: "atrium/download-url/v1",
   localCheckout: "atrium/local-checkout/v1",
+  unsubscribe: "atrium/unsubscribe/v1",
 } as const;
 
 export type KeyPurpose = keyof typeof KEY_PURPOSES;

@@ -1,6 +1,7 @@
 import { and, desc, eq, ilike, isNull, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import { after } from "../shared/pagination.js";
+import { insertDefaultPreferences } from "../notifications/notification.repository.js";
 
 const { users } = schema;
 export type UserRow = typeof users.$inferSelect;
@@ -24,9 +25,11 @@ export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | un
   return row;
 }
 
+/** Every way a user comes to be goes through here, so each starts with an explicit notification preference per kind. */
 export async function insertUser(db: DbOrTx, values: NewUserRow): Promise<UserRow> {
   const [row] = await db.insert(users).values(values).returning();
   if (!row) throw new Error("insert returned no row");
+  await insertDefaultPreferences(db, row.id);
   return row;
 }
 

@@ -73,14 +73,14 @@ export async function accountName(db: DbOrTx, accountId: string): Promise<string
   return row?.name ?? "Your account";
 }
 
-/** Active owners of the account, who hear about billing trouble. */
-export async function ownerEmails(db: DbOrTx, accountId: string): Promise<string[]> {
+/** The account's live, active owners (each notified as their preferences say). */
+export async function ownerIds(db: DbOrTx, accountId: string): Promise<string[]> {
   const rows = await db
-    .select({ email: users.email })
+    .select({ id: users.id })
     .from(accountMembers)
     .innerJoin(users, eq(users.id, accountMembers.userId))
     .where(and(eq(accountMembers.accountId, accountId), eq(accountMembers.role, "owner"), isNull(users.deletedAt), eq(users.isActive, true)));
-  return [...new Set(rows.map((r) => r.email))];
+  return [...new Set(rows.map((r) => r.id))];
 }
 
 export async function setPaymentFailed(db: DbOrTx, accountId: string, at: Date): Promise<void> {

@@ -1,13 +1,13 @@
 import { recordAudit } from "../../audit/audit.service.js";
-import { queueEmail } from "../../email/email.service.js";
 import type { ServiceContext } from "../../shared/context.js";
 import { creditReserve, ensureReserve, reserveRules } from "../ledger.service.js";
 import { formatCents } from "../money.service.js";
 import { checkoutCreditKey, TOPUP_KIND } from "./checkout.service.js";
 import { LOCAL_SESSION_PREFIX, localCreditId } from "./local-session.service.js";
-import { accountName, accountReserveOf, clearPaymentFailed, existingAccountId, markStripeEvent, ownerEmails, resolveAccountId, setPaymentFailed } from "./stripe.repository.js";
+import { accountName, accountReserveOf, clearPaymentFailed, existingAccountId, markStripeEvent, ownerIds, resolveAccountId, setPaymentFailed } from "./stripe.repository.js";
 import { ZCheckoutSession, ZInvoice, ZPaymentIntent, type TEventEnvelope } from "./stripe-object.schema.js";
 import { syncSubscription } from "./subscription-sync.service.js";
+import { notifyInTx } from "../../notifications/notification.service.js";
 
 export interface HandlerResult {
   /** false: stored for the record but nothing was done (unknown type, not ours, not paid yet). */
@@ -15,6 +15,8 @@ export interface HandlerResult {
   accountId: string | null;
   /** The handler recorded this outcome on the event row itself (see creditTopup). */
   recorded?: boolean;
+  /** What to run once the event's transaction committed (live notifications, email jobs). */
+  afterCommit?: () => Promise<void>;
 }
 
 const ignored = (accountId: string | null = null): HandlerResult => ({ handled: false, accountId });
@@ -92,9 +94,19 @@ async function paymentFailed(ctx: ServiceContext, event: TEventEnvelope): Promis
   const name = await accountName(ctx.db, accountId);
   const amountDue = formatCents(invoice.amount_due ?? 0, invoice.currency ?? "usd");
   const billingUrl = `${ctx.config.PUBLIC_URL.replace(/\/+$/, "")}/billing`;
-  const owners = await ownerEmails(ctx.db, accountId);
-  for (const to of owners) {
-    await queueEmail(ctx, { to, template: "payment_failed", data: { accountName: name, amountDue, billingUrl, invoiceUrl: invoice.hosted_invoice_url ?? null }, accountId });
+  const owners = await ownerIds(ctx.db, accountId);
+  const dispatches: Array<() => Promise<void>> = [];
+  for (const userId of owners) {
+    const notified = await notifyInTx(ctx, ctx.db, {
+      userId,
+      accountId,
+      kind: "payment.failed",
+      title: `Payment failed for ${name}`,
+      body: `We couldn't collect ${amountDue} for ${name}'s subscription. Update the payment method or pay the invoice.`,
+      link: "/billing",
+      email: { template: "payment_failed", data: { accountName: name, amountDue, billingUrl, invoiceUrl: invoice.hosted_invoice_url ?? null } },
+    });
+    dispatches.push(notified.dispatch);
   }
   await recordAudit(ctx.db, {
     eventType: "billing.payment_failed",
@@ -102,7 +114,7 @@ async function paymentFailed(ctx: ServiceContext, event: TEventEnvelope): Promis
     accountId,
     details: { stripeEventId: event.id, amountDueCents: invoice.amount_due ?? 0, currency: invoice.currency ?? null, attempt: invoice.attempt_count ?? null, ownersEmailed: owners.length },
   });
-  return { handled: true, accountId };
+  return { handled: true, accountId, afterCommit: async () => { for (const d of dispatches) await d(); } };
 }
 
 /** The effect of one event, run inside the transaction that claimed its id. Unknown types are stored and ignored. */

@@ -51,7 +51,8 @@ const MAX_ATTEMPTS = 3;
 export async function applyStripeEvent(ctx: ServiceContext, event: TEventEnvelope): Promise<WebhookOutcome> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await inTransaction(ctx, async (tx, txCtx) => {
+      let afterCommit: (() => Promise<void>) | undefined;
+      const outcome = await inTransaction(ctx, async (tx, txCtx) => {
         const claimed = await claimStripeEvent(tx, {
           id: event.id,
           type: event.type,
@@ -61,8 +62,11 @@ export async function applyStripeEvent(ctx: ServiceContext, event: TEventEnvelop
         if (!claimed) return { eventId: event.id, type: event.type, duplicate: true, handled: false };
         const result = await applyEffect(txCtx, event);
         if (!result.recorded) await markStripeEvent(tx, event.id, { handled: result.handled, accountId: result.accountId });
+        afterCommit = result.afterCommit;
         return { eventId: event.id, type: event.type, duplicate: false, handled: result.handled };
       });
+      await afterCommit?.();
+      return outcome;
     } catch (err) {
       if (attempt < MAX_ATTEMPTS && isUniqueViolation(err)) continue;
       throw err;
