@@ -91,8 +91,9 @@ export async function inviteToOrganization(ctx: ServiceContext, actor: PolicyAct
     return { invitation, emailId: email.id, replacedPrevious: replaced > 0 };
   });
   await ctx.jobs?.enqueue("email.send", { emailId }).catch((err: unknown) => ctx.logger.warn({ err, emailId }, "could not enqueue invitation email; the sweep will retry"));
-  // Someone who already has an account also hears it in the app (the answer above stays the same either way).
-  if (existing) {
+  // Someone who already has an account with this confirmed address also hears it in the app (only they could accept;
+  // the answer above stays the same either way).
+  if (existing?.emailVerifiedAt) {
     await notify(ctx, {
       userId: existing.id,
       kind: "invitation.received",

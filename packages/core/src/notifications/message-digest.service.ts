@@ -9,9 +9,10 @@ import { unsubscribeUrl } from "./unsubscribe.service.js";
 /** One conversation with messages the user hasn't read (messaging's listUnreadForDigest). */
 export interface DigestConversation {
   conversationId: string;
-  otherParticipantName: string;
+  otherName: string;
   unreadCount: number;
-  snippet: string;
+  newestSnippet: string;
+  newestAt: Date | string;
 }
 export type ListUnreadForDigest = (ctx: ServiceContext, input: { userId: string; sentBefore: Date }) => Promise<DigestConversation[]>;
 
@@ -39,7 +40,7 @@ export async function scheduleMessageDigest(ctx: ServiceContext, input: { recipi
   }
 }
 
-const total = (cs: DigestConversation[]) => cs.reduce((n, c) => n + c.unreadCount, 0);
+const at = (c: DigestConversation) => new Date(c.newestAt).getTime();
 
 /**
  * The digest run: one email listing every conversation still unread and
@@ -62,13 +63,15 @@ export async function runMessageDigest(ctx: ServiceContext, userId: string, list
       template: "message_digest",
       data: {
         username: user.displayName || user.username,
-        conversations: due.map((c) => ({ name: c.otherParticipantName, unreadCount: c.unreadCount, snippet: c.snippet })),
+        conversations: due.map((c) => ({ name: c.otherName, unreadCount: c.unreadCount, snippet: c.newestSnippet })),
         inboxUrl: appUrl(ctx, "/messages"),
         unsubscribeUrl: unsubscribeUrl(ctx, userId, "message.new"),
       },
     });
     emailId = email.id;
   }
-  const unreadNow = await listUnread(ctx, { userId, sentBefore: now });
-  return { emailId, retryAt: total(unreadNow) > total(due) ? new Date(now.getTime() + delay) : null };
+  // Unread messages newer than the cutoff: the earliest conversation's newest one sets when to look again.
+  const cutoff = now.getTime() - delay;
+  const newer = (await listUnread(ctx, { userId, sentBefore: now })).map(at).filter((t) => t >= cutoff);
+  return { emailId, retryAt: newer.length ? new Date(Math.min(...newer) + delay) : null };
 }

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { appRouter } from "../../trpc/root.js";
 import { protectedProcedure, staffProcedure } from "../../trpc/init.js";
 
-export type Kind = "account" | "organization" | "team" | "user" | "invitation" | "apiKey" | "document" | "job" | "inviteKey" | "outbox";
+export type Kind = "account" | "organization" | "team" | "user" | "invitation" | "apiKey" | "document" | "job" | "inviteKey" | "outbox" | "notification";
 export type Ids = Record<Kind, string>;
 export type Access = "public" | "protected" | "staff";
 
@@ -34,6 +34,7 @@ const ID_KIND_BY_ROUTER: Record<string, Kind> = {
   "system.jobs": "job",
   inviteKeys: "inviteKey",
   "email.outbox": "outbox",
+  notifications: "notification",
 };
 const ID_KIND_BY_FIELD: Record<string, Kind> = {
   accountId: "account",

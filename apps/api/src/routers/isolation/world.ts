@@ -1,6 +1,6 @@
 // The world every isolation test runs in: three tenants full of rows, staff, and the matrix of callers.
 import { eq } from "drizzle-orm";
-import type { TTenantRole } from "@atrium/core";
+import { notificationService, type TTenantRole } from "@atrium/core";
 import { schema } from "@atrium/db";
 import { callerFor, type TestApi } from "../../testing.js";
 import { upload } from "../document.test-helpers.js";
@@ -83,19 +83,21 @@ async function newTenant(api: TestApi, staff: TestUser, name: string, owner: Tes
   const adjusted = await staff.call.billing.admin.adjust({ tenantId: account.id, amountCents: 5000, reason: `${name} opening credit` });
   const checkout = await owner.call.billing.topup.createSession({ amountDollars: 5, accountId: account.id });
   const [docRow] = await api.svc.db.select().from(schema.documents).where(eq(schema.documents.id, String(doc.body.id)));
+  const notice = await notificationService.notify(api.svc, { userId: owner.user.id, accountId: account.id, kind: "job.finished", title: `${name} notice`, body: `${name} job done`, link: `/jobs/${job.id}`, email: false });
+  if (!notice.notificationId) throw new Error("expected a notification");
   const people = [owner, ...members];
   return {
     name,
     owner,
     members,
-    ids: { account: account.id, organization: org.id, team: team.id, user: member.user.id, invitation: invited.invitation.id, apiKey: apiKey.id, document: String(doc.body.id), job: job.id },
+    ids: { account: account.id, organization: org.id, team: team.id, user: member.user.id, invitation: invited.invitation.id, apiKey: apiKey.id, document: String(doc.body.id), job: job.id, notification: notice.notificationId },
     deletedTeam: oldTeam.id,
     invitationToken: await invitationTokenSentTo(api, inviteeEmail),
     documentKey: String(docRow?.storageKey),
     markers: [
-      ...[account.id, org.id, team.id, oldTeam.id, invited.invitation.id, apiKey.id, String(doc.body.id), job.id, adjusted.entry.id, checkout.sessionId],
+      ...[account.id, org.id, team.id, oldTeam.id, invited.invitation.id, apiKey.id, String(doc.body.id), job.id, adjusted.entry.id, checkout.sessionId, notice.notificationId],
       ...people.flatMap((p) => [p.user.id, p.user.email, p.user.username]),
-      ...[inviteeEmail, `${name} Inc`, `${name} Org`, `${name} Team`, `${name} Old Team`, `${name} document`],
+      ...[inviteeEmail, `${name} Inc`, `${name} Org`, `${name} Team`, `${name} Old Team`, `${name} document`, `${name} notice`],
     ],
   };
 }
