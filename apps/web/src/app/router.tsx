@@ -20,6 +20,7 @@ const routes: RouteObject[] = [
   { path: "/forgot-password", lazy: page(() => import("../features/auth/forgot-password-page"), (m) => m.ForgotPasswordPage) },
   { path: "/reset-password", lazy: page(() => import("../features/auth/reset-password-page"), (m) => m.ResetPasswordPage) },
   { path: "/verify-email", lazy: page(() => import("../features/auth/verify-email-page"), (m) => m.VerifyEmailPage) },
+  { path: "/unsubscribe", lazy: page(() => import("../features/notifications/unsubscribe-page"), (m) => m.UnsubscribePage) },
   {
     path: "/",
     // The gate and the shell together: signed-out visitors of /login never download the shell.
@@ -28,6 +29,7 @@ const routes: RouteObject[] = [
       { index: true, lazy: page(() => import("../features/dashboard/home-page"), (m) => m.HomePage) },
       { path: "profile", lazy: page(() => import("../features/profile/profile-page"), (m) => m.ProfilePage) },
       { path: "api-keys", lazy: page(() => import("../features/api-keys/api-keys-page"), (m) => m.ApiKeysPage) },
+      { path: "settings/notifications", lazy: page(() => import("../features/notifications/notification-settings-page"), (m) => m.NotificationSettingsPage) },
       { path: "billing", lazy: page(() => import("../features/billing/billing-page"), (m) => m.BillingPage) },
       { path: "documents", lazy: page(() => import("../features/documents/documents-page"), (m) => m.DocumentsPage) },
       { path: "documents/:id", lazy: page(() => import("../features/documents/document-page"), (m) => m.DocumentPage) },

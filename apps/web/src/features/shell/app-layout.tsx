@@ -6,6 +6,7 @@ import { EmailVerificationBanner } from "../auth/email-verification-banner";
 import { PendingInvitationsNotice } from "../auth/pending-invitations-notice";
 import { BalanceBadge } from "../billing/balance-badge";
 import { OrganizationSwitcher } from "../organizations/organization-switcher";
+import { NotificationBell } from "../notifications/notification-bell";
 import { ApiStatus } from "./api-status";
 import { MobileAccount } from "./mobile-account";
 import { NavLinks } from "./nav-links";
@@ -35,6 +36,7 @@ export function AppLayout() {
             <Group gap="md" wrap="nowrap">
               <BalanceBadge />
               <ApiStatus />
+              <NotificationBell />
               <UserMenu />
             </Group>
           )}

@@ -5,6 +5,7 @@ import { useLogout } from "../auth/use-logout";
 import { displayName } from "../auth/use-me";
 import { BalanceBadge } from "../billing/balance-badge";
 import { OrganizationSwitcher } from "../organizations/organization-switcher";
+import { NotificationBell } from "../notifications/notification-bell";
 import { ApiStatus } from "./api-status";
 
 /**
@@ -32,6 +33,7 @@ export function MobileAccount() {
       <Group gap="xs">
         <BalanceBadge />
         <ApiStatus />
+        <NotificationBell />
       </Group>
       <Button variant="light" color="red" leftSection={<IconLogout size={16} />} onClick={() => logout.mutate()} loading={logout.isPending}>
         Log out
