@@ -10,7 +10,7 @@ export type TNotificationChannel = z.infer<typeof ZNotificationChannel>;
 /**
  * Every kind of notification, what people read about it and which channels it
  * offers. A domain that notifies adds its kind here (and a migration that
- * backfills its default for existing users, like 0008_notifications.sql).
+ * backfills its default for existing users, like 0009_notifications.sql).
  * "email" includes the bell, except for message.new, whose email is the digest
  * of unread messages (the inbox already shows them); invitation.received has no
  * email of its own because the invitation itself is emailed.

@@ -14,4 +14,5 @@ export * from "./billing.js";
 export * from "./documents.js";
 export * from "./analysis-jobs.js";
 export * from "./flags.js";
+export * from "./messages.js";
 export * from "./notifications.js";
