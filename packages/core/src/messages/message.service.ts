@@ -9,8 +9,8 @@ import { iso, isoOrNull } from "../shared/dates.js";
 import { notFound, ServiceError } from "../shared/errors.js";
 import { inTransaction } from "../shared/tx.js";
 import * as repo from "./message.repository.js";
-import {
 import { scheduleMessageDigest } from "../notifications/message-digest.service.js";
+import {
   SNIPPET_CHARS,
   type TConversation,
   type TConversationIdInput,
