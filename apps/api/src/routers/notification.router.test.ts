@@ -142,3 +142,17 @@ describe.each<Transport>(["rest", "trpc"])("notifications over %s", (transport) 
     expect(prefs.items.find((p) => p.kind === "message.new")?.channel).toBe("off");
   });
 });
+
+describe("invitation notices", () => {
+  it("an invitation to an existing user's confirmed address rings their bell; an unconfirmed address's holder hears nothing", async () => {
+    const owner = await newUser(api, "inv-owner");
+    const [confirmed, unconfirmed] = [await newUser(api, "inv-confirmed"), await newUser(api, "inv-unconfirmed", { verified: false })];
+    const account = await owner.call.accounts.create({ name: "Invite Inc" });
+    const org = await owner.call.organizations.create({ accountId: account.id, name: "Invite Org" });
+    for (const u of [confirmed, unconfirmed]) await owner.call.invitations.create({ id: org.id, email: u.user.email, role: "member" });
+
+    const list = (await call(api.url, "rest", r.list, {}, bearer(confirmed.token))).data as List;
+    expect(list.items.map((i) => [i.kind, i.title])).toEqual([["invitation.received", "Invitation to Invite Org"]]);
+    expect(((await call(api.url, "rest", r.list, {}, bearer(unconfirmed.token))).data as List).items).toEqual([]);
+  });
+});
