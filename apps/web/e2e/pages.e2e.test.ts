@@ -61,11 +61,13 @@ const SIGNED_OUT: Walked[] = [
   { route: "/forgot-password", url: () => "/forgot-password", name: "forgot-password" },
   { route: "/reset-password", url: () => "/reset-password?token=an-example-token", name: "reset-password" },
   { route: "/verify-email", url: () => "/verify-email", name: "verify-email" },
+  { route: "/unsubscribe", url: () => "/unsubscribe?token=an-example-token", name: "unsubscribe" },
 ];
 const SIGNED_IN: Walked[] = [
   { route: "/", url: () => "/", name: "dashboard" },
   { route: "profile", url: () => "/profile", name: "profile" },
   { route: "api-keys", url: () => "/api-keys", name: "api-keys" },
+  { route: "settings/notifications", url: () => "/settings/notifications", name: "notification-settings" },
   { route: "billing", url: () => "/billing", name: "billing" },
   { route: "documents", url: () => "/documents", name: "documents" },
   { route: "documents/:id", url: () => `/documents/${ids.document}`, name: "document" },
