@@ -17,6 +17,7 @@ import { registerDocuments } from "../commands/documents.js";
 import { registerCompletion } from "../commands/completion.js";
 import { registerProfile } from "../commands/profile.js";
 import { registerSystem } from "../commands/system.js";
+import { registerNotifications } from "../commands/notifications.js";
 import { createCliContext } from "./context.js";
 import { describeError } from "./errors.js";
 import type { CliIo } from "./io.js";
@@ -54,6 +55,7 @@ export function createProgram(io: CliIo): Command {
   registerData(program, ctx);
   registerConfig(program, ctx);
   registerFlags(program, ctx);
+  registerNotifications(program, ctx);
   // Last: it reads the whole tree.
   registerCompletion(program, ctx);
   return program;
