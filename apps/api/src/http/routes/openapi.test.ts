@@ -25,6 +25,7 @@ describe("the OpenAPI document's security", () => {
     ["POST", "/auth/password/reset/confirm"],
     ["POST", "/auth/email/verify"],
     ["GET", "/invitations/{token}"],
+    ["POST", "/notifications/unsubscribe"],
     ["POST", "/billing/webhook"],
   ] as const;
 
