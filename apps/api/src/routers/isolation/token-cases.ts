@@ -1,6 +1,7 @@
 // Procedures that take an email or a token: ids of a kind the id walk can't make up, so each gets its own story.
 import { randomBytes, randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
+import { unsubscribeToken } from "@atrium/core";
 import { schema } from "@atrium/db";
 import { callerFor } from "../../testing.js";
 import { callPath, describe as show, sameAnswer } from "./outcome.js";
@@ -106,6 +107,20 @@ export const TOKEN_CASES: Record<string, TokenCase> = {
       const o = await callPath(callerFor(p.world.api), "auth.signup", input);
       const joined = o.code === "success" && (await inAccount(p, (o.data as { user: { id: string } }).user.id, p.world.b.ids.account));
       return joined ? `${show("auth.signup", input, o)}: joined tenant B with an invitation sent to someone else` : null;
+    },
+  },
+  "notifications.unsubscribe": {
+    why: "an unsubscribe link is signed for one user: one minted without the server's key turns nothing off for tenant B's owner",
+    probe: async (p) => {
+      const victim = p.world.b.owner.user;
+      const forged = { token: unsubscribeToken(randomBytes(32).toString("hex"), victim.id, "message.new") };
+      const probing = await alike(p, "notifications.unsubscribe", forged, { token: randomBytes(20).toString("hex") });
+      if (probing) return probing;
+      const [pref] = await p.world.api.svc.db
+        .select({ channel: schema.notificationPreferences.channel })
+        .from(schema.notificationPreferences)
+        .where(and(eq(schema.notificationPreferences.userId, victim.id), eq(schema.notificationPreferences.kind, "message.new")));
+      return pref?.channel === "off" ? `${show("notifications.unsubscribe", forged, { code: "success", message: "" })}: ${victim.username}'s message emails were turned off` : null;
     },
   },
 };
