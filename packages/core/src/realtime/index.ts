@@ -5,3 +5,4 @@ export { createRedisRealtimePublisher, realtimeKey, realtimeSeqKey, REALTIME_BAC
 export { createChannelHub, type ChannelHub, type ChannelListener } from "./realtime-hub.service.js";
 export { createRealtimeHub, type OpenEventStreamOptions, type RealtimeHub } from "./realtime-stream.service.js";
 export { topicsFor } from "./realtime-topics.service.js";
+export { createStreamSlots, STREAM_SLOT_TTL_MS, type StreamSlot, type StreamSlots } from "./realtime-slots.service.js";

@@ -87,8 +87,8 @@ export function createRealtimeHub({ redis, subscriber, prefix, logger, now = () 
 
   /**
    * Whether events after `after` may be gone from the backlog: Redis forgot the
-   * sequence, a topic was trimmed past it, or a topic expired while the client's
-   * last event is itself no longer kept or older than the retention.
+   * sequence, a topic was trimmed past it, or a topic expired (no event for the
+   * retention period) while nothing kept shows that `after` itself is that recent.
    */
   async function needsResync(topics: readonly RealtimeTopic[], after: number): Promise<{ resync: boolean; head: number }> {
     const head = Number((await redis.get(realtimeSeqKey(prefix))) ?? 0);
@@ -98,11 +98,12 @@ export function createRealtimeHub({ redis, subscriber, prefix, logger, now = () 
     for (const t of topics) {
       pipe.exists(realtimeKey(prefix, t));
       pipe.xinfo("STREAM", realtimeKey(prefix, t));
-      pipe.xrange(realtimeKey(prefix, t), `${after}-0`, `${after}-0`);
+      // The newest kept event at or before `after`: `after` is at least as recent as it.
+      pipe.xrevrange(realtimeKey(prefix, t), `${after}-0`, "-", "COUNT", 1);
     }
     const results = (await pipe.exec()) ?? [];
     let anyMissing = false;
-    let lastSeenAt: string | null = null;
+    let newestBefore = 0;
     for (let i = 0; i < topics.length; i++) {
       const [, exists] = results[i * 3] ?? [];
       if (!exists) {
@@ -114,12 +115,12 @@ export function createRealtimeHub({ redis, subscriber, prefix, logger, now = () 
       const first = seqOf(String(info["recorded-first-entry-id"] ?? "0-0"));
       if (trimmed && first > after + 1) return { resync: true, head };
       const hit = (results[i * 3 + 2]?.[1] as Array<[string, string[]]> | undefined)?.[0];
-      if (hit) lastSeenAt = decode(after, hit[1][1] ?? "")?.at ?? lastSeenAt;
+      const at = hit ? Date.parse(decode(0, hit[1][1] ?? "")?.at ?? "") : NaN;
+      if (at > newestBefore) newestBefore = at;
     }
     if (!anyMissing) return { resync: false, head };
-    // A topic with no key had no event within the retention; that only proves nothing was missed if the client's own last event is that recent.
-    const oldest = now().getTime() - REALTIME_BACKLOG.ttlSeconds * 1000;
-    return { resync: !lastSeenAt || Date.parse(lastSeenAt) < oldest, head };
+    // A topic without a key had no event within the retention, so nothing after `after` was lost there if `after` is that recent.
+    return { resync: newestBefore < now().getTime() - REALTIME_BACKLOG.ttlSeconds * 1000, head };
   }
 
   async function* openEventStream({ topics, lastEventId, signal }: OpenEventStreamOptions): AsyncGenerator<TRealtimeEnvelope> {

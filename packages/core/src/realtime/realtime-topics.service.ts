@@ -10,7 +10,7 @@ import { accountTopic, STAFF_TOPIC, userTopic, type RealtimeTopic } from "./real
  * and `staff` for staff. Read once when the stream opens; a membership change
  * shows on the next connect.
  */
-export async function topicsFor(ctx: ServiceContext, actor: Pick<PolicyActor, "userId" | "isStaff" | "accountRoles" | "orgRoles">): Promise<RealtimeTopic[]> {
-  const { accounts } = await myMemberships(ctx, { ...actor });
+export async function topicsFor(ctx: ServiceContext, actor: Pick<PolicyActor, "userId" | "isStaff">): Promise<RealtimeTopic[]> {
+  const { accounts } = await myMemberships(ctx, { ...actor, accountRoles: {}, orgRoles: {} });
   return [userTopic(actor.userId), ...accounts.map((a) => accountTopic(a.id)), ...(actor.isStaff ? [STAFF_TOPIC] : [])];
 }
