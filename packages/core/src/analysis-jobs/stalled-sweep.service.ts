@@ -2,6 +2,7 @@ import type { ServiceContext } from "../shared/context.js";
 import { QUEUES } from "../queues/queues.js";
 import { appendJobEvent } from "./job-events.repository.js";
 import { findRunningSince, transitionJob } from "./jobs.repository.js";
+import { notifyJobOutcome } from "./job-notify.service.js";
 
 /**
  * Fails jobs stuck in `running` past the deadline whose BullMQ job is gone or
@@ -19,6 +20,7 @@ export async function sweepStalledJobs(ctx: ServiceContext, olderThanMinutes = c
     const moved = await transitionJob(ctx.db, job.id, ["running"], { status: "failed", error: message, errorCause: `stalled: BullMQ state ${state}`, finishedAt: ctx.now() });
     if (!moved) continue;
     await appendJobEvent(ctx.db, job.id, { type: "job.failed", message, data: { reason: "stalled", queueState: state } });
+    await notifyJobOutcome(ctx, job, { status: "failed", error: message });
     failed.push(job.id);
   }
   return { failed };

@@ -41,6 +41,9 @@ describe("scheduled sweeps", () => {
     const status = async (id: string) => (await svc.db.select().from(schema.jobs).where(eq(schema.jobs.id, id)))[0];
     expect(await status(orphan)).toMatchObject({ status: "failed", error: "No progress for over 30 minutes and no worker holds it; marked failed" });
     expect((await eventsOf(svc, t.actor, orphan)).at(-1)).toMatchObject({ type: "job.failed", data: { reason: "stalled" } });
+    // Its starter hears it failed (the bell; it ran long enough for the email too).
+    const notices = await svc.db.select().from(schema.notifications).where(eq(schema.notifications.userId, t.actor.userId));
+    expect(notices.map((n) => [n.kind, n.link])).toEqual([["job.failed", `/jobs/${orphan}`]]);
     expect((await status(stillQueued))?.status).toBe("running");
     expect((await status(fresh))?.status).toBe("running");
     expect((await sweepStalledJobs(svc)).failed).toEqual([]);
