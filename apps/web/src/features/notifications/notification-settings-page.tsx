@@ -1,4 +1,5 @@
-import { Card, SegmentedControl, Stack, Text, Group } from "@mantine/core";
+import "@mantine/core/styles/SegmentedControl.css";
+import { Card, Group, SegmentedControl, Stack, Text } from "@mantine/core";
 import { PageHeader } from "../../components/page-header";
 import { QueryState } from "../../components/query-state";
 import { usePreferences, useUpdatePreference } from "./use-notifications";
