@@ -30,7 +30,7 @@ export const messageRouter = router({
     .query(({ ctx, input }) => messageService.listConversations(ctx.svc, ctx.tenant, input)),
 
   get: tenantProcedure
-    .meta({ openapi: { method: "GET", path: "/messages/conversations/{id}/", tags, summary: "A page of one conversation's messages (before: older, after: newer)", protect: true } })
+    .meta({ openapi: { method: "GET", path: "/messages/conversations/{id}/", tags, summary: "A page of one conversation's messages (cursor: older, after: newer)", protect: true } })
     .input(ZConversationMessagesInput)
     .output(ZConversationThread)
     .query(({ ctx, input }) => messageService.getConversation(ctx.svc, ctx.tenant, input)),
