@@ -120,13 +120,13 @@ describe.each<Transport>(["rest", "trpc"])("messages over %s", (transport) => {
 
 describe("messages over REST as seed 002 spells them", () => {
   it("accepts receiver_id on POST /api/messages/send and answers { unreadCount }", async () => {
-    const res = await fetch(`${api.url}/api/messages/send/`, {
+    const res = await fetch(`${api.url}/api/messages/send`, {
       method: "POST",
       headers: { ...bearer(a.member.token), "content-type": "application/json" },
       body: JSON.stringify({ receiver_id: a.owner.user.id, content: "Hello, I'm interested in the position..." }),
     });
     expect(res.status).toBe(200);
-    const unread = await fetch(`${api.url}/api/messages/unread/`, { headers: bearer(a.owner.token) });
+    const unread = await fetch(`${api.url}/api/messages/unread`, { headers: bearer(a.owner.token) });
     expect(await unread.json()).toMatchObject({ unreadCount: expect.any(Number) });
   });
 });
