@@ -1,4 +1,4 @@
-import { ActionIcon, Box, Button, Center, Group, Loader, Paper, Stack, Text, Title } from "@mantine/core";
+import { ActionIcon, Anchor, Box, Button, Center, Group, Loader, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconArrowLeft, IconTrash } from "@tabler/icons-react";
 import { useEffect, useRef } from "react";
 import { Link } from "react-router";
@@ -76,6 +76,11 @@ export function Thread({ id, myId, showBack }: { id: string; myId: string; showB
         <Title order={3} size="h4">
           {nameOf(other)}
         </Title>
+        {conversation.subject && (
+          <Anchor component={Link} to={`/${conversation.subject.type === "document" ? "documents" : "jobs"}/${conversation.subject.id}`} size="sm">
+            About this {conversation.subject.type}
+          </Anchor>
+        )}
       </Group>
       <Box style={{ flex: 1, overflowY: "auto", minHeight: 240, maxHeight: "60vh" }} aria-label={`Messages with ${nameOf(other)}`} role="log">
         {thread.hasNextPage && (
