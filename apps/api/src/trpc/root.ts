@@ -25,6 +25,7 @@ import { systemBackupRouter } from "../routers/system-backup.router.js";
 import { flagRouter } from "../routers/flag.router.js";
 import { systemConfigRouter } from "../routers/system-config.router.js";
 import { messageRouter } from "../routers/message.router.js";
+import { eventRouter } from "../routers/event.router.js";
 import { router } from "./init.js";
 
 // Nested by domain: a domain's procedures (and its staff-only ones under `admin`) sit under one key,
@@ -47,6 +48,7 @@ export const appRouter = router({
   jobs: jobRouter,
   flags: flagRouter,
   messages: messageRouter,
+  events: eventRouter,
   system: router({
     metrics: systemMetricsRouter,
     jobs: systemJobsRouter,
