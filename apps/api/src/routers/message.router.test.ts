@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { startTestApi, type TestApi } from "../testing.js";
 import { bearer, call, type Transport } from "../test-transports.js";
 import { newTenant, newUser, type TestUser } from "./tenancy.test-helpers.js";
+import { restStream, subscribed } from "../realtime/sse.test-helpers.js";
 
 // Messaging over both transports, as seed 002 documents its REST paths, plus the hostile inputs:
 // huge content, other tenants' users and conversations, someone else's message to delete.
@@ -115,6 +116,27 @@ describe.each<Transport>(["rest", "trpc"])("messages over %s", (transport) => {
     expect(names).toContain(a.member.user.username);
     expect(names).not.toContain(b.owner.user.username);
     expect(names).not.toContain(a.owner.user.username);
+  });
+});
+
+describe("messages on the event stream", () => {
+  it("tells both participants, live, of a message, its reading and its deletion; another tenant hears nothing", async () => {
+    const streams = { sender: restStream(api, a.owner.token), receiver: restStream(api, a.member.token), stranger: restStream(api, b.owner.token) };
+    try {
+      await subscribed(api, [a.owner.user, a.member.user, b.owner.user]);
+      const sent = (await call(api.url, "rest", routes.send, { receiverId: a.member.user.id, content: "live?" }, bearer(a.owner.token))).data as Sent;
+      await call(api.url, "rest", routes.read, { id: sent.conversation.id }, bearer(a.member.token));
+      await call(api.url, "rest", routes.delete, { id: sent.message.id }, bearer(a.owner.token));
+      const types = (s: { got: Array<{ event: { type: string } }> }) => s.got.map((e) => e.event.type);
+      await expect.poll(() => types(streams.receiver)).toEqual(["message.created", "message.read", "message.deleted"]);
+      await expect.poll(() => types(streams.sender)).toEqual(["message.created", "message.read", "message.deleted"]);
+      expect(streams.receiver.got[0]?.event).toEqual({ type: "message.created", conversationId: sent.conversation.id, messageId: sent.message.id, senderId: a.owner.user.id });
+      // The stranger's stream is open and live: an event of their own arrives, none of A's ever did.
+      await call(api.url, "rest", routes.send, { receiverId: b.member.user.id, content: "b's own" }, bearer(b.owner.token));
+      await expect.poll(() => types(streams.stranger)).toEqual(["message.created"]);
+    } finally {
+      for (const s of Object.values(streams)) s.close();
+    }
   });
 });
 
