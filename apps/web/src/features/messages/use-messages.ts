@@ -3,7 +3,7 @@ import type { RouterOutputs } from "@atrium/sdk";
 import { notifyError } from "../../lib/notify";
 import { allItems, nextCursorOf } from "../../lib/pages";
 import { trpc } from "../../lib/trpc";
-import { useRealtimeEvent } from "./realtime-stand-in";
+import { useRealtimeEvent } from "../../lib/realtime";
 
 export type Conversation = RouterOutputs["messages"]["conversations"]["items"][number];
 export type Message = RouterOutputs["messages"]["get"]["items"][number];
