@@ -41,7 +41,7 @@ export type TLedgerPage = z.infer<typeof ZLedgerPage>;
 const ZIsoDate = z.iso.date({ error: "Use a date like 2025-12-31" });
 
 /** Filters of the staff CSV export; `to` includes that whole day (UTC). */
-export const ZLedgerExportFilters = z.object({
+export const ZLedgerExportFilters = z.strictObject({
   accountId: z.uuid({ error: "Not a valid account id" }).optional(),
   from: ZIsoDate.optional(),
   to: ZIsoDate.optional(),
