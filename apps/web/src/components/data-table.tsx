@@ -1,4 +1,4 @@
-import { Paper, Table, type TableTdProps } from "@mantine/core";
+import { Group, Loader, Paper, Table, Text, Title, type TableTdProps, type TableThProps } from "@mantine/core";
 import type { ReactNode } from "react";
 import { ListSkeleton } from "./list-skeleton";
 import { LoadMore } from "./load-more";
@@ -10,6 +10,8 @@ export interface Column<T> {
   cell: (row: T) => ReactNode;
   /** Per-cell props (alignment, weight, a data-testid the e2e tests read). */
   td?: TableTdProps | ((row: T) => TableTdProps & Record<string, unknown>);
+  /** Header-cell props (width, alignment). */
+  th?: TableThProps;
 }
 
 /** An infinite query's paging controls; absent for one-page lists. */
@@ -17,10 +19,17 @@ interface Paging {
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => unknown;
+  isFetching: boolean;
 }
 
 interface ListCardProps<T> {
   query: QueryLike<T[]> & Partial<Paging>;
+  /** The card's own heading row: a title, a line under it, and controls (filters) on the right. */
+  title?: ReactNode;
+  description?: ReactNode;
+  controls?: ReactNode;
+  /** A small spinner by the title while a refetch runs (lists that refresh themselves). */
+  showRefreshing?: boolean;
   errorTitle: string;
   loadingLabel?: string;
   loadingRows?: number;
@@ -33,20 +42,39 @@ interface ListCardProps<T> {
  * The one list card: skeleton rows, the error with "Try again", the empty state, the rows (drawn by
  * `children`), and "Load more" while the cursor has pages left.
  */
-export function ListCard<T>({ query, errorTitle, loadingLabel, loadingRows = 3, empty, loadMoreLabel, children }: ListCardProps<T>) {
+export function ListCard<T>({ query, title, description, controls, showRefreshing, errorTitle, loadingLabel, loadingRows = 3, empty, loadMoreLabel, children }: ListCardProps<T>) {
+  const refetching = !!query.isFetching && !query.isPending && !query.isFetchingNextPage;
   return (
-    // The error alert needs room around it; a table runs edge to edge.
-    <Paper withBorder radius="md" p={query.isError ? "md" : 0}>
-      <QueryState query={query} errorTitle={errorTitle} empty={empty} loading={<ListSkeleton rows={loadingRows} label={loadingLabel} />}>
-        {(rows) => (
-          <>
-            {children(rows)}
-            {query.fetchNextPage && (
-              <LoadMore hasNextPage={query.hasNextPage ?? false} isFetchingNextPage={query.isFetchingNextPage ?? false} fetchNextPage={query.fetchNextPage} label={loadMoreLabel} />
+    <Paper withBorder radius="md">
+      {(title || controls) && (
+        <Group justify="space-between" p="md" wrap="wrap" style={{ borderBottom: "1px solid var(--mantine-color-default-border)" }}>
+          <div>
+            <Group gap="xs">
+              {title && <Title order={4}>{title}</Title>}
+              {showRefreshing && refetching && <Loader size="xs" aria-label="Refreshing" />}
+            </Group>
+            {description && (
+              <Text size="sm" c="dimmed">
+                {description}
+              </Text>
             )}
-          </>
-        )}
-      </QueryState>
+          </div>
+          {controls}
+        </Group>
+      )}
+      {/* The error alert needs room around it; a table runs edge to edge. */}
+      <div style={query.isError ? { padding: "var(--mantine-spacing-md)" } : undefined} aria-busy={refetching}>
+        <QueryState query={query} errorTitle={errorTitle} empty={empty} loading={<ListSkeleton rows={loadingRows} label={loadingLabel} />}>
+          {(rows) => (
+            <>
+              {children(rows)}
+              {query.fetchNextPage && (
+                <LoadMore hasNextPage={query.hasNextPage ?? false} isFetchingNextPage={query.isFetchingNextPage ?? false} fetchNextPage={query.fetchNextPage} label={loadMoreLabel} />
+              )}
+            </>
+          )}
+        </QueryState>
+      </div>
     </Paper>
   );
 }
@@ -70,7 +98,9 @@ export function DataTable<T>({ columns, rowKey, rowProps, minWidth = 640, ...car
             <Table.Thead>
               <Table.Tr>
                 {columns.map((c, i) => (
-                  <Table.Th key={i}>{c.header}</Table.Th>
+                  <Table.Th key={i} {...c.th}>
+                    {c.header}
+                  </Table.Th>
                 ))}
               </Table.Tr>
             </Table.Thead>
