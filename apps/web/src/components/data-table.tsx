@@ -79,45 +79,57 @@ export function ListCard<T>({ query, title, description, controls, showRefreshin
   );
 }
 
-interface DataTableProps<T> extends Omit<ListCardProps<T>, "children"> {
+interface RowsTableProps<T> {
+  rows: T[];
   columns: Column<T>[];
   rowKey: (row: T) => string;
   /** Attributes of each row (data-testid, data-status, an onClick). */
   rowProps?: (row: T) => Record<string, unknown>;
   /** Below this width the table scrolls sideways instead of squeezing its columns. */
   minWidth?: number;
+  verticalSpacing?: "xs" | "sm";
+  /** A totals row under the rows (Table.Th cells). */
+  footer?: ReactNode;
 }
 
-/** A ListCard whose rows are a table described by its columns. */
-export function DataTable<T>({ columns, rowKey, rowProps, minWidth = 640, ...card }: DataTableProps<T>) {
+/** The table markup of every list, described by its columns; for a table inside a card of its own (a report). */
+export function RowsTable<T>({ rows, columns, rowKey, rowProps, minWidth = 640, verticalSpacing = "sm", footer }: RowsTableProps<T>) {
   return (
-    <ListCard {...card}>
-      {(rows) => (
-        <Table.ScrollContainer minWidth={minWidth}>
-          <Table verticalSpacing="sm" highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                {columns.map((c, i) => (
-                  <Table.Th key={i} {...c.th}>
-                    {c.header}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={rowKey(row)} {...rowProps?.(row)}>
-                  {columns.map((c, i) => (
-                    <Table.Td key={i} {...(typeof c.td === "function" ? c.td(row) : c.td)}>
-                      {c.cell(row)}
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
+    <Table.ScrollContainer minWidth={minWidth}>
+      <Table verticalSpacing={verticalSpacing} highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((c, i) => (
+              <Table.Th key={i} {...c.th}>
+                {c.header}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={rowKey(row)} {...rowProps?.(row)}>
+              {columns.map((c, i) => (
+                <Table.Td key={i} {...(typeof c.td === "function" ? c.td(row) : c.td)}>
+                  {c.cell(row)}
+                </Table.Td>
               ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-    </ListCard>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        {footer && (
+          <Table.Tfoot>
+            <Table.Tr>{footer}</Table.Tr>
+          </Table.Tfoot>
+        )}
+      </Table>
+    </Table.ScrollContainer>
   );
+}
+
+type DataTableProps<T> = Omit<ListCardProps<T>, "children"> & Omit<RowsTableProps<T>, "rows" | "footer" | "verticalSpacing">;
+
+/** A ListCard whose rows are a table described by its columns. */
+export function DataTable<T>({ columns, rowKey, rowProps, minWidth, ...card }: DataTableProps<T>) {
+  return <ListCard {...card}>{(rows) => <RowsTable rows={rows} columns={columns} rowKey={rowKey} rowProps={rowProps} minWidth={minWidth} />}</ListCard>;
 }
