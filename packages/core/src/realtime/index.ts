@@ -1,3 +1,3 @@
 export * from "./realtime.schema.js";
-export { publishEvent, type RealtimePublisher } from "./realtime.service.js";
+export { DeferredPublisher, publishAfterCommit, publishEvent, type RealtimePublisher } from "./realtime.service.js";
 export { createRedisRealtimePublisher, realtimeKey, realtimeSeqKey, REALTIME_BACKLOG } from "./realtime-redis.service.js";
