@@ -7,7 +7,9 @@ import {
   accountTopic,
   createRedisRealtimePublisher,
   creditReserve,
+  emailService,
   jobService,
+  seedBuiltInFlags,
   realtimeKey,
   STAFF_TOPIC,
   systemJobsService,
@@ -17,7 +19,7 @@ import {
   type TRealtimeEvent,
 } from "@atrium/core";
 import { createTestWorkerEnv, waitFor, type TestWorkerEnv } from "../../testing.js";
-import { createJob, eventsOf, producerContext, setComputePrice, tenant, waitForStatus } from "./analysis.test-helpers.js";
+import { createJob, eventsOf, producerContext, setComputePrice, tenant, uploadFixture, waitForStatus } from "./analysis.test-helpers.js";
 
 // A job's life as its watchers see it: the api (producer) and a real worker publish through
 // Redis, and a real subscriber (SUBSCRIBE on the topic's channel) and the topic's backlog
@@ -34,6 +36,7 @@ const staff = { userId: "00000000-0000-4000-8000-000000000001", username: "staff
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), "atrium-rt-"));
   env = await createTestWorkerEnv({ DATA_DIR: dataDir, JOB_RETRY_BASE_MS: "50" });
+  await seedBuiltInFlags({ db: env.db.db });
   const producers = producerContext(env);
   closeProducers = producers.close;
   svc = { ...producers.svc, realtime: createRedisRealtimePublisher(env.redis, env.config.REDIS_PREFIX) };
@@ -103,5 +106,16 @@ describe("a job's live events", () => {
     expect(statuses).toContain("cancelled");
     const types = ofJob(liveOn(accountTopic(t.accountId)), job.id).flatMap((e) => (e.type === "job.event" ? [e.event.type] : []));
     expect(types).toEqual(expect.arrayContaining(["job.queued", "job.retried"]));
+  });
+
+  it("a document's extraction reaches its account; an email's queued and sent states reach staff", async () => {
+    const documentId = await uploadFixture(svc, t.accountId, "notes.md", "text/markdown");
+    await svc.jobs?.enqueue("document.extract", { documentId });
+    await waitFor(() => liveOn(accountTopic(t.accountId)).some((e) => e.type === "document.updated" && e.documentId === documentId), { what: "document.updated" });
+
+    const { id: emailId } = await emailService.queueEmail(svc, { to: "ada@example.test", template: "welcome", data: { username: "ada", loginUrl: "http://atrium.test/login" } });
+    // Queued (by the api) and sent (by the worker): two announcements, on staff's topic only.
+    await waitFor(() => liveOn(STAFF_TOPIC).filter((e) => e.type === "outbox.changed" && e.emailId === emailId).length === 2, { what: "outbox.changed twice" });
+    expect(liveOn(accountTopic(t.accountId)).some((e) => e.type === "outbox.changed")).toBe(false);
   });
 });

@@ -44,7 +44,7 @@ function SystemJobsTable({ jobs }: { jobs: Job[] }) {
         </Table.Thead>
         <Table.Tbody>
           {jobs.map((job) => (
-            <Table.Tr key={job.id} data-testid="system-job-row" data-status={job.status}>
+            <Table.Tr key={job.id} data-testid="system-job-row" data-job-id={job.id} data-status={job.status}>
               <Table.Td>
                 <Anchor component={Link} to={`/jobs/${job.id}`} size="sm" fw={500}>
                   {jobTypeLabel(job.type)}
