@@ -1,4 +1,5 @@
 import { keepPreviousData, skipToken, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRef } from "react";
 import { notifySuccess } from "../../lib/notify";
 import { allItems, nextCursorOf } from "../../lib/pages";
 import { useLiveInvalidate } from "../../lib/live";
@@ -26,9 +27,9 @@ export function useJobs(filters: JobFilters) {
   });
 }
 
-/** One job; refetched when the stream says its status moved. */
+/** One job; refetched when the stream says its status moved (staff hear of other accounts' jobs on their own topic). */
 export function useJob(id: string) {
-  useLiveInvalidate(["job.updated"], trpc.jobs.get.queryKey({ id }), { when: (e) => e.jobId === id, throttleMs: 0 });
+  useLiveInvalidate(["job.updated", "system.job.changed"], trpc.jobs.get.queryKey({ id }), { when: (e) => e.jobId === id, throttleMs: 100 });
   return useQuery(trpc.jobs.get.queryOptions({ id }));
 }
 
@@ -52,21 +53,34 @@ export function mergeEvents(known: JobEvent[], more: JobEvent[]): JobEvent[] {
  * one when the stream shows a gap) asks only for the events after the last one
  * it has (afterSeq). When the job ends it is fetched once more, so the final
  * events and `done` come from the server even if the stream raced the first
- * fetch. The cache holds the merged timeline, not one page, so it lives under
- * its own key beside tRPC's.
+ * fetch. Staff watching another account's job get only its status changes
+ * (staff topic): its timeline fills in when it ends. The cache holds the
+ * merged timeline, not one page, so it lives under its own key beside tRPC's.
  */
 export function useJobEvents(id: string) {
   const queryClient = useQueryClient();
   const key = [...trpc.jobs.events.pathKey(), { id, timeline: true }] as const;
   const catchUp = () => void queryClient.invalidateQueries({ queryKey: key, exact: true });
-  useRealtimeEvent(["job.event", "job.updated"], (e) => {
+  // The end arrives twice for staff (their account's topic and staff's): one catch-up is enough.
+  const ended = useRef(false);
+  useRealtimeEvent(["job.event", "job.updated", "system.job.changed"], (e) => {
     if (e.jobId !== id) return;
     const current = queryClient.getQueryData<Timeline>(key);
     // Not loaded yet (the first fetch may have missed this one), or a gap: ask for what's after the last seq.
     if (!current) return catchUp();
-    if (e.type === "job.updated") return isActive(e.status) ? queryClient.setQueryData<Timeline>(key, { ...current, status: e.status }) : catchUp();
-    if (e.event.seq > (current.events.at(-1)?.seq ?? 0) + 1) return catchUp();
-    queryClient.setQueryData<Timeline>(key, { ...current, events: mergeEvents(current.events, [e.event]) });
+    if (e.type === "job.event") {
+      if (e.event.seq > (current.events.at(-1)?.seq ?? 0) + 1) return catchUp();
+      return queryClient.setQueryData<Timeline>(key, { ...current, events: mergeEvents(current.events, [e.event]) });
+    }
+    if (isActive(e.status)) {
+      // Running again (a staff retry) ends again later.
+      ended.current = false;
+      return queryClient.setQueryData<Timeline>(key, { ...current, status: e.status, done: false });
+    }
+    if (!ended.current) {
+      ended.current = true;
+      catchUp();
+    }
   });
   return useQuery({
     queryKey: key,
