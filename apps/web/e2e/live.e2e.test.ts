@@ -44,7 +44,8 @@ describe("live views over the realtime stream", () => {
     const page = await suite.adminPage({ width: 1280, height: 900 });
     let loads = 0;
     page.on("load", () => loads++);
-    await page.goto(suite.url("/admin/jobs"));
+    // In-app navigation, as staff click through: the SPA and its stream stay loaded.
+    await page.locator('nav a[href="/admin/jobs"]').click();
     await page.getByRole("heading", { name: "All jobs" }).waitFor();
     await page.getByTestId("queue-row").first().waitFor();
     const traffic = watch(page);
