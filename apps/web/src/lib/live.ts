@@ -20,6 +20,7 @@ export function useLiveInvalidate<T extends TRealtimeEventType>(
   const queryClient = useQueryClient();
   const refetch = useThrottledCallback(() => void queryClient.invalidateQueries({ queryKey }), opts.throttleMs ?? DEFAULT_THROTTLE_MS);
   useRealtimeEvent(types, (event) => {
-    if (!opts.when || opts.when(event)) refetch();
+    // The stream hands every listener the union; it only calls this one for `types`.
+    if (!opts.when || opts.when(event as Extract<TRealtimeEvent, { type: T }>)) refetch();
   });
 }

@@ -3,9 +3,9 @@
 import type { TRealtimeEnvelope, TRealtimeEvent, TRealtimeEventType } from "@atrium/sdk";
 
 export type RealtimeStatus = "connecting" | "live" | "reconnecting";
-type EventOf<T extends TRealtimeEventType> = Extract<TRealtimeEvent, { type: T }>;
+type Handler = (event: TRealtimeEvent, envelope: TRealtimeEnvelope) => void;
 
-export function useRealtimeEvent<T extends TRealtimeEventType>(_types: readonly T[], _handler: (event: EventOf<T>, envelope: TRealtimeEnvelope) => void): void {}
+export function useRealtimeEvent(_types: readonly TRealtimeEventType[], _handler: Handler): void {}
 
 export function useRealtimeStatus(): RealtimeStatus {
   return "connecting";

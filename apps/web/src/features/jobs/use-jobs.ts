@@ -64,7 +64,7 @@ export function useJobEvents(id: string) {
   // The end arrives twice for staff (their account's topic and staff's): one catch-up is enough.
   const ended = useRef(false);
   useRealtimeEvent(["job.event", "job.updated", "system.job.changed"], (e) => {
-    if (e.jobId !== id) return;
+    if (!("jobId" in e) || e.jobId !== id) return;
     const current = queryClient.getQueryData<Timeline>(key);
     // Not loaded yet (the first fetch may have missed this one), or a gap: ask for what's after the last seq.
     if (!current) return catchUp();
