@@ -2,6 +2,7 @@ import type { ServiceContext } from "../shared/context.js";
 import { QUEUES } from "../queues/queues.js";
 import { appendJobEvent } from "./job-events.repository.js";
 import { findRunningSince, transitionJob } from "./jobs.repository.js";
+import { publishJobChange } from "./job-live.js";
 import { notifyJobOutcome } from "./job-notify.service.js";
 
 /**
@@ -19,7 +20,8 @@ export async function sweepStalledJobs(ctx: ServiceContext, olderThanMinutes = c
     const message = `No progress for over ${olderThanMinutes} minutes and no worker holds it; marked failed`;
     const moved = await transitionJob(ctx.db, job.id, ["running"], { status: "failed", error: message, errorCause: `stalled: BullMQ state ${state}`, finishedAt: ctx.now() });
     if (!moved) continue;
-    await appendJobEvent(ctx.db, job.id, { type: "job.failed", message, data: { reason: "stalled", queueState: state } });
+    const events = await appendJobEvent(ctx.db, job.id, { type: "job.failed", message, data: { reason: "stalled", queueState: state } });
+    await publishJobChange(ctx, job, { events, status: "failed" });
     await notifyJobOutcome(ctx, job, { status: "failed", error: message });
     failed.push(job.id);
   }
