@@ -30,7 +30,7 @@ export async function loadTenantDocuments(db: DbOrTx, accountId: string, ids: st
 export const analyzerModel = (config: Env) => (config.ANALYZER === "openai" ? config.LLM_MODEL : "local");
 
 /** Typical answer sizes, for the estimate only; the bill uses the real counts. */
-const OUTPUT_TOKENS: Record<TJobType, number> = { document_analysis: 600, resume_match: 300, worklog_summary: 500, noop: 0 };
+const OUTPUT_TOKENS: Record<TJobType, number> = { document_analysis: 600, resume_match: 300, worklog_summary: 500, resume_parse: 900, noop: 0 };
 
 /**
  * What a job should cost, before it runs: input ≈ text length / 4 tokens at the

@@ -56,6 +56,13 @@ export const PIPELINES: { [T in TJobType]: Pipeline<T> } = {
     await recordCalls(run, calls);
     return { documentId, ...result, textCap: cap };
   },
+  resume_parse: async (run) => {
+    const { documentId } = run.input;
+    const { text, cap } = capped(run, await step(run, "extract_text", () => textOf(run, documentId)));
+    const { result, calls } = await step(run, "parse_resume", () => run.deps.analyzer.parseResume(text));
+    await recordCalls(run, calls);
+    return { documentId, ...result, textCap: cap };
+  },
   noop: async (run) => {
     const { steps, stepMs } = run.input;
     for (let i = 1; i <= steps; i++) await step(run, `wait_${i}`, () => sleep(stepMs));

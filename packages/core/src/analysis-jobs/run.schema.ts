@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZDocumentAnalysis, ZResumeMatch, ZWorklogSummary } from "../analyzers/analyzer.schema.js";
+import { ZDocumentAnalysis, ZResumeMatch, ZResumeProfile, ZWorklogSummary } from "../analyzers/analyzer.schema.js";
 import { ZJobInputs, type TJobType } from "./analysis-jobs.schema.js";
 
 /** How much of a document the analyzer read (ANALYZER_MAX_TEXT_CHARS caps it). */
@@ -13,6 +13,7 @@ export const ZJobResults = {
   document_analysis: ZDocumentAnalysis.extend({ documentId: z.string(), textCap: ZTextCap }),
   resume_match: ZResumeMatch.extend({ resumeDocumentId: z.string(), jobDescriptionDocumentId: z.string(), textCap: z.object({ resume: ZTextCap, jobDescription: ZTextCap }) }),
   worklog_summary: ZWorklogSummary.extend({ documentId: z.string(), textCap: ZTextCap }),
+  resume_parse: ZResumeProfile.extend({ documentId: z.string(), textCap: ZTextCap }),
   noop: z.object({ steps: z.number().int() }),
 } as const satisfies Record<TJobType, z.ZodType>;
 

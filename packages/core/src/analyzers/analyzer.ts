@@ -1,4 +1,4 @@
-import type { TDocumentAnalysis, TResumeMatch, TWorklogSummary } from "./analyzer.schema.js";
+import type { TDocumentAnalysis, TResumeMatch, TResumeProfile, TWorklogSummary } from "./analyzer.schema.js";
 
 /** One model call (or local computation) as the job timeline and the bill see it. */
 export interface AnalyzerCall {
@@ -16,13 +16,15 @@ export interface Analyzed<T> {
   calls: AnalyzerCall[];
 }
 
-/** A provider of the three analyses; `model` is what prices its tokens in the price table. */
+/** A provider of the analyses; `model` is what prices its tokens in the price table. */
 export interface Analyzer {
   name: string;
   model: string;
   analyzeDocument: (text: string) => Promise<Analyzed<TDocumentAnalysis>>;
   matchResume: (resume: string, jobDescription: string) => Promise<Analyzed<TResumeMatch>>;
   summarizeWorklog: (text: string) => Promise<Analyzed<TWorklogSummary>>;
+  /** A résumé as a structured profile (contact, jobs with dates, schools, skills). */
+  parseResume: (text: string) => Promise<Analyzed<TResumeProfile>>;
 }
 
 /**

@@ -41,6 +41,8 @@ export const DEFAULT_PRICES: ReadonlyArray<{ item: string; unit: string; unitPri
   { item: computeItem("resume_match"), unit: PRICE_UNITS.chars, unitPriceMillicents: 500 },
   { item: computeItem("worklog_summary"), unit: PRICE_UNITS.run, unitPriceMillicents: 1_000 },
   { item: computeItem("worklog_summary"), unit: PRICE_UNITS.chars, unitPriceMillicents: 300 },
+  { item: computeItem("resume_parse"), unit: PRICE_UNITS.run, unitPriceMillicents: 1_000 },
+  { item: computeItem("resume_parse"), unit: PRICE_UNITS.chars, unitPriceMillicents: 400 },
 ];
 
 /** Inserts the default prices that are missing; never overwrites a price someone changed. */

@@ -4,6 +4,7 @@ import type { TWorklogSummary } from "../analyzer.schema.js";
 import { toBullet } from "./bullet.js";
 import { analyzeDocument } from "./document.js";
 import { matchResume } from "./match.js";
+import { parseResumeProfile } from "./profile.js";
 import { summarize } from "./scoring.js";
 import { readText, type Sentence } from "./text.js";
 
@@ -40,6 +41,11 @@ export function createLocalAnalyzer(opts: { now?: () => Date } = {}): Analyzer {
       const started = Date.now();
       const result = matchResume(resume, jd, now());
       return { result, calls: [call(started, resume + jd, result)] };
+    },
+    parseResume: async (text) => {
+      const started = Date.now();
+      const result = parseResumeProfile(text, now());
+      return { result, calls: [call(started, text, result)] };
     },
     summarizeWorklog: async (text): Promise<Analyzed<TWorklogSummary>> => {
       const started = Date.now();

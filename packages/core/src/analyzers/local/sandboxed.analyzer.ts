@@ -13,5 +13,6 @@ export function createSandboxedLocalAnalyzer(limits: SandboxLimits): Analyzer {
     analyzeDocument: (text) => runSandboxed({ kind: "analyze", op: "analyzeDocument", args: [text] }, limits),
     matchResume: (resume, jd) => runSandboxed({ kind: "analyze", op: "matchResume", args: [resume, jd] }, limits),
     summarizeWorklog: (text) => runSandboxed({ kind: "analyze", op: "summarizeWorklog", args: [text] }, limits),
+    parseResume: (text) => runSandboxed({ kind: "analyze", op: "parseResume", args: [text] }, limits),
   };
 }
