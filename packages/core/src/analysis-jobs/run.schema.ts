@@ -14,6 +14,17 @@ export const ZJobResults = {
   resume_match: ZResumeMatch.extend({ resumeDocumentId: z.string(), jobDescriptionDocumentId: z.string(), textCap: z.object({ resume: ZTextCap, jobDescription: ZTextCap }) }),
   worklog_summary: ZWorklogSummary.extend({ documentId: z.string(), textCap: ZTextCap }),
   resume_parse: ZResumeProfile.extend({ documentId: z.string(), textCap: ZTextCap }),
+  interview_transcription: z.object({
+    documentId: z.string(),
+    durationSeconds: z.number().int(),
+    language: z.string().nullable(),
+    /** Also stored as the document's text, so the recording can be searched and analysed like any document. */
+    transcript: z.string(),
+    summary: z.string(),
+    keywords: z.array(z.string()),
+    sentiment: z.number().min(-1).max(1).nullable(),
+    textCap: ZTextCap,
+  }),
   noop: z.object({ steps: z.number().int() }),
 } as const satisfies Record<TJobType, z.ZodType>;
 

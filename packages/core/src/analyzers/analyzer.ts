@@ -1,5 +1,9 @@
 import type { TDocumentAnalysis, TResumeMatch, TResumeProfile, TWorklogSummary } from "./analyzer.schema.js";
 
+export interface AnalyzeHint {
+  readAs?: "transcript";
+}
+
 /** One model call (or local computation) as the job timeline and the bill see it. */
 export interface AnalyzerCall {
   provider: string;
@@ -20,7 +24,8 @@ export interface Analyzed<T> {
 export interface Analyzer {
   name: string;
   model: string;
-  analyzeDocument: (text: string) => Promise<Analyzed<TDocumentAnalysis>>;
+  /** `known.readAs` says what the text is when the caller knows (a recording's transcript has no "Speaker:" turns to tell by). */
+  analyzeDocument: (text: string, known?: AnalyzeHint) => Promise<Analyzed<TDocumentAnalysis>>;
   matchResume: (resume: string, jobDescription: string) => Promise<Analyzed<TResumeMatch>>;
   summarizeWorklog: (text: string) => Promise<Analyzed<TWorklogSummary>>;
   /** A résumé as a structured profile (contact, jobs with dates, schools, skills). */

@@ -83,7 +83,7 @@ export function createOpenAiAnalyzer(opts: OpenAiOptions): Analyzer {
   return {
     name: "openai",
     model: opts.model,
-    analyzeDocument: (text) => chat(PROMPTS.document, text, ZDocumentAnalysis),
+    analyzeDocument: (text, known) => chat(known?.readAs === "transcript" ? `${PROMPTS.document} The text is the transcript of a recorded interview.` : PROMPTS.document, text, ZDocumentAnalysis),
     matchResume: (resume, jd) => chat(PROMPTS.match, `RESUME:\n${resume}\n\nJOB DESCRIPTION:\n${jd}`, ZResumeMatch),
     summarizeWorklog: (text) => chat(PROMPTS.worklog, text, ZWorklogSummary),
     parseResume: (text) => chat(PROMPTS.resume, text, ZResumeProfile),

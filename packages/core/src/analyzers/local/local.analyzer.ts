@@ -32,9 +32,9 @@ export function createLocalAnalyzer(opts: { now?: () => Date } = {}): Analyzer {
   return {
     name: "local",
     model: MODEL,
-    analyzeDocument: async (text) => {
+    analyzeDocument: async (text, known) => {
       const started = Date.now();
-      const result = analyzeDocument(text, now());
+      const result = analyzeDocument(text, now(), known);
       return { result, calls: [call(started, text, result)] };
     },
     matchResume: async (resume, jd) => {
