@@ -70,7 +70,7 @@ export type TSkillGroup = z.infer<typeof ZSkillGroup>;
 
 /** One term of the score: `value` 0..1, `weight` its share (the weights of the parts that apply sum to 1), `points` = 100 × weight × value. */
 export const ZScorePart = z.object({
-  key: z.enum(["required", "niceToHave", "years", "text"]),
+  key: z.enum(["required", "niceToHave", "years", "text", "meaning"]),
   label: z.string(),
   weight: z.number().min(0).max(1),
   value: z.number().min(0).max(1),

@@ -3,6 +3,7 @@ import { estimateTokens } from "../analyzer.js";
 import type { TWorklogSummary } from "../analyzer.schema.js";
 import { toBullet } from "./bullet.js";
 import { analyzeDocument } from "./document.js";
+import { ensureWordVectors } from "./embeddings/vectors.js";
 import { matchResume } from "./match.js";
 import { parseResumeProfile } from "./profile.js";
 import { summarize } from "./scoring.js";
@@ -38,6 +39,7 @@ export function createLocalAnalyzer(opts: { now?: () => Date } = {}): Analyzer {
       return { result, calls: [call(started, text, result)] };
     },
     matchResume: async (resume, jd) => {
+      await ensureWordVectors();
       const started = Date.now();
       const result = matchResume(resume, jd, now());
       return { result, calls: [call(started, resume + jd, result)] };
