@@ -60,7 +60,7 @@ export function createOpenAiTranscriber(opts: TranscriberOptions): Transcriber {
       const started = Date.now();
       for (let attempt = 1; ; attempt++) {
         const form = new FormData();
-        form.append("file", new Blob([audio.bytes], { type: audio.mimeType }), audio.filename);
+        form.append("file", new Blob([new Uint8Array(audio.bytes)], { type: audio.mimeType }), audio.filename);
         form.append("model", opts.model);
         form.append("response_format", "json");
         let res: Response | null = null;
