@@ -28,6 +28,11 @@ function AnalysisForm({ start, onCancel }: { start: StartingDocument | null; onC
   const create = useCreateJob();
   const [type, setType] = useState<JobType>(initialType(start));
   const [documentId, setDocumentId] = useState<string | null>(start?.id ?? null);
+  // A recording for the transcription, a text document for the others: a pick that fits one doesn't fit the other.
+  const pickType = (value: JobType) => {
+    if ((value === "interview_transcription") !== (type === "interview_transcription")) setDocumentId(null);
+    setType(value);
+  };
   const [resumeId, setResumeId] = useState<string | null>(start?.kind === "resume" ? start.id : null);
   const [jobDescriptionId, setJobDescriptionId] = useState<string | null>(start?.kind === "job_description" ? start.id : null);
 
@@ -60,7 +65,7 @@ function AnalysisForm({ start, onCancel }: { start: StartingDocument | null; onC
 
   return (
     <Stack>
-      <Radio.Group label="Analysis" value={type} onChange={changed((value: string) => isJobType(value) && setType(value))}>
+      <Radio.Group label="Analysis" value={type} onChange={changed((value: string) => isJobType(value) && pickType(value))}>
         <Stack gap="xs" mt="xs">
           {JOB_TYPES.map((t) => (
             <Radio.Card key={t} value={t} p="sm" radius="md" data-testid={`job-type-${t}`}>
@@ -94,8 +99,9 @@ function AnalysisForm({ start, onCancel }: { start: StartingDocument | null; onC
         </>
       ) : (
         <DocumentSelect
-          label="Document"
-          kind={type === "worklog_summary" ? "worklog" : undefined}
+          label={type === "interview_transcription" ? "Recording" : type === "resume_parse" ? "Resume" : "Document"}
+          kind={type === "worklog_summary" ? "worklog" : type === "resume_parse" ? "resume" : undefined}
+          audio={type === "interview_transcription"}
           value={documentId}
           onChange={changed(setDocumentId)}
           error={fieldError(errors, "input.documentId")}
