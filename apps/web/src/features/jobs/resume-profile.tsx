@@ -46,7 +46,7 @@ export function ResumeProfileResult({ result }: { result: unknown }) {
               <Paper key={i} withBorder radius="sm" p="sm">
                 <Group justify="space-between" wrap="nowrap" align="flex-start">
                   <div>
-                    <Text fw={600}>{j.title ?? "Untitled role"}</Text>
+                    <Text fw={600}>{j.title ?? "Role not stated"}</Text>
                     <Text size="sm" c="dimmed">
                       {[j.employer, j.location].filter(Boolean).join(", ") || "Employer not found"}
                     </Text>

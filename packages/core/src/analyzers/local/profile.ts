@@ -81,17 +81,31 @@ export function skillPhrases(skillLines: string[], otherText: string, known: Set
   return out.slice(0, 30);
 }
 
-/** The bullet lines under each experience entry, in order: an entry's highlights. */
+/**
+ * Each experience entry's highlights, in order: its bullet lines, what follows
+ * the colon of "Klarna (2019 - 2025): built payment APIs", and the lower-case
+ * lines that continue either.
+ */
 function highlightsOf(lines: string[], now: Date): string[][] {
   const out: string[][] = [];
   let count = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
+    const mine = () => (out[count - 1] ??= []);
     if (BULLET.test(line)) {
-      if (count > 0) (out[count - 1] ??= []).push(line.replace(BULLET, "").trim());
+      if (count > 0) mine().push(line.replace(BULLET, "").trim());
       continue;
     }
-    count = experienceOf(lines.slice(0, i + 1), now).length;
+    const next = experienceOf(lines.slice(0, i + 1), now).length;
+    if (next > count) {
+      count = next;
+      const rest = /:\s+(\S.*)$/.exec(line)?.[1];
+      if (rest) mine().push(rest.trim());
+    } else if (count > 0 && /^\p{Ll}/u.test(line.trim())) {
+      const list = mine();
+      if (list.length) list[list.length - 1] = `${list[list.length - 1]} ${line.trim()}`;
+      else list.push(line.trim());
+    }
   }
   return out;
 }
