@@ -54,7 +54,10 @@ export function skillPhrases(skillLines: string[], otherText: string, known: Set
     let run: string[] = [];
     let runPos: string[] = [];
     const flush = () => {
-      while (runPos.length && runPos.at(-1) !== "NOUN") (run.pop(), runPos.pop());
+      while (runPos.length && runPos.at(-1) !== "NOUN") {
+        run.pop();
+        runPos.pop();
+      }
       if (run.length >= 2 && run.length <= 3) counts.set(run.join(" "), (counts.get(run.join(" ")) ?? 0) + 1);
       run = [];
       runPos = [];
