@@ -7,6 +7,12 @@ import { isAuthProcedure } from "@atrium/core/contracts";
 /** Needs a live session already and guesses nothing, so it only counts as an ordinary call. */
 export const AUTH_RATE_LIMIT_EXEMPT = new Set(["auth.logout"]);
 
+/**
+ * Long-lived streams: opening one (and its keep-alives) spends nothing from a signed-in
+ * caller's budget; open streams are capped per user instead (core's createStreamSlots).
+ */
+export const STREAM_PROCEDURES = new Set(["events.stream"]);
+
 export const isAuthLimited = (path: string) =>
   !AUTH_RATE_LIMIT_EXEMPT.has(path) && isAuthProcedure(path);
 
@@ -83,6 +89,7 @@ export function createRateLimits(config: Env, redis: Redis, logger: Logger): Rat
 
   return {
     async consume({ path, ip, userId, authIpCharged }) {
+      if (userId && STREAM_PROCEDURES.has(path)) return;
       await (userId ? spend(user, userId) : spend(anon, ip ?? "unknown"));
       if (isAuthLimited(path) && !authIpCharged) await spend(authIp, ip ?? "unknown");
     },

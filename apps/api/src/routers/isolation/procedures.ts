@@ -49,7 +49,10 @@ const ID_KIND_BY_FIELD: Record<string, Kind> = {
   jobId: "job",
 };
 
-export const isIdField = (key: string) => key === "id" || /^[a-z][A-Za-z]*Id$/.test(key);
+/** Fields that end in "Id" but name no row: an event stream's position (events.stream resumes after it). */
+const NOT_ROW_IDS = new Set(["lastEventId"]);
+
+export const isIdField = (key: string) => !NOT_ROW_IDS.has(key) && (key === "id" || /^[a-z][A-Za-z]*Id$/.test(key));
 
 /** The kind of an id field, or undefined: the walk then fails instead of guessing a random id. */
 export function kindOf(path: string, key: string): Kind | undefined {
