@@ -11,7 +11,7 @@ const EVENT_LABELS: Record<string, string> = {
   "job.waiting": "Waiting for a free slot",
   "job.running": "Started",
   "llm.call": "Asking the analyzer",
-  "transcription.call": "Transcribing the recording",
+  "transcription.call": "Speech-to-text provider answered",
   "job.retry": "Hit a problem, trying again",
   "job.retried": "Queued again by support",
   "job.succeeded": "Finished",

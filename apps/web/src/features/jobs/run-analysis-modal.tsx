@@ -15,9 +15,13 @@ import { useCreateJob, useJobEstimate, type JobInput } from "./use-jobs";
 interface StartingDocument {
   id: string;
   kind: string;
+  mimeType?: string;
 }
 
+const isRecording = (doc: StartingDocument | null) => Boolean(doc?.mimeType?.startsWith("audio/"));
+
 function initialType(doc: StartingDocument | null): JobType {
+  if (isRecording(doc)) return "interview_transcription";
   if (doc?.kind === "worklog") return "worklog_summary";
   if (doc?.kind === "resume" || doc?.kind === "job_description") return "resume_match";
   return "document_analysis";
@@ -28,9 +32,11 @@ function AnalysisForm({ start, onCancel }: { start: StartingDocument | null; onC
   const create = useCreateJob();
   const [type, setType] = useState<JobType>(initialType(start));
   const [documentId, setDocumentId] = useState<string | null>(start?.id ?? null);
-  // A recording for the transcription, a text document for the others: a pick that fits one doesn't fit the other.
+  // A recording for the transcription, a text document for the others: a pick that fits one doesn't fit
+  // the other, so crossing over starts again from the document the dialog was opened from, if it fits.
   const pickType = (value: JobType) => {
-    if ((value === "interview_transcription") !== (type === "interview_transcription")) setDocumentId(null);
+    const wantsRecording = value === "interview_transcription";
+    if (wantsRecording !== (type === "interview_transcription")) setDocumentId(start && isRecording(start) === wantsRecording ? start.id : null);
     setType(value);
   };
   const [resumeId, setResumeId] = useState<string | null>(start?.kind === "resume" ? start.id : null);
