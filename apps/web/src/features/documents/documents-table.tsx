@@ -48,7 +48,7 @@ export function DocumentsTable({ documents, onAnalyze }: DocumentsTableProps) {
                 </Badge>
               </Table.Td>
               <Table.Td>
-                <ExtractionBadge status={doc.extractionStatus} />
+                <ExtractionBadge status={doc.extractionStatus} recording={doc.mimeType.startsWith("audio/")} />
               </Table.Td>
               <Table.Td ta="right">
                 <Text size="sm" style={{ fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" }}>
