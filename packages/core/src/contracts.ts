@@ -24,6 +24,7 @@ export * from "./users/admin-user.schema.js";
 export * from "./email/outbox.schema.js";
 export * from "./billing/stripe/topup.schema.js";
 export * from "./billing/billing.schema.js";
+export * from "./billing/price-admin.schema.js";
 export * from "./documents/document.schema.js";
 export * from "./analysis-jobs/analysis-jobs.schema.js";
 export * from "./analyzers/analyzer.schema.js";

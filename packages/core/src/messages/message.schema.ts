@@ -75,24 +75,25 @@ export const ZSendMessageResult = z.object({ conversation: ZConversation, messag
 export type TSendMessageResult = z.infer<typeof ZSendMessageResult>;
 
 /**
- * A thread page: newest first by default (`before` pages to older messages);
- * `after` gives the messages newer than one you have, oldest first.
+ * A thread page, always in reading order: the newest messages by default,
+ * older ones with `cursor` (the previous page's nextCursor), or those newer
+ * than a message you have with `after`.
  */
 export const ZConversationMessagesInput = z
   .strictObject({
     id: conversationId,
     limit: ZLimit,
-    before: messageId.optional().describe("Older than this message (the previous page's nextCursor)"),
+    cursor: z.uuid({ error: "This cursor is not valid; use nextCursor from the previous page" }).optional().describe("Older than this message: the previous page's nextCursor"),
     after: messageId.optional().describe("Newer than this message, oldest first"),
   })
-  .refine((v) => !(v.before && v.after), { message: "Page either before or after a message, not both", path: ["after"] });
+  .refine((v) => !(v.cursor && v.after), { message: "Page either back (cursor) or forward (after), not both", path: ["after"] });
 export type TConversationMessagesInput = z.infer<typeof ZConversationMessagesInput>;
 
 export const ZConversationThread = z
   .object({
     conversation: ZConversation,
     items: z.array(ZMessage),
-    /** Older messages exist: pass this as `before`. */
+    /** More messages that way: older ones (pass as `cursor`), or newer ones when you paged with `after` (pass as `after`). */
     nextCursor: z.string().nullable(),
   })
   .meta({ id: "ConversationThread" });

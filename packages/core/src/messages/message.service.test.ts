@@ -93,7 +93,7 @@ describe("messages", () => {
     for (let i = 1; i < 5; i++) await messageService.sendMessage(ctx, actors.ann, { receiverId: actors.cat.userId, content: `m${i}` });
     const newest = await messageService.getConversation(ctx, actors.cat, { id: c.conversation.id, limit: 2 });
     expect(newest.items.map((m) => m.content)).toEqual(["m3", "m4"]);
-    const older = await messageService.getConversation(ctx, actors.cat, { id: c.conversation.id, limit: 2, before: newest.nextCursor ?? undefined });
+    const older = await messageService.getConversation(ctx, actors.cat, { id: c.conversation.id, limit: 2, cursor: newest.nextCursor ?? undefined });
     expect(older.items.map((m) => m.content)).toEqual(["m1", "m2"]);
     const newer = await messageService.getConversation(ctx, actors.cat, { id: c.conversation.id, limit: 10, after: older.items[0]?.id });
     expect(newer.items.map((m) => m.content)).toEqual(["m2", "m3", "m4"]);
@@ -108,5 +108,31 @@ describe("messages", () => {
     expect((await messageService.searchConversation(ctx, actors.cat, { id: c.conversation.id, q: "M3", limit: 10 })).items).toHaveLength(1);
     // % is a character, not a wildcard.
     expect((await messageService.searchConversation(ctx, actors.cat, { id: c.conversation.id, q: "%", limit: 10 })).items).toEqual([]);
+  });
+
+  it("keeps one conversation per pair even when both start it at once, and one more per subject of the account", async () => {
+    const d = await insertUser(db.db, { username: "dan", email: "dan@example.test", passwordHash: "x", accountId: acme });
+    await db.db.insert(schema.accountMembers).values({ accountId: acme, userId: d.id, role: "member" });
+    const dan = await loadTenantActor(db.db, { userId: d.id, username: "dan", accountId: acme, isStaff: false });
+    const [x, y] = await Promise.all([
+      messageService.sendMessage(ctx, dan, { receiverId: actors.cat.userId, content: "race 1" }),
+      messageService.sendMessage(ctx, actors.cat, { receiverId: dan.userId, content: "race 2" }),
+    ]);
+    expect(x.conversation.id).toBe(y.conversation.id);
+
+    const [doc] = await db.db
+      .insert(schema.documents)
+      .values({ accountId: acme, filename: "brief.txt", mimeType: "text/plain", sizeBytes: 1, sha256: "x", storageKey: "k" })
+      .returning();
+    const [foreignDoc] = await db.db
+      .insert(schema.documents)
+      .values({ accountId: actors.eve.homeAccountId ?? "", filename: "secret.txt", mimeType: "text/plain", sizeBytes: 1, sha256: "x", storageKey: "k2" })
+      .returning();
+    if (!doc || !foreignDoc) throw new Error("no documents");
+    const about = await messageService.sendMessage(ctx, actors.cat, { receiverId: actors.bob.userId, content: "about the brief", subject: { type: "document", id: doc.id } });
+    expect(about.conversation.id).not.toBe(x.conversation.id);
+    expect(about.conversation.subject).toEqual({ type: "document", id: doc.id });
+    expect(await codeOf(messageService.sendMessage(ctx, actors.cat, { receiverId: actors.bob.userId, content: "x", subject: { type: "document", id: foreignDoc.id } }))).toBe("NOT_FOUND");
+    expect(await codeOf(messageService.sendMessage(ctx, actors.cat, { receiverId: actors.bob.userId, content: "x", subject: { type: "job", id: doc.id } }))).toBe("NOT_FOUND");
   });
 });

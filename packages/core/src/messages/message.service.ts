@@ -144,11 +144,11 @@ export async function listConversations(ctx: ServiceContext, actor: TenantActor,
 /** A page of one conversation's messages, in reading order (oldest first), for its participants only. */
 export async function getConversation(ctx: ServiceContext, actor: TenantActor, input: TConversationMessagesInput): Promise<TConversationThread> {
   await loadParticipation(ctx, actor, input.id);
-  const rows = await repo.findMessagePage(ctx.db, { conversationId: input.id, limit: input.limit, before: input.before, after: input.after });
+  const rows = await repo.findMessagePage(ctx.db, { conversationId: input.id, limit: input.limit, before: input.cursor, after: input.after });
   const more = rows.length > input.limit;
   const page = rows.slice(0, input.limit);
   const chronological = input.after ? page : page.reverse();
-  // nextCursor continues the direction asked for: older (as `before`) by default, newer (as `after`) when paging forward.
+  // nextCursor continues the direction asked for: older (as `cursor`) by default, newer (as `after`) when paging forward.
   const edge = input.after ? chronological.at(-1) : chronological[0];
   return { conversation: await conversationFor(ctx, actor, input.id), items: chronological.map(toMessageDto), nextCursor: more && edge ? edge.id : null };
 }
