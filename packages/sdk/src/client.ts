@@ -5,7 +5,7 @@ import type { appRouterShape } from "./app-router.js";
 import { CSRF_HEADER, isAuthProcedure } from "@atrium/core/contracts";
 import { AtriumError } from "./errors.js";
 import { fetchWithRetry, type FetchLike, type RetryOptions } from "./fetch-with-retry.js";
-import { atriumErrorLink, idempotencyLink, isMoneyMutation, pagingHintLink } from "./links.js";
+import { atriumErrorLink, idempotencyLink, isMoneyMutation } from "./links.js";
 
 /** The api's router as clients see it: every procedure, none of the server's types. */
 export type AppRouter = typeof appRouterShape;
@@ -71,7 +71,6 @@ export function createClient(options: ClientOptions): AtriumClient {
     links: [
       atriumErrorLink(),
       idempotencyLink(),
-      pagingHintLink(),
       splitLink({
         condition: (op) => op.type === "subscription",
         true: subscriptions,

@@ -35,17 +35,3 @@ export function atriumErrorLink<R extends AnyTRPCRouter>(): TRPCLink<R> {
         }),
       );
 }
-
-/**
- * TanStack infinite queries (the SPA's lists) add `direction` next to `cursor`; the api's inputs are
- * strict (unknown keys are refused by name), and it pages forward only, so the hint is dropped here.
- */
-export function pagingHintLink<R extends AnyTRPCRouter>(): TRPCLink<R> {
-  return () =>
-    ({ op, next }) => {
-      const input = op.input as Record<string, unknown> | undefined;
-      if (op.type !== "query" || !input || typeof input !== "object" || !("direction" in input)) return next(op);
-      const { direction: _direction, ...rest } = input;
-      return next({ ...op, input: rest });
-    };
-}

@@ -24,6 +24,7 @@ import { limitsProcedure } from "../routers/limits.router.js";
 import { systemBackupRouter } from "../routers/system-backup.router.js";
 import { flagRouter } from "../routers/flag.router.js";
 import { systemConfigRouter } from "../routers/system-config.router.js";
+import { messageRouter } from "../routers/message.router.js";
 import { eventRouter } from "../routers/event.router.js";
 import { router } from "./init.js";
 
@@ -46,6 +47,7 @@ export const appRouter = router({
   documents: documentRouter,
   jobs: jobRouter,
   flags: flagRouter,
+  messages: messageRouter,
   events: eventRouter,
   system: router({
     metrics: systemMetricsRouter,

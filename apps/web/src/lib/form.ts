@@ -2,27 +2,6 @@ import { useForm, type schemaResolver, type UseFormReturnType } from "@mantine/f
 import { useState, type FormEvent } from "react";
 import { errorMessage, fieldErrorsOf, fieldErrorsOfIssues, type FieldErrors } from "./errors";
 
-interface FormErrors {
-  /** Per-field messages: the browser's own checks win over the server's older answer. */
-  errors: FieldErrors;
-  /** The failure as one sentence when no field on this form carries it. */
-  formError?: string;
-}
-
-/** Merges a mutation's server errors with client-side ones, for forms that show both. */
-export function formErrors(error: unknown, clientErrors: FieldErrors, fields: readonly string[]): FormErrors {
-  const server = error ? fieldErrorsOf(error) : {};
-  const errors: FieldErrors = { ...server, ...clientErrors };
-  const onAField = fields.some((f) => server[f]?.length);
-  return { errors, formError: error && !onAField ? errorMessage(error) : undefined };
-}
-
-/** All of a field's messages, one per line (the password policy can name several rules). */
-export function fieldError(errors: FieldErrors, field: string): string | undefined {
-  const messages = errors[field];
-  return messages?.length ? messages.join(". ") : undefined;
-}
-
 /** One string per field, every message of it (Mantine shows a field's error as one node). */
 function joined(errors: FieldErrors): Record<string, string> {
   return Object.fromEntries(Object.entries(errors).flatMap(([key, messages]) => (messages?.length ? [[key, messages.join(". ")]] : [])));
@@ -40,7 +19,10 @@ interface ContractFormOptions<V, S extends Schema> {
   toInput?: (values: V) => unknown;
   /** Checks the contract can't make ("confirm" equals the new password, a parsable amount), as field → message; they win over the contract's. */
   check?: (values: V) => Record<string, string>;
-  /** Server error keys that belong to a field of this form although they aren't keys of its values (e.g. "input.documentId"). */
+  /**
+   * Server error keys that belong to a field of this form although they aren't keys of its values (e.g.
+   * "input.documentId"); "targeting.*" takes every key under targeting (a JSON field's nested paths).
+   */
   fields?: readonly string[];
 }
 
@@ -72,13 +54,15 @@ export function useContractForm<V extends Record<string, unknown>, S extends Sch
     },
   });
   const fields = new Set([...Object.keys(options.initialValues), ...(options.fields ?? [])]);
+  const prefixes = [...fields].filter((f) => f.endsWith(".*")).map((f) => f.slice(0, -1));
+  const onThisForm = (key: string) => fields.has(key) || prefixes.some((p) => key.startsWith(p));
 
   const setServerError = (error: unknown) => {
     if (error == null) {
       form.clearErrors();
       return setFormError(undefined);
     }
-    const onFields = Object.fromEntries(Object.entries(joined(fieldErrorsOf(error))).filter(([key]) => fields.has(key)));
+    const onFields = Object.fromEntries(Object.entries(joined(fieldErrorsOf(error))).filter(([key]) => onThisForm(key)));
     form.setErrors(onFields);
     setFormError(Object.keys(onFields).length ? undefined : errorMessage(error));
   };

@@ -116,9 +116,9 @@ export function authorize(actor: PolicyActor, action: Action, resource: TenantRe
   throw new ServiceError("FORBIDDEN", `Your role does not allow ${action.replace(/[._]/g, " ")}`);
 }
 
-/** Platform operations outside any tenant (listing every tenant, restoring users). */
-export function authorizeStaff(actor: Pick<PolicyActor, "isStaff">): void {
-  if (!actor.isStaff) throw new ServiceError("FORBIDDEN", "Only platform staff can do this");
+/** Platform operations outside any tenant (listing every tenant, restoring users); `what` names the work in the refusal. */
+export function authorizeStaff(actor: Pick<PolicyActor, "isStaff">, what = "do this"): void {
+  if (!actor.isStaff) throw new ServiceError("FORBIDDEN", `Only platform staff can ${what}`);
 }
 
 /** Whether the actor holds the owner role here: only owners may grant or take away ownership. */

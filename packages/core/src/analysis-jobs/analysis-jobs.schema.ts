@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZCursor, ZLimit, pageOf } from "../shared/pagination.schema.js";
+import { ZCursor, ZDirection, ZLimit, pageOf } from "../shared/pagination.schema.js";
 import { ZSpendVerdict } from "../billing/low-balance.schema.js";
 
 export const SAME_DOCUMENT_TWICE = "Pick a different document than the resume";
@@ -82,7 +82,7 @@ export const ZJobEvent = z
   .meta({ id: "JobEvent" });
 export type TJobEvent = z.infer<typeof ZJobEvent>;
 
-export const ZListJobsInput = z.strictObject({ status: ZJobStatus.optional(), type: z.string().max(64).optional(), accountId: z.uuid().optional(), limit: ZLimit, cursor: ZCursor });
+export const ZListJobsInput = z.strictObject({ status: ZJobStatus.optional(), type: z.string().max(64).optional(), accountId: z.uuid().optional(), limit: ZLimit, cursor: ZCursor, direction: ZDirection });
 export type TListJobsInput = z.infer<typeof ZListJobsInput>;
 export const ZJobPage = pageOf(ZJob).meta({ id: "JobPage" });
 export type TJobPage = z.infer<typeof ZJobPage>;
@@ -107,7 +107,7 @@ export const ZJobEstimate = z
   .meta({ id: "JobEstimate" });
 export type TJobEstimate = z.infer<typeof ZJobEstimate>;
 
-export const ZSystemJobsInput = z.strictObject({ status: ZJobStatus.optional(), type: z.string().max(64).optional(), accountId: z.uuid().optional(), limit: ZLimit, cursor: ZCursor });
+export const ZSystemJobsInput = z.strictObject({ status: ZJobStatus.optional(), type: z.string().max(64).optional(), accountId: z.uuid().optional(), limit: ZLimit, cursor: ZCursor, direction: ZDirection });
 export type TSystemJobsInput = z.infer<typeof ZSystemJobsInput>;
 
 export const ZQueueStatus = z

@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import { listHeartbeats } from "../system/heartbeat.service.js";
 import { recordAudit } from "../audit/audit.service.js";
+import { authorizeStaff } from "../accounts/policy.service.js";
 import type { Actor, RequestMeta, ServiceContext } from "../shared/context.js";
 import { toPage } from "../shared/pagination.js";
 import { QUEUES, type QueueName } from "../queues/queues.js";
@@ -16,15 +17,12 @@ import { inTransaction } from "../shared/tx.js";
 /** Staff, as these services see them: who, for the audit log. */
 export type StaffActor = Pick<Actor, "userId" | "username" | "isStaff">;
 
-/** Every service here is staff-only, checked here whatever the caller checked: their reader sees failure causes. */
-function assertStaff(actor: StaffActor): void {
-  if (!actor.isStaff) throw new ServiceError("FORBIDDEN", "Only platform staff can do this");
-}
+// Every service here is staff-only, checked here whatever the caller checked: their reader sees failure causes.
 const STAFF = { isStaff: true };
 
 /** Staff: jobs across every tenant. */
 export async function listAllJobs(ctx: ServiceContext, actor: StaffActor, input: TSystemJobsInput): Promise<TJobPage> {
-  assertStaff(actor);
+  authorizeStaff(actor);
   const rows = await findJobsPage(ctx.db, { accountIds: input.accountId ? [input.accountId] : undefined, status: input.status, type: input.type, limit: input.limit, cursor: input.cursor });
   const page = toPage(rows, input.limit, (r) => r);
   return { ...page, items: await toJobViews(ctx.db, page.items, STAFF) };
@@ -32,7 +30,7 @@ export async function listAllJobs(ctx: ServiceContext, actor: StaffActor, input:
 
 /** Staff: depth of every queue and the workers whose heartbeat is live. */
 export async function queueStatus(ctx: ServiceContext, actor: StaffActor, redis: Redis): Promise<TQueueStatus> {
-  assertStaff(actor);
+  authorizeStaff(actor);
   const producers = ctx.jobs;
   if (!producers) throw new Error("queueStatus needs a context with job queues");
   const names = Object.values(QUEUES) as QueueName[];
@@ -52,7 +50,7 @@ export async function queueStatus(ctx: ServiceContext, actor: StaffActor, redis:
  * and jobs that succeeded can't be retried.
  */
 export async function retryJob(ctx: ServiceContext, actor: StaffActor, id: string, meta?: RequestMeta): Promise<TJob> {
-  assertStaff(actor);
+  authorizeStaff(actor);
   if (!ctx.jobs) throw new Error("retryJob needs a context with job queues");
   const job = await findJob(ctx.db, id);
   if (!job) throw notFound("Job");

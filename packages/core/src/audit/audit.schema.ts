@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZDirection } from "../shared/pagination.schema.js";
 
 /** Every kind of event the audit log records; filters and the UI offer exactly these. */
 export const AUDIT_EVENT_TYPES = [
@@ -62,6 +63,7 @@ export const AUDIT_EVENT_TYPES = [
   "job.cancelled",
   "job.cancel_requested",
   "job.retried",
+  "message.deleted",
 ] as const;
 export const ZAuditEventType = z.enum(AUDIT_EVENT_TYPES);
 export type TAuditEventType = z.infer<typeof ZAuditEventType>;
@@ -112,6 +114,7 @@ export const ZListAuditEventsInput = ZAuditEventFilters.extend({
     .max(200, "Limit can be at most 200")
     .default(50),
   cursor: z.string().max(200, "This cursor is not valid; use nextCursor from the previous page").optional(),
+  direction: ZDirection,
 });
 export type TListAuditEventsInput = z.infer<typeof ZListAuditEventsInput>;
 

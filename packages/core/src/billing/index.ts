@@ -19,7 +19,7 @@ export {
   type LockStrategy,
 } from "./ledger.service.js";
 export { checkSpend, verdictFor, cheapJobTypes } from "./low-balance.service.js";
-export { priceUsage, ensureDefaultPrices, DEFAULT_PRICES, PRICE_UNITS, type UsageLineItem, type UsageInput, type PricedUsage } from "./pricing.service.js";
+export { priceUsage, ensureDefaultPrices, DEFAULT_PRICES, type UsageLineItem, type UsageInput, type PricedUsage } from "./pricing.service.js";
 export { recordRunCost, type RunCostInput, type RunCostResult } from "./usage.service.js";
 export { LEDGER_EXPORT_MAX_ROWS } from "./reserve-admin.service.js";
 export type { LedgerExportRow } from "./ledger-query.repository.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZCursor, ZLimit } from "../shared/pagination.schema.js";
+import { ZCursor, ZLimit, ZDirection } from "../shared/pagination.schema.js";
 
 export const LEDGER_ENTRY_TYPES = ["credit", "debit", "adjustment", "refund"] as const;
 export const ZLedgerEntryType = z.enum(LEDGER_ENTRY_TYPES, { error: "Type must be one of credit, debit, adjustment, refund" });
@@ -31,6 +31,7 @@ export const ZListLedgerInput = z.strictObject({
   type: ZLedgerEntryType.optional(),
   limit: ZLimit,
   cursor: ZCursor,
+  direction: ZDirection,
 });
 export type TListLedgerInput = z.infer<typeof ZListLedgerInput>;
 
@@ -40,7 +41,7 @@ export type TLedgerPage = z.infer<typeof ZLedgerPage>;
 const ZIsoDate = z.iso.date({ error: "Use a date like 2025-12-31" });
 
 /** Filters of the staff CSV export; `to` includes that whole day (UTC). */
-export const ZLedgerExportFilters = z.object({
+export const ZLedgerExportFilters = z.strictObject({
   accountId: z.uuid({ error: "Not a valid account id" }).optional(),
   from: ZIsoDate.optional(),
   to: ZIsoDate.optional(),

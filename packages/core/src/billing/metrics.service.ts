@@ -5,7 +5,7 @@ import { TOPUP_RELATED_TYPE } from "./ledger.schema.js";
 import { churn, isActiveAt, mrrAt } from "./metrics-calc.service.js";
 import type { TMetricsSummary, TMetricsSummaryInput } from "./metrics.schema.js";
 import { DAY_MS, resolveRange } from "./range.service.js";
-import { assertStaff } from "./reserve-admin.service.js";
+import { authorizeStaff } from "../accounts/policy.service.js";
 
 const { subscriptions, ledgerEntries } = schema;
 
@@ -26,7 +26,7 @@ async function topupsByDay(ctx: ServiceContext, from: Date, until: Date): Promis
  * Checkout top-up revenue, and a daily series for charts. All in cents.
  */
 export async function metricsSummary(ctx: ServiceContext, actor: Actor, input: TMetricsSummaryInput): Promise<TMetricsSummary> {
-  assertStaff(actor);
+  authorizeStaff(actor);
   const range = resolveRange(input, ctx.now());
   // Only subscriptions that overlap the range can matter.
   const subs = await ctx.db

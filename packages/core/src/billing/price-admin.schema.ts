@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { PRICE_UNITS } from "./pricing.service.js";
+
+/** What a price is per; the contract (browser-safe) owns the list, the pricing service reads it. */
+export const PRICE_UNITS = {
+  input: "1M input tokens",
+  output: "1M output tokens",
+  storage: "GB-month",
+  compute: "second",
+  chars: "1K characters read",
+  run: "job run",
+} as const;
 
 const UNITS = Object.values(PRICE_UNITS) as [string, ...string[]];
 

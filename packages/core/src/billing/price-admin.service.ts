@@ -3,7 +3,7 @@ import { schema, type DbOrTx } from "@atrium/db";
 import { recordAudit } from "../audit/audit.service.js";
 import type { Actor, RequestMeta, ServiceContext } from "../shared/context.js";
 import type { TPriceList, TUpdatePricesInput } from "./price-admin.schema.js";
-import { assertStaff } from "./reserve-admin.service.js";
+import { authorizeStaff } from "../accounts/policy.service.js";
 
 const { prices } = schema;
 
@@ -14,7 +14,7 @@ async function listRows(db: DbOrTx): Promise<TPriceList> {
 
 /** The whole price table (a few dozen rows at most, so not paged). */
 export async function listPrices(ctx: ServiceContext, actor: Actor): Promise<TPriceList> {
-  assertStaff(actor);
+  authorizeStaff(actor);
   return listRows(ctx.db);
 }
 
@@ -24,7 +24,7 @@ export async function listPrices(ctx: ServiceContext, actor: Actor): Promise<TPr
  * New prices apply to estimates and runs priced from now on; past debits stay.
  */
 export async function updatePrices(ctx: ServiceContext, actor: Actor, input: TUpdatePricesInput, meta?: RequestMeta): Promise<TPriceList> {
-  assertStaff(actor);
+  authorizeStaff(actor);
   return ctx.db.transaction(async (tx) => {
     const before = await listRows(tx);
     const changes = input.prices.map((p) => {

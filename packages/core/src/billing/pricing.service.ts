@@ -2,17 +2,10 @@ import { inArray } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import { ServiceError } from "../shared/errors.js";
 import { roundHalfUp } from "./money.service.js";
+import { PRICE_UNITS } from "./price-admin.schema.js";
 
 const { prices } = schema;
 
-export const PRICE_UNITS = {
-  input: "1M input tokens",
-  output: "1M output tokens",
-  storage: "GB-month",
-  compute: "second",
-  chars: "1K characters read",
-  run: "job run",
-} as const;
 
 /** The price-table item that charges a job type's compute: per run plus per 1,000 characters its analyzer reads. */
 export const computeItem = (jobType: string) => `compute:${jobType}`;

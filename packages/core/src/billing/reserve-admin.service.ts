@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { recordAudit } from "../audit/audit.service.js";
 import type { Actor, RequestMeta, ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
+import { authorizeStaff } from "../accounts/policy.service.js";
 import { findAccountById } from "../accounts/tenant.repository.js";
 import { findLedgerExportBatch, type LedgerExportQuery, type LedgerExportRow } from "./ledger-query.repository.js";
 import type { TLedgerExportFilters } from "./ledger.schema.js";
@@ -12,15 +13,11 @@ import { toLedgerDto } from "./reserve.service.js";
 
 const formatDollars = (cents: number) => `$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
-export function assertStaff(actor: Pick<Actor, "isStaff">): void {
-  if (!actor.isStaff) throw new ServiceError("FORBIDDEN", "Only platform staff can do this");
-}
-
 const adjustMaxCents = (ctx: ServiceContext) => Math.round(ctx.config.BILLING_ADJUST_MAX_DOLLARS * 100);
 
 /** The tenant's balance and the adjustment limits, so the admin sees before/after before confirming. */
 export async function adjustContext(ctx: ServiceContext, actor: Actor, input: TAdjustContextInput): Promise<TAdjustContext> {
-  assertStaff(actor);
+  authorizeStaff(actor);
   if (!(await findAccountById(ctx.db, input.tenantId))) throw notFound("Tenant");
   const reserve = await ensureReserve(ctx.db, input.tenantId, reserveRules(ctx));
   return {
@@ -39,7 +36,7 @@ export async function adjustContext(ctx: ServiceContext, actor: Actor, input: TA
  * audits nothing. May take the balance below zero: staff decide.
  */
 export async function adjustReserve(ctx: ServiceContext, actor: Actor, input: TAdjustReserveInput, meta?: RequestMeta): Promise<TAdjustReserveResult> {
-  assertStaff(actor);
+  authorizeStaff(actor);
   // A hard cap in config: one slipped finger must not move millions, whatever the SPA asked.
   const max = adjustMaxCents(ctx);
   if (Math.abs(input.amountCents) > max) {
@@ -84,7 +81,7 @@ const DAY_MS = 86_400_000;
  * batches so memory stays flat. Authorization happens before this resolves.
  */
 export async function exportLedger(ctx: ServiceContext, actor: Actor, filters: TLedgerExportFilters, maxRows = LEDGER_EXPORT_MAX_ROWS): Promise<AsyncIterable<LedgerExportRow>> {
-  assertStaff(actor);
+  authorizeStaff(actor);
   if (filters.from && filters.to && filters.from > filters.to) {
     throw new ServiceError("BAD_REQUEST", "`to` must not be before `from`", { to: ["Must not be before from"] });
   }

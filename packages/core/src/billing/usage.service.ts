@@ -7,7 +7,7 @@ import { debitReserve } from "./ledger.service.js";
 import { roundHalfUp } from "./money.service.js";
 import type { UsageLineItem } from "./pricing.service.js";
 import { resolveRange } from "./range.service.js";
-import { assertStaff } from "./reserve-admin.service.js";
+import { authorizeStaff } from "../accounts/policy.service.js";
 import type { TUsageCostsInput, TUsageCostsReport } from "./usage.schema.js";
 
 const { usageCosts, accounts } = schema;
@@ -87,7 +87,7 @@ export async function recordRunCost(db: DbOrTx, input: RunCostInput, ctx?: Servi
 
 /** Staff report: run costs by tenant, UTC day and job type over a range, with totals. */
 export async function usageCostsReport(ctx: ServiceContext, actor: Actor, input: TUsageCostsInput): Promise<TUsageCostsReport> {
-  assertStaff(actor);
+  authorizeStaff(actor);
   const range = resolveRange(input, ctx.now());
   const day = sql<string>`to_char(${usageCosts.occurredAt} at time zone 'UTC', 'YYYY-MM-DD')`;
   const rows = await ctx.db

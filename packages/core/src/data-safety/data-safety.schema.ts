@@ -8,7 +8,7 @@ const flag = z
   .enum(["true", "false", "1", "0"], { error: "Use true or false" })
   .transform((v) => v === "true" || v === "1");
 
-export const ZTenantExportQuery = z.object({
+export const ZTenantExportQuery = z.strictObject({
   /** Staff only: another tenant. Tenant owners and admins export their own (their home account by default). */
   accountId: z.uuid({ error: "Must be an account id" }).optional(),
   /** Also the stored files of the documents, base64 in the archive. */
@@ -16,7 +16,7 @@ export const ZTenantExportQuery = z.object({
 });
 export type TTenantExportQuery = z.output<typeof ZTenantExportQuery>;
 
-export const ZTenantRestoreQuery = z.object({
+export const ZTenantRestoreQuery = z.strictObject({
   /** Validate and report what would be created; write nothing. */
   dryRun: flag.default(false),
   /** `new`: a fresh account (new ids, references remapped); `same`: the archived account's own ids, only once it no longer exists. */

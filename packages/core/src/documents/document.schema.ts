@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZCursor, ZLimit } from "../shared/pagination.schema.js";
+import { ZCursor, ZLimit, ZDirection } from "../shared/pagination.schema.js";
 
 export const DOCUMENT_KINDS = ["resume", "job_description", "worklog", "property", "other"] as const;
 export const ZDocumentKind = z.enum(DOCUMENT_KINDS, { error: `Kind must be one of ${DOCUMENT_KINDS.join(", ")}` });
@@ -41,6 +41,7 @@ export const ZListDocumentsInput = z.strictObject({
   kind: ZDocumentKind.optional(),
   limit: ZLimit,
   cursor: ZCursor,
+  direction: ZDirection,
 });
 export type TListDocumentsInput = z.infer<typeof ZListDocumentsInput>;
 

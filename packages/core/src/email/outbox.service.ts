@@ -3,7 +3,7 @@ import { schema } from "@atrium/db";
 import type { Actor, ServiceContext } from "../shared/context.js";
 import type { TOutboxEmail } from "./email.schema.js";
 import { toOutboxDto } from "./email.service.js";
-import { assertStaff } from "../invite-keys/invite-key.service.js";
+import { authorizeStaff } from "../accounts/policy.service.js";
 import { notFound } from "../shared/errors.js";
 import { after, toPage } from "../shared/pagination.js";
 import type { TListOutboxInput, TOutboxList } from "./outbox.schema.js";
@@ -16,7 +16,7 @@ const { emailOutbox } = schema;
  * it holds other people's reset links.
  */
 export async function listOutbox(ctx: ServiceContext, actor: Actor, input: TListOutboxInput): Promise<TOutboxList> {
-  assertStaff(actor);
+  authorizeStaff(actor);
   const rows = await ctx.db
     .select()
     .from(emailOutbox)
@@ -27,7 +27,7 @@ export async function listOutbox(ctx: ServiceContext, actor: Actor, input: TList
 }
 
 export async function getOutboxEmail(ctx: ServiceContext, actor: Actor, id: string): Promise<TOutboxEmail> {
-  assertStaff(actor);
+  authorizeStaff(actor);
   const [row] = await ctx.db.select().from(emailOutbox).where(eq(emailOutbox.id, id)).limit(1);
   if (!row) throw notFound("Email");
   return toOutboxDto(row);

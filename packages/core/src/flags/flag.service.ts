@@ -2,7 +2,7 @@ import { recordAudit } from "../audit/audit.service.js";
 import type { RequestMeta, ServiceContext } from "../shared/context.js";
 import { iso } from "../shared/dates.js";
 import { notFound, ServiceError } from "../shared/errors.js";
-import type { PolicyActor } from "../accounts/policy.service.js";
+import { authorizeStaff, type PolicyActor } from "../accounts/policy.service.js";
 import type { TenantActor } from "../accounts/actor.service.js";
 import { inTransaction } from "../shared/tx.js";
 import * as repo from "./flag.repository.js";
@@ -26,9 +26,7 @@ const BUILT_IN = new Set<string>(Object.values(FLAGS));
 
 /** Staff manage flags; the routers say so too, the rule lives here. */
 type StaffActor = Pick<PolicyActor, "userId" | "username" | "isStaff">;
-function authorizeStaff(actor: StaffActor): void {
-  if (!actor.isStaff) throw new ServiceError("FORBIDDEN", "Only platform staff can manage feature flags");
-}
+const authorizeFlagStaff = (actor: StaffActor) => authorizeStaff(actor, "manage feature flags");
 
 export const toFlagDto = (r: repo.FlagRow): TFlag => ({
   key: r.key,
@@ -52,13 +50,13 @@ function assertTypes(type: TFlagType, targeting: TFlagTargeting, environments: T
 const snapshot = (f: TFlag) => ({ description: f.description, type: f.type, targeting: f.targeting, environments: f.environments });
 
 export async function listFlags(ctx: ServiceContext, actor: StaffActor): Promise<{ items: TFlag[] }> {
-  authorizeStaff(actor);
+  authorizeFlagStaff(actor);
   return { items: (await repo.listFlags(ctx.db)).map(toFlagDto) };
 }
 
 /** A flag with its change history (from the audit log, newest first). */
 export async function getFlag(ctx: ServiceContext, actor: StaffActor, key: string): Promise<TFlagDetail> {
-  authorizeStaff(actor);
+  authorizeFlagStaff(actor);
   const row = await repo.findFlag(ctx.db, key);
   if (!row) throw notFound("Flag");
   const history = (await repo.flagHistory(ctx.db, key)).map((e) => ({
@@ -74,7 +72,7 @@ export async function getFlag(ctx: ServiceContext, actor: StaffActor, key: strin
 
 /** Creates a flag (a duplicate key is a CONFLICT), audited, and tells every process. */
 export async function createFlag(ctx: ServiceContext, actor: StaffActor, input: TCreateFlagInput, meta?: RequestMeta): Promise<TFlag> {
-  authorizeStaff(actor);
+  authorizeFlagStaff(actor);
   assertTypes(input.type, input.targeting, input.environments);
   const flag = await inTransaction(ctx, async (tx) => {
     const row = await repo.insertFlag(tx, input);
@@ -92,7 +90,7 @@ export async function createFlag(ctx: ServiceContext, actor: StaffActor, input: 
  * while before/after are recorded, so concurrent edits each audit what they really replaced.
  */
 export async function updateFlag(ctx: ServiceContext, actor: StaffActor, input: TUpdateFlagInput, meta?: RequestMeta): Promise<TFlag> {
-  authorizeStaff(actor);
+  authorizeFlagStaff(actor);
   const flag = await inTransaction(ctx, async (tx) => {
     const current = await repo.lockFlag(tx, input.key);
     if (!current) throw notFound("Flag");
@@ -112,7 +110,7 @@ export async function updateFlag(ctx: ServiceContext, actor: StaffActor, input: 
 
 /** Deletes a flag; Atrium's own flags can only be turned off, since code asks for them by name. */
 export async function deleteFlag(ctx: ServiceContext, actor: StaffActor, key: string, meta?: RequestMeta): Promise<TFlag> {
-  authorizeStaff(actor);
+  authorizeFlagStaff(actor);
   if (BUILT_IN.has(key)) throw new ServiceError("CONFLICT", `${key} is checked by Atrium itself: turn it off (default false) instead of deleting it`);
   const flag = await inTransaction(ctx, async (tx) => {
     const row = await repo.deleteFlag(tx, key);

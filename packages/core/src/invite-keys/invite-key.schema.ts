@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZCursor, ZLimit, pageOf } from "../shared/pagination.schema.js";
+import { ZCursor, ZDirection, ZLimit, pageOf } from "../shared/pagination.schema.js";
 
 export const INVITE_KEY_STATUSES = ["active", "used", "expired", "revoked"] as const;
 export const ZInviteKeyStatus = z.enum(INVITE_KEY_STATUSES);
@@ -19,6 +19,7 @@ export type TCreateInviteKeyInput = z.infer<typeof ZCreateInviteKeyInput>;
 export const ZListInviteKeysInput = z.strictObject({
   limit: ZLimit,
   cursor: ZCursor,
+  direction: ZDirection,
   status: ZInviteKeyStatus.optional(),
 });
 export type TListInviteKeysInput = z.infer<typeof ZListInviteKeysInput>;

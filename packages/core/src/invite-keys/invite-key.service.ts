@@ -1,5 +1,7 @@
 import type { Actor, RequestMeta, ServiceContext } from "../shared/context.js";
 import { recordAudit } from "../audit/audit.service.js";
+// Platform staff issue invite keys; tenant roles don't count here.
+import { authorizeStaff } from "../accounts/policy.service.js";
 import { iso, isoOrNull } from "../shared/dates.js";
 import { ServiceError, notFound } from "../shared/errors.js";
 import { toPage } from "../shared/pagination.js";
@@ -10,11 +12,6 @@ import * as repo from "./invite-key.repository.js";
 export const INVITE_KEY_PREFIX = "inv_";
 const VISIBLE_CHARS = 12;
 const DAY = 86_400_000;
-
-/** Platform staff issue invite keys; tenant roles don't count here. */
-export function assertStaff(actor: Actor): void {
-  if (!actor.isStaff) throw new ServiceError("FORBIDDEN", "Staff only");
-}
 
 /** A used key stays "used" even once expired: what happened matters more than the date. */
 export function inviteKeyStatus(k: repo.InviteKeyRow, now: Date): TInviteKeyStatus {
@@ -41,7 +38,7 @@ const toDto = (k: repo.InviteKeyView, now: Date): TInviteKey => ({
 
 /** Issues a single-use signup key. The raw key is in this answer only; the table keeps its hash. */
 export async function createInviteKey(ctx: ServiceContext, actor: Actor, input: TCreateInviteKeyInput, meta?: RequestMeta): Promise<TCreatedInviteKey> {
-  assertStaff(actor);
+  authorizeStaff(actor);
   const key = `${INVITE_KEY_PREFIX}${generateToken(20)}`;
   const now = ctx.now();
   const row = await ctx.db.transaction(async (tx) => {
@@ -65,7 +62,7 @@ export async function createInviteKey(ctx: ServiceContext, actor: Actor, input: 
 }
 
 export async function listInviteKeys(ctx: ServiceContext, actor: Actor, input: TListInviteKeysInput): Promise<TInviteKeyList> {
-  assertStaff(actor);
+  authorizeStaff(actor);
   const now = ctx.now();
   const rows = await repo.listInviteKeys(ctx.db, { ...input, now });
   return toPage(rows, input.limit, (r) => toDto(r, now));
@@ -76,7 +73,7 @@ export async function listInviteKeys(ctx: ServiceContext, actor: Actor, input: T
  * it is; a used key can't be revoked (it has already done its job).
  */
 export async function revokeInviteKey(ctx: ServiceContext, actor: Actor, id: string, meta?: RequestMeta): Promise<TInviteKey> {
-  assertStaff(actor);
+  authorizeStaff(actor);
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
     const revoked = await repo.revokeInviteKey(tx, id, now);

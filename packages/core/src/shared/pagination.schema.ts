@@ -14,7 +14,16 @@ export const ZLimit = z.coerce
 
 export const ZCursor = z.uuid({ error: "This cursor is not valid; use nextCursor from the previous page" }).optional();
 
-export const ZPageInput = z.strictObject({ limit: ZLimit, cursor: ZCursor });
+/**
+ * TanStack's infinite queries (any tRPC + TanStack client, the SPA's lists) send `direction` next to
+ * `cursor`. Lists page forward only, so "forward" (or nothing) is all a list takes.
+ */
+export const ZDirection = z
+  .literal("forward", { error: 'Lists page forward only: direction can only be "forward"' })
+  .optional()
+  .describe('Paging direction; lists page forward only ("forward")');
+
+export const ZPageInput = z.strictObject({ limit: ZLimit, cursor: ZCursor, direction: ZDirection });
 export type TPageInput = z.infer<typeof ZPageInput>;
 
 /** `{ items, nextCursor }` for a given item schema; nextCursor is null on the last page. */

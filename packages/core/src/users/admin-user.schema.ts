@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZCursor, ZLimit, pageOf } from "../shared/pagination.schema.js";
+import { ZCursor, ZDirection, ZLimit, pageOf } from "../shared/pagination.schema.js";
 import { zDisplayName, ZUser } from "./user.schema.js";
 
 /** Booleans arrive as text in query strings and as booleans over tRPC; take both. */
@@ -10,6 +10,7 @@ export const ZListUsersInput = z.strictObject({
   isActive: ZFlag.optional(),
   limit: ZLimit,
   cursor: ZCursor,
+  direction: ZDirection,
 });
 export type TListUsersInput = z.infer<typeof ZListUsersInput>;
 

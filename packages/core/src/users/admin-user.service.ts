@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/audit.service.js";
 import { hashPassword } from "../auth/password-hash.service.js";
 import { revokeAllUserApiKeys } from "../api-keys/api-key.repository.js";
 import { deleteUserSessions } from "../auth/session.repository.js";
-import { assertStaff } from "../invite-keys/invite-key.service.js";
+import { authorizeStaff } from "../accounts/policy.service.js";
 import { assertPasswordPolicy } from "../passwords/password-policy.service.js";
 import { setPasswordHash, spendOpenResetTokens } from "../passwords/password.repository.js";
 import type { TAdminResetPasswordInput } from "../passwords/password.schema.js";
@@ -20,13 +20,13 @@ const toAdminDto = (u: UserRow): TAdminUser => ({ ...toUserDto(u), passwordChang
 const by = (actor: Actor) => ({ id: actor.userId, username: actor.username });
 
 export async function listUsers(ctx: ServiceContext, actor: Actor, input: TListUsersInput): Promise<TAdminUserList> {
-  assertStaff(actor);
+  authorizeStaff(actor);
   const rows = await searchUsers(ctx.db, { q: input.q || undefined, isActive: input.isActive, limit: input.limit, cursor: input.cursor });
   return toPage(rows, input.limit, toAdminDto);
 }
 
 export async function getUser(ctx: ServiceContext, actor: Actor, id: string): Promise<TAdminUser> {
-  assertStaff(actor);
+  authorizeStaff(actor);
   const user = await findUserById(ctx.db, id);
   if (!user) throw notFound("User");
   return toAdminDto(user);
@@ -38,7 +38,7 @@ export async function getUser(ctx: ServiceContext, actor: Actor, id: string): Pr
  * themselves or drop their own staff flag — that is how a platform loses its last admin.
  */
 export async function updateUser(ctx: ServiceContext, actor: Actor, input: TUpdateUserInput, meta?: RequestMeta): Promise<TAdminUser> {
-  assertStaff(actor);
+  authorizeStaff(actor);
   if (input.id === actor.userId && input.isActive === false) {
     throw new ServiceError("FORBIDDEN", "You can't disable your own account", { isActive: ["You can't disable your own account"] });
   }
@@ -80,7 +80,7 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, input: TUpda
  * revoked and mailed reset links die.
  */
 export async function adminResetPassword(ctx: ServiceContext, actor: Actor, input: TAdminResetPasswordInput, meta?: RequestMeta): Promise<TAdminUser> {
-  assertStaff(actor);
+  authorizeStaff(actor);
   const user = await findUserById(ctx.db, input.id);
   if (!user) throw notFound("User");
   assertPasswordPolicy(ctx, input.newPassword, user, "newPassword");

@@ -73,3 +73,36 @@ describe("CSRF on cookie-authenticated changes", () => {
     expect(res.status).toBe(400);
   });
 });
+
+// `vite preview` prints http://127.0.0.1:3000 while PUBLIC_URL names localhost: the same machine and port.
+describe("the loopback twins of a loopback origin", () => {
+  const json = { "content-type": "application/json" };
+
+  it("takes a change from 127.0.0.1 and [::1] when the SPA's configured origin is localhost, and CORS answers them", async () => {
+    const c = await freshCookie();
+    for (const origin of ["http://127.0.0.1:3000", "http://[::1]:3000"]) {
+      expect((await post("/trpc/apiKeys.create", { cookie: c, origin, ...json }, JSON.stringify({ name: `twin ${origin}` }))).status).toBe(200);
+      const preflight = await fetch(`${api.url}/trpc/apiKeys.create`, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST" } });
+      expect(preflight.headers.get("access-control-allow-origin")).toBe(origin);
+    }
+    // Another port on the same machine is another origin.
+    expect((await post("/trpc/apiKeys.create", { cookie: c, origin: "http://127.0.0.1:3001", ...json }, JSON.stringify({ name: "k" }))).status).toBe(403);
+  });
+
+  it("gives a non-loopback origin no twin", async () => {
+    const site = "http://app.example.test:3000";
+    const other = await startTestApi({ RATE_LIMIT_ENABLED: "false", PUBLIC_URL: site, CORS_ORIGINS: site });
+    try {
+      const login = await call(other.url, "rest", routes.login, { username: "admin", password: "admin123" });
+      const c = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+      const create = (origin: string) => fetch(`${other.url}/trpc/apiKeys.create`, { method: "POST", headers: { cookie: c, origin, ...json }, body: JSON.stringify({ name: "k" }) });
+      expect((await create(site)).status).toBe(200);
+      expect((await create("http://127.0.0.1:3000")).status).toBe(403);
+      expect((await create("http://localhost:3000")).status).toBe(403);
+      const preflight = await fetch(`${other.url}/trpc/apiKeys.create`, { method: "OPTIONS", headers: { origin: "http://127.0.0.1:3000", "access-control-request-method": "POST" } });
+      expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -2,6 +2,7 @@ import type { Request, RequestHandler } from "express";
 import type { Env } from "@atrium/config";
 import { CSRF_HEADER } from "@atrium/core/contracts";
 import type { Surface } from "./procedure-paths.js";
+import { withLoopbackTwins } from "./loopback-origins.js";
 import { readBearer, readSessionCookie } from "./session-cookie.js";
 import { sendSurfaceError } from "./surface-errors.js";
 
@@ -24,14 +25,16 @@ const isJson = (req: Request) => /^application\/(.+\+)?json\s*(;|$)/i.test(req.h
 /**
  * CSRF for cookie-authenticated state changes: the cookie rides along on any
  * request the browser makes, so such a request must also (1) come from an
- * allowed origin (CORS_ORIGINS, TRUSTED_ORIGINS, PUBLIC_URL, or the api's own) and (2) be
+ * allowed origin (CORS_ORIGINS, TRUSTED_ORIGINS, PUBLIC_URL, a loopback one's 127.0.0.1/[::1]/localhost
+ * twin, or the api's own) and (2) be
  * something a cross-site form can't send: a JSON content type or the
  * CSRF_HEADER. Bearer calls (SDK, curl) carry their credential explicitly and
  * are not affected; nor are routes mounted before this (the Stripe webhook,
  * the local checkout form, which authenticate by signature, not cookie).
  */
 export function csrfProtection(config: Pick<Env, "CORS_ORIGINS" | "PUBLIC_URL" | "TRUSTED_ORIGINS">, surface: Surface): RequestHandler {
-  const allowed = new Set([...config.CORS_ORIGINS.map(originOf), ...config.TRUSTED_ORIGINS.map(originOf), originOf(config.PUBLIC_URL)].filter((o): o is string => o !== null));
+  const configured = [...config.CORS_ORIGINS.map(originOf), ...config.TRUSTED_ORIGINS.map(originOf), originOf(config.PUBLIC_URL)].filter((o): o is string => o !== null);
+  const allowed = new Set(withLoopbackTwins(configured));
   return function csrfCheck(req, res, next) {
     if (SAFE_METHODS.has(req.method) || readBearer(req) || !readSessionCookie(req)) return next();
     const origin = requestOrigin(req);

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import cors from "cors";
 import helmet from "helmet";
 import { allowsDevDefaults, type Env } from "@atrium/config";
+import { withLoopbackTwins } from "./loopback-origins.js";
 
 /**
  * The Content-Security-Policy of everything the api serves (Swagger UI at
@@ -66,7 +67,7 @@ function recordHeaders(middleware: Middleware, req: Partial<IncomingMessage>): A
 export function responseHeaders(config: Pick<Env, "ATRIUM_ENV" | "HSTS_SECONDS" | "CORS_ORIGINS">) {
   const helmetHeaders = securityHeaders(config) as unknown as Middleware;
   // Cross-origin clients (the SDK in a browser) must be able to read how long to back off, and the export's file name.
-  const corsMiddleware = cors({ origin: config.CORS_ORIGINS, credentials: true, exposedHeaders: ["Retry-After", "Content-Disposition"] }) as unknown as Middleware;
+  const corsMiddleware = cors({ origin: withLoopbackTwins(config.CORS_ORIGINS), credentials: true, exposedHeaders: ["Retry-After", "Content-Disposition"] }) as unknown as Middleware;
   const staticHeaders = recordHeaders(helmetHeaders, { method: "GET", headers: {} });
   const sameOriginHeaders = [...staticHeaders, ...recordHeaders(corsMiddleware, { method: "GET", headers: {} })];
   return function responseHeadersMiddleware(req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) {

@@ -1,14 +1,12 @@
-import { Alert, Anchor, Button, Text, TextInput } from "@mantine/core";
-import { IconAlertCircle } from "@tabler/icons-react";
+import { Anchor, Button, Text, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
 import { Link, Navigate, useSearchParams } from "react-router";
 import { ZSignupInput } from "@atrium/sdk";
 import { AuthLayout } from "../../components/auth-layout";
+import { FormAlert } from "../../components/form-alert";
 import { FullPageLoader } from "../../components/full-page";
 import { NewPasswordInput } from "../../components/new-password-input";
-import { fieldErrorsOfIssues, type FieldErrors } from "../../lib/errors";
-import { fieldError, formErrors } from "../../lib/form";
+import { useContractForm } from "../../lib/form";
 import { notifySuccess } from "../../lib/notify";
 import { trpc } from "../../lib/trpc";
 import { isRateLimited, useLockout } from "../../lib/use-lockout";
@@ -17,8 +15,6 @@ import { AcceptInvitation } from "./accept-invitation";
 import { InvitationBanner } from "./invitation-banner";
 import { useInvitationPreview } from "./use-invitation-preview";
 import { useMe } from "./use-me";
-
-const FIELDS = ["username", "email", "password", "inviteKey", "invitationToken"] as const;
 
 /**
  * Invite-only signup: with an invite key (?key= prefills it), or with an
@@ -30,9 +26,21 @@ export function SignupPage() {
   const invitationToken = params.get("invitation");
   const preview = useInvitationPreview(invitationToken);
   const queryClient = useQueryClient();
-  const [values, setValues] = useState({ username: "", email: "", password: "", inviteKey: params.get("key") ?? "" });
-  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const lockout = useLockout();
+  // A usable invitation replaces the invite key; a broken one falls back to it.
+  const viaInvitation = !!invitationToken && !preview.isError;
+  const invitedEmail = preview.data?.email ?? "";
+  const form = useContractForm({
+    schema: ZSignupInput,
+    initialValues: { username: "", email: "", password: "", inviteKey: params.get("key") ?? "" },
+    toInput: ({ inviteKey, ...v }) => ({
+      ...v,
+      email: v.email || invitedEmail,
+      ...(viaInvitation ? { invitationToken } : { inviteKey: inviteKey.trim() || undefined }),
+    }),
+    // A refused invitation is said above the fields, not on one of them.
+    fields: ["invitationToken"],
+  });
 
   const signup = useMutation(
     trpc.auth.signup.mutationOptions({
@@ -41,7 +49,8 @@ export function SignupPage() {
         // The session cookie is set; `me` arriving redirects to the dashboard (below).
         await queryClient.invalidateQueries({ queryKey: trpc.auth.me.pathKey() });
       },
-      onError: lockout.onError,
+      // A 429 is the lockout's countdown, not a message on the form.
+      onError: (error) => (isRateLimited(error) ? lockout.onError(error) : form.setServerError(error)),
     }),
   );
 
@@ -51,24 +60,10 @@ export function SignupPage() {
   }
   if (me.isPending) return <FullPageLoader />;
 
-  // A usable invitation replaces the invite key; a broken one falls back to it.
-  const viaInvitation = !!invitationToken && !preview.isError;
-  const { errors, formError } = formErrors(isRateLimited(signup.error) ? null : signup.error, clientErrors, FIELDS);
-  const email = values.email || (preview.data?.email ?? "");
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = ZSignupInput.safeParse({
-      username: values.username,
-      email,
-      password: values.password,
-      ...(viaInvitation ? { invitationToken } : { inviteKey: values.inviteKey.trim() || undefined }),
-    });
-    if (!parsed.success) return setClientErrors(fieldErrorsOfIssues(parsed.error.issues));
-    setClientErrors({});
-    if (lockout.secondsLeft > 0) return;
-    signup.mutate(parsed.data);
-  };
+  const onSubmit = form.submit((input) => {
+    form.setServerError(null);
+    if (lockout.secondsLeft === 0) signup.mutate(input);
+  });
 
   return (
     <AuthLayout
@@ -85,16 +80,8 @@ export function SignupPage() {
     >
       {invitationToken && <InvitationBanner preview={preview} />}
       <LockoutAlert secondsLeft={lockout.secondsLeft} />
-      {formError && (
-        <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-          {formError}
-        </Alert>
-      )}
-      {fieldError(errors, "invitationToken") && (
-        <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-          {fieldError(errors, "invitationToken")}
-        </Alert>
-      )}
+      <FormAlert message={form.formError} />
+      <FormAlert message={form.errors.invitationToken as string | undefined} />
       <TextInput
         label="Username"
         name="username"
@@ -102,20 +89,17 @@ export function SignupPage() {
         autoFocus
         description="Letters, digits, dots, dashes and underscores"
         inputWrapperOrder={["label", "input", "description", "error"]}
-        value={values.username}
-        onChange={(e) => setValues({ ...values, username: e.currentTarget.value })}
-        error={fieldError(errors, "username")}
+        {...form.getInputProps("username")}
       />
       <TextInput
         label="Email"
         name="email"
         type="email"
         autoComplete="email"
-        value={email}
-        onChange={(e) => setValues({ ...values, email: e.currentTarget.value })}
-        error={fieldError(errors, "email")}
+        {...form.getInputProps("email")}
+        value={form.values.email || invitedEmail}
       />
-      <NewPasswordInput label="Password" name="password" value={values.password} onChange={(e) => setValues({ ...values, password: e.currentTarget.value })} error={fieldError(errors, "password")} />
+      <NewPasswordInput label="Password" name="password" {...form.getInputProps("password")} />
       {!viaInvitation && (
         <TextInput
           label="Invite key"
@@ -123,9 +107,7 @@ export function SignupPage() {
           autoComplete="off"
           description="From the administrator who invited you"
           inputWrapperOrder={["label", "input", "description", "error"]}
-          value={values.inviteKey}
-          onChange={(e) => setValues({ ...values, inviteKey: e.currentTarget.value })}
-          error={fieldError(errors, "inviteKey")}
+          {...form.getInputProps("inviteKey")}
           styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
         />
       )}

@@ -1,4 +1,5 @@
-import { Badge, Table, Text } from "@mantine/core";
+import { Badge, Text } from "@mantine/core";
+import type { Column } from "../../components/data-table";
 import { formatDateTime, formatRelative } from "../../lib/format";
 import { formatCents, formatSignedCents } from "../../lib/money";
 import type { LedgerEntry } from "../../lib/trpc";
@@ -18,64 +19,68 @@ function amountColor(cents: number): string | undefined {
   return undefined;
 }
 
+const NUMERIC = { fontVariantNumeric: "tabular-nums" } as const;
+
 /** Newest first; the amount is signed (credits up, debits down) and the balance is as it stood after the row. */
-export function LedgerTable({ entries, currency }: { entries: LedgerEntry[]; currency: string }) {
-  return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table verticalSpacing="sm" highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={190}>When</Table.Th>
-            <Table.Th w={120}>Type</Table.Th>
-            <Table.Th ta="right" w={130}>
-              Amount
-            </Table.Th>
-            <Table.Th ta="right" w={140}>
-              Balance after
-            </Table.Th>
-            <Table.Th>Reason</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {entries.map((e) => (
-            <Table.Tr key={e.id} data-testid="ledger-row" data-type={e.type}>
-              <Table.Td>
-                <Text size="sm" title={formatDateTime(e.createdAt)} style={{ whiteSpace: "nowrap" }}>
-                  {formatRelative(e.createdAt)}
-                </Text>
-                <Text size="xs" c="dimmed" style={{ whiteSpace: "nowrap" }}>
-                  {formatDateTime(e.createdAt)}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={ENTRY_TYPE_COLORS[e.type]} radius="sm">
-                  {ENTRY_TYPE_LABELS[e.type]}
-                </Badge>
-              </Table.Td>
-              <Table.Td ta="right">
-                <Text size="sm" fw={600} c={amountColor(e.amountCents)} style={{ fontVariantNumeric: "tabular-nums" }} data-testid="ledger-amount">
-                  {formatSignedCents(e.amountCents, currency)}
-                </Text>
-              </Table.Td>
-              <Table.Td ta="right">
-                <Text size="sm" style={{ fontVariantNumeric: "tabular-nums" }}>
-                  {formatCents(e.balanceAfterCents, currency)}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" lineClamp={2}>
-                  {e.reason ? readableReason(e.reason) : <Text span c="dimmed">—</Text>}
-                </Text>
-                {e.actorUsername && (
-                  <Text size="xs" c="dimmed">
-                    by {e.actorUsername}
-                  </Text>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
+export function ledgerColumns(currency: string): Column<LedgerEntry>[] {
+  return [
+    {
+      header: "When",
+      th: { w: 190 },
+      cell: (e) => (
+        <>
+          <Text size="sm" title={formatDateTime(e.createdAt)} style={{ whiteSpace: "nowrap" }}>
+            {formatRelative(e.createdAt)}
+          </Text>
+          <Text size="xs" c="dimmed" style={{ whiteSpace: "nowrap" }}>
+            {formatDateTime(e.createdAt)}
+          </Text>
+        </>
+      ),
+    },
+    {
+      header: "Type",
+      th: { w: 120 },
+      cell: (e) => (
+        <Badge variant="light" color={ENTRY_TYPE_COLORS[e.type]} radius="sm">
+          {ENTRY_TYPE_LABELS[e.type]}
+        </Badge>
+      ),
+    },
+    {
+      header: "Amount",
+      th: { w: 130, ta: "right" },
+      td: { ta: "right" },
+      cell: (e) => (
+        <Text size="sm" fw={600} c={amountColor(e.amountCents)} style={NUMERIC} data-testid="ledger-amount">
+          {formatSignedCents(e.amountCents, currency)}
+        </Text>
+      ),
+    },
+    {
+      header: "Balance after",
+      th: { w: 140, ta: "right" },
+      td: { ta: "right" },
+      cell: (e) => (
+        <Text size="sm" style={NUMERIC}>
+          {formatCents(e.balanceAfterCents, currency)}
+        </Text>
+      ),
+    },
+    {
+      header: "Reason",
+      cell: (e) => (
+        <>
+          <Text size="sm" lineClamp={2}>
+            {e.reason ? readableReason(e.reason) : <Text span c="dimmed">—</Text>}
+          </Text>
+          {e.actorUsername && (
+            <Text size="xs" c="dimmed">
+              by {e.actorUsername}
+            </Text>
+          )}
+        </>
+      ),
+    },
+  ];
 }

@@ -1,11 +1,11 @@
 // This page's own Mantine styles, loaded with it rather than on every first load (see app/styles.ts).
 import "@mantine/core/styles/Radio.css";
-import { Alert, Button, Group, Modal, Radio, Stack, Text } from "@mantine/core";
-import { IconAlertCircle, IconPlayerPlay } from "@tabler/icons-react";
-import { useState } from "react";
+import { Button, Group, Modal, Radio, Stack, Text } from "@mantine/core";
+import { IconPlayerPlay } from "@tabler/icons-react";
 import { useNavigate } from "react-router";
-import { SAME_DOCUMENT_TWICE } from "@atrium/sdk";
-import { fieldError, formErrors } from "../../lib/form";
+import { SAME_DOCUMENT_TWICE, ZCreateJobInput } from "@atrium/sdk";
+import { FormAlert } from "../../components/form-alert";
+import { useContractForm } from "../../lib/form";
 import { EstimatePanel, isBlocked } from "./estimate-panel";
 import { DocumentSelect } from "./document-select";
 import { JOB_TYPE_DESCRIPTIONS, JOB_TYPE_LABELS, JOB_TYPES, isJobType, type JobType } from "./job-labels";
@@ -23,44 +23,61 @@ function initialType(doc: StartingDocument | null): JobType {
   return "document_analysis";
 }
 
+interface Values extends Record<string, unknown> {
+  type: JobType;
+  documentId: string | null;
+  resumeId: string | null;
+  jobDescriptionId: string | null;
+}
+
+/** What the choices make: a job to estimate and run, or null while one is missing (or the same document is picked twice). */
+function jobOf({ type, documentId, resumeId, jobDescriptionId }: Values): JobInput | null {
+  if (type !== "resume_match") return documentId ? { type, input: { documentId } } : null;
+  // Said at once, before any estimate: the api refuses a document matched against itself too.
+  if (!resumeId || !jobDescriptionId || resumeId === jobDescriptionId) return null;
+  return { type, input: { resumeDocumentId: resumeId, jobDescriptionDocumentId: jobDescriptionId } };
+}
+
 function AnalysisForm({ start, onCancel }: { start: StartingDocument | null; onCancel: () => void }) {
   const navigate = useNavigate();
   const create = useCreateJob();
-  const [type, setType] = useState<JobType>(initialType(start));
-  const [documentId, setDocumentId] = useState<string | null>(start?.id ?? null);
-  const [resumeId, setResumeId] = useState<string | null>(start?.kind === "resume" ? start.id : null);
-  const [jobDescriptionId, setJobDescriptionId] = useState<string | null>(start?.kind === "job_description" ? start.id : null);
-
-  let job: JobInput | null = null;
-  // Said at once, before any estimate: the api refuses a document matched against itself too.
+  const form = useContractForm({
+    schema: ZCreateJobInput,
+    initialValues: {
+      type: initialType(start),
+      documentId: start?.id ?? null,
+      resumeId: start?.kind === "resume" ? start.id : null,
+      jobDescriptionId: start?.kind === "job_description" ? start.id : null,
+    } as Values,
+    toInput: (values) => jobOf(values) ?? { type: values.type },
+    // The api names the documents inside `input`; each has its picker here.
+    fields: ["input.documentId", "input.resumeDocumentId", "input.jobDescriptionDocumentId"],
+  });
+  const { type, documentId, resumeId, jobDescriptionId } = form.values;
   const sameTwice = type === "resume_match" && resumeId !== null && resumeId === jobDescriptionId;
-  if (type === "resume_match") {
-    if (resumeId && jobDescriptionId && !sameTwice) job = { type, input: { resumeDocumentId: resumeId, jobDescriptionDocumentId: jobDescriptionId } };
-  } else if (documentId) {
-    job = { type, input: { documentId } };
-  }
+  const job = jobOf(form.values);
   const estimate = useJobEstimate(job);
-  const { errors, formError } = formErrors(create.error, {}, ["input.documentId", "input.resumeDocumentId", "input.jobDescriptionDocumentId"]);
   const blocked = isBlocked(estimate.data);
   // A new choice is a new question: the last refusal shouldn't sit under it.
-  const changed = <T,>(set: (value: T) => void) => (value: T) => {
-    set(value);
-    if (create.isError) create.reset();
+  const changed = (field: "type" | "documentId" | "resumeId" | "jobDescriptionId") => (value: string | null) => {
+    form.setValues({ [field]: value });
+    form.setServerError(null);
   };
 
-  const run = () => {
+  const run = form.submit(() => {
     if (!job) return;
     create.mutate(job, {
       onSuccess: (created) => {
         onCancel();
         void navigate(`/jobs/${created.id}`);
       },
+      onError: form.setServerError,
     });
-  };
+  });
 
   return (
     <Stack>
-      <Radio.Group label="Analysis" value={type} onChange={changed((value: string) => isJobType(value) && setType(value))}>
+      <Radio.Group label="Analysis" value={type} onChange={(value) => isJobType(value) && changed("type")(value)}>
         <Stack gap="xs" mt="xs">
           {JOB_TYPES.map((t) => (
             <Radio.Card key={t} value={t} p="sm" radius="md" data-testid={`job-type-${t}`}>
@@ -82,13 +99,13 @@ function AnalysisForm({ start, onCancel }: { start: StartingDocument | null; onC
 
       {type === "resume_match" ? (
         <>
-          <DocumentSelect label="Resume" kind="resume" value={resumeId} onChange={changed(setResumeId)} error={fieldError(errors, "input.resumeDocumentId")} preselectOnly />
+          <DocumentSelect label="Resume" kind="resume" value={resumeId} onChange={changed("resumeId")} error={form.errors["input.resumeDocumentId"] as string | undefined} preselectOnly />
           <DocumentSelect
             label="Job description"
             kind="job_description"
             value={jobDescriptionId}
-            onChange={changed(setJobDescriptionId)}
-            error={sameTwice ? SAME_DOCUMENT_TWICE : fieldError(errors, "input.jobDescriptionDocumentId")}
+            onChange={changed("jobDescriptionId")}
+            error={sameTwice ? SAME_DOCUMENT_TWICE : (form.errors["input.jobDescriptionDocumentId"] as string | undefined)}
             preselectOnly
           />
         </>
@@ -97,23 +114,19 @@ function AnalysisForm({ start, onCancel }: { start: StartingDocument | null; onC
           label="Document"
           kind={type === "worklog_summary" ? "worklog" : undefined}
           value={documentId}
-          onChange={changed(setDocumentId)}
-          error={fieldError(errors, "input.documentId")}
+          onChange={changed("documentId")}
+          error={form.errors["input.documentId"] as string | undefined}
         />
       )}
 
       <EstimatePanel estimate={job ? estimate.data : undefined} loading={estimate.isFetching} error={job ? estimate.error : null} />
 
-      {formError && (
-        <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-          {formError}
-        </Alert>
-      )}
+      <FormAlert message={form.formError} />
       <Group justify="flex-end" mt="xs">
         <Button variant="default" onClick={onCancel}>
           Cancel
         </Button>
-        <Button onClick={run} loading={create.isPending} disabled={!job || !estimate.data || estimate.isFetching || blocked} leftSection={<IconPlayerPlay size={16} />}>
+        <Button onClick={() => run()} loading={create.isPending} disabled={!job || !estimate.data || estimate.isFetching || blocked} leftSection={<IconPlayerPlay size={16} />}>
           Run
         </Button>
       </Group>

@@ -1,10 +1,9 @@
-import { Badge, Button, EmptyState, Select, Table, Text, Tooltip } from "@mantine/core";
+import { Badge, Button, EmptyState, Select, Text, Tooltip } from "@mantine/core";
 import { IconUsers } from "@tabler/icons-react";
 import { useNavigate } from "react-router";
 import { ConfirmModal } from "../../components/confirm-modal";
-import { DateCell } from "../../components/date-cell";
-import { ListCard } from "../../components/data-table";
-import { UserCell } from "../../components/user-cell";
+import { DataTable } from "../../components/data-table";
+import { memberColumns } from "../../components/member-columns";
 import { notifySuccess } from "../../lib/notify";
 import type { Member, Organization } from "../../lib/trpc";
 import { useDialogFor } from "../../lib/use-dialog-for";
@@ -48,77 +47,56 @@ export function MembersTab({ organization }: { organization: Organization }) {
     });
   };
 
+  const columns = memberColumns<Member>({
+    selfId: user.id,
+    roleHeader: "Role",
+    roleWidth: 180,
+    role: (m) =>
+      canManage ? (
+        <Select
+          size="xs"
+          aria-label={`Role of ${m.username}`}
+          data={roleOptions}
+          value={m.role}
+          allowDeselect={false}
+          disabled={updateRole.isPending && updateRole.variables.userId === m.userId}
+          onChange={(role) => isTenantRole(role) && role !== m.role && updateRole.mutate({ userId: m.userId, role })}
+        />
+      ) : (
+        <Badge variant="light" color={ROLE_COLORS[m.role]}>
+          {ROLE_LABELS[m.role]}
+        </Badge>
+      ),
+    action: (m, self) =>
+      self && soleOwner && m.role === "owner" ? (
+        <Tooltip label="Make someone else an owner before you leave" withArrow>
+          <Text size="sm" c="dimmed" data-testid="sole-owner">
+            Only owner
+          </Text>
+        </Tooltip>
+      ) : (
+        (self || canManage) && (
+          <Button size="compact-sm" variant="subtle" color="red" onClick={() => removal.open(m)}>
+            {self ? "Leave" : "Remove"}
+          </Button>
+        )
+      ),
+  });
 
   return (
     <>
-      <ListCard
+      <DataTable
         query={members}
+        columns={columns}
+        rowKey={(m) => m.userId}
+        rowProps={() => ({ "data-testid": "member-row" })}
+        minWidth={680}
         errorTitle="Couldn't load the members"
         loadingLabel="Loading members"
         empty={
           <EmptyState py="xl" icon={<IconUsers size={28} />} variant="light" title="No members" description="Invite people from the Invitations tab." />
         }
-      >
-        {(rows) => (
-          <Table.ScrollContainer minWidth={680}>
-            <Table verticalSpacing="sm" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Member</Table.Th>
-                  <Table.Th w={180}>Role</Table.Th>
-                  <Table.Th w={140}>Joined</Table.Th>
-                  <Table.Th w={110} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((m) => {
-                  const self = m.userId === user.id;
-                  return (
-                    <Table.Tr key={m.userId} data-testid="member-row">
-                      <Table.Td>
-                        <UserCell username={m.username} displayName={m.displayName} email={m.email} badge={self && <Badge size="xs" variant="light">You</Badge>} />
-                      </Table.Td>
-                      <Table.Td>
-                        {canManage ? (
-                          <Select
-                            size="xs"
-                            aria-label={`Role of ${m.username}`}
-                            data={roleOptions}
-                            value={m.role}
-                            allowDeselect={false}
-                            disabled={updateRole.isPending && updateRole.variables.userId === m.userId}
-                            onChange={(role) => isTenantRole(role) && role !== m.role && updateRole.mutate({ userId: m.userId, role })}
-                          />
-                        ) : (
-                          <Badge variant="light" color={ROLE_COLORS[m.role]}>
-                            {ROLE_LABELS[m.role]}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <DateCell iso={m.joinedAt} />
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        {self && soleOwner && m.role === "owner" ? (
-                          <Tooltip label="Make someone else an owner before you leave" withArrow>
-                            <Text size="sm" c="dimmed" data-testid="sole-owner">
-                              Only owner
-                            </Text>
-                          </Tooltip>
-                        ) : (self || canManage) && (
-                          <Button size="compact-sm" variant="subtle" color="red" onClick={() => removal.open(m)}>
-                            {self ? "Leave" : "Remove"}
-                          </Button>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </ListCard>
+      />
       <ConfirmModal
         opened={removal.opened}
         onClose={closeDialog}

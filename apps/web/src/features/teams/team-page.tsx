@@ -1,10 +1,8 @@
-import { Anchor, Breadcrumbs, Button, EmptyState, Group, Paper, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Breadcrumbs, Button, EmptyState, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconPencil, IconTrash, IconUsersGroup } from "@tabler/icons-react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ConfirmModal } from "../../components/confirm-modal";
-import { ListSkeleton } from "../../components/list-skeleton";
-import { LoadMore } from "../../components/load-more";
 import { QueryError } from "../../components/query-error";
 import { isClientError } from "../../lib/errors";
 import type { Organization, Team } from "../../lib/trpc";
@@ -110,18 +108,7 @@ export function TeamPage() {
       <Stack gap="xl" maw={900}>
         <Stack gap="xs">
           <Title order={4}>Members</Title>
-          <Paper withBorder radius="md" p={members.isError ? "md" : 0}>
-            {members.isPending ? (
-              <ListSkeleton label="Loading team members" />
-            ) : members.isError ? (
-              <QueryError error={members.error} title="Couldn't load the team's members" onRetry={() => void members.refetch()} />
-            ) : (
-              <>
-                <TeamMembersTable teamId={team.data.id} members={members.data} canManage={canManage} />
-                <LoadMore {...members} />
-              </>
-            )}
-          </Paper>
+          <TeamMembersTable teamId={team.data.id} query={members} canManage={canManage} />
         </Stack>
         {canManage && members.isSuccess && <AddTeamMemberForm organizationId={organization.data.id} teamId={team.data.id} current={members.data} />}
       </Stack>

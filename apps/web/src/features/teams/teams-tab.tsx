@@ -4,7 +4,7 @@ import { IconChevronRight, IconPlus, IconUsersGroup } from "@tabler/icons-react"
 import { Link } from "react-router";
 import { LoadMore } from "../../components/load-more";
 import { ListSkeleton } from "../../components/list-skeleton";
-import { QueryError } from "../../components/query-error";
+import { QueryState } from "../../components/query-state";
 import { formatRelative } from "../../lib/format";
 import type { Organization } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/current-user";
@@ -23,60 +23,56 @@ export function TeamsTab({ organization }: { organization: Organization }) {
     </Button>
   );
 
-  let content;
-  if (teams.isPending) {
-    content = (
-      <Paper withBorder radius="md">
-        <ListSkeleton label="Loading teams" />
-      </Paper>
-    );
-  } else if (teams.isError) {
-    content = <QueryError error={teams.error} title="Couldn't load the teams" onRetry={() => void teams.refetch()} />;
-  } else if (teams.data.length === 0) {
-    content = (
-      <Paper withBorder radius="md">
-        <EmptyState py="xl" icon={<IconUsersGroup size={28} />} variant="light" title="No teams yet" description="Teams group members of the organization around a piece of work.">
-          {createButton && <EmptyState.Actions>{createButton}</EmptyState.Actions>}
-        </EmptyState>
-      </Paper>
-    );
-  } else {
-    content = (
-      <>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-          {teams.data.map((team) => (
-            <Card key={team.id} withBorder radius="md" padding="lg" component={Link} to={`/organizations/${organization.id}/teams/${team.id}`} data-testid="team-card">
-              <Group justify="space-between" wrap="nowrap" align="flex-start">
-                <Group gap="sm" wrap="nowrap" miw={0}>
-                  <ThemeIcon variant="light" size="lg" radius="md">
-                    <IconUsersGroup size={20} />
-                  </ThemeIcon>
-                  <Stack gap={0} miw={0}>
-                    <Text fw={600} truncate="end">
-                      {team.name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      Created {formatRelative(team.createdAt)}
-                    </Text>
-                  </Stack>
-                </Group>
-                <IconChevronRight size={18} stroke={1.5} color="var(--mantine-color-dimmed)" />
-              </Group>
-              <Text size="sm" c="dimmed" mt="sm" lineClamp={2}>
-                {team.description || "No description"}
-              </Text>
-            </Card>
-          ))}
-        </SimpleGrid>
-        <LoadMore {...teams} />
-      </>
-    );
-  }
-
   return (
     <Stack>
       {createButton && teams.isSuccess && teams.data.length > 0 && <Group justify="flex-end">{createButton}</Group>}
-      {content}
+      <QueryState
+        query={teams}
+        errorTitle="Couldn't load the teams"
+        loading={
+          <Paper withBorder radius="md">
+            <ListSkeleton label="Loading teams" />
+          </Paper>
+        }
+        empty={
+          <Paper withBorder radius="md">
+            <EmptyState py="xl" icon={<IconUsersGroup size={28} />} variant="light" title="No teams yet" description="Teams group members of the organization around a piece of work.">
+              {createButton && <EmptyState.Actions>{createButton}</EmptyState.Actions>}
+            </EmptyState>
+          </Paper>
+        }
+      >
+        {(rows) => (
+          <>
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+              {rows.map((team) => (
+                <Card key={team.id} withBorder radius="md" padding="lg" component={Link} to={`/organizations/${organization.id}/teams/${team.id}`} data-testid="team-card">
+                  <Group justify="space-between" wrap="nowrap" align="flex-start">
+                    <Group gap="sm" wrap="nowrap" miw={0}>
+                      <ThemeIcon variant="light" size="lg" radius="md">
+                        <IconUsersGroup size={20} />
+                      </ThemeIcon>
+                      <Stack gap={0} miw={0}>
+                        <Text fw={600} truncate="end">
+                          {team.name}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          Created {formatRelative(team.createdAt)}
+                        </Text>
+                      </Stack>
+                    </Group>
+                    <IconChevronRight size={18} stroke={1.5} color="var(--mantine-color-dimmed)" />
+                  </Group>
+                  <Text size="sm" c="dimmed" mt="sm" lineClamp={2}>
+                    {team.description || "No description"}
+                  </Text>
+                </Card>
+              ))}
+            </SimpleGrid>
+            <LoadMore {...teams} />
+          </>
+        )}
+      </QueryState>
       <CreateTeamModal organizationId={organization.id} opened={creating} onClose={createDialog.close} />
     </Stack>
   );

@@ -1,8 +1,9 @@
 import { ActionIcon, Button, Group, NumberInput, Paper, Skeleton, Table, Text } from "@mantine/core";
 import { IconPencil } from "@tabler/icons-react";
 import { useState } from "react";
+import { ZUpdatePricesInput } from "@atrium/sdk";
 import { QueryError } from "../../../components/query-error";
-import { fieldErrorsOf, errorMessage } from "../../../lib/errors";
+import { useContractForm } from "../../../lib/form";
 import type { Price } from "../../../lib/trpc";
 import { usePrices, useUpdatePrice } from "./use-admin-billing";
 
@@ -11,12 +12,15 @@ const cents = (millicents: number) => `${(millicents / 1000).toLocaleString(unde
 
 function PriceEditor({ price, onDone }: { price: Price; onDone: () => void }) {
   const update = useUpdatePrice();
-  const [value, setValue] = useState<string | number>(price.unitPriceMillicents / 1000);
-  const serverError = update.error ? (fieldErrorsOf(update.error)["prices.0.unitPriceMillicents"]?.join(". ") ?? errorMessage(update.error)) : undefined;
-  const save = () => {
-    const parsed = typeof value === "number" ? value : Number(value);
-    update.mutate({ item: price.item, unit: price.unit, unitPriceMillicents: Math.round(parsed * 1000) }, { onSuccess: onDone });
-  };
+  const form = useContractForm({
+    schema: ZUpdatePricesInput,
+    initialValues: { cents: price.unitPriceMillicents / 1000 as string | number },
+    toInput: ({ cents }) => ({ prices: [{ item: price.item, unit: price.unit, unitPriceMillicents: Math.round(Number(cents) * 1000) }] }),
+    // The contract names the price as prices.0.unitPriceMillicents; the input holding it is `cents`.
+    fields: ["prices.0.unitPriceMillicents"],
+  });
+  const value = form.values.cents;
+  const save = form.submit(({ prices }) => prices[0] && update.mutate(prices[0], { onSuccess: onDone, onError: form.setServerError }));
   return (
     <Group gap="xs" justify="flex-end" wrap="nowrap" align="flex-start">
       <NumberInput
@@ -25,12 +29,11 @@ function PriceEditor({ price, onDone }: { price: Price; onDone: () => void }) {
         w={140}
         decimalScale={3}
         suffix=" ¢"
-        value={value}
-        onChange={setValue}
-        error={value === "" ? "Enter a price" : serverError}
+        {...form.getInputProps("cents")}
+        error={value === "" ? "Enter a price" : (form.errors["prices.0.unitPriceMillicents"] ?? form.formError)}
         data-autofocus
       />
-      <Button size="xs" onClick={save} loading={update.isPending} disabled={value === ""}>
+      <Button size="xs" onClick={() => save()} loading={update.isPending} disabled={value === ""}>
         Save
       </Button>
       <Button size="xs" variant="subtle" onClick={onDone}>
