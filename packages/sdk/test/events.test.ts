@@ -2,7 +2,11 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishEvent, userTopic, type TRealtimeEnvelope } from "@atrium/core";
 import { startTestApi, type TestApi } from "@atrium/testing/api";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { AtriumError, createClient, subscribeEvents, type AtriumClient } from "../src/index.js";
+import { runAtrium } from "./cli-harness.js";
 
 let api: TestApi;
 let token: string;
@@ -67,5 +71,19 @@ describe("the client's subscriptions (events.stream over httpSubscriptionLink, i
     await expect.poll(async () => (await notify(), got.length), { interval: 100 }).toBeGreaterThan(0);
     sub.unsubscribe();
     expect(got[0]?.event).toMatchObject({ type: "notification.created", kind: "sdk-test" });
+  });
+});
+
+describe("atrium events", () => {
+  it("prints each event as one JSON line and stops after --count, replaying from --since", async () => {
+    const [first] = await collect(1, notify);
+    await notify();
+    await notify();
+    const config = path.join(mkdtempSync(path.join(os.tmpdir(), "atrium-events-cli-")), "config.json");
+    const out = await runAtrium(config, ["events", "--json", "--count", "2", "--since", first?.id ?? ""], { env: { ATRIUM_URL: api.url, ATRIUM_TOKEN: token } });
+    expect(out.code).toBe(0);
+    const lines = out.stdout.trim().split("\n").map((l) => JSON.parse(l) as TRealtimeEnvelope);
+    expect(lines.map((l) => l.event.type)).toEqual(["notification.created", "notification.created"]);
+    expect(Number(lines[0]?.id)).toBeGreaterThan(Number(first?.id));
   });
 });
