@@ -92,7 +92,8 @@ export function liveJobEvents(client: AtriumClient, opts: { intervalMs?: number;
     const stream = new AbortController();
     const stop = () => stream.abort();
     signal?.addEventListener("abort", stop, { once: true });
-    let pending = false;
+    // Set by a wake-up; each read starts by clearing it (a wake-up before the first read is covered by that read).
+    let pending: boolean;
     let wake: (() => void) | null = null;
     const poke = () => {
       pending = true;
