@@ -52,11 +52,12 @@ describe("Admin → System and the error page", () => {
     await shot(page, "system-backups", { fullPage: true });
   }, 60_000);
 
-  it("refreshes by itself: a stopped worker turns the page degraded without a reload", async () => {
+  it("Refresh re-checks without a reload (no timer probes the platform): a stopped worker turns the page degraded", async () => {
     let loads = 0;
     page.on("load", () => loads++);
     // SIGTERM, as an operator stops it: the worker drains, removes its heartbeat and exits 0.
     await expect(running().worker.service.stop("SIGTERM", 10_000)).resolves.toBe(0);
+    await page.getByTestId("health-refresh").click();
     await page.locator("[data-testid=system-health][data-status=degraded]").waitFor();
     await check("worker", "down").filter({ hasText: "no live worker" }).waitFor();
     expect(loads).toBe(0);

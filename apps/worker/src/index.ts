@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { redisOptions } from "@atrium/config";
-import { analyzerFromConfig, startFlagRuntime, transportFromConfig, type FlagRuntime } from "@atrium/core";
+import { analyzerFromConfig, createRedisRealtimePublisher, startFlagRuntime, transportFromConfig, type FlagRuntime } from "@atrium/core";
 import { createJobQueues, jobsOfQueue } from "@atrium/core/queues";
 import { bullmqTelemetry } from "@atrium/core/tracing";
 import type { WorkerDeps } from "./deps.js";
@@ -61,12 +61,18 @@ export async function startWorker(deps: WorkerDeps, queues: readonly QueueConfig
   const connection = new Redis(deps.redisUrl, { ...redisOptions(config), maxRetriesPerRequest: null });
   connection.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
   const producers = createJobQueues({ connection, prefix: config.REDIS_PREFIX });
+  // Live events (job timelines, balances, outbox) on a connection of their own: a publish gives up after one
+  // retry when Redis is away (publishEvent logs it; the job goes on), where BullMQ's connection would wait forever.
+  const realtimeConnection = new Redis(deps.redisUrl, { ...redisOptions(config), maxRetriesPerRequest: 1, enableAutoPipelining: true });
+  realtimeConnection.on("error", (err) => logger.warn({ err: err.message }, "redis (realtime) connection error"));
+  const closeRealtime = () => realtimeConnection.quit().then(() => undefined, () => realtimeConnection.disconnect());
   // The same in-memory flags as the api, refreshed by the same Redis channel.
   let flags: FlagRuntime;
   try {
     flags = await startFlagRuntime({ db: deps.db, redis: connection, prefix: config.REDIS_PREFIX, environment: config.ATRIUM_ENV, logger });
   } catch (err) {
     await producers.close();
+    realtimeConnection.disconnect();
     connection.disconnect();
     throw err;
   }
@@ -79,6 +85,7 @@ export async function startWorker(deps: WorkerDeps, queues: readonly QueueConfig
     jobs: producers,
     emailTransport: deps.emailTransport ?? transportFromConfig(config),
     analyzer: deps.analyzer ?? analyzerFromConfig(config),
+    realtime: createRedisRealtimePublisher(realtimeConnection, config.REDIS_PREFIX, deps.now),
   };
 
   let workers: Worker[] = [];
@@ -98,6 +105,7 @@ export async function startWorker(deps: WorkerDeps, queues: readonly QueueConfig
   } catch (err) {
     // Don't leave a half-started worker holding Redis open.
     await Promise.allSettled([...workers.map((w) => w.close(true)), producers.close(), flags.close()]);
+    realtimeConnection.disconnect();
     connection.disconnect();
     throw err;
   }
@@ -109,6 +117,7 @@ export async function startWorker(deps: WorkerDeps, queues: readonly QueueConfig
     await heartbeat.stop();
     await producers.close();
     await flags.close();
+    await closeRealtime();
     await connection.quit();
     logger.info({ workerId }, "worker stopped");
   };

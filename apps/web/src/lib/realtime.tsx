@@ -117,7 +117,6 @@ export function useRealtimeEvent(types: readonly TRealtimeEventType[], handler: 
     if (!realtime) return;
     return realtime.on(key.split(",") as TRealtimeEventType[], (event, envelope) => latest.current(event, envelope));
     // `realtime.on` is stable; only the set of types matters.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, realtime?.on]);
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, sql, type SQL } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
+import type { TJobEvent } from "./analysis-jobs.schema.js";
 
 const { jobs, jobEvents, usageCosts } = schema;
 type JobStatus = (typeof jobs.$inferSelect)["status"];
@@ -43,12 +44,47 @@ export function insertEventsFrom(source: SQL, jobId: string, events: JobEventInp
     from ${source} src, jsonb_array_elements(${asJson(events)}::jsonb) with ordinality as e(v, n)`;
 }
 
-/** Appends timeline events (one or a batch) in ONE statement, after locking the job row. */
-export async function appendJobEvents(db: DbOrTx, jobId: string, events: JobEventInput[]): Promise<void> {
-  if (!events.length) return;
-  await db.execute(sql`
-    with j as (select ${jobs.accountId} as account_id from ${jobs} where ${jobs.id} = ${jobId} for update)
-    ${insertEventsFrom(sql`j`, jobId, events)}`);
+/** Ends an `ev` CTE of insertEventsFrom: the rows it wrote come back for the live timeline, at no extra round trip. */
+export const RETURNING_EVENTS = sql`returning id, job_id, seq, type, message, data, duration_ms, cost_cents, occurred_at`;
+/** The `ev` CTE's written events as one json column `events`, in timeline order. */
+export const WRITTEN_EVENTS = sql`(select coalesce(json_agg(ev order by ev.seq), '[]'::json) from ev) as events`;
+
+interface WrittenEventRow {
+  id: string;
+  job_id: string;
+  seq: number;
+  type: string;
+  message: string;
+  data: Record<string, unknown> | null;
+  duration_ms: number | null;
+  cost_cents: number | string | null;
+  occurred_at: string;
+}
+
+/** Reads WRITTEN_EVENTS back into the timeline's contract (what `job.events` lists), for `job.event` messages. */
+export function writtenEvents(raw: unknown): TJobEvent[] {
+  const rows = (typeof raw === "string" ? JSON.parse(raw) : (raw ?? [])) as WrittenEventRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    jobId: r.job_id,
+    seq: Number(r.seq),
+    type: r.type,
+    message: r.message,
+    data: r.data ?? {},
+    durationMs: r.duration_ms,
+    costCents: r.cost_cents === null ? null : Number(r.cost_cents),
+    occurredAt: new Date(r.occurred_at).toISOString(),
+  }));
+}
+
+/** Appends timeline events (one or a batch) in ONE statement, after locking the job row; returns what it wrote. */
+export async function appendJobEvents(db: DbOrTx, jobId: string, events: JobEventInput[]): Promise<TJobEvent[]> {
+  if (!events.length) return [];
+  const { rows } = await db.execute<{ events: unknown }>(sql`
+    with j as (select ${jobs.accountId} as account_id from ${jobs} where ${jobs.id} = ${jobId} for update),
+    ev as (${insertEventsFrom(sql`j`, jobId, events)} ${RETURNING_EVENTS})
+    select ${WRITTEN_EVENTS}`);
+  return writtenEvents(rows[0]?.events);
 }
 
 export const appendJobEvent = (db: DbOrTx, jobId: string, e: JobEventInput) => appendJobEvents(db, jobId, [e]);
@@ -58,12 +94,12 @@ export const appendJobEvent = (db: DbOrTx, jobId: string, e: JobEventInput) => a
  * reads whether a cancel was asked for, and writes the events buffered since
  * the last boundary.
  */
-export async function touchJobWithEvents(db: DbOrTx, jobId: string, events: JobEventInput[]): Promise<{ cancelRequested: boolean }> {
-  const { rows } = await db.execute<{ cancel_requested_at: string | null }>(sql`
+export async function touchJobWithEvents(db: DbOrTx, jobId: string, events: JobEventInput[]): Promise<{ cancelRequested: boolean; events: TJobEvent[] }> {
+  const { rows } = await db.execute<{ cancel_requested_at: string | null; events: unknown }>(sql`
     with j as (update ${jobs} set updated_at = now() where ${jobs.id} = ${jobId} returning account_id, cancel_requested_at),
-    ev as (${insertEventsFrom(sql`j`, jobId, events)} returning 1)
-    select cancel_requested_at from j`);
-  return { cancelRequested: !!rows[0]?.cancel_requested_at };
+    ev as (${insertEventsFrom(sql`j`, jobId, events)} ${RETURNING_EVENTS})
+    select cancel_requested_at, ${WRITTEN_EVENTS} from j`);
+  return { cancelRequested: !!rows[0]?.cancel_requested_at, events: writtenEvents(rows[0]?.events) };
 }
 
 /**
@@ -90,9 +126,17 @@ export interface JobFinish {
  * The end of a run in ONE statement: the job moves to its final status (only
  * from one of `from`) and its remaining timeline events (the buffer plus the
  * last one) are appended with it, or, if the job had moved on meanwhile
- * (cancelled, failed by the sweep), neither happens. Returns whether it moved.
+ * (cancelled, failed by the sweep), neither happens. Returns whether it moved,
+ * and the events it wrote.
  */
-export async function finishJobWithEvents(db: DbOrTx, jobId: string, from: JobStatus[], set: JobFinish, events: JobEventInput[], freeRun?: FreeRun): Promise<boolean> {
+export async function finishJobWithEvents(
+  db: DbOrTx,
+  jobId: string,
+  from: JobStatus[],
+  set: JobFinish,
+  events: JobEventInput[],
+  freeRun?: FreeRun,
+): Promise<{ moved: boolean; events: TJobEvent[] }> {
   const result = set.result === undefined ? null : JSON.stringify(set.result);
   // A free run's usage record rides along (see FreeRun); nothing is debited for it.
   const usage = freeRun
@@ -100,15 +144,15 @@ export async function finishJobWithEvents(db: DbOrTx, jobId: string, from: JobSt
         select upd.account_id, upd.id::text, ${freeRun.jobType}, 0, ${JSON.stringify(freeRun.lineItems)}::jsonb from upd
         on conflict (run_id) do nothing returning 1)`
     : sql``;
-  const { rows } = await db.execute<{ id: string }>(sql`
+  const { rows } = await db.execute<{ id: string; events: unknown }>(sql`
     with upd as (
       update ${jobs} set status = ${set.status}, result = coalesce(${result}::jsonb, result), cost_cents = coalesce(${set.costCents ?? null}::bigint, cost_cents),
         error = ${set.error}, error_cause = coalesce(${set.errorCause ?? null}, error_cause), finished_at = ${set.finishedAt}, updated_at = now()
       where ${jobs.id} = ${jobId} and ${jobs.status} in (${sql.join(from.map((s) => sql`${s}`), sql`, `)})
       returning id, account_id
-    ), ev as (${insertEventsFrom(sql`upd`, jobId, events)} returning 1)${usage}
-    select id from upd`);
-  return rows.length > 0;
+    ), ev as (${insertEventsFrom(sql`upd`, jobId, events)} ${RETURNING_EVENTS})${usage}
+    select id, ${WRITTEN_EVENTS} from upd`);
+  return { moved: rows.length > 0, events: writtenEvents(rows[0]?.events) };
 }
 
 export function listJobEvents(db: DbOrTx, jobId: string, afterSeq: number) {

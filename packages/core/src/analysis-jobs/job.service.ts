@@ -15,6 +15,7 @@ import { ANALYSIS_JOBS } from "./analysis.jobs.js";
 import { analyzerModel, documentIdsOf, estimateJobCost, loadTenantDocuments } from "./job-estimate.js";
 import { appendJobEvent } from "./job-events.repository.js";
 import { toJobView } from "./job-view.js";
+import { publishJobChange } from "./job-live.js";
 import { findJob, insertQueuedJob, transitionJob, type JobRow } from "./jobs.repository.js";
 import { requireFlag, subjectFor } from "../flags/flag-gate.js";
 import { FLAGS } from "../flags/flags.schema.js";
@@ -82,7 +83,7 @@ export async function createJob(ctx: ServiceContext, actor: TenantActor, raw: TC
   // Before the reserve is locked or a row written: a feature that is off costs nothing.
   await assertFlagOn(ctx, actor, accountId, type);
 
-  const { job, check } = await inTransaction(ctx, async (tx) => {
+  const { job, check } = await inTransaction(ctx, async (tx, txCtx) => {
     const rules = reserveRules(ctx);
     // The locked row is the balance the verdict uses: no second read of it (checkSpend's) inside the lock.
     // Created on first use only: an account's every later job locks the row in one statement.
@@ -97,7 +98,7 @@ export async function createJob(ctx: ServiceContext, actor: TenantActor, raw: TC
     const pendingCents = await committedCents(tx, accountId);
     const check = verdictFor(reserve, priced.totalCents, type, cheapJobTypes(ctx), { creditLimitCents: rules.creditLimitCents, pendingCents });
     if (!check.allowed) throw new ServiceError("PAYMENT_REQUIRED", check.message ?? "The low-balance policy refuses this job");
-    const row = await insertQueuedJob(
+    const { job: row, events } = await insertQueuedJob(
       tx,
       { accountId, createdById: actor.userId, type, input, estimatedCostCents: priced.totalCents },
       {
@@ -107,6 +108,8 @@ export async function createJob(ctx: ServiceContext, actor: TenantActor, raw: TC
       },
     );
     await recordAudit(tx, { eventType: "job.created", actor: by(actor), target: { type: "job", id: row.id }, accountId, meta, details: { type, estimatedCents: priced.totalCents } });
+    // Held by txCtx until the commit: a refused or rolled-back job is never announced.
+    await publishJobChange(txCtx, row, { events, status: "queued" });
     return { job: row, check };
   });
   try {
@@ -115,7 +118,8 @@ export async function createJob(ctx: ServiceContext, actor: TenantActor, raw: TC
     // Without Redis the job would sit in `queued` forever; say so on the job instead.
     ctx.logger.error({ err, jobId: job.id }, "enqueue failed");
     await transitionJob(ctx.db, job.id, ["queued"], { status: "failed", error: "Could not queue the job; try again", finishedAt: ctx.now() });
-    await appendJobEvent(ctx.db, job.id, { type: "job.failed", message: "Could not queue the job" });
+    const events = await appendJobEvent(ctx.db, job.id, { type: "job.failed", message: "Could not queue the job" });
+    await publishJobChange(ctx, job, { events, status: "failed" });
     throw new ServiceError("PRECONDITION_FAILED", "The job queue is unavailable; try again shortly");
   }
   return { ...(await toJobView(ctx.db, job, actor)), spendWarning: check.verdict === "warn" ? check.message : null };
@@ -131,24 +135,27 @@ export async function cancelJob(ctx: ServiceContext, actor: TenantActor, id: str
   const now = ctx.now();
   const audit = (tx: Parameters<typeof recordAudit>[0], eventType: "job.cancelled" | "job.cancel_requested") =>
     recordAudit(tx, { eventType, actor: by(actor), target: { type: "job", id }, accountId: job.accountId, meta, details: { type: job.type, status: job.status } });
-  const cancelled = await inTransaction(ctx, async (tx) => {
+  // Both transactions announce through txCtx, which holds the events until the commit.
+  const cancelled = await inTransaction(ctx, async (tx, txCtx) => {
     const row = await transitionJob(tx, id, ["queued"], { status: "cancelled", cancelRequestedAt: now, finishedAt: now });
     if (!row) return undefined;
-    await appendJobEvent(tx, id, { type: "job.cancelled", message: "Cancelled before it started" });
+    const events = await appendJobEvent(tx, id, { type: "job.cancelled", message: "Cancelled before it started" });
     await audit(tx, "job.cancelled");
+    await publishJobChange(txCtx, row, { events, status: "cancelled" });
     return row;
   });
   if (cancelled) {
     await ctx.jobs?.queue(QUEUES.ai_analysis).remove(id).catch(() => undefined);
     return toJobView(ctx.db, cancelled, actor);
   }
-  const signalled = await inTransaction(ctx, async (tx) => {
+  const signalled = await inTransaction(ctx, async (tx, txCtx) => {
     const row = await transitionJob(tx, id, ["running"], { cancelRequestedAt: now });
     if (!row) return undefined;
     // Asked once: a second click changes nothing on the timeline or in the audit log.
     if (!job.cancelRequestedAt) {
-      await appendJobEvent(tx, id, { type: "job.cancel_requested", message: "Cancel requested; stopping at the next step" });
+      const events = await appendJobEvent(tx, id, { type: "job.cancel_requested", message: "Cancel requested; stopping at the next step" });
       await audit(tx, "job.cancel_requested");
+      await publishJobChange(txCtx, row, { events });
     }
     return row;
   });

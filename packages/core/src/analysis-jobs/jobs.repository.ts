@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import { after } from "../shared/pagination.js";
-import { insertEventsFrom, type JobEventInput } from "./job-events.repository.js";
+import type { TJobEvent } from "./analysis-jobs.schema.js";
+import { insertEventsFrom, RETURNING_EVENTS, WRITTEN_EVENTS, writtenEvents, type JobEventInput } from "./job-events.repository.js";
 
 const { jobs } = schema;
 export type JobRow = typeof jobs.$inferSelect;
@@ -53,20 +54,21 @@ export interface NewJob {
 /**
  * Inserts a queued job and its first timeline event (seq 1) in ONE statement.
  * The row is built here from what was inserted (the defaults of a new job), so
- * a column added to `jobs` fails to compile until it is set.
+ * a column added to `jobs` fails to compile until it is set. The written event
+ * comes back too, for the live timeline.
  */
-export async function insertQueuedJob(db: DbOrTx, values: NewJob, queued: JobEventInput): Promise<JobRow> {
+export async function insertQueuedJob(db: DbOrTx, values: NewJob, queued: JobEventInput): Promise<{ job: JobRow; events: TJobEvent[] }> {
   const id = randomUUID();
-  const { rows } = await db.execute<{ created_at: string }>(sql`
+  const { rows } = await db.execute<{ created_at: string; events: unknown }>(sql`
     with j as (
       insert into ${jobs} (id, account_id, created_by_id, type, input, estimated_cost_cents)
       values (${id}, ${values.accountId}, ${values.createdById}, ${values.type}, ${JSON.stringify(values.input)}::jsonb, ${values.estimatedCostCents})
       returning account_id, created_at
-    ), ev as (${insertEventsFrom(sql`j`, id, [queued])} returning 1)
-    select created_at from j`);
+    ), ev as (${insertEventsFrom(sql`j`, id, [queued])} ${RETURNING_EVENTS})
+    select created_at, ${WRITTEN_EVENTS} from j`);
   // queued_at, created_at and updated_at all default to the transaction's now().
   const now = jobs.createdAt.mapFromDriverValue(rows[0]?.created_at ?? "") as Date;
-  return {
+  const job: JobRow = {
     id,
     ...values,
     status: "queued",
@@ -82,4 +84,5 @@ export async function insertQueuedJob(db: DbOrTx, values: NewJob, queued: JobEve
     createdAt: now,
     updatedAt: now,
   };
+  return { job, events: writtenEvents(rows[0]?.events) };
 }

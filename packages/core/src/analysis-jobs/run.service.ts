@@ -10,6 +10,9 @@ import { PIPELINES, type Pipeline } from "./run.pipelines.js";
 import { BadJobInput, failureCause, INTERNAL_FAILURE_MESSAGE, isTransient, JobCancelled, userMessage } from "./run.errors.js";
 import type { RunDeps, RunState } from "./run.steps.js";
 import { noteWaitingForSlot, startRunWithinCap } from "./run-slots.js";
+import { publishJobChange } from "./job-live.js";
+import { accountTopic } from "../realtime/realtime.schema.js";
+import { publishEvent } from "../realtime/realtime.service.js";
 
 /** The queue's side of one delivery of the job, as the worker sees it (BullMQ's attempt counters and lock). */
 export interface RunAttempt {
@@ -32,7 +35,8 @@ class JobMovedOn extends Error {}
 async function finishCancelled(deps: RunDeps, job: JobRow, events: JobEventBuffer): Promise<RunOutcome> {
   const message = job.status === "running" ? "Stopped: cancel requested" : "Cancelled before it started";
   const set: JobFinish = { status: "cancelled", error: null, finishedAt: deps.now() };
-  await events.flush((batch) => finishJobWithEvents(deps.db, job.id, ["queued", "running"], set, batch), { type: "job.cancelled", message });
+  const done = await events.flush((batch) => finishJobWithEvents(deps.db, job.id, ["queued", "running"], set, batch), { type: "job.cancelled", message });
+  if (done.moved) await publishJobChange(deps, job, { events: done.events, status: "cancelled" });
   return { status: "cancelled" };
 }
 
@@ -55,23 +59,31 @@ async function finishSucceeded(run: RunState, result: Record<string, unknown>, t
     // Free (the noop job, a free model): status, result, last events and usage record in ONE statement.
     const set: JobFinish = { status: "success", result: { ...result, lineItems: priced.lineItems }, costCents: 0, error: null, finishedAt: deps.now() };
     const done = { type: "job.succeeded", message: `Done in ${Math.round(ms())} ms; cost 0 ¢`, data: { lineItems: priced.lineItems, debited: false }, durationMs: ms(), costCents: 0 };
-    const moved = await run.events.flush((batch) => finishJobWithEvents(deps.db, job.id, ["running"], set, batch, { jobType: job.type, lineItems: priced.lineItems }), done);
-    return moved ? { status: "success", costCents: 0 } : { status: "gone", skipped: true };
+    const out = await run.events.flush((batch) => finishJobWithEvents(deps.db, job.id, ["running"], set, batch, { jobType: job.type, lineItems: priced.lineItems }), done);
+    if (!out.moved) return { status: "gone", skipped: true };
+    await publishJobChange(deps, job, { events: out.events, status: "success" });
+    return { status: "success", costCents: 0 };
   }
   try {
-    return await (deps.db as Db).transaction(async (tx) => {
+    const out = await (deps.db as Db).transaction(async (tx) => {
       const cost = await recordRunCost(tx, { accountId: job.accountId, runId: job.id, jobType: job.type, lineItems: priced.lineItems, totalCents: priced.totalCents }, deps);
       const set: JobFinish = { status: "success", result: { ...result, lineItems: priced.lineItems }, costCents: cost.totalCents, error: null, finishedAt: deps.now() };
-      const moved = await run.events.flush((batch) => finishJobWithEvents(tx, job.id, ["running"], set, batch), {
+      const finished = await run.events.flush((batch) => finishJobWithEvents(tx, job.id, ["running"], set, batch), {
         type: "job.succeeded",
         message: `Done in ${Math.round(ms())} ms; cost ${cost.totalCents} ¢${cost.debited ? "" : cost.totalCents ? " (already charged)" : ""}`,
         data: { lineItems: priced.lineItems, debited: cost.debited },
         durationMs: ms(),
         costCents: cost.totalCents,
       });
-      if (!moved) throw new JobMovedOn();
-      return { status: "success", costCents: cost.totalCents };
+      if (!finished.moved) throw new JobMovedOn();
+      return { status: "success", costCents: cost.totalCents, debited: cost.debited, events: finished.events };
     });
+    // Committed: the timeline, the status and (when this run paid) the account's balance.
+    await Promise.all([
+      publishJobChange(deps, job, { events: out.events, status: "success" }),
+      out.debited ? publishEvent(deps, [accountTopic(job.accountId)], { type: "balance.changed", accountId: job.accountId }) : undefined,
+    ]);
+    return { status: "success", costCents: out.costCents };
   } catch (err) {
     if (err instanceof JobMovedOn) return { status: "gone", skipped: true };
     throw err;
@@ -87,11 +99,13 @@ async function handleFailure(run: RunState, attempt: RunAttempt, err: unknown): 
     const delayMs = deps.config.JOB_RETRY_BASE_MS * 2 ** attempt.attemptsMade;
     // "Run it again" is advice for the end; while we retry by ourselves, say only that something went wrong.
     const why = message === INTERNAL_FAILURE_MESSAGE ? "Something went wrong on our side" : message;
-    await run.events.flush((batch) => appendJobEvents(deps.db, job.id, batch), { type: "job.retry", message: `${why}; retrying in ${Math.round(delayMs / 1000)} s`, data: { attempt: job.attempts, delayMs } });
+    const written = await run.events.flush((batch) => appendJobEvents(deps.db, job.id, batch), { type: "job.retry", message: `${why}; retrying in ${Math.round(delayMs / 1000)} s`, data: { attempt: job.attempts, delayMs } });
+    await publishJobChange(deps, job, { events: written });
     throw err;
   }
   const set: JobFinish = { status: "failed", error: message, errorCause: failureCause(err), finishedAt: deps.now() };
-  await run.events.flush((batch) => finishJobWithEvents(deps.db, job.id, ["running"], set, batch), { type: "job.failed", message, data: { attempt: job.attempts, transient: isTransient(err) } });
+  const out = await run.events.flush((batch) => finishJobWithEvents(deps.db, job.id, ["running"], set, batch), { type: "job.failed", message, data: { attempt: job.attempts, transient: isTransient(err) } });
+  if (out.moved) await publishJobChange(deps, job, { events: out.events, status: "failed" });
   throw new UnrecoverableError(message);
 }
 
@@ -132,11 +146,12 @@ export async function runAnalysisJob(deps: RunDeps, attempt: RunAttempt, jobId: 
       return { status: "gone", skipped: true };
     case "full":
       // The tenant has its share running: back to delayed, behind other tenants' jobs, without spending an attempt.
-      await noteWaitingForSlot(deps.db, jobId, start.running, cap);
+      await publishJobChange(deps, { id: jobId, accountId: start.accountId }, { events: await noteWaitingForSlot(deps.db, jobId, start.running, cap) });
       await attempt.postpone(Date.now() + capWaitMs());
       throw new DelayedError();
   }
   const job = start.job;
+  await publishJobChange(deps, job, { events: start.events, status: "running" });
   const t0 = performance.now();
   // Typed per job type inside PIPELINES; here the pairing of type and input is what parsedInput checked.
   let run: RunState = { deps, job, input: {} as RunState["input"], calls: [], charsRead: 0, events };

@@ -7,6 +7,7 @@ import type { JobEventBuffer } from "./job-events.buffer.js";
 import { touchJobWithEvents } from "./job-events.repository.js";
 import type { JobRow } from "./jobs.repository.js";
 import { JobCancelled } from "./run.errors.js";
+import { publishJobChange } from "./job-live.js";
 import type { JobInputOf } from "./run.schema.js";
 
 /** What a run needs besides the job: a service context and the analyzer its pipelines call. */
@@ -31,7 +32,8 @@ export interface RunState<T extends TJobType = TJobType> {
  * buffered so far. The step's own event is buffered for the next boundary.
  */
 export async function step<T>(run: RunState, name: string, fn: () => Promise<T>): Promise<T> {
-  const { cancelRequested } = await run.events.flush((events) => touchJobWithEvents(run.deps.db, run.job.id, events));
+  const { cancelRequested, events } = await run.events.flush((batch) => touchJobWithEvents(run.deps.db, run.job.id, batch));
+  await publishJobChange(run.deps, run.job, { events });
   if (cancelRequested) throw new JobCancelled();
   const t0 = performance.now();
   const out = await fn();

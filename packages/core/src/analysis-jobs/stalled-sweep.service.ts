@@ -2,6 +2,7 @@ import type { ServiceContext } from "../shared/context.js";
 import { QUEUES } from "../queues/queues.js";
 import { appendJobEvent } from "./job-events.repository.js";
 import { findRunningSince, transitionJob } from "./jobs.repository.js";
+import { publishJobChange } from "./job-live.js";
 
 /**
  * Fails jobs stuck in `running` past the deadline whose BullMQ job is gone or
@@ -18,7 +19,8 @@ export async function sweepStalledJobs(ctx: ServiceContext, olderThanMinutes = c
     const message = `No progress for over ${olderThanMinutes} minutes and no worker holds it; marked failed`;
     const moved = await transitionJob(ctx.db, job.id, ["running"], { status: "failed", error: message, errorCause: `stalled: BullMQ state ${state}`, finishedAt: ctx.now() });
     if (!moved) continue;
-    await appendJobEvent(ctx.db, job.id, { type: "job.failed", message, data: { reason: "stalled", queueState: state } });
+    const events = await appendJobEvent(ctx.db, job.id, { type: "job.failed", message, data: { reason: "stalled", queueState: state } });
+    await publishJobChange(ctx, job, { events, status: "failed" });
     failed.push(job.id);
   }
   return { failed };

@@ -10,6 +10,7 @@ import { ServiceError, notFound } from "../shared/errors.js";
 import { ANALYSIS_JOBS } from "./analysis.jobs.js";
 import { appendJobEvent } from "./job-events.repository.js";
 import { toJobView, toJobViews } from "./job-view.js";
+import { publishJobChange } from "./job-live.js";
 
 import { findJob, findJobsPage, transitionJob } from "./jobs.repository.js";
 import { inTransaction } from "../shared/tx.js";
@@ -54,10 +55,12 @@ export async function retryJob(ctx: ServiceContext, actor: StaffActor, id: strin
   if (!ctx.jobs) throw new Error("retryJob needs a context with job queues");
   const job = await findJob(ctx.db, id);
   if (!job) throw notFound("Job");
-  const queued = await inTransaction(ctx, async (tx) => {
+  const queued = await inTransaction(ctx, async (tx, txCtx) => {
     const row = await transitionJob(tx, id, ["failed", "cancelled"], { status: "queued", error: null, errorCause: null, cancelRequestedAt: null, finishedAt: null, queuedAt: ctx.now() });
     if (!row) return undefined;
-    await appendJobEvent(tx, id, { type: "job.retried", message: `Retried by staff after it was ${job.status}` });
+    const events = await appendJobEvent(tx, id, { type: "job.retried", message: `Retried by staff after it was ${job.status}` });
+    // Held until the commit (txCtx).
+    await publishJobChange(txCtx, row, { events, status: "queued" });
     await recordAudit(tx, {
       eventType: "job.retried",
       actor: { id: actor.userId, username: actor.username },

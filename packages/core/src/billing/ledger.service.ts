@@ -8,6 +8,8 @@ import type { TLedgerEntryType } from "./ledger.schema.js";
 import { crossesLowBalance, queueLowBalanceEmails } from "./low-balance-email.service.js";
 import { formatCents } from "./money.service.js";
 import { emitTelemetry } from "../system/telemetry.service.js";
+import { accountTopic } from "../realtime/realtime.schema.js";
+import { publishAfterCommit } from "../realtime/realtime.service.js";
 
 export type LockStrategy = "update" | "row_lock";
 export type { LedgerRow, LedgerMismatch } from "./ledger.repository.js";
@@ -139,13 +141,17 @@ const isForeignKeyViolation = (err: unknown) => {
  * index and it returns the winner's entry with applied=false. Pass `ctx` so a
  * debit that takes the balance under the low threshold emails the owners (and
  * BILLING_LOCK_STRATEGY applies); without it the notice waits for the next
- * debit that has one.
+ * debit that has one. An applied entry tells the account's streams
+ * (`balance.changed`) once it has committed: at once on a plain `db`, at the
+ * commit inside `inTransaction`; in any other caller's transaction the caller
+ * says it after its commit (the job run does).
  */
 export async function applyLedgerEntry(db: DbOrTx, input: LedgerEntryInput, ctx?: ServiceContext): Promise<LedgerResult> {
   try {
     const result = await applyOnce(db, input, ctx);
     // Inside a caller's transaction this counts before their commit; a rollback after it over-counts, which metrics tolerate.
     emitTelemetry("ledger.entry", { type: input.type, outcome: result.applied ? "applied" : "replayed", amountCents: input.amountCents });
+    if (result.applied) await publishAfterCommit(ctx, db, [accountTopic(input.accountId)], { type: "balance.changed", accountId: input.accountId });
     return result;
   } catch (err) {
     if (err instanceof ServiceError && err.code === "PAYMENT_REQUIRED") emitTelemetry("ledger.entry", { type: input.type, outcome: "refused", amountCents: input.amountCents });

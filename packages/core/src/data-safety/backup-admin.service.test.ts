@@ -1,12 +1,17 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger, loadConfig } from "@atrium/config";
 import { createTestDatabase, testInfraUrls, testRedisPrefix, type TestDatabase } from "@atrium/db/testing";
 import type { Actor, ServiceContext } from "../shared/context.js";
 import { ServiceError } from "../shared/errors.js";
 import * as backupAdminService from "./backup-admin.service.js";
+import { createBackup } from "./backup.service.js";
+import { createRedisRealtimePublisher, realtimeKey } from "../realtime/realtime-redis.service.js";
+import { STAFF_TOPIC } from "../realtime/realtime.schema.js";
+import { storageFromConfig } from "../storage/index.js";
 
 // The staff check lives in the service: a caller that skipped the api's staffProcedure (a raw route, the worker, a script) is still refused.
 
@@ -39,5 +44,22 @@ describe("backup admin services", () => {
     // Staff get past the check: the list answers, a missing backup is not found.
     expect(await codeOf(backupAdminService.listBackups(ctx, staff))).toBe("ok");
     expect(await codeOf(backupAdminService.backupFolder(ctx, staff, id))).toBe("NOT_FOUND");
+  });
+
+  it("a backup tells staff's streams when it starts and when it is written", async () => {
+    const redis = new Redis(testInfraUrls().redisUrl);
+    try {
+      const live = { ...ctx, realtime: createRedisRealtimePublisher(redis, ctx.config.REDIS_PREFIX) };
+      const { id } = await createBackup(live, { storage: storageFromConfig(ctx.config) });
+      const entries = await redis.xrange(realtimeKey(ctx.config.REDIS_PREFIX, STAFF_TOPIC), "-", "+");
+      const events = entries.map(([, fields]) => (JSON.parse(fields[1] ?? "{}") as { event: unknown }).event);
+      expect(events).toEqual([
+        { type: "system.backup.changed", backupId: id },
+        { type: "system.backup.changed", backupId: id },
+      ]);
+    } finally {
+      await redis.del(realtimeKey(ctx.config.REDIS_PREFIX, STAFF_TOPIC));
+      redis.disconnect();
+    }
   });
 });

@@ -9,6 +9,8 @@ import copyStreams from "pg-copy-streams";
 import { migrationStatus } from "@atrium/db";
 import { recordAudit } from "../audit/audit.service.js";
 import type { ServiceContext } from "../shared/context.js";
+import { STAFF_TOPIC } from "../realtime/realtime.schema.js";
+import { publishEvent } from "../realtime/realtime.service.js";
 import type { Storage } from "../storage/storage.service.js";
 import { BACKUP_FORMAT, type TBackupManifest } from "./backup.schema.js";
 import { backupDirOf, pruneBackups } from "./backup-catalog.js";
@@ -52,6 +54,9 @@ export async function createBackup(ctx: ServiceContext, deps: { storage: Storage
   const partial = path.join(root, `.partial-${id}`);
   await mkdir(path.join(partial, "tables"), { recursive: true });
   const t0 = performance.now();
+  // Staff's backups view refetches at the start, the end and on a failure, instead of polling.
+  const announce = () => publishEvent(ctx, [STAFF_TOPIC], { type: "system.backup.changed", backupId: id });
+  await announce();
   try {
     const snap = await openSnapshot(ctx.db);
     const tables: TBackupManifest["tables"] = {};
@@ -89,9 +94,11 @@ export async function createBackup(ctx: ServiceContext, deps: { storage: Storage
     });
     const pruned = await pruneBackups(ctx.config);
     ctx.logger.info({ id, durationMs: manifest.durationMs, tables: Object.keys(tables).length, files: files.length, pruned }, "backup written");
+    await announce();
     return { id, dir, manifest, pruned };
   } catch (err) {
     await rm(partial, { recursive: true, force: true });
+    await announce();
     throw err;
   }
 }

@@ -9,6 +9,7 @@ import { authorize, type Action, type PolicyActor } from "../accounts/policy.ser
 import { resolveAccount, type TenantActor } from "../accounts/actor.service.js";
 import { scopeOf } from "../accounts/scope.repository.js";
 import { inTransaction } from "../shared/tx.js";
+import { publishDocumentChange } from "./document-live.js";
 import * as repo from "./document.repository.js";
 import { flagOffMessage, flagOn, subjectFor } from "../flags/flag-gate.js";
 import { FLAGS } from "../flags/flags.schema.js";
@@ -69,7 +70,7 @@ export interface UploadedFile {
 export async function recordUpload(ctx: ServiceContext, actor: PolicyActor, file: UploadedFile, meta?: RequestMeta): Promise<TDocument> {
   authorize(actor, "data.write", { accountId: file.accountId }, "Account");
   const extract = await flagOn(ctx, FLAGS.documentProcessing, subjectFor(actor, file.accountId));
-  const row = await inTransaction(ctx, async (tx) => {
+  const row = await inTransaction(ctx, async (tx, txCtx) => {
     const created = await repo.insertDocument(tx, { ...file, uploadedById: actor.userId, extractionStatus: "pending", extractionError: extract ? null : flagOffMessage(FLAGS.documentProcessing) });
     await recordAudit(tx, {
       eventType: "document.uploaded",
@@ -79,6 +80,7 @@ export async function recordUpload(ctx: ServiceContext, actor: PolicyActor, file
       meta,
       details: { filename: file.filename, mimeType: file.mimeType, sizeBytes: file.sizeBytes, kind: file.kind },
     });
+    await publishDocumentChange(txCtx, created);
     return created;
   });
   // Extract right away so previews and estimates don't wait for the first analysis; a job that
@@ -104,7 +106,7 @@ export async function getDocument(ctx: ServiceContext, actor: PolicyActor, input
 export async function updateDocument(ctx: ServiceContext, actor: PolicyActor, input: TUpdateDocumentInput, meta?: RequestMeta): Promise<TDocument> {
   const row = await loadDocument(ctx, actor, input.id, "data.write");
   if (row.kind === input.kind) return toDocumentDto(row);
-  const updated = await inTransaction(ctx, async (tx) => {
+  const updated = await inTransaction(ctx, async (tx, txCtx) => {
     const changed = await repo.setDocumentKind(tx, row.id, input.kind, ctx.now());
     if (!changed) throw notFound("Document");
     await recordAudit(tx, {
@@ -115,6 +117,7 @@ export async function updateDocument(ctx: ServiceContext, actor: PolicyActor, in
       meta,
       details: { filename: row.filename, kind: input.kind, previousKind: row.kind },
     });
+    await publishDocumentChange(txCtx, row);
     return changed;
   });
   return toDocumentDto(updated);
@@ -124,7 +127,7 @@ export async function updateDocument(ctx: ServiceContext, actor: PolicyActor, in
 export async function deleteDocument(ctx: ServiceContext, actor: PolicyActor, input: TDocumentIdInput, meta?: RequestMeta): Promise<TDocument> {
   const row = await loadDocument(ctx, actor, input.id, "data.write");
   const now = ctx.now();
-  await inTransaction(ctx, async (tx) => {
+  await inTransaction(ctx, async (tx, txCtx) => {
     if (!(await repo.softDeleteDocument(tx, row.id, now))) throw notFound("Document");
     await recordAudit(tx, {
       eventType: "document.deleted",
@@ -134,6 +137,7 @@ export async function deleteDocument(ctx: ServiceContext, actor: PolicyActor, in
       meta,
       details: { filename: row.filename },
     });
+    await publishDocumentChange(txCtx, row);
   });
   return toDocumentDto(row);
 }

@@ -5,6 +5,12 @@ import type { Storage } from "../storage/storage.service.js";
 import * as repo from "./document.repository.js";
 import { runSandboxed, sandboxLimitsFromConfig } from "../sandbox/sandbox.js";
 import type { Extracted } from "./extract.js";
+import { publishAfterCommit } from "../realtime/realtime.service.js";
+import { accountTopic } from "../realtime/realtime.schema.js";
+
+/** Extraction finished either way: the account's document views refetch (after the write; see publishAfterCommit). */
+const announce = (ctx: ServiceContext, row: { id: string; accountId: string }) =>
+  publishAfterCommit(ctx, ctx.db, [accountTopic(row.accountId)], { type: "document.updated", documentId: row.id, accountId: row.accountId });
 
 export type ExtractDocumentResult = ({ status: "done" } & Extracted) | { status: "failed"; error: string };
 
@@ -29,10 +35,12 @@ export async function extractDocument(ctx: ServiceContext, storage: Storage, doc
       sandboxLimitsFromConfig(ctx.config),
     );
     await repo.setExtraction(ctx.db, row.id, { status: "done", text: extracted.text, pageCount: extracted.pageCount ?? null }, ctx.now());
+    await announce(ctx, row);
     return { status: "done", ...extracted };
   } catch (err) {
     if (!(err instanceof ServiceError)) throw err;
     await repo.setExtraction(ctx.db, row.id, { status: "failed", error: err.message }, ctx.now());
+    await announce(ctx, row);
     return { status: "failed", error: err.message };
   }
 }

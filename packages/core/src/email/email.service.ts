@@ -7,9 +7,15 @@ import type { TEmailTemplate, TOutboxEmail } from "./email.schema.js";
 import { renderEmail, type TemplateData } from "./template.service.js";
 import type { EmailTransport } from "./transport.service.js";
 import { redactLinks } from "../shared/redact.js";
+import { STAFF_TOPIC } from "../realtime/realtime.schema.js";
+import { publishAfterCommit, publishEvent } from "../realtime/realtime.service.js";
 
 const { emailOutbox } = schema;
 type EmailRow = typeof emailOutbox.$inferSelect;
+
+/** Staff's outbox view refetches when an email is queued, sent or fails (instead of polling). */
+export const publishOutboxChange = (ctx: Pick<ServiceContext, "realtime" | "logger">, emailId: string) =>
+  publishEvent(ctx, [STAFF_TOPIC], { type: "outbox.changed", emailId });
 
 export const toOutboxDto = (r: EmailRow): TOutboxEmail => ({
   id: r.id,
@@ -41,6 +47,8 @@ export async function queueEmail<T extends TEmailTemplate>(
     .values({ toAddress: msg.to, template: msg.template, accountId: msg.accountId ?? null, ...rendered })
     .returning({ id: emailOutbox.id });
   if (!row) throw new Error("insert returned no row");
+  // Inside a caller's transaction, only once it commits (see publishAfterCommit; queueEmailInTx announces on dispatch).
+  await publishAfterCommit(ctx, ctx.db, [STAFF_TOPIC], { type: "outbox.changed", emailId: row.id });
   if (ctx.jobs) {
     await ctx.jobs.enqueue("email.send", { emailId: row.id }).catch((err: unknown) => {
       ctx.logger.warn({ err, emailId: row.id }, "could not enqueue email; the sweep will retry");
@@ -69,6 +77,7 @@ export async function deliverEmail(ctx: ServiceContext, transport: EmailTranspor
       .update(emailOutbox)
       .set({ attempts: sql`${emailOutbox.attempts} + 1`, error: err instanceof Error ? err.message : String(err), transport: transport.name })
       .where(eq(emailOutbox.id, emailId));
+    await publishOutboxChange(ctx, emailId);
     throw err;
   }
   await ctx.db
@@ -82,6 +91,7 @@ export async function deliverEmail(ctx: ServiceContext, transport: EmailTranspor
       ...(transport.name === "outbox" ? {} : { html: redactLinks(row.html), text: redactLinks(row.text) }),
     })
     .where(eq(emailOutbox.id, emailId));
+  await publishOutboxChange(ctx, emailId);
   return "sent";
 }
 
@@ -131,6 +141,7 @@ export async function redactExpiredLinks(ctx: ServiceContext, opts: { olderThanH
 /** After the last retry the worker marks the email failed, keeping the error. */
 export async function markEmailFailed(ctx: ServiceContext, emailId: string, error: string): Promise<void> {
   await ctx.db.update(emailOutbox).set({ status: "failed", error }).where(eq(emailOutbox.id, emailId));
+  await publishOutboxChange(ctx, emailId);
 }
 
 export async function listOutbox(ctx: ServiceContext, opts: { limit: number; to?: string; before?: Date }): Promise<TOutboxEmail[]> {

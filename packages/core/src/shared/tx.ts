@@ -1,14 +1,19 @@
 import type { Db, Tx } from "@atrium/db";
 import type { ServiceContext } from "./context.js";
+import { DeferredPublisher } from "../realtime/realtime.service.js";
 
 /**
  * Runs `fn` in a transaction, or in a savepoint when ctx.db already is one
  * (signup calls acceptInvitation inside its own transaction). The callback's
- * context carries the transaction, so repositories and audit share it.
+ * context carries the transaction, so repositories and audit share it, and a
+ * publisher that holds realtime events until the commit (dropped on rollback).
  */
-export function inTransaction<T>(ctx: ServiceContext, fn: (tx: Tx, txCtx: ServiceContext) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(ctx: ServiceContext, fn: (tx: Tx, txCtx: ServiceContext) => Promise<T>): Promise<T> {
+  const held = ctx.realtime ? new DeferredPublisher(ctx.realtime) : undefined;
   // Db and Tx both have transaction(); the union type just can't be called directly.
-  return (ctx.db as Db).transaction((tx) => fn(tx, { ...ctx, db: tx }));
+  const out = await (ctx.db as Db).transaction((tx) => fn(tx, { ...ctx, db: tx, realtime: held }));
+  await held?.release(ctx.logger);
+  return out;
 }
 
 /** Postgres' unique_violation, seen through drizzle's wrapper, optionally for one constraint. */

@@ -2,21 +2,22 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import type { TLedgerEntryType } from "@atrium/sdk";
 import { formatCents } from "../../lib/money";
 import { notifySuccess } from "../../lib/notify";
+import { useLiveInvalidate } from "../../lib/live";
 import { allItems, nextCursorOf } from "../../lib/pages";
 import { trpc } from "../../lib/trpc";
 import { POLICY_LABELS } from "./billing-labels";
 
-/** The top bar polls this; money can move while the tab sits open (jobs, other people's top-ups). */
-const BALANCE_POLL_MS = 15_000;
-
 /** The caller's home account's reserve: what the top bar and /billing show. */
 export const balanceQuery = trpc.billing.balance.queryOptions({}, { staleTime: 5_000 });
 
+/** The top bar shows this; money moves while the tab sits open (jobs, other people's top-ups): the stream says when. */
 export function useBalance() {
-  return useQuery({ ...balanceQuery, refetchInterval: BALANCE_POLL_MS, refetchOnWindowFocus: true });
+  useLiveInvalidate(["balance.changed"], trpc.billing.balance.pathKey());
+  return useQuery(balanceQuery);
 }
 
 export function useLedger(type: TLedgerEntryType | null) {
+  useLiveInvalidate(["balance.changed"], trpc.billing.ledger.pathKey());
   return useInfiniteQuery({ ...trpc.billing.ledger.infiniteQueryOptions({ type: type ?? undefined, limit: 25 }, { getNextPageParam: nextCursorOf }), select: allItems, placeholderData: keepPreviousData });
 }
 

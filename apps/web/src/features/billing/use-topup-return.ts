@@ -3,27 +3,31 @@ import { useEffect, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { formatCents } from "../../lib/money";
 import { notify } from "../../lib/notify";
+import { useRealtimeEvent } from "../../lib/realtime";
 import { trpc, type Balance } from "../../lib/trpc";
 import { takePendingTopup } from "./pending-topup";
 import { balanceQuery } from "./use-billing";
 
 /** The webhook usually lands before the redirect; with real Stripe it can trail it by a few seconds. */
 const WAIT_MS = 10_000;
-const POLL_MS = 1_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Handles the way back from checkout (`?topup=success&session_id=…` or
- * `?topup=cancelled`): strips the query, and after a payment polls the balance
- * until it moves, so the number on screen already includes it. Returns whether
- * a payment is still being waited for.
+ * `?topup=cancelled`): strips the query, and after a payment reads the balance
+ * again each time the stream says it changed (`balance.changed`, no polling)
+ * until it has moved or WAIT_MS passed, so the number on screen already
+ * includes it. Returns whether a payment is still being waited for.
  */
 export function useTopupReturn(): { processing: boolean } {
   const [params, setParams] = useSearchParams();
   const queryClient = useQueryClient();
   const [processing, setProcessing] = useState(false);
   const handled = useRef(false);
+  // Resolves the wait below when the account's balance changes.
+  const changed = useRef<(() => void) | null>(null);
+  useRealtimeEvent(["balance.changed"], () => changed.current?.());
   const outcome = params.get("topup");
   const sessionId = params.get("session_id");
 
@@ -43,11 +47,14 @@ export function useTopupReturn(): { processing: boolean } {
       const deadline = Date.now() + WAIT_MS;
       let balance: Balance | undefined;
       for (;;) {
+        // Listening before reading: a change landing during the read still wakes the next round.
+        const next = new Promise<void>((resolve) => (changed.current = resolve));
         balance = await queryClient.fetchQuery({ ...balanceQuery, staleTime: 0 }).catch(() => undefined);
         const moved = balance !== undefined && (pending?.balanceBeforeCents == null || balance.balanceCents !== pending.balanceBeforeCents);
         if (moved || Date.now() >= deadline) break;
-        await sleep(POLL_MS);
+        await Promise.race([next, sleep(deadline - Date.now())]);
       }
+      changed.current = null;
       setProcessing(false);
       // The ledger has the new credit too.
       void queryClient.invalidateQueries({ queryKey: trpc.billing.ledger.pathKey() });

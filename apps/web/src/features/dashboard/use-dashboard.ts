@@ -1,17 +1,18 @@
 import { useQuery } from "@tanstack/react-query";
+import { useLiveInvalidate } from "../../lib/live";
 import { trpc } from "../../lib/trpc";
-import { isActive } from "../jobs/job-labels";
 
 /** How many recent jobs and documents the dashboard lists. */
 export const RECENT = 5;
-const ACTIVE_POLL_MS = 3_000;
 
-/** The newest jobs; polled while one of them is still moving, so the dashboard shows it finish. */
+/** The newest jobs; live, so the dashboard shows them start and finish. */
 export function useRecentJobs() {
-  return useQuery(trpc.jobs.list.queryOptions({ limit: RECENT }, { refetchInterval: (query) => (query.state.data?.items.some((j) => isActive(j.status)) ? ACTIVE_POLL_MS : false) }));
+  useLiveInvalidate(["job.updated"], trpc.jobs.list.queryKey({ limit: RECENT }));
+  return useQuery(trpc.jobs.list.queryOptions({ limit: RECENT }));
 }
 
 export function useRecentDocuments() {
+  useLiveInvalidate(["document.updated"], trpc.documents.list.queryKey({ limit: RECENT }));
   return useQuery(trpc.documents.list.queryOptions({ limit: RECENT }));
 }
 

@@ -1,31 +1,23 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { notifySuccess } from "../../lib/notify";
+import { useLiveInvalidate } from "../../lib/live";
 import { allItems, nextCursorOf } from "../../lib/pages";
 import { api, trpc } from "../../lib/trpc";
 import type { DocumentKind } from "./document-labels";
 
-/** Text extraction finishes a few seconds after the upload; poll until nothing is pending. */
-const EXTRACTION_POLL_MS = 2_000;
-/** A document still pending after this is waiting for its first job (which extracts it), not for the worker: stop asking. */
-const EXTRACTION_PATIENCE_MS = 2 * 60_000;
-
-const extracting = (d: { extractionStatus: string; createdAt: string }) => d.extractionStatus === "pending" && Date.now() - new Date(d.createdAt).getTime() < EXTRACTION_PATIENCE_MS;
-
+/** Text extraction finishes a few seconds after the upload; the stream's `document.updated` says when (and uploads by others). */
 export function useDocuments(kind: DocumentKind | null) {
+  useLiveInvalidate(["document.updated"], trpc.documents.list.pathKey());
   return useInfiniteQuery({
-    ...trpc.documents.list.infiniteQueryOptions(
-      { kind: kind ?? undefined, limit: 25 },
-      { getNextPageParam: nextCursorOf, refetchInterval: (query) => (query.state.data?.pages.some((p) => p.items.some(extracting)) ? EXTRACTION_POLL_MS : false) },
-    ),
+    ...trpc.documents.list.infiniteQueryOptions({ kind: kind ?? undefined, limit: 25 }, { getNextPageParam: nextCursorOf }),
     select: allItems,
     placeholderData: keepPreviousData,
   });
 }
 
 export function useDocument(id: string) {
-  return useQuery(
-    trpc.documents.get.queryOptions({ id }, { refetchInterval: (query) => (query.state.data && extracting(query.state.data) ? EXTRACTION_POLL_MS : false) }),
-  );
+  useLiveInvalidate(["document.updated"], trpc.documents.get.queryKey({ id }), { when: (e) => e.documentId === id, throttleMs: 0 });
+  return useQuery(trpc.documents.get.queryOptions({ id }));
 }
 
 export function useDeleteDocument() {

@@ -63,7 +63,7 @@ export function JobPage() {
   }
 
   const j = job.data;
-  // The timeline's status is the fresher of the two while polling.
+  // Whichever of the two heard of the end first (both follow the stream).
   const status = timeline.data && !isActive(timeline.data.status) ? timeline.data.status : j.status;
   const active = isActive(status);
   return (

@@ -105,7 +105,7 @@ export function AdminJobsPage() {
           controls={<SegmentedControl size="xs" data={FILTERS} value={filter} onChange={setFilter} aria-label="Filter by status" />}
           columns={columns(cancel, retry)}
           rowKey={(job) => job.id}
-          rowProps={(job) => ({ "data-testid": "system-job-row", "data-status": job.status })}
+          rowProps={(job) => ({ "data-testid": "system-job-row", "data-job-id": job.id, "data-status": job.status })}
           minWidth={860}
           errorTitle="Couldn't load the jobs"
           loadingLabel="Loading jobs"

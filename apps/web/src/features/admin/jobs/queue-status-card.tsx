@@ -94,7 +94,7 @@ function Workers({ workers }: { workers: QueueStatus["workers"] }) {
   );
 }
 
-/** Queue depth per queue and the workers serving them, refreshed every few seconds. */
+/** Queue depth per queue and the workers serving them, refreshed as jobs move (the stream). */
 export function QueueStatusCard() {
   const status = useQueueStatus();
   let queues;

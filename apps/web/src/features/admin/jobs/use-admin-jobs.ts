@@ -1,27 +1,27 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { notifySuccess } from "../../../lib/notify";
 import { allItems, nextCursorOf } from "../../../lib/pages";
+import { useLiveInvalidate } from "../../../lib/live";
 import { api, trpc, type Job } from "../../../lib/trpc";
-import { isActive, type JobStatus } from "../../jobs/job-labels";
+import type { JobStatus } from "../../jobs/job-labels";
 
-const ACTIVE_POLL_MS = 2_000;
-const IDLE_POLL_MS = 10_000;
-const QUEUES_POLL_MS = 3_000;
-
-/** Jobs across every tenant. Polled: faster while something is moving, slowly otherwise (new jobs arrive from anyone). */
+/**
+ * Jobs across every tenant, live: any job of anyone created or moved (staff's `system.job.changed`)
+ * refetches the list, at most twice a second however busy the platform is.
+ */
 export function useSystemJobs(status: JobStatus | null) {
+  useLiveInvalidate(["system.job.changed"], trpc.system.jobs.list.pathKey());
   return useInfiniteQuery({
-    ...trpc.system.jobs.list.infiniteQueryOptions(
-      { status: status ?? undefined, limit: 25 },
-      { getNextPageParam: nextCursorOf, refetchInterval: (query) => (query.state.data?.pages.some((p) => p.items.some((j) => isActive(j.status))) ? ACTIVE_POLL_MS : IDLE_POLL_MS) },
-    ),
+    ...trpc.system.jobs.list.infiniteQueryOptions({ status: status ?? undefined, limit: 25 }, { getNextPageParam: nextCursorOf }),
     select: allItems,
     placeholderData: keepPreviousData,
   });
 }
 
+/** Queue depths move with the jobs: refetched on the same events, less often (it asks Redis for every queue). */
 export function useQueueStatus() {
-  return useQuery(trpc.system.jobs.queues.queryOptions({}, { refetchInterval: QUEUES_POLL_MS }));
+  useLiveInvalidate(["system.job.changed"], trpc.system.jobs.queues.pathKey(), { throttleMs: 2_000 });
+  return useQuery(trpc.system.jobs.queues.queryOptions({}));
 }
 
 /** Staff: queue a failed or cancelled job again under the same id. */

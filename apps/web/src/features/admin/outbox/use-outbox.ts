@@ -1,11 +1,13 @@
 import { keepPreviousData, skipToken, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useLiveInvalidate } from "../../../lib/live";
 import { allItems, nextCursorOf } from "../../../lib/pages";
 import { trpc } from "../../../lib/trpc";
 
 export function useOutbox(to: string) {
+  // Emails move from queued to sent within seconds; the stream says when (queued, sent, failed).
+  useLiveInvalidate(["outbox.changed"], trpc.email.outbox.pathKey());
   return useInfiniteQuery({
-    // Emails move from queued to sent within seconds; keep the status column honest.
-    ...trpc.email.outbox.list.infiniteQueryOptions({ to: to || undefined, limit: 25 }, { getNextPageParam: nextCursorOf, refetchInterval: 10_000 }),
+    ...trpc.email.outbox.list.infiniteQueryOptions({ to: to || undefined, limit: 25 }, { getNextPageParam: nextCursorOf }),
     select: allItems,
     placeholderData: keepPreviousData,
   });

@@ -1,5 +1,5 @@
-import { Alert, Badge, Group, Paper, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
-import { IconHeartbeat } from "@tabler/icons-react";
+import { Alert, Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
+import { IconHeartbeat, IconRefresh } from "@tabler/icons-react";
 import { PageHeader } from "../../../components/page-header";
 import { ConfigCard } from "./config-card";
 import { QueryError } from "../../../components/query-error";
@@ -7,7 +7,7 @@ import { formatRelative } from "../../../lib/format";
 import type { HealthCheck, SystemHealth } from "../../../lib/trpc";
 import { BackupsCard } from "./backups-card";
 import { detailFacts, KIND_LABEL, STATUS_COLOR, STATUS_LABEL } from "./health-labels";
-import { HEALTH_POLL_MS, useSystemHealth } from "./use-system-health";
+import { useSystemHealth } from "./use-system-health";
 
 function StatusBadge({ status, size = "sm" }: { status: SystemHealth["status"]; size?: "sm" | "lg" }) {
   return (
@@ -61,14 +61,21 @@ function CheckRows({ checks }: { checks: HealthCheck[] }) {
   );
 }
 
-/** Staff: every dependency, worker and queue with a coloured status, refreshed every few seconds. */
+/** Staff: every dependency, worker and queue with a coloured status, checked on open and on "Refresh". */
 export function SystemHealthPage() {
   const health = useSystemHealth();
   const header = (
     <PageHeader
       title="System"
-      description={`Health of the platform's parts, refreshed every ${HEALTH_POLL_MS / 1000} seconds.`}
-      actions={health.data && <StatusBadge status={health.data.status} size="lg" />}
+      description="Health of the platform's parts, checked when the page opens; press Refresh to check again."
+      actions={
+        <Group gap="sm">
+          <Button variant="default" leftSection={<IconRefresh size={16} />} loading={health.isFetching} onClick={() => void health.refetch()} data-testid="health-refresh">
+            Refresh
+          </Button>
+          {health.data && <StatusBadge status={health.data.status} size="lg" />}
+        </Group>
+      }
     />
   );
   if (!health.data) {
@@ -87,7 +94,7 @@ export function SystemHealthPage() {
       <Stack gap="lg" data-testid="system-health" data-status={data.status}>
         {health.isError && (
           <Alert color="orange" title="Refresh failed">
-            Showing the answer from {formatRelative(data.checkedAt)}; retrying.
+            Showing the answer from {formatRelative(data.checkedAt)}; press Refresh to try again.
           </Alert>
         )}
         {kinds.map((kind) => (

@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { notifyError, notifySuccess } from "../../../lib/notify";
+import { useLiveInvalidate } from "../../../lib/live";
 import { trpc } from "../../../lib/trpc";
 
-/** A backup runs on the worker; the list is polled so a "back up now" shows up when it is done. */
-const BACKUPS_POLL_MS = 10_000;
-
+/** A backup runs on the worker; the stream says when one starts, ends or fails, so "back up now" shows up when done. */
 export function useBackups() {
-  return useQuery(trpc.system.backup.list.queryOptions({}, { refetchInterval: BACKUPS_POLL_MS }));
+  useLiveInvalidate(["system.backup.changed"], trpc.system.backup.list.pathKey());
+  return useQuery(trpc.system.backup.list.queryOptions({}));
 }
 
 export function useVerifyBackup() {
