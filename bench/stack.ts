@@ -8,7 +8,7 @@ import type { Express } from "express";
 import { Redis } from "ioredis";
 import { createApp, startSessionCacheSync, type ApiDeps } from "@atrium/api";
 import { createLogger, loadConfig } from "@atrium/config";
-import { bootstrap, startFlagRuntime } from "@atrium/core";
+import { bootstrap, createRealtimeHub, startFlagRuntime } from "@atrium/core";
 import { createJobQueues } from "@atrium/core/queues";
 import { createDb, migrateDb, type DbHandle } from "@atrium/db";
 import { startEmbeddedPostgres, startRedisServer } from "@atrium/db/embedded";
@@ -20,6 +20,9 @@ export interface BenchStack {
   config: ApiDeps["config"];
   /** Serves another app on a free port; closed with the stack. */
   listen: (app: Express) => Promise<string>;
+  /** Another api over the same database and Redis, with its own realtime hub (a second api process's share); closed with the stack. */
+  secondApi: () => Promise<string>;
+  redisUrl: string;
   /** A pool on the bench database, sized like the api's; closed with the stack. */
   pool: () => DbHandle["pool"];
   stop: () => Promise<void>;
@@ -71,7 +74,13 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
     cleanups.push(() => flags.close());
     const sessions = await startSessionCacheSync(config, redis, logger);
     cleanups.push(() => sessions.close());
-    const deps: ApiDeps = { config, db: db.db, redis, jobs, logger, now: () => new Date(), flags, sessionCache: sessions.cache };
+    // Each api gets its own hub: one subscriber connection per api, as in production.
+    const hub = () => {
+      const h = createRealtimeHub({ redis, subscriber: new Redis(redisServer.url, { maxRetriesPerRequest: null, lazyConnect: true }), prefix: config.REDIS_PREFIX, logger });
+      cleanups.push(() => h.close());
+      return h;
+    };
+    const deps: ApiDeps = { config, db: db.db, redis, jobs, logger, now: () => new Date(), flags, sessionCache: sessions.cache, realtimeHub: hub() };
 
     const listen = async (app: Express) => {
       const server: Server = await new Promise((resolve) => {
@@ -85,7 +94,8 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
       cleanups.push(() => handle.close());
       return handle.pool;
     };
-    return { apiUrl: await listen(createApp(deps)), databaseUrl, adminPassword, config, listen, pool, stop };
+    const secondApi = () => listen(createApp({ ...deps, realtimeHub: hub() }));
+    return { apiUrl: await listen(createApp(deps)), databaseUrl, adminPassword, config, listen, pool, stop, secondApi, redisUrl: redisServer.url };
   } catch (err) {
     await stop();
     throw err;

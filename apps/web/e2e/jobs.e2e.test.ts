@@ -136,7 +136,8 @@ describe("documents and jobs in the SPA", () => {
     // How the score is made: its parts, the required skills each matched, "Kafka is a plus" as a nice-to-have
     // (not missing), and years: the posting asks none, the résumé's jobs span 2016–2025.
     const parts = await page.getByTestId("score-part").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-part")));
-    expect(parts).toEqual(["required", "niceToHave", "text"]);
+    // ...and meaning: the posting's requirement sentences against the résumé's, by word vectors.
+    expect(parts).toEqual(["required", "niceToHave", "text", "meaning"]);
     expect(await page.getByTestId("required-groups").locator("[data-matched=true]").count()).toBe(6);
     expect(missing).not.toContain("kafka");
     expect((await page.getByTestId("nice-groups").textContent())?.toLowerCase()).toContain("kafka");
@@ -189,6 +190,27 @@ describe("documents and jobs in the SPA", () => {
     expect(await page.getByTestId("entities-person").textContent()).toBe("Nora Lindqvist");
     expect(await page.getByTestId("result-sentiment").count()).toBe(0);
     await shot("resume-analysis", true);
+  });
+
+  it("parses the résumé into a readable profile: name, contact, jobs with their highlights, skills", async () => {
+    await page.goto(`${baseUrl()}/documents`);
+    await documentRow("resume-nora-lindqvist.txt").getByRole("button", { name: /Run analysis/ }).click();
+    const dialog = page.getByRole("dialog", { name: "Run analysis" });
+    await dialog.getByTestId("job-type-resume_parse").click();
+    await expect.poll(() => dialog.getByRole("combobox", { name: "Resume" }).inputValue()).toBe("resume-nora-lindqvist.txt");
+    await dialog.getByTestId("estimate").waitFor();
+    await expect.poll(() => dialog.getByRole("button", { name: "Run" }).isEnabled()).toBe(true);
+    await dialog.getByRole("button", { name: "Run" }).click();
+    await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
+    await page.locator("[data-testid=job-status][data-status=success]").first().waitFor({ timeout: 30_000 });
+    await page.getByTestId("resume-profile").waitFor();
+    expect(await page.getByTestId("profile-name").textContent()).toBe("Nora Lindqvist");
+    expect(await page.getByTestId("profile-headline").textContent()).toContain("Senior Backend Engineer");
+    expect(await page.getByTestId("profile-experience").textContent()).toContain("Klarna");
+    expect((await page.getByTestId("profile-skills").textContent())?.toLowerCase()).toContain("typescript");
+    // A profile, not JSON.
+    expect(await page.getByTestId("job-results").textContent()).not.toContain('"contact"');
+    await shot("resume-profile", true);
   });
 
   it("shows a slower job's timeline growing while it runs, and cancels it from its page", async () => {

@@ -155,6 +155,11 @@ export const ZEnv = z.object({
   LLM_API_KEY: z.string().min(1).optional(),
   LLM_MODEL: z.string().min(1).default("gpt-4o-mini"),
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  /** An OpenAI-compatible speech-to-text API (OpenAI, Groq, a local whisper.cpp / faster-whisper server): its base URL, with /audio/transcriptions under it. Unset: no interview transcription (no offline default) and no audio uploads unless ALLOW_AUDIO_UPLOADS. */
+  TRANSCRIPTION_BASE_URL: z.url().optional(),
+  TRANSCRIPTION_MODEL: z.string().min(1).default("whisper-1"),
+  TRANSCRIPTION_API_KEY: z.string().min(1).optional(),
+  TRANSCRIPTION_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000),
   SESSION_PURGE_EVERY_MINUTES: z.coerce.number().int().positive().default(60),
   /** Soft-deleted accounts, organizations, teams and users are purged for good after this many days. */
   SOFT_DELETE_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
@@ -162,7 +167,7 @@ export const ZEnv = z.object({
   MAX_JSON_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   /** Largest accepted upload, in megabytes; enforced while the upload streams in. */
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(10),
-  /** Also accept audio (mp3, wav, m4a, ogg) uploads; off by default (no offline transcription). */
+  /** Also accept audio (mp3, wav, m4a, ogg, flac) uploads; on by itself when TRANSCRIPTION_BASE_URL is set (interview recordings). */
   ALLOW_AUDIO_UPLOADS: bool.default(false),
   /** Uploaded files go to an S3-compatible bucket when S3_BUCKET is set, else under DATA_DIR/storage. */
   S3_BUCKET: z.string().min(1).optional(),

@@ -19,6 +19,7 @@ export * from "./documents/index.js";
 export * from "./storage/index.js";
 export * from "./analysis-jobs/index.js";
 export * from "./analyzers/index.js";
+export * from "./transcription/index.js";
 export * from "./data-safety/index.js";
 export * from "./flags/index.js";
 export * from "./system/index.js";

@@ -52,6 +52,25 @@ describe("atrium jobs", () => {
     expect(show.stdout).toContain('"summary"');
   }, 60_000);
 
+  it("parses a résumé with `jobs run resume_parse`, then again on the uploaded document with `jobs create --type resume_parse`", async () => {
+    const run = await atrium(["jobs", "run", "resume_parse", path.join(FIXTURES, "resume-nurse.txt"), "--wait", "--interval", "100", "--json"]);
+    expect(run.code, run.stderr).toBe(0);
+    const first = JSON.parse(run.stdout) as { status: string; input: { documentId: string }; result: { contact: { email: string }; experience: unknown[] } };
+    expect(first.status).toBe("success");
+    expect(first.result.contact.email).toBe("jane.doe@example.com");
+    expect(first.result.experience).toHaveLength(2);
+
+    const created = await atrium(["jobs", "create", "--type", "resume_parse", "--document", first.input.documentId, "--wait", "--interval", "100"]);
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stdout).toContain("parse_resume done");
+    expect(created.stdout).toContain("Status: success");
+    const missing = await atrium(["jobs", "create", "--type", "resume_parse"]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain("resume_parse takes --document <id>");
+    const unknown = await atrium(["jobs", "create", "--type", "mine_bitcoin", "--document", first.input.documentId]);
+    expect(unknown.stderr).toContain("interview_transcription");
+  }, 60_000);
+
   it("runs resume_match on a PDF resume and a DOCX job description, and refuses a wrong file count", async () => {
     const run = await atrium(["jobs", "run", "resume_match", path.join(FIXTURES, "resume.pdf"), path.join(FIXTURES, "job-description.docx"), "--wait", "--interval", "100", "--json"]);
     expect(run.code, run.stderr).toBe(0);

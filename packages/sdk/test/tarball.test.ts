@@ -77,7 +77,7 @@ describe("the packed @atrium/sdk", () => {
     for (const field of ["dependencies", "peerDependencies", "optionalDependencies"]) {
       expect(Object.keys(manifest[field] ?? {}).filter((d) => d.startsWith("@atrium/")), field).toEqual([]);
     }
-    expect(Object.keys(manifest.dependencies ?? {}).sort()).toEqual(["@trpc/client", "@trpc/server", "commander", "zod"]);
+    expect(Object.keys(manifest.dependencies ?? {}).sort()).toEqual(["@trpc/client", "@trpc/server", "commander", "eventsource", "zod"]);
   });
 
   it("ships the build and nothing else", () => {
@@ -93,7 +93,7 @@ describe("the packed @atrium/sdk", () => {
         if (m[1] && !m[1].startsWith(".")) imported.add(m[1]);
       }
     }
-    expect([...imported].sort()).toEqual(["@trpc/client", "@trpc/server", "zod"]);
+    expect([...imported].sort()).toEqual(["@trpc/client", "@trpc/server", "eventsource", "zod"]);
   });
 
   it("calls the api from an ESM script and from CommonJS", async () => {

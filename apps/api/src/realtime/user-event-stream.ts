@@ -52,7 +52,7 @@ const sameTopics = (a: readonly string[], b: readonly string[]) => a.length === 
  * periodic re-check, expired or moved to other accounts. The stream then ends;
  * a client reconnecting gets a 401, or the new topics.
  */
-export async function* runUserStream(ctx: StreamCtx, prepared: PreparedStream, lastEventId: string | null | undefined, signal?: AbortSignal): AsyncGenerator<TRealtimeEnvelope> {
+export async function* runUserStream(ctx: StreamCtx, prepared: PreparedStream, lastEventId: string | null | undefined, signal?: AbortSignal, onSubscribed?: () => void): AsyncGenerator<TRealtimeEnvelope> {
   const rt = ctx.realtime as RealtimeDeps;
   const ended = new AbortController();
   const userId = ctx.actor.userId;
@@ -79,7 +79,7 @@ export async function* runUserStream(ctx: StreamCtx, prepared: PreparedStream, l
   });
   const timer = setInterval(() => check(false), SESSION_RECHECK_MS);
   try {
-    yield* rt.hub.openEventStream({ topics: prepared.topics, lastEventId, signal: signal ? AbortSignal.any([signal, ended.signal]) : ended.signal });
+    yield* rt.hub.openEventStream({ topics: prepared.topics, lastEventId, signal: signal ? AbortSignal.any([signal, ended.signal]) : ended.signal, onSubscribed });
   } finally {
     clearInterval(timer);
     leaveAuth();

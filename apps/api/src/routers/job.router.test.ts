@@ -72,6 +72,15 @@ describe.each(transports)("jobs over %s", (transport) => {
     expect(estimate.status).toBe(400);
   });
 
+  it("refuses interview transcription without a provider: 400 naming TRANSCRIPTION_BASE_URL, on create and in the estimate", async () => {
+    const created = await call(api.url, transport, R.create, { type: "interview_transcription", input: { documentId: docA } }, bearer(a.owner.token));
+    expect(created.status).toBe(400);
+    expect(created.error?.fieldErrors).toEqual({ type: [expect.stringContaining("TRANSCRIPTION_BASE_URL")] });
+    const estimate = await call(api.url, transport, R.estimate, { type: "interview_transcription", documentId: docA }, bearer(a.owner.token));
+    expect(estimate.status).toBe(400);
+    expect(estimate.error?.message).toContain("TRANSCRIPTION_BASE_URL");
+  });
+
   it("under `block` with an empty reserve refuses with balance and estimate named, and writes and enqueues nothing", async () => {
     const t = await billingTenant(api, `block-${transport}`);
     const doc = await textDocument(api.svc.db, t.account.id, "A short resume.");

@@ -19,7 +19,7 @@ const tags = ["jobs"];
 
 export const jobRouter = router({
   create: tenantProcedure
-    .meta({ openapi: { method: "POST", path: "/jobs/", tags, summary: "Start a job (document_analysis, resume_match, worklog_summary, noop); 402 when the reserve can't pay", protect: true } })
+    .meta({ openapi: { method: "POST", path: "/jobs/", tags, summary: "Start a job (document_analysis, resume_match, resume_parse, worklog_summary, interview_transcription, noop); 402 when the reserve can't pay", protect: true } })
     .input(ZCreateJobInput)
     .output(ZJob)
     .mutation(({ ctx, input }) => jobService.createJob(ctx.svc, ctx.tenant, input, ctx.meta)),

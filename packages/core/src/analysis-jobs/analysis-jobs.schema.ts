@@ -13,11 +13,14 @@ export const ZJobInputs = {
     .strictObject({ resumeDocumentId: docId("resumeDocumentId"), jobDescriptionDocumentId: docId("jobDescriptionDocumentId") })
     .refine((i) => i.resumeDocumentId !== i.jobDescriptionDocumentId, { path: ["jobDescriptionDocumentId"], message: SAME_DOCUMENT_TWICE }),
   worklog_summary: z.strictObject({ documentId: docId("documentId") }),
+  resume_parse: z.strictObject({ documentId: docId("documentId") }),
+  /** An uploaded recording (MP3, WAV, M4A, OGG, FLAC); needs TRANSCRIPTION_BASE_URL. */
+  interview_transcription: z.strictObject({ documentId: docId("documentId") }),
   /** Does nothing in `steps` steps of `stepMs` each: for benchmarks and reliability tests. */
   noop: z.strictObject({ steps: z.number().int().min(0).max(20).default(0), stepMs: z.number().int().min(0).max(60_000).default(0) }),
 } as const;
 
-export const JOB_TYPES = ["document_analysis", "resume_match", "worklog_summary", "noop"] as const;
+export const JOB_TYPES = ["document_analysis", "resume_match", "worklog_summary", "resume_parse", "interview_transcription", "noop"] as const;
 export const ZJobType = z.enum(JOB_TYPES, { error: `Type must be one of ${JOB_TYPES.join(", ")}` });
 export type TJobType = z.infer<typeof ZJobType>;
 

@@ -19,6 +19,7 @@ import { publishJobChange } from "./job-live.js";
 import { findJob, insertQueuedJob, transitionJob, type JobRow } from "./jobs.repository.js";
 import { requireFlag, subjectFor } from "../flags/flag-gate.js";
 import { FLAGS } from "../flags/flags.schema.js";
+import { assertTranscriptionConfigured } from "../transcription/transcription.js";
 
 
 /** A job of a tenant the actor may `action`; anyone else's is NOT_FOUND. */
@@ -28,8 +29,12 @@ export async function jobFor(ctx: ServiceContext, actor: TenantActor, id: string
   return job;
 }
 
-/** `noop` exists for tests and benchmarks: a tenant could otherwise queue free work at will. */
+/**
+ * `noop` exists for tests and benchmarks: a tenant could otherwise queue free work at will.
+ * Transcription has no offline default: without a provider it is refused here, estimate included.
+ */
 function assertTypeAllowed(ctx: ServiceContext, type: TJobType): void {
+  if (type === "interview_transcription") assertTranscriptionConfigured(ctx.config);
   if (type === "noop" && !ctx.config.ALLOW_NOOP_JOBS) {
     const message = "The noop job type is disabled on this server";
     throw new ServiceError("BAD_REQUEST", message, { type: [message] });

@@ -1,8 +1,12 @@
+import { buffer } from "node:stream/consumers";
 import { capText, type TextCap } from "../analyzers/text-cap.js";
+import { setExtraction } from "../documents/document.repository.js";
+import { ServiceError } from "../shared/errors.js";
+import { transcriberFromConfig, type AudioFile } from "../transcription/transcription.js";
 import { extractDocument } from "../documents/extract-document.js";
 import { storageFromConfig } from "../storage/index.js";
 import type { TJobType } from "./analysis-jobs.schema.js";
-import { loadTenantDocuments } from "./job-estimate.js";
+import { loadTenantDocuments, recordingSeconds } from "./job-estimate.js";
 import { BadJobInput } from "./run.errors.js";
 import type { JobResultOf } from "./run.schema.js";
 import { recordCalls, step, type RunState } from "./run.steps.js";
@@ -21,6 +25,20 @@ async function textOf(run: RunState, documentId: string): Promise<string> {
   if (out.status === "failed") throw new BadJobInput(`Could not read the text of ${doc?.filename ?? "the document"}: ${out.error}`);
   if (!out.text.trim()) throw new BadJobInput(`${doc?.filename ?? "The document"} has no text to analyse`);
   return out.text;
+}
+
+/** The recording's bytes and its length in whole seconds (from its metadata; what the minutes are billed by). */
+async function readRecording(run: RunState, documentId: string): Promise<{ file: AudioFile; seconds: number }> {
+  const { deps, job } = run;
+  const [doc] = await loadTenantDocuments(deps.db, job.accountId, [documentId]).catch(() => {
+    throw new BadJobInput(`Document ${documentId} no longer exists`);
+  });
+  if (!doc) throw new BadJobInput(`Document ${documentId} no longer exists`);
+  const seconds = await recordingSeconds(deps.config, doc).catch((err: unknown) => {
+    throw err instanceof ServiceError ? new BadJobInput(err.message) : err;
+  });
+  const bytes = await buffer(await storageFromConfig(deps.config).get(doc.storageKey));
+  return { file: { bytes, filename: doc.filename, mimeType: doc.mimeType }, seconds };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -55,6 +73,33 @@ export const PIPELINES: { [T in TJobType]: Pipeline<T> } = {
     const { result, calls } = await step(run, "summarize", () => run.deps.analyzer.summarizeWorklog(text));
     await recordCalls(run, calls);
     return { documentId, ...result, textCap: cap };
+  },
+  resume_parse: async (run) => {
+    const { documentId } = run.input;
+    const { text, cap } = capped(run, await step(run, "extract_text", () => textOf(run, documentId)));
+    const { result, calls } = await step(run, "parse_resume", () => run.deps.analyzer.parseResume(text));
+    await recordCalls(run, calls);
+    return { documentId, ...result, textCap: cap };
+  },
+  interview_transcription: async (run) => {
+    const { documentId } = run.input;
+    const audio = await step(run, "read_audio", () => readRecording(run, documentId));
+    run.audioSeconds = audio.seconds;
+    const transcriber = transcriberFromConfig(run.deps.config);
+    const heard = await step(run, "transcribe", () => transcriber.transcribe(audio.file));
+    run.events.add({
+      type: "transcription.call",
+      message: `${transcriber.model}: ${(audio.seconds / 60).toFixed(1)} min of audio in ${heard.latencyMs} ms${heard.attempts > 1 ? ` (${heard.attempts} attempts)` : ""}`,
+      data: { model: transcriber.model, seconds: audio.seconds, latencyMs: heard.latencyMs, attempts: heard.attempts },
+      durationMs: heard.latencyMs,
+    });
+    if (!heard.text) throw new BadJobInput(`No speech was heard in ${audio.file.filename}`);
+    // The transcript becomes the recording's text: searchable, and readable by every other job type.
+    await step(run, "store_transcript", () => setExtraction(run.deps.db, documentId, { status: "done", text: heard.text }, run.deps.now()));
+    const { text, cap } = capped(run, heard.text);
+    const { result, calls } = await step(run, "analyze", () => run.deps.analyzer.analyzeDocument(text, { readAs: "transcript" }));
+    await recordCalls(run, calls);
+    return { documentId, durationSeconds: audio.seconds, language: heard.language, transcript: heard.text, summary: result.summary, keywords: result.keywords, sentiment: result.sentiment ?? null, textCap: cap };
   },
   noop: async (run) => {
     const { steps, stepMs } = run.input;

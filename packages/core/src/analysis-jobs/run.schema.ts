@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZDocumentAnalysis, ZResumeMatch, ZWorklogSummary } from "../analyzers/analyzer.schema.js";
+import { ZDocumentAnalysis, ZResumeMatch, ZResumeProfile, ZWorklogSummary } from "../analyzers/analyzer.schema.js";
 import { ZJobInputs, type TJobType } from "./analysis-jobs.schema.js";
 
 /** How much of a document the analyzer read (ANALYZER_MAX_TEXT_CHARS caps it). */
@@ -13,6 +13,18 @@ export const ZJobResults = {
   document_analysis: ZDocumentAnalysis.extend({ documentId: z.string(), textCap: ZTextCap }),
   resume_match: ZResumeMatch.extend({ resumeDocumentId: z.string(), jobDescriptionDocumentId: z.string(), textCap: z.object({ resume: ZTextCap, jobDescription: ZTextCap }) }),
   worklog_summary: ZWorklogSummary.extend({ documentId: z.string(), textCap: ZTextCap }),
+  resume_parse: ZResumeProfile.extend({ documentId: z.string(), textCap: ZTextCap }),
+  interview_transcription: z.object({
+    documentId: z.string(),
+    durationSeconds: z.number().int(),
+    language: z.string().nullable(),
+    /** Also stored as the document's text, so the recording can be searched and analysed like any document. */
+    transcript: z.string(),
+    summary: z.string(),
+    keywords: z.array(z.string()),
+    sentiment: z.number().min(-1).max(1).nullable(),
+    textCap: ZTextCap,
+  }),
   noop: z.object({ steps: z.number().int() }),
 } as const satisfies Record<TJobType, z.ZodType>;
 

@@ -53,7 +53,7 @@ async function finishSucceeded(run: RunState, result: Record<string, unknown>, t
     llm: run.calls.map((c) => ({ model: c.model, inputTokens: c.inputTokens, outputTokens: c.outputTokens })),
     ...(job.type === "noop"
       ? { computeSeconds: (Number(job.input.steps ?? 0) * Number(job.input.stepMs ?? 0)) / 1000 }
-      : { charsRead: { jobType: job.type, chars: run.charsRead } }),
+      : { charsRead: { jobType: job.type, chars: run.charsRead }, ...(run.audioSeconds ? { audioSeconds: { jobType: job.type, seconds: run.audioSeconds } } : {}) }),
   });
   const ms = () => performance.now() - t0;
   if (priced.totalCents === 0) {

@@ -23,6 +23,8 @@ export interface RunState<T extends TJobType = TJobType> {
   calls: AnalyzerCall[];
   /** Characters handed to the analyzer (after the cap): the job type's compute charge. */
   charsRead: number;
+  /** Whole seconds of audio transcribed: the transcription job's per-minute charge. */
+  audioSeconds?: number;
   events: JobEventBuffer;
 }
 

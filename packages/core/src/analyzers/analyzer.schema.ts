@@ -25,6 +25,30 @@ export const ZResumeExtract = z.object({
 });
 export type TResumeExtract = z.infer<typeof ZResumeExtract>;
 
+/** A résumé as a structured profile (the `resume_parse` job's result): who, how to reach them, where they worked and studied, what they can do. */
+export const ZResumeProfile = z.object({
+  contact: z.object({
+    name: nullableString,
+    email: nullableString,
+    phone: nullableString,
+    location: nullableString,
+    links: z.array(z.string()).default([]),
+  }),
+  /** The title the person gives themselves, else their latest job's. */
+  headline: nullableString,
+  years: z.number().min(0).nullable(),
+  summary: z.string(),
+  experience: z.array(
+    z.object({ title: nullableString, employer: nullableString, location: nullableString, start: nullableString, end: nullableString, highlights: z.array(z.string()).default([]) }),
+  ),
+  education: z.array(z.object({ school: z.string(), degree: nullableString, start: nullableString, end: nullableString })),
+  /** Every skill: the maintained vocabulary's names first, then the résumé's own skill phrases. */
+  skills: z.array(z.string()),
+  /** Where each skill came from: the vocabulary (canonical names) or the résumé's own noun phrases. */
+  skillSources: z.object({ vocabulary: z.array(z.string()), phrases: z.array(z.string()) }).optional(),
+});
+export type TResumeProfile = z.infer<typeof ZResumeProfile>;
+
 /** How the local analyzer read a document (what it found in it, not the kind the uploader chose). */
 export const ZReadAs = z.enum(["resume", "transcript", "other"]);
 
@@ -46,7 +70,7 @@ export type TSkillGroup = z.infer<typeof ZSkillGroup>;
 
 /** One term of the score: `value` 0..1, `weight` its share (the weights of the parts that apply sum to 1), `points` = 100 × weight × value. */
 export const ZScorePart = z.object({
-  key: z.enum(["required", "niceToHave", "years", "text"]),
+  key: z.enum(["required", "niceToHave", "years", "text", "meaning"]),
   label: z.string(),
   weight: z.number().min(0).max(1),
   value: z.number().min(0).max(1),

@@ -1,4 +1,8 @@
-import type { TDocumentAnalysis, TResumeMatch, TWorklogSummary } from "./analyzer.schema.js";
+import type { TDocumentAnalysis, TResumeMatch, TResumeProfile, TWorklogSummary } from "./analyzer.schema.js";
+
+export interface AnalyzeHint {
+  readAs?: "transcript";
+}
 
 /** One model call (or local computation) as the job timeline and the bill see it. */
 export interface AnalyzerCall {
@@ -16,13 +20,16 @@ export interface Analyzed<T> {
   calls: AnalyzerCall[];
 }
 
-/** A provider of the three analyses; `model` is what prices its tokens in the price table. */
+/** A provider of the analyses; `model` is what prices its tokens in the price table. */
 export interface Analyzer {
   name: string;
   model: string;
-  analyzeDocument: (text: string) => Promise<Analyzed<TDocumentAnalysis>>;
+  /** `known.readAs` says what the text is when the caller knows (a recording's transcript has no "Speaker:" turns to tell by). */
+  analyzeDocument: (text: string, known?: AnalyzeHint) => Promise<Analyzed<TDocumentAnalysis>>;
   matchResume: (resume: string, jobDescription: string) => Promise<Analyzed<TResumeMatch>>;
   summarizeWorklog: (text: string) => Promise<Analyzed<TWorklogSummary>>;
+  /** A résumé as a structured profile (contact, jobs with dates, schools, skills). */
+  parseResume: (text: string) => Promise<Analyzed<TResumeProfile>>;
 }
 
 /**

@@ -4,7 +4,7 @@ import { sandboxLimitsFromConfig } from "../sandbox/sandbox.js";
 import { createSandboxedLocalAnalyzer } from "./local/sandboxed.analyzer.js";
 import { createOpenAiAnalyzer } from "./openai.analyzer.js";
 
-export { AnalyzerError, estimateTokens, type Analyzer, type AnalyzerCall, type Analyzed } from "./analyzer.js";
+export { AnalyzerError, estimateTokens, type AnalyzeHint, type Analyzer, type AnalyzerCall, type Analyzed } from "./analyzer.js";
 export * from "./analyzer.schema.js";
 export { createLocalAnalyzer } from "./local/local.analyzer.js";
 export { createSandboxedLocalAnalyzer } from "./local/sandboxed.analyzer.js";

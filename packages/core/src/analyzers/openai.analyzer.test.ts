@@ -76,4 +76,25 @@ describe("OpenAI-compatible analyzer", () => {
     answers = [{ status: 401, body: { error: { message: "bad key" } } }];
     await expect(analyzer().analyzeDocument("x")).rejects.toMatchObject({ transient: false, message: "the model API refused the request (401)" });
   });
+
+  it("parses a résumé into the profile contract: a valid answer passes (missing links and highlights default), a wrong shape is refused", async () => {
+    requests.length = 0;
+    const profile = {
+      contact: { name: "Jane Doe", email: "jane@example.com", phone: null, location: "Seattle" },
+      headline: "Registered Nurse",
+      years: 6,
+      summary: "ICU nurse.",
+      experience: [{ title: "Staff Nurse", employer: "Swedish Hospital", location: null, start: "2018", end: "2020" }],
+      education: [{ school: "University of Washington", degree: "BSN", start: null, end: "2018" }],
+      skills: ["ACLS", "patient education"],
+    };
+    answers = [completion(JSON.stringify(profile))];
+    const out = await analyzer().parseResume("Jane Doe, Registered Nurse");
+    expect(out.result.contact.links).toEqual([]);
+    expect(out.result.experience[0]?.highlights).toEqual([]);
+    expect(out.result.skills).toEqual(["ACLS", "patient education"]);
+    expect(JSON.stringify(requests[0]?.body.messages)).toContain("structured profile");
+    answers = [completion(JSON.stringify({ ...profile, experience: "eight years" }))];
+    await expect(analyzer().parseResume("x")).rejects.toMatchObject({ transient: false, message: expect.stringMatching(/^the model's JSON does not have the expected fields/) });
+  });
 });

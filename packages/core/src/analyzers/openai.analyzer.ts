@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AnalyzerError, type Analyzed, type Analyzer } from "./analyzer.js";
-import { ZDocumentAnalysis, ZResumeMatch, ZWorklogSummary } from "./analyzer.schema.js";
+import { ZDocumentAnalysis, ZResumeMatch, ZResumeProfile, ZWorklogSummary } from "./analyzer.schema.js";
 
 export interface OpenAiOptions {
   baseUrl: string;
@@ -23,6 +23,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const PROMPTS = {
   document: 'Analyse the document. Answer JSON only: {"summary": string (2-3 sentences), "keywords": string[], "skills": string[], "entities": [{"text": string, "type": string}], "sentiment": number from -1 to 1}.',
   match: 'Compare the resume with the job description. Answer JSON only: {"score": integer 0-100, "matchedSkills": string[], "missingSkills": string[], "summary": string}.',
+  resume:
+    'Parse the resume into a structured profile. Answer JSON only: {"contact": {"name": string|null, "email": string|null, "phone": string|null, "location": string|null, "links": string[]}, "headline": string|null, "years": number|null (total years of experience), "summary": string (1-2 sentences), ' +
+    '"experience": [{"title": string|null, "employer": string|null, "location": string|null, "start": string|null, "end": string|null, "highlights": string[]}], "education": [{"school": string, "degree": string|null, "start": string|null, "end": string|null}], "skills": string[]}. Dates as written in the resume; null when absent.',
   worklog: 'Turn the worklog into achievement bullet points. Answer JSON only: {"bullets": string[], "summary": string}.',
 };
 
@@ -80,8 +83,9 @@ export function createOpenAiAnalyzer(opts: OpenAiOptions): Analyzer {
   return {
     name: "openai",
     model: opts.model,
-    analyzeDocument: (text) => chat(PROMPTS.document, text, ZDocumentAnalysis),
+    analyzeDocument: (text, known) => chat(known?.readAs === "transcript" ? `${PROMPTS.document} The text is the transcript of a recorded interview.` : PROMPTS.document, text, ZDocumentAnalysis),
     matchResume: (resume, jd) => chat(PROMPTS.match, `RESUME:\n${resume}\n\nJOB DESCRIPTION:\n${jd}`, ZResumeMatch),
     summarizeWorklog: (text) => chat(PROMPTS.worklog, text, ZWorklogSummary),
+    parseResume: (text) => chat(PROMPTS.resume, text, ZResumeProfile),
   };
 }

@@ -8,6 +8,7 @@ export const PRICE_UNITS = {
   compute: "second",
   chars: "1K characters read",
   run: "job run",
+  audio: "audio minute",
 } as const;
 
 const UNITS = Object.values(PRICE_UNITS) as [string, ...string[]];

@@ -34,6 +34,12 @@ export const DEFAULT_PRICES: ReadonlyArray<{ item: string; unit: string; unitPri
   { item: computeItem("resume_match"), unit: PRICE_UNITS.chars, unitPriceMillicents: 500 },
   { item: computeItem("worklog_summary"), unit: PRICE_UNITS.run, unitPriceMillicents: 1_000 },
   { item: computeItem("worklog_summary"), unit: PRICE_UNITS.chars, unitPriceMillicents: 300 },
+  { item: computeItem("resume_parse"), unit: PRICE_UNITS.run, unitPriceMillicents: 1_000 },
+  { item: computeItem("resume_parse"), unit: PRICE_UNITS.chars, unitPriceMillicents: 400 },
+  // Speech to text is the provider's cost per minute (OpenAI's whisper-1 is 0.6¢), plus the transcript's analysis.
+  { item: computeItem("interview_transcription"), unit: PRICE_UNITS.run, unitPriceMillicents: 1_000 },
+  { item: computeItem("interview_transcription"), unit: PRICE_UNITS.audio, unitPriceMillicents: 1_000 },
+  { item: computeItem("interview_transcription"), unit: PRICE_UNITS.chars, unitPriceMillicents: 300 },
 ];
 
 /** Inserts the default prices that are missing; never overwrites a price someone changed. */
@@ -57,6 +63,8 @@ export interface UsageInput {
   computeSeconds?: number;
   /** One run of a job type: its per-run price plus the characters its analyzer read at its per-1K price. */
   charsRead?: { jobType: string; chars: number };
+  /** Whole seconds of audio a job type transcribed, at its price per audio minute. */
+  audioSeconds?: { jobType: string; seconds: number };
 }
 
 export interface PricedUsage {
@@ -91,8 +99,10 @@ export async function priceUsage(db: DbOrTx, usage: UsageInput): Promise<PricedU
   if (usage.charsRead) assertQuantity("chars", usage.charsRead.chars, true);
   const charsItem = usage.charsRead ? computeItem(usage.charsRead.jobType) : undefined;
   if (usage.computeSeconds !== undefined) assertQuantity("computeSeconds", usage.computeSeconds, false);
+  if (usage.audioSeconds) assertQuantity("seconds", usage.audioSeconds.seconds, true);
+  const audioItem = usage.audioSeconds ? computeItem(usage.audioSeconds.jobType) : undefined;
 
-  const items = [...tokens.keys(), ...(usage.storageGbMonths ? ["storage"] : []), ...(usage.computeSeconds ? ["compute"] : []), ...(charsItem ? [charsItem] : [])];
+  const items = [...tokens.keys(), ...(usage.storageGbMonths ? ["storage"] : []), ...(usage.computeSeconds ? ["compute"] : []), ...(charsItem ? [charsItem] : []), ...(audioItem ? [audioItem] : [])];
   const rows = items.length ? await db.select().from(prices).where(inArray(prices.item, items)) : [];
   const priceOf = (item: string, unit: string) => {
     const row = rows.find((r) => r.item === item && r.unit === unit);
@@ -123,6 +133,12 @@ export async function priceUsage(db: DbOrTx, usage: UsageInput): Promise<PricedU
     const price = priceOf(charsItem, PRICE_UNITS.chars);
     const n = usage.charsRead.chars;
     if (n) lines.push({ item: charsItem, unit: PRICE_UNITS.chars, quantity: n / 1000, millicentsPerUnit: price, millicents: (n * price) / 1000 });
+  }
+  if (audioItem && usage.audioSeconds?.seconds) {
+    // Whole seconds × price per minute / 60: estimate and debit read the same seconds, so they round alike.
+    const price = priceOf(audioItem, PRICE_UNITS.audio);
+    const s = usage.audioSeconds.seconds;
+    lines.push({ item: audioItem, unit: PRICE_UNITS.audio, quantity: s / 60, millicentsPerUnit: price, millicents: (s * price) / 60 });
   }
 
   const totalMillicents = lines.reduce((sum, l) => sum + l.millicents, 0);

@@ -20,9 +20,13 @@ const AUDIO_TYPES: Record<string, string> = {
   "audio/x-m4a": "M4A",
   "audio/ogg": "OGG",
   "audio/opus": "OGG",
+  "audio/x-flac": "FLAC",
+  "audio/flac": "FLAC",
+  "audio/aac": "AAC",
+  "audio/webm": "WEBM",
 };
 
-export const allowedLabels = (allowAudio: boolean) => ["PDF", "DOCX", "TXT", "Markdown", ...(allowAudio ? ["MP3", "WAV", "M4A", "OGG"] : [])];
+export const allowedLabels = (allowAudio: boolean) => ["PDF", "DOCX", "TXT", "Markdown", ...(allowAudio ? ["MP3", "WAV", "M4A", "OGG", "FLAC", "AAC"] : [])];
 
 /**
  * Text has no magic number: it is text when the head decodes as UTF-8 and has

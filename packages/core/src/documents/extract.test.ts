@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ServiceError } from "../shared/errors.js";
-import { detectType, looksLikeText, SNIFF_BYTES } from "./detect.js";
+import { audioUploadsAllowed } from "../shared/limits.js";
+import { allowedLabels, detectType, looksLikeText, SNIFF_BYTES } from "./detect.js";
 import { extractText } from "./extract.js";
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../test-fixtures/${name}`, import.meta.url)));
@@ -48,6 +49,17 @@ describe("detectType", () => {
     const wav = Buffer.concat([Buffer.from("RIFF"), Buffer.from([36, 0, 0, 0]), Buffer.from("WAVEfmt "), Buffer.alloc(200)]);
     await expect(detectType(wav, { allowAudio: false })).resolves.toMatchObject({ ok: false, detected: expect.stringMatching(/^audio\//) });
     await expect(detectType(wav, { allowAudio: true })).resolves.toMatchObject({ ok: true, type: { label: "WAV" } });
+  });
+
+  it("accepts recordings (WAV, FLAC) once a transcription provider is configured, without ALLOW_AUDIO_UPLOADS", async () => {
+    const wav = Buffer.concat([Buffer.from("RIFF"), Buffer.from([36, 0, 0, 0]), Buffer.from("WAVEfmt "), Buffer.alloc(200)]);
+    const flac = Buffer.concat([Buffer.from("fLaC"), Buffer.from([0x80, 0, 0, 34]), Buffer.alloc(200)]);
+    const withProvider = audioUploadsAllowed({ ALLOW_AUDIO_UPLOADS: false, TRANSCRIPTION_BASE_URL: "http://127.0.0.1:9/v1" });
+    const without = audioUploadsAllowed({ ALLOW_AUDIO_UPLOADS: false, TRANSCRIPTION_BASE_URL: undefined });
+    await expect(detectType(wav, { allowAudio: withProvider })).resolves.toMatchObject({ ok: true, type: { label: "WAV" } });
+    await expect(detectType(flac, { allowAudio: withProvider })).resolves.toMatchObject({ ok: true, type: { label: "FLAC" } });
+    await expect(detectType(flac, { allowAudio: without })).resolves.toMatchObject({ ok: false });
+    expect(allowedLabels(withProvider)).toEqual(expect.arrayContaining(["MP3", "WAV", "M4A", "OGG", "FLAC"]));
   });
 
   it("treats text as UTF-8 without NUL bytes, even when the head cuts a character in half", () => {

@@ -50,5 +50,7 @@ export async function extractText(bytes: Buffer | Uint8Array, mimeType: string, 
       throw new ServiceError("BAD_REQUEST", "Could not read this text file: it is not valid UTF-8");
     }
   }
+  // A recording's text is its transcript: the interview_transcription job writes it.
+  if (mimeType.startsWith("audio/")) throw new ServiceError("BAD_REQUEST", "A recording has no text until it is transcribed: run an interview transcription on it");
   throw new ServiceError("BAD_REQUEST", `Text extraction is not supported for ${mimeType}`);
 }

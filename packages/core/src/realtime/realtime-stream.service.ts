@@ -12,6 +12,8 @@ export interface OpenEventStreamOptions {
   lastEventId?: string | null;
   /** Ends the stream (the client went away, its session ended). */
   signal?: AbortSignal;
+  /** Called once every topic is subscribed: from then on nothing published is missed (REST sends its headers then). */
+  onSubscribed?: () => void;
 }
 
 /** The api process's realtime side: the shared subscriber (see ChannelHub) and the streams built on it. */
@@ -123,7 +125,7 @@ export function createRealtimeHub({ redis, subscriber, prefix, logger, now = () 
     return { resync: newestBefore < now().getTime() - REALTIME_BACKLOG.ttlSeconds * 1000, head };
   }
 
-  async function* openEventStream({ topics, lastEventId, signal }: OpenEventStreamOptions): AsyncGenerator<TRealtimeEnvelope> {
+  async function* openEventStream({ topics, lastEventId, signal, onSubscribed }: OpenEventStreamOptions): AsyncGenerator<TRealtimeEnvelope> {
     if (lastEventId != null && !ZRealtimeEventId.safeParse(lastEventId).success) {
       throw new ServiceError("BAD_REQUEST", "lastEventId is not an event id", { lastEventId: ["Must be the id of an event this stream sent (digits)"] });
     }
@@ -158,6 +160,7 @@ export function createRealtimeHub({ redis, subscriber, prefix, logger, now = () 
     const leave: Array<() => void> = [];
     try {
       for (const t of unique) leave.push(await channels.listen(realtimeKey(prefix, t), listener));
+      onSubscribed?.();
       let last = 0;
       if (lastEventId != null) {
         last = Number(lastEventId);

@@ -12,6 +12,7 @@ async function run(task: SandboxTask): Promise<unknown> {
   if (task.kind === "extract") return extractText(task.bytes, task.mimeType, { maxUncompressedBytes: task.maxUncompressedBytes });
   const analyzer = createLocalAnalyzer();
   if (task.op === "matchResume") return analyzer.matchResume(...task.args);
+  if (task.op === "analyzeDocument") return analyzer.analyzeDocument(...task.args);
   return analyzer[task.op](...task.args);
 }
 

@@ -3,4 +3,4 @@ export { ServiceError, notFound, type ServiceErrorCode } from "./errors.js";
 export type { ServiceContext, Actor, RequestMeta } from "./context.js";
 export { redactUrl, redactLinks, REDACTED } from "./redact.js";
 export { purposeKey, KEY_PURPOSES, type KeyPurpose } from "./purpose-keys.js";
-export { limitsOf } from "./limits.js";
+export { audioUploadsAllowed, limitsOf } from "./limits.js";

@@ -4,7 +4,7 @@ import { z } from "zod";
 export const ZLimits = z
   .object({
     maxUploadMb: z.number().describe("Largest document upload, in MB (MAX_UPLOAD_MB)"),
-    audioUploads: z.boolean().describe("Whether audio files may be uploaded (ALLOW_AUDIO_UPLOADS)"),
+    audioUploads: z.boolean().describe("Whether audio files may be uploaded (ALLOW_AUDIO_UPLOADS, or a transcription provider configured)"),
     topupMinDollars: z.number().describe("Smallest top-up (TOPUP_MIN_DOLLARS)"),
     topupMaxDollars: z.number().describe("Largest top-up (TOPUP_MAX_DOLLARS)"),
   })

@@ -18,6 +18,7 @@ import { registerCompletion } from "../commands/completion.js";
 import { registerProfile } from "../commands/profile.js";
 import { registerSystem } from "../commands/system.js";
 import { registerMessages } from "../commands/messages.js";
+import { registerEvents } from "../commands/events.js";
 import { registerNotifications } from "../commands/notifications.js";
 import { createCliContext } from "./context.js";
 import { describeError } from "./errors.js";
@@ -54,6 +55,7 @@ export function createProgram(io: CliIo): Command {
   registerTeams(program, ctx);
   registerDocuments(program, ctx);
   registerMessages(program, ctx);
+  registerEvents(program, ctx);
   registerData(program, ctx);
   registerConfig(program, ctx);
   registerFlags(program, ctx);

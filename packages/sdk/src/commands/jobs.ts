@@ -6,16 +6,33 @@ import { wholeNumber } from "../cli/numbers.js";
 import type { CliContext, Target } from "../cli/context.js";
 import { CliError } from "../cli/io.js";
 import { printJson, printLines, printTable, when } from "../cli/output.js";
-import type { TDocumentKind } from "../contracts.js";
+import { JOB_TYPES, type TDocumentKind } from "../contracts.js";
 import { AtriumError } from "../errors.js";
 import { uploadDocument } from "../helpers/upload.js";
 import { waitForJob } from "../helpers/wait-for-job.js";
 import { scoreLines } from "./job-result.js";
 
-const TYPES = ["document_analysis", "resume_match", "worklog_summary"] as const;
-type JobType = (typeof TYPES)[number];
+/** Every job type of the contracts but the test-only noop: a type added there is here too. */
+type JobType = Exclude<(typeof JOB_TYPES)[number], "noop">;
+const TYPES = JOB_TYPES.filter((t): t is JobType => t !== "noop");
 /** What each file of a job is, in the order given on the command line. */
-const KINDS: Record<JobType, string[]> = { document_analysis: ["other"], resume_match: ["resume", "job_description"], worklog_summary: ["worklog"] };
+const KINDS: Record<JobType, string[]> = {
+  document_analysis: ["other"],
+  resume_match: ["resume", "job_description"],
+  worklog_summary: ["worklog"],
+  resume_parse: ["resume"],
+  interview_transcription: ["other"],
+};
+
+/** A job's input from already uploaded documents (`jobs create`). */
+function inputFor(type: JobType, opts: { document?: string; resume?: string; jobDescription?: string }): Record<string, string | undefined> {
+  if (type === "resume_match") {
+    if (!opts.resume || !opts.jobDescription) throw new CliError("resume_match takes --resume <id> and --job-description <id>");
+    return { resumeDocumentId: opts.resume, jobDescriptionDocumentId: opts.jobDescription };
+  }
+  if (!opts.document) throw new CliError(`${type} takes --document <id>`);
+  return { documentId: opts.document };
+}
 
 interface TimelineEvent {
   seq: number;
@@ -57,15 +74,15 @@ function jobType(value: string): JobType {
   return value as JobType;
 }
 
-/** `atrium jobs run|list|show`: upload files, run an analysis, follow its timeline. */
+/** `atrium jobs run|create|list|show`: upload files (or name uploaded ones), run an analysis, follow its timeline. */
 export function registerJobs(program: Command, ctx: CliContext): void {
-  const jobs = program.command("jobs").description("analysis jobs: run one on files, list, show");
+  const jobs = program.command("jobs").description("analysis jobs: run one on files or uploaded documents, list, show");
 
   jobs
     .command("run")
     .description("upload the files and run a job on them (resume_match: resume first, then the job description)")
     .argument("<type>", TYPES.join(" | "), jobType)
-    .argument("<files...>", "files to upload (PDF, DOCX, text/Markdown)")
+    .argument("<files...>", "files to upload (PDF, DOCX, text/Markdown; a recording for interview_transcription)")
     .option("--wait", "print the timeline as it happens until the job ends")
     .addOption(new Option("--interval <ms>", "first polling interval with --wait (backs off while the job is quiet)").default(1000).argParser(wholeNumber(50, 60_000, "milliseconds")))
     .option("--json", "print JSON")
@@ -79,6 +96,26 @@ export function registerJobs(program: Command, ctx: CliContext): void {
       const job = await client.jobs.create.mutate({ type, input });
       if (!opts.wait) return opts.json ? printJson(ctx.io, job) : printLines(ctx.io, `Job ${job.id} queued (${type}, estimated ${job.estimatedCostCents} ¢).`);
       if (!opts.json) printLines(ctx.io, `Job ${job.id} (${type}) — following its timeline:`);
+      const final = await waitForJob(client, job.id, { intervalMs: opts.interval, onEvent: (e) => (opts.json ? undefined : printLines(ctx.io, eventLine(e))) });
+      if (opts.json) return printJson(ctx.io, final);
+      printLines(ctx.io, `Status: ${final.status}${final.costCents !== null ? `, cost ${final.costCents} ¢` : ""}`, ...resultLines(final.result));
+      if (final.status !== "success") throw new CliError(final.error ?? `The job ended ${final.status}`);
+    });
+
+  jobs
+    .command("create")
+    .description("run a job on documents already uploaded (by id); `jobs run` uploads files first")
+    .requiredOption("--type <type>", TYPES.join(" | "), jobType)
+    .option("--document <id>", "the document (every type but resume_match)")
+    .option("--resume <id>", "resume_match: the résumé")
+    .option("--job-description <id>", "resume_match: the job description")
+    .option("--wait", "print the timeline as it happens until the job ends")
+    .addOption(new Option("--interval <ms>", "first polling interval with --wait").default(1000).argParser(wholeNumber(50, 60_000, "milliseconds")))
+    .option("--json", "print JSON")
+    .action(async (opts: { type: JobType; document?: string; resume?: string; jobDescription?: string; wait?: boolean; interval: number; json?: boolean }, cmd: Command) => {
+      const { client } = await ctx.client(cmd);
+      const job = await client.jobs.create.mutate({ type: opts.type, input: inputFor(opts.type, opts) });
+      if (!opts.wait) return opts.json ? printJson(ctx.io, job) : printLines(ctx.io, `Job ${job.id} queued (${opts.type}, estimated ${job.estimatedCostCents} ¢).`);
       const final = await waitForJob(client, job.id, { intervalMs: opts.interval, onEvent: (e) => (opts.json ? undefined : printLines(ctx.io, eventLine(e))) });
       if (opts.json) return printJson(ctx.io, final);
       printLines(ctx.io, `Status: ${final.status}${final.costCents !== null ? `, cost ${final.costCents} ¢` : ""}`, ...resultLines(final.result));

@@ -4,7 +4,7 @@ import { DOCUMENT_KINDS, ZDocument } from "@atrium/core";
 import { DOCUMENT_UPLOAD_PATH } from "./document-upload.js";
 
 const ZUploadForm = z.object({
-  file: z.string().meta({ format: "binary", description: "The file: PDF, DOCX, or UTF-8 text/Markdown (audio only with ALLOW_AUDIO_UPLOADS); judged by content" }),
+  file: z.string().meta({ format: "binary", description: "The file: PDF, DOCX, or UTF-8 text/Markdown (audio — MP3, WAV, M4A, OGG, FLAC — with ALLOW_AUDIO_UPLOADS or TRANSCRIPTION_BASE_URL); judged by content" }),
   kind: z.enum(DOCUMENT_KINDS).optional().meta({ description: "What the document is; default other" }),
   accountId: z.uuid().optional().meta({ description: "Account to upload to (before the file part); defaults to your home account" }),
 });

@@ -5,6 +5,7 @@ import type { Request } from "express";
 import { TRPCError } from "@trpc/server";
 import {
   allowedLabels,
+  audioUploadsAllowed,
   detectType,
   documentKey,
   documentService,
@@ -109,7 +110,7 @@ function parseUpload(req: Request, ctx: Context, actor: TenantActor, storage: St
         const key = documentKey(accountId, id, filename);
         const limitHitNow = () => limitHit;
         try {
-          const file = await receiveFile(stream, { storage, key, filename, allowAudio: config.ALLOW_AUDIO_UPLOADS, maxMb: config.MAX_UPLOAD_MB, limitHit: limitHitNow });
+          const file = await receiveFile(stream, { storage, key, filename, allowAudio: audioUploadsAllowed(config), maxMb: config.MAX_UPLOAD_MB, limitHit: limitHitNow });
           return { ...file, id, accountId };
         } catch (err) {
           stream.resume();

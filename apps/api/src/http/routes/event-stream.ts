@@ -36,21 +36,25 @@ export const eventStreamRoute = defineRawRoute({
     const prepared = await prepareUserStream(ctx);
     const gone = new AbortController();
     res.on("close", () => gone.abort());
-    res.status(200);
-    res.setHeader("Content-Type", "text/event-stream; charset=utf-8");
-    res.setHeader("Cache-Control", "no-store");
-    res.setHeader("X-Accel-Buffering", "no");
-    res.flushHeaders();
+    // Headers only once every topic is subscribed: a client that sees the stream open misses nothing published after.
+    // (A failure before that is still an ordinary JSON error answer.)
+    const open = () => {
+      res.status(200);
+      res.setHeader("Content-Type", "text/event-stream; charset=utf-8");
+      res.setHeader("Cache-Control", "no-store");
+      res.setHeader("X-Accel-Buffering", "no");
+      res.flushHeaders();
+      void send(res, "retry: 3000\n\n", gone.signal);
+    };
     const ping = setInterval(() => void send(res, ": ping\n\n", gone.signal), SSE_PING_MS);
     try {
-      await send(res, "retry: 3000\n\n", gone.signal);
-      for await (const envelope of runUserStream(ctx, prepared, lastEventId, gone.signal)) {
+      for await (const envelope of runUserStream(ctx, prepared, lastEventId, gone.signal, open)) {
         await send(res, `id: ${envelope.id}\ndata: ${JSON.stringify(envelope)}\n\n`, gone.signal);
       }
     } finally {
       clearInterval(ping);
       prepared.release();
-      if (!res.writableEnded) res.end();
+      if (res.headersSent && !res.writableEnded) res.end();
     }
   },
 });

@@ -39,6 +39,19 @@ export const ACCEPTED_TYPES: Record<string, string[]> = {
   "text/markdown": [".md", ".markdown"],
 };
 
+/** Recordings, when the server takes them (a transcription provider, or ALLOW_AUDIO_UPLOADS: `limits.audioUploads`). */
+export const AUDIO_TYPES: Record<string, string[]> = {
+  "audio/mpeg": [".mp3"],
+  "audio/wav": [".wav"],
+  "audio/x-wav": [".wav"],
+  "audio/mp4": [".m4a"],
+  "audio/x-m4a": [".m4a"],
+  "audio/ogg": [".ogg", ".oga", ".opus"],
+  "audio/flac": [".flac"],
+  "audio/x-flac": [".flac"],
+  "audio/aac": [".aac"],
+};
+
 const FILE_TYPE_LABELS: Record<string, string> = {
   "application/pdf": "PDF",
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word document",

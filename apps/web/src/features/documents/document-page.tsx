@@ -126,7 +126,7 @@ export function DocumentPage() {
             {d.filename}
           </Title>
           <Group gap="xs">
-            <ExtractionBadge status={d.extractionStatus} error={d.extractionError} />
+            <ExtractionBadge status={d.extractionStatus} error={d.extractionError} recording={d.mimeType.startsWith("audio/")} />
           </Group>
         </Stack>
         <Group gap="sm">

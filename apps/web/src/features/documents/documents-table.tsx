@@ -37,7 +37,7 @@ function columns(analysisOn: boolean, onAnalyze: (doc: DocumentItem) => void): C
         </Badge>
       ),
     },
-    { header: "Text", th: { w: 170 }, cell: (doc) => <ExtractionBadge status={doc.extractionStatus} /> },
+    { header: "Text", th: { w: 170 }, cell: (doc) => <ExtractionBadge status={doc.extractionStatus} recording={doc.mimeType.startsWith("audio/")} /> },
     {
       header: "Size",
       th: { w: 100, ta: "right" },

@@ -5,10 +5,11 @@ import { IconAlertCircle, IconCloudUpload, IconFileText, IconFileX } from "@tabl
 import { useState } from "react";
 import { formatBytes } from "../../lib/format";
 import { useLimits } from "../../lib/use-limits";
-import { ACCEPTED_TYPES, isDocumentKind, KIND_OPTIONS, type DocumentKind } from "./document-labels";
+import { ACCEPTED_TYPES, AUDIO_TYPES, isDocumentKind, KIND_OPTIONS, type DocumentKind } from "./document-labels";
 import { useUpload } from "./use-upload";
 
-const ALLOWED = "PDF, DOCX, TXT or Markdown";
+const DOCUMENTS = "PDF, DOCX, TXT or Markdown";
+const allowedText = (audio: boolean) => (audio ? `${DOCUMENTS}, or a recording (MP3, WAV, M4A, OGG, FLAC)` : DOCUMENTS);
 
 /** A first guess from the name; the uploader can change it before sending. */
 function guessKind(name: string): DocumentKind {
@@ -20,10 +21,10 @@ function guessKind(name: string): DocumentKind {
   return "other";
 }
 
-function rejectionMessage(rejections: FileRejection[], maxMb: number | undefined): string {
+function rejectionMessage(rejections: FileRejection[], maxMb: number | undefined, audio: boolean): string {
   if (rejections.length > 1) return "Drop one file at a time.";
   const code = rejections[0]?.errors[0]?.code;
-  if (code === "file-invalid-type") return `That type of file isn't supported. Upload ${ALLOWED}.`;
+  if (code === "file-invalid-type") return `That type of file isn't supported. Upload ${allowedText(audio)}.`;
   // The api's own words for its 413, so the browser and the server say the same.
   if (code === "file-too-large" && maxMb !== undefined) return `File too large: the limit is ${maxMb} MB`;
   return rejections[0]?.errors[0]?.message ?? "That file can't be uploaded.";
@@ -34,7 +35,9 @@ export function UploadCard({ onUploaded }: { onUploaded?: (id: string) => void }
   const [file, setFile] = useState<File | null>(null);
   const [kind, setKind] = useState<DocumentKind>("other");
   const [pickError, setPickError] = useState<string | null>(null);
-  const maxMb = useLimits().data?.maxUploadMb;
+  const limits = useLimits().data;
+  const maxMb = limits?.maxUploadMb;
+  const audio = limits?.audioUploads ?? false;
   const upload = useUpload((doc) => {
     setFile(null);
     onUploaded?.(doc.id);
@@ -58,9 +61,9 @@ export function UploadCard({ onUploaded }: { onUploaded?: (id: string) => void }
           onDrop={pick}
           onReject={(rejections) => {
             setFile(null);
-            setPickError(rejectionMessage(rejections, maxMb));
+            setPickError(rejectionMessage(rejections, maxMb, audio));
           }}
-          accept={ACCEPTED_TYPES}
+          accept={audio ? { ...ACCEPTED_TYPES, ...AUDIO_TYPES } : ACCEPTED_TYPES}
           // Checked here too, so a file over the limit isn't sent only to be refused (the api still enforces it).
           maxSize={maxMb === undefined ? undefined : maxMb * 1024 * 1024}
           multiple={false}
@@ -83,7 +86,7 @@ export function UploadCard({ onUploaded }: { onUploaded?: (id: string) => void }
                 Drop a document here, or click to choose one
               </Text>
               <Text size="sm" c="dimmed" mt={4}>
-                {ALLOWED}
+                {allowedText(audio)}
                 {maxMb === undefined ? "" : `, up to ${maxMb} MB`}. The type is checked by the file's content, not its name.
               </Text>
             </div>

@@ -14,15 +14,19 @@ interface DocumentSelectProps {
   error?: string;
   /** With nothing chosen and exactly one document of `kind`, choose it: there is nothing else to pick. */
   preselectOnly?: boolean;
+  /** Recordings only (their text is the transcription's to write); otherwise documents with text. */
+  audio?: boolean;
 }
 
-/** The newest 100 documents, less those whose text couldn't be read (a job extracts a pending one itself). */
-function useReadyDocuments() {
-  return useQuery(trpc.documents.list.queryOptions({ limit: 100 }, { select: (page) => page.items.filter((d) => d.extractionStatus !== "failed") }));
+const isAudio = (d: { mimeType: string }) => d.mimeType.startsWith("audio/");
+
+/** The newest 100 documents: recordings, or those whose text could be read (a job extracts a pending one itself). */
+function useReadyDocuments(audio: boolean) {
+  return useQuery(trpc.documents.list.queryOptions({ limit: 100 }, { select: (page) => page.items.filter((d) => (audio ? isAudio(d) : d.extractionStatus !== "failed" && !isAudio(d))) }));
 }
 
-export function DocumentSelect({ label, description, kind, value, onChange, error, preselectOnly }: DocumentSelectProps) {
-  const docs = useReadyDocuments();
+export function DocumentSelect({ label, description, kind, value, onChange, error, preselectOnly, audio = false }: DocumentSelectProps) {
+  const docs = useReadyDocuments(audio);
   const items = docs.data ?? [];
   const preferred = kind ? items.filter((d) => d.kind === kind) : items;
   const only = preselectOnly && preferred.length === 1 ? preferred[0]?.id : undefined;
@@ -42,7 +46,7 @@ export function DocumentSelect({ label, description, kind, value, onChange, erro
     <Select
       label={label}
       description={description}
-      placeholder={docs.isPending ? "Loading documents…" : items.length ? "Pick a document" : "No documents yet: upload one first"}
+      placeholder={docs.isPending ? "Loading documents…" : items.length ? "Pick a document" : audio ? "No recordings yet: upload one first" : "No documents yet: upload one first"}
       data={data}
       value={value}
       onChange={onChange}

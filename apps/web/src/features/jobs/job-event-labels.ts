@@ -5,11 +5,13 @@ import type { Job, JobEvent } from "../../lib/trpc";
  * The one place where timeline event types become words. The api records machine
  * types (`job.queued`, `llm.call`, steps like `extract_text`); people read these.
  */
+// The transcription's own call says which model heard how many minutes, like an llm.call.
 const EVENT_LABELS: Record<string, string> = {
   "job.queued": "Queued",
   "job.waiting": "Waiting for a free slot",
   "job.running": "Started",
   "llm.call": "Asking the analyzer",
+  "transcription.call": "Speech-to-text provider answered",
   "job.retry": "Hit a problem, trying again",
   "job.retried": "Queued again by support",
   "job.succeeded": "Finished",
@@ -23,6 +25,10 @@ const STEP_LABELS: Record<string, string> = {
   analyze: "Analyzing the document",
   match: "Comparing the resume with the job description",
   summarize: "Summarizing the worklog",
+  parse_resume: "Reading the resume into a profile",
+  read_audio: "Measuring the recording",
+  transcribe: "Transcribing",
+  store_transcript: "Saving the transcript as the recording's text",
 };
 
 function baseLabel(event: Pick<JobEvent, "type" | "data">): string {

@@ -6,6 +6,8 @@ import { MatchBreakdown } from "./match-breakdown";
 import { entities, num, scoreColor, sentimentLabel, strings, text, truncationNotes, type Entity } from "./result-fields";
 import { Chips, Section } from "./result-parts";
 import { ResumeExtract } from "./resume-extract";
+import { ResumeProfileResult } from "./resume-profile";
+import { TranscriptResult } from "./transcript-result";
 
 type Result = Record<string, unknown>;
 
@@ -169,6 +171,8 @@ export function JobResults({ type, result }: { type: string; result: Result }) {
   if (type === "document_analysis") body = <DocumentAnalysisResult result={result} />;
   else if (type === "resume_match") body = <ResumeMatchResult result={result} />;
   else if (type === "worklog_summary") body = <WorklogSummaryResult result={result} />;
+  else if (type === "resume_parse") body = <ResumeProfileResult result={result} />;
+  else if (type === "interview_transcription") body = <TranscriptResult result={result} />;
   else body = <Text component="pre" size="xs" style={{ whiteSpace: "pre-wrap" }}>{JSON.stringify(result, null, 2)}</Text>;
   return (
     <Paper withBorder radius="md" p="lg" data-testid="job-results">

@@ -15,9 +15,13 @@ import { useCreateJob, useJobEstimate, type JobInput } from "./use-jobs";
 interface StartingDocument {
   id: string;
   kind: string;
+  mimeType?: string;
 }
 
+const isRecording = (doc: StartingDocument | null) => Boolean(doc?.mimeType?.startsWith("audio/"));
+
 function initialType(doc: StartingDocument | null): JobType {
+  if (isRecording(doc)) return "interview_transcription";
   if (doc?.kind === "worklog") return "worklog_summary";
   if (doc?.kind === "resume" || doc?.kind === "job_description") return "resume_match";
   return "document_analysis";
@@ -64,6 +68,14 @@ function AnalysisForm({ start, onCancel }: { start: StartingDocument | null; onC
     form.setServerError(null);
   };
 
+  // A recording for the transcription, a text document for the others: a pick that fits one doesn't fit
+  // the other, so crossing over starts again from the document the dialog was opened from, if it fits.
+  const pickType = (value: JobType) => {
+    const wantsRecording = value === "interview_transcription";
+    if (wantsRecording !== (type === "interview_transcription")) form.setValues({ documentId: start && isRecording(start) === wantsRecording ? start.id : null });
+    changed("type")(value);
+  };
+
   const run = form.submit(() => {
     if (!job) return;
     create.mutate(job, {
@@ -77,7 +89,7 @@ function AnalysisForm({ start, onCancel }: { start: StartingDocument | null; onC
 
   return (
     <Stack>
-      <Radio.Group label="Analysis" value={type} onChange={(value) => isJobType(value) && changed("type")(value)}>
+      <Radio.Group label="Analysis" value={type} onChange={(value) => isJobType(value) && pickType(value)}>
         <Stack gap="xs" mt="xs">
           {JOB_TYPES.map((t) => (
             <Radio.Card key={t} value={t} p="sm" radius="md" data-testid={`job-type-${t}`}>
@@ -111,8 +123,9 @@ function AnalysisForm({ start, onCancel }: { start: StartingDocument | null; onC
         </>
       ) : (
         <DocumentSelect
-          label="Document"
-          kind={type === "worklog_summary" ? "worklog" : undefined}
+          label={type === "interview_transcription" ? "Recording" : type === "resume_parse" ? "Resume" : "Document"}
+          kind={type === "worklog_summary" ? "worklog" : type === "resume_parse" ? "resume" : undefined}
+          audio={type === "interview_transcription"}
           value={documentId}
           onChange={changed("documentId")}
           error={form.errors["input.documentId"] as string | undefined}

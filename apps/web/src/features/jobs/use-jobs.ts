@@ -12,7 +12,7 @@ export interface JobFilters {
   type: JobType | null;
 }
 
-export type JobInput = { type: "document_analysis" | "worklog_summary"; input: { documentId: string } } | { type: "resume_match"; input: { resumeDocumentId: string; jobDescriptionDocumentId: string } };
+export type JobInput = { type: "document_analysis" | "worklog_summary" | "resume_parse" | "interview_transcription"; input: { documentId: string } } | { type: "resume_match"; input: { resumeDocumentId: string; jobDescriptionDocumentId: string } };
 
 /** The estimate is a GET: its ids travel flat in the query string. */
 const estimateInput = (job: JobInput) => ({ type: job.type, ...job.input });

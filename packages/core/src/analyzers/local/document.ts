@@ -1,3 +1,4 @@
+import type { AnalyzeHint } from "../analyzer.js";
 import type { TDocumentAnalysis } from "../analyzer.schema.js";
 import { entitiesOf } from "./entities.js";
 import { headerOf, looksLikeResume, readResume, sectionsOf } from "./resume.js";
@@ -53,10 +54,10 @@ function rejoin(sentences: Sentence[], source: string): Sentence[] {
  * extractive summary. Sentiment only for a transcript: the tone of an answer
  * means something, the tone of a résumé or a posting does not.
  */
-export function analyzeDocument(text: string, now: Date): TDocumentAnalysis {
+export function analyzeDocument(text: string, now: Date, known: AnalyzeHint = {}): TDocumentAnalysis {
   const lines = text.split(/\r?\n/);
-  const resume = looksLikeResume(sectionsOf(text)) ? readResume(text, now) : null;
-  const readAs = resume ? "resume" : isTranscript(lines) ? "transcript" : "other";
+  const resume = known.readAs ? null : looksLikeResume(sectionsOf(text)) ? readResume(text, now) : null;
+  const readAs = known.readAs ?? (resume ? "resume" : isTranscript(lines) ? "transcript" : "other");
   const clean = prose(text);
   const body = readText(clean);
   const sentences = rejoin(body.sentences, clean);

@@ -3,7 +3,9 @@ import { estimateTokens } from "../analyzer.js";
 import type { TWorklogSummary } from "../analyzer.schema.js";
 import { toBullet } from "./bullet.js";
 import { analyzeDocument } from "./document.js";
+import { ensureWordVectors } from "./embeddings/vectors.js";
 import { matchResume } from "./match.js";
+import { parseResumeProfile } from "./profile.js";
 import { summarize } from "./scoring.js";
 import { readText, type Sentence } from "./text.js";
 
@@ -31,15 +33,21 @@ export function createLocalAnalyzer(opts: { now?: () => Date } = {}): Analyzer {
   return {
     name: "local",
     model: MODEL,
-    analyzeDocument: async (text) => {
+    analyzeDocument: async (text, known) => {
       const started = Date.now();
-      const result = analyzeDocument(text, now());
+      const result = analyzeDocument(text, now(), known);
       return { result, calls: [call(started, text, result)] };
     },
     matchResume: async (resume, jd) => {
+      await ensureWordVectors();
       const started = Date.now();
       const result = matchResume(resume, jd, now());
       return { result, calls: [call(started, resume + jd, result)] };
+    },
+    parseResume: async (text) => {
+      const started = Date.now();
+      const result = parseResumeProfile(text, now());
+      return { result, calls: [call(started, text, result)] };
     },
     summarizeWorklog: async (text): Promise<Analyzed<TWorklogSummary>> => {
       const started = Date.now();

@@ -57,10 +57,10 @@ describe("match score and its explanation (issue 10, item 7)", () => {
     expect(m.score).toBeGreaterThanOrEqual(90);
   });
 
-  it("scores a posting without any known skill on wording alone, without dividing by zero", () => {
+  it("scores a posting without any known skill on wording and meaning, without dividing by zero", () => {
     const m = matchResume("I restore antique clocks.", "We want someone who restores antique clocks.", NOW);
-    expect(m.breakdown?.parts.map((p) => p.key)).toEqual(["text"]);
+    expect(m.breakdown?.parts.map((p) => p.key)).toEqual(["text", "meaning"]);
     expect(m.score).toBeGreaterThan(0);
-    expect(m.summary).toContain("scored on wording");
+    expect(m.summary).toContain("scored on wording and meaning");
   });
 });

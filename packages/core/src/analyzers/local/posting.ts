@@ -8,6 +8,8 @@ export interface Posting {
   minYears: number | null;
   /** The stems of its meaningful words, for the wording part of the score (read in the same pass). */
   terms: string[];
+  /** Its requirement sentences as written (not the benefits or the company blurb): what word vectors compare with the résumé. */
+  phrases: string[];
 }
 
 type Mode = "required" | "nice" | "ignore";
@@ -73,6 +75,7 @@ export function parsePosting(text: string): Posting {
   const nice = new Map<string, string[]>();
   const years: number[] = [];
   const terms: string[] = [];
+  const phrases: string[] = [];
   let mode: Mode = "required";
   for (const raw of text.split(/\r?\n/)) {
     let line = bulletless(raw);
@@ -89,6 +92,7 @@ export function parsePosting(text: string): Posting {
       const tokens = tokenize(sentence);
       terms.push(...tokens.flatMap((t) => (t.term && t.stem.length > 1 ? [t.stem] : [])));
       if (mode === "ignore") continue;
+      if (sentence.trim()) phrases.push(sentence.trim());
       const here: Mode = mode === "nice" || NICE_CUE.test(sentence) ? "nice" : "required";
       if (here === "required") years.push(...yearsIn(sentence).map((y) => y.years));
       for (const group of groupMentions(tokens, findSkills(tokens), ANY_OF.test(sentence))) {
@@ -100,5 +104,5 @@ export function parsePosting(text: string): Posting {
   // A skill the posting requires somewhere is not also a nice-to-have.
   const requiredSkills = new Set([...required.values()].flat());
   const niceToHave = [...nice.entries()].filter(([key, g]) => !required.has(key) && !g.some((s) => requiredSkills.has(s))).map(([, g]) => g);
-  return { required: [...required.values()], niceToHave, minYears: years.length ? Math.max(...years) : null, terms };
+  return { required: [...required.values()], niceToHave, minYears: years.length ? Math.max(...years) : null, terms, phrases };
 }

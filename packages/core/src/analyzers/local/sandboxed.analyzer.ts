@@ -10,8 +10,9 @@ export function createSandboxedLocalAnalyzer(limits: SandboxLimits): Analyzer {
   return {
     name: "local",
     model: "local",
-    analyzeDocument: (text) => runSandboxed({ kind: "analyze", op: "analyzeDocument", args: [text] }, limits),
+    analyzeDocument: (text, known) => runSandboxed({ kind: "analyze", op: "analyzeDocument", args: [text, known ?? {}] }, limits),
     matchResume: (resume, jd) => runSandboxed({ kind: "analyze", op: "matchResume", args: [resume, jd] }, limits),
     summarizeWorklog: (text) => runSandboxed({ kind: "analyze", op: "summarizeWorklog", args: [text] }, limits),
+    parseResume: (text) => runSandboxed({ kind: "analyze", op: "parseResume", args: [text] }, limits),
   };
 }

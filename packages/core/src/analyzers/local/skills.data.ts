@@ -80,6 +80,8 @@ const tech: SkillDef[] = [
   { name: "Vitest" },
   { name: "Playwright" },
   { name: "Cypress" },
+  { name: "Accessibility", aliases: ["a11y", "WCAG", "web accessibility"] },
+  { name: "Design Systems", aliases: ["design system", "component library", "component libraries"] },
   { name: "Machine Learning", aliases: ["ML"] },
   { name: "Data Analysis", aliases: ["data analytics"] },
   { name: "Pandas" },
@@ -112,6 +114,9 @@ const nursing: SkillDef[] = [
   { name: "Electronic Health Records", aliases: ["EHR", "EMR", "=Epic"] },
   { name: "Intensive Care", aliases: ["ICU", "critical care"] },
   { name: "Infection Control" },
+  { name: "Pediatrics", aliases: ["pediatric", "paediatric", "paediatrics"] },
+  { name: "Telemetry", aliases: ["cardiac monitoring"] },
+  { name: "Vital Signs", aliases: ["vitals"] },
 ];
 
 const sales: SkillDef[] = [
@@ -124,6 +129,9 @@ const sales: SkillDef[] = [
   { name: "Cold Calling", aliases: ["cold calls", "cold call"] },
   { name: "Customer Service", aliases: ["customer support"] },
   { name: "Quota Attainment", aliases: ["quota", "quotas"] },
+  { name: "Customer Success", aliases: ["customer success manager"] },
+  { name: "Upselling", aliases: ["upsell", "upsells", "cross-selling"] },
+  { name: "Pipeline Management", aliases: ["sales pipeline"] },
 ];
 
 const accounting: SkillDef[] = [
@@ -137,6 +145,8 @@ const accounting: SkillDef[] = [
   { name: "Tax Preparation", aliases: ["tax returns", "taxation"] },
   { name: "Reconciliation", aliases: ["reconciliations", "reconciled", "reconciling"] },
   { name: "QuickBooks", aliases: ["Xero"] },
+  { name: "General Ledger", aliases: ["GL accounting"] },
+  { name: "Month-End Close", aliases: ["month end close", "month-end closing", "closing the books"] },
 ];
 
 export const SKILL_VOCABULARY: readonly SkillDef[] = [...tech, ...work, ...nursing, ...sales, ...accounting];

@@ -1,0 +1,91 @@
+import { parseArgs } from "node:util";
+import { Redis } from "ioredis";
+import { accountTopic, createRedisRealtimePublisher, sessionService, type ServiceContext } from "@atrium/core";
+import { insertUser } from "@atrium/core/testing";
+import { createDb, schema } from "@atrium/db";
+import { createLogger } from "@atrium/config";
+import { startBenchStack } from "./stack.js";
+
+// Fan-out of live events: SUBSCRIBERS SSE streams (GET /api/events/, plain HTTP) held by
+// USERS members of one account, split over two api instances (each with its own realtime hub and
+// Redis subscriber, as two api processes have; here they share this one Node process with the
+// load, so latencies are an upper bound). EVENTS balance.changed events are published to the
+// account's topic at RATE/s through the publisher api and worker use; each reaches every stream.
+// Prints latency (publish → receipt) p50/p99 and deliveries/s. Never asserts.
+const { values: args } = parseArgs({ options: { subscribers: { type: "string", default: "1000" }, events: { type: "string", default: "50" }, rate: { type: "string", default: "10" } } });
+const SUBSCRIBERS = Number(args.subscribers);
+const EVENTS = Number(args.events);
+const RATE = Number(args.rate);
+const PER_USER = 10;
+
+const stack = await startBenchStack();
+const stopOnSignal = () => void stack.stop().finally(() => process.exit(130));
+process.once("SIGINT", stopOnSignal).once("SIGTERM", stopOnSignal);
+const streams: AbortController[] = [];
+try {
+  const apis = [stack.apiUrl, await stack.secondApi()];
+  const db = createDb(stack.databaseUrl);
+  const redis = new Redis(stack.redisUrl, { maxRetriesPerRequest: 1 });
+  const svc: ServiceContext = { db: db.db, config: stack.config, logger: createLogger(stack.config, "bench"), now: () => new Date() };
+  const [account] = await db.db.insert(schema.accounts).values({ name: "Fan-out", slug: `fanout-${Date.now()}` }).returning();
+  if (!account) throw new Error("no account");
+  const tokens: string[] = [];
+  for (let i = 0; i < Math.ceil(SUBSCRIBERS / PER_USER); i++) {
+    const user = await insertUser(db.db, { username: `fan${i}`, email: `fan${i}@example.test`, passwordHash: "x", accountId: account.id });
+    await db.db.insert(schema.accountMembers).values({ accountId: account.id, userId: user.id, role: "viewer" });
+    tokens.push((await sessionService.createSession(svc, user.id, { rememberMe: false })).token);
+  }
+
+  const latencies: number[] = [];
+  let delivered = 0;
+  const opened = await Promise.all(
+    Array.from({ length: SUBSCRIBERS }, async (_, i) => {
+      const ac = new AbortController();
+      streams.push(ac);
+      const res = await fetch(`${apis[i % 2]}/api/events/`, { headers: { authorization: `Bearer ${tokens[Math.floor(i / PER_USER)]}` }, signal: ac.signal });
+      if (res.status !== 200) throw new Error(`stream ${i}: ${res.status} ${await res.text()}`);
+      void (async () => {
+        const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+        const decoder = new TextDecoder();
+        let buf = "";
+        for (;;) {
+          const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
+          if (done) return;
+          buf += decoder.decode(value, { stream: true });
+          let end: number;
+          while ((end = buf.indexOf("\n\n")) >= 0) {
+            const data = buf.slice(0, end).split("\n").find((l) => l.startsWith("data: "));
+            buf = buf.slice(end + 2);
+            if (!data) continue;
+            const env = JSON.parse(data.slice(6)) as { at: string };
+            latencies.push(Date.now() - Date.parse(env.at));
+            delivered++;
+          }
+        }
+      })();
+      return true;
+    }),
+  );
+  console.log(`${opened.length} streams open (${tokens.length} users × ${PER_USER}) over 2 apis; Redis clients: ${String(await redis.client("LIST")).trim().split("\n").length}`);
+
+  const publisher = createRedisRealtimePublisher(redis, stack.config.REDIS_PREFIX);
+  const started = Date.now();
+  for (let i = 0; i < EVENTS; i++) {
+    await publisher.publish([accountTopic(account.id)], { type: "balance.changed", accountId: account.id });
+    await new Promise((r) => setTimeout(r, 1000 / RATE));
+  }
+  const expected = EVENTS * SUBSCRIBERS;
+  const deadline = Date.now() + 30_000;
+  while (delivered < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const seconds = (Date.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((latencies.length * p) / 100))] ?? NaN;
+  console.log(`published ${EVENTS} events at ${RATE}/s to ${SUBSCRIBERS} subscribers: ${delivered}/${expected} delivered in ${seconds.toFixed(1)} s`);
+  console.log(`fan-out latency publish → receipt: p50 ${pct(50)} ms, p99 ${pct(99)} ms, max ${latencies.at(-1)} ms`);
+  console.log(`deliveries/s sustained: ${Math.round(delivered / seconds)}`);
+  redis.disconnect();
+  await db.close();
+} finally {
+  for (const s of streams) s.abort();
+  await stack.stop();
+}
