@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { configOrExit, configWarnings, createLogger, logEffectiveConfig, redisOptions } from "@atrium/config";
-import { bootstrap, startFlagRuntime } from "@atrium/core";
+import { bootstrap, createRealtimeHub, startFlagRuntime } from "@atrium/core";
 import { createDb, migrateDb } from "@atrium/db";
 import { Redis } from "ioredis";
 import { createJobQueues } from "@atrium/core/queues";
@@ -39,11 +39,14 @@ if (config.WEB_DIST_DIR && !existsSync(path.join(config.WEB_DIST_DIR, "index.htm
 // Subscribed before the first read, so no flag change can fall in between (see startFlagRuntime).
 const flags = await startFlagRuntime({ db, redis, prefix: config.REDIS_PREFIX, environment: config.ATRIUM_ENV, logger });
 const sessions = await startSessionCacheSync(config, redis, logger);
-const app = createApp({ config, db, redis, jobs, logger, now: () => new Date(), flags, sessionCache: sessions.cache });
+// Every event stream of this process shares one subscriber connection (connected on the first stream).
+const realtimeHub = createRealtimeHub({ redis, subscriber: new Redis(config.REDIS_URL, { ...redisOptions(config), maxRetriesPerRequest: null, lazyConnect: true }), prefix: config.REDIS_PREFIX, logger });
+const app = createApp({ config, db, redis, jobs, logger, now: () => new Date(), flags, sessionCache: sessions.cache, realtimeHub });
 const server = app.listen(config.API_PORT, () => logger.info({ env: config.NODE_ENV, spa: config.WEB_DIST_DIR ?? null }, `api listening on http://localhost:${config.API_PORT}`));
 installGracefulShutdown({
   server,
   logger,
   timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+  onStopping: [() => realtimeHub.close()],
   closers: [() => jobs.close().then(() => queueConnection.quit()), () => flags.close(), close, sessions.close, () => redis.quit()],
 });

@@ -9,13 +9,15 @@ export interface ShutdownOptions {
   timeoutMs: number;
   /** Pools and clients to close once no request can use them any more (queues, Postgres, Redis). */
   closers: Array<() => Promise<unknown>>;
+  /** Run as soon as the signal arrives: ends long-lived responses (event streams) so they don't hold the shutdown to its deadline. */
+  onStopping?: Array<() => unknown>;
 }
 
 /**
  * Stop accepting, let in-flight requests finish (bounded), then close the pools, flush the
  * logs and exit 0. A second signal exits at once with 1.
  */
-export function installGracefulShutdown({ server, logger, timeoutMs, closers }: ShutdownOptions): void {
+export function installGracefulShutdown({ server, logger, timeoutMs, closers, onStopping = [] }: ShutdownOptions): void {
   let stopping = false;
   // Keep-alive clients are told to reconnect (to another replica) instead of reusing this socket.
   server.on("request", (_req, res) => {
@@ -30,6 +32,8 @@ export function installGracefulShutdown({ server, logger, timeoutMs, closers }: 
     stopping = true;
     logger.info({ signal, timeoutMs }, "shutting down: finishing in-flight requests");
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Streams end now; their clients reconnect (to another replica) with their last event id.
+    for (const stop of onStopping) void Promise.resolve(stop()).catch((err: unknown) => logger.warn({ err }, "error while stopping streams"));
     // Sockets become idle as their last response ends; close each one then, not at the deadline.
     const sweep = setInterval(() => server.closeIdleConnections(), 50);
     const deadline = setTimeout(() => {

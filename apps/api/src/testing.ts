@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import { Redis } from "ioredis";
 import { createLogger, loadConfig, type Env } from "@atrium/config";
 import { createTestDatabase, testInfraUrls, testRedisPrefix, type TestDatabase } from "@atrium/db/testing";
-import { bootstrap, startFlagRuntime, type ServiceContext } from "@atrium/core";
+import { bootstrap, createRealtimeHub, createRedisRealtimePublisher, startFlagRuntime, type ServiceContext } from "@atrium/core";
 import { createJobQueues } from "@atrium/core/queues";
 import { startSessionCacheSync } from "./http/middleware/session-cache-sync.js";
 import { createApp } from "./server.js";
@@ -62,8 +62,9 @@ export async function startTestApi(overrides: Partial<Record<keyof Env, string>>
   const flags = await startFlagRuntime({ db: db.db, redis, prefix: config.REDIS_PREFIX, environment: config.ATRIUM_ENV, logger });
   // The session cache is on as in production: every test that ends a session or changes a user proves its invalidation.
   const sessions = await startSessionCacheSync(config, redis, logger);
-  const deps: ApiDeps = { config, db: db.db, redis, jobs, logger, now: () => new Date(), flags, sessionCache: sessions.cache };
-  const svc: ServiceContext = { db: db.db, config, logger, now: deps.now, jobs, flags, sessionCache: sessions.cache };
+  const realtimeHub = createRealtimeHub({ redis, subscriber: new Redis(config.REDIS_URL ?? "", { lazyConnect: true, maxRetriesPerRequest: null }), prefix: config.REDIS_PREFIX, logger });
+  const deps: ApiDeps = { config, db: db.db, redis, jobs, logger, now: () => new Date(), flags, sessionCache: sessions.cache, realtimeHub };
+  const svc: ServiceContext = { db: db.db, config, logger, now: deps.now, jobs, flags, sessionCache: sessions.cache, realtime: createRedisRealtimePublisher(redis, config.REDIS_PREFIX) };
   server.on("request", createApp(deps));
   return {
     url,
@@ -71,6 +72,7 @@ export async function startTestApi(overrides: Partial<Record<keyof Env, string>>
     db,
     svc,
     close: async () => {
+      await realtimeHub.close();
       await new Promise((r) => server.close(r));
       server.closeAllConnections();
       await jobs.close();

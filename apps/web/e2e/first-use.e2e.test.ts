@@ -62,7 +62,7 @@ describe("first use", () => {
     await page.getByRole("button", { name: "Toggle navigation" }).click();
     const drawer = page.getByTestId("mobile-account");
     await drawer.getByTestId("balance").filter({ hasText: "$25.00" }).waitFor();
-    await drawer.getByTestId("api-status").filter({ hasText: "online" }).waitFor();
+    await drawer.getByTestId("api-status").filter({ hasText: "Live" }).waitFor();
     await drawer.getByRole("button", { name: "Log out" }).click();
     await page.waitForURL("**/login");
     await page.setViewportSize({ width: 1280, height: 800 });

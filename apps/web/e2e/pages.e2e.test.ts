@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createClient } from "@atrium/testing/e2e";
+import { createClient, existingUser, joinAccount, userNamed } from "@atrium/testing/e2e";
 import { FIXTURES, e2eSuite } from "./harness.js";
 
 // Issue 10 item 13/14: every page of the SPA, signed out, as a user and as staff, is checked by
@@ -18,7 +18,7 @@ const ROUTER_SOURCE = readFileSync(fileURLToPath(new URL("../src/app/router.tsx"
 const suite = e2eSuite({ dataDir: true, worker: true, env: { RATE_LIMIT_ENABLED: "false" } });
 const { baseUrl } = suite;
 let page: Page;
-const ids = { document: "", job: "", organization: "", team: "" };
+const ids = { document: "", job: "", organization: "", team: "", conversation: "" };
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -44,6 +44,11 @@ beforeAll(async () => {
   const org = await client.organizations.create.mutate({ accountId: me.account.id, name: "Acme Research" });
   ids.organization = org.id;
   ids.team = (await client.teams.create.mutate({ organizationId: org.id, name: "Platform team" })).id;
+  // A colleague to write to, so the inbox has a thread to show.
+  await existingUser(suite.stack(), { username: "colleague", password: "colleague-password-1", verified: true });
+  const colleague = await userNamed(suite.stack(), "colleague");
+  await joinAccount(suite.stack(), { accountId: me.account.id, userId: colleague.id });
+  ids.conversation = (await client.messages.send.mutate({ receiverId: colleague.id, content: "Welcome aboard! The handbook is at https://example.com/handbook" })).conversation.id;
 });
 
 interface Walked {
@@ -71,6 +76,8 @@ const SIGNED_IN: Walked[] = [
   { route: "documents/:id", url: () => `/documents/${ids.document}`, name: "document" },
   { route: "jobs", url: () => "/jobs", name: "jobs" },
   { route: "jobs/:id", url: () => `/jobs/${ids.job}`, name: "job" },
+  { route: "messages", url: () => "/messages", name: "messages" },
+  { route: "messages/:id", url: () => `/messages/${ids.conversation}`, name: "messages-thread" },
   { route: "org", url: () => "/org", name: "organization-current" },
   { route: "organizations/:id", url: () => `/organizations/${ids.organization}`, name: "organization" },
   { route: "organizations/:orgId/teams/:teamId", url: () => `/organizations/${ids.organization}/teams/${ids.team}`, name: "team" },

@@ -112,6 +112,8 @@ export const ZEnv = z.object({
   RATE_LIMIT_ANON_PER_MINUTE: z.coerce.number().int().positive().default(100),
   /** Authenticated API calls per hour per user. */
   RATE_LIMIT_AUTH_PER_HOUR: z.coerce.number().int().positive().default(1000),
+  /** Messages one user may send per window (on top of their hourly budget). */
+  RATE_LIMIT_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(30),
   /** Length of the "per minute" windows above; tests shorten it. */
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   /** Bearer token for GET /metrics on the api and the worker; unset: open in development, refused in production. */

@@ -34,3 +34,5 @@ export * from "./data-safety/backup.schema.js";
 export * from "./system/config.schema.js";
 export * from "./flags/flags.schema.js";
 export * from "./realtime/realtime.schema.js";
+export * from "./messages/message.schema.js";
+export * from "./realtime/realtime-stream.schema.js";

@@ -23,3 +23,4 @@ export * from "./data-safety/index.js";
 export * from "./flags/index.js";
 export * from "./system/index.js";
 export * from "./realtime/index.js";
+export * from "./messages/index.js";

@@ -1,4 +1,5 @@
-import { createTRPCClient, httpBatchLink, httpLink, splitLink, type TRPCClient } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink, type TRPCClient } from "@trpc/client";
+import { EventSource as FetchEventSource } from "eventsource";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { appRouterShape } from "./app-router.js";
 import { CSRF_HEADER, isAuthProcedure } from "@atrium/core/contracts";
@@ -23,6 +24,12 @@ export interface ClientOptions {
   retry?: RetryOptions;
   fetch?: FetchLike;
   headers?: Record<string, string>;
+  /**
+   * The EventSource class subscriptions (`events.stream`) use. Default: the runtime's own
+   * (browsers; it sends the cookie), else the `eventsource` package, which sends the token
+   * as a bearer header through `fetch`.
+   */
+  EventSource?: typeof FetchEventSource;
 }
 
 /**
@@ -49,17 +56,32 @@ export function createClient(options: ClientOptions): AtriumClient {
     // CSRF_HEADER lets cookie-authenticated calls (the SPA) through the api's CSRF check; bearer calls don't need it.
     return { [CSRF_HEADER]: "1", ...options.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) };
   };
+  const native = (globalThis as unknown as { EventSource?: typeof FetchEventSource }).EventSource;
+  // Subscriptions are long-lived SSE requests: never retried by fetchWithRetry (the link reconnects with the last event id) nor batched.
+  const subscriptions = httpSubscriptionLink({
+    url,
+    EventSource: options.EventSource ?? native ?? FetchEventSource,
+    eventSourceOptions: () => ({
+      withCredentials: credentials !== "omit",
+      // Only the `eventsource` package reads this; a browser's EventSource ignores it and sends the cookie.
+      fetch: (u: string | URL, init?: { headers?: Record<string, string> }) => base(String(u), { ...init, credentials, headers: { ...init?.headers, ...headers() } }),
+    }),
+  });
   return createTRPCClient<AppRouter>({
     links: [
       atriumErrorLink(),
       idempotencyLink(),
       splitLink({
-        condition: (op) => isAuthProcedure(op.path),
-        true: httpLink({ url, headers, fetch: once }),
+        condition: (op) => op.type === "subscription",
+        true: subscriptions,
         false: splitLink({
-          condition: (op) => op.type === "mutation" && isMoneyMutation(op.path),
-          true: httpLink({ url, headers, fetch: keyed }),
-          false: httpBatchLink({ url, headers, fetch: retrying }),
+          condition: (op) => isAuthProcedure(op.path),
+          true: httpLink({ url, headers, fetch: once }),
+          false: splitLink({
+            condition: (op) => op.type === "mutation" && isMoneyMutation(op.path),
+            true: httpLink({ url, headers, fetch: keyed }),
+            false: httpBatchLink({ url, headers, fetch: retrying }),
+          }),
         }),
       }),
     ],

@@ -1,9 +1,10 @@
 import type { Request, Response } from "express";
 import type { Logger } from "@atrium/config";
-import { authService, createRedisRealtimePublisher, type RequestMeta, type ServiceContext } from "@atrium/core";
+import { authService, createRedisRealtimePublisher, createStreamSlots, type RequestMeta, type ServiceContext } from "@atrium/core";
 import type { ApiDeps } from "../deps.js";
 import { requestIdOf } from "./errors.js";
 import { AUTH_IP_CHARGED, createRateLimits, type RateLimits } from "../http/middleware/rate-limit.js";
+import type { RealtimeDeps } from "../realtime/user-event-stream.js";
 import { clearSessionCookie, readBearer, readSessionCookie, setSessionCookie } from "../http/middleware/session-cookie.js";
 
 export type Auth = NonNullable<Awaited<ReturnType<typeof authService.authenticateToken>>>;
@@ -27,11 +28,16 @@ export interface Context {
   authIpCharged: boolean;
   /** The api's shared Redis client, for staff views that read Redis directly (worker heartbeats). */
   redis: ApiDeps["redis"];
+  /** The credential this request came with: event streams re-validate it while they stay open. */
+  token: string | null;
+  /** Event streams' hub and per-user slots; null where the process has no hub. */
+  realtime: RealtimeDeps | null;
 }
 
 /** Builds the per-request context: service deps plus whoever the token or cookie names. */
 export function createContextFactory(deps: ApiDeps, rateLimits: RateLimits = createRateLimits(deps.config, deps.redis, deps.logger)) {
   const realtime = createRedisRealtimePublisher(deps.redis, deps.config.REDIS_PREFIX, deps.now);
+  const streams: RealtimeDeps | null = deps.realtimeHub ? { hub: deps.realtimeHub, slots: createStreamSlots(deps.redis, deps.config.REDIS_PREFIX) } : null;
   return async ({ req, res }: { req: Request; res: Response }): Promise<Context> => {
     const logger: Logger = (req as Request & { log?: Logger }).log ?? deps.logger;
     const svc: ServiceContext = { db: deps.db, config: deps.config, logger, now: deps.now, jobs: deps.jobs, flags: deps.flags, sessionCache: deps.sessionCache, realtime };
@@ -53,6 +59,8 @@ export function createContextFactory(deps: ApiDeps, rateLimits: RateLimits = cre
       rateLimits,
       authIpCharged: res.locals?.[AUTH_IP_CHARGED] === true,
       redis: deps.redis,
+      token: token ?? null,
+      realtime: streams,
     };
   };
 }

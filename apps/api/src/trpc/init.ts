@@ -5,10 +5,16 @@ import type { Context } from "./context.js";
 import { fieldErrorsFromCause, publicMessage, toTRPCError } from "./errors.js";
 import { enforceRateLimit } from "./rate-limit.middleware.js";
 
+/** Keep-alive interval of event streams (tRPC's and GET /api/events/). */
+export const SSE_PING_MS = 15_000;
+
 const t = initTRPC
   .context<Context>()
   .meta<OpenApiMeta>()
   .create({
+    // Event streams (events.stream): a ping keeps proxies from closing an idle stream, and a client
+    // that hears nothing (not even a ping) for a while reconnects with its last event id.
+    sse: { ping: { enabled: true, intervalMs: SSE_PING_MS }, client: { reconnectAfterInactivityMs: SSE_PING_MS * 3 } },
     errorFormatter({ shape, error, ctx, input }) {
       // No stack traces leave the server, whatever NODE_ENV says.
       return {

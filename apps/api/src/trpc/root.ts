@@ -24,6 +24,8 @@ import { limitsProcedure } from "../routers/limits.router.js";
 import { systemBackupRouter } from "../routers/system-backup.router.js";
 import { flagRouter } from "../routers/flag.router.js";
 import { systemConfigRouter } from "../routers/system-config.router.js";
+import { messageRouter } from "../routers/message.router.js";
+import { eventRouter } from "../routers/event.router.js";
 import { router } from "./init.js";
 
 // Nested by domain: a domain's procedures (and its staff-only ones under `admin`) sit under one key,
@@ -45,6 +47,8 @@ export const appRouter = router({
   documents: documentRouter,
   jobs: jobRouter,
   flags: flagRouter,
+  messages: messageRouter,
+  events: eventRouter,
   system: router({
     metrics: systemMetricsRouter,
     jobs: systemJobsRouter,

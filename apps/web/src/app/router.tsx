@@ -33,6 +33,8 @@ const routes: RouteObject[] = [
       { path: "documents/:id", lazy: page(() => import("../features/documents/document-page"), (m) => m.DocumentPage) },
       { path: "jobs", lazy: page(() => import("../features/jobs/jobs-page"), (m) => m.JobsPage) },
       { path: "jobs/:id", lazy: page(() => import("../features/jobs/job-page"), (m) => m.JobPage) },
+      { path: "messages", lazy: page(() => import("../features/messages/inbox-page"), (m) => m.InboxPage) },
+      { path: "messages/:id", lazy: page(() => import("../features/messages/inbox-page"), (m) => m.InboxPage) },
       { path: "org", lazy: page(() => import("../features/organizations/current-organization-page"), (m) => m.CurrentOrganizationPage) },
       { path: "organizations/:id", lazy: page(() => import("../features/organizations/organization-page"), (m) => m.OrganizationPage) },
       { path: "organizations/:orgId/teams/:teamId", lazy: page(() => import("../features/teams/team-page"), (m) => m.TeamPage) },

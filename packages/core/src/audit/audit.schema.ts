@@ -63,6 +63,7 @@ export const AUDIT_EVENT_TYPES = [
   "job.cancelled",
   "job.cancel_requested",
   "job.retried",
+  "message.deleted",
 ] as const;
 export const ZAuditEventType = z.enum(AUDIT_EVENT_TYPES);
 export type TAuditEventType = z.infer<typeof ZAuditEventType>;

@@ -51,6 +51,9 @@ export const TENANT_SECTIONS: readonly TenantSection[] = [
   { name: "documents", table: s.documents, key: s.documents.id, where: (a) => eq(s.documents.accountId, a) },
   { name: "jobs", table: s.jobs, key: s.jobs.id, where: (a) => eq(s.jobs.accountId, a) },
   { name: "jobEvents", table: s.jobEvents, key: s.jobEvents.id, where: (a) => eq(s.jobEvents.accountId, a) },
+  { name: "conversations", table: s.conversations, key: s.conversations.id, where: (a) => eq(s.conversations.accountId, a) },
+  { name: "conversationParticipants", table: s.conversationParticipants, key: s.conversationParticipants.id, where: (a) => eq(s.conversationParticipants.accountId, a) },
+  { name: "messages", table: s.messages, key: s.messages.id, where: (a) => eq(s.messages.accountId, a) },
   { name: "auditEvents", table: s.auditEvents, key: s.auditEvents.id, where: (a) => eq(s.auditEvents.accountId, a) },
 ];
 

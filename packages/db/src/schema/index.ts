@@ -14,3 +14,4 @@ export * from "./billing.js";
 export * from "./documents.js";
 export * from "./analysis-jobs.js";
 export * from "./flags.js";
+export * from "./messages.js";

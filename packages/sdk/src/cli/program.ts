@@ -17,6 +17,7 @@ import { registerDocuments } from "../commands/documents.js";
 import { registerCompletion } from "../commands/completion.js";
 import { registerProfile } from "../commands/profile.js";
 import { registerSystem } from "../commands/system.js";
+import { registerMessages } from "../commands/messages.js";
 import { createCliContext } from "./context.js";
 import { describeError } from "./errors.js";
 import type { CliIo } from "./io.js";
@@ -51,6 +52,7 @@ export function createProgram(io: CliIo): Command {
   registerOrgs(program, ctx);
   registerTeams(program, ctx);
   registerDocuments(program, ctx);
+  registerMessages(program, ctx);
   registerData(program, ctx);
   registerConfig(program, ctx);
   registerFlags(program, ctx);

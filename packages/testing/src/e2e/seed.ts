@@ -110,3 +110,8 @@ type Counted = typeof COUNTED;
 export async function rowsOf<K extends keyof Counted>(stack: Seeded, table: K): Promise<Array<Counted[K]["$inferSelect"]>> {
   return (await stack.db.select().from(COUNTED[table] as Counted["apiKeys"])) as Array<Counted[K]["$inferSelect"]>;
 }
+
+/** A member of a tenant, as an accepted invitation would leave them. */
+export async function joinAccount(stack: Seeded, member: { accountId: string; userId: string; role?: "owner" | "admin" | "member" | "viewer" }): Promise<void> {
+  await stack.db.insert(schema.accountMembers).values({ accountId: member.accountId, userId: member.userId, role: member.role ?? "member" });
+}

@@ -7,6 +7,12 @@ import { isAuthProcedure } from "@atrium/core/contracts";
 /** Needs a live session already and guesses nothing, so it only counts as an ordinary call. */
 export const AUTH_RATE_LIMIT_EXEMPT = new Set(["auth.logout"]);
 
+/**
+ * Long-lived streams: opening one (and its keep-alives) spends nothing from a signed-in
+ * caller's budget; open streams are capped per user instead (core's createStreamSlots).
+ */
+export const STREAM_PROCEDURES = new Set(["events.stream"]);
+
 export const isAuthLimited = (path: string) =>
   !AUTH_RATE_LIMIT_EXEMPT.has(path) && isAuthProcedure(path);
 
@@ -67,6 +73,10 @@ export function createRateLimits(config: Env, redis: Redis, logger: Logger): Rat
   const authAccount = limiter("auth-account", config.RATE_LIMIT_AUTH_PER_MINUTE, window);
   const anon = limiter("anon", config.RATE_LIMIT_ANON_PER_MINUTE, window);
   const user = limiter("user", config.RATE_LIMIT_AUTH_PER_HOUR, 3600);
+  // Procedures with a budget of their own on top of the user's: sending messages floods other people's inboxes.
+  const perUserProcedure: Record<string, RateLimiterRedis> = {
+    "messages.send": limiter("message-send", config.RATE_LIMIT_MESSAGES_PER_MINUTE, window),
+  };
 
   const spend = async (l: RateLimiterRedis, key: string) => {
     try {
@@ -83,7 +93,10 @@ export function createRateLimits(config: Env, redis: Redis, logger: Logger): Rat
 
   return {
     async consume({ path, ip, userId, authIpCharged }) {
+      if (userId && STREAM_PROCEDURES.has(path)) return;
       await (userId ? spend(user, userId) : spend(anon, ip ?? "unknown"));
+      const own = perUserProcedure[path];
+      if (own && userId) await spend(own, userId);
       if (isAuthLimited(path) && !authIpCharged) await spend(authIp, ip ?? "unknown");
     },
     consumeAuthIp: (ip) => spend(authIp, ip ?? "unknown"),

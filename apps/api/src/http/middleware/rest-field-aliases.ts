@@ -19,6 +19,7 @@ export const REST_ALIASES: Record<string, Record<string, string>> = {
   "POST /billing/admin/reserve/adjust/": { tenant_id: "tenantId", amount_cents: "amountCents" },
   "GET /billing/admin/usage/costs/": { start_date: "startDate", end_date: "endDate" },
   "GET /system/metrics/summary/": { start_date: "startDate", end_date: "endDate" },
+  "POST /messages/send/": { receiver_id: "receiverId", conversation_id: "conversationId" },
 };
 
 /** Values the manuals spell differently, accepted only through the alias (`?event_type=login`). */

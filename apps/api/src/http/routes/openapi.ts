@@ -9,6 +9,7 @@ import { backupDownloadOpenApiPaths } from "./backup-download.js";
 import { dataExportOpenApiPaths } from "./data-export.js";
 import { dataRestoreOpenApiPaths } from "./data-restore.js";
 import { documentOpenApiPaths } from "./document-openapi.js";
+import { eventStreamOpenApiPaths } from "./event-stream.js";
 import { ledgerExportOpenApiPaths } from "./ledger-export.js";
 import { markPublicOperations } from "./openapi-security.js";
 import { documentRestAliases } from "../middleware/rest-field-aliases.js";
@@ -27,7 +28,7 @@ export function buildOpenApiDocument(config: Env) {
       bearer: { type: "http", scheme: "bearer", description: "A session token from POST /api/auth/token/ or an API key (atr_...)" },
     },
     // Plain express routes (not procedures) documented by hand, written the way the generator writes procedures' paths.
-    paths: withoutTrailingSlash({ ...auditExportOpenApiPaths, ...ledgerExportOpenApiPaths, ...stripeWebhookOpenApiPaths, ...documentOpenApiPaths, ...dataExportOpenApiPaths, ...dataRestoreOpenApiPaths, ...backupDownloadOpenApiPaths }),
+    paths: withoutTrailingSlash({ ...auditExportOpenApiPaths, ...ledgerExportOpenApiPaths, ...stripeWebhookOpenApiPaths, ...documentOpenApiPaths, ...dataExportOpenApiPaths, ...dataRestoreOpenApiPaths, ...backupDownloadOpenApiPaths, ...eventStreamOpenApiPaths }),
   });
   return documentRestAliases(markPublicOperations(doc));
 }

@@ -4,6 +4,7 @@ import { dataExportRoute } from "./data-export.js";
 import { dataRestoreRoute } from "./data-restore.js";
 import { documentDownloadRoute } from "./document-download.js";
 import { documentUploadRoute } from "./document-upload.js";
+import { eventStreamRoute } from "./event-stream.js";
 import { ledgerExportRoute } from "./ledger-export.js";
 import { localCheckoutRoutes } from "./local-checkout.js";
 import type { Access, RawRoute } from "./raw-route.js";
@@ -15,7 +16,7 @@ type AnyRawRoute = RawRoute<Access, unknown>;
 export const SIGNED_ROUTES: AnyRawRoute[] = [stripeWebhookRoute, ...localCheckoutRoutes];
 
 /** Files in and out of the api (multipart, streamed downloads, CSV, archives): after CSRF, before the JSON procedures. */
-export const SESSION_ROUTES: AnyRawRoute[] = [auditExportRoute, ledgerExportRoute, documentUploadRoute, documentDownloadRoute, dataExportRoute, dataRestoreRoute, backupDownloadRoute];
+export const SESSION_ROUTES: AnyRawRoute[] = [auditExportRoute, ledgerExportRoute, documentUploadRoute, documentDownloadRoute, dataExportRoute, dataRestoreRoute, backupDownloadRoute, eventStreamRoute];
 
 /** Every raw route, for the tests that walk them. */
 export const RAW_ROUTES: AnyRawRoute[] = [...SIGNED_ROUTES, ...SESSION_ROUTES];

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { appRouter } from "../../trpc/root.js";
 import { protectedProcedure, staffProcedure } from "../../trpc/init.js";
 
-export type Kind = "account" | "organization" | "team" | "user" | "invitation" | "apiKey" | "document" | "job" | "inviteKey" | "outbox";
+export type Kind = "account" | "organization" | "team" | "user" | "invitation" | "apiKey" | "document" | "job" | "inviteKey" | "outbox" | "conversation" | "message";
 export type Ids = Record<Kind, string>;
 export type Access = "public" | "protected" | "staff";
 
@@ -34,7 +34,11 @@ const ID_KIND_BY_ROUTER: Record<string, Kind> = {
   "system.jobs": "job",
   inviteKeys: "inviteKey",
   "email.outbox": "outbox",
+  // messages.get / read / search take a conversation id; messages.delete takes a message id (below).
+  messages: "conversation",
 };
+/** Procedures whose `id` is not their router's kind. */
+const ID_KIND_BY_PROCEDURE: Record<string, Kind> = { "messages.delete": "message" };
 const ID_KIND_BY_FIELD: Record<string, Kind> = {
   accountId: "account",
   tenantId: "account",
@@ -47,13 +51,18 @@ const ID_KIND_BY_FIELD: Record<string, Kind> = {
   resumeDocumentId: "document",
   jobDescriptionDocumentId: "document",
   jobId: "job",
+  conversationId: "conversation",
+  receiverId: "user",
 };
 
-export const isIdField = (key: string) => key === "id" || /^[a-z][A-Za-z]*Id$/.test(key);
+/** Fields that end in "Id" but name no row: an event stream's position (events.stream resumes after it). */
+const NOT_ROW_IDS = new Set(["lastEventId"]);
+
+export const isIdField = (key: string) => !NOT_ROW_IDS.has(key) && (key === "id" || /^[a-z][A-Za-z]*Id$/.test(key));
 
 /** The kind of an id field, or undefined: the walk then fails instead of guessing a random id. */
 export function kindOf(path: string, key: string): Kind | undefined {
-  return key === "id" ? ID_KIND_BY_ROUTER[path.slice(0, path.lastIndexOf("."))] : ID_KIND_BY_FIELD[key];
+  return key === "id" ? (ID_KIND_BY_PROCEDURE[path] ?? ID_KIND_BY_ROUTER[path.slice(0, path.lastIndexOf("."))]) : ID_KIND_BY_FIELD[key];
 }
 
 type AnyDef = { type: string; format?: string; entries?: Record<string, string>; values?: unknown[]; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType; shape?: Record<string, z.ZodType> };

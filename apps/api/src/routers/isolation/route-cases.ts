@@ -1,6 +1,8 @@
 // Every express handler of the app, with what each caller must get from it. A handler missing here fails the test.
 import { randomUUID } from "node:crypto";
 import { gunzipSync } from "node:zlib";
+import { accountTopic, publishEvent, STAFF_TOPIC, userTopic } from "@atrium/core";
+import { restStream, subscribed } from "../../realtime/sse.test-helpers.js";
 import { http, type Probe } from "./http.js";
 import { leakedMarkers } from "./markers.js";
 import { restWalk } from "./rest-walk.js";
@@ -39,7 +41,37 @@ const uploadForm = (accountId: string) => {
   return { body: form };
 };
 
+/**
+ * The caller's event stream, while tenant B's account, B's user and staff get
+ * events: only the caller's own closing marker may arrive (the caller's other
+ * tenant, when they have one, is theirs, so it is not published to).
+ */
+async function eventsProbe(p: Probe): Promise<string | null> {
+  const s = restStream(p.world.api, p.caller.token);
+  const status = await s.status;
+  if (!p.active) return status === 401 ? null : `a dead credential opened a stream (${status})`;
+  if (status !== 200) return `the stream answered ${status}`;
+  try {
+    await subscribed(p.world.api, [p.caller.user]);
+    const svc = p.world.api.svc;
+    const b = p.world.b.ids;
+    if (!p.caller.alsoIn) await publishEvent(svc, [accountTopic(b.account)], { type: "balance.changed", accountId: b.account });
+    await publishEvent(svc, [userTopic(b.user), STAFF_TOPIC], { type: "system.job.changed", jobId: b.job, status: "queued" });
+    const marker = randomUUID();
+    await publishEvent(svc, [userTopic(p.caller.user.id)], { type: "notification.created", notificationId: marker, kind: "probe" });
+    const deadline = Date.now() + 5000;
+    while (!s.got.some((e) => e.event.type === "notification.created" && e.event.notificationId === marker) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    // Other probes of the same user (by session and by API key) send their markers to this user too.
+    const others = s.got.filter((e) => !(e.event.type === "notification.created" && e.event.kind === "probe"));
+    return others.length ? `received ${JSON.stringify(others).slice(0, 200)}` : s.got.length ? null : "never received its own event";
+  } finally {
+    s.close();
+    await s.ended;
+  }
+}
+
 export const ROUTE_CASES: Record<string, RouteCase> = {
+  "GET /api/events/": { why: "the caller's live events (SSE): their user, their accounts, staff only for staff", probe: eventsProbe },
   "USE / result": { why: "pino-http request logging" },
   "USE / allowedHostCheck": { why: "ALLOWED_HOSTS: 400 for a Host the operator didn't list, before anything else" },
   "USE / httpsRedirectCheck": { why: "SECURE_SSL_REDIRECT: plain http (as the trusted proxy says) is redirected to https" },

@@ -82,20 +82,22 @@ async function newTenant(api: TestApi, staff: TestUser, name: string, owner: Tes
   const job = await owner.call.jobs.create({ type: "noop", input: {}, accountId: account.id });
   const adjusted = await staff.call.billing.admin.adjust({ tenantId: account.id, amountCents: 5000, reason: `${name} opening credit` });
   const checkout = await owner.call.billing.topup.createSession({ amountDollars: 5, accountId: account.id });
+  // A conversation between the owner and a member, so messages have real ids per tenant.
+  const sent = await owner.call.messages.send({ receiverId: member.user.id, content: `${name} private message`, accountId: account.id });
   const [docRow] = await api.svc.db.select().from(schema.documents).where(eq(schema.documents.id, String(doc.body.id)));
   const people = [owner, ...members];
   return {
     name,
     owner,
     members,
-    ids: { account: account.id, organization: org.id, team: team.id, user: member.user.id, invitation: invited.invitation.id, apiKey: apiKey.id, document: String(doc.body.id), job: job.id },
+    ids: { account: account.id, organization: org.id, team: team.id, user: member.user.id, invitation: invited.invitation.id, apiKey: apiKey.id, document: String(doc.body.id), job: job.id, conversation: sent.conversation.id, message: sent.message.id },
     deletedTeam: oldTeam.id,
     invitationToken: await invitationTokenSentTo(api, inviteeEmail),
     documentKey: String(docRow?.storageKey),
     markers: [
-      ...[account.id, org.id, team.id, oldTeam.id, invited.invitation.id, apiKey.id, String(doc.body.id), job.id, adjusted.entry.id, checkout.sessionId],
+      ...[account.id, org.id, team.id, oldTeam.id, invited.invitation.id, apiKey.id, String(doc.body.id), job.id, adjusted.entry.id, checkout.sessionId, sent.conversation.id, sent.message.id],
       ...people.flatMap((p) => [p.user.id, p.user.email, p.user.username]),
-      ...[inviteeEmail, `${name} Inc`, `${name} Org`, `${name} Team`, `${name} Old Team`, `${name} document`],
+      ...[inviteeEmail, `${name} Inc`, `${name} Org`, `${name} Team`, `${name} Old Team`, `${name} document`, `${name} private message`],
     ],
   };
 }

@@ -1,33 +1,26 @@
 import { Badge, Box } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { useRealtimeStatus, type RealtimeStatus } from "../../lib/realtime";
 
-const POLL_MS = 5_000;
+const LOOK: Record<RealtimeStatus, { label: string; color: string; title: string }> = {
+  connecting: { label: "Connecting…", color: "gray", title: "Opening the live-updates stream" },
+  live: { label: "Live", color: "teal", title: "Connected: changes show as they happen" },
+  reconnecting: { label: "Reconnecting…", color: "orange", title: "The connection to the server dropped; what you see may be out of date until it is back" },
+};
 
-// Plain fetch, not tRPC: liveness is a REST route, and a dead api must read as
-// "offline" rather than go through the client's 503 retries.
-async function fetchHealth(): Promise<{ status: string }> {
-  const res = await fetch("/api/healthz/", { cache: "no-store", signal: AbortSignal.timeout(3_000) });
-  if (!res.ok) throw new Error(`healthz answered ${res.status}`);
-  return (await res.json()) as { status: string };
-}
-
+/**
+ * The state of the tab's event stream, which is also the liveliest sign that the
+ * api answers (the stream's pings arrive every 15 s), so it replaces a health poll.
+ */
 export function ApiStatus() {
-  const health = useQuery({
-    // Not a procedure, so not a tRPC key.
-    queryKey: ["healthz"],
-    queryFn: fetchHealth,
-    refetchInterval: POLL_MS,
-    retry: false,
-    staleTime: 0,
-  });
-  const state = health.isPending ? "checking" : health.isSuccess && health.data.status === "ok" ? "online" : "offline";
-  const color = state === "online" ? "teal" : state === "offline" ? "red" : "gray";
+  const state = useRealtimeStatus();
+  const { label, color, title } = LOOK[state];
   return (
     // A native title, not Mantine's Tooltip: its popover engine would join every page's first load for one hint.
     <Badge
-      title={state === "offline" ? "The API is not answering" : "Checked every 5 seconds"}
+      title={title}
       data-testid="api-status"
       data-state={state}
+      role="status"
       variant="light"
       color={color}
       size="lg"
@@ -35,7 +28,7 @@ export function ApiStatus() {
       tt="none"
       leftSection={<Box w={8} h={8} bg={`var(--mantine-color-${color}-6)`} style={{ borderRadius: "50%" }} />}
     >
-      API {state}
+      {label}
     </Badge>
   );
 }

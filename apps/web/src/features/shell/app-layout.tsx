@@ -6,6 +6,7 @@ import { EmailVerificationBanner } from "../auth/email-verification-banner";
 import { PendingInvitationsNotice } from "../auth/pending-invitations-notice";
 import { BalanceBadge } from "../billing/balance-badge";
 import { OrganizationSwitcher } from "../organizations/organization-switcher";
+import { UnreadBadge } from "../messages/unread-badge";
 import { ApiStatus } from "./api-status";
 import { MobileAccount } from "./mobile-account";
 import { NavLinks } from "./nav-links";
@@ -31,9 +32,11 @@ export function AppLayout() {
             </Link>
             {!mobile && <OrganizationSwitcher />}
           </Group>
+          {mobile && <UnreadBadge />}
           {!mobile && (
             <Group gap="md" wrap="nowrap">
               <BalanceBadge />
+              <UnreadBadge />
               <ApiStatus />
               <UserMenu />
             </Group>

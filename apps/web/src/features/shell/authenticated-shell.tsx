@@ -1,11 +1,14 @@
+import { RealtimeProvider } from "../../lib/realtime";
 import { RequireAuth } from "../auth/require-auth";
 import { AppLayout } from "./app-layout";
 
-/** Everything under `/`: signed-in users get the shell, others go to /login (one lazy chunk for both). */
+/** Everything under `/`: signed-in users get the shell (and the tab's one event stream), others go to /login (one lazy chunk for both). */
 export function AuthenticatedShell() {
   return (
     <RequireAuth>
-      <AppLayout />
+      <RealtimeProvider>
+        <AppLayout />
+      </RealtimeProvider>
     </RequireAuth>
   );
 }

@@ -1,0 +1,2 @@
+export * from "./message.schema.js";
+export * as messageService from "./message.service.js";
