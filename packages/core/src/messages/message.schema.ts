@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZCursor, ZLimit } from "../shared/pagination.schema.js";
+import { ZCursor, ZDirection, ZLimit } from "../shared/pagination.schema.js";
 
 /** The longest message, in characters after trimming (the README's messaging section says so too). */
 export const MESSAGE_MAX_CHARS = 4000;
@@ -59,7 +59,7 @@ export type TConversation = z.infer<typeof ZConversation>;
 export const ZConversationPage = z.object({ items: z.array(ZConversation), nextCursor: z.string().nullable() }).meta({ id: "ConversationPage" });
 export type TConversationPage = z.infer<typeof ZConversationPage>;
 
-export const ZListConversationsInput = z.strictObject({ limit: ZLimit, cursor: ZCursor });
+export const ZListConversationsInput = z.strictObject({ limit: ZLimit, cursor: ZCursor, direction: ZDirection });
 export type TListConversationsInput = z.infer<typeof ZListConversationsInput>;
 
 export const ZSendMessageInput = z.strictObject({
@@ -85,6 +85,8 @@ export const ZConversationMessagesInput = z
     limit: ZLimit,
     cursor: z.uuid({ error: "This cursor is not valid; use nextCursor from the previous page" }).optional().describe("Older than this message: the previous page's nextCursor"),
     after: messageId.optional().describe("Newer than this message, oldest first"),
+    // TanStack's infinite-query hint; `after` is how this thread pages the other way.
+    direction: ZDirection,
   })
   .refine((v) => !(v.cursor && v.after), { message: "Page either back (cursor) or forward (after), not both", path: ["after"] });
 export type TConversationMessagesInput = z.infer<typeof ZConversationMessagesInput>;
