@@ -25,7 +25,8 @@ describe("an infinite query over the SDK client", () => {
       initialPageParam: undefined as string | undefined,
       // What @trpc/tanstack-react-query's infiniteQueryOptions does: the input, the cursor, and the direction.
       queryFn: ({ pageParam, direction }) => {
-        const input = { limit: 2, status: "active" as const, cursor: pageParam, direction };
+        // TanStack types it "forward" | "backward"; only fetchPreviousPage sends "backward", which lists don't offer.
+        const input = { limit: 2, status: "active" as const, cursor: pageParam, direction: direction as "forward" };
         sent.push(input);
         return client.inviteKeys.list.query(input);
       },

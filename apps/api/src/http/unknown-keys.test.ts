@@ -1,4 +1,4 @@
-// Walks every procedure on both surfaces with one key no contract declares: each answers 400 naming it.
+// Walks every procedure on both surfaces with one key no contract declares: each answers 400 naming it; and every list with TanStack's paging direction.
 // Built from the router itself, so a procedure added tomorrow is walked the day it lands.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -66,6 +66,31 @@ describe("an unknown key is a 400 naming it, on every procedure", () => {
       if (!p.rest) continue;
       const r = naming(await viaRest(p as Procedure & { rest: { method: string; path: string } }, inputFor(p)));
       if (r.status !== 400 || !r.probe) wrong.push(`${p.rest.method} ${p.rest.path}: ${JSON.stringify(r)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+// TanStack's infinite queries (any tRPC + TanStack client) send `direction` next to `cursor`: every list
+// takes "forward" and refuses "backward" by name, on both surfaces.
+describe("every list takes TanStack's paging direction", () => {
+  const lists = procedures.filter((p) => p.type === "query" && "cursor" in p.shape);
+  const withDirection = (p: Procedure, direction: string) => ({ ...(buildInput(p, () => randomUUID()) ?? {}), direction });
+
+  it("finds the lists", () => {
+    expect(lists.map((p) => p.path)).toEqual(expect.arrayContaining(["documents.list", "jobs.list", "audit.list", "teams.list", "billing.ledger"]));
+  });
+
+  it.each(["trpc", "rest"] as const)("over %s: forward is accepted, backward is a 400 naming direction", async (transport) => {
+    const wrong: string[] = [];
+    for (const p of lists) {
+      if (transport === "rest" && !p.rest) continue;
+      const call = (d: string) => (transport === "trpc" ? viaTrpc(p, withDirection(p, d)) : viaRest(p as Procedure & { rest: { method: string; path: string } }, withDirection(p, d)));
+      const forward = await call("forward");
+      // The walk's ids are random, so a 404 is this list answering; what matters is that direction isn't refused.
+      if (forward.status === 400 || forward.fieldErrors?.direction) wrong.push(`${p.path} forward: ${JSON.stringify(forward)}`);
+      const backward = await call("backward");
+      if (backward.status !== 400 || !backward.fieldErrors?.direction?.[0]?.includes("forward only")) wrong.push(`${p.path} backward: ${JSON.stringify(backward)}`);
     }
     expect(wrong).toEqual([]);
   });

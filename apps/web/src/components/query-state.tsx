@@ -9,6 +9,8 @@ export interface EmptyView {
   title: string;
   description?: ReactNode;
   action?: ReactNode;
+  /** For the e2e tests that wait for the empty state. */
+  testId?: string;
 }
 
 /** The part of a TanStack query result QueryState reads; `select`ed and infinite queries fit too. */
@@ -39,9 +41,9 @@ function defaultIsEmpty(data: unknown): boolean {
   return Array.isArray(items) && items.length === 0;
 }
 
-export function EmptyView({ icon, title, description, action }: EmptyView) {
+export function EmptyView({ icon, title, description, action, testId }: EmptyView) {
   return (
-    <EmptyState py="xl" icon={icon} variant="light" title={title} description={description}>
+    <EmptyState py="xl" icon={icon} variant="light" title={title} description={description} data-testid={testId}>
       {action && <EmptyState.Actions>{action}</EmptyState.Actions>}
     </EmptyState>
   );

@@ -12,7 +12,7 @@ import type { TCreateAccountInput, TListAccountsInput, TTenantAccount, TUpdateAc
 import { by } from "./owner-guard.service.js";
 import { authorize, authorizeStaff, type PolicyActor } from "./policy.service.js";
 import { scopeOf, ALL_TENANTS } from "./scope.repository.js";
-import { slugify } from "../shared/slug.js";
+import { slugify } from "../shared/slug.service.js";
 import { inTransaction, isUniqueViolation } from "../shared/tx.js";
 
 const { users } = schema;

@@ -1,6 +1,6 @@
 import type { Env } from "@atrium/config";
 import type { Analyzer } from "./analyzer.js";
-import { sandboxLimitsFromConfig } from "../sandbox/sandbox.js";
+import { sandboxLimitsFromConfig } from "../sandbox/sandbox.service.js";
 import { createSandboxedLocalAnalyzer } from "./local/sandboxed.analyzer.js";
 import { createOpenAiAnalyzer } from "./openai.analyzer.js";
 

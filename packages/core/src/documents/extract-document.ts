@@ -3,7 +3,7 @@ import type { ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
 import type { Storage } from "../storage/storage.service.js";
 import * as repo from "./document.repository.js";
-import { runSandboxed, sandboxLimitsFromConfig } from "../sandbox/sandbox.js";
+import { runSandboxed, sandboxLimitsFromConfig } from "../sandbox/sandbox.service.js";
 import type { Extracted } from "./extract.js";
 import { publishAfterCommit } from "../realtime/realtime.service.js";
 import { accountTopic } from "../realtime/realtime.schema.js";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ServiceError } from "../shared/errors.js";
-import { audioUploadsAllowed } from "../shared/limits.js";
+import { audioUploadsAllowed } from "../shared/limits.service.js";
 import { allowedLabels, detectType, looksLikeText, SNIFF_BYTES } from "./detect.js";
 import { extractText } from "./extract.js";
 

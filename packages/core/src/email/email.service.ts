@@ -6,7 +6,7 @@ import { notFound } from "../shared/errors.js";
 import type { TEmailTemplate, TOutboxEmail } from "./email.schema.js";
 import { renderEmail, type TemplateData } from "./template.service.js";
 import type { EmailTransport } from "./transport.service.js";
-import { redactLinks } from "../shared/redact.js";
+import { redactLinks } from "../shared/redact.service.js";
 import { STAFF_TOPIC } from "../realtime/realtime.schema.js";
 import { publishAfterCommit, publishEvent } from "../realtime/realtime.service.js";
 

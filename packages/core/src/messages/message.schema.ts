@@ -85,7 +85,7 @@ export const ZConversationMessagesInput = z
     limit: ZLimit,
     cursor: z.uuid({ error: "This cursor is not valid; use nextCursor from the previous page" }).optional().describe("Older than this message: the previous page's nextCursor"),
     after: messageId.optional().describe("Newer than this message, oldest first"),
-    // The SPA's infinite query sends it: "older" is this list's forward.
+    // TanStack's infinite-query hint; `after` is how this thread pages the other way.
     direction: ZDirection,
   })
   .refine((v) => !(v.cursor && v.after), { message: "Page either back (cursor) or forward (after), not both", path: ["after"] });

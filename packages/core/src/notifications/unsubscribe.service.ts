@@ -3,7 +3,7 @@ import type { ServiceContext } from "../shared/context.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { appUrl } from "../email/email-in-tx.service.js";
 import { ServiceError } from "../shared/errors.js";
-import { purposeKey } from "../shared/purpose-keys.js";
+import { purposeKey } from "../shared/purpose-key.service.js";
 import { ZNotificationKind, type TNotificationKind } from "./notification.schema.js";
 import * as repo from "./notification.repository.js";
 

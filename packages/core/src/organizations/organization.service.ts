@@ -11,7 +11,7 @@ import * as repo from "./organization.repository.js";
 import type { TCreateOrganizationInput, TDeletedOrganizationPage, TListDeletedOrganizationsInput, TListOrganizationsInput, TOrganization, TUpdateOrganizationInput } from "./organization.schema.js";
 import { authorize, authorizeStaff, type Action, type PolicyActor } from "../accounts/policy.service.js";
 import { scopeOf } from "../accounts/scope.repository.js";
-import { slugify } from "../shared/slug.js";
+import { slugify } from "../shared/slug.service.js";
 import { inTransaction, isUniqueViolation } from "../shared/tx.js";
 
 const SLUG_TAKEN = () => new ServiceError("CONFLICT", "This slug is already used in this account", { slug: ["Another organization of this account uses this slug"] });

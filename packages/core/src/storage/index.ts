@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Env } from "@atrium/config";
-import { purposeKey } from "../shared/purpose-keys.js";
+import { purposeKey } from "../shared/purpose-key.service.js";
 import { localFileStorage } from "./local-storage.service.js";
 import { s3Storage } from "./s3-storage.service.js";
 import type { Storage } from "./storage.service.js";

@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@atrium/db";
 import { generateToken } from "../shared/tokens.js";
-import { slugify } from "../shared/slug.js";
+import { slugify } from "../shared/slug.service.js";
 import { addAccountMember, tryInsertAccount } from "./signup.repository.js";
 
 /**

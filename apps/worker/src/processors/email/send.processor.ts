@@ -1,23 +1,5 @@
-import { UnrecoverableError } from "bullmq";
-import { emailService, EMAIL_JOBS, ServiceError } from "@atrium/core";
-import { emitTelemetry } from "@atrium/core/system";
-import { defineProcessor, isLastAttempt } from "../base.js";
+import { EMAIL_JOBS, sendQueuedEmail } from "@atrium/core";
+import { attemptOf, defineProcessor } from "../base.js";
 
-/**
- * Delivers one outbox email. Failures are retried with backoff; after the last
- * attempt the row is marked failed so the outbox shows it. A missing row can't
- * appear later, so that fails at once.
- */
-export const sendEmailProcessor = defineProcessor(EMAIL_JOBS.send, async ({ emailId }, ctx) => {
-  try {
-    const outcome = await emailService.deliverEmail(ctx, ctx.emailTransport, emailId);
-    ctx.logger.info({ emailId, outcome, transport: ctx.emailTransport.name }, "email delivered");
-    emitTelemetry("email.send", { transport: ctx.emailTransport.name, outcome });
-    return { outcome };
-  } catch (err) {
-    emitTelemetry("email.send", { transport: ctx.emailTransport.name, outcome: "failed" });
-    if (err instanceof ServiceError && err.code === "NOT_FOUND") throw new UnrecoverableError(`email ${emailId} not found`);
-    if (isLastAttempt(ctx.job)) await emailService.markEmailFailed(ctx, emailId, err instanceof Error ? err.message : String(err));
-    throw err;
-  }
-});
+/** Delivers one outbox email; the retry rules (backoff, the last attempt marks the row failed) live in core's email domain. */
+export const sendEmailProcessor = defineProcessor(EMAIL_JOBS.send, ({ emailId }, ctx) => sendQueuedEmail(ctx, ctx.emailTransport, attemptOf(ctx), emailId));

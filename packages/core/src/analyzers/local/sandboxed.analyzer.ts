@@ -1,4 +1,4 @@
-import { runSandboxed, type SandboxLimits } from "../../sandbox/sandbox.js";
+import { runSandboxed, type SandboxLimits } from "../../sandbox/sandbox.service.js";
 import type { Analyzer } from "../analyzer.js";
 
 /**

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { ServiceError } from "../../shared/errors.js";
-import { purposeKey } from "../../shared/purpose-keys.js";
+import { purposeKey } from "../../shared/purpose-key.service.js";
 
 /**
  * A local checkout session is self-contained: its id carries the account,

@@ -1,38 +1,26 @@
-import { Button, EmptyState } from "@mantine/core";
+import { Button } from "@mantine/core";
 import { IconDownload, IconHistory } from "@tabler/icons-react";
-import { useSearchParams } from "react-router";
 import { AUDIT_EVENT_TYPES, type TAuditEventType } from "@atrium/sdk";
 import { PageHeader } from "../../../components/page-header";
 import { ListCard } from "../../../components/data-table";
+import { useUrlFilters } from "../../../lib/use-url-filters";
 import { AuditFiltersBar } from "./audit-filters";
 import { AuditTable } from "./audit-table";
 import { exportUrl, useAuditEvents, type AuditFilters } from "./use-audit-events";
 
 const FILTER_KEYS = ["userId", "eventType", "from", "to"] as const;
+const isEventType = (value: string | undefined): value is TAuditEventType => (AUDIT_EVENT_TYPES as readonly string[]).includes(value ?? "");
 
 /** Filters live in the URL, so a filtered view can be bookmarked or sent to a colleague. */
 function useFiltersFromUrl(): [AuditFilters, (next: AuditFilters) => void] {
-  const [params, setParams] = useSearchParams();
-  const eventType = params.get("eventType");
-  const filters: AuditFilters = {
-    userId: params.get("userId") ?? undefined,
-    eventType: eventType && (AUDIT_EVENT_TYPES as readonly string[]).includes(eventType) ? (eventType as TAuditEventType) : undefined,
-    from: params.get("from") ?? undefined,
-    to: params.get("to") ?? undefined,
-  };
-  const set = (next: AuditFilters) => {
-    const out = new URLSearchParams();
-    for (const key of FILTER_KEYS) if (next[key]) out.set(key, String(next[key]));
-    setParams(out, { replace: true });
-  };
-  return [filters, set];
+  const [params, setParams] = useUrlFilters(FILTER_KEYS);
+  return [{ ...params, eventType: isEventType(params.eventType) ? params.eventType : undefined }, setParams];
 }
 
 export function AuditLogPage() {
   const [filters, setFilters] = useFiltersFromUrl();
   const events = useAuditEvents(filters);
   const filtered = Object.values(filters).some(Boolean);
-
 
   return (
     <>
@@ -53,19 +41,13 @@ export function AuditLogPage() {
         loadingLabel="Loading audit events"
         loadingRows={6}
         loadMoreLabel="Load older events"
-        empty={
-          <EmptyState
-            py="xl"
-            icon={<IconHistory size={28} />}
-            variant="light"
-            title={filtered ? "No events match these filters" : "No events yet"}
-            description={filtered ? "Widen the date range or clear a filter." : "Sign-ins, signups and admin actions appear here as they happen."}
-          />
-        }
+        empty={{
+          icon: <IconHistory size={28} />,
+          title: filtered ? "No events match these filters" : "No events yet",
+          description: filtered ? "Widen the date range or clear a filter." : "Sign-ins, signups and admin actions appear here as they happen.",
+        }}
       >
-        {(rows) => (
-          <AuditTable events={rows} />
-        )}
+        {(rows) => <AuditTable events={rows} />}
       </ListCard>
     </>
   );

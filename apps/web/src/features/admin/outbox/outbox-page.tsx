@@ -1,62 +1,49 @@
-import { Badge, Code, EmptyState, Group, Loader, Table, Text, TextInput } from "@mantine/core";
+import { Badge, Code, EmptyState, Group, Loader, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconMail, IconSearch } from "@tabler/icons-react";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { DateCell } from "../../../components/date-cell";
 import { PageHeader } from "../../../components/page-header";
-import { ListCard } from "../../../components/data-table";
+import { ListCard, RowsTable, type Column } from "../../../components/data-table";
 import type { OutboxEmail } from "../../../lib/trpc";
 import { EMAIL_STATUS_COLORS } from "./email-status";
 import { OutboxEmailDrawer } from "./outbox-email-drawer";
 import { useOutbox } from "./use-outbox";
 
+const COLUMNS: Column<OutboxEmail>[] = [
+  { header: "To", td: { fw: 500 }, cell: (email) => email.toAddress },
+  {
+    header: "Subject",
+    td: { maw: 320 },
+    cell: (email) => (
+      <Text size="sm" truncate="end">
+        {email.subject}
+      </Text>
+    ),
+  },
+  { header: "Template", cell: (email) => <Code>{email.template}</Code> },
+  {
+    header: "Status",
+    cell: (email) => (
+      <Badge variant="light" color={EMAIL_STATUS_COLORS[email.status] ?? "gray"}>
+        {email.status}
+      </Badge>
+    ),
+  },
+  { header: "Queued", cell: (email) => <DateCell iso={email.createdAt} /> },
+];
+
+/** A row opens the email (click or Enter). */
 function OutboxTable({ emails, onOpen }: { emails: OutboxEmail[]; onOpen: (id: string) => void }) {
-  return (
-    <Table.ScrollContainer minWidth={820}>
-      <Table verticalSpacing="sm" highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>To</Table.Th>
-            <Table.Th>Subject</Table.Th>
-            <Table.Th>Template</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>Queued</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {emails.map((email) => (
-            <Table.Tr
-              key={email.id}
-              data-testid="outbox-row"
-              onClick={() => onOpen(email.id)}
-              onKeyDown={(e) => e.key === "Enter" && onOpen(email.id)}
-              tabIndex={0}
-              style={{ cursor: "pointer" }}
-            >
-              <Table.Td fw={500}>{email.toAddress}</Table.Td>
-              <Table.Td maw={320}>
-                <Text size="sm" truncate="end">
-                  {email.subject}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Code>{email.template}</Code>
-              </Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={EMAIL_STATUS_COLORS[email.status] ?? "gray"}>
-                  {email.status}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                <DateCell iso={email.createdAt} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
+  const rowProps = (email: OutboxEmail) => ({
+    "data-testid": "outbox-row",
+    onClick: () => onOpen(email.id),
+    onKeyDown: (e: { key: string }) => e.key === "Enter" && onOpen(email.id),
+    tabIndex: 0,
+    style: { cursor: "pointer" },
+  });
+  return <RowsTable rows={emails} columns={COLUMNS} rowKey={(email) => email.id} rowProps={rowProps} minWidth={820} />;
 }
 
 export function OutboxPage() {

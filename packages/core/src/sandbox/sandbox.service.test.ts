@@ -5,7 +5,7 @@ import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { ServiceError } from "../shared/errors.js";
 import { capText } from "../analyzers/text-cap.js";
-import { conditionsOf, runSandboxed } from "./sandbox.js";
+import { conditionsOf, runSandboxed } from "./sandbox.service.js";
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../test-fixtures/${name}`, import.meta.url)));
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
