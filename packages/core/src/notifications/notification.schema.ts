@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { zQueryBool } from "../shared/fields.schema.js";
-import { ZCursor, ZLimit } from "../shared/pagination.schema.js";
+import { ZCursor, ZDirection, ZLimit } from "../shared/pagination.schema.js";
 
 /** in_app: the bell; email: the bell and an email; off: nothing. One value per user and kind. */
 export const NOTIFICATION_CHANNELS = ["in_app", "email", "off"] as const;
@@ -45,6 +45,7 @@ export type TNotification = z.infer<typeof ZNotification>;
 export const ZListNotificationsInput = z.strictObject({
   limit: ZLimit,
   cursor: ZCursor,
+  direction: ZDirection,
   unread: zQueryBool.optional().describe("true: only unread notifications"),
 });
 export type TListNotificationsInput = z.infer<typeof ZListNotificationsInput>;
