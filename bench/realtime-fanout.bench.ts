@@ -4,6 +4,7 @@ import { accountTopic, createRedisRealtimePublisher, sessionService, type Servic
 import { insertUser } from "@atrium/core/testing";
 import { createDb, schema } from "@atrium/db";
 import { createLogger } from "@atrium/config";
+import { readSseData } from "@atrium/testing";
 import { startBenchStack } from "./stack.js";
 
 // Fan-out of live events: SUBSCRIBERS SSE streams (GET /api/events/, plain HTTP) held by
@@ -44,25 +45,10 @@ try {
       streams.push(ac);
       const res = await fetch(`${apis[i % 2]}/api/events/`, { headers: { authorization: `Bearer ${tokens[Math.floor(i / PER_USER)]}` }, signal: ac.signal });
       if (res.status !== 200) throw new Error(`stream ${i}: ${res.status} ${await res.text()}`);
-      void (async () => {
-        const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-        const decoder = new TextDecoder();
-        let buf = "";
-        for (;;) {
-          const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
-          if (done) return;
-          buf += decoder.decode(value, { stream: true });
-          let end: number;
-          while ((end = buf.indexOf("\n\n")) >= 0) {
-            const data = buf.slice(0, end).split("\n").find((l) => l.startsWith("data: "));
-            buf = buf.slice(end + 2);
-            if (!data) continue;
-            const env = JSON.parse(data.slice(6)) as { at: string };
-            latencies.push(Date.now() - Date.parse(env.at));
-            delivered++;
-          }
-        }
-      })();
+      void readSseData(res.body as ReadableStream<Uint8Array>, (data) => {
+        latencies.push(Date.now() - Date.parse((JSON.parse(data) as { at: string }).at));
+        delivered++;
+      });
       return true;
     }),
   );

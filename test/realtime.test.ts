@@ -5,7 +5,7 @@ import { freePort } from "@atrium/db/embedded";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRedisRealtimePublisher, userTopic, type RealtimePublisher, type TRealtimeEnvelope } from "@atrium/core";
-import { apiSpec, createTestStack, startService, stopAllServices, waitForApi, type Service, type TestStack } from "@atrium/testing";
+import { apiSpec, createTestStack, readSseData, startService, stopAllServices, waitForApi, type Service, type TestStack } from "@atrium/testing";
 import { call, token } from "./rest.js";
 
 let stack: TestStack;
@@ -46,22 +46,7 @@ async function stream(base: string, lastEventId?: string) {
   const headers: Record<string, string> = { authorization: `Bearer ${admin}`, ...(lastEventId ? { "last-event-id": lastEventId } : {}) };
   const res = await fetch(`${base}/api/events/`, { headers, signal: ac.signal });
   expect(res.status).toBe(200);
-  const ended = (async () => {
-    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-    const decoder = new TextDecoder();
-    let buf = "";
-    for (;;) {
-      const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
-      if (done) return;
-      buf += decoder.decode(value, { stream: true });
-      let end: number;
-      while ((end = buf.indexOf("\n\n")) >= 0) {
-        const data = buf.slice(0, end).split("\n").find((l) => l.startsWith("data: "));
-        buf = buf.slice(end + 2);
-        if (data) got.push(JSON.parse(data.slice(6)) as TRealtimeEnvelope);
-      }
-    }
-  })();
+  const ended = readSseData(res.body as ReadableStream<Uint8Array>, (data) => got.push(JSON.parse(data) as TRealtimeEnvelope));
   return { got, ended, close: () => ac.abort() };
 }
 

@@ -1,6 +1,7 @@
 // Event streams as clients see them, for the api's tests: GET /api/events/ read with fetch, and the tRPC subscription through httpSubscriptionLink.
 import { createTRPCClient, httpSubscriptionLink } from "@trpc/client";
 import { EventSource } from "eventsource";
+import { createParser } from "eventsource-parser";
 import { expect } from "vitest";
 import { topicsFor, realtimeKey, type TRealtimeEnvelope } from "@atrium/core";
 import type { TestApi } from "../testing.js";
@@ -17,7 +18,7 @@ export interface OpenStream {
   close: () => void;
 }
 
-/** GET /api/events/ as curl would: a bearer token, optional Last-Event-ID, the SSE frames parsed by hand. */
+/** GET /api/events/ as curl would: a bearer token, optional Last-Event-ID, the SSE frames parsed by eventsource-parser. */
 export function restStream(api: Pick<TestApi, "url">, token: string | null, opts: { lastEventId?: string; query?: string } = {}): OpenStream {
   const ac = new AbortController();
   const got: TRealtimeEnvelope[] = [];
@@ -28,20 +29,14 @@ export function restStream(api: Pick<TestApi, "url">, token: string | null, opts
   let body = "";
   const ended = res.then(async (r) => {
     if (r.status !== 200) return void (body = await r.text());
-    const reader = (r.body as ReadableStream<Uint8Array>).getReader();
+    const parser = createParser({ onEvent: (event) => got.push(JSON.parse(event.data) as TRealtimeEnvelope) });
     const decoder = new TextDecoder();
-    let buf = "";
+    const reader = (r.body as ReadableStream<Uint8Array>).getReader();
     for (;;) {
-      const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
+      // An aborted request rejects the read: for a reader that is the stream's end.
+      const { done, value } = await reader.read().catch(() => ({ done: true as const, value: undefined }));
       if (done) return;
-      buf += decoder.decode(value, { stream: true });
-      let end: number;
-      while ((end = buf.indexOf("\n\n")) >= 0) {
-        const frame = buf.slice(0, end);
-        buf = buf.slice(end + 2);
-        const data = frame.split("\n").find((l) => l.startsWith("data: "));
-        if (data) got.push(JSON.parse(data.slice(6)) as TRealtimeEnvelope);
-      }
+      parser.feed(decoder.decode(value, { stream: true }));
     }
   });
   return { status: res.then((r) => r.status), body: ended.then(() => body), got, ended, close: () => ac.abort() };
