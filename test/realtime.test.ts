@@ -1,11 +1,15 @@
 // Issue 12, as operated: event streams on separate api processes sharing one Redis. An event
 // published once reaches a stream held by another process, and a stream whose api process is
-// restarted resumes (Last-Event-ID) with every event published while it was down.
+// restarted resumes (Last-Event-ID) with every event published while it was down; a message sent
+// through one api process reaches its receiver's stream on the other.
 import { freePort } from "@atrium/db/embedded";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRedisRealtimePublisher, userTopic, type RealtimePublisher, type TRealtimeEnvelope } from "@atrium/core";
 import { apiSpec, createTestStack, readSseData, startService, stopAllServices, waitForApi, type Service, type TestStack } from "@atrium/testing";
+import { hashPassword } from "@atrium/core";
+import { insertUser } from "@atrium/core/testing";
+import { schema } from "@atrium/db";
 import { call, token } from "./rest.js";
 
 let stack: TestStack;
@@ -40,10 +44,10 @@ afterAll(async () => {
 });
 
 /** GET /api/events/ read as curl -N would; the response starts once the stream is subscribed. */
-async function stream(base: string, lastEventId?: string) {
+async function stream(base: string, lastEventId?: string, bearer = admin) {
   const ac = new AbortController();
   const got: TRealtimeEnvelope[] = [];
-  const headers: Record<string, string> = { authorization: `Bearer ${admin}`, ...(lastEventId ? { "last-event-id": lastEventId } : {}) };
+  const headers: Record<string, string> = { authorization: `Bearer ${bearer}`, ...(lastEventId ? { "last-event-id": lastEventId } : {}) };
   const res = await fetch(`${base}/api/events/`, { headers, signal: ac.signal });
   expect(res.status).toBe(200);
   const ended = readSseData(res.body as ReadableStream<Uint8Array>, (data) => got.push(JSON.parse(data) as TRealtimeEnvelope));
@@ -77,5 +81,18 @@ describe("event streams across api processes", () => {
     await notify(5);
     await expect.poll(() => after.got.map((e) => e.event.type === "notification.created" && e.event.kind)).toEqual(["n3", "n4", "n5"]);
     after.close();
+  });
+
+  it("delivers a message sent through api process 1 to its receiver's stream on api process 2", async () => {
+    const me = (await call(url(0), "GET", "/api/me/", admin)).body as { account: { id: string } };
+    const bea = await insertUser(stack.db.db, { username: "bea", email: "bea@example.test", passwordHash: await hashPassword("bea-password-1"), emailVerifiedAt: new Date() });
+    await stack.db.db.insert(schema.accountMembers).values({ accountId: me.account.id, userId: bea.id, role: "member" });
+    const inbox = await stream(url(1), undefined, await token(url(1), "bea", "bea-password-1"));
+    const sent = await call(url(0), "POST", "/api/messages/send/", admin, { receiverId: bea.id, content: "sent on one process, read on the other" });
+    expect(sent.status).toBe(200);
+    await expect.poll(() => inbox.got.find((e) => e.event.type === "message.created")?.event).toMatchObject({ type: "message.created", senderId: adminId });
+    const unread = await call(url(1), "GET", "/api/messages/unread/", await token(url(1), "bea", "bea-password-1"));
+    expect(unread.body).toEqual({ unreadCount: 1 });
+    inbox.close();
   });
 });
