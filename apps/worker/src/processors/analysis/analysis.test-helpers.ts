@@ -1,12 +1,15 @@
 // Builders for the analysis pipeline tests: a tenant, documents in storage, jobs created through the service.
 import { randomUUID } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { Redis } from "ioredis";
 import { eq } from "drizzle-orm";
-import { documentKey, ensureDefaultPrices, jobReadService, jobService, storageFromConfig, type JobActor, type ServiceContext, type TJob, type TJobEvent } from "@atrium/core";
+import { creditReserve, documentKey, ensureDefaultPrices, jobReadService, jobService, storageFromConfig, type JobActor, type ServiceContext, type TJob, type TJobEvent } from "@atrium/core";
 import { createJobQueues, type JobQueues } from "@atrium/core/queues";
 import { schema } from "@atrium/db";
-import { waitFor, type TestWorkerEnv } from "../../testing.js";
+import type { Env } from "@atrium/config";
+import { createTestWorkerEnv, waitFor, type TestWorkerEnv } from "../../testing.js";
 
 export const FIXTURES = new URL("../../../../../packages/core/test-fixtures/", import.meta.url);
 
@@ -63,4 +66,25 @@ export async function eventsOf(svc: ServiceContext, actor: JobActor, id: string)
 
 export async function debitsOf(svc: ServiceContext, jobId: string) {
   return svc.db.select().from(schema.ledgerEntries).where(eq(schema.ledgerEntries.relatedId, jobId));
+}
+
+/**
+ * A running worker on its own data directory with the default price table, and one tenant holding
+ * $100: where every priced-run test starts. `stop` undoes all of it.
+ */
+export async function startFundedWorker(name: string, overrides: Partial<Record<keyof Env, string>> = {}) {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), `atrium-${name}-`));
+  const env = await createTestWorkerEnv({ DATA_DIR: dataDir, ...overrides });
+  const { svc, close } = producerContext(env);
+  await ensureDefaultPrices(svc.db);
+  const t = await tenant(svc);
+  await creditReserve(svc.db, { accountId: t.accountId, amountCents: 10_000, idempotencyKey: `seed:${t.accountId}`, reason: "seed" });
+  const worker = await env.start();
+  const stop = async () => {
+    await worker.stop();
+    await close();
+    await env.close();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  return { svc, t, stop };
 }

@@ -1,35 +1,18 @@
 // Issue 10 item 5: with the default price table and the free local analyzer, a job still costs real money,
 // and what the "Run analysis" dialog estimated is exactly what the ledger debits.
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { creditReserve, ensureDefaultPrices, extractDocument, jobService, storageFromConfig, type JobActor, type ServiceContext } from "@atrium/core";
-import type { RunningWorker } from "../../index.js";
-import { createTestWorkerEnv, type TestWorkerEnv } from "../../testing.js";
-import { createJob, debitsOf, producerContext, tenant, uploadFixture, waitForStatus } from "./analysis.test-helpers.js";
+import { extractDocument, jobService, storageFromConfig, type JobActor, type ServiceContext } from "@atrium/core";
+import { createJob, debitsOf, startFundedWorker, uploadFixture, waitForStatus } from "./analysis.test-helpers.js";
 
-let env: TestWorkerEnv;
 let svc: ServiceContext;
-let closeProducers: () => Promise<void>;
-let dataDir: string;
-let worker: RunningWorker | undefined;
 let t: { accountId: string; actor: JobActor };
+let stop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "atrium-prices-"));
-  env = await createTestWorkerEnv({ DATA_DIR: dataDir });
-  ({ svc, close: closeProducers } = producerContext(env));
-  await ensureDefaultPrices(svc.db); // the default table, untouched: no test price overrides
-  t = await tenant(svc);
-  await creditReserve(svc.db, { accountId: t.accountId, amountCents: 10_000, idempotencyKey: `seed:${t.accountId}`, reason: "seed" });
-  worker = await env.start();
+  ({ svc, t, stop } = await startFundedWorker("prices"));
 });
 afterAll(async () => {
-  await worker?.stop();
-  await closeProducers?.();
-  await env?.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await stop?.();
 });
 
 describe("default prices with the local analyzer", () => {

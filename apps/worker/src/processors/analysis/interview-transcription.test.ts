@@ -1,27 +1,19 @@
 // Issue 15 (analysis additions): an interview recording transcribed through an OpenAI-compatible
 // /audio/transcriptions API (a local server speaking it: multipart in, JSON out), priced per audio minute.
 import { randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { creditReserve, documentKey, ensureDefaultPrices, jobService, NO_TRANSCRIPTION_PROVIDER, storageFromConfig, type JobActor, type ServiceContext } from "@atrium/core";
+import { documentKey, jobService, NO_TRANSCRIPTION_PROVIDER, storageFromConfig, type JobActor, type ServiceContext } from "@atrium/core";
 import { schema } from "@atrium/db";
-import type { RunningWorker } from "../../index.js";
-import { createTestWorkerEnv, type TestWorkerEnv } from "../../testing.js";
-import { createJob, debitsOf, eventsOf, producerContext, tenant, waitForStatus } from "./analysis.test-helpers.js";
+import { createJob, debitsOf, eventsOf, startFundedWorker, waitForStatus } from "./analysis.test-helpers.js";
 
 const SPOKEN = "Thanks for having me. I really enjoyed leading the migration to Kubernetes, it was a great success. The team was wonderful and I am excited about this role.";
 
-let env: TestWorkerEnv;
 let svc: ServiceContext;
-let closeProducers: () => Promise<void>;
-let dataDir: string;
-let worker: RunningWorker | undefined;
 let t: { accountId: string; actor: JobActor };
+let stop: (() => Promise<void>) | undefined;
 let server: Server;
 const received: Array<{ path: string; auth?: string; model: unknown; format: unknown; filename?: string; type?: string; size?: number }> = [];
 
@@ -68,25 +60,15 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "atrium-stt-"));
-  env = await createTestWorkerEnv({
-    DATA_DIR: dataDir,
+  ({ svc, t, stop } = await startFundedWorker("stt", {
     TRANSCRIPTION_BASE_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
     TRANSCRIPTION_MODEL: "whisper-large-v3",
     TRANSCRIPTION_API_KEY: "stt-key",
-  });
-  ({ svc, close: closeProducers } = producerContext(env));
-  await ensureDefaultPrices(svc.db);
-  t = await tenant(svc);
-  await creditReserve(svc.db, { accountId: t.accountId, amountCents: 10_000, idempotencyKey: `seed:${t.accountId}`, reason: "seed" });
-  worker = await env.start();
+  }));
 });
 afterAll(async () => {
-  await worker?.stop();
-  await closeProducers?.();
-  await env?.close();
+  await stop?.();
   await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 describe("interview_transcription", () => {
