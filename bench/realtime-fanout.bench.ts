@@ -4,14 +4,17 @@ import { accountTopic, createRedisRealtimePublisher, sessionService, type Servic
 import { insertUser } from "@atrium/core/testing";
 import { createDb, schema } from "@atrium/db";
 import { createLogger } from "@atrium/config";
-import { readSseData } from "@atrium/testing";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { freePort } from "@atrium/db/embedded";
+import { apiSpec, readSseData, ROOT, startService, stopAllServices, waitForApi } from "@atrium/testing";
 import { startBenchStack } from "./stack.js";
 
 // Fan-out of live events: SUBSCRIBERS SSE streams (GET /api/events/, plain HTTP) held by
-// USERS members of one account, split over two api instances (each with its own realtime hub and
-// Redis subscriber, as two api processes have; here they share this one Node process with the
-// load, so latencies are an upper bound). EVENTS balance.changed events are published to the
-// account's topic at RATE/s through the publisher api and worker use; each reaches every stream.
+// USERS members of one account, split over two api processes (the compiled build when there is
+// one, else the sources; each with its own realtime hub and Redis subscriber). EVENTS
+// balance.changed events are published to the account's topic at RATE/s through the publisher
+// api and worker use; each reaches every stream.
 // Prints latency (publish → receipt) p50/p99 and deliveries/s. Never asserts.
 const { values: args } = parseArgs({ options: { subscribers: { type: "string", default: "1000" }, events: { type: "string", default: "50" }, rate: { type: "string", default: "10" } } });
 const SUBSCRIBERS = Number(args.subscribers);
@@ -20,11 +23,29 @@ const RATE = Number(args.rate);
 const PER_USER = 10;
 
 const stack = await startBenchStack();
-const stopOnSignal = () => void stack.stop().finally(() => process.exit(130));
+const stopOnSignal = () => void stopAllServices().then(() => stack.stop()).finally(() => process.exit(130));
 process.once("SIGINT", stopOnSignal).once("SIGTERM", stopOnSignal);
 const streams: AbortController[] = [];
 try {
-  const apis = [stack.apiUrl, await stack.secondApi()];
+  const { config } = stack;
+  const env: Record<string, string> = {
+    NODE_ENV: "production",
+    LOG_LEVEL: "silent",
+    DATABASE_URL: stack.databaseUrl,
+    REDIS_URL: stack.redisUrl,
+    REDIS_PREFIX: config.REDIS_PREFIX,
+    SESSION_SECRET: config.SESSION_SECRET,
+    BOOTSTRAP_ADMIN_PASSWORD: stack.adminPassword,
+    RATE_LIMIT_AUTH_PER_HOUR: String(1e9),
+  };
+  const mode = existsSync(path.join(ROOT, "apps/api/dist/main.js")) ? "prod" : "dev";
+  const apis = await Promise.all(
+    [1, 2].map(async (n) => {
+      const port = await freePort();
+      await waitForApi(startService(apiSpec(mode, { ...env, API_PORT: String(port) }, `api-${n}`)), port);
+      return `http://127.0.0.1:${port}`;
+    }),
+  );
   const db = createDb(stack.databaseUrl);
   const redis = new Redis(stack.redisUrl, { maxRetriesPerRequest: 1 });
   const svc: ServiceContext = { db: db.db, config: stack.config, logger: createLogger(stack.config, "bench"), now: () => new Date() };
@@ -73,5 +94,6 @@ try {
   await db.close();
 } finally {
   for (const s of streams) s.abort();
+  await stopAllServices();
   await stack.stop();
 }

@@ -20,8 +20,6 @@ export interface BenchStack {
   config: ApiDeps["config"];
   /** Serves another app on a free port; closed with the stack. */
   listen: (app: Express) => Promise<string>;
-  /** Another api over the same database and Redis, with its own realtime hub (a second api process's share); closed with the stack. */
-  secondApi: () => Promise<string>;
   redisUrl: string;
   /** A pool on the bench database, sized like the api's; closed with the stack. */
   pool: () => DbHandle["pool"];
@@ -74,13 +72,9 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
     cleanups.push(() => flags.close());
     const sessions = await startSessionCacheSync(config, redis, logger);
     cleanups.push(() => sessions.close());
-    // Each api gets its own hub: one subscriber connection per api, as in production.
-    const hub = () => {
-      const h = createRealtimeHub({ redis, subscriber: new Redis(redisServer.url, { maxRetriesPerRequest: null, lazyConnect: true }), prefix: config.REDIS_PREFIX, logger });
-      cleanups.push(() => h.close());
-      return h;
-    };
-    const deps: ApiDeps = { config, db: db.db, redis, jobs, logger, now: () => new Date(), flags, sessionCache: sessions.cache, realtimeHub: hub() };
+    const realtimeHub = createRealtimeHub({ redis, subscriber: new Redis(redisServer.url, { maxRetriesPerRequest: null, lazyConnect: true }), prefix: config.REDIS_PREFIX, logger });
+    cleanups.push(() => realtimeHub.close());
+    const deps: ApiDeps = { config, db: db.db, redis, jobs, logger, now: () => new Date(), flags, sessionCache: sessions.cache, realtimeHub };
 
     const listen = async (app: Express) => {
       const server: Server = await new Promise((resolve) => {
@@ -94,8 +88,7 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
       cleanups.push(() => handle.close());
       return handle.pool;
     };
-    const secondApi = () => listen(createApp({ ...deps, realtimeHub: hub() }));
-    return { apiUrl: await listen(createApp(deps)), databaseUrl, adminPassword, config, listen, pool, stop, secondApi, redisUrl: redisServer.url };
+    return { apiUrl: await listen(createApp(deps)), databaseUrl, adminPassword, config, listen, pool, stop, redisUrl: redisServer.url };
   } catch (err) {
     await stop();
     throw err;
