@@ -27,15 +27,24 @@ export function encodeRealtimeBody(envelope: Omit<TRealtimeEnvelope, "id">): str
   return JSON.stringify(envelope);
 }
 
+type PublishingRedis = Redis & { atriumRealtimePublish(numberOfKeys: number, ...args: string[]): Promise<unknown> };
+
+// defineCommand sends EVALSHA and loads the script only when Redis lacks it: the publish runs on every
+// job event, so the script's text shouldn't travel each time. Defined once per client.
+function withPublishCommand(redis: Redis): PublishingRedis {
+  if (!("atriumRealtimePublish" in redis)) redis.defineCommand("atriumRealtimePublish", { lua: PUBLISH_SCRIPT });
+  return redis as PublishingRedis;
+}
+
 /** A publisher over Redis: every api and worker process publishes through one of these. */
 export function createRedisRealtimePublisher(redis: Redis, prefix: string, now: () => Date = () => new Date()): RealtimePublisher {
+  const client = withPublishCommand(redis);
   return {
     async publish(topics, event) {
       const unique = [...new Set(topics)];
       if (unique.length === 0) return;
       const body = encodeRealtimeBody({ at: now().toISOString(), event });
-      await redis.eval(
-        PUBLISH_SCRIPT,
+      await client.atriumRealtimePublish(
         unique.length + 1,
         realtimeSeqKey(prefix),
         ...unique.map((t) => realtimeKey(prefix, t)),
