@@ -26,3 +26,4 @@ export * from "./system/index.js";
 export * from "./realtime/index.js";
 export * from "./messages/index.js";
 export * from "./notifications/index.js";
+export * from "./recruiting/index.js";

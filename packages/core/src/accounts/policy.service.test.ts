@@ -13,6 +13,20 @@ describe("policy", () => {
     expect(() => authorize(v, "team.write", { accountId: A, organizationId: "o1" })).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
   });
 
+  it("gives recruiting rights to admins and to members with a recruiting role, only in that account", () => {
+    const plain = actor({ accountRoles: { [A]: "member" } });
+    const manager = actor({ accountRoles: { [A]: "member" }, recruitingRoles: { [A]: "hiring_manager" } });
+    const recruiter = actor({ accountRoles: { [A]: "viewer", [B]: "member" }, recruitingRoles: { [A]: "recruiter" } });
+    expect(can(plain, "recruiting.read", { accountId: A })).toBe(false);
+    expect(can(manager, "recruiting.read", { accountId: A })).toBe(true);
+    expect(can(manager, "recruiting.manage", { accountId: A })).toBe(false);
+    expect(can(recruiter, "recruiting.manage", { accountId: A })).toBe(true);
+    expect(can(recruiter, "recruiting.read", { accountId: B })).toBe(false);
+    expect(can(actor({ accountRoles: { [A]: "admin" } }), "recruiting.manage", { accountId: A })).toBe(true);
+    // A stale recruiting role of an account the user left grants nothing.
+    expect(can(actor({ recruitingRoles: { [A]: "recruiter" } }), "recruiting.read", { accountId: A })).toBe(false);
+  });
+
   it("does not let a member manage members", () => {
     const m = actor({ accountRoles: { [A]: "member" }, orgRoles: { o1: "member" } });
     expect(can(m, "team.write", { accountId: A, organizationId: "o1" })).toBe(true);

@@ -1,5 +1,5 @@
 import { ServiceError } from "../shared/errors.js";
-import type { TTenantRole } from "./role.schema.js";
+import type { TRecruitingRole, TTenantRole } from "./role.schema.js";
 
 /**
  * The one place that decides who may do what. Every procedure that touches a
@@ -27,7 +27,9 @@ export type Action =
   | "billing.manage"
   | "data.read"
   | "data.write"
-  | "data.export";
+  | "data.export"
+  | "recruiting.read"
+  | "recruiting.manage";
 
 const RANK: Record<TTenantRole, number> = { viewer: 0, member: 1, admin: 2, owner: 3 };
 
@@ -35,7 +37,7 @@ const RANK: Record<TTenantRole, number> = { viewer: 0, member: 1, admin: 2, owne
  * Minimum role per action, and whether the organization's own role counts.
  * `staffOnly` actions are platform operations no tenant role grants.
  */
-const RULES: Record<Action, { min: TTenantRole; level: "account" | "organization"; staffOnly?: true }> = {
+const RULES: Record<Action, { min: TTenantRole; level: "account" | "organization"; staffOnly?: true; recruiting?: readonly TRecruitingRole[] }> = {
   "account.read": { min: "viewer", level: "account" },
   "account.update": { min: "admin", level: "account" },
   "account.delete": { min: "owner", level: "account" },
@@ -61,6 +63,9 @@ const RULES: Record<Action, { min: TTenantRole; level: "account" | "organization
   "data.write": { min: "member", level: "account" },
   // The whole tenant, every member's profile and the audit trail: what the account's admins may already see.
   "data.export": { min: "admin", level: "account" },
+  // Candidates' personal data: admins, plus the members given a recruiting role (not every member).
+  "recruiting.read": { min: "admin", level: "account", recruiting: ["recruiter", "hiring_manager"] },
+  "recruiting.manage": { min: "admin", level: "account", recruiting: ["recruiter"] },
 };
 
 export interface PolicyActor {
@@ -72,6 +77,8 @@ export interface PolicyActor {
   accountRoles: Record<string, TTenantRole>;
   /** Role per organization the user is a member of. */
   orgRoles: Record<string, TTenantRole>;
+  /** Recruiting role per account where the member has one. */
+  recruitingRoles?: Record<string, TRecruitingRole>;
 }
 
 export interface TenantResource {
@@ -99,7 +106,9 @@ export function can(actor: PolicyActor, action: Action, resource: TenantResource
   const rule = RULES[action];
   if (rule.staffOnly) return false;
   const role = effectiveRole(actor, resource, rule.level);
-  return role !== undefined && RANK[role] >= RANK[rule.min];
+  if (role !== undefined && RANK[role] >= RANK[rule.min]) return true;
+  const recruiting = actor.recruitingRoles?.[resource.accountId];
+  return role !== undefined && recruiting !== undefined && (rule.recruiting?.includes(recruiting) ?? false);
 }
 
 /**

@@ -35,11 +35,11 @@ export function inVisibleOrgs(orgColumn: AnyPgColumn, accountColumn: AnyPgColumn
 }
 
 /** A user's roles in every live tenant and organization (two indexed queries). */
-export async function findTenantRoles(db: DbOrTx, userId: string): Promise<Pick<PolicyActor, "accountRoles" | "orgRoles">> {
+export async function findTenantRoles(db: DbOrTx, userId: string): Promise<Pick<PolicyActor, "accountRoles" | "orgRoles" | "recruitingRoles">> {
   const { accountMembers, memberships, accounts, organizations } = schema;
   const [accountRows, orgRows] = await Promise.all([
     db
-      .select({ accountId: accountMembers.accountId, role: accountMembers.role })
+      .select({ accountId: accountMembers.accountId, role: accountMembers.role, recruitingRole: accountMembers.recruitingRole })
       .from(accountMembers)
       .innerJoin(accounts, and(eq(accounts.id, accountMembers.accountId), sql`${accounts.deletedAt} is null`))
       .where(eq(accountMembers.userId, userId)),
@@ -52,6 +52,7 @@ export async function findTenantRoles(db: DbOrTx, userId: string): Promise<Pick<
   return {
     accountRoles: Object.fromEntries(accountRows.map((r) => [r.accountId, r.role])),
     orgRoles: Object.fromEntries(orgRows.map((r) => [r.organizationId, r.role])),
+    recruitingRoles: Object.fromEntries(accountRows.flatMap((r) => (r.recruitingRole ? [[r.accountId, r.recruitingRole]] : []))),
   };
 }
 

@@ -16,6 +16,8 @@ export const ZMessageContent = z
   .max(MESSAGE_MAX_CHARS, `At most ${MESSAGE_MAX_CHARS.toLocaleString("en-US")} characters`);
 
 export const CONVERSATION_SUBJECT_TYPES = ["document", "job"] as const;
+/** An application's conversation is opened by the recruiting domain, never by `messages.send`. */
+export const CONVERSATION_SUBJECT_KINDS = [...CONVERSATION_SUBJECT_TYPES, "application"] as const;
 export const ZConversationSubject = z
   .strictObject({
     type: z.enum(CONVERSATION_SUBJECT_TYPES, { error: "Subject type must be document or job" }),
@@ -44,7 +46,7 @@ export const ZConversation = z
   .object({
     id: z.uuid(),
     accountId: z.uuid(),
-    subject: z.object({ type: z.enum(CONVERSATION_SUBJECT_TYPES), id: z.uuid() }).nullable(),
+    subject: z.object({ type: z.enum(CONVERSATION_SUBJECT_KINDS), id: z.uuid() }).nullable(),
     /** The other participant. */
     otherUser: ZMessageUser,
     lastMessage: ZMessage.nullable(),

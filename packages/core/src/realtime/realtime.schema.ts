@@ -39,6 +39,14 @@ export const ZRealtimeEvent = z.discriminatedUnion("type", [
   /** `notificationId` absent: all of the user's notifications were marked read. */
   z.object({ type: z.literal("notification.read"), notificationId: id.optional() }),
   /**
+   * Recruiting: an application was created, moved, withdrawn or re-matched. Goes to the
+   * candidate's user topic and the employer's account topic; ids and the status only, so a
+   * member without a recruiting role learns nothing they could then read.
+   */
+  z.object({ type: z.literal("application.changed"), applicationId: id, postingId: id, accountId: id, status: z.string().max(32) }),
+  /** Recruiting: an interview was scheduled, confirmed, moved, cancelled or got feedback or a transcript. */
+  z.object({ type: z.literal("interview.changed"), interviewId: id, applicationId: id, accountId: id, status: z.string().max(32) }),
+  /**
    * Sent by the stream itself when a reconnecting client's last event is older than
    * the kept backlog: events may be missing, refetch everything shown.
    */

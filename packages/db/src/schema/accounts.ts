@@ -4,6 +4,13 @@ import { users } from "./users.js";
 
 export const tenantRole = pgEnum("tenant_role", ["owner", "admin", "member", "viewer"]);
 
+/**
+ * A member's part in the account's hiring, beside their tenant role: recruiters run
+ * postings and pipelines, hiring managers see them and give interview feedback.
+ * Account admins and owners have every recruiting right without one.
+ */
+export const recruitingRole = pgEnum("recruiting_role", ["recruiter", "hiring_manager"]);
+
 /** The tenant: owns organizations, their data and (later) the prepaid reserve. */
 export const accounts = pgTable(
   "accounts",
@@ -33,6 +40,7 @@ export const accountMembers = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     role: tenantRole().notNull().default("member"),
+    recruitingRole: recruitingRole(),
     ...timestamps,
   },
   (t) => [uniqueIndex("account_members_account_user_key").on(t.accountId, t.userId), index("account_members_user_idx").on(t.userId)],

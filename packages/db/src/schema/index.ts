@@ -16,3 +16,4 @@ export * from "./analysis-jobs.js";
 export * from "./flags.js";
 export * from "./messages.js";
 export * from "./notifications.js";
+export * from "./recruiting.js";

@@ -3,7 +3,7 @@ import { id, softDelete, timestamps } from "./_columns.js";
 import { tenantId } from "./accounts.js";
 import { users } from "./users.js";
 
-export const conversationSubjectType = pgEnum("conversation_subject_type", ["document", "job"]);
+export const conversationSubjectType = pgEnum("conversation_subject_type", ["document", "job", "application"]);
 
 /**
  * A 1:1 conversation between two members of one account, optionally about one

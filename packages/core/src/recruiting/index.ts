@@ -1,0 +1,3 @@
+// Recruiting (seed 002, HireQ): postings, applications, interviews, candidate profiles, reports, the assistant.
+// One domain, topic files `<topic>.<kind>.ts`; this is its only public surface.
+export {};
