@@ -105,11 +105,11 @@ export async function startRunWithinCap(db: DbOrTx, jobId: string, cap: number, 
   return start ?? { status: "gone" };
 }
 
-/** A raw `select *` row of jobs (snake_case, driver strings) as drizzle would map it. */
+/** A raw `select *` row of jobs (snake_case columns, as the schema's casing names them; driver values) as drizzle would map it. */
 function rowOf(raw: Record<string, unknown>): JobRow {
   const out: Record<string, unknown> = {};
   for (const [key, col] of Object.entries(getTableColumns(jobs))) {
-    const v = raw[col.name];
+    const v = raw[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)];
     out[key] = v === null || v === undefined ? null : col.mapFromDriverValue(v);
   }
   return out as JobRow;
