@@ -35,7 +35,7 @@ const eventsJson = (items: JobEvents[]) =>
  * is a CTE of the jobs (id, account_id) this statement moved: their rows are locked by
  * it, so a concurrent writer to the same job waits and never takes the same seq.
  */
-function insertEventsOfJobs(source: SQL, items: JobEvents[]): SQL {
+export function insertEventsOfJobs(source: SQL, items: JobEvents[]): SQL {
   return sql`
     insert into ${jobEvents} (job_id, account_id, seq, type, message, data, duration_ms, cost_cents, occurred_at)
     select src.id, src.account_id,
@@ -47,7 +47,7 @@ function insertEventsOfJobs(source: SQL, items: JobEvents[]): SQL {
 }
 
 /** Per moved job (`src`), the events the `ev` CTE wrote for it, in timeline order. */
-const EVENTS_OF_SRC = sql`(select coalesce(json_agg(ev order by ev.seq), '[]'::json) from ev where ev.job_id = src.id) as events`;
+export const EVENTS_OF_SRC = sql`(select coalesce(json_agg(ev order by ev.seq), '[]'::json) from ev where ev.job_id = src.id) as events`;
 
 /** Rows keyed by job id, back in the order of the items asked (a job missing from the rows didn't move). */
 function byJob<R extends { id: string }>(rows: R[], items: Array<{ jobId: string }>): Array<R | undefined> {

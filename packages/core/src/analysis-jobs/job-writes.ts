@@ -16,7 +16,7 @@ const MAX_BATCH = 100;
  * when the flush holding its write committed (or failed: then every write of
  * that flush fails, and each run handles it as it would its own statement's).
  */
-function groupCommit<K, V>(flush: (batch: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
+export function groupCommit<K, V>(flush: (batch: readonly K[]) => Promise<Array<V | Error>>): DataLoader<K, V> {
   let inFlight = 0;
   let waiting: Array<() => void> = [];
   return new DataLoader<K, V>(
