@@ -101,7 +101,7 @@ export async function admitJobs(db: DbOrTx, items: readonly Admission[]): Promis
         select id, account_id, created_by_id, type, input, estimated_cost_cents from v order by n
         returning id, account_id, created_at
       ), ev as (${insertEventsOfJobs(sql`src`, admitted.map(({ id, queued }) => ({ jobId: id, events: [queued] })))}),
-      au as (${tx.insert(schema.auditEvents).values(audits)})
+      au as (${tx.insert(schema.auditEvents).values(audits).getSQL()})
       select src.id, src.created_at, ${EVENTS_OF_SRC} from src`);
     const written = new Map(rows.map((r) => [r.id, r]));
     for (const { at, id, item, check } of admitted) {
