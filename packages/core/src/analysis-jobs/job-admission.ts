@@ -33,6 +33,8 @@ export interface Admission {
 
 export interface Admitted {
   job: JobRow;
+  /** The account's name as the insert read it (for the job's view, without another lookup). */
+  accountName: string | null;
   events: TJobEvent[];
   check: TSpendCheck;
 }
@@ -93,7 +95,7 @@ export async function admitJobs(db: DbOrTx, items: readonly Admission[]): Promis
     );
     const audits = admitted.map(({ id, item }) => auditRow({ ...item.audit, target: { type: "job", id } }));
     // Jobs, their job.queued events and their audit entries in ONE statement.
-    const { rows } = await tx.execute<{ id: string; created_at: string; events: unknown }>(sql`
+    const { rows } = await tx.execute<{ id: string; created_at: string; account_name: string | null; events: unknown }>(sql`
       with v as (
         select * from jsonb_to_recordset(${values}::jsonb) as v(id uuid, n int, account_id uuid, created_by_id uuid, type text, input jsonb, estimated_cost_cents bigint)
       ), src as (
@@ -102,7 +104,7 @@ export async function admitJobs(db: DbOrTx, items: readonly Admission[]): Promis
         returning id, account_id, created_at
       ), ev as (${insertEventsOfJobs(sql`src`, admitted.map(({ id, queued }) => ({ jobId: id, events: [queued] })))}),
       au as (${tx.insert(schema.auditEvents).values(audits).getSQL()})
-      select src.id, src.created_at, ${EVENTS_OF_SRC} from src`);
+      select src.id, src.created_at, (select a.name from accounts a where a.id = src.account_id) as account_name, ${EVENTS_OF_SRC} from src`);
     const written = new Map(rows.map((r) => [r.id, r]));
     for (const { at, id, item, check } of admitted) {
       const row = written.get(id);
@@ -128,7 +130,7 @@ export async function admitJobs(db: DbOrTx, items: readonly Admission[]): Promis
         createdAt: now,
         updatedAt: now,
       };
-      out[at] = { job, check, events: writtenEvents(row?.events) };
+      out[at] = { job, check, accountName: row?.account_name ?? null, events: writtenEvents(row?.events) };
     }
     return out;
   });

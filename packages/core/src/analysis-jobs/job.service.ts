@@ -92,7 +92,7 @@ export async function createJob(ctx: ServiceContext, actor: TenantActor, raw: TC
   const docs = await loadTenantDocuments(ctx.db, accountId, documentIdsOf(type, input));
   const priced = await estimateJobCost(ctx.db, ctx.config, type, input, docs);
   // Admitted with every other create of this process that arrived meanwhile: one transaction for the batch.
-  const { job, events, check } = await admissionFor(ctx.db).load({
+  const { job, events, check, accountName } = await admissionFor(ctx.db).load({
     accountId,
     createdById: actor.userId,
     type,
@@ -119,7 +119,8 @@ export async function createJob(ctx: ServiceContext, actor: TenantActor, raw: TC
     await publishJobChange(ctx, job, { events, status: "failed" });
     throw new ServiceError("PRECONDITION_FAILED", "The job queue is unavailable; try again shortly");
   }
-  return { ...(await toJobView(ctx.db, job, actor)), spendWarning: check.verdict === "warn" ? check.message : null };
+  const known = accountName === null ? undefined : new Map([[job.accountId, accountName]]);
+  return { ...(await toJobView(ctx.db, job, actor, known)), spendWarning: check.verdict === "warn" ? check.message : null };
 }
 
 /**
