@@ -14,9 +14,10 @@ import { createDb, migrateDb, schema } from "@atrium/db";
 import { startEmbeddedPostgres, startRedisServer } from "@atrium/db/embedded";
 import { startWorker } from "@atrium/worker";
 
-// Jobs per second through the whole pipeline (createJob: validate, price,
-// checkSpend, insert + event, enqueue; worker: running + event, steps, price,
-// recordRunCost, success + event) for the `noop` type, against bare BullMQ
+// Jobs per second through the whole pipeline (createJob: validate, price, admission
+// (spend check + insert + event + audit, group-committed with concurrent creates), enqueue;
+// worker: start within the tenant cap, steps, price, finish + events + usage record, the bell,
+// each group-committed across the worker's running jobs) for the `noop` type, against bare BullMQ
 // (add + a processor that returns) on the same Redis with the same worker
 // concurrency, in one run. Then documents/s for document_analysis with the
 // local analyzer on text already extracted, and on a PDF. Prints; never asserts.
