@@ -65,6 +65,10 @@ export const AUDIT_EVENT_TYPES = [
   "job.retried",
   "message.deleted",
   "notification.preferences_updated",
+  "application.created",
+  "application.moved",
+  "application.withdrawn",
+  "application.rematched",
 ] as const;
 export const ZAuditEventType = z.enum(AUDIT_EVENT_TYPES);
 export type TAuditEventType = z.infer<typeof ZAuditEventType>;
