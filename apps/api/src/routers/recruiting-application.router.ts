@@ -20,7 +20,8 @@ const rest = (method: "GET" | "POST", path: `/${string}`, summary: string) => ({
 
 /** Employers' pipeline (recruiting roles) and candidates' own applications; the rules are in core's recruiting domain. */
 export const recruitingApplicationRouter = router({
-  apply: tenantProcedure
+  // "apply" is a reserved word in tRPC routers (Function.prototype.apply): applying is `create`.
+  create: tenantProcedure
     .meta(rest("POST", "/applications/", "Apply to a published posting with one of your résumés (candidates)"))
     .input(ZApplyInput)
     .output(ZMyApplicationDetail)

@@ -36,8 +36,10 @@ function assertSendable(doc: documents.DocumentRow) {
 
 /**
  * A candidate applies to a published posting with one of their own résumés. Decided here:
- * - the résumé must be in the candidate's personal (home) account: checked first, so another
- *   tenant's document and posting ids answer alike (NOT_FOUND) whatever the order of the mistakes;
+ * - the résumé must be in the candidate's personal (home) account and sendable: checked first, so
+ *   another tenant's document and posting ids answer alike (NOT_FOUND) whatever the order of the mistakes;
+ * - a published posting is public (its board), so any tenant's may be applied to: it is not a
+ *   tenant-scoped id here, except that drafts and closed ones are NOT_FOUND like unknown ids;
  * - only published postings (a draft or closed one, or another's id, is NOT_FOUND);
  * - one application per posting and candidate (CONFLICT);
  * - members of the employer can't apply to its postings: they would see and move their own
@@ -48,10 +50,11 @@ function assertSendable(doc: documents.DocumentRow) {
  */
 export async function applyToPosting(ctx: ServiceContext, actor: TenantActor, input: TApplyInput, meta?: RequestMeta): Promise<TMyApplicationDetail> {
   const { doc: resume, candidateAccountId } = await ownDocument(ctx, actor, input.resumeDocumentId);
+  // The caller's own input first: whether the posting exists is only asked with a sendable résumé.
+  assertSendable(resume);
   const posting = await repo.findPostingForApply(ctx.db, input.postingId);
   if (!posting || posting.status !== "published") throw notFound("Posting");
   if (posting.accountId in actor.accountRoles) throw new ServiceError("FORBIDDEN", "Members of the employer's account can't apply to its own postings");
-  assertSendable(resume);
 
   const copyId = randomUUID();
   const storage = storageFromConfig(ctx.config);

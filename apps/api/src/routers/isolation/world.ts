@@ -130,7 +130,7 @@ async function postingWithApplicant(api: TestApi, name: string, accountId: strin
   const resume = await upload(api, candidate.token, { name: `${name}-cv.txt`, bytes: Buffer.from(`${name} candidate resume`) }, { accountId: personal.id, kind: "resume" });
   const resumeId = String(resume.body.id);
   await db.update(schema.documents).set({ extractionStatus: "done", extractedText: `${name} candidate resume` }).where(eq(schema.documents.id, resumeId));
-  const applied = await candidate.call.recruiting.applications.apply({ postingId: posting.id, resumeDocumentId: resumeId });
+  const applied = await candidate.call.recruiting.applications.create({ postingId: posting.id, resumeDocumentId: resumeId });
   const [app] = await db.select().from(schema.applications).where(eq(schema.applications.id, applied.id));
   return {
     candidate,
