@@ -65,6 +65,9 @@ export const AUDIT_EVENT_TYPES = [
   "job.retried",
   "message.deleted",
   "notification.preferences_updated",
+  "candidate_profile.updated",
+  "candidate_profile.parse_requested",
+  "recruiting_assistant.asked",
 ] as const;
 export const ZAuditEventType = z.enum(AUDIT_EVENT_TYPES);
 export type TAuditEventType = z.infer<typeof ZAuditEventType>;

@@ -1,3 +1,4 @@
 // Recruiting (seed 002, HireQ): postings, applications, interviews, candidate profiles, reports, the assistant.
 // One domain, topic files `<topic>.<kind>.ts`; this is its only public surface.
-export {};
+export * as candidateProfileService from "./candidate-profile.service.js";
+export * from "./candidate-profile.schema.js";
