@@ -40,7 +40,7 @@ describe("fill the candidate profile from a résumé", () => {
 
     const started = await candidateProfileService.parseMyProfile(svc, actor, { documentId });
     const jobId = started.parse?.jobId ?? "";
-    expect(started.parse?.status).toBe("queued");
+    expect(["queued", "running", "success"]).toContain(started.parse?.status);
 
     // Filled by the worker itself (the row, not the read path, which would also catch up).
     const row = await waitFor(async () => ((await storedProfile(actor.userId))?.parsedAt ? storedProfile(actor.userId) : null), { timeoutMs: 20_000, what: "the profile to be filled" });
