@@ -38,3 +38,4 @@ export * from "./messages/message.schema.js";
 export * from "./realtime/realtime-stream.schema.js";
 export * from "./notifications/notification.schema.js";
 export * from "./recruiting/candidate-profile.schema.js";
+export * from "./recruiting/recruiting-assistant.schema.js";

@@ -2,3 +2,6 @@
 // One domain, topic files `<topic>.<kind>.ts`; this is its only public surface.
 export * as candidateProfileService from "./candidate-profile.service.js";
 export * from "./candidate-profile.schema.js";
+export * as recruitingAssistantService from "./recruiting-assistant.service.js";
+export { NO_ASSISTANT_PROVIDER } from "./recruiting-assistant.service.js";
+export * from "./recruiting-assistant.schema.js";
