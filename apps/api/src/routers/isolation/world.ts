@@ -87,17 +87,23 @@ async function newTenant(api: TestApi, staff: TestUser, name: string, owner: Tes
   const [docRow] = await api.svc.db.select().from(schema.documents).where(eq(schema.documents.id, String(doc.body.id)));
   const notice = await notificationService.notify(api.svc, { userId: owner.user.id, accountId: account.id, kind: "job.finished", title: `${name} notice`, body: `${name} job done`, link: `/jobs/${job.id}`, email: false });
   if (!notice.notificationId) throw new Error("expected a notification");
+  // Recruiting: a posting and one outside candidate's application to it (the candidate is no member).
+  const [posting] = await api.svc.db.insert(schema.jobPostings).values({ accountId: account.id, title: `${name} posting`, description: `${name} posting text` }).returning();
+  const applicant = await newUser(api, `${name}-applicant`);
+  const personal = await applicant.call.accounts.create({ name: `${name} applicant` });
+  const [application] = await api.svc.db.insert(schema.applications).values({ accountId: account.id, postingId: String(posting?.id), candidateUserId: applicant.user.id, candidateAccountId: personal.id }).returning();
+  if (!posting || !application) throw new Error("expected a posting and an application");
   const people = [owner, ...members];
   return {
     name,
     owner,
     members,
-    ids: { account: account.id, organization: org.id, team: team.id, user: member.user.id, invitation: invited.invitation.id, apiKey: apiKey.id, document: String(doc.body.id), job: job.id, conversation: sent.conversation.id, message: sent.message.id, notification: notice.notificationId },
+    ids: { account: account.id, organization: org.id, team: team.id, user: member.user.id, invitation: invited.invitation.id, apiKey: apiKey.id, document: String(doc.body.id), job: job.id, conversation: sent.conversation.id, message: sent.message.id, notification: notice.notificationId, posting: posting.id, application: application.id },
     deletedTeam: oldTeam.id,
     invitationToken: await invitationTokenSentTo(api, inviteeEmail),
     documentKey: String(docRow?.storageKey),
     markers: [
-      ...[account.id, org.id, team.id, oldTeam.id, invited.invitation.id, apiKey.id, String(doc.body.id), job.id, adjusted.entry.id, checkout.sessionId, sent.conversation.id, sent.message.id, notice.notificationId],
+      ...[account.id, org.id, team.id, oldTeam.id, invited.invitation.id, apiKey.id, String(doc.body.id), job.id, adjusted.entry.id, checkout.sessionId, sent.conversation.id, sent.message.id, notice.notificationId, posting.id, application.id],
       ...people.flatMap((p) => [p.user.id, p.user.email, p.user.username]),
       ...[inviteeEmail, `${name} Inc`, `${name} Org`, `${name} Team`, `${name} Old Team`, `${name} document`, `${name} private message`, `${name} notice`],
     ],
