@@ -5,3 +5,6 @@ export * from "./candidate-profile.schema.js";
 export * as recruitingAssistantService from "./recruiting-assistant.service.js";
 export { NO_ASSISTANT_PROVIDER } from "./recruiting-assistant.service.js";
 export * from "./recruiting-assistant.schema.js";
+export * from "./posting.schema.js";
+export * as postingService from "./posting.service.js";
+export * as publicPostingService from "./public-posting.service.js";
