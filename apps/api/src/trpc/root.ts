@@ -28,6 +28,8 @@ import { messageRouter } from "../routers/message.router.js";
 import { eventRouter } from "../routers/event.router.js";
 import { notificationRouter } from "../routers/notification.router.js";
 import { recruitingApplicationRouter } from "../routers/recruiting-application.router.js";
+import { recruitingProfileRouter } from "../routers/recruiting-profile.router.js";
+import { recruitingAssistantRouter } from "../routers/recruiting-assistant.router.js";
 import { router } from "./init.js";
 
 // Nested by domain: a domain's procedures (and its staff-only ones under `admin`) sit under one key,
@@ -54,6 +56,8 @@ export const appRouter = router({
   notifications: notificationRouter,
   recruiting: router({
     applications: recruitingApplicationRouter,
+    profile: recruitingProfileRouter,
+    assistant: recruitingAssistantRouter,
   }),
   system: router({
     metrics: systemMetricsRouter,

@@ -79,3 +79,18 @@ export async function isApplicationResume(db: DbOrTx, documentId: string): Promi
   const rows = await db.select({ id: applications.id }).from(applications).where(eq(applications.resumeDocumentId, documentId)).limit(1);
   return rows.length > 0;
 }
+
+/** New bytes under the same key (a text the platform rewrites): size, hash and text change together. */
+export async function replaceExtractedContent(
+  db: DbOrTx,
+  id: string,
+  c: { sizeBytes: number; sha256: string; mimeType: string; text: string },
+  at: Date,
+): Promise<DocumentRow | undefined> {
+  const [row] = await db
+    .update(documents)
+    .set({ sizeBytes: c.sizeBytes, sha256: c.sha256, mimeType: c.mimeType, extractionStatus: "done", extractedText: c.text, extractionError: null, pageCount: null, updatedAt: at })
+    .where(and(eq(documents.id, id), isNull(documents.deletedAt)))
+    .returning();
+  return row;
+}

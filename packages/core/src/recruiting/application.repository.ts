@@ -2,19 +2,14 @@ import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import { textMatches } from "../users/user.repository.js";
 import type { TApplicationStatus } from "./application.schema.js";
+import { findPosting } from "./posting.repository.js";
 
 const { applications, applicationStageChanges, jobPostings, users, jobs, accounts, documents } = schema;
 export type ApplicationRow = typeof applications.$inferSelect;
 export type NewApplicationRow = typeof applications.$inferInsert;
 
-/** What applying needs to know of a posting (post's service owns the rest of it). */
-export async function findPostingForApply(db: DbOrTx, postingId: string) {
-  const [row] = await db
-    .select({ id: jobPostings.id, accountId: jobPostings.accountId, title: jobPostings.title, status: jobPostings.status, jobDescriptionDocumentId: jobPostings.jobDescriptionDocumentId })
-    .from(jobPostings)
-    .where(eq(jobPostings.id, postingId));
-  return row;
-}
+/** What applying and the pipeline need of a posting: post's own read of it (any status; callers decide). */
+export const findPostingForApply = findPosting;
 
 export async function insertApplication(db: DbOrTx, row: NewApplicationRow): Promise<ApplicationRow> {
   const [created] = await db.insert(applications).values(row).returning();
