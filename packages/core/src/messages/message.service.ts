@@ -116,6 +116,12 @@ async function postInto(ctx: ServiceContext, actor: TenantActor, found: { conver
   return message;
 }
 
+/** One conversation as the caller's list shows it; NOT_FOUND unless they may take part in it. */
+export async function getConversationSummary(ctx: ServiceContext, actor: TenantActor, conversationId: string): Promise<TConversation> {
+  await loadParticipation(ctx, actor, conversationId);
+  return conversationFor(ctx, actor, conversationId);
+}
+
 /**
  * Posts into a conversation with several participants (an application's) as the caller;
  * NOT_FOUND unless they may take part in it. The recruiting domain keeps its participants.

@@ -1,3 +1,6 @@
 // Recruiting (seed 002, HireQ): postings, applications, interviews, candidate profiles, reports, the assistant.
 // One domain, topic files `<topic>.<kind>.ts`; this is its only public surface.
-export {};
+export * from "./application-conversation.schema.js";
+export * as applicationConversationService from "./application-conversation.service.js";
+/** Recruiting's notices (bell/email by preference): the application and interview services call these after their commit. */
+export * as recruitingNotifications from "./recruiting-notification.service.js";
