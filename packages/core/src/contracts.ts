@@ -38,3 +38,4 @@ export * from "./messages/message.schema.js";
 export * from "./realtime/realtime-stream.schema.js";
 export * from "./notifications/notification.schema.js";
 export * from "./recruiting/application-conversation.schema.js";
+export * from "./recruiting/posting.schema.js";

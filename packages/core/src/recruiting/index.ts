@@ -4,3 +4,6 @@ export * from "./application-conversation.schema.js";
 export * as applicationConversationService from "./application-conversation.service.js";
 /** Recruiting's notices (bell/email by preference): the application and interview services call these after their commit. */
 export * as recruitingNotifications from "./recruiting-notification.service.js";
+export * from "./posting.schema.js";
+export * as postingService from "./posting.service.js";
+export * as publicPostingService from "./public-posting.service.js";
