@@ -40,4 +40,5 @@ export * from "./notifications/notification.schema.js";
 export * from "./recruiting/application.schema.js";
 export * from "./recruiting/candidate-profile.schema.js";
 export * from "./recruiting/recruiting-assistant.schema.js";
+export * from "./recruiting/application-conversation.schema.js";
 export * from "./recruiting/posting.schema.js";

@@ -30,6 +30,7 @@ import { notificationRouter } from "../routers/notification.router.js";
 import { recruitingApplicationRouter } from "../routers/recruiting-application.router.js";
 import { recruitingProfileRouter } from "../routers/recruiting-profile.router.js";
 import { recruitingAssistantRouter } from "../routers/recruiting-assistant.router.js";
+import { recruitingConversationRouter } from "../routers/recruiting-conversation.router.js";
 import { router } from "./init.js";
 
 // Nested by domain: a domain's procedures (and its staff-only ones under `admin`) sit under one key,
@@ -58,6 +59,7 @@ export const appRouter = router({
     applications: recruitingApplicationRouter,
     profile: recruitingProfileRouter,
     assistant: recruitingAssistantRouter,
+    conversation: recruitingConversationRouter,
   }),
   system: router({
     metrics: systemMetricsRouter,

@@ -9,6 +9,7 @@ import type { RequestMeta, ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
 import { inTransaction } from "../shared/tx.js";
 import { publishApplicationChange } from "./application-live.js";
+import { applicationStatusChanged } from "./recruiting-notification.service.js";
 import { getApplication, getMyApplication } from "./application-read.service.js";
 import { PIPELINE_MOVES, WITHDRAWABLE, type TApplicationDetail, type TApplicationStatus, type TMoveApplicationInput, type TMyApplicationDetail } from "./application.schema.js";
 import * as repo from "./application.repository.js";
@@ -47,6 +48,8 @@ async function applyMove(ctx: ServiceContext, actor: PolicyActor, app: repo.Appl
     return email ? queueEmailInTx(ctx, tx, { ...email, accountId: app.accountId }) : undefined;
   });
   await dispatch?.();
+  // The candidate's bell too, for the employer's moves (their own withdrawal tells them nothing new).
+  if (to !== "withdrawn") await applicationStatusChanged(ctx, { applicationId: app.id });
 }
 
 async function emailFor(ctx: ServiceContext, app: repo.ApplicationRow, status: EmailedStatus) {

@@ -10,6 +10,7 @@ import { inTransaction, isUniqueViolation } from "../shared/tx.js";
 import { documentKey } from "../storage/storage.service.js";
 import { storageFromConfig } from "../storage/index.js";
 import { publishApplicationChange } from "./application-live.js";
+import { applicationReceived } from "./recruiting-notification.service.js";
 import { startMatch } from "./application-match.service.js";
 import { getMyApplication } from "./application-read.service.js";
 import type { TApplyInput, TMyApplicationDetail } from "./application.schema.js";
@@ -107,6 +108,6 @@ export async function applyToPosting(ctx: ServiceContext, actor: TenantActor, in
     if (isUniqueViolation(err, "applications_posting_candidate_key")) throw new ServiceError("CONFLICT", ALREADY_APPLIED);
     throw err;
   }
-  await startMatch(ctx, app, null, meta);
+  await Promise.all([startMatch(ctx, app, null, meta), applicationReceived(ctx, { applicationId: app.id })]);
   return getMyApplication(ctx, actor, app.id);
 }

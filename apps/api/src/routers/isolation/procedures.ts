@@ -38,6 +38,8 @@ const ID_KIND_BY_ROUTER: Record<string, Kind> = {
   messages: "conversation",
   notifications: "notification",
   "recruiting.applications": "application",
+  // The application's conversation is addressed by the application.
+  "recruiting.conversation": "application",
 };
 /** Procedures whose `id` is not their router's kind. */
 const ID_KIND_BY_PROCEDURE: Record<string, Kind> = { "messages.delete": "message" };
