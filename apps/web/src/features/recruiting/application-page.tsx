@@ -99,7 +99,7 @@ function Details({ app }: { app: TApplicationDetail }) {
           {errorMessage(move.error)}
         </Alert>
       )}
-      <Grid gutter="lg">
+      <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="lg">
             <Match app={app} />
