@@ -135,6 +135,22 @@ describe.each<Transport>(["rest", "trpc"])("applications over %s", (t) => {
     expect(late.error?.fieldErrors?.to).toEqual(["A withdrawn application can't be moved any more"]);
   });
 
+  it("lets exactly one of two concurrent moves from the same stage through", async () => {
+    const e = await employer(api, `race-${t}`);
+    const p = await posting(api, e.account.id, `Race ${t}`);
+    const c = await candidate(api, `race-${t}`);
+    const { id } = (await call(api.url, t, r.apply, { postingId: p.id, resumeDocumentId: c.resumeId }, bearer(c.token))).data as { id: string };
+    const [a, b] = await Promise.all([
+      call(api.url, t, r.move, { id, from: "applied", to: "screening" }, bearer(e.recruiter.token)),
+      call(api.url, t, r.move, { id, from: "applied", to: "rejected" }, bearer(e.owner.token)),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const stages = await api.svc.db.select().from(schema.applicationStageChanges).where(eq(schema.applicationStageChanges.applicationId, id));
+    expect(stages).toHaveLength(2);
+    const emails = await api.svc.db.select().from(schema.emailOutbox).where(eq(schema.emailOutbox.toAddress, c.user.email));
+    expect(emails).toHaveLength(1);
+  });
+
   it("ranks a posting's applications by match score, unscored last, with filters and forward pages", async () => {
     const e = await employer(api, `rank-${t}`);
     const p = await posting(api, e.account.id, `Ranked ${t}`);

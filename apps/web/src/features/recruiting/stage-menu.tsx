@@ -24,7 +24,8 @@ export function StageMenu({ name, status, onMove, loading, compact }: StageMenuP
             <IconArrowsRightLeft size={16} />
           </ActionIcon>
         ) : (
-          <Button variant="light" rightSection={<IconChevronDown size={16} />} loading={loading} aria-label={`Move ${name}`}>
+          // Its visible words are its name (axe: label-content-name-mismatch); the page names the candidate.
+          <Button variant="light" rightSection={<IconChevronDown size={16} />} loading={loading}>
             Move to
           </Button>
         )}
