@@ -19,7 +19,8 @@ const { jobs, reserves } = schema;
 /** One job to admit, priced already; judged by the policy against its account's locked reserve. */
 export interface Admission {
   accountId: string;
-  createdById: string;
+  /** Null for work a platform rule started (an application's résumé match): nobody to notify. */
+  createdById: string | null;
   type: TJobType;
   input: Record<string, unknown>;
   estimatedCents: number;

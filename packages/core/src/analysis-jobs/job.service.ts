@@ -19,6 +19,7 @@ import { publishJobChange } from "./job-live.js";
 import { findJob, transitionJob, type JobRow } from "./jobs.repository.js";
 import { requireFlag, subjectFor } from "../flags/flag-gate.js";
 import { FLAGS } from "../flags/flags.schema.js";
+import { assertNotHiddenResume } from "../documents/document.service.js";
 import { assertTranscriptionConfigured } from "../transcription/transcription.js";
 
 
@@ -80,21 +81,39 @@ export async function estimateJob(ctx: ServiceContext, actor: TenantActor, input
  * by the ai-analysis flag (FORBIDDEN, naming it) writes and enqueues nothing.
  */
 export async function createJob(ctx: ServiceContext, actor: TenantActor, raw: TCreateJobInput, meta?: RequestMeta): Promise<TJob> {
-  if (!ctx.jobs) throw new Error("createJob needs a context with job queues");
   const type = raw.type;
   assertTypeAllowed(ctx, type);
   const input = parseInput(type, raw.input ?? {});
   const accountId = resolveAccount(actor, raw.accountId, "data.write");
   // Before the reserve is locked or a row written: a feature that is off costs nothing.
   await assertFlagOn(ctx, actor, accountId, type);
+  // The documents' own rule too: a member without a recruiting role can't analyse a candidate's résumé copy.
+  for (const id of documentIdsOf(type, input)) await assertNotHiddenResume(ctx, actor, { id, accountId });
+  const { job, check, accountName } = await admitJob(ctx, { accountId, createdBy: by(actor), type, input }, meta);
+  const known = accountName === null ? undefined : new Map([[job.accountId, accountName]]);
+  return { ...(await toJobView(ctx.db, job, actor, known)), spendWarning: check.verdict === "warn" ? check.message : null };
+}
 
+/**
+ * Admission and enqueue of an already validated job in `accountId`, for callers that decided the
+ * account's rights themselves: createJob above, and work a platform rule starts on an account's
+ * behalf (an application's résumé match, billed to the employer though a candidate caused it).
+ * `createdBy` null = nobody to notify of the outcome. Admitted with every other create of this
+ * process that arrived meanwhile, in one transaction for the batch (job-admission.ts).
+ */
+export async function admitJob(
+  ctx: ServiceContext,
+  job: { accountId: string; createdBy: { id: string; username: string | null } | null; type: TJobType; input: Record<string, unknown> },
+  meta?: RequestMeta,
+) {
+  if (!ctx.jobs) throw new Error("admitJob needs a context with job queues");
+  const { accountId, type, input } = job;
   // Priced before admission, outside the reserve's lock (what estimateJob shows is computed the same way).
   const docs = await loadTenantDocuments(ctx.db, accountId, documentIdsOf(type, input));
   const priced = await estimateJobCost(ctx.db, ctx.config, type, input, docs);
-  // Admitted with every other create of this process that arrived meanwhile: one transaction for the batch.
-  const { job, events, check, accountName } = await admissionFor(ctx.db).load({
+  const admitted = await admissionFor(ctx.db).load({
     accountId,
-    createdById: actor.userId,
+    createdById: job.createdBy?.id ?? null,
     type,
     input,
     estimatedCents: priced.totalCents,
@@ -105,22 +124,21 @@ export async function createJob(ctx: ServiceContext, actor: TenantActor, raw: TC
       message: `Queued ${type} (estimated ${priced.totalCents} ¢)`,
       data: { estimatedCents: priced.totalCents, verdict: check.verdict, ...(check.message ? { warning: check.message } : {}) },
     }),
-    audit: { eventType: "job.created", actor: by(actor), accountId, meta, details: { type, estimatedCents: priced.totalCents } },
+    audit: { eventType: "job.created", actor: job.createdBy, accountId, meta, details: { type, estimatedCents: priced.totalCents } },
   });
   // Committed: announce it (a refused job was never written, so never announced).
-  await publishJobChange(ctx, job, { events, status: "queued" });
+  await publishJobChange(ctx, admitted.job, { events: admitted.events, status: "queued" });
   try {
-    await ctx.jobs.enqueue(ANALYSIS_JOBS.run, { jobId: job.id }, { jobId: job.id, attempts: 3, backoff: { type: "exponential", delay: ctx.config.JOB_RETRY_BASE_MS } });
+    await ctx.jobs.enqueue(ANALYSIS_JOBS.run, { jobId: admitted.job.id }, { jobId: admitted.job.id, attempts: 3, backoff: { type: "exponential", delay: ctx.config.JOB_RETRY_BASE_MS } });
   } catch (err) {
     // Without Redis the job would sit in `queued` forever; say so on the job instead.
-    ctx.logger.error({ err, jobId: job.id }, "enqueue failed");
-    await transitionJob(ctx.db, job.id, ["queued"], { status: "failed", error: "Could not queue the job; try again", finishedAt: ctx.now() });
-    const events = await appendJobEvent(ctx.db, job.id, { type: "job.failed", message: "Could not queue the job" });
-    await publishJobChange(ctx, job, { events, status: "failed" });
+    ctx.logger.error({ err, jobId: admitted.job.id }, "enqueue failed");
+    await transitionJob(ctx.db, admitted.job.id, ["queued"], { status: "failed", error: "Could not queue the job; try again", finishedAt: ctx.now() });
+    const events = await appendJobEvent(ctx.db, admitted.job.id, { type: "job.failed", message: "Could not queue the job" });
+    await publishJobChange(ctx, admitted.job, { events, status: "failed" });
     throw new ServiceError("PRECONDITION_FAILED", "The job queue is unavailable; try again shortly");
   }
-  const known = accountName === null ? undefined : new Map([[job.accountId, accountName]]);
-  return { ...(await toJobView(ctx.db, job, actor, known)), spendWarning: check.verdict === "warn" ? check.message : null };
+  return admitted;
 }
 
 /**
