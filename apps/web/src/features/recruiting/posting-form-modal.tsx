@@ -56,12 +56,12 @@ function PostingFields({ form }: { form: UseFormReturnType<Values> }) {
   );
 }
 
-function CreateForm({ onDone }: { onDone: (p?: Posting) => void }) {
+function CreateForm({ accountId, onDone }: { accountId: string | undefined; onDone: (p?: Posting) => void }) {
   const create = useCreatePosting();
   const form = useContractForm({
     schema: ZCreatePostingInput,
     initialValues: blank,
-    toInput: (v) => ({ ...v, salaryMin: amount(v.salaryMin), salaryMax: amount(v.salaryMax) }),
+    toInput: (v) => ({ ...v, accountId, salaryMin: amount(v.salaryMin), salaryMax: amount(v.salaryMax) }),
   });
   return (
     <form onSubmit={form.submit((input) => create.mutate(input, { onSuccess: onDone, onError: form.setServerError }))} noValidate>
@@ -119,7 +119,7 @@ function EditForm({ posting, onDone }: { posting: Posting; onDone: () => void })
 }
 
 /** Create a draft (no `posting`) or edit one; a published posting's public text changes with the save. */
-export function PostingFormModal({ posting, opened, onClose, onCreated }: { posting?: Posting; opened: boolean; onClose: () => void; onCreated?: (p: Posting) => void }) {
+export function PostingFormModal({ posting, accountId, opened, onClose, onCreated }: { posting?: Posting; accountId?: string; opened: boolean; onClose: () => void; onCreated?: (p: Posting) => void }) {
   return (
     <Modal opened={opened} onClose={onClose} title={posting ? "Edit posting" : "New posting"} size="lg" centered>
       {opened &&
@@ -127,6 +127,7 @@ export function PostingFormModal({ posting, opened, onClose, onCreated }: { post
           <EditForm posting={posting} onDone={onClose} />
         ) : (
           <CreateForm
+            accountId={accountId}
             onDone={(p) => {
               onClose();
               if (p) onCreated?.(p);

@@ -72,7 +72,7 @@ export function PostingPage() {
       <QueryState query={posting} errorTitle="Couldn't load this posting">
         {(p) => (
           <>
-            <Header posting={p} manage={access.manage} boardSlug={access.account?.slug} />
+            <Header posting={p} manage={access.rightsIn(p.accountId).manage} boardSlug={access.accounts.find((a) => a.id === p.accountId)?.slug} />
             <Tabs value={tab} onChange={(v) => setParams(v && v !== "applications" ? { tab: v } : {}, { replace: true })} keepMounted={false}>
               <Tabs.List mb="md">
                 <Tabs.Tab value="applications">Applications</Tabs.Tab>

@@ -49,7 +49,7 @@ export function PostingsPage() {
   const status = isPostingStatus(params.status) ? params.status : null;
   const [search, setSearch] = useState(params.q ?? "");
   const [q] = useDebouncedValue(search.trim(), 300);
-  const postings = usePostings({ status, q });
+  const postings = usePostings(access.account?.id, { status, q });
   const [creating, createDialog] = useDisclosure(false);
   const navigate = useNavigate();
 
@@ -66,9 +66,19 @@ export function PostingsPage() {
     <>
       <PageHeader
         title="Job postings"
-        description="Your open roles: drafts, what is on your public job board, and what you have closed."
+        description={`${access.account ? `${access.account.name}'s` : "Your"} open roles: drafts, what is on the public job board, and what is closed.`}
         actions={
           <>
+            {access.accounts.length > 1 && (
+              <Select
+                aria-label="Employer"
+                data={access.accounts.map((a) => ({ value: a.id, label: a.name }))}
+                value={access.account?.id ?? null}
+                onChange={(v) => v && access.select(v)}
+                allowDeselect={false}
+                w={200}
+              />
+            )}
             {access.admin && (
               <Button variant="default" component={Link} to="/recruiting/team" leftSection={<IconUsersGroup size={16} />}>
                 Hiring team
@@ -116,7 +126,7 @@ export function PostingsPage() {
           action: !filtered && createButton,
         }}
       />
-      <PostingFormModal opened={creating} onClose={createDialog.close} onCreated={(p) => void navigate(`/recruiting/postings/${p.id}`)} />
+      <PostingFormModal accountId={access.account?.id} opened={creating} onClose={createDialog.close} onCreated={(p) => void navigate(`/recruiting/postings/${p.id}`)} />
     </>
   );
 }

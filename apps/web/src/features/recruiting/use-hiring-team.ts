@@ -5,7 +5,7 @@ import { trpc } from "../../lib/trpc";
 
 /** The account's members with their recruiting role (account admins see them all). */
 export function useAccountMembers(accountId: string) {
-  return useInfiniteQuery({ ...trpc.accounts.listMembers.infiniteQueryOptions({ id: accountId, limit: 50 }, { getNextPageParam: nextCursorOf }), select: allItems });
+  return useInfiniteQuery({ ...trpc.accounts.listMembers.infiniteQueryOptions({ id: accountId, limit: 50 }, { getNextPageParam: nextCursorOf }), select: allItems, enabled: accountId !== "" });
 }
 
 export function useSetRecruitingRole(accountId: string) {

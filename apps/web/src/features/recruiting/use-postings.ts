@@ -4,12 +4,14 @@ import { allItems, nextCursorOf } from "../../lib/pages";
 import { trpc } from "../../lib/trpc";
 import type { EmploymentType, PostingStatus } from "./posting-labels";
 
-/** The employer's (home account's) postings, newest first, by status and words. */
-export function usePostings(filters: { status: PostingStatus | null; q: string }) {
+/** The employer's postings, newest first, by status and words. */
+export function usePostings(accountId: string | undefined, filters: { status: PostingStatus | null; q: string }) {
   return useInfiniteQuery({
-    ...trpc.recruiting.postings.list.infiniteQueryOptions({ status: filters.status ?? undefined, q: filters.q || undefined, limit: 25 }, { getNextPageParam: nextCursorOf }),
+    ...trpc.recruiting.postings.list.infiniteQueryOptions({ accountId, status: filters.status ?? undefined, q: filters.q || undefined, limit: 25 }, { getNextPageParam: nextCursorOf }),
     select: allItems,
     placeholderData: keepPreviousData,
+    // Until memberships say which employer, there is nothing to ask for.
+    enabled: accountId !== undefined,
   });
 }
 
