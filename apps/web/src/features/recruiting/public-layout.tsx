@@ -1,3 +1,5 @@
+// Container is used only by these public pages: its styles load with them (see app/styles.ts).
+import "@mantine/core/styles/Container.css";
 import { Anchor, Box, Button, Container, Group } from "@mantine/core";
 import type { ReactNode } from "react";
 import { Link, useLocation } from "react-router";
