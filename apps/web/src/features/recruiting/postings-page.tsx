@@ -1,4 +1,4 @@
-import { Anchor, Button, Select, Text, TextInput } from "@mantine/core";
+import { Anchor, Button, Group, Select, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
 import { IconBriefcase, IconPlus, IconSearch, IconUsersGroup } from "@tabler/icons-react";
 import { useState } from "react";
@@ -68,7 +68,7 @@ export function PostingsPage() {
         title="Job postings"
         description={`${access.account ? `${access.account.name}'s` : "Your"} open roles: drafts, what is on the public job board, and what is closed.`}
         actions={
-          <>
+          <Group gap="xs" wrap="wrap">
             {access.accounts.length > 1 && (
               <Select
                 aria-label="Employer"
@@ -85,7 +85,7 @@ export function PostingsPage() {
               </Button>
             )}
             {createButton}
-          </>
+          </Group>
         }
       />
       <FilterBar
