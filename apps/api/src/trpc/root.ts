@@ -28,6 +28,10 @@ import { messageRouter } from "../routers/message.router.js";
 import { eventRouter } from "../routers/event.router.js";
 import { notificationRouter } from "../routers/notification.router.js";
 import { recruitingBoardRouter, recruitingPostingRouter } from "../routers/recruiting-posting.router.js";
+import { recruitingApplicationRouter } from "../routers/recruiting-application.router.js";
+import { recruitingProfileRouter } from "../routers/recruiting-profile.router.js";
+import { recruitingAssistantRouter } from "../routers/recruiting-assistant.router.js";
+import { recruitingConversationRouter } from "../routers/recruiting-conversation.router.js";
 import { router } from "./init.js";
 
 // Nested by domain: a domain's procedures (and its staff-only ones under `admin`) sit under one key,
@@ -55,6 +59,10 @@ export const appRouter = router({
   recruiting: router({
     postings: recruitingPostingRouter,
     board: recruitingBoardRouter,
+    applications: recruitingApplicationRouter,
+    profile: recruitingProfileRouter,
+    assistant: recruitingAssistantRouter,
+    conversation: recruitingConversationRouter,
   }),
   system: router({
     metrics: systemMetricsRouter,

@@ -8,6 +8,7 @@ import { QueryState } from "../../components/query-state";
 import { formatDateTime } from "../../lib/format";
 import type { Posting } from "../../lib/trpc";
 import { PostingActions } from "./posting-actions";
+import { PostingApplications } from "./posting-applications";
 import { PostingBody } from "./posting-body";
 import { PostingFormModal } from "./posting-form-modal";
 import { PostingStatusBadge } from "./posting-status-badge";
@@ -79,12 +80,15 @@ export function PostingPage() {
                 <Tabs.Tab value="posting">Posting</Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="applications">
-                {/* The applications of this posting (pipeline board, ranked table) belong here. */}
-                <Paper withBorder radius="md" p="lg" data-testid="posting-applications">
-                  <Text c="dimmed" size="sm">
-                    {p.status === "draft" ? "Publish the posting to start receiving applications." : "Applications to this posting appear here."}
-                  </Text>
-                </Paper>
+                {p.status === "draft" ? (
+                  <Paper withBorder radius="md" p="lg" data-testid="posting-applications">
+                    <Text c="dimmed" size="sm">
+                      Publish the posting to start receiving applications.
+                    </Text>
+                  </Paper>
+                ) : (
+                  <PostingApplications postingId={p.id} manage={access.rightsIn(p.accountId).manage} />
+                )}
               </Tabs.Panel>
               <Tabs.Panel value="posting">
                 <Paper withBorder radius="md" p="lg">

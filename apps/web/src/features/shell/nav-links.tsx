@@ -1,5 +1,5 @@
 import { Divider, NavLink, Stack, Text } from "@mantine/core";
-import { IconBell, IconBook, IconBriefcase, IconBuildingCommunity, IconChartBar, IconFiles, IconFlag, IconHeartbeat, IconHistory, IconKey, IconLayoutDashboard, IconListCheck, IconMail, IconMessages, IconStack2, IconTicket, IconUser, IconUsers, IconWallet, type Icon } from "@tabler/icons-react";
+import { IconBell, IconBook, IconBriefcase, IconBuildingCommunity, IconChartBar, IconFiles, IconFlag, IconHeartbeat, IconHistory, IconKey, IconLayoutDashboard, IconListCheck, IconMail, IconMessages, IconStack2, IconTicket, IconUser, IconUserSearch, IconUsers, IconWallet, type Icon } from "@tabler/icons-react";
 import { Link, useLocation } from "react-router";
 import { useCurrentUser } from "../auth/current-user";
 import { useRecruitingAccess } from "../recruiting/use-recruiting-access";
@@ -17,6 +17,7 @@ const LINKS: NavItem[] = [
   { to: "/documents", label: "Documents", icon: IconFiles },
   { to: "/jobs", label: "Jobs", icon: IconListCheck },
   { to: "/messages", label: "Messages", icon: IconMessages },
+  { to: "/candidate/applications", label: "My applications", icon: IconBriefcase },
   { to: "/org", label: "Organization", icon: IconBuildingCommunity, also: ["/organizations"] },
   { to: "/profile", label: "Profile", icon: IconUser },
   { to: "/api-keys", label: "API keys", icon: IconKey },
@@ -36,8 +37,8 @@ const ADMIN_LINKS: NavItem[] = [
   { to: "/admin/flags", label: "Flags", icon: IconFlag },
 ];
 
-/** The HR portal: only for members the policy lets read recruiting in their home account. */
-const RECRUITING_LINK: NavItem = { to: "/recruiting/postings", label: "Recruiting", icon: IconBriefcase, also: ["/recruiting"] };
+/** The HR portal: only for members the policy lets read recruiting in one of their accounts. */
+const RECRUITING_LINK: NavItem = { to: "/recruiting/postings", label: "Recruiting", icon: IconUserSearch, also: ["/recruiting"] };
 
 const linkStyle = { borderRadius: "var(--mantine-radius-md)" };
 
