@@ -95,13 +95,16 @@ describe("postings and the public job board", () => {
     await visitor.waitForURL((url) => url.pathname === `/jobs/${posting.slug}/${posting.id}/apply`);
   });
 
-  it("the employer's board lists it; an unknown employer and a closed posting say so", async () => {
+  it("the employer's board lists it; an unknown employer says so", async () => {
     const page = await suite.newPage();
     await page.goto(suite.url(`/jobs/${posting.slug}`));
     await page.getByTestId("public-posting").filter({ hasText: TITLE }).waitFor();
     await page.goto(suite.url("/jobs/no-such-employer"));
     await page.getByText("Employer not found").waitFor();
+  });
 
+  it("a closed posting leaves the board: its page says so", async () => {
+    const page = await suite.newPage();
     await recruiter.getByRole("button", { name: "Close" }).click();
     await expect.poll(() => recruiter.getByTestId("posting-status").textContent()).toBe("Closed");
     await page.goto(suite.url(`/jobs/${posting.slug}/${posting.id}`));
