@@ -11,6 +11,7 @@ import type { TMember } from "../organizations/member.schema.js";
 import { authorize, type Action, type PolicyActor } from "./policy.service.js";
 import { scopeOf } from "./scope.repository.js";
 import { inTransaction } from "../shared/tx.js";
+import { authChanged } from "../auth/session-cache.service.js";
 
 const keyOf = (accountId: string): members.MemberKey => ({ accountId });
 
@@ -31,7 +32,7 @@ export async function listAccountMembers(ctx: ServiceContext, actor: PolicyActor
 export async function updateAccountMember(ctx: ServiceContext, actor: PolicyActor, input: TUpdateAccountMemberInput, meta?: RequestMeta): Promise<TMember> {
   const account = await loadAccount(ctx, actor, input.id, "account.manage_members");
   const key = keyOf(account.id);
-  return inTransaction(ctx, async (tx) => {
+  const updated = await inTransaction(ctx, async (tx) => {
     const target = await members.findMember(tx, key, input.userId);
     if (!target) throw notFound("Member");
     assertMayTouchOwner(actor, { accountId: account.id }, [target.role, input.role]);
@@ -47,6 +48,9 @@ export async function updateAccountMember(ctx: ServiceContext, actor: PolicyActo
     });
     return toMemberDto({ ...target, role: input.role });
   });
+  // Sessions carry the role of their user's home account (`me`); every api process re-reads it (committed by now).
+  await authChanged(ctx, { userId: input.userId });
+  return updated;
 }
 
 /** Removes someone from the account (and its organizations and teams); anyone may leave, unless they are the last owner. */
@@ -54,7 +58,7 @@ export async function removeAccountMember(ctx: ServiceContext, actor: PolicyActo
   const self = input.userId === actor.userId;
   const account = await loadAccount(ctx, actor, input.id, self ? "account.read" : "account.manage_members");
   const key = keyOf(account.id);
-  return inTransaction(ctx, async (tx) => {
+  const removed = await inTransaction(ctx, async (tx) => {
     const target = await members.findMember(tx, key, input.userId);
     if (!target) throw notFound("Member");
     if (!self) assertMayTouchOwner(actor, { accountId: account.id }, [target.role]);
@@ -70,4 +74,6 @@ export async function removeAccountMember(ctx: ServiceContext, actor: PolicyActo
     });
     return toMemberDto(target);
   });
+  await authChanged(ctx, { userId: input.userId });
+  return removed;
 }
