@@ -27,6 +27,10 @@ import { systemConfigRouter } from "../routers/system-config.router.js";
 import { messageRouter } from "../routers/message.router.js";
 import { eventRouter } from "../routers/event.router.js";
 import { notificationRouter } from "../routers/notification.router.js";
+import { recruitingApplicationRouter } from "../routers/recruiting-application.router.js";
+import { recruitingProfileRouter } from "../routers/recruiting-profile.router.js";
+import { recruitingAssistantRouter } from "../routers/recruiting-assistant.router.js";
+import { recruitingConversationRouter } from "../routers/recruiting-conversation.router.js";
 import { router } from "./init.js";
 
 // Nested by domain: a domain's procedures (and its staff-only ones under `admin`) sit under one key,
@@ -51,6 +55,12 @@ export const appRouter = router({
   messages: messageRouter,
   events: eventRouter,
   notifications: notificationRouter,
+  recruiting: router({
+    applications: recruitingApplicationRouter,
+    profile: recruitingProfileRouter,
+    assistant: recruitingAssistantRouter,
+    conversation: recruitingConversationRouter,
+  }),
   system: router({
     metrics: systemMetricsRouter,
     jobs: systemJobsRouter,

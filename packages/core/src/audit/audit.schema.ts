@@ -65,6 +65,18 @@ export const AUDIT_EVENT_TYPES = [
   "job.retried",
   "message.deleted",
   "notification.preferences_updated",
+  "application.created",
+  "application.moved",
+  "application.withdrawn",
+  "application.rematched",
+  "candidate_profile.updated",
+  "candidate_profile.parse_requested",
+  "recruiting_assistant.asked",
+  "member.recruiting_role_changed",
+  "posting.created",
+  "posting.updated",
+  "posting.published",
+  "posting.closed",
 ] as const;
 export const ZAuditEventType = z.enum(AUDIT_EVENT_TYPES);
 export type TAuditEventType = z.infer<typeof ZAuditEventType>;

@@ -48,6 +48,8 @@ export const jobPostings = pgTable(
     index("job_postings_account_status_created_idx").on(t.accountId, t.status, t.createdAt, t.id),
     // The public boards and the candidates' search: published postings, newest first.
     index("job_postings_status_published_idx").on(t.status, t.publishedAt, t.id),
+    // The candidates' word search over every employer's postings (see postingSearchVector in core).
+    index("job_postings_search_idx").using("gin", sql`to_tsvector('english', ${t.title} || ' ' || ${t.description} || ' ' || ${t.location})`),
   ],
 );
 
@@ -82,6 +84,8 @@ export const applications = pgTable(
     matchScore: real(),
     matchedSkills: text().array().notNull().default([]),
     missingSkills: text().array().notNull().default([]),
+    /** Why the match did not run or failed (the employer's balance refused it, the job failed); null when it ran or is running. */
+    matchError: text(),
     /** The conversation between the candidate and the employer's recruiters about this application. */
     conversationId: uuid().references(() => conversations.id, { onDelete: "set null" }),
     appliedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
