@@ -42,7 +42,7 @@ function toView(userId: string, found: Awaited<ReturnType<typeof repo.findProfil
   };
 }
 
-const changed = (ctx: ServiceContext, userId: string, jobId?: string) => publishEvent(ctx, [userTopic(userId)], { type: "candidate_profile.changed", userId, ...(jobId ? { jobId } : {}) });
+const changed = (ctx: ServiceContext, userId: string, jobId?: string) => publishEvent(ctx, [userTopic(userId)], { type: "candidate_profile.changed", userId, ...(jobId ? { parseJobId: jobId } : {}) });
 
 /**
  * Fills the profile from the result of its parse job `jobId`, once: only while

@@ -1,5 +1,5 @@
 import { Divider, NavLink, Stack, Text } from "@mantine/core";
-import { IconBell, IconBook, IconBuildingCommunity, IconChartBar, IconFiles, IconFlag, IconHeartbeat, IconHistory, IconKey, IconLayoutDashboard, IconListCheck, IconMail, IconMessages, IconStack2, IconTicket, IconUser, IconUsers, IconWallet, type Icon } from "@tabler/icons-react";
+import { IconBell, IconBook, IconBuildingCommunity, IconChartBar, IconFiles, IconFlag, IconHeartbeat, IconHistory, IconId, IconKey, IconLayoutDashboard, IconListCheck, IconMail, IconMessages, IconStack2, IconTicket, IconUser, IconUsers, IconWallet, type Icon } from "@tabler/icons-react";
 import { Link, useLocation } from "react-router";
 import { useCurrentUser } from "../auth/current-user";
 
@@ -22,6 +22,9 @@ const LINKS: NavItem[] = [
   { to: "/settings/notifications", label: "Notifications", icon: IconBell },
   { to: "/billing", label: "Billing", icon: IconWallet },
 ];
+
+/** The candidate portal: every signed-in user may look for work, whatever their role in an account. */
+const CANDIDATE_LINKS: NavItem[] = [{ to: "/candidate/profile", label: "Candidate profile", icon: IconId }];
 
 const ADMIN_LINKS: NavItem[] = [
   { to: "/admin/users", label: "Users", icon: IconUsers },
@@ -57,6 +60,11 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
     <Stack gap={4} justify="space-between" h="100%">
       <Stack gap={4}>
         {LINKS.map(renderLink)}
+        <Divider my="xs" />
+        <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={4}>
+          Candidate
+        </Text>
+        {CANDIDATE_LINKS.map(renderLink)}
         {/* Staff only: the api refuses these procedures to anyone else anyway. */}
         {user.isStaff && (
           <>
