@@ -47,7 +47,7 @@ export function ProfileForm({ profile }: { profile: CandidateProfile }) {
       form.setValues(valuesOf(profile));
       form.resetDirty(valuesOf(profile));
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new version of the profile resets the form
+    // Only a new version of the profile (its updatedAt) resets the form, not every render.
   }, [profile.updatedAt]);
   const send = form.submit((input) => save.mutate(input, { onSuccess: (saved) => form.resetDirty(valuesOf(saved)) }));
   const { experience, education } = form.getValues();
