@@ -78,6 +78,7 @@ const SIGNED_IN: Walked[] = [
   { route: "documents/:id", url: () => `/documents/${ids.document}`, name: "document" },
   { route: "jobs", url: () => "/jobs", name: "jobs" },
   { route: "jobs/:id", url: () => `/jobs/${ids.job}`, name: "job" },
+  { route: "candidate/profile", url: () => "/candidate/profile", name: "candidate-profile" },
   { route: "messages", url: () => "/messages", name: "messages" },
   { route: "messages/:id", url: () => `/messages/${ids.conversation}`, name: "messages-thread" },
   { route: "org", url: () => "/org", name: "organization-current" },

@@ -68,7 +68,7 @@ export function ProfileForm({ profile }: { profile: CandidateProfile }) {
         <Paper key={i} withBorder p="sm" radius="md" data-testid="experience-item">
           <Stack gap="xs">
             <Group grow align="flex-start">
-              <TextInput label="Title" required maxLength={120} {...form.getInputProps(`experience.${i}.title`)} />
+              <TextInput label="Title" maxLength={120} {...form.getInputProps(`experience.${i}.title`)} />
               <TextInput label="Company" maxLength={120} {...form.getInputProps(`experience.${i}.company`)} />
             </Group>
             <Group grow align="flex-start">
