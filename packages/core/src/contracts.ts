@@ -39,4 +39,5 @@ export * from "./realtime/realtime-stream.schema.js";
 export * from "./notifications/notification.schema.js";
 export * from "./recruiting/candidate-profile.schema.js";
 export * from "./recruiting/recruiting-assistant.schema.js";
+export * from "./recruiting/application-conversation.schema.js";
 export * from "./recruiting/posting.schema.js";

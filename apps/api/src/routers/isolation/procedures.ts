@@ -37,6 +37,8 @@ const ID_KIND_BY_ROUTER: Record<string, Kind> = {
   // messages.get / read / search take a conversation id; messages.delete takes a message id (below).
   messages: "conversation",
   notifications: "notification",
+  // The application's conversation is addressed by the application.
+  "recruiting.conversation": "application",
 };
 /** Procedures whose `id` is not their router's kind. */
 const ID_KIND_BY_PROCEDURE: Record<string, Kind> = { "messages.delete": "message" };

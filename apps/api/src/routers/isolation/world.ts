@@ -87,12 +87,8 @@ async function newTenant(api: TestApi, staff: TestUser, name: string, owner: Tes
   const [docRow] = await api.svc.db.select().from(schema.documents).where(eq(schema.documents.id, String(doc.body.id)));
   const notice = await notificationService.notify(api.svc, { userId: owner.user.id, accountId: account.id, kind: "job.finished", title: `${name} notice`, body: `${name} job done`, link: `/jobs/${job.id}`, email: false });
   if (!notice.notificationId) throw new Error("expected a notification");
-  // Recruiting: a posting and one outside candidate's application to it (the candidate is no member).
-  const [posting] = await api.svc.db.insert(schema.jobPostings).values({ accountId: account.id, title: `${name} posting`, description: `${name} posting text` }).returning();
-  const applicant = await newUser(api, `${name}-applicant`);
-  const personal = await applicant.call.accounts.create({ name: `${name} applicant` });
-  const [application] = await api.svc.db.insert(schema.applications).values({ accountId: account.id, postingId: String(posting?.id), candidateUserId: applicant.user.id, candidateAccountId: personal.id }).returning();
-  if (!posting || !application) throw new Error("expected a posting and an application");
+  const application = await newApplication(api, account.id, name);
+  const posting = { id: application.postingId };
   const people = [owner, ...members];
   return {
     name,
@@ -105,9 +101,26 @@ async function newTenant(api: TestApi, staff: TestUser, name: string, owner: Tes
     markers: [
       ...[account.id, org.id, team.id, oldTeam.id, invited.invitation.id, apiKey.id, String(doc.body.id), job.id, adjusted.entry.id, checkout.sessionId, sent.conversation.id, sent.message.id, notice.notificationId, posting.id, application.id],
       ...people.flatMap((p) => [p.user.id, p.user.email, p.user.username]),
-      ...[inviteeEmail, `${name} Inc`, `${name} Org`, `${name} Team`, `${name} Old Team`, `${name} document`, `${name} private message`, `${name} notice`],
+      ...[inviteeEmail, `${name} Inc`, `${name} Org`, `${name} Team`, `${name} Old Team`, `${name} document`, `${name} private message`, `${name} notice`, `${name} Nurse`],
     ],
   };
+}
+
+/**
+ * A published posting of the tenant and a candidate's application to it, as rows (isolation is
+ * not about how people apply); the candidate is a user of their own with a personal account.
+ */
+async function newApplication(api: TestApi, accountId: string, name: string) {
+  const candidate = await newUser(api, `${name}-candidate`);
+  const personal = await candidate.call.accounts.create({ name: `${name} candidate` });
+  const [posting] = await api.svc.db.insert(schema.jobPostings).values({ accountId, title: `${name} Nurse`, description: "Care", status: "published", publishedAt: new Date() }).returning();
+  if (!posting) throw new Error("expected a posting");
+  const [application] = await api.svc.db
+    .insert(schema.applications)
+    .values({ accountId, postingId: posting.id, candidateUserId: candidate.user.id, candidateAccountId: personal.id })
+    .returning();
+  if (!application) throw new Error("expected an application");
+  return application;
 }
 
 /** Staff-only things with real ids, so a refusal can't come from an unknown id. */
