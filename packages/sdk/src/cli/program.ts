@@ -21,6 +21,7 @@ import { registerMessages } from "../commands/messages.js";
 import { registerCandidate } from "../commands/candidate.js";
 import { registerEvents } from "../commands/events.js";
 import { registerNotifications } from "../commands/notifications.js";
+import { registerApplications } from "../commands/applications.js";
 import { createCliContext } from "./context.js";
 import { describeError } from "./errors.js";
 import type { CliIo } from "./io.js";
@@ -57,6 +58,7 @@ export function createProgram(io: CliIo): Command {
   registerDocuments(program, ctx);
   registerMessages(program, ctx);
   registerCandidate(program, ctx);
+  registerApplications(program, ctx);
   registerEvents(program, ctx);
   registerData(program, ctx);
   registerConfig(program, ctx);

@@ -1,5 +1,5 @@
 import { Divider, NavLink, Stack, Text } from "@mantine/core";
-import { IconBell, IconBook, IconBuildingCommunity, IconChartBar, IconFiles, IconFlag, IconHeartbeat, IconHistory, IconId, IconKey, IconLayoutDashboard, IconListCheck, IconMail, IconMessages, IconStack2, IconTicket, IconUser, IconUsers, IconWallet, type Icon } from "@tabler/icons-react";
+import { IconBell, IconBook, IconBriefcase, IconBuildingCommunity, IconChartBar, IconFiles, IconFlag, IconHeartbeat, IconHistory, IconId, IconKey, IconLayoutDashboard, IconListCheck, IconMail, IconMessages, IconStack2, IconTicket, IconUser, IconUsers, IconWallet, type Icon } from "@tabler/icons-react";
 import { Link, useLocation } from "react-router";
 import { useCurrentUser } from "../auth/current-user";
 
@@ -24,7 +24,10 @@ const LINKS: NavItem[] = [
 ];
 
 /** The candidate portal: every signed-in user may look for work, whatever their role in an account. */
-const CANDIDATE_LINKS: NavItem[] = [{ to: "/candidate/profile", label: "Candidate profile", icon: IconId }];
+const CANDIDATE_LINKS: NavItem[] = [
+  { to: "/candidate/applications", label: "My applications", icon: IconBriefcase },
+  { to: "/candidate/profile", label: "Candidate profile", icon: IconId },
+];
 
 const ADMIN_LINKS: NavItem[] = [
   { to: "/admin/users", label: "Users", icon: IconUsers },
