@@ -56,7 +56,7 @@ describe("fill the candidate profile from a résumé", () => {
 
     const job = await waitForStatus(svc, t.actor, jobId, ["success"]);
     expect((await debitsOf(svc, job.id)).map((d) => [d.accountId, d.amountCents])).toEqual([[t.accountId, -(job.costCents ?? 0)]]);
-    await waitFor(() => live.some((e) => e.type === "candidate_profile.changed" && e.jobId === jobId), { what: "candidate_profile.changed" });
+    await waitFor(() => live.some((e) => e.type === "candidate_profile.changed" && e.parseJobId === jobId), { what: "candidate_profile.changed" });
 
     const view = await candidateProfileService.getMyProfile(svc, actor);
     expect(view.parse).toMatchObject({ jobId, status: "success", appliedAt: expect.any(String) });
