@@ -37,3 +37,4 @@ export * from "./realtime/realtime.schema.js";
 export * from "./messages/message.schema.js";
 export * from "./realtime/realtime-stream.schema.js";
 export * from "./notifications/notification.schema.js";
+export * from "./recruiting/interview.schema.js";

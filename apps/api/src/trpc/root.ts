@@ -27,6 +27,7 @@ import { systemConfigRouter } from "../routers/system-config.router.js";
 import { messageRouter } from "../routers/message.router.js";
 import { eventRouter } from "../routers/event.router.js";
 import { notificationRouter } from "../routers/notification.router.js";
+import { recruitingInterviewRouter } from "../routers/recruiting-interview.router.js";
 import { router } from "./init.js";
 
 // Nested by domain: a domain's procedures (and its staff-only ones under `admin`) sit under one key,
@@ -51,6 +52,9 @@ export const appRouter = router({
   messages: messageRouter,
   events: eventRouter,
   notifications: notificationRouter,
+  recruiting: router({
+    interviews: recruitingInterviewRouter,
+  }),
   system: router({
     metrics: systemMetricsRouter,
     jobs: systemJobsRouter,

@@ -65,6 +65,12 @@ export const AUDIT_EVENT_TYPES = [
   "job.retried",
   "message.deleted",
   "notification.preferences_updated",
+  "interview.scheduled",
+  "interview.rescheduled",
+  "interview.cancelled",
+  "interview.confirmed",
+  "interview.feedback_submitted",
+  "interview.recording_attached",
 ] as const;
 export const ZAuditEventType = z.enum(AUDIT_EVENT_TYPES);
 export type TAuditEventType = z.infer<typeof ZAuditEventType>;
