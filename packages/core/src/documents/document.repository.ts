@@ -70,3 +70,18 @@ export async function setExtraction(
     .set({ extractionStatus: r.status, extractedText: r.text ?? null, pageCount: r.pageCount ?? null, extractionError: r.error ?? null, updatedAt: at })
     .where(eq(documents.id, id));
 }
+
+/** New bytes under the same key (a text the platform rewrites): size, hash and text change together. */
+export async function replaceExtractedContent(
+  db: DbOrTx,
+  id: string,
+  c: { sizeBytes: number; sha256: string; mimeType: string; text: string },
+  at: Date,
+): Promise<DocumentRow | undefined> {
+  const [row] = await db
+    .update(documents)
+    .set({ sizeBytes: c.sizeBytes, sha256: c.sha256, mimeType: c.mimeType, extractionStatus: "done", extractedText: c.text, extractionError: null, pageCount: null, updatedAt: at })
+    .where(and(eq(documents.id, id), isNull(documents.deletedAt)))
+    .returning();
+  return row;
+}

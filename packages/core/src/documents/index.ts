@@ -6,3 +6,4 @@ export { detectType, looksLikeText, allowedLabels, SNIFF_BYTES, type DetectedTyp
 export { findDocument, type DocumentRow } from "./document.repository.js";
 export { purgeDeletedDocuments } from "./purge-documents.js";
 export { DOCUMENT_JOBS } from "./documents.jobs.js";
+export { saveTextDocument, type TextDocument } from "./text-document.service.js";

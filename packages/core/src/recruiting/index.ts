@@ -6,3 +6,6 @@ export * as interviewFeedbackService from "./interview-feedback.service.js";
 export * as interviewRecordingService from "./interview-recording.service.js";
 export { sendInterviewReminders } from "./interview-reminder.service.js";
 export { RECRUITING_JOBS, ZInterviewRemindersPayload, type TInterviewRemindersPayload } from "./interview.jobs.js";
+export * from "./posting.schema.js";
+export * as postingService from "./posting.service.js";
+export * as publicPostingService from "./public-posting.service.js";

@@ -48,6 +48,8 @@ export const jobPostings = pgTable(
     index("job_postings_account_status_created_idx").on(t.accountId, t.status, t.createdAt, t.id),
     // The public boards and the candidates' search: published postings, newest first.
     index("job_postings_status_published_idx").on(t.status, t.publishedAt, t.id),
+    // The candidates' word search over every employer's postings (see postingSearchVector in core).
+    index("job_postings_search_idx").using("gin", sql`to_tsvector('english', ${t.title} || ' ' || ${t.description} || ' ' || ${t.location})`),
   ],
 );
 

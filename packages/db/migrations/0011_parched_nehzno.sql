@@ -1,0 +1,1 @@
+CREATE INDEX "job_postings_search_idx" ON "job_postings" USING gin (to_tsvector('english', "title" || ' ' || "description" || ' ' || "location"));
