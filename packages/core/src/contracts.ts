@@ -37,8 +37,5 @@ export * from "./realtime/realtime.schema.js";
 export * from "./messages/message.schema.js";
 export * from "./realtime/realtime-stream.schema.js";
 export * from "./notifications/notification.schema.js";
-<<<<<<< HEAD
 export * from "./recruiting/interview.schema.js";
-=======
 export * from "./recruiting/posting.schema.js";
->>>>>>> main

@@ -65,20 +65,17 @@ export const AUDIT_EVENT_TYPES = [
   "job.retried",
   "message.deleted",
   "notification.preferences_updated",
-<<<<<<< HEAD
   "interview.scheduled",
   "interview.rescheduled",
   "interview.cancelled",
   "interview.confirmed",
   "interview.feedback_submitted",
   "interview.recording_attached",
-=======
   "member.recruiting_role_changed",
   "posting.created",
   "posting.updated",
   "posting.published",
   "posting.closed",
->>>>>>> main
 ] as const;
 export const ZAuditEventType = z.enum(AUDIT_EVENT_TYPES);
 export type TAuditEventType = z.infer<typeof ZAuditEventType>;
