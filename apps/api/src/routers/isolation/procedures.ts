@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { appRouter } from "../../trpc/root.js";
 import { protectedProcedure, staffProcedure } from "../../trpc/init.js";
 
-export type Kind = "account" | "organization" | "team" | "user" | "invitation" | "apiKey" | "document" | "job" | "inviteKey" | "outbox" | "conversation" | "message" | "notification";
+export type Kind = "account" | "organization" | "team" | "user" | "invitation" | "apiKey" | "document" | "job" | "inviteKey" | "outbox" | "conversation" | "message" | "notification" | "application" | "interview";
 export type Ids = Record<Kind, string>;
 export type Access = "public" | "protected" | "staff";
 
@@ -37,6 +37,7 @@ const ID_KIND_BY_ROUTER: Record<string, Kind> = {
   // messages.get / read / search take a conversation id; messages.delete takes a message id (below).
   messages: "conversation",
   notifications: "notification",
+  "recruiting.interviews": "interview",
 };
 /** Procedures whose `id` is not their router's kind. */
 const ID_KIND_BY_PROCEDURE: Record<string, Kind> = { "messages.delete": "message" };
@@ -54,6 +55,7 @@ const ID_KIND_BY_FIELD: Record<string, Kind> = {
   jobId: "job",
   conversationId: "conversation",
   receiverId: "user",
+  applicationId: "application",
 };
 
 /** Fields that end in "Id" but name no row: an event stream's position (events.stream resumes after it). */

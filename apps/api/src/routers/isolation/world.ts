@@ -6,6 +6,7 @@ import { callerFor, type TestApi } from "../../testing.js";
 import { upload } from "../document.test-helpers.js";
 import { invitationTokenSentTo, newUser, type Caller, type TestUser } from "../tenancy.test-helpers.js";
 import type { Ids } from "./procedures.js";
+import { seedInterview } from "./recruiting-rows.js";
 
 export interface Tenant {
   name: string;
@@ -88,17 +89,19 @@ async function newTenant(api: TestApi, staff: TestUser, name: string, owner: Tes
   const notice = await notificationService.notify(api.svc, { userId: owner.user.id, accountId: account.id, kind: "job.finished", title: `${name} notice`, body: `${name} job done`, link: `/jobs/${job.id}`, email: false });
   if (!notice.notificationId) throw new Error("expected a notification");
   const people = [owner, ...members];
+  const recruiting = await seedInterview(api, name, account.id, owner.user.id);
   return {
     name,
     owner,
     members,
-    ids: { account: account.id, organization: org.id, team: team.id, user: member.user.id, invitation: invited.invitation.id, apiKey: apiKey.id, document: String(doc.body.id), job: job.id, conversation: sent.conversation.id, message: sent.message.id, notification: notice.notificationId },
+    ids: { account: account.id, organization: org.id, team: team.id, user: member.user.id, invitation: invited.invitation.id, apiKey: apiKey.id, document: String(doc.body.id), job: job.id, conversation: sent.conversation.id, message: sent.message.id, notification: notice.notificationId, application: recruiting.applicationId, interview: recruiting.interviewId },
     deletedTeam: oldTeam.id,
     invitationToken: await invitationTokenSentTo(api, inviteeEmail),
     documentKey: String(docRow?.storageKey),
     markers: [
       ...[account.id, org.id, team.id, oldTeam.id, invited.invitation.id, apiKey.id, String(doc.body.id), job.id, adjusted.entry.id, checkout.sessionId, sent.conversation.id, sent.message.id, notice.notificationId],
       ...people.flatMap((p) => [p.user.id, p.user.email, p.user.username]),
+      ...recruiting.markers,
       ...[inviteeEmail, `${name} Inc`, `${name} Org`, `${name} Team`, `${name} Old Team`, `${name} document`, `${name} private message`, `${name} notice`],
     ],
   };
