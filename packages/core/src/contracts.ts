@@ -39,3 +39,4 @@ export * from "./realtime/realtime-stream.schema.js";
 export * from "./notifications/notification.schema.js";
 export * from "./recruiting/interview.schema.js";
 export * from "./recruiting/posting.schema.js";
+export * from "./recruiting/recruiting-report.schema.js";

@@ -28,6 +28,7 @@ import { messageRouter } from "../routers/message.router.js";
 import { eventRouter } from "../routers/event.router.js";
 import { notificationRouter } from "../routers/notification.router.js";
 import { recruitingInterviewRouter } from "../routers/recruiting-interview.router.js";
+import { recruitingReportRouter } from "../routers/recruiting-report.router.js";
 import { router } from "./init.js";
 
 // Nested by domain: a domain's procedures (and its staff-only ones under `admin`) sit under one key,
@@ -54,6 +55,7 @@ export const appRouter = router({
   notifications: notificationRouter,
   recruiting: router({
     interviews: recruitingInterviewRouter,
+    reports: recruitingReportRouter,
   }),
   system: router({
     metrics: systemMetricsRouter,

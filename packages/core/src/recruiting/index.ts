@@ -9,3 +9,5 @@ export { RECRUITING_JOBS, ZInterviewRemindersPayload, type TInterviewRemindersPa
 export * from "./posting.schema.js";
 export * as postingService from "./posting.service.js";
 export * as publicPostingService from "./public-posting.service.js";
+export * from "./recruiting-report.schema.js";
+export * as recruitingReportService from "./recruiting-report.service.js";
