@@ -12,6 +12,7 @@ import { giveRecruitingRole, newCandidate, outboxTo, seedApplication, seedPostin
 
 const routes = {
   list: { method: "GET", rest: "/api/recruiting/interviews/", trpc: "recruiting.interviews.list", kind: "query" },
+  interviewers: { method: "GET", rest: "/api/recruiting/interviews/interviewers/", trpc: "recruiting.interviews.interviewers", kind: "query" },
   mine: { method: "GET", rest: "/api/recruiting/interviews/mine/", trpc: "recruiting.interviews.mine", kind: "query" },
   candidate: { method: "GET", rest: "/api/recruiting/interviews/candidate/", trpc: "recruiting.interviews.candidate", kind: "query" },
   get: { method: "GET", rest: "/api/recruiting/interviews/{id}/", trpc: "recruiting.interviews.get", kind: "query" },
@@ -76,6 +77,12 @@ describe.each<Transport>(["rest", "trpc"])("interviews over %s", (transport) => 
     expect(created.status, JSON.stringify(created.error)).toBe(200);
     const interview = created.data as Interview;
     expect(interview).toMatchObject({ status: "scheduled", confirmedAt: null, interviewers: [{ userId: manager.user.id, recommendation: null }] });
+
+    const people = await call(api.url, transport, routes.interviewers, { applicationId }, as(recruiter));
+    const names = (people.data as { items: Array<{ username: string }> }).items.map((p) => p.username);
+    expect(names).toEqual(expect.arrayContaining([recruiter.user.username, manager.user.username, a.owner.user.username]));
+    expect(names).not.toContain(plain.user.username);
+    expect((await call(api.url, transport, routes.interviewers, { applicationId }, as(b.owner))).status).toBe(404);
 
     const list = await call(api.url, transport, routes.list, { applicationId }, as(manager));
     expect((list.data as { items: Interview[] }).items.map((i) => i.id)).toEqual([interview.id]);

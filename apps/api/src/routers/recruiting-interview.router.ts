@@ -10,6 +10,7 @@ import {
   ZInterviewFeedback,
   ZInterviewFeedbackList,
   ZInterviewIdInput,
+  ZInterviewerOptions,
   ZInterviewList,
   ZRescheduleInterviewInput,
   ZScheduleInterviewInput,
@@ -28,6 +29,12 @@ export const recruitingInterviewRouter = router({
     .input(ZApplicationInterviewsInput)
     .output(ZInterviewList)
     .query(({ ctx, input }) => interviewService.listForApplication(ctx.svc, ctx.tenant, input)),
+
+  interviewers: tenantProcedure
+    .meta({ openapi: { method: "GET", path: `${base}/interviewers/`, tags, summary: "Who may interview for this application's employer (admins and recruiting roles)", protect: true } })
+    .input(ZApplicationInterviewsInput)
+    .output(ZInterviewerOptions)
+    .query(({ ctx, input }) => interviewService.listInterviewerOptions(ctx.svc, ctx.tenant, input)),
 
   mine: tenantProcedure
     .meta({ openapi: { method: "GET", path: `${base}/mine/`, tags, summary: "Your upcoming interviews as an interviewer", protect: true } })

@@ -89,6 +89,17 @@ export function findRecordings(db: DbOrTx, interviewIds: string[]) {
  * Which of `userIds` may sit on an interview of the account: live, active members
  * who may read recruiting data there (admins and owners, or a recruiting role).
  */
+/** Everyone who may interview for the account, by name. */
+export function listEligibleInterviewers(db: DbOrTx, accountId: string) {
+  return db
+    .select({ userId: users.id, username: users.username, displayName: users.displayName, recruitingRole: accountMembers.recruitingRole })
+    .from(accountMembers)
+    .innerJoin(users, and(eq(users.id, accountMembers.userId), eq(users.isActive, true), isNull(users.deletedAt)))
+    .where(and(eq(accountMembers.accountId, accountId), or(inArray(accountMembers.role, ["admin", "owner"]), inArray(accountMembers.recruitingRole, ["recruiter", "hiring_manager"]))))
+    .orderBy(asc(users.username))
+    .limit(500);
+}
+
 export async function findEligibleInterviewers(db: DbOrTx, accountId: string, userIds: string[]): Promise<Set<string>> {
   const rows = await db
     .select({ userId: accountMembers.userId })

@@ -162,3 +162,7 @@ export const ZInterviewFeedback = ZPerson.extend({
 export type TInterviewFeedback = z.infer<typeof ZInterviewFeedback>;
 export const ZInterviewFeedbackList = z.object({ items: z.array(ZInterviewFeedback) });
 export type TInterviewFeedbackList = z.infer<typeof ZInterviewFeedbackList>;
+
+/** People who may sit on an interview of this application's employer: the schedule form's picker. */
+export const ZInterviewerOptions = z.object({ items: z.array(ZPerson.extend({ recruitingRole: z.enum(["recruiter", "hiring_manager"]).nullable() })) }).meta({ id: "InterviewerOptions" });
+export type TInterviewerOptions = z.infer<typeof ZInterviewerOptions>;

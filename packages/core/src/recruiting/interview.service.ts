@@ -19,6 +19,7 @@ import type {
   TCandidateInterviewList,
   TInterview,
   TInterviewIdInput,
+  TInterviewerOptions,
   TInterviewList,
   TRescheduleInterviewInput,
   TScheduleInterviewInput,
@@ -170,6 +171,14 @@ export async function listForApplication(ctx: ServiceContext, actor: TenantActor
   if (!application) throw notFound("Application");
   authorize(actor, "recruiting.read", { accountId: application.accountId }, "Application");
   return { items: await employerViews(ctx.db, await repo.findByApplication(ctx.db, application.id)) };
+}
+
+/** Who may be put on an interview of this application: the employer's admins and recruiting roles. */
+export async function listInterviewerOptions(ctx: ServiceContext, actor: TenantActor, input: TApplicationInterviewsInput): Promise<TInterviewerOptions> {
+  const application = await repo.findApplication(ctx.db, input.applicationId);
+  if (!application) throw notFound("Application");
+  authorize(actor, "recruiting.read", { accountId: application.accountId }, "Application");
+  return { items: await repo.listEligibleInterviewers(ctx.db, application.accountId) };
 }
 
 /** "My interviews": the live interviews the caller sits on, in accounts where they still may read recruiting data. */
