@@ -1,4 +1,5 @@
 import { Divider, NavLink, Stack, Text } from "@mantine/core";
+import { IconCalendarCheck, IconCalendarEvent } from "@tabler/icons-react";
 import { IconBell, IconBook, IconBuildingCommunity, IconChartBar, IconFiles, IconFlag, IconHeartbeat, IconHistory, IconKey, IconLayoutDashboard, IconListCheck, IconMail, IconMessages, IconStack2, IconTicket, IconUser, IconUsers, IconWallet, type Icon } from "@tabler/icons-react";
 import { Link, useLocation } from "react-router";
 import { useCurrentUser } from "../auth/current-user";
@@ -16,6 +17,9 @@ const LINKS: NavItem[] = [
   { to: "/documents", label: "Documents", icon: IconFiles },
   { to: "/jobs", label: "Jobs", icon: IconListCheck },
   { to: "/messages", label: "Messages", icon: IconMessages },
+  { to: "/recruiting/interviews", label: "My interviews", icon: IconCalendarEvent },
+  { to: "/recruiting/reports", label: "Recruiting reports", icon: IconChartBar },
+  { to: "/candidate/interviews", label: "Your interviews", icon: IconCalendarCheck },
   { to: "/org", label: "Organization", icon: IconBuildingCommunity, also: ["/organizations"] },
   { to: "/profile", label: "Profile", icon: IconUser },
   { to: "/api-keys", label: "API keys", icon: IconKey },
