@@ -115,3 +115,21 @@ export async function rowsOf<K extends keyof Counted>(stack: Seeded, table: K): 
 export async function joinAccount(stack: Seeded, member: { accountId: string; userId: string; role?: "owner" | "admin" | "member" | "viewer" }): Promise<void> {
   await stack.db.insert(schema.accountMembers).values({ accountId: member.accountId, userId: member.userId, role: member.role ?? "member" });
 }
+
+/**
+ * Recruiting rows below the rules: a published posting of `accountId` and an application to it by
+ * `candidate` (who gets a personal account, as signing up gives one). Returns the application's id.
+ */
+export async function seedApplication(stack: Seeded, p: { accountId: string; candidateUsername: string; postingTitle: string; status?: "applied" | "screening" | "interview" }): Promise<string> {
+  const candidate = await userNamed(stack, p.candidateUsername);
+  const [home] = await stack.db.insert(schema.accounts).values({ name: `${p.candidateUsername} (personal)`, slug: `${p.candidateUsername}-personal` }).returning();
+  const [posting] = await stack.db.insert(schema.jobPostings).values({ accountId: p.accountId, title: p.postingTitle, description: `${p.postingTitle}: the role`, status: "published", publishedAt: new Date() }).returning();
+  if (!home || !posting) throw new Error("recruiting rows not seeded");
+  await stack.db.insert(schema.accountMembers).values({ accountId: home.id, userId: candidate.id, role: "owner" });
+  const [application] = await stack.db
+    .insert(schema.applications)
+    .values({ accountId: p.accountId, postingId: posting.id, candidateUserId: candidate.id, candidateAccountId: home.id, status: p.status ?? "interview" })
+    .returning();
+  if (!application) throw new Error("no application");
+  return application.id;
+}
