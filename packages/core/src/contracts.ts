@@ -38,5 +38,8 @@ export * from "./messages/message.schema.js";
 export * from "./realtime/realtime-stream.schema.js";
 export * from "./notifications/notification.schema.js";
 export * from "./recruiting/interview.schema.js";
+export * from "./recruiting/candidate-profile.schema.js";
+export * from "./recruiting/recruiting-assistant.schema.js";
+export * from "./recruiting/application-conversation.schema.js";
 export * from "./recruiting/posting.schema.js";
 export * from "./recruiting/recruiting-report.schema.js";

@@ -29,6 +29,9 @@ import { eventRouter } from "../routers/event.router.js";
 import { notificationRouter } from "../routers/notification.router.js";
 import { recruitingInterviewRouter } from "../routers/recruiting-interview.router.js";
 import { recruitingReportRouter } from "../routers/recruiting-report.router.js";
+import { recruitingProfileRouter } from "../routers/recruiting-profile.router.js";
+import { recruitingAssistantRouter } from "../routers/recruiting-assistant.router.js";
+import { recruitingConversationRouter } from "../routers/recruiting-conversation.router.js";
 import { router } from "./init.js";
 
 // Nested by domain: a domain's procedures (and its staff-only ones under `admin`) sit under one key,
@@ -56,6 +59,9 @@ export const appRouter = router({
   recruiting: router({
     interviews: recruitingInterviewRouter,
     reports: recruitingReportRouter,
+    profile: recruitingProfileRouter,
+    assistant: recruitingAssistantRouter,
+    conversation: recruitingConversationRouter,
   }),
   system: router({
     metrics: systemMetricsRouter,

@@ -1,15 +1,39 @@
-import { and, asc, desc, eq, inArray, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, ne, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { schema, type DbOrTx } from "@atrium/db";
 import { inScope, type TenantScope } from "../accounts/scope.repository.js";
 
-const { conversations, conversationParticipants: parts, messages, users, accountMembers, accounts, documents, jobs } = schema;
+const { conversations, conversationParticipants: parts, messages, users, accountMembers, accounts, documents, jobs, applications, jobPostings } = schema;
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
 export type ParticipantRow = typeof parts.$inferSelect;
 
 const other = alias(parts, "other");
 const otherUser = alias(users, "other_user");
+
+/**
+ * The one participant shown as "the other side" of `parts`' conversation: in a 1:1 the
+ * other user; in an application's conversation (N participants) the candidate for the
+ * employer's side (their row lives in their own account, so it sorts first), and the
+ * recruiter who read it last for the candidate.
+ */
+const otherPick = () => {
+  return sql`(select o.user_id from conversation_participants o where o.conversation_id = ${parts.conversationId} and o.user_id <> ${parts.userId}
+    order by (o.account_id <> ${parts.accountId}) desc, o.last_read_at desc nulls last, o.created_at, o.user_id limit 1)`;
+};
+
+/**
+ * Participations the user may still see. Members' rows of a 1:1 conversation are
+ * scoped by account like any tenant row; an application's conversation is seen by its
+ * candidate (their row lives in their own account) and, on the employer's side, only
+ * in the accounts where the policy gives the user `recruiting.read` now, so a
+ * recruiter demoted since their row was written sees nothing of it.
+ */
+export function visibleParticipation(scope: TenantScope, recruitingAccountIds: string[]): SQL {
+  const candidate = sql`exists (select 1 from ${applications} a where a.id = ${conversations.subjectId} and a.candidate_user_id = ${parts.userId})`;
+  const application = or(recruitingAccountIds.length ? inArray(parts.accountId, recruitingAccountIds) : undefined, candidate) ?? sql`false`;
+  return and(inScope(parts.accountId, scope), or(sql`${conversations.subjectType} is distinct from 'application'`, application)) ?? sql`false`;
+}
 
 /** Messages of `p`'s conversation that `p`'s user has not read: from the other side, live, after the marker. */
 const unreadFor = (extra?: SQL) =>
@@ -52,13 +76,21 @@ export async function findOrCreateConversation(db: DbOrTx, values: typeof conver
   return row;
 }
 
-/** The caller's participation with its conversation, or nothing when they are not in it. */
+/**
+ * The caller's participation with its conversation, or nothing when they are not in it:
+ * the other participants' ids (one in a 1:1, the rest of an application's audience) and,
+ * for an application's conversation, its candidate.
+ */
 export async function findParticipation(db: DbOrTx, conversationId: string, userId: string) {
   const [row] = await db
-    .select({ conversation: conversations, me: parts, otherUserId: other.userId })
+    .select({
+      conversation: conversations,
+      me: parts,
+      otherUserIds: sql<string[]>`coalesce((select array_agg(o.user_id order by o.created_at) from conversation_participants o where o.conversation_id = ${parts.conversationId} and o.user_id <> ${parts.userId}), '{}')`,
+      candidateUserId: sql<string | null>`(select a.candidate_user_id from ${applications} a where ${conversations.subjectType} = 'application' and a.id = ${conversations.subjectId})`,
+    })
     .from(parts)
     .innerJoin(conversations, eq(conversations.id, parts.conversationId))
-    .innerJoin(other, and(eq(other.conversationId, parts.conversationId), ne(other.userId, parts.userId)))
     .where(and(eq(parts.conversationId, conversationId), eq(parts.userId, userId)))
     .limit(1);
   return row;
@@ -98,7 +130,7 @@ export async function markRead(db: DbOrTx, conversationId: string, userId: strin
 }
 
 /** A page of the user's conversations (newest activity first), or one of them by id. */
-export function findConversations(db: DbOrTx, f: { userId: string; scope: TenantScope; limit: number; cursor?: string; conversationId?: string }) {
+export function findConversations(db: DbOrTx, f: { userId: string; scope: TenantScope; recruitingAccountIds: string[]; limit: number; cursor?: string; conversationId?: string }) {
   const cursor = f.cursor
     ? sql`(${parts.lastActivityAt}, ${parts.conversationId}) < (select c.last_activity_at, c.conversation_id from ${parts} c where c.conversation_id = ${f.cursor} and c.user_id = ${f.userId})`
     : undefined;
@@ -112,9 +144,16 @@ export function findConversations(db: DbOrTx, f: { userId: string; scope: Tenant
     })
     .from(parts)
     .innerJoin(conversations, eq(conversations.id, parts.conversationId))
-    .innerJoin(other, and(eq(other.conversationId, parts.conversationId), ne(other.userId, parts.userId)))
+    .innerJoin(other, and(eq(other.conversationId, parts.conversationId), eq(other.userId, otherPick())))
     .innerJoin(otherUser, eq(otherUser.id, other.userId))
-    .where(and(eq(parts.userId, f.userId), inScope(parts.accountId, f.scope), f.conversationId ? eq(parts.conversationId, f.conversationId) : undefined, cursor))
+    .where(
+      and(
+        eq(parts.userId, f.userId),
+        visibleParticipation(f.scope, f.recruitingAccountIds),
+        f.conversationId ? eq(parts.conversationId, f.conversationId) : undefined,
+        cursor,
+      ),
+    )
     .orderBy(desc(parts.lastActivityAt), desc(parts.conversationId))
     .limit(f.limit + 1);
 }
@@ -170,11 +209,12 @@ export async function softDeleteMessage(db: DbOrTx, id: string, senderId: string
 }
 
 /** Unread messages across the user's conversations in the accounts they may see. */
-export async function countUnread(db: DbOrTx, userId: string, scope: TenantScope): Promise<number> {
+export async function countUnread(db: DbOrTx, userId: string, scope: TenantScope, recruitingAccountIds: string[]): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`coalesce(sum(${unreadFor()}), 0)::int` })
     .from(parts)
-    .where(and(eq(parts.userId, userId), inScope(parts.accountId, scope)));
+    .innerJoin(conversations, eq(conversations.id, parts.conversationId))
+    .where(and(eq(parts.userId, userId), visibleParticipation(scope, recruitingAccountIds)));
   return row?.n ?? 0;
 }
 
@@ -187,6 +227,11 @@ export function findUnreadForDigest(db: DbOrTx, userId: string, sentBefore: Date
       accountId: parts.accountId,
       otherUserId: otherUser.id,
       otherName: sql<string>`coalesce(${otherUser.displayName}, ${otherUser.username})`,
+      // An application's conversation counts on the employer's side only while the policy says so (the service asks it).
+      subjectType: conversations.subjectType,
+      conversationAccountId: conversations.accountId,
+      role: accountMembers.role,
+      recruitingRole: accountMembers.recruitingRole,
       unreadCount: sql<number>`count(*)::int`,
       newestContent: sql<string>`(array_agg(${m.content} order by ${m.createdAt} desc, ${m.id} desc))[1]`,
       newestAt: sql<Date>`max(${m.createdAt})`.mapWith(parts.lastActivityAt),
@@ -194,7 +239,8 @@ export function findUnreadForDigest(db: DbOrTx, userId: string, sentBefore: Date
     .from(parts)
     .innerJoin(accountMembers, and(eq(accountMembers.accountId, parts.accountId), eq(accountMembers.userId, parts.userId)))
     .innerJoin(accounts, and(eq(accounts.id, parts.accountId), isNull(accounts.deletedAt)))
-    .innerJoin(other, and(eq(other.conversationId, parts.conversationId), ne(other.userId, parts.userId)))
+    .innerJoin(conversations, eq(conversations.id, parts.conversationId))
+    .innerJoin(other, and(eq(other.conversationId, parts.conversationId), eq(other.userId, otherPick())))
     .innerJoin(otherUser, eq(otherUser.id, other.userId))
     .innerJoin(
       m,
@@ -207,7 +253,7 @@ export function findUnreadForDigest(db: DbOrTx, userId: string, sentBefore: Date
       ),
     )
     .where(eq(parts.userId, userId))
-    .groupBy(parts.conversationId, parts.accountId, otherUser.id, otherUser.displayName, otherUser.username)
+    .groupBy(parts.conversationId, parts.accountId, otherUser.id, otherUser.displayName, otherUser.username, conversations.id, accountMembers.role, accountMembers.recruitingRole)
     .orderBy(sql`max(${m.createdAt}) desc`);
 }
 

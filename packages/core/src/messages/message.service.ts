@@ -1,6 +1,8 @@
+import type { DbOrTx } from "@atrium/db";
 import { recordAudit } from "../audit/audit.service.js";
 import { by } from "../accounts/owner-guard.service.js";
 import type { TenantActor } from "../accounts/actor.service.js";
+import { can, type PolicyActor } from "../accounts/policy.service.js";
 import { scopeOf } from "../accounts/scope.repository.js";
 import { publishEvent } from "../realtime/realtime.service.js";
 import { userTopic } from "../realtime/realtime.schema.js";
@@ -53,21 +55,81 @@ const toConversationDto = (r: repo.ConversationListRow, last: repo.MessageRow | 
 
 const USER_NOT_FOUND = () => new ServiceError("NOT_FOUND", "User not found", { receiverId: ["No such user among the people you share an account with"] });
 
+/** Accounts where the actor may read recruiting data: where they see the employer's side of applications' conversations. */
+const recruitingAccountIds = (actor: PolicyActor) => Object.keys(actor.accountRoles).filter((accountId) => can(actor, "recruiting.read", { accountId }));
+
+/**
+ * Who may take part, decided on every call: a 1:1 conversation's participants while they
+ * belong to its account; an application's, its candidate, and on the employer's side only
+ * users the policy gives `recruiting.read` in that account now (a demoted recruiter's row stays
+ * behind but opens nothing).
+ */
+function mayTakePart(actor: PolicyActor, found: NonNullable<Awaited<ReturnType<typeof repo.findParticipation>>>): boolean {
+  const { conversation } = found;
+  if (conversation.subjectType !== "application") return conversation.accountId in actor.accountRoles;
+  return found.candidateUserId === actor.userId || can(actor, "recruiting.read", { accountId: conversation.accountId });
+}
+
 /**
  * The caller's conversation, or NOT_FOUND exactly like an unknown id: they must
- * be a participant and still belong to its account.
+ * be a participant and still entitled to it (mayTakePart).
  */
 async function loadParticipation(ctx: ServiceContext, actor: TenantActor, conversationId: string) {
   const found = await repo.findParticipation(ctx.db, conversationId, actor.userId);
-  if (!found || !(found.conversation.accountId in actor.accountRoles)) throw notFound("Conversation");
+  if (!found || !mayTakePart(actor, found)) throw notFound("Conversation");
   return found;
 }
 
+/** The conversation's participants' user topics: both sides of a 1:1, everyone in an application's. */
+const audienceOf = (actor: TenantActor, found: { otherUserIds: string[] }) => [actor.userId, ...found.otherUserIds].map(userTopic);
+
 async function conversationFor(ctx: ServiceContext, actor: TenantActor, conversationId: string): Promise<TConversation> {
-  const [row] = await repo.findConversations(ctx.db, { userId: actor.userId, scope: scopeOf({ ...actor, isStaff: false }), limit: 1, conversationId });
+  const [row] = await repo.findConversations(ctx.db, {
+    userId: actor.userId,
+    scope: scopeOf({ ...actor, isStaff: false }),
+    recruitingAccountIds: recruitingAccountIds(actor),
+    limit: 1,
+    conversationId,
+  });
   if (!row) throw notFound("Conversation");
   const last = await repo.findLastMessages(ctx.db, [conversationId]);
   return toConversationDto(row, last.get(conversationId));
+}
+
+/** The message, everyone's activity and the sender's read marker, in the caller's transaction. */
+async function writeMessage(tx: DbOrTx, conversation: { id: string; accountId: string }, senderId: string, content: string) {
+  const row = await repo.insertMessage(tx, { accountId: conversation.accountId, conversationId: conversation.id, senderId, content });
+  await repo.recordSent(tx, row);
+  return row;
+}
+
+/** After the commit: the live event to every participant and each recipient's unread-messages digest. */
+async function announce(ctx: ServiceContext, actor: TenantActor, otherUserIds: string[], message: repo.MessageRow) {
+  await publishEvent(ctx, audienceOf(actor, { otherUserIds }), { type: "message.created", conversationId: message.conversationId, messageId: message.id, senderId: actor.userId });
+  for (const recipientId of otherUserIds) await scheduleMessageDigest(ctx, { recipientId });
+}
+
+/** Posts into a conversation the caller takes part in (loaded by loadParticipation). */
+async function postInto(ctx: ServiceContext, actor: TenantActor, found: { conversation: { id: string; accountId: string }; otherUserIds: string[] }, content: string) {
+  const message = await inTransaction(ctx, (tx) => writeMessage(tx, found.conversation, actor.userId, content));
+  await announce(ctx, actor, found.otherUserIds, message);
+  return message;
+}
+
+/** One conversation as the caller's list shows it; NOT_FOUND unless they may take part in it. */
+export async function getConversationSummary(ctx: ServiceContext, actor: TenantActor, conversationId: string): Promise<TConversation> {
+  await loadParticipation(ctx, actor, conversationId);
+  return conversationFor(ctx, actor, conversationId);
+}
+
+/**
+ * Posts into a conversation with several participants (an application's) as the caller;
+ * NOT_FOUND unless they may take part in it. The recruiting domain keeps its participants.
+ */
+export async function sendToConversation(ctx: ServiceContext, actor: TenantActor, input: { conversationId: string; content: string }): Promise<TSendMessageResult> {
+  const found = await loadParticipation(ctx, actor, input.conversationId);
+  const message = await postInto(ctx, actor, found, input.content);
+  return { conversation: await conversationFor(ctx, actor, found.conversation.id), message: toMessageDto(message) };
 }
 
 /** Where a new conversation lives: the account named, else the caller's home, else the first account both share. */
@@ -90,50 +152,48 @@ async function pickAccount(ctx: ServiceContext, actor: TenantActor, receiverId: 
  */
 export async function sendMessage(ctx: ServiceContext, actor: TenantActor, input: TSendMessageInput): Promise<TSendMessageResult> {
   if (input.receiverId === actor.userId) throw new ServiceError("BAD_REQUEST", "You can't message yourself", { receiverId: ["You can't message yourself"] });
-  let conversationId: string;
-  let accountId: string;
   if (input.conversationId) {
     if (input.subject || input.accountId) {
       const message = "A conversation already has its account and subject; leave these out";
       throw new ServiceError("BAD_REQUEST", message, { subject: input.subject ? [message] : [], accountId: input.accountId ? [message] : [] });
     }
     const found = await loadParticipation(ctx, actor, input.conversationId);
-    if (found.otherUserId !== input.receiverId) throw new ServiceError("BAD_REQUEST", "The receiver is not in this conversation", { receiverId: ["Not a participant of this conversation"] });
-    // The other side may have left the account since: then they can't be written to.
-    if (!(await repo.findSharedAccountIds(ctx.db, actor.userId, input.receiverId)).includes(found.conversation.accountId)) throw USER_NOT_FOUND();
-    conversationId = found.conversation.id;
-    accountId = found.conversation.accountId;
-  } else {
-    accountId = await pickAccount(ctx, actor, input.receiverId, input.accountId);
-    if (input.subject && !(await repo.subjectExists(ctx.db, accountId, input.subject))) {
-      throw new ServiceError("NOT_FOUND", `That ${input.subject.type} was not found`, { subject: [`No such ${input.subject.type} in this account`] });
+    if (!found.otherUserIds.includes(input.receiverId)) throw new ServiceError("BAD_REQUEST", "The receiver is not in this conversation", { receiverId: ["Not a participant of this conversation"] });
+    // The other side of a 1:1 may have left the account since: then they can't be written to (an application's audience is the recruiting domain's).
+    if (found.conversation.subjectType !== "application" && !(await repo.findSharedAccountIds(ctx.db, actor.userId, input.receiverId)).includes(found.conversation.accountId)) {
+      throw USER_NOT_FOUND();
     }
-    conversationId = "";
+    const message = await postInto(ctx, actor, found, input.content);
+    return { conversation: await conversationFor(ctx, actor, found.conversation.id), message: toMessageDto(message) };
   }
+  const accountId = await pickAccount(ctx, actor, input.receiverId, input.accountId);
+  if (input.subject && !(await repo.subjectExists(ctx.db, accountId, input.subject))) {
+    throw new ServiceError("NOT_FOUND", `That ${input.subject.type} was not found`, { subject: [`No such ${input.subject.type} in this account`] });
+  }
+  const pair = [actor.userId, input.receiverId].sort() as [string, string];
+  const subject = input.subject ?? null;
   const message = await inTransaction(ctx, async (tx) => {
-    if (!conversationId) {
-      const pair = [actor.userId, input.receiverId].sort() as [string, string];
-      const subject = input.subject ?? null;
-      const conversation = await repo.findOrCreateConversation(
-        tx,
-        { accountId, pairKey: [...pair, subject?.type ?? "", subject?.id ?? ""].join(":"), subjectType: subject?.type ?? null, subjectId: subject?.id ?? null },
-        pair,
-      );
-      conversationId = conversation.id;
-    }
-    const row = await repo.insertMessage(tx, { accountId, conversationId, senderId: actor.userId, content: input.content });
-    await repo.recordSent(tx, row);
-    return row;
+    const conversation = await repo.findOrCreateConversation(
+      tx,
+      { accountId, pairKey: [...pair, subject?.type ?? "", subject?.id ?? ""].join(":"), subjectType: subject?.type ?? null, subjectId: subject?.id ?? null },
+      pair,
+    );
+    return writeMessage(tx, conversation, actor.userId, input.content);
   });
-  await publishEvent(ctx, [userTopic(actor.userId), userTopic(input.receiverId)], { type: "message.created", conversationId, messageId: message.id, senderId: actor.userId });
-  await scheduleMessageDigest(ctx, { recipientId: input.receiverId });
-  return { conversation: await conversationFor(ctx, actor, conversationId), message: toMessageDto(message) };
+  await announce(ctx, actor, [input.receiverId], message);
+  return { conversation: await conversationFor(ctx, actor, message.conversationId), message: toMessageDto(message) };
 }
 
 /** The caller's conversations, newest activity first, each with its last message and unread count. */
 export async function listConversations(ctx: ServiceContext, actor: TenantActor, input: TListConversationsInput): Promise<TConversationPage> {
   // Staff see only their own conversations, like anyone: messages are private to their participants.
-  const rows = await repo.findConversations(ctx.db, { userId: actor.userId, scope: scopeOf({ ...actor, isStaff: false }), limit: input.limit, cursor: input.cursor });
+  const rows = await repo.findConversations(ctx.db, {
+    userId: actor.userId,
+    scope: scopeOf({ ...actor, isStaff: false }),
+    recruitingAccountIds: recruitingAccountIds(actor),
+    limit: input.limit,
+    cursor: input.cursor,
+  });
   const page = rows.slice(0, input.limit);
   const last = await repo.findLastMessages(
     ctx.db,
@@ -169,14 +229,14 @@ export async function markConversationRead(ctx: ServiceContext, actor: TenantAct
   const row = await repo.markRead(ctx.db, input.id, actor.userId);
   if (!row) throw notFound("Conversation");
   if (row.lastReadAt && row.lastReadMessageId !== before) {
-    await publishEvent(ctx, [userTopic(actor.userId), userTopic(found.otherUserId)], { type: "message.read", conversationId: input.id, userId: actor.userId, readAt: iso(row.lastReadAt) });
+    await publishEvent(ctx, audienceOf(actor, found), { type: "message.read", conversationId: input.id, userId: actor.userId, readAt: iso(row.lastReadAt) });
   }
   return { conversationId: input.id, readAt: isoOrNull(row.lastReadAt), unreadCount: 0 };
 }
 
 /** How many messages wait for the caller across their conversations. */
 export async function unreadCount(ctx: ServiceContext, actor: TenantActor): Promise<TUnreadCount> {
-  return { unreadCount: await repo.countUnread(ctx.db, actor.userId, scopeOf({ ...actor, isStaff: false })) };
+  return { unreadCount: await repo.countUnread(ctx.db, actor.userId, scopeOf({ ...actor, isStaff: false }), recruitingAccountIds(actor)) };
 }
 
 /** Deletes (softly, audited) a message the caller sent; anyone else's is NOT_FOUND. */
@@ -197,7 +257,7 @@ export async function deleteMessage(ctx: ServiceContext, actor: TenantActor, inp
     });
     return deleted;
   });
-  await publishEvent(ctx, [userTopic(actor.userId), userTopic(found.otherUserId)], { type: "message.deleted", conversationId: row.conversationId, messageId: row.id });
+  await publishEvent(ctx, audienceOf(actor, found), { type: "message.deleted", conversationId: row.conversationId, messageId: row.id });
   return toMessageDto(row);
 }
 
@@ -214,7 +274,12 @@ export async function listContacts(ctx: ServiceContext, actor: TenantActor, inpu
  * and only accounts the user still belongs to count.
  */
 export async function listUnreadForDigest(ctx: Pick<ServiceContext, "db">, input: { userId: string; sentBefore: Date }): Promise<UnreadDigestItem[]> {
-  const rows = await repo.findUnreadForDigest(ctx.db, input.userId, input.sentBefore);
+  const rows = (await repo.findUnreadForDigest(ctx.db, input.userId, input.sentBefore)).filter(
+    (r) =>
+      r.subjectType !== "application" ||
+      r.accountId !== r.conversationAccountId ||
+      can({ userId: input.userId, isStaff: false, accountRoles: { [r.accountId]: r.role }, orgRoles: {}, recruitingRoles: r.recruitingRole ? { [r.accountId]: r.recruitingRole } : {} }, "recruiting.read", { accountId: r.accountId }),
+  );
   return rows.map((r) => ({
     conversationId: r.conversationId,
     accountId: r.accountId,

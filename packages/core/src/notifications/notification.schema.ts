@@ -22,6 +22,13 @@ export const NOTIFICATION_KINDS = {
   "payment.failed": { label: "Payment failed", description: "A subscription payment of an account you own failed.", default: "email", channels: NOTIFICATION_CHANNELS },
   "invitation.received": { label: "Invitations", description: "Someone invited you to an organization (the invitation itself is always emailed).", default: "in_app", channels: ["in_app", "off"] },
   "message.new": { label: "New messages", description: "One email with every conversation you haven't read, sent a while after the first unread message.", default: "email", channels: ["email", "off"] },
+  // Recruiting (recruiting/recruiting-notification.service.ts). The candidate's status and interview emails are
+  // the employer's own messages (seed 002 templates, always sent), so their kinds here are the bell only.
+  "application.received": { label: "New applications", description: "Someone applied to a posting of an account where you recruit.", default: "email", channels: NOTIFICATION_CHANNELS },
+  "application.status": { label: "Application status", description: "An employer moved one of your applications (their status email is always sent).", default: "in_app", channels: ["in_app", "off"] },
+  "application.message": { label: "Application messages", description: "A new message about an application; the new-messages email covers these too.", default: "in_app", channels: ["in_app", "off"] },
+  "interview.scheduled": { label: "Interviews scheduled", description: "An interview with you, or one you take part in, was scheduled.", default: "in_app", channels: NOTIFICATION_CHANNELS },
+  "interview.confirmed": { label: "Interviews confirmed", description: "A candidate confirmed an interview you take part in or scheduled.", default: "email", channels: NOTIFICATION_CHANNELS },
 } as const satisfies Record<string, { label: string; description: string; default: TNotificationChannel; channels: readonly TNotificationChannel[] }>;
 
 export type TNotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -6,6 +6,15 @@ export * as interviewFeedbackService from "./interview-feedback.service.js";
 export * as interviewRecordingService from "./interview-recording.service.js";
 export { sendInterviewReminders } from "./interview-reminder.service.js";
 export { RECRUITING_JOBS, ZInterviewRemindersPayload, type TInterviewRemindersPayload } from "./interview.jobs.js";
+export * as candidateProfileService from "./candidate-profile.service.js";
+export * from "./candidate-profile.schema.js";
+export * as recruitingAssistantService from "./recruiting-assistant.service.js";
+export { NO_ASSISTANT_PROVIDER } from "./recruiting-assistant.service.js";
+export * from "./recruiting-assistant.schema.js";
+export * from "./application-conversation.schema.js";
+export * as applicationConversationService from "./application-conversation.service.js";
+/** Recruiting's notices (bell/email by preference): the application and interview services call these after their commit. */
+export * as recruitingNotifications from "./recruiting-notification.service.js";
 export * from "./posting.schema.js";
 export * as postingService from "./posting.service.js";
 export * as publicPostingService from "./public-posting.service.js";

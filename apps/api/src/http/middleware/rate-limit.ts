@@ -74,8 +74,11 @@ export function createRateLimits(config: Env, redis: Redis, logger: Logger): Rat
   const anon = limiter("anon", config.RATE_LIMIT_ANON_PER_MINUTE, window);
   const user = limiter("user", config.RATE_LIMIT_AUTH_PER_HOUR, 3600);
   // Procedures with a budget of their own on top of the user's: sending messages floods other people's inboxes.
+  const messageSend = limiter("message-send", config.RATE_LIMIT_MESSAGES_PER_MINUTE, window);
   const perUserProcedure: Record<string, RateLimiterRedis> = {
-    "messages.send": limiter("message-send", config.RATE_LIMIT_MESSAGES_PER_MINUTE, window),
+    "messages.send": messageSend,
+    // One budget for every way of sending a message.
+    "recruiting.conversation.send": messageSend,
   };
 
   const spend = async (l: RateLimiterRedis, key: string) => {

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { appRouter } from "../../trpc/root.js";
 import { protectedProcedure, staffProcedure } from "../../trpc/init.js";
 
-export type Kind = "account" | "organization" | "team" | "user" | "invitation" | "apiKey" | "document" | "job" | "inviteKey" | "outbox" | "conversation" | "message" | "notification" | "application" | "interview";
+export type Kind = "account" | "organization" | "team" | "user" | "invitation" | "apiKey" | "document" | "job" | "inviteKey" | "outbox" | "conversation" | "message" | "notification" | "posting" | "application" | "interview";
 export type Ids = Record<Kind, string>;
 export type Access = "public" | "protected" | "staff";
 
@@ -38,6 +38,8 @@ const ID_KIND_BY_ROUTER: Record<string, Kind> = {
   messages: "conversation",
   notifications: "notification",
   "recruiting.interviews": "interview",
+  // The application's conversation is addressed by the application.
+  "recruiting.conversation": "application",
 };
 /** Procedures whose `id` is not their router's kind. */
 const ID_KIND_BY_PROCEDURE: Record<string, Kind> = { "messages.delete": "message" };
@@ -55,6 +57,7 @@ const ID_KIND_BY_FIELD: Record<string, Kind> = {
   jobId: "job",
   conversationId: "conversation",
   receiverId: "user",
+  postingId: "posting",
   applicationId: "application",
 };
 

@@ -88,23 +88,42 @@ async function newTenant(api: TestApi, staff: TestUser, name: string, owner: Tes
   const [docRow] = await api.svc.db.select().from(schema.documents).where(eq(schema.documents.id, String(doc.body.id)));
   const notice = await notificationService.notify(api.svc, { userId: owner.user.id, accountId: account.id, kind: "job.finished", title: `${name} notice`, body: `${name} job done`, link: `/jobs/${job.id}`, email: false });
   if (!notice.notificationId) throw new Error("expected a notification");
+  const application = await newApplication(api, account.id, name);
+  const posting = { id: application.postingId };
   const people = [owner, ...members];
-  const recruiting = await seedInterview(api, name, account.id, owner.user.id);
+  const recruiting = await seedInterview(api, name, { accountId: account.id, applicationId: application.id }, owner.user.id);
   return {
     name,
     owner,
     members,
-    ids: { account: account.id, organization: org.id, team: team.id, user: member.user.id, invitation: invited.invitation.id, apiKey: apiKey.id, document: String(doc.body.id), job: job.id, conversation: sent.conversation.id, message: sent.message.id, notification: notice.notificationId, application: recruiting.applicationId, interview: recruiting.interviewId },
+    ids: { account: account.id, organization: org.id, team: team.id, user: member.user.id, invitation: invited.invitation.id, apiKey: apiKey.id, document: String(doc.body.id), job: job.id, conversation: sent.conversation.id, message: sent.message.id, notification: notice.notificationId, posting: posting.id, application: application.id, interview: recruiting.interviewId },
     deletedTeam: oldTeam.id,
     invitationToken: await invitationTokenSentTo(api, inviteeEmail),
     documentKey: String(docRow?.storageKey),
     markers: [
-      ...[account.id, org.id, team.id, oldTeam.id, invited.invitation.id, apiKey.id, String(doc.body.id), job.id, adjusted.entry.id, checkout.sessionId, sent.conversation.id, sent.message.id, notice.notificationId],
+      ...[account.id, org.id, team.id, oldTeam.id, invited.invitation.id, apiKey.id, String(doc.body.id), job.id, adjusted.entry.id, checkout.sessionId, sent.conversation.id, sent.message.id, notice.notificationId, posting.id, application.id],
       ...people.flatMap((p) => [p.user.id, p.user.email, p.user.username]),
       ...recruiting.markers,
-      ...[inviteeEmail, `${name} Inc`, `${name} Org`, `${name} Team`, `${name} Old Team`, `${name} document`, `${name} private message`, `${name} notice`],
+      ...[inviteeEmail, `${name} Inc`, `${name} Org`, `${name} Team`, `${name} Old Team`, `${name} document`, `${name} private message`, `${name} notice`, `${name} Nurse`],
     ],
   };
+}
+
+/**
+ * A published posting of the tenant and a candidate's application to it, as rows (isolation is
+ * not about how people apply); the candidate is a user of their own with a personal account.
+ */
+async function newApplication(api: TestApi, accountId: string, name: string) {
+  const candidate = await newUser(api, `${name}-candidate`);
+  const personal = await candidate.call.accounts.create({ name: `${name} candidate` });
+  const [posting] = await api.svc.db.insert(schema.jobPostings).values({ accountId, title: `${name} Nurse`, description: "Care", status: "published", publishedAt: new Date() }).returning();
+  if (!posting) throw new Error("expected a posting");
+  const [application] = await api.svc.db
+    .insert(schema.applications)
+    .values({ accountId, postingId: posting.id, candidateUserId: candidate.user.id, candidateAccountId: personal.id })
+    .returning();
+  if (!application) throw new Error("expected an application");
+  return application;
 }
 
 /** Staff-only things with real ids, so a refusal can't come from an unknown id. */
