@@ -101,6 +101,12 @@ describe.each<Transport>(["rest", "trpc"])("interviews over %s", (transport) => 
     expect(confirmed.data).toMatchObject({ id: interview.id, status: "confirmed" });
     expect((confirmed.data as { confirmedAt: string | null }).confirmedAt).not.toBeNull();
 
+    // The bells: the interviewer heard of the interview, whoever scheduled it of the confirmation.
+    const notices = await api.svc.db.select().from(schema.notifications);
+    const kindsFor = (u: TestUser) => notices.filter((n) => n.userId === u.user.id && n.link?.includes(applicationId)).map((n) => n.kind);
+    expect(kindsFor(manager)).toContain("interview.scheduled");
+    expect(kindsFor(recruiter)).toContain("interview.confirmed");
+
     // A reminder already went out for the old time: the new time gets its own.
     await api.svc.db.update(schema.interviews).set({ reminderSentAt: new Date() }).where(eq(schema.interviews.id, interview.id));
     const moved = await call(api.url, transport, routes.reschedule, { id: interview.id, startsAt: inDays(4), location: "Office, room 4" }, as(recruiter));

@@ -12,6 +12,7 @@ import type { RequestMeta, ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
 import { inTransaction } from "../shared/tx.js";
 import * as repo from "./interview.repository.js";
+import { interviewConfirmed, interviewScheduled } from "./recruiting-notification.service.js";
 import { candidateViews, emailDate, employerViews } from "./interview-view.js";
 import type {
   TApplicationInterviewsInput,
@@ -117,6 +118,8 @@ export async function scheduleInterview(ctx: ServiceContext, actor: TenantActor,
     return { row, dispatch };
   });
   await dispatch();
+  // The bells of the candidate and the interviewers (never throws: the interview is already made).
+  await interviewScheduled(ctx, { interviewId: row.id });
   return views(ctx, row.id);
 }
 
@@ -144,6 +147,7 @@ export async function rescheduleInterview(ctx: ServiceContext, actor: TenantActo
     return announce(ctx, txCtx, tx, actor, { ...current, interview: row }, { event: "interview.rescheduled", email: "interview_rescheduled", details: { from: i.startsAt.toISOString(), to: input.startsAt } }, meta);
   });
   await dispatch();
+  await interviewScheduled(ctx, { interviewId: i.id });
   return views(ctx, i.id);
 }
 
@@ -203,6 +207,7 @@ export async function confirmInterview(ctx: ServiceContext, actor: TenantActor, 
       if (!row) throw new ServiceError("CONFLICT", `This interview is ${current.interview.status}; there is nothing to confirm`);
       await announce(ctx, txCtx, tx, actor, { ...current, interview: row }, { event: "interview.confirmed" }, meta);
     });
+    await interviewConfirmed(ctx, { interviewId: input.id });
   }
   const detail = await repo.findInterviewDetail(ctx.db, input.id);
   const [view] = detail ? await candidateViews(ctx.db, [detail]) : [];
