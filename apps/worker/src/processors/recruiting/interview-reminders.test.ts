@@ -1,6 +1,6 @@
 // Issue 15: the candidate's "Interview Reminder" (seed 002's template) goes out once per interview time,
 // from the worker's schedule, however many sweeps or worker replicas run at once.
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendInterviewReminders, type ServiceContext } from "@atrium/core";
 import { schema } from "@atrium/db";
@@ -55,7 +55,23 @@ describe("interview reminders", () => {
     const done = await interview(25, { reminderSentAt: new Date() });
     const past = await interview(-30);
 
-    const [one, two] = await Promise.all([sendInterviewReminders(svc, { limit: 50 }), sendInterviewReminders(svc, { limit: 50 })]);
+    // Two sweeps at once, made to overlap for sure: the first holds its claim uncommitted while the second
+    // runs. The second must neither wait for the first and then send again, nor send alongside it.
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    let one = { sent: -1 };
+    const first = svc.db.transaction(async (tx) => {
+      one = await sendInterviewReminders({ ...svc, db: tx, jobs: undefined }, { limit: 50 });
+      await held;
+    });
+    await waitFor(() => one.sent >= 0, { what: "the first sweep to claim" });
+    const second = sendInterviewReminders(svc, { limit: 50 });
+    // Either the second sweep finishes while the first still holds its rows, or it is stuck behind their locks.
+    const blocked = async () => (await svc.db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)).rows[0]?.n;
+    await Promise.race([second, waitFor(blocked, { what: "the second sweep to finish or wait on a lock" })]);
+    release();
+    await first;
+    const two = await second;
     expect(one.sent + two.sent).toBe(1);
     const mails = await reminders();
     expect(mails).toHaveLength(1);
