@@ -20,6 +20,7 @@ import { registerSystem } from "../commands/system.js";
 import { registerMessages } from "../commands/messages.js";
 import { registerEvents } from "../commands/events.js";
 import { registerNotifications } from "../commands/notifications.js";
+import { registerInterviews, registerReports } from "../commands/interviews.js";
 import { createCliContext } from "./context.js";
 import { describeError } from "./errors.js";
 import type { CliIo } from "./io.js";
@@ -60,6 +61,8 @@ export function createProgram(io: CliIo): Command {
   registerConfig(program, ctx);
   registerFlags(program, ctx);
   registerNotifications(program, ctx);
+  registerInterviews(program, ctx);
+  registerReports(program, ctx);
   // Last: it reads the whole tree.
   registerCompletion(program, ctx);
   return program;
