@@ -4,6 +4,7 @@ import { schema } from "@atrium/db";
 import { startTestApi, type TestApi } from "../testing.js";
 import { bearer, call, type Transport } from "../test-transports.js";
 import { newTenant, newUser, type TestUser } from "./tenancy.test-helpers.js";
+import { restStream, subscribed } from "../realtime/sse.test-helpers.js";
 import { giveRecruitingRole, newCandidate, outboxTo, seedApplication, seedPosting } from "./interview.test-helpers.js";
 
 // Interviews over both transports: the employer schedules, moves and cancels (the candidate is emailed
@@ -211,5 +212,26 @@ describe.each<Transport>(["rest", "trpc"])("interviews over %s", (transport) => 
     expect(r.error?.message).toMatch(/TRANSCRIPTION_BASE_URL/);
     const [row] = await api.svc.db.select().from(schema.interviews).where(eq(schema.interviews.id, interview.id));
     expect(row?.recordingDocumentId).toBeNull();
+  });
+});
+
+describe("interviews on the event stream", () => {
+  it("tells the candidate and the employer's account of each change after it commits; feedback stays with the employer", async () => {
+    const candidate = await newCandidate(api, "iv-live-cand");
+    const applicationId = await seedApplication(api, { accountId: a.account.id, postingId, candidate, status: "interview" });
+    const streams = { candidate: restStream(api, candidate.token), recruiter: restStream(api, recruiter.token) };
+    try {
+      await subscribed(api, [candidate.user, recruiter.user]);
+      const created = await call(api.url, "rest", routes.schedule, { applicationId, startsAt: inDays(2), interviewerIds: [recruiter.user.id], location: "Office" }, bearer(recruiter.token));
+      const id = (created.data as Interview).id;
+      await call(api.url, "rest", routes.confirm, { id }, bearer(candidate.token));
+      await call(api.url, "rest", routes.submitFeedback, { id, recommendation: "yes" }, bearer(recruiter.token));
+      const seen = (s: { got: Array<{ event: { type: string } }> }) => s.got.flatMap((e) => (e.event.type === "interview.changed" ? [(e.event as { status: string }).status] : []));
+      await expect.poll(() => seen(streams.recruiter)).toEqual(["scheduled", "confirmed", "confirmed"]);
+      await expect.poll(() => seen(streams.candidate)).toEqual(["scheduled", "confirmed"]);
+      expect(streams.candidate.got.find((e) => e.event.type === "interview.changed")?.event).toEqual({ type: "interview.changed", interviewId: id, applicationId, accountId: a.account.id, status: "scheduled" });
+    } finally {
+      for (const s of Object.values(streams)) s.close();
+    }
   });
 });
