@@ -114,6 +114,10 @@ describe.each<Transport>(["rest", "trpc"])("interviews over %s", (transport) => 
     expect(moved.status, JSON.stringify(moved.error)).toBe(200);
     expect(moved.data).toMatchObject({ status: "scheduled", confirmedAt: null, reminderSentAt: null, location: "Office, room 4" });
 
+    // A new panel at the same time is not the candidate's news: no email for it.
+    const restaffed = await call(api.url, transport, routes.reschedule, { id: interview.id, startsAt: (moved.data as Interview).startsAt, interviewerIds: [manager.user.id, a.owner.user.id] }, as(recruiter));
+    expect((restaffed.data as Interview).interviewers.map((i) => i.userId).sort()).toEqual([manager.user.id, a.owner.user.id].sort());
+
     const cancelled = await call(api.url, transport, routes.cancel, { id: interview.id }, as(recruiter));
     expect(cancelled.data).toMatchObject({ status: "cancelled" });
     expect((await call(api.url, transport, routes.confirm, { id: interview.id }, as(candidate))).status).toBe(409);
@@ -125,7 +129,7 @@ describe.each<Transport>(["rest", "trpc"])("interviews over %s", (transport) => 
     expect(mails[1]?.text).toContain("Office, room 4");
 
     const audit = await api.svc.db.select().from(schema.auditEvents).where(eq(schema.auditEvents.targetId, interview.id));
-    expect(audit.map((e) => e.eventType).sort()).toEqual(["interview.cancelled", "interview.confirmed", "interview.rescheduled", "interview.scheduled"]);
+    expect(audit.map((e) => e.eventType).sort()).toEqual(["interview.cancelled", "interview.confirmed", "interview.rescheduled", "interview.rescheduled", "interview.scheduled"]);
   });
 
   it("refuses bad input with field messages: a past time, a short or long duration, an http link, no place, an outsider on the panel", async () => {

@@ -144,7 +144,9 @@ export async function rescheduleInterview(ctx: ServiceContext, actor: TenantActo
     });
     if (!row) throw new ServiceError("CONFLICT", `This interview is ${i.status}; schedule a new one instead`);
     if (input.interviewerIds) await repo.setPanel(tx, row, input.interviewerIds);
-    return announce(ctx, txCtx, tx, actor, { ...current, interview: row }, { event: "interview.rescheduled", email: "interview_rescheduled", details: { from: i.startsAt.toISOString(), to: input.startsAt } }, meta);
+    // A new panel alone is the employer's business; the candidate hears of a new time, length or place.
+    const forCandidate = moved || row.durationMinutes !== i.durationMinutes || row.meetingUrl !== i.meetingUrl || row.location !== i.location;
+    return announce(ctx, txCtx, tx, actor, { ...current, interview: row }, { event: "interview.rescheduled", ...(forCandidate ? { email: "interview_rescheduled" as const } : {}), details: { from: i.startsAt.toISOString(), to: input.startsAt } }, meta);
   });
   await dispatch();
   await interviewScheduled(ctx, { interviewId: i.id });
