@@ -18,7 +18,10 @@ beforeAll(async () => {
   const { token } = await createClient({ baseUrl: base }).auth.token.mutate({ username: "admin", password: "admin123" });
   admin = createClient({ baseUrl: base, token });
   await existingUser(stack(), { username: "cara", password: "cara-password-1", verified: true });
-  applicationId = await seedApplication(stack(), { accountId: await homeAccountOf(stack(), "admin"), candidateUsername: "cara", postingTitle: "Platform Engineer" });
+  const employer = await homeAccountOf(stack(), "admin");
+  const cara = await userNamed(stack(), "cara");
+  // Cara's own account stands in as the admin's: interviews reach a candidate through the application, not an account.
+  applicationId = (await seedApplication(stack(), { employer: { accountId: employer }, candidate: { userId: cara.id, accountId: employer, name: "Cara" }, title: "Platform Engineer" })).applicationId;
   const me = await userNamed(stack(), "admin");
   interviewId = (await admin.recruiting.interviews.schedule.mutate({ applicationId, startsAt: inDays(2), durationMinutes: 45, interviewerIds: [me.id], meetingUrl: "https://meet.example.com/cara" })).id;
 });

@@ -21,6 +21,7 @@ import { registerMessages } from "../commands/messages.js";
 import { registerEvents } from "../commands/events.js";
 import { registerNotifications } from "../commands/notifications.js";
 import { registerInterviews, registerReports } from "../commands/interviews.js";
+import { registerApplications } from "../commands/applications.js";
 import { createCliContext } from "./context.js";
 import { describeError } from "./errors.js";
 import type { CliIo } from "./io.js";
@@ -56,6 +57,7 @@ export function createProgram(io: CliIo): Command {
   registerTeams(program, ctx);
   registerDocuments(program, ctx);
   registerMessages(program, ctx);
+  registerApplications(program, ctx);
   registerEvents(program, ctx);
   registerData(program, ctx);
   registerConfig(program, ctx);

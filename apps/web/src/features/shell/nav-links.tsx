@@ -1,6 +1,6 @@
 import { Divider, NavLink, Stack, Text } from "@mantine/core";
 import { IconCalendarCheck, IconCalendarEvent } from "@tabler/icons-react";
-import { IconBell, IconBook, IconBuildingCommunity, IconChartBar, IconFiles, IconFlag, IconHeartbeat, IconHistory, IconKey, IconLayoutDashboard, IconListCheck, IconMail, IconMessages, IconStack2, IconTicket, IconUser, IconUsers, IconWallet, type Icon } from "@tabler/icons-react";
+import { IconBell, IconBook, IconBriefcase, IconBuildingCommunity, IconChartBar, IconFiles, IconFlag, IconHeartbeat, IconHistory, IconKey, IconLayoutDashboard, IconListCheck, IconMail, IconMessages, IconStack2, IconTicket, IconUser, IconUsers, IconWallet, type Icon } from "@tabler/icons-react";
 import { Link, useLocation } from "react-router";
 import { useCurrentUser } from "../auth/current-user";
 
@@ -17,6 +17,7 @@ const LINKS: NavItem[] = [
   { to: "/documents", label: "Documents", icon: IconFiles },
   { to: "/jobs", label: "Jobs", icon: IconListCheck },
   { to: "/messages", label: "Messages", icon: IconMessages },
+  { to: "/candidate/applications", label: "My applications", icon: IconBriefcase },
   { to: "/recruiting/interviews", label: "My interviews", icon: IconCalendarEvent },
   { to: "/recruiting/reports", label: "Recruiting reports", icon: IconChartBar },
   { to: "/candidate/interviews", label: "Your interviews", icon: IconCalendarCheck },
