@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { APPLICATION_SOURCES } from "./application.schema.js";
 
 const ZIsoDate = z.iso.date({ error: "Use a date like 2026-12-31" });
 
 /** The funnel's stages in order; rejected and withdrawn are exits, counted apart. */
 export const FUNNEL_STAGES = ["applied", "screening", "interview", "offer", "hired"] as const;
-export const APPLICATION_SOURCES = ["job_board", "direct_link", "referral", "other"] as const;
 
 /** Which applications count: those that arrived (applied) between the two days, both inclusive (UTC). Both optional. */
 export const ZRecruitingReportInput = z

@@ -1,7 +1,8 @@
 import { resolveAccount, type TenantActor } from "../accounts/actor.service.js";
 import type { ServiceContext } from "../shared/context.js";
 import * as repo from "./recruiting-report.repository.js";
-import { APPLICATION_SOURCES, FUNNEL_STAGES, type TFunnelReport, type TRecruitingReportInput, type TSourceReport, type TTimeToHireReport } from "./recruiting-report.schema.js";
+import { APPLICATION_SOURCES } from "./application.schema.js";
+import { FUNNEL_STAGES, type TFunnelReport, type TRecruitingReportInput, type TSourceReport, type TTimeToHireReport } from "./recruiting-report.schema.js";
 
 const DAY = 86_400_000;
 const round = (n: number | null, places: number) => (n === null ? null : Math.round(n * 10 ** places) / 10 ** places);
