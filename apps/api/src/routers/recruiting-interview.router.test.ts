@@ -230,7 +230,7 @@ describe("interviews on the event stream", () => {
       const id = (created.data as Interview).id;
       await call(api.url, "rest", routes.confirm, { id }, bearer(candidate.token));
       await call(api.url, "rest", routes.submitFeedback, { id, recommendation: "yes" }, bearer(recruiter.token));
-      const seen = (s: { got: Array<{ event: { type: string } }> }) => s.got.flatMap((e) => (e.event.type === "interview.changed" ? [(e.event as { status: string }).status] : []));
+      const seen = (s: { got: Array<{ event: { type: string; status?: string } }> }) => s.got.flatMap((e) => (e.event.type === "interview.changed" ? [e.event.status] : []));
       await expect.poll(() => seen(streams.recruiter)).toEqual(["scheduled", "confirmed", "confirmed"]);
       await expect.poll(() => seen(streams.candidate)).toEqual(["scheduled", "confirmed"]);
       expect(streams.candidate.got.find((e) => e.event.type === "interview.changed")?.event).toEqual({ type: "interview.changed", interviewId: id, applicationId, accountId: a.account.id, status: "scheduled" });
