@@ -29,6 +29,7 @@ import { eventRouter } from "../routers/event.router.js";
 import { notificationRouter } from "../routers/notification.router.js";
 import { recruitingInterviewRouter } from "../routers/recruiting-interview.router.js";
 import { recruitingReportRouter } from "../routers/recruiting-report.router.js";
+import { recruitingBoardRouter, recruitingPostingRouter } from "../routers/recruiting-posting.router.js";
 import { recruitingApplicationRouter } from "../routers/recruiting-application.router.js";
 import { recruitingProfileRouter } from "../routers/recruiting-profile.router.js";
 import { recruitingAssistantRouter } from "../routers/recruiting-assistant.router.js";
@@ -60,6 +61,8 @@ export const appRouter = router({
   recruiting: router({
     interviews: recruitingInterviewRouter,
     reports: recruitingReportRouter,
+    postings: recruitingPostingRouter,
+    board: recruitingBoardRouter,
     applications: recruitingApplicationRouter,
     profile: recruitingProfileRouter,
     assistant: recruitingAssistantRouter,

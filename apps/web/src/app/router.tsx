@@ -21,6 +21,14 @@ const routes: RouteObject[] = [
   { path: "/reset-password", lazy: page(() => import("../features/auth/reset-password-page"), (m) => m.ResetPasswordPage) },
   { path: "/verify-email", lazy: page(() => import("../features/auth/verify-email-page"), (m) => m.VerifyEmailPage) },
   { path: "/unsubscribe", lazy: page(() => import("../features/notifications/unsubscribe-page"), (m) => m.UnsubscribePage) },
+  // The public job board, signed in or out. Before "/": `/jobs/:id` is an employer's board or (a UUID) the analysis job page, see jobs-segment-route.tsx.
+  { path: "/jobs/search", lazy: page(() => import("../features/recruiting/job-search-page"), (m) => m.JobSearchPage) },
+  { path: "/jobs/:accountSlug/:postingId", lazy: page(() => import("../features/recruiting/public-posting-page"), (m) => m.PublicPostingPage) },
+  {
+    path: "/jobs/:id",
+    lazy: page(() => import("../features/recruiting/jobs-segment-route"), (m) => m.JobsSegmentRoute),
+    children: [{ index: true, lazy: page(() => import("../features/jobs/job-page"), (m) => m.JobPage) }],
+  },
   {
     path: "/",
     // The gate and the shell together: signed-out visitors of /login never download the shell.
@@ -40,6 +48,9 @@ const routes: RouteObject[] = [
       { path: "recruiting/interviews", lazy: page(() => import("../features/recruiting/my-interviews-page"), (m) => m.MyInterviewsPage) },
       { path: "recruiting/reports", lazy: page(() => import("../features/recruiting/reports-page"), (m) => m.ReportsPage) },
       { path: "candidate/interviews", lazy: page(() => import("../features/recruiting/candidate-interviews-page"), (m) => m.CandidateInterviewsPage) },
+      { path: "recruiting/postings", lazy: page(() => import("../features/recruiting/postings-page"), (m) => m.PostingsPage) },
+      { path: "recruiting/postings/:postingId", lazy: page(() => import("../features/recruiting/posting-page"), (m) => m.PostingPage) },
+      { path: "recruiting/team", lazy: page(() => import("../features/recruiting/hiring-team-page"), (m) => m.HiringTeamPage) },
       { path: "recruiting/applications/:id", lazy: page(() => import("../features/recruiting/application-page"), (m) => m.ApplicationPage) },
       { path: "recruiting/postings/:postingId/applications", lazy: page(() => import("../features/recruiting/posting-applications-page"), (m) => m.PostingApplicationsPage) },
       { path: "candidate/applications", lazy: page(() => import("../features/recruiting/my-applications-page"), (m) => m.MyApplicationsPage) },

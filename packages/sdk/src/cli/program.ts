@@ -21,6 +21,7 @@ import { registerMessages } from "../commands/messages.js";
 import { registerEvents } from "../commands/events.js";
 import { registerNotifications } from "../commands/notifications.js";
 import { registerInterviews, registerReports } from "../commands/interviews.js";
+import { registerPostings } from "../commands/postings.js";
 import { registerApplications } from "../commands/applications.js";
 import { createCliContext } from "./context.js";
 import { describeError } from "./errors.js";
@@ -65,6 +66,7 @@ export function createProgram(io: CliIo): Command {
   registerNotifications(program, ctx);
   registerInterviews(program, ctx);
   registerReports(program, ctx);
+  registerPostings(program, ctx);
   // Last: it reads the whole tree.
   registerCompletion(program, ctx);
   return program;

@@ -38,6 +38,7 @@ const ID_KIND_BY_ROUTER: Record<string, Kind> = {
   messages: "conversation",
   notifications: "notification",
   "recruiting.interviews": "interview",
+  "recruiting.postings": "posting",
   "recruiting.applications": "application",
   // The application's conversation is addressed by the application.
   "recruiting.conversation": "application",

@@ -1,8 +1,9 @@
 import { Divider, NavLink, Stack, Text } from "@mantine/core";
 import { IconCalendarCheck, IconCalendarEvent } from "@tabler/icons-react";
-import { IconBell, IconBook, IconBriefcase, IconBuildingCommunity, IconChartBar, IconFiles, IconFlag, IconHeartbeat, IconHistory, IconKey, IconLayoutDashboard, IconListCheck, IconMail, IconMessages, IconStack2, IconTicket, IconUser, IconUsers, IconWallet, type Icon } from "@tabler/icons-react";
+import { IconBell, IconBook, IconBriefcase, IconBuildingCommunity, IconChartBar, IconFiles, IconFlag, IconHeartbeat, IconHistory, IconKey, IconLayoutDashboard, IconListCheck, IconMail, IconMessages, IconStack2, IconTicket, IconUser, IconUserSearch, IconUsers, IconWallet, type Icon } from "@tabler/icons-react";
 import { Link, useLocation } from "react-router";
 import { useCurrentUser } from "../auth/current-user";
+import { useRecruitingAccess } from "../recruiting/use-recruiting-access";
 
 interface NavItem {
   to: string;
@@ -18,8 +19,6 @@ const LINKS: NavItem[] = [
   { to: "/jobs", label: "Jobs", icon: IconListCheck },
   { to: "/messages", label: "Messages", icon: IconMessages },
   { to: "/candidate/applications", label: "My applications", icon: IconBriefcase },
-  { to: "/recruiting/interviews", label: "My interviews", icon: IconCalendarEvent },
-  { to: "/recruiting/reports", label: "Recruiting reports", icon: IconChartBar },
   { to: "/candidate/interviews", label: "Your interviews", icon: IconCalendarCheck },
   { to: "/org", label: "Organization", icon: IconBuildingCommunity, also: ["/organizations"] },
   { to: "/profile", label: "Profile", icon: IconUser },
@@ -40,11 +39,20 @@ const ADMIN_LINKS: NavItem[] = [
   { to: "/admin/flags", label: "Flags", icon: IconFlag },
 ];
 
+/** The HR portal: only for members the policy lets read recruiting in one of their accounts. */
+const RECRUITING_LINK: NavItem = { to: "/recruiting/postings", label: "Recruiting", icon: IconUserSearch, also: ["/recruiting/postings", "/recruiting/team", "/recruiting/applications"] };
+/** The interviewer's list and the reports: for the same members, each its own entry (so "Recruiting" stops at the portal's pages). */
+const RECRUITING_MORE: NavItem[] = [
+  { to: "/recruiting/interviews", label: "My interviews", icon: IconCalendarEvent },
+  { to: "/recruiting/reports", label: "Recruiting reports", icon: IconChartBar },
+];
+
 const linkStyle = { borderRadius: "var(--mantine-radius-md)" };
 
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const { pathname } = useLocation();
   const { user } = useCurrentUser();
+  const recruiting = useRecruitingAccess();
   const isActive = ({ to, also = [] }: NavItem) => (to === "/" ? pathname === "/" : [to, ...also].some((p) => pathname.startsWith(p)));
   const renderLink = (item: NavItem) => (
     <NavLink
@@ -62,6 +70,8 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
     <Stack gap={4} justify="space-between" h="100%">
       <Stack gap={4}>
         {LINKS.map(renderLink)}
+        {recruiting.read && renderLink(RECRUITING_LINK)}
+        {recruiting.read && RECRUITING_MORE.map(renderLink)}
         {/* Staff only: the api refuses these procedures to anyone else anyway. */}
         {user.isStaff && (
           <>
