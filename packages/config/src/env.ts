@@ -160,6 +160,8 @@ export const ZEnv = z.object({
   TRANSCRIPTION_MODEL: z.string().min(1).default("whisper-1"),
   TRANSCRIPTION_API_KEY: z.string().min(1).optional(),
   TRANSCRIPTION_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000),
+  /** Recruiting: the candidate's "Interview Reminder" email goes out this long before the interview (default a day). */
+  INTERVIEW_REMINDER_LEAD_MINUTES: z.coerce.number().int().min(1).max(30 * 24 * 60).default(1440),
   SESSION_PURGE_EVERY_MINUTES: z.coerce.number().int().positive().default(60),
   /** Soft-deleted accounts, organizations, teams and users are purged for good after this many days. */
   SOFT_DELETE_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),

@@ -27,6 +27,8 @@ import { systemConfigRouter } from "../routers/system-config.router.js";
 import { messageRouter } from "../routers/message.router.js";
 import { eventRouter } from "../routers/event.router.js";
 import { notificationRouter } from "../routers/notification.router.js";
+import { recruitingInterviewRouter } from "../routers/recruiting-interview.router.js";
+import { recruitingReportRouter } from "../routers/recruiting-report.router.js";
 import { recruitingBoardRouter, recruitingPostingRouter } from "../routers/recruiting-posting.router.js";
 import { recruitingApplicationRouter } from "../routers/recruiting-application.router.js";
 import { recruitingProfileRouter } from "../routers/recruiting-profile.router.js";
@@ -57,6 +59,8 @@ export const appRouter = router({
   events: eventRouter,
   notifications: notificationRouter,
   recruiting: router({
+    interviews: recruitingInterviewRouter,
+    reports: recruitingReportRouter,
     postings: recruitingPostingRouter,
     board: recruitingBoardRouter,
     applications: recruitingApplicationRouter,

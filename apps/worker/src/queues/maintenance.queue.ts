@@ -1,4 +1,5 @@
-import { ANALYSIS_JOBS, DATA_JOBS, DOCUMENT_JOBS, EMAIL_JOBS, INVITE_JOBS, QUEUES, SESSION_JOBS, TENANCY_JOBS } from "@atrium/core/queues";
+import { ANALYSIS_JOBS, DATA_JOBS, DOCUMENT_JOBS, EMAIL_JOBS, INVITE_JOBS, QUEUES, RECRUITING_JOBS, SESSION_JOBS, TENANCY_JOBS } from "@atrium/core/queues";
+import { interviewRemindersProcessor } from "../processors/recruiting/interview-reminders.processor.js";
 import { backupProcessor } from "../processors/data/backup.processor.js";
 import { purgeDeletedDocumentsProcessor } from "../processors/documents/purge-deleted.processor.js";
 import { purgeStaleInviteKeysProcessor } from "../processors/invites/purge-stale.processor.js";
@@ -24,6 +25,7 @@ export const maintenanceQueue: QueueConfig = {
     purgeDeletedDocumentsProcessor,
     redactExpiredLinksProcessor,
     backupProcessor,
+    interviewRemindersProcessor,
   ],
   schedules: (config) => [
     schedule({
@@ -47,6 +49,8 @@ export const maintenanceQueue: QueueConfig = {
     // Hourly: a link's lifetime is counted in hours, and rows already redacted are skipped.
     schedule({ id: EMAIL_JOBS.redactExpiredLinks, job: EMAIL_JOBS.redactExpiredLinks, payload: {}, everyMs: 60 * MINUTE }),
     schedule({ id: EMAIL_JOBS.requeueStale, job: EMAIL_JOBS.requeueStale, payload: { olderThanMinutes: 10 }, everyMs: 10 * MINUTE }),
+    // Every 5 minutes: a reminder leaves at most that late; the claim makes reruns and replicas harmless.
+    schedule({ id: RECRUITING_JOBS.interviewReminders, job: RECRUITING_JOBS.interviewReminders, payload: {}, everyMs: 5 * MINUTE }),
     // Off unless BACKUP_CRON is set (development never backs up by itself).
     ...(config.BACKUP_CRON ? [schedule({ id: DATA_JOBS.backup, job: DATA_JOBS.backup, payload: {}, everyMs: 0, pattern: config.BACKUP_CRON })] : []),
   ],

@@ -13,6 +13,23 @@ export interface TemplateData {
   /** Recruiting: an application moved to a stage the candidate hears about (seed 002's status email). */
   application_status: { name: string; jobTitle: string; employerName: string; status: "screening" | "interview" | "offer" | "rejected"; applicationUrl: string };
   message_digest: { username: string; conversations: Array<{ name: string; unreadCount: number; snippet: string }>; inboxUrl: string; unsubscribeUrl: string };
+  /** Recruiting: the candidate hears of every interview change, then a reminder (seed 002's wording). */
+  interview_scheduled: InterviewEmail;
+  interview_rescheduled: InterviewEmail;
+  interview_cancelled: InterviewEmail;
+  interview_reminder: InterviewEmail;
+}
+
+/** What every interview email names: who, which position, when and where (a link or a place). */
+export interface InterviewEmail {
+  name: string;
+  jobTitle: string;
+  employerName: string;
+  /** Already formatted for reading, with its time zone (UTC). */
+  interviewDate: string;
+  durationMinutes: number;
+  where: string;
+  interviewsUrl: string;
 }
 
 export interface RenderedEmail {
@@ -139,8 +156,39 @@ const TEMPLATES: { [K in TEmailTemplate]: (d: TemplateData[K]) => RenderedEmail 
       unsubscribe: { label: "Stop emails about new messages", url: d.unsubscribeUrl },
     });
   },
+  interview_scheduled: (d) =>
+    layout({
+      subject: `Interview scheduled: ${d.jobTitle}`,
+      heading: "Your interview is scheduled",
+      paragraphs: [`Hi ${d.name},`, `${d.employerName} scheduled an interview with you.`, ...interviewFacts(d), "Please confirm that the time works for you."],
+      action: { label: "Confirm the interview", url: d.interviewsUrl },
+    }),
+  interview_rescheduled: (d) =>
+    layout({
+      subject: `Interview rescheduled: ${d.jobTitle}`,
+      heading: "Your interview has moved",
+      paragraphs: [`Hi ${d.name},`, `${d.employerName} changed your interview. The new details:`, ...interviewFacts(d), "Please confirm the new time."],
+      action: { label: "Confirm the interview", url: d.interviewsUrl },
+    }),
+  interview_cancelled: (d) =>
+    layout({
+      subject: `Interview cancelled: ${d.jobTitle}`,
+      heading: "Your interview was cancelled",
+      paragraphs: [`Hi ${d.name},`, `${d.employerName} cancelled the interview planned for ${d.interviewDate}.`, `Position: ${d.jobTitle}`, "Log in to your account to view details."],
+      action: { label: "View your interviews", url: d.interviewsUrl },
+    }),
+  interview_reminder: (d) =>
+    layout({
+      subject: `Interview Reminder: ${d.jobTitle}`,
+      heading: "Interview Reminder",
+      paragraphs: [`Hi ${d.name},`, "This is a reminder about your upcoming interview.", ...interviewFacts(d), "Good luck!"],
+      action: { label: "View your interviews", url: d.interviewsUrl },
+    }),
 };
 
+function interviewFacts(d: InterviewEmail): string[] {
+  return [`Position: ${d.jobTitle}`, `Date: ${d.interviewDate} (${d.durationMinutes} minutes)`, `Where: ${d.where}`];
+}
 /** Seed 002's `application_status_email` wording, per stage. */
 const APPLICATION_STATUS_MESSAGES: Record<TemplateData["application_status"]["status"], string> = {
   screening: "Your application is being reviewed",

@@ -9,3 +9,4 @@ export { INVITE_JOBS, ZPurgeStaleInviteKeysPayload } from "../invite-keys/invite
 export { DOCUMENT_JOBS, ZPurgeDeletedDocumentsPayload, type TPurgeDeletedDocumentsPayload } from "../documents/documents.jobs.js";
 export { DATA_JOBS, ZBackupPayload, type TBackupPayload } from "../data-safety/data-safety.jobs.js";
 export { NOTIFICATION_JOBS, ZMessageDigestPayload, type TMessageDigestPayload } from "../notifications/notifications.jobs.js";
+export { RECRUITING_JOBS, ZInterviewRemindersPayload, type TInterviewRemindersPayload } from "../recruiting/interview.jobs.js";

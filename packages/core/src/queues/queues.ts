@@ -6,6 +6,7 @@ import { INVITE_JOBS, ZPurgeStaleInviteKeysPayload } from "../invite-keys/invite
 import { DOCUMENT_JOBS, ZPurgeDeletedDocumentsPayload } from "../documents/documents.jobs.js";
 import { DATA_JOBS, ZBackupPayload } from "../data-safety/data-safety.jobs.js";
 import { NOTIFICATION_JOBS, ZMessageDigestPayload } from "../notifications/notifications.jobs.js";
+import { RECRUITING_JOBS, ZInterviewRemindersPayload } from "../recruiting/interview.jobs.js";
 import { ANALYSIS_JOBS, ZExtractDocumentPayload, ZRunAnalysisPayload, ZSweepStalledPayload } from "../analysis-jobs/analysis.jobs.js";
 
 /** Every BullMQ queue Atrium uses. Keys live under `${REDIS_PREFIX}:<queue>:`. */
@@ -34,6 +35,7 @@ export const JOBS = {
   [DOCUMENT_JOBS.purgeDeleted]: { queue: QUEUES.maintenance, payload: ZPurgeDeletedDocumentsPayload },
   [DATA_JOBS.backup]: { queue: QUEUES.maintenance, payload: ZBackupPayload },
   [NOTIFICATION_JOBS.messageDigest]: { queue: QUEUES.notifications, payload: ZMessageDigestPayload },
+  [RECRUITING_JOBS.interviewReminders]: { queue: QUEUES.maintenance, payload: ZInterviewRemindersPayload },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof JOBS;

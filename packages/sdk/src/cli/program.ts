@@ -21,6 +21,7 @@ import { registerMessages } from "../commands/messages.js";
 import { registerCandidate } from "../commands/candidate.js";
 import { registerEvents } from "../commands/events.js";
 import { registerNotifications } from "../commands/notifications.js";
+import { registerInterviews, registerReports } from "../commands/interviews.js";
 import { registerPostings } from "../commands/postings.js";
 import { registerApplications } from "../commands/applications.js";
 import { createCliContext } from "./context.js";
@@ -65,6 +66,8 @@ export function createProgram(io: CliIo): Command {
   registerConfig(program, ctx);
   registerFlags(program, ctx);
   registerNotifications(program, ctx);
+  registerInterviews(program, ctx);
+  registerReports(program, ctx);
   registerPostings(program, ctx);
   // Last: it reads the whole tree.
   registerCompletion(program, ctx);

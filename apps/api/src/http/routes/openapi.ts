@@ -11,6 +11,7 @@ import { dataRestoreOpenApiPaths } from "./data-restore.js";
 import { documentOpenApiPaths } from "./document-openapi.js";
 import { eventStreamOpenApiPaths } from "./event-stream.js";
 import { ledgerExportOpenApiPaths } from "./ledger-export.js";
+import { recruitingReportOpenApiPaths } from "./recruiting-report-export.js";
 import { markPublicOperations } from "./openapi-security.js";
 import { documentRestAliases } from "../middleware/rest-field-aliases.js";
 import { stripeWebhookOpenApiPaths } from "./stripe-webhook.js";
@@ -28,7 +29,7 @@ export function buildOpenApiDocument(config: Env) {
       bearer: { type: "http", scheme: "bearer", description: "A session token from POST /api/auth/token/ or an API key (atr_...)" },
     },
     // Plain express routes (not procedures) documented by hand, written the way the generator writes procedures' paths.
-    paths: withoutTrailingSlash({ ...auditExportOpenApiPaths, ...ledgerExportOpenApiPaths, ...stripeWebhookOpenApiPaths, ...documentOpenApiPaths, ...dataExportOpenApiPaths, ...dataRestoreOpenApiPaths, ...backupDownloadOpenApiPaths, ...eventStreamOpenApiPaths }),
+    paths: withoutTrailingSlash({ ...auditExportOpenApiPaths, ...ledgerExportOpenApiPaths, ...stripeWebhookOpenApiPaths, ...documentOpenApiPaths, ...dataExportOpenApiPaths, ...dataRestoreOpenApiPaths, ...backupDownloadOpenApiPaths, ...eventStreamOpenApiPaths, ...recruitingReportOpenApiPaths }),
   });
   return documentRestAliases(markPublicOperations(doc));
 }

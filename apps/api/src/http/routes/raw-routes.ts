@@ -9,6 +9,7 @@ import { ledgerExportRoute } from "./ledger-export.js";
 import { localCheckoutRoutes } from "./local-checkout.js";
 import type { Access, RawRoute } from "./raw-route.js";
 import { stripeWebhookRoute } from "./stripe-webhook.js";
+import { RECRUITING_REPORT_EXPORT_ROUTES } from "./recruiting-report-export.js";
 
 type AnyRawRoute = RawRoute<Access, unknown>;
 
@@ -16,7 +17,7 @@ type AnyRawRoute = RawRoute<Access, unknown>;
 export const SIGNED_ROUTES: AnyRawRoute[] = [stripeWebhookRoute, ...localCheckoutRoutes];
 
 /** Files in and out of the api (multipart, streamed downloads, CSV, archives): after CSRF, before the JSON procedures. */
-export const SESSION_ROUTES: AnyRawRoute[] = [auditExportRoute, ledgerExportRoute, documentUploadRoute, documentDownloadRoute, dataExportRoute, dataRestoreRoute, backupDownloadRoute, eventStreamRoute];
+export const SESSION_ROUTES: AnyRawRoute[] = [auditExportRoute, ledgerExportRoute, documentUploadRoute, documentDownloadRoute, dataExportRoute, dataRestoreRoute, backupDownloadRoute, eventStreamRoute, ...RECRUITING_REPORT_EXPORT_ROUTES];
 
 /** Every raw route, for the tests that walk them. */
 export const RAW_ROUTES: AnyRawRoute[] = [...SIGNED_ROUTES, ...SESSION_ROUTES];

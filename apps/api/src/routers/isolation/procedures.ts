@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { appRouter } from "../../trpc/root.js";
 import { protectedProcedure, staffProcedure } from "../../trpc/init.js";
 
-export type Kind = "account" | "organization" | "team" | "user" | "invitation" | "apiKey" | "document" | "job" | "inviteKey" | "outbox" | "conversation" | "message" | "notification" | "posting" | "application";
+export type Kind = "account" | "organization" | "team" | "user" | "invitation" | "apiKey" | "document" | "job" | "inviteKey" | "outbox" | "conversation" | "message" | "notification" | "posting" | "application" | "interview";
 export type Ids = Record<Kind, string>;
 export type Access = "public" | "protected" | "staff";
 
@@ -37,6 +37,7 @@ const ID_KIND_BY_ROUTER: Record<string, Kind> = {
   // messages.get / read / search take a conversation id; messages.delete takes a message id (below).
   messages: "conversation",
   notifications: "notification",
+  "recruiting.interviews": "interview",
   "recruiting.postings": "posting",
   "recruiting.applications": "application",
   // The application's conversation is addressed by the application.

@@ -147,6 +147,20 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       return all.status === 200 ? shows(p, all.text) : all.status === 403 ? null : `the unfiltered export answered ${all.status}`;
     },
   },
+  ...Object.fromEntries(
+    ["funnel", "time-to-hire", "sources"].map((report): [string, RouteCase] => [
+      `GET /api/recruiting/reports/${report}.csv`,
+      {
+        why: "recruiting report CSV: the caller's employer account only, for recruiting roles and admins",
+        probe: async (p) => {
+          const named = await sameAsUnknown(p, "GET", (id) => `/api/recruiting/reports/${report}.csv?accountId=${id}`, p.world.b.ids.account);
+          if (named || !p.active) return named;
+          const own = await http(p, "GET", `/api/recruiting/reports/${report}.csv`);
+          return own.status === 200 ? shows(p, own.text) : [400, 403].includes(own.status) ? null : `the own report answered ${own.status}`;
+        },
+      },
+    ]),
+  ),
   "GET /api/billing/admin/ledger/export.csv": {
     why: "ledger CSV: staff only",
     probe: async (p) => {

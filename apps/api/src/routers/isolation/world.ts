@@ -6,6 +6,7 @@ import { callerFor, type TestApi } from "../../testing.js";
 import { upload } from "../document.test-helpers.js";
 import { invitationTokenSentTo, newUser, type Caller, type TestUser } from "../tenancy.test-helpers.js";
 import type { Ids } from "./procedures.js";
+import { seedInterview } from "./recruiting-rows.js";
 
 export interface Tenant {
   name: string;
@@ -89,11 +90,12 @@ async function newTenant(api: TestApi, staff: TestUser, name: string, owner: Tes
   if (!notice.notificationId) throw new Error("expected a notification");
   const recruiting = await postingWithApplicant(api, name, account.id);
   const people = [owner, ...members, recruiting.candidate];
+  const interviewRows = await seedInterview(api, name, { accountId: account.id, applicationId: recruiting.application }, owner.user.id);
   return {
     name,
     owner,
     members,
-    ids: { account: account.id, organization: org.id, team: team.id, user: member.user.id, invitation: invited.invitation.id, apiKey: apiKey.id, document: String(doc.body.id), job: job.id, conversation: sent.conversation.id, message: sent.message.id, notification: notice.notificationId, posting: recruiting.posting, application: recruiting.application },
+    ids: { account: account.id, organization: org.id, team: team.id, user: member.user.id, invitation: invited.invitation.id, apiKey: apiKey.id, document: String(doc.body.id), job: job.id, conversation: sent.conversation.id, message: sent.message.id, notification: notice.notificationId, posting: recruiting.posting, application: recruiting.application, interview: interviewRows.interviewId },
     deletedTeam: oldTeam.id,
     invitationToken: await invitationTokenSentTo(api, inviteeEmail),
     documentKey: String(docRow?.storageKey),
@@ -101,6 +103,7 @@ async function newTenant(api: TestApi, staff: TestUser, name: string, owner: Tes
       ...[account.id, org.id, team.id, oldTeam.id, invited.invitation.id, apiKey.id, String(doc.body.id), job.id, adjusted.entry.id, checkout.sessionId, sent.conversation.id, sent.message.id, notice.notificationId],
       ...recruiting.markers,
       ...people.flatMap((p) => [p.user.id, p.user.email, p.user.username]),
+      ...interviewRows.markers,
       ...[inviteeEmail, `${name} Inc`, `${name} Org`, `${name} Team`, `${name} Old Team`, `${name} document`, `${name} private message`, `${name} notice`],
     ],
   };

@@ -1,4 +1,134 @@
-// Owned by the interviews work: the interviews of one application (schedule, confirm, feedback), for either side.
-export function ApplicationInterviews(_props: { applicationId: string; viewer: "employer" | "candidate" }) {
-  return null;
+import { Anchor, Badge, Button, Collapse, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconCalendarEvent } from "@tabler/icons-react";
+import { useState } from "react";
+import { ConfirmModal } from "../../components/confirm-modal";
+import { QueryState } from "../../components/query-state";
+import { useCurrentUser } from "../auth/current-user";
+import { CandidateInterviewCard } from "./candidate-interview-card";
+import { FeedbackPanel } from "./interview-feedback";
+import { InterviewFormModal } from "./interview-form";
+import { INTERVIEW_STATUS_COLORS, isLive, when } from "./interview-labels";
+import { InterviewRecording } from "./interview-recording";
+import { useApplicationInterviews, useCancelInterview, useCandidateInterviews, type Interview } from "./use-interviews";
+
+/** An interview as the employer sees it; rescheduling and cancelling only where the caller manages it (onMove/onCancel given). */
+export function EmployerInterviewCard({ interview, onMove, onCancel, heading }: { interview: Interview; onMove?: () => void; onCancel?: () => void; heading?: string }) {
+  const { user } = useCurrentUser();
+  const [open, toggle] = useDisclosure(false);
+  const onPanel = interview.interviewers.some((i) => i.userId === user.id);
+  return (
+    <Paper withBorder p="md" radius="md" data-testid="interview-card">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={2}>
+          {heading && <Text fw={600}>{heading}</Text>}
+          <Text fw={500}>{when(interview)}</Text>
+          {interview.meetingUrl && (
+            <Anchor href={interview.meetingUrl} target="_blank" rel="noreferrer" size="sm">
+              {interview.meetingUrl}
+            </Anchor>
+          )}
+          {interview.location && <Text size="sm">{interview.location}</Text>}
+          <Text size="sm" c="dimmed">
+            With {interview.interviewers.map((i) => i.displayName ?? i.username).join(", ")}
+          </Text>
+        </Stack>
+        <Badge variant="light" color={INTERVIEW_STATUS_COLORS[interview.status]} data-testid="interview-status">
+          {interview.status}
+        </Badge>
+      </Group>
+      <Group mt="sm" gap="xs">
+        {isLive(interview) && onMove && onCancel && (
+          <>
+            <Button size="compact-sm" variant="default" onClick={onMove}>
+              Reschedule
+            </Button>
+            <Button size="compact-sm" variant="subtle" color="red" onClick={onCancel}>
+              Cancel interview
+            </Button>
+          </>
+        )}
+        {interview.status !== "cancelled" && (
+          <Button size="compact-sm" variant="subtle" onClick={toggle.toggle} aria-expanded={open}>
+            {open ? "Hide feedback and recording" : onPanel ? "Feedback and recording" : "Show feedback and recording"}
+          </Button>
+        )}
+      </Group>
+      <Collapse expanded={open}>
+        {open && (
+          <Stack mt="md" gap="md">
+            <FeedbackPanel interviewId={interview.id} myUserId={user.id} onPanel={onPanel} />
+            <InterviewRecording interview={interview} />
+          </Stack>
+        )}
+      </Collapse>
+    </Paper>
+  );
+}
+
+function EmployerInterviews({ applicationId }: { applicationId: string }) {
+  const interviews = useApplicationInterviews(applicationId);
+  const cancel = useCancelInterview();
+  const [form, setForm] = useState<{ interview: Interview | null } | null>(null);
+  const [cancelling, setCancelling] = useState<Interview | null>(null);
+  const scheduleButton = (
+    <Button size="compact-sm" leftSection={<IconCalendarEvent size={14} />} onClick={() => setForm({ interview: null })}>
+      Schedule interview
+    </Button>
+  );
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={4}>Interviews</Title>
+        {scheduleButton}
+      </Group>
+      <QueryState query={interviews} errorTitle="Couldn't load the interviews" loadingLabel="Loading interviews" empty={{ icon: <IconCalendarEvent size={28} />, title: "No interviews yet", description: "Schedule one: the candidate is emailed and asked to confirm." }}>
+        {(items) => (
+          <Stack gap="sm">
+            {items.map((i) => (
+              <EmployerInterviewCard key={i.id} interview={i} onMove={() => setForm({ interview: i })} onCancel={() => setCancelling(i)} />
+            ))}
+          </Stack>
+        )}
+      </QueryState>
+      <InterviewFormModal opened={form !== null} onClose={() => setForm(null)} applicationId={applicationId} interview={form?.interview} />
+      <ConfirmModal
+        opened={cancelling !== null}
+        onClose={() => setCancelling(null)}
+        title="Cancel this interview?"
+        confirmLabel="Cancel interview"
+        loading={cancel.isPending}
+        onConfirm={() => cancelling && cancel.mutate({ id: cancelling.id }, { onSuccess: () => setCancelling(null) })}
+      >
+        The candidate is told by email. You can schedule a new one afterwards.
+      </ConfirmModal>
+    </Stack>
+  );
+}
+
+function CandidateInterviews({ applicationId }: { applicationId: string }) {
+  const interviews = useCandidateInterviews();
+  return (
+    <Stack gap="sm">
+      <Title order={4}>Interviews</Title>
+      <QueryState
+        query={{ ...interviews, data: interviews.data?.filter((i) => i.applicationId === applicationId) }}
+        errorTitle="Couldn't load your interviews"
+        empty={{ icon: <IconCalendarEvent size={28} />, title: "No interviews yet", description: "When the employer schedules one, it shows here and you get an email." }}
+      >
+        {(items) => (
+          <Stack gap="sm">
+            {items.map((i) => (
+              <CandidateInterviewCard key={i.id} interview={i} />
+            ))}
+          </Stack>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}
+
+/** The interviews of one application: the employer schedules and reviews them, the candidate confirms them; both live. */
+export function ApplicationInterviews({ applicationId, viewer }: { applicationId: string; viewer: "employer" | "candidate" }) {
+  return viewer === "employer" ? <EmployerInterviews applicationId={applicationId} /> : <CandidateInterviews applicationId={applicationId} />;
 }

@@ -1,5 +1,5 @@
 import { Divider, NavLink, Stack, Text } from "@mantine/core";
-import { IconBell, IconBook, IconBriefcase, IconBuildingCommunity, IconChartBar, IconFiles, IconFlag, IconHeartbeat, IconHistory, IconId, IconKey, IconLayoutDashboard, IconListCheck, IconMail, IconMessages, IconSearch, IconStack2, IconTicket, IconUser, IconUserSearch, IconUsers, IconWallet, type Icon } from "@tabler/icons-react";
+import { IconBell, IconBook, IconBriefcase, IconBuildingCommunity, IconCalendarCheck, IconCalendarEvent, IconChartBar, IconFiles, IconFlag, IconHeartbeat, IconHistory, IconId, IconKey, IconLayoutDashboard, IconListCheck, IconMail, IconMessages, IconSearch, IconStack2, IconTicket, IconUser, IconUserSearch, IconUsers, IconWallet, type Icon } from "@tabler/icons-react";
 import { Link, useLocation } from "react-router";
 import { useCurrentUser } from "../auth/current-user";
 import { useRecruitingAccess } from "../recruiting/use-recruiting-access";
@@ -28,6 +28,7 @@ const LINKS: NavItem[] = [
 const CANDIDATE_LINKS: NavItem[] = [
   { to: "/jobs/search", label: "Find jobs", icon: IconSearch },
   { to: "/candidate/applications", label: "My applications", icon: IconBriefcase },
+  { to: "/candidate/interviews", label: "Your interviews", icon: IconCalendarCheck },
   { to: "/candidate/profile", label: "Candidate profile", icon: IconId },
 ];
 
@@ -44,7 +45,12 @@ const ADMIN_LINKS: NavItem[] = [
 ];
 
 /** The HR portal: only for members the policy lets read recruiting in one of their accounts. */
-const RECRUITING_LINK: NavItem = { to: "/recruiting/postings", label: "Recruiting", icon: IconUserSearch, also: ["/recruiting"] };
+const RECRUITING_LINK: NavItem = { to: "/recruiting/postings", label: "Recruiting", icon: IconUserSearch, also: ["/recruiting/postings", "/recruiting/team", "/recruiting/applications"] };
+/** The interviewer's list and the reports: for the same members, each its own entry (so "Recruiting" stops at the portal's pages). */
+const RECRUITING_MORE: NavItem[] = [
+  { to: "/recruiting/interviews", label: "My interviews", icon: IconCalendarEvent },
+  { to: "/recruiting/reports", label: "Recruiting reports", icon: IconChartBar },
+];
 
 const linkStyle = { borderRadius: "var(--mantine-radius-md)" };
 
@@ -70,6 +76,7 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
       <Stack gap={4}>
         {LINKS.map(renderLink)}
         {recruiting.read && renderLink(RECRUITING_LINK)}
+        {recruiting.read && RECRUITING_MORE.map(renderLink)}
         <Divider my="xs" />
         <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={4}>
           Candidate

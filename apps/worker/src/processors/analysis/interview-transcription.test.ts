@@ -1,74 +1,34 @@
 // Issue 15 (analysis additions): an interview recording transcribed through an OpenAI-compatible
 // /audio/transcriptions API (a local server speaking it: multipart in, JSON out), priced per audio minute.
-import { randomUUID } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { documentKey, jobService, NO_TRANSCRIPTION_PROVIDER, storageFromConfig, type JobActor, type ServiceContext } from "@atrium/core";
+import { jobService, NO_TRANSCRIPTION_PROVIDER, type JobActor, type ServiceContext } from "@atrium/core";
 import { schema } from "@atrium/db";
 import { createJob, debitsOf, eventsOf, startFundedWorker, waitForStatus } from "./analysis.test-helpers.js";
+import { startFakeTranscriber, uploadBytes as store, wav } from "./fake-transcriber.test-helpers.js";
 
 const SPOKEN = "Thanks for having me. I really enjoyed leading the migration to Kubernetes, it was a great success. The team was wonderful and I am excited about this role.";
 
 let svc: ServiceContext;
 let t: { accountId: string; actor: JobActor };
 let stop: (() => Promise<void>) | undefined;
-let server: Server;
-const received: Array<{ path: string; auth?: string; model: unknown; format: unknown; filename?: string; type?: string; size?: number }> = [];
+let provider: Awaited<ReturnType<typeof startFakeTranscriber>> | undefined;
+let received: Awaited<ReturnType<typeof startFakeTranscriber>>["received"] = [];
 
-/** A PCM WAV of `seconds` of silence (8 kHz, 8-bit, mono): a real file whose header says how long it is. */
-function wav(seconds: number): Buffer {
-  const rate = 8000;
-  const data = Buffer.alloc(rate * seconds, 128);
-  const h = Buffer.alloc(44);
-  h.write("RIFF", 0);
-  h.writeUInt32LE(36 + data.length, 4);
-  h.write("WAVEfmt ", 8);
-  h.writeUInt32LE(16, 16);
-  h.writeUInt16LE(1, 20);
-  h.writeUInt16LE(1, 22);
-  h.writeUInt32LE(rate, 24);
-  h.writeUInt32LE(rate, 28);
-  h.writeUInt16LE(1, 32);
-  h.writeUInt16LE(8, 34);
-  h.write("data", 36);
-  h.writeUInt32LE(data.length, 40);
-  return Buffer.concat([h, data]);
-}
-
-async function uploadBytes(bytes: Buffer, filename: string, mimeType: string): Promise<string> {
-  const id = randomUUID();
-  const storageKey = documentKey(t.accountId, id, filename);
-  await storageFromConfig(svc.config).put(storageKey, bytes, { contentType: mimeType });
-  await svc.db.insert(schema.documents).values({ id, accountId: t.accountId, filename, mimeType, sizeBytes: bytes.length, sha256: "0".repeat(64), storageKey });
-  return id;
-}
+const uploadBytes = (bytes: Buffer, filename: string, mimeType: string) => store(svc, t.accountId, bytes, filename, mimeType);
 
 beforeAll(async () => {
-  // The provider: parses the multipart body the way any server would (undici's FormData parser) and answers OpenAI's `json` shape.
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      void new Response(Buffer.concat(chunks), { headers: { "content-type": req.headers["content-type"] ?? "" } }).formData().then((form) => {
-        const file = form.get("file");
-        received.push({ path: req.url ?? "", auth: req.headers.authorization, model: form.get("model"), format: form.get("response_format"), filename: file instanceof File ? file.name : undefined, type: file instanceof File ? file.type : undefined, size: file instanceof File ? file.size : undefined });
-        res.writeHead(200, { "content-type": "application/json" });
-        res.end(JSON.stringify({ text: ` ${SPOKEN} ` }));
-      });
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  provider = await startFakeTranscriber(SPOKEN);
+  received = provider.received;
   ({ svc, t, stop } = await startFundedWorker("stt", {
-    TRANSCRIPTION_BASE_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+    TRANSCRIPTION_BASE_URL: provider.baseUrl,
     TRANSCRIPTION_MODEL: "whisper-large-v3",
     TRANSCRIPTION_API_KEY: "stt-key",
   }));
 });
 afterAll(async () => {
   await stop?.();
-  await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+  await provider?.close();
 });
 
 describe("interview_transcription", () => {

@@ -1,0 +1,91 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { RouterOutputs } from "@atrium/sdk";
+import { notifyError, notifySuccess } from "../../lib/notify";
+import { useRealtimeEvent } from "../../lib/realtime";
+import { trpc } from "../../lib/trpc";
+
+export type Interview = RouterOutputs["recruiting"]["interviews"]["get"];
+export type CandidateInterview = RouterOutputs["recruiting"]["interviews"]["candidate"]["items"][number];
+export type InterviewFeedback = RouterOutputs["recruiting"]["interviews"]["feedback"]["items"][number];
+
+/** Any interview change (or a transcription job finishing) refetches every interview view: they are small. */
+function useLiveInterviews() {
+  const queryClient = useQueryClient();
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.recruiting.interviews.pathKey() });
+  useRealtimeEvent(["interview.changed", "job.updated"], refresh);
+  return refresh;
+}
+
+export function useApplicationInterviews(applicationId: string) {
+  useLiveInterviews();
+  return useQuery(trpc.recruiting.interviews.list.queryOptions({ applicationId }, { select: (r) => r.items }));
+}
+
+export function useInterviewerOptions(applicationId: string, enabled: boolean) {
+  return useQuery(trpc.recruiting.interviews.interviewers.queryOptions({ applicationId }, { enabled, select: (r) => r.items }));
+}
+
+export function useMyInterviews() {
+  useLiveInterviews();
+  return useQuery(trpc.recruiting.interviews.mine.queryOptions({ limit: 100 }, { select: (r) => r.items }));
+}
+
+export function useCandidateInterviews() {
+  useLiveInterviews();
+  return useQuery(trpc.recruiting.interviews.candidate.queryOptions({ limit: 100 }, { select: (r) => r.items }));
+}
+
+export function useInterviewFeedback(id: string, enabled: boolean) {
+  return useQuery(trpc.recruiting.interviews.feedback.queryOptions({ id }, { enabled, select: (r) => r.items }));
+}
+
+function useInvalidate() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: trpc.recruiting.interviews.pathKey() });
+}
+
+// Form errors are shown next to the fields, so these mutations only announce success.
+export function useScheduleInterview() {
+  const invalidate = useInvalidate();
+  return useMutation(trpc.recruiting.interviews.schedule.mutationOptions({ onSuccess: () => (notifySuccess("The candidate is emailed the details.", "Interview scheduled"), invalidate()) }));
+}
+
+export function useRescheduleInterview() {
+  const invalidate = useInvalidate();
+  return useMutation(trpc.recruiting.interviews.reschedule.mutationOptions({ onSuccess: () => (notifySuccess("The candidate is asked to confirm again.", "Interview moved"), invalidate()) }));
+}
+
+export function useCancelInterview() {
+  const invalidate = useInvalidate();
+  return useMutation(
+    trpc.recruiting.interviews.cancel.mutationOptions({
+      onSuccess: () => (notifySuccess("The candidate is told by email.", "Interview cancelled"), invalidate()),
+      onError: (error) => notifyError(error, "Couldn't cancel the interview"),
+    }),
+  );
+}
+
+export function useConfirmInterview() {
+  const invalidate = useInvalidate();
+  return useMutation(
+    trpc.recruiting.interviews.confirm.mutationOptions({
+      onSuccess: () => (notifySuccess("The employer sees your confirmation.", "Interview confirmed"), invalidate()),
+      onError: (error) => notifyError(error, "Couldn't confirm the interview"),
+    }),
+  );
+}
+
+export function useSubmitFeedback() {
+  const invalidate = useInvalidate();
+  return useMutation(trpc.recruiting.interviews.submitFeedback.mutationOptions({ onSuccess: () => (notifySuccess("Your feedback is saved."), invalidate()) }));
+}
+
+export function useAttachRecording() {
+  const invalidate = useInvalidate();
+  return useMutation(
+    trpc.recruiting.interviews.attachRecording.mutationOptions({
+      onSuccess: () => (notifySuccess("The recording is being transcribed.", "Recording attached"), invalidate()),
+      onError: (error) => notifyError(error, "Couldn't transcribe the recording"),
+    }),
+  );
+}

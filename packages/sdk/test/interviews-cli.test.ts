@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword, sessionService } from "@atrium/core";
+import { insertUser } from "@atrium/core/testing";
+import { schema } from "@atrium/db";
+import { callerFor, startTestApi, type TestApi } from "@atrium/testing/api";
+import { runAtrium } from "./cli-harness.js";
+
+let api: TestApi;
+let dir: string;
+let interviewId: string;
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "atrium-interviews-cli-"));
+  api = await startTestApi({ RATE_LIMIT_ENABLED: "false", DATA_DIR: path.join(dir, "data") });
+  const db = api.svc.db;
+  const [admin] = await db.select().from(schema.users).where(eq(schema.users.username, "admin"));
+  if (!admin?.accountId) throw new Error("no admin");
+  // A candidate with a personal account, and their application to the admin's tenant (rows: applying is another part's).
+  const cand = await insertUser(db, { username: "cand", email: "cand@example.test", passwordHash: await hashPassword("cand-password-1"), emailVerifiedAt: new Date() });
+  const [home] = await db.insert(schema.accounts).values({ name: "Cand", slug: "cand-home" }).returning();
+  const [posting] = await db.insert(schema.jobPostings).values({ accountId: admin.accountId, title: "Site Reliability Engineer", description: "d", status: "published" }).returning();
+  if (!home || !posting) throw new Error("not seeded");
+  await db.insert(schema.accountMembers).values({ accountId: home.id, userId: cand.id, role: "owner" });
+  const [application] = await db.insert(schema.applications).values({ accountId: admin.accountId, postingId: posting.id, candidateUserId: cand.id, candidateAccountId: home.id, status: "interview" }).returning();
+  if (!application) throw new Error("no application");
+  const { token } = await sessionService.createSession(api.svc, admin.id, { rememberMe: false });
+  const startsAt = new Date(Date.now() + 2 * 86_400_000).toISOString();
+  interviewId = (await callerFor(api, token).recruiting.interviews.schedule({ applicationId: application.id, startsAt, interviewerIds: [admin.id], location: "Office, room 2" })).id;
+});
+afterAll(async () => {
+  await api?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const as = (who: string) => (args: string[], opts: { stdin?: string } = {}) => runAtrium(path.join(dir, `${who}.json`), args, opts);
+
+describe("atrium interviews and reports", () => {
+  it("shows the interviewer their interviews and the funnel, lets the candidate confirm and the recruiter cancel", async () => {
+    const admin = as("admin");
+    const cand = as("cand");
+    expect((await admin(["login", "--url", api.url, "-u", "admin", "--password-stdin"], { stdin: "admin123\n" })).code).toBe(0);
+    expect((await cand(["login", "--url", api.url, "-u", "cand", "--password-stdin"], { stdin: "cand-password-1\n" })).code).toBe(0);
+
+    const mine = await admin(["interviews", "mine"]);
+    expect(mine.code).toBe(0);
+    expect(mine.stdout).toMatch(/Site Reliability Engineer\s+cand\s+scheduled\s+Office, room 2/);
+
+    const theirs = JSON.parse((await cand(["interviews", "candidate", "--json"])).stdout) as { items: Array<{ id: string; status: string }> };
+    expect(theirs.items.map((i) => [i.id, i.status])).toEqual([[interviewId, "scheduled"]]);
+    expect((await cand(["interviews", "confirm", interviewId])).stdout).toMatch(/^Confirmed: Site Reliability Engineer at /);
+    // Not theirs to confirm: the recruiter is no candidate of it.
+    const refused = await admin(["interviews", "confirm", interviewId]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("Interview not found");
+
+    const funnel = await admin(["reports", "funnel"]);
+    expect(funnel.stdout).toMatch(/Site Reliability Engineer\s+1\s+1\s+1\s+0\s+0\s+0\s+0/);
+    const sources = JSON.parse((await admin(["reports", "sources", "--from", "2000-01-01", "--json"])).stdout) as { items: Array<{ source: string; applications: number }> };
+    expect(sources.items.find((s) => s.source === "job_board")?.applications).toBe(1);
+    const backwards = await admin(["reports", "funnel", "--from", "2026-02-01", "--to", "2026-01-01"]);
+    expect(backwards.code).toBe(1);
+    expect(backwards.stderr).toContain("The range ends before it starts");
+
+    expect((await admin(["interviews", "cancel", interviewId])).stdout).toBe("Cancelled the interview of cand for Site Reliability Engineer.\n");
+    expect((await admin(["interviews", "mine"])).stdout).toContain("No upcoming interviews.");
+  });
+});
