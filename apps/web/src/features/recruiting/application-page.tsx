@@ -6,6 +6,7 @@ import { QueryState } from "../../components/query-state";
 import { errorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { ApplicationConversation } from "./application-conversation";
+import { AssistantPanel } from "./assistant-panel";
 import { ApplicationInterviews } from "./application-interviews";
 import { scoreLabel, STAGE_COLORS, STAGE_LABELS } from "./application-labels";
 import { StageMenu } from "./stage-menu";
@@ -146,6 +147,7 @@ function Details({ app }: { app: TApplicationDetail }) {
             </Paper>
             <ApplicationInterviews applicationId={app.id} viewer="employer" />
             <ApplicationConversation applicationId={app.id} viewer="employer" />
+            <AssistantPanel applicationId={app.id} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -8,6 +8,7 @@ import { QueryState } from "../../components/query-state";
 import { formatDateTime } from "../../lib/format";
 import type { Posting } from "../../lib/trpc";
 import { PostingActions } from "./posting-actions";
+import { AssistantPanel } from "./assistant-panel";
 import { PostingApplications } from "./posting-applications";
 import { PostingBody } from "./posting-body";
 import { PostingFormModal } from "./posting-form-modal";
@@ -78,6 +79,7 @@ export function PostingPage() {
               <Tabs.List mb="md">
                 <Tabs.Tab value="applications">Applications</Tabs.Tab>
                 <Tabs.Tab value="posting">Posting</Tabs.Tab>
+                <Tabs.Tab value="ask">Ask</Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="applications">
                 {p.status === "draft" ? (
@@ -94,6 +96,9 @@ export function PostingPage() {
                 <Paper withBorder radius="md" p="lg">
                   <PostingBody posting={p} />
                 </Paper>
+              </Tabs.Panel>
+              <Tabs.Panel value="ask">
+                <AssistantPanel postingId={p.id} />
               </Tabs.Panel>
             </Tabs>
           </>
