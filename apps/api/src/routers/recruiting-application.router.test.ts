@@ -147,6 +147,11 @@ describe.each<Transport>(["rest", "trpc"])("applications over %s", (t) => {
     const detail = (await call(api.url, t, r.get, { id }, bearer(e.recruiter.token))).data as App;
     expect(detail.match.state).toBe("not_run");
     expect(detail.match.error).not.toMatch(/description/);
+    // Re-running: a hiring manager may not; a recruiter is told why it is still refused (402), and the reason stays on the application.
+    expect((await call(api.url, t, r.rematch, { id }, bearer(e.manager.token))).status).toBe(403);
+    const again = await call(api.url, t, r.rematch, { id }, bearer(e.recruiter.token));
+    expect(again.status).toBe(402);
+    expect((await call(api.url, t, r.get, { id }, bearer(e.recruiter.token))).data).toMatchObject({ match: { state: "not_run", error: `Match not run: ${again.error?.message}` } });
   });
 
   it("lets exactly one of two concurrent moves from the same stage through", async () => {
