@@ -56,7 +56,7 @@ beforeAll(async () => {
   // Recruiting: the admin's account receives an application (from a candidate of their own), and the admin applied elsewhere.
   await existingUser(suite.stack(), { username: "candidate", password: "candidate-password-1", verified: true });
   const candidate = await userNamed(suite.stack(), "candidate");
-  const received = await seedApplication(suite.stack(), { employer: { accountId: me.account.id }, candidate: { userId: candidate.id, accountId: me.account.id, name: "Nora Lindqvist" }, title: "Platform Engineer" });
+  const received = await seedApplication(suite.stack(), { employer: { accountId: me.account.id }, candidate: { userId: candidate.id, name: "Nora Lindqvist" }, title: "Platform Engineer" });
   ids.application = received.applicationId;
   ids.posting = received.postingId;
   const sent = await seedApplication(suite.stack(), { employer: { name: "Globex Hiring" }, candidate: { userId: me.user.id, accountId: me.account.id, name: "Admin" }, title: "Staff Engineer" });

@@ -135,6 +135,25 @@ describe.each<Transport>(["rest", "trpc"])("applications over %s", (t) => {
     expect(late.error?.fieldErrors?.to).toEqual(["A withdrawn application can't be moved any more"]);
   });
 
+  it("matches against the posting's description even when its document went missing (post's service writes it again)", async () => {
+    const e = await employer(api, `jd-${t}`);
+    const p = await posting(api, e.account.id, `No JD ${t}`);
+    await api.svc.db.update(schema.jobPostings).set({ jobDescriptionDocumentId: null }).where(eq(schema.jobPostings.id, p.id));
+    const c = await candidate(api, `jd-${t}`);
+    const { id } = (await call(api.url, t, r.apply, { postingId: p.id, resumeDocumentId: c.resumeId }, bearer(c.token))).data as { id: string };
+    const [after] = await api.svc.db.select().from(schema.jobPostings).where(eq(schema.jobPostings.id, p.id));
+    expect(after?.jobDescriptionDocumentId).not.toBeNull();
+    // The new employer has no credit, so the match is refused by its balance, not for a missing description.
+    const detail = (await call(api.url, t, r.get, { id }, bearer(e.recruiter.token))).data as App;
+    expect(detail.match.state).toBe("not_run");
+    expect(detail.match.error).not.toMatch(/description/);
+    // Re-running: a hiring manager may not; a recruiter is told why it is still refused (402), and the reason stays on the application.
+    expect((await call(api.url, t, r.rematch, { id }, bearer(e.manager.token))).status).toBe(403);
+    const again = await call(api.url, t, r.rematch, { id }, bearer(e.recruiter.token));
+    expect(again.status).toBe(402);
+    expect((await call(api.url, t, r.get, { id }, bearer(e.recruiter.token))).data).toMatchObject({ match: { state: "not_run", error: `Match not run: ${again.error?.message}` } });
+  });
+
   it("lets exactly one of two concurrent moves from the same stage through", async () => {
     const e = await employer(api, `race-${t}`);
     const p = await posting(api, e.account.id, `Race ${t}`);

@@ -12,8 +12,21 @@ import type { RequestMeta, ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
 import { publishApplicationChange } from "./application-live.js";
 import * as repo from "./application.repository.js";
+import { jobDescriptionDocument } from "./posting.service.js";
+import { storageFromConfig } from "../storage/index.js";
 
 type StartedBy = { id: string; username: string | null } | null;
+
+/**
+ * The posting's job-description document to match against: post's service writes it again if it went
+ * missing (published postings); a closed posting keeps the one it had.
+ */
+async function descriptionDocumentOf(ctx: ServiceContext, postingId: string): Promise<string> {
+  const posting = await repo.findPostingForApply(ctx.db, postingId);
+  if (posting?.status === "published") return (await jobDescriptionDocument(ctx, storageFromConfig(ctx.config), postingId)).documentId;
+  if (posting?.jobDescriptionDocumentId) return posting.jobDescriptionDocumentId;
+  throw new ServiceError("PRECONDITION_FAILED", "The posting has no job description document to match against");
+}
 
 /**
  * Starts the application's `resume_match` in the employer's account, billed there like any job,
@@ -24,14 +37,13 @@ type StartedBy = { id: string; username: string | null } | null;
 export async function startMatch(ctx: ServiceContext, app: repo.ApplicationRow, startedBy: StartedBy, meta?: RequestMeta): Promise<{ row: repo.ApplicationRow; refused: ServiceError | null }> {
   let refused: ServiceError | null = null;
   let jobId: string | null = null;
-  const posting = await repo.findPostingForApply(ctx.db, app.postingId);
   try {
-    if (!posting?.jobDescriptionDocumentId) throw new ServiceError("PRECONDITION_FAILED", "The posting has no job description document to match against yet");
     if (!app.resumeDocumentId) throw new ServiceError("PRECONDITION_FAILED", "The application's résumé is gone");
     if (!(await flagOn(ctx, FLAGS.aiAnalysis, { accountId: app.accountId, roles: [] }))) throw new ServiceError("FORBIDDEN", flagOffMessage(FLAGS.aiAnalysis));
+    const jobDescriptionDocumentId = await descriptionDocumentOf(ctx, app.postingId);
     const { job } = await admitJob(
       ctx,
-      { accountId: app.accountId, createdBy: startedBy, type: "resume_match", input: { resumeDocumentId: app.resumeDocumentId, jobDescriptionDocumentId: posting.jobDescriptionDocumentId } },
+      { accountId: app.accountId, createdBy: startedBy, type: "resume_match", input: { resumeDocumentId: app.resumeDocumentId, jobDescriptionDocumentId } },
       meta,
     );
     jobId = job.id;

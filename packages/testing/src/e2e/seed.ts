@@ -123,8 +123,16 @@ export async function joinAccount(stack: Seeded, member: { accountId: string; us
  */
 export async function seedApplication(
   stack: Seeded,
-  a: { employer: { accountId: string } | { name: string }; candidate: { userId: string; accountId: string; name: string }; title: string },
+  a: { employer: { accountId: string } | { name: string }; candidate: { userId: string; accountId?: string; name: string }; title: string },
 ): Promise<{ accountId: string; slug: string; postingId: string; applicationId: string }> {
+  // Without one given, the candidate gets a personal account (their home), as signing up gives them.
+  let candidateAccountId = a.candidate.accountId;
+  if (!candidateAccountId) {
+    const home = await insertAccount(stack.db, { name: `${a.candidate.name} home`, slug: `home-${a.candidate.userId.slice(0, 8)}` });
+    await stack.db.insert(schema.accountMembers).values({ accountId: home.id, userId: a.candidate.userId, role: "owner" });
+    await stack.db.update(schema.users).set({ accountId: home.id }).where(eq(schema.users.id, a.candidate.userId));
+    candidateAccountId = home.id;
+  }
   const employer =
     "accountId" in a.employer
       ? (await stack.db.select().from(schema.accounts).where(eq(schema.accounts.id, a.employer.accountId)))[0]
@@ -136,11 +144,11 @@ export async function seedApplication(
     .values({ accountId: employer.id, title: a.title, description: `${a.title}: TypeScript, React, PostgreSQL`, status: "published", publishedAt: new Date(), requiredSkills: ["TypeScript"], jobDescriptionDocumentId: jd })
     .returning();
   if (!posting) throw new Error("no posting");
-  const own = await addDocument(stack, { accountId: a.candidate.accountId, filename: "resume.txt", kind: "resume", text: `${a.candidate.name}: TypeScript and React engineer` });
+  const own = await addDocument(stack, { accountId: candidateAccountId, filename: "resume.txt", kind: "resume", text: `${a.candidate.name}: TypeScript and React engineer` });
   const copy = await addDocument(stack, { accountId: employer.id, filename: "resume.txt", kind: "resume", text: `${a.candidate.name}: TypeScript and React engineer` });
   const [application] = await stack.db
     .insert(schema.applications)
-    .values({ accountId: employer.id, postingId: posting.id, candidateUserId: a.candidate.userId, candidateAccountId: a.candidate.accountId, candidateResumeDocumentId: own, resumeDocumentId: copy, coverLetter: "I would love to work with you.", matchScore: 72, matchedSkills: ["typescript", "react"], missingSkills: ["postgresql"] })
+    .values({ accountId: employer.id, postingId: posting.id, candidateUserId: a.candidate.userId, candidateAccountId, candidateResumeDocumentId: own, resumeDocumentId: copy, coverLetter: "I would love to work with you.", matchScore: 72, matchedSkills: ["typescript", "react"], missingSkills: ["postgresql"] })
     .returning();
   if (!application) throw new Error("no application");
   await stack.db.insert(schema.applicationStageChanges).values({ accountId: employer.id, applicationId: application.id, toStatus: "applied", actorUserId: a.candidate.userId });

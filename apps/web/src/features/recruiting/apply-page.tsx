@@ -9,6 +9,7 @@ import { useContractForm } from "../../lib/form";
 import { trpc } from "../../lib/trpc";
 import { useUpload } from "../documents/use-upload";
 import { useApply } from "./use-applications";
+import { usePublicPosting } from "./use-postings";
 
 /** The candidate's résumés (their own account), newest first; a new upload shows once its text is read. */
 function useMyResumes() {
@@ -22,6 +23,7 @@ export function ApplyPage() {
   const navigate = useNavigate();
   const apply = useApply();
   const resumes = useMyResumes();
+  const posting = usePublicPosting(accountSlug, postingId);
   const form = useContractForm({
     schema: ZApplyInput,
     initialValues: { resumeDocumentId: "", coverLetter: "" },
@@ -40,6 +42,11 @@ export function ApplyPage() {
         Back to the posting
       </Anchor>
       <Title order={2}>Apply for this job</Title>
+      {posting.data && (
+        <Text c="dimmed" data-testid="apply-posting">
+          {posting.data.title} · {posting.data.employer.name}
+        </Text>
+      )}
       <Paper withBorder radius="md" p="lg">
         <form onSubmit={form.submit((input) => apply.mutate(input, { onSuccess: (a) => void navigate(`/candidate/applications/${a.id}`), onError: form.setServerError }))} noValidate>
           <Stack>

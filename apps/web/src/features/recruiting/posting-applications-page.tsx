@@ -1,12 +1,12 @@
 import { Anchor, Breadcrumbs, Text, Title } from "@mantine/core";
 import { Link, useParams } from "react-router";
-import { useRecruitingManage } from "./use-recruiting-manage";
+import { useRecruitingAccess } from "./use-recruiting-access";
 import { PostingApplications } from "./posting-applications";
 
 /** `/recruiting/postings/:postingId/applications`: the board and the ranking on a page of their own (a deep link). */
 export function PostingApplicationsPage() {
   const { postingId = "" } = useParams();
-  const manage = useRecruitingManage();
+  const manage = useRecruitingAccess().manage;
   return (
     <>
       <Breadcrumbs mb="md">

@@ -1,0 +1,42 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { emailsTo, existingUser, homeAccountOf, seedApplication, userNamed } from "@atrium/testing/e2e";
+import { e2eSuite } from "./harness.js";
+
+// The pipeline as people use it: a recruiter moves an application with the board's "Move to" menu; the
+// candidate, on their application's page, sees the new stage without reloading, and the status email
+// is in the outbox. (The whole cross-role story, apply to interview, is recruiting-story.e2e.)
+const suite = e2eSuite({ env: { RATE_LIMIT_ENABLED: "false" } });
+let seeded: Awaited<ReturnType<typeof seedApplication>>;
+
+beforeAll(async () => {
+  await existingUser(suite.stack(), { username: "cand", password: "cand-password-1", verified: true });
+  const cand = await userNamed(suite.stack(), "cand");
+  seeded = await seedApplication(suite.stack(), { employer: { accountId: await homeAccountOf(suite.stack(), "admin") }, candidate: { userId: cand.id, name: "Cand" }, title: "Site Reliability Engineer" });
+});
+
+describe("the applications pipeline in the browser", () => {
+  it("a move on the board shows on the candidate's page at once and emails them", async () => {
+    const candidate = await suite.newPage();
+    await suite.signIn(candidate, "cand", "cand-password-1");
+    await candidate.goto(suite.url(`/candidate/applications/${seeded.applicationId}`));
+    await candidate.getByRole("heading", { name: "Site Reliability Engineer" }).waitFor();
+    expect(await candidate.getByTestId("application-status").getAttribute("data-status")).toBe("applied");
+
+    const recruiter = await suite.adminPage();
+    await recruiter.goto(suite.url(`/recruiting/postings/${seeded.postingId}/applications`));
+    await recruiter.getByRole("heading", { name: "Applications" }).waitFor();
+    const column = (stage: string) => recruiter.getByTestId(`stage-${stage}`);
+    await column("applied").getByLabel("Application of cand").waitFor();
+    await recruiter.getByRole("button", { name: "Move cand" }).click();
+    await recruiter.getByRole("menuitem", { name: "Move to Interview" }).click();
+    await expect.poll(() => column("interview").getByLabel("Application of cand").count()).toBe(1);
+
+    await expect.poll(() => candidate.getByTestId("application-status").getAttribute("data-status")).toBe("interview");
+    await expect.poll(async () => (await emailsTo(suite.stack(), "cand@example.com", "application_status")).map((m) => m.subject)).toEqual(["Application Update: Site Reliability Engineer"]);
+
+    // Not a move the pipeline allows (interview → applied is two steps back): the menu doesn't offer it.
+    await recruiter.getByRole("button", { name: "Move cand" }).click();
+    await expect.poll(() => recruiter.getByRole("menuitem", { name: "Move to Applied" }).count()).toBe(0);
+    await recruiter.keyboard.press("Escape");
+  });
+});
