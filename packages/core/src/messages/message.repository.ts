@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, inArray, isNull, lt, ne, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { schema, type DbOrTx } from "@atrium/db";
 import { inScope, type TenantScope } from "../accounts/scope.repository.js";
 
-const { conversations, conversationParticipants: parts, messages, users, accountMembers, accounts, documents, jobs, applications, jobPostings } = schema;
+const { conversations, conversationParticipants: parts, messages, users, accountMembers, accounts, documents, jobs, applications } = schema;
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
 export type ParticipantRow = typeof parts.$inferSelect;

@@ -1,4 +1,4 @@
-import { and, eq, isNull, notInArray, sql } from "drizzle-orm";
+import { and, eq, isNull, notInArray } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import type { TRecruitingRole, TTenantRole } from "../accounts/role.schema.js";
 
