@@ -132,6 +132,6 @@ describe("tenant isolation", () => {
     await expect(owner?.teams.get({ id: team })).resolves.toMatchObject({ id: team });
     await expect(owner?.users.get({ id: user })).resolves.toMatchObject({ id: user });
     await expect(owner?.documents.get({ id: document })).resolves.toMatchObject({ id: document });
-    expect(Object.keys(world.ownIds).sort()).toEqual((["account", "organization", "team", "user", "invitation", "apiKey", "document", "job", "inviteKey", "outbox", "conversation", "message", "notification", "application"] satisfies Kind[]).sort());
+    expect(Object.keys(world.ownIds).sort()).toEqual((["account", "organization", "team", "user", "invitation", "apiKey", "document", "job", "inviteKey", "outbox", "conversation", "message", "notification", "posting", "application"] satisfies Kind[]).sort());
   });
 });

@@ -27,6 +27,8 @@ import { systemConfigRouter } from "../routers/system-config.router.js";
 import { messageRouter } from "../routers/message.router.js";
 import { eventRouter } from "../routers/event.router.js";
 import { notificationRouter } from "../routers/notification.router.js";
+import { recruitingProfileRouter } from "../routers/recruiting-profile.router.js";
+import { recruitingAssistantRouter } from "../routers/recruiting-assistant.router.js";
 import { recruitingConversationRouter } from "../routers/recruiting-conversation.router.js";
 import { router } from "./init.js";
 
@@ -53,6 +55,8 @@ export const appRouter = router({
   events: eventRouter,
   notifications: notificationRouter,
   recruiting: router({
+    profile: recruitingProfileRouter,
+    assistant: recruitingAssistantRouter,
     conversation: recruitingConversationRouter,
   }),
   system: router({

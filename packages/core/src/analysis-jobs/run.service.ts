@@ -14,6 +14,7 @@ import { publishJobChange } from "./job-live.js";
 import { accountTopic } from "../realtime/realtime.schema.js";
 import { publishEvent } from "../realtime/realtime.service.js";
 import { notifyJobOutcome } from "./job-notify.service.js";
+import { afterJobSucceeded } from "./job-followup.service.js";
 
 /** The queue's side of one delivery of the job, as the worker sees it (BullMQ's attempt counters and lock). */
 export interface RunAttempt {
@@ -163,7 +164,10 @@ export async function runAnalysisJob(deps: RunDeps, attempt: RunAttempt, jobId: 
     const pipeline = PIPELINES[type] as Pipeline<TJobType>;
     const result = await pipeline(run);
     const outcome = await finishSucceeded(run, result, t0);
-    if (outcome.status === "success" && !outcome.skipped) await notifyJobOutcome(deps, job, { status: "success" });
+    if (outcome.status === "success" && !outcome.skipped) {
+      await notifyJobOutcome(deps, job, { status: "success" });
+      await afterJobSucceeded(deps, job, result);
+    }
     return outcome;
   } catch (err) {
     if (err instanceof JobCancelled) return finishCancelled(deps, job, events);

@@ -8,7 +8,7 @@ export { AnalyzerError, estimateTokens, type AnalyzeHint, type Analyzer, type An
 export * from "./analyzer.schema.js";
 export { createLocalAnalyzer } from "./local/local.analyzer.js";
 export { createSandboxedLocalAnalyzer } from "./local/sandboxed.analyzer.js";
-export { createOpenAiAnalyzer, type OpenAiOptions } from "./openai.analyzer.js";
+export { createOpenAiAnalyzer, createOpenAiChat, type OpenAiChat, type OpenAiOptions } from "./openai.analyzer.js";
 export { capText, type TextCap } from "./text-cap.js";
 
 /** The analyzer the config selects: local (in a sandbox process per call) unless ANALYZER=openai. */

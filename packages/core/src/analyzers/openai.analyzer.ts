@@ -29,8 +29,11 @@ const PROMPTS = {
   worklog: 'Turn the worklog into achievement bullet points. Answer JSON only: {"bullets": string[], "summary": string}.',
 };
 
-/** Any OpenAI-compatible chat-completions API (OpenAI, vLLM, Ollama, LM Studio, ...), JSON mode, answers checked by zod. */
-export function createOpenAiAnalyzer(opts: OpenAiOptions): Analyzer {
+/** One JSON-mode chat call whose answer `schema` checks; 429/5xx/timeouts retried, then a transient AnalyzerError. */
+export type OpenAiChat = <T>(system: string, user: string, schema: z.ZodType<T>) => Promise<Analyzed<T>>;
+
+/** The chat call the analyzer makes, for other callers of the same provider (the recruiting assistant). */
+export function createOpenAiChat(opts: OpenAiOptions): OpenAiChat {
   const url = `${opts.baseUrl.replace(/\/+$/, "")}/chat/completions`;
   const maxRetries = opts.maxRetries ?? 2;
   const retryBaseMs = opts.retryBaseMs ?? 1000;
@@ -80,6 +83,12 @@ export function createOpenAiAnalyzer(opts: OpenAiOptions): Analyzer {
     }
   }
 
+  return chat;
+}
+
+/** Any OpenAI-compatible chat-completions API (OpenAI, vLLM, Ollama, LM Studio, ...), JSON mode, answers checked by zod. */
+export function createOpenAiAnalyzer(opts: OpenAiOptions): Analyzer {
+  const chat = createOpenAiChat(opts);
   return {
     name: "openai",
     model: opts.model,

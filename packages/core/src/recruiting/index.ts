@@ -1,5 +1,10 @@
 // Recruiting (seed 002, HireQ): postings, applications, interviews, candidate profiles, reports, the assistant.
 // One domain, topic files `<topic>.<kind>.ts`; this is its only public surface.
+export * as candidateProfileService from "./candidate-profile.service.js";
+export * from "./candidate-profile.schema.js";
+export * as recruitingAssistantService from "./recruiting-assistant.service.js";
+export { NO_ASSISTANT_PROVIDER } from "./recruiting-assistant.service.js";
+export * from "./recruiting-assistant.schema.js";
 export * from "./application-conversation.schema.js";
 export * as applicationConversationService from "./application-conversation.service.js";
 /** Recruiting's notices (bell/email by preference): the application and interview services call these after their commit. */

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { appRouter } from "../../trpc/root.js";
 import { protectedProcedure, staffProcedure } from "../../trpc/init.js";
 
-export type Kind = "account" | "organization" | "team" | "user" | "invitation" | "apiKey" | "document" | "job" | "inviteKey" | "outbox" | "conversation" | "message" | "notification" | "application";
+export type Kind = "account" | "organization" | "team" | "user" | "invitation" | "apiKey" | "document" | "job" | "inviteKey" | "outbox" | "conversation" | "message" | "notification" | "posting" | "application";
 export type Ids = Record<Kind, string>;
 export type Access = "public" | "protected" | "staff";
 
@@ -56,6 +56,7 @@ const ID_KIND_BY_FIELD: Record<string, Kind> = {
   jobId: "job",
   conversationId: "conversation",
   receiverId: "user",
+  postingId: "posting",
   applicationId: "application",
 };
 

@@ -88,17 +88,18 @@ async function newTenant(api: TestApi, staff: TestUser, name: string, owner: Tes
   const notice = await notificationService.notify(api.svc, { userId: owner.user.id, accountId: account.id, kind: "job.finished", title: `${name} notice`, body: `${name} job done`, link: `/jobs/${job.id}`, email: false });
   if (!notice.notificationId) throw new Error("expected a notification");
   const application = await newApplication(api, account.id, name);
+  const posting = { id: application.postingId };
   const people = [owner, ...members];
   return {
     name,
     owner,
     members,
-    ids: { account: account.id, organization: org.id, team: team.id, user: member.user.id, invitation: invited.invitation.id, apiKey: apiKey.id, document: String(doc.body.id), job: job.id, conversation: sent.conversation.id, message: sent.message.id, notification: notice.notificationId, application: application.id },
+    ids: { account: account.id, organization: org.id, team: team.id, user: member.user.id, invitation: invited.invitation.id, apiKey: apiKey.id, document: String(doc.body.id), job: job.id, conversation: sent.conversation.id, message: sent.message.id, notification: notice.notificationId, posting: posting.id, application: application.id },
     deletedTeam: oldTeam.id,
     invitationToken: await invitationTokenSentTo(api, inviteeEmail),
     documentKey: String(docRow?.storageKey),
     markers: [
-      ...[account.id, org.id, team.id, oldTeam.id, invited.invitation.id, apiKey.id, String(doc.body.id), job.id, adjusted.entry.id, checkout.sessionId, sent.conversation.id, sent.message.id, notice.notificationId, application.id, application.postingId],
+      ...[account.id, org.id, team.id, oldTeam.id, invited.invitation.id, apiKey.id, String(doc.body.id), job.id, adjusted.entry.id, checkout.sessionId, sent.conversation.id, sent.message.id, notice.notificationId, posting.id, application.id],
       ...people.flatMap((p) => [p.user.id, p.user.email, p.user.username]),
       ...[inviteeEmail, `${name} Inc`, `${name} Org`, `${name} Team`, `${name} Old Team`, `${name} document`, `${name} private message`, `${name} notice`, `${name} Nurse`],
     ],

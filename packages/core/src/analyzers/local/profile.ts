@@ -47,7 +47,14 @@ export function skillPhrases(skillLines: string[], otherText: string, known: Set
     return pos.length > 0 && pos.length <= 4 && (last === "NOUN" || last === "PROPN") && pos.every((p) => ["NOUN", "PROPN", "ADJ", "PART", "ADP", "CCONJ"].includes(p) || p === "VERB" && pos.length > 1);
   };
   const items = skillLines.flatMap((l) => l.replace(BULLET, "").split(/[,;|•·]|\s+\/\s+/)).map((s) => s.replace(/\.$/, "").trim()).filter((s) => s.length > 2 && s.length <= 40);
-  const fromSection = items.filter((s) => !/\d{4}/.test(s) && isNounPhrase(s));
+  // An item of a skills section is a skill by where it stands; its tags only need to rule out a sentence
+  // (no determiner, pronoun or auxiliary). wink tags the last word of "service mesh" a verb, so the
+  // noun may be anywhere in it.
+  const isSkillItem = (phrase: string) => {
+    const pos = w.readDoc(phrase).tokens().filter((t: ItemToken) => t.out(its.type) === "word").out(its.pos) as string[];
+    return isNounPhrase(phrase) || (pos.length >= 2 && pos.length <= 4 && pos.some((p) => p === "NOUN" || p === "PROPN") && pos[0] !== "VERB" && pos.every((p) => !["DET", "PRON", "AUX", "SCONJ"].includes(p)));
+  };
+  const fromSection = items.filter((s) => !/\d{4}/.test(s) && isSkillItem(s));
   // Compounds elsewhere: runs of ADJ/NOUN tokens ending in a NOUN, two words or more, seen at least twice.
   const counts = new Map<string, number>();
   w.readDoc(otherText).sentences().each((s: ItemSentence) => {
