@@ -4,7 +4,8 @@ import { useEffect, useRef } from "react";
 import { Link } from "react-router";
 import { QueryError } from "../../components/query-error";
 import { formatDateTime } from "../../lib/format";
-import { useCurrentUser } from "../auth/current-user";
+import { useQuery } from "@tanstack/react-query";
+import { trpc } from "../../lib/trpc";
 import { Composer } from "./composer";
 import { nameOf } from "./conversation-list";
 import { MessageText } from "./message-text";
@@ -40,7 +41,7 @@ export function Bubble({ m, mine, seen, onDelete }: { m: Message; mine: boolean;
   );
 }
 
-/** Where the subject lives in the SPA; an application's page is the HR portal's in the employer's account, else the candidate's. */
+/** Where the subject lives in the SPA; an application's page is the HR portal's for members of the employer's account, else the candidate's. */
 function subjectPath(subject: { type: "document" | "job" | "application"; id: string }, inMyAccount: boolean): string {
   if (subject.type === "application") return inMyAccount ? `/recruiting/applications/${subject.id}` : `/candidate/applications/${subject.id}`;
   return `/${subject.type === "document" ? "documents" : "jobs"}/${subject.id}`;
@@ -48,7 +49,7 @@ function subjectPath(subject: { type: "document" | "job" | "application"; id: st
 
 /** One conversation: older messages on demand, live as messages arrive, read as soon as it is shown. */
 export function Thread({ id, myId, showBack }: { id: string; myId: string; showBack: boolean }) {
-  const { account } = useCurrentUser();
+  const memberships = useQuery(trpc.accounts.memberships.queryOptions());
   const thread = useThread(id);
   const send = useSendMessage();
   const markRead = useMarkRead();
@@ -86,7 +87,7 @@ export function Thread({ id, myId, showBack }: { id: string; myId: string; showB
           {nameOf(other)}
         </Title>
         {conversation.subject && (
-          <Anchor component={Link} to={subjectPath(conversation.subject, conversation.accountId === account?.id)} size="sm">
+          <Anchor component={Link} to={subjectPath(conversation.subject, memberships.data?.accounts.some((a) => a.id === conversation.accountId) ?? false)} size="sm">
             About this {conversation.subject.type}
           </Anchor>
         )}
