@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createClient, existingUser, joinAccount, userNamed } from "@atrium/testing/e2e";
+import { createClient, existingUser, joinAccount, seedApplication, userNamed } from "@atrium/testing/e2e";
 import { FIXTURES, e2eSuite } from "./harness.js";
 
 // Issue 10 item 13/14: every page of the SPA, signed out, as a user and as staff, is checked by
@@ -18,7 +18,7 @@ const ROUTER_SOURCE = readFileSync(fileURLToPath(new URL("../src/app/router.tsx"
 const suite = e2eSuite({ dataDir: true, worker: true, env: { RATE_LIMIT_ENABLED: "false" } });
 const { baseUrl } = suite;
 let page: Page;
-const ids = { document: "", job: "", organization: "", team: "", conversation: "" };
+const ids = { document: "", job: "", organization: "", team: "", conversation: "", application: "", posting: "", myApplication: "", employerSlug: "", theirPosting: "" };
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -49,6 +49,16 @@ beforeAll(async () => {
   const colleague = await userNamed(suite.stack(), "colleague");
   await joinAccount(suite.stack(), { accountId: me.account.id, userId: colleague.id });
   ids.conversation = (await client.messages.send.mutate({ receiverId: colleague.id, content: "Welcome aboard! The handbook is at https://example.com/handbook" })).conversation.id;
+  // Recruiting: the admin's account receives an application (from a candidate of their own), and the admin applied elsewhere.
+  await existingUser(suite.stack(), { username: "candidate", password: "candidate-password-1", verified: true });
+  const candidate = await userNamed(suite.stack(), "candidate");
+  const received = await seedApplication(suite.stack(), { employer: { accountId: me.account.id }, candidate: { userId: candidate.id, accountId: me.account.id, name: "Nora Lindqvist" }, title: "Platform Engineer" });
+  ids.application = received.applicationId;
+  ids.posting = received.postingId;
+  const sent = await seedApplication(suite.stack(), { employer: { name: "Globex Hiring" }, candidate: { userId: me.user.id, accountId: me.account.id, name: "Admin" }, title: "Staff Engineer" });
+  ids.myApplication = sent.applicationId;
+  ids.employerSlug = sent.slug;
+  ids.theirPosting = sent.postingId;
 });
 
 interface Walked {
@@ -80,6 +90,11 @@ const SIGNED_IN: Walked[] = [
   { route: "jobs/:id", url: () => `/jobs/${ids.job}`, name: "job" },
   { route: "messages", url: () => "/messages", name: "messages" },
   { route: "messages/:id", url: () => `/messages/${ids.conversation}`, name: "messages-thread" },
+  { route: "recruiting/applications/:id", url: () => `/recruiting/applications/${ids.application}`, name: "recruiting-application" },
+  { route: "recruiting/postings/:postingId/applications", url: () => `/recruiting/postings/${ids.posting}/applications`, name: "recruiting-posting-applications" },
+  { route: "candidate/applications", url: () => "/candidate/applications", name: "candidate-applications" },
+  { route: "candidate/applications/:id", url: () => `/candidate/applications/${ids.myApplication}`, name: "candidate-application" },
+  { route: "jobs/:accountSlug/:postingId/apply", url: () => `/jobs/${ids.employerSlug}/${ids.theirPosting}/apply`, name: "apply" },
   { route: "org", url: () => "/org", name: "organization-current" },
   { route: "organizations/:id", url: () => `/organizations/${ids.organization}`, name: "organization" },
   { route: "organizations/:orgId/teams/:teamId", url: () => `/organizations/${ids.organization}/teams/${ids.team}`, name: "team" },

@@ -37,6 +37,7 @@ export * from "./realtime/realtime.schema.js";
 export * from "./messages/message.schema.js";
 export * from "./realtime/realtime-stream.schema.js";
 export * from "./notifications/notification.schema.js";
+export * from "./recruiting/application.schema.js";
 export * from "./recruiting/candidate-profile.schema.js";
 export * from "./recruiting/recruiting-assistant.schema.js";
 export * from "./recruiting/application-conversation.schema.js";

@@ -20,6 +20,7 @@ import { buildWorld, type World } from "./isolation/world.js";
 // Reads the owner may fail on, with the reason. Keep this short.
 const OWNER_MAY_FAIL: Record<string, string> = {
   "jobs.estimate": "not a list: its input depends on the job type (its ids are walked in isolation.test.ts)",
+  "recruiting.applications.getMine": "the candidate's own view: tenant A's owner is the employer, not the candidate (theirs is recruiting.applications.get)",
 };
 
 const reads = allProcedures().filter((p) => p.type === "query" && p.access === "protected");

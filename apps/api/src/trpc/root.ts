@@ -27,6 +27,7 @@ import { systemConfigRouter } from "../routers/system-config.router.js";
 import { messageRouter } from "../routers/message.router.js";
 import { eventRouter } from "../routers/event.router.js";
 import { notificationRouter } from "../routers/notification.router.js";
+import { recruitingApplicationRouter } from "../routers/recruiting-application.router.js";
 import { recruitingProfileRouter } from "../routers/recruiting-profile.router.js";
 import { recruitingAssistantRouter } from "../routers/recruiting-assistant.router.js";
 import { recruitingConversationRouter } from "../routers/recruiting-conversation.router.js";
@@ -55,6 +56,7 @@ export const appRouter = router({
   events: eventRouter,
   notifications: notificationRouter,
   recruiting: router({
+    applications: recruitingApplicationRouter,
     profile: recruitingProfileRouter,
     assistant: recruitingAssistantRouter,
     conversation: recruitingConversationRouter,

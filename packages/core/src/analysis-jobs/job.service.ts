@@ -19,6 +19,7 @@ import { publishJobChange } from "./job-live.js";
 import { findJob, insertQueuedJob, transitionJob, type JobRow } from "./jobs.repository.js";
 import { requireFlag, subjectFor } from "../flags/flag-gate.js";
 import { FLAGS } from "../flags/flags.schema.js";
+import { assertNotHiddenResume } from "../documents/document.service.js";
 import { assertTranscriptionConfigured } from "../transcription/transcription.js";
 
 
@@ -80,15 +81,32 @@ export async function estimateJob(ctx: ServiceContext, actor: TenantActor, input
  * by the ai-analysis flag (FORBIDDEN, naming it) writes and enqueues nothing.
  */
 export async function createJob(ctx: ServiceContext, actor: TenantActor, raw: TCreateJobInput, meta?: RequestMeta): Promise<TJob> {
-  if (!ctx.jobs) throw new Error("createJob needs a context with job queues");
   const type = raw.type;
   assertTypeAllowed(ctx, type);
   const input = parseInput(type, raw.input ?? {});
   const accountId = resolveAccount(actor, raw.accountId, "data.write");
   // Before the reserve is locked or a row written: a feature that is off costs nothing.
   await assertFlagOn(ctx, actor, accountId, type);
+  // The documents' own rule too: a member without a recruiting role can't analyse a candidate's résumé copy.
+  for (const id of documentIdsOf(type, input)) await assertNotHiddenResume(ctx, actor, { id, accountId });
+  const { job, check } = await admitJob(ctx, { accountId, createdBy: by(actor), type, input }, meta);
+  return { ...(await toJobView(ctx.db, job, actor)), spendWarning: check.verdict === "warn" ? check.message : null };
+}
 
-  const { job, check } = await inTransaction(ctx, async (tx, txCtx) => {
+/**
+ * Admission and enqueue of an already validated job in `accountId`, for callers that decided the
+ * account's rights themselves: createJob above, and work a platform rule starts on an account's
+ * behalf (an application's résumé match, billed to the employer though a candidate caused it).
+ * `createdBy` null = nobody to notify of the outcome.
+ */
+export async function admitJob(
+  ctx: ServiceContext,
+  job: { accountId: string; createdBy: { id: string; username: string | null } | null; type: TJobType; input: Record<string, unknown> },
+  meta?: RequestMeta,
+) {
+  if (!ctx.jobs) throw new Error("admitJob needs a context with job queues");
+  const { accountId, type, input } = job;
+  const admitted = await inTransaction(ctx, async (tx, txCtx) => {
     const rules = reserveRules(ctx);
     // The locked row is the balance the verdict uses: no second read of it (checkSpend's) inside the lock.
     // Created on first use only: an account's every later job locks the row in one statement.
@@ -105,29 +123,29 @@ export async function createJob(ctx: ServiceContext, actor: TenantActor, raw: TC
     if (!check.allowed) throw new ServiceError("PAYMENT_REQUIRED", check.message ?? "The low-balance policy refuses this job");
     const { job: row, events } = await insertQueuedJob(
       tx,
-      { accountId, createdById: actor.userId, type, input, estimatedCostCents: priced.totalCents },
+      { accountId, createdById: job.createdBy?.id ?? null, type, input, estimatedCostCents: priced.totalCents },
       {
         type: "job.queued",
         message: `Queued ${type} (estimated ${priced.totalCents} ¢)`,
         data: { estimatedCents: priced.totalCents, verdict: check.verdict, ...(check.message ? { warning: check.message } : {}) },
       },
     );
-    await recordAudit(tx, { eventType: "job.created", actor: by(actor), target: { type: "job", id: row.id }, accountId, meta, details: { type, estimatedCents: priced.totalCents } });
+    await recordAudit(tx, { eventType: "job.created", actor: job.createdBy, target: { type: "job", id: row.id }, accountId, meta, details: { type, estimatedCents: priced.totalCents } });
     // Held by txCtx until the commit: a refused or rolled-back job is never announced.
     await publishJobChange(txCtx, row, { events, status: "queued" });
     return { job: row, check };
   });
   try {
-    await ctx.jobs.enqueue(ANALYSIS_JOBS.run, { jobId: job.id }, { jobId: job.id, attempts: 3, backoff: { type: "exponential", delay: ctx.config.JOB_RETRY_BASE_MS } });
+    await ctx.jobs.enqueue(ANALYSIS_JOBS.run, { jobId: admitted.job.id }, { jobId: admitted.job.id, attempts: 3, backoff: { type: "exponential", delay: ctx.config.JOB_RETRY_BASE_MS } });
   } catch (err) {
     // Without Redis the job would sit in `queued` forever; say so on the job instead.
-    ctx.logger.error({ err, jobId: job.id }, "enqueue failed");
-    await transitionJob(ctx.db, job.id, ["queued"], { status: "failed", error: "Could not queue the job; try again", finishedAt: ctx.now() });
-    const events = await appendJobEvent(ctx.db, job.id, { type: "job.failed", message: "Could not queue the job" });
-    await publishJobChange(ctx, job, { events, status: "failed" });
+    ctx.logger.error({ err, jobId: admitted.job.id }, "enqueue failed");
+    await transitionJob(ctx.db, admitted.job.id, ["queued"], { status: "failed", error: "Could not queue the job; try again", finishedAt: ctx.now() });
+    const events = await appendJobEvent(ctx.db, admitted.job.id, { type: "job.failed", message: "Could not queue the job" });
+    await publishJobChange(ctx, admitted.job, { events, status: "failed" });
     throw new ServiceError("PRECONDITION_FAILED", "The job queue is unavailable; try again shortly");
   }
-  return { ...(await toJobView(ctx.db, job, actor)), spendWarning: check.verdict === "warn" ? check.message : null };
+  return admitted;
 }
 
 /**

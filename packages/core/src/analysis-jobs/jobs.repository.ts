@@ -45,7 +45,8 @@ export function findRunningSince(db: DbOrTx, before: Date) {
 
 export interface NewJob {
   accountId: string;
-  createdById: string;
+  /** Null for work a platform rule started (an application's résumé match): nobody to notify. */
+  createdById: string | null;
   type: string;
   input: Record<string, unknown>;
   estimatedCostCents: number;

@@ -14,6 +14,8 @@ import { publishJobChange } from "./job-live.js";
 import { accountTopic } from "../realtime/realtime.schema.js";
 import { publishEvent } from "../realtime/realtime.service.js";
 import { notifyJobOutcome } from "./job-notify.service.js";
+// Recruiting: an application's résumé match takes the failure's reason when its job fails.
+import { recordMatchOutcome } from "../recruiting/application-match.service.js";
 import { afterJobSucceeded } from "./job-followup.service.js";
 
 /** The queue's side of one delivery of the job, as the worker sees it (BullMQ's attempt counters and lock). */
@@ -109,6 +111,7 @@ async function handleFailure(run: RunState, attempt: RunAttempt, err: unknown): 
   const out = await run.events.flush((batch) => finishJobWithEvents(deps.db, job.id, ["running"], set, batch), { type: "job.failed", message, data: { attempt: job.attempts, transient: isTransient(err) } });
   if (out.moved) await publishJobChange(deps, job, { events: out.events, status: "failed" });
   if (out.moved) await notifyJobOutcome(deps, job, { status: "failed", error: message });
+  if (out.moved) await recordMatchOutcome(deps, job, { status: "failed", error: message });
   throw new UnrecoverableError(message);
 }
 

@@ -4,6 +4,7 @@ import { appendJobEvent } from "./job-events.repository.js";
 import { findRunningSince, transitionJob } from "./jobs.repository.js";
 import { publishJobChange } from "./job-live.js";
 import { notifyJobOutcome } from "./job-notify.service.js";
+import { recordMatchOutcome } from "../recruiting/application-match.service.js";
 
 /**
  * Fails jobs stuck in `running` past the deadline whose BullMQ job is gone or
@@ -23,6 +24,7 @@ export async function sweepStalledJobs(ctx: ServiceContext, olderThanMinutes = c
     const events = await appendJobEvent(ctx.db, job.id, { type: "job.failed", message, data: { reason: "stalled", queueState: state } });
     await publishJobChange(ctx, job, { events, status: "failed" });
     await notifyJobOutcome(ctx, job, { status: "failed", error: message });
+    await recordMatchOutcome(ctx, job, { status: "failed", error: message });
     failed.push(job.id);
   }
   return { failed };

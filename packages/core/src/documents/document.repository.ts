@@ -1,9 +1,9 @@
-import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
+import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import { after } from "../shared/pagination.js";
 import { inScope, type TenantScope } from "../accounts/scope.repository.js";
 
-const { documents } = schema;
+const { documents, applications } = schema;
 export type DocumentRow = typeof documents.$inferSelect;
 export type NewDocumentRow = typeof documents.$inferInsert;
 
@@ -24,9 +24,10 @@ export async function findDocument(db: DbOrTx, id: string): Promise<DocumentRow 
 
 export async function findDocumentPage(
   db: DbOrTx,
-  q: { scope: TenantScope; accountId: string; kind?: string; limit: number; cursor?: string },
+  q: { scope: TenantScope; accountId: string; kind?: string; limit: number; cursor?: string; hideApplicationResumes?: boolean },
 ): Promise<DocumentRow[]> {
   const where: Array<SQL | undefined> = [
+    q.hideApplicationResumes ? notApplicationResume : undefined,
     inScope(documents.accountId, q.scope),
     eq(documents.accountId, q.accountId),
     isNull(documents.deletedAt),
@@ -69,6 +70,14 @@ export async function setExtraction(
     .update(documents)
     .set({ extractionStatus: r.status, extractedText: r.text ?? null, pageCount: r.pageCount ?? null, extractionError: r.error ?? null, updatedAt: at })
     .where(eq(documents.id, id));
+}
+
+/** Résumé copies sent with an application (recruiting): only the employer's recruiting roles read them. */
+const notApplicationResume = sql`not exists (select 1 from ${applications} a where a.resume_document_id = ${documents.id})`;
+
+export async function isApplicationResume(db: DbOrTx, documentId: string): Promise<boolean> {
+  const rows = await db.select({ id: applications.id }).from(applications).where(eq(applications.resumeDocumentId, documentId)).limit(1);
+  return rows.length > 0;
 }
 
 /** New bytes under the same key (a text the platform rewrites): size, hash and text change together. */

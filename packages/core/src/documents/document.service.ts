@@ -5,7 +5,7 @@ import { notFound } from "../shared/errors.js";
 import { toPage } from "../shared/pagination.js";
 import type { Storage } from "../storage/storage.service.js";
 import { by } from "../accounts/owner-guard.service.js";
-import { authorize, type Action, type PolicyActor } from "../accounts/policy.service.js";
+import { authorize, can, type Action, type PolicyActor } from "../accounts/policy.service.js";
 import { resolveAccount, type TenantActor } from "../accounts/actor.service.js";
 import { scopeOf } from "../accounts/scope.repository.js";
 import { inTransaction } from "../shared/tx.js";
@@ -48,7 +48,18 @@ export async function loadDocument(ctx: ServiceContext, actor: PolicyActor, id: 
   const row = await repo.findDocument(ctx.db, id);
   if (!row) throw notFound("Document");
   authorize(actor, action, { accountId: row.accountId }, "Document");
+  await assertNotHiddenResume(ctx, actor, row);
   return row;
+}
+
+/**
+ * A candidate's résumé copy (sent with an application) is the employer's, but it is candidates'
+ * personal data: members without a recruiting role see it as if it did not exist (list, get,
+ * download, analysis jobs).
+ */
+export async function assertNotHiddenResume(ctx: ServiceContext, actor: PolicyActor, row: { id: string; accountId: string }): Promise<void> {
+  if (can(actor, "recruiting.read", { accountId: row.accountId })) return;
+  if (await repo.isApplicationResume(ctx.db, row.id)) throw notFound("Document");
 }
 
 export interface UploadedFile {
@@ -92,7 +103,8 @@ export async function recordUpload(ctx: ServiceContext, actor: PolicyActor, file
 
 export async function listDocuments(ctx: ServiceContext, actor: TenantActor, input: TListDocumentsInput): Promise<TDocumentPage> {
   const accountId = resolveAccount(actor, input.accountId, "data.read");
-  const rows = await repo.findDocumentPage(ctx.db, { scope: scopeOf(actor), accountId, kind: input.kind, limit: input.limit, cursor: input.cursor });
+  const hideApplicationResumes = !can(actor, "recruiting.read", { accountId });
+  const rows = await repo.findDocumentPage(ctx.db, { scope: scopeOf(actor), accountId, kind: input.kind, limit: input.limit, cursor: input.cursor, hideApplicationResumes });
   return toPage(rows, input.limit, toDocumentDto);
 }
 

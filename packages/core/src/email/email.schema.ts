@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const EMAIL_TEMPLATES = ["welcome", "password_reset", "organization_invitation", "verify_email", "low_balance", "payment_failed", "notification", "message_digest"] as const;
+export const EMAIL_TEMPLATES = ["welcome", "password_reset", "organization_invitation", "verify_email", "low_balance", "payment_failed", "notification", "message_digest", "application_status"] as const;
 export const ZEmailTemplate = z.enum(EMAIL_TEMPLATES);
 export type TEmailTemplate = z.infer<typeof ZEmailTemplate>;
 

@@ -10,6 +10,8 @@ export interface TemplateData {
   /** Any notification whose kind has no email of its own (notifications/). */
   notification: { title: string; body: string; actionUrl: string | null; preferencesUrl: string };
   /** The delayed digest of unread conversations (notifications/message-digest). */
+  /** Recruiting: an application moved to a stage the candidate hears about (seed 002's status email). */
+  application_status: { name: string; jobTitle: string; employerName: string; status: "screening" | "interview" | "offer" | "rejected"; applicationUrl: string };
   message_digest: { username: string; conversations: Array<{ name: string; unreadCount: number; snippet: string }>; inboxUrl: string; unsubscribeUrl: string };
 }
 
@@ -118,6 +120,14 @@ const TEMPLATES: { [K in TEmailTemplate]: (d: TemplateData[K]) => RenderedEmail 
       ...(d.actionUrl ? { action: { label: "Open in Atrium", url: d.actionUrl } } : {}),
       footnote: `Choose which notifications reach you by email: ${d.preferencesUrl}`,
     }),
+  application_status: (d) =>
+    layout({
+      subject: `Application Update: ${d.jobTitle}`,
+      heading: `Hi ${d.name},`,
+      paragraphs: [`${APPLICATION_STATUS_MESSAGES[d.status]}.`, `Position: ${d.jobTitle} at ${d.employerName}`],
+      action: { label: "View your application", url: d.applicationUrl },
+      footnote: "Sign in to see the details and message the recruiters.",
+    }),
   message_digest: (d) => {
     const total = d.conversations.reduce((n, c) => n + c.unreadCount, 0);
     return layout({
@@ -129,6 +139,14 @@ const TEMPLATES: { [K in TEmailTemplate]: (d: TemplateData[K]) => RenderedEmail 
       unsubscribe: { label: "Stop emails about new messages", url: d.unsubscribeUrl },
     });
   },
+};
+
+/** Seed 002's `application_status_email` wording, per stage. */
+const APPLICATION_STATUS_MESSAGES: Record<TemplateData["application_status"]["status"], string> = {
+  screening: "Your application is being reviewed",
+  interview: "Congratulations! You've been selected for an interview",
+  offer: "Great news! You have received a job offer",
+  rejected: "Thank you for your interest. Unfortunately, we've decided to move forward with other candidates",
 };
 
 export function renderEmail<T extends TEmailTemplate>(template: T, data: TemplateData[T]): RenderedEmail {

@@ -84,6 +84,8 @@ export const applications = pgTable(
     matchScore: real(),
     matchedSkills: text().array().notNull().default([]),
     missingSkills: text().array().notNull().default([]),
+    /** Why the match did not run or failed (the employer's balance refused it, the job failed); null when it ran or is running. */
+    matchError: text(),
     /** The conversation between the candidate and the employer's recruiters about this application. */
     conversationId: uuid().references(() => conversations.id, { onDelete: "set null" }),
     appliedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -20,6 +20,7 @@ import { registerSystem } from "../commands/system.js";
 import { registerMessages } from "../commands/messages.js";
 import { registerEvents } from "../commands/events.js";
 import { registerNotifications } from "../commands/notifications.js";
+import { registerApplications } from "../commands/applications.js";
 import { createCliContext } from "./context.js";
 import { describeError } from "./errors.js";
 import type { CliIo } from "./io.js";
@@ -55,6 +56,7 @@ export function createProgram(io: CliIo): Command {
   registerTeams(program, ctx);
   registerDocuments(program, ctx);
   registerMessages(program, ctx);
+  registerApplications(program, ctx);
   registerEvents(program, ctx);
   registerData(program, ctx);
   registerConfig(program, ctx);

@@ -3,7 +3,7 @@
 // the one file that follows it.
 import { and, asc, eq } from "drizzle-orm";
 import { creditReserve, hashPassword, recordRunCost } from "@atrium/core";
-import { insertUser } from "@atrium/core/testing";
+import { insertAccount, insertUser } from "@atrium/core/testing";
 import { schema } from "@atrium/db";
 import type { E2eStack } from "./stack.js";
 
@@ -114,4 +114,35 @@ export async function rowsOf<K extends keyof Counted>(stack: Seeded, table: K): 
 /** A member of a tenant, as an accepted invitation would leave them. */
 export async function joinAccount(stack: Seeded, member: { accountId: string; userId: string; role?: "owner" | "admin" | "member" | "viewer" }): Promise<void> {
   await stack.db.insert(schema.accountMembers).values({ accountId: member.accountId, userId: member.userId, role: member.role ?? "member" });
+}
+
+/**
+ * A published posting of an employer (the one given, or a new account named `employerName`) and a
+ * candidate's application to it with a résumé copy, as applying leaves them (recruiting). The
+ * candidate's own account is their home account. For pages that need an application to show.
+ */
+export async function seedApplication(
+  stack: Seeded,
+  a: { employer: { accountId: string } | { name: string }; candidate: { userId: string; accountId: string; name: string }; title: string },
+): Promise<{ accountId: string; slug: string; postingId: string; applicationId: string }> {
+  const employer =
+    "accountId" in a.employer
+      ? (await stack.db.select().from(schema.accounts).where(eq(schema.accounts.id, a.employer.accountId)))[0]
+      : await insertAccount(stack.db, { name: a.employer.name, slug: a.employer.name.toLowerCase().replace(/[^a-z0-9]+/g, "-") });
+  if (!employer) throw new Error("no employer account");
+  const jd = await addDocument(stack, { accountId: employer.id, filename: "job.txt", kind: "job_description", text: `${a.title}: TypeScript, React, PostgreSQL` });
+  const [posting] = await stack.db
+    .insert(schema.jobPostings)
+    .values({ accountId: employer.id, title: a.title, description: `${a.title}: TypeScript, React, PostgreSQL`, status: "published", publishedAt: new Date(), requiredSkills: ["TypeScript"], jobDescriptionDocumentId: jd })
+    .returning();
+  if (!posting) throw new Error("no posting");
+  const own = await addDocument(stack, { accountId: a.candidate.accountId, filename: "resume.txt", kind: "resume", text: `${a.candidate.name}: TypeScript and React engineer` });
+  const copy = await addDocument(stack, { accountId: employer.id, filename: "resume.txt", kind: "resume", text: `${a.candidate.name}: TypeScript and React engineer` });
+  const [application] = await stack.db
+    .insert(schema.applications)
+    .values({ accountId: employer.id, postingId: posting.id, candidateUserId: a.candidate.userId, candidateAccountId: a.candidate.accountId, candidateResumeDocumentId: own, resumeDocumentId: copy, coverLetter: "I would love to work with you.", matchScore: 72, matchedSkills: ["typescript", "react"], missingSkills: ["postgresql"] })
+    .returning();
+  if (!application) throw new Error("no application");
+  await stack.db.insert(schema.applicationStageChanges).values({ accountId: employer.id, applicationId: application.id, toStatus: "applied", actorUserId: a.candidate.userId });
+  return { accountId: employer.id, slug: employer.slug, postingId: posting.id, applicationId: application.id };
 }

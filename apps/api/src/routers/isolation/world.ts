@@ -1,6 +1,6 @@
 // The world every isolation test runs in: three tenants full of rows, staff, and the matrix of callers.
 import { eq } from "drizzle-orm";
-import { notificationService, type TTenantRole } from "@atrium/core";
+import { notificationService, sessionService, type TTenantRole } from "@atrium/core";
 import { schema } from "@atrium/db";
 import { callerFor, type TestApi } from "../../testing.js";
 import { upload } from "../document.test-helpers.js";
@@ -87,40 +87,57 @@ async function newTenant(api: TestApi, staff: TestUser, name: string, owner: Tes
   const [docRow] = await api.svc.db.select().from(schema.documents).where(eq(schema.documents.id, String(doc.body.id)));
   const notice = await notificationService.notify(api.svc, { userId: owner.user.id, accountId: account.id, kind: "job.finished", title: `${name} notice`, body: `${name} job done`, link: `/jobs/${job.id}`, email: false });
   if (!notice.notificationId) throw new Error("expected a notification");
-  const application = await newApplication(api, account.id, name);
-  const posting = { id: application.postingId };
-  const people = [owner, ...members];
+  const recruiting = await postingWithApplicant(api, name, account.id);
+  const people = [owner, ...members, recruiting.candidate];
   return {
     name,
     owner,
     members,
-    ids: { account: account.id, organization: org.id, team: team.id, user: member.user.id, invitation: invited.invitation.id, apiKey: apiKey.id, document: String(doc.body.id), job: job.id, conversation: sent.conversation.id, message: sent.message.id, notification: notice.notificationId, posting: posting.id, application: application.id },
+    ids: { account: account.id, organization: org.id, team: team.id, user: member.user.id, invitation: invited.invitation.id, apiKey: apiKey.id, document: String(doc.body.id), job: job.id, conversation: sent.conversation.id, message: sent.message.id, notification: notice.notificationId, posting: recruiting.posting, application: recruiting.application },
     deletedTeam: oldTeam.id,
     invitationToken: await invitationTokenSentTo(api, inviteeEmail),
     documentKey: String(docRow?.storageKey),
     markers: [
-      ...[account.id, org.id, team.id, oldTeam.id, invited.invitation.id, apiKey.id, String(doc.body.id), job.id, adjusted.entry.id, checkout.sessionId, sent.conversation.id, sent.message.id, notice.notificationId, posting.id, application.id],
+      ...[account.id, org.id, team.id, oldTeam.id, invited.invitation.id, apiKey.id, String(doc.body.id), job.id, adjusted.entry.id, checkout.sessionId, sent.conversation.id, sent.message.id, notice.notificationId],
+      ...recruiting.markers,
       ...people.flatMap((p) => [p.user.id, p.user.email, p.user.username]),
-      ...[inviteeEmail, `${name} Inc`, `${name} Org`, `${name} Team`, `${name} Old Team`, `${name} document`, `${name} private message`, `${name} notice`, `${name} Nurse`],
+      ...[inviteeEmail, `${name} Inc`, `${name} Org`, `${name} Team`, `${name} Old Team`, `${name} document`, `${name} private message`, `${name} notice`],
     ],
   };
 }
 
 /**
- * A published posting of the tenant and a candidate's application to it, as rows (isolation is
- * not about how people apply); the candidate is a user of their own with a personal account.
+ * A published posting of the tenant (rows straight in: postings have their own tests) and a
+ * candidate from outside who applied to it with a résumé of their personal account.
  */
-async function newApplication(api: TestApi, accountId: string, name: string) {
-  const candidate = await newUser(api, `${name}-candidate`);
-  const personal = await candidate.call.accounts.create({ name: `${name} candidate` });
-  const [posting] = await api.svc.db.insert(schema.jobPostings).values({ accountId, title: `${name} Nurse`, description: "Care", status: "published", publishedAt: new Date() }).returning();
-  if (!posting) throw new Error("expected a posting");
-  const [application] = await api.svc.db
-    .insert(schema.applications)
-    .values({ accountId, postingId: posting.id, candidateUserId: candidate.user.id, candidateAccountId: personal.id })
+async function postingWithApplicant(api: TestApi, name: string, accountId: string) {
+  const db = api.svc.db;
+  const [jd] = await db
+    .insert(schema.documents)
+    .values({ accountId, filename: `${name}-job.txt`, mimeType: "text/plain", sizeBytes: 20, sha256: "0".repeat(64), storageKey: `isolation/${name}-job`, kind: "job_description", extractionStatus: "done", extractedText: `${name} posting text` })
     .returning();
-  if (!application) throw new Error("expected an application");
-  return application;
+  const [posting] = await db
+    .insert(schema.jobPostings)
+    .values({ accountId, title: `${name} Engineer`, description: `${name} posting text`, status: "published", publishedAt: new Date(), jobDescriptionDocumentId: jd?.id })
+    .returning();
+  if (!jd || !posting) throw new Error("no posting");
+  const first = await newUser(api, `${name}-candidate`);
+  const personal = await first.call.accounts.create({ name: `${name} Candidate Home` });
+  await db.update(schema.users).set({ accountId: personal.id }).where(eq(schema.users.id, first.user.id));
+  // A fresh session: the first one's cached actor has no home account yet.
+  const { token } = await sessionService.createSession(api.svc, first.user.id, { rememberMe: false });
+  const candidate = { ...first, token, call: callerFor(api, token) };
+  const resume = await upload(api, candidate.token, { name: `${name}-cv.txt`, bytes: Buffer.from(`${name} candidate resume`) }, { accountId: personal.id, kind: "resume" });
+  const resumeId = String(resume.body.id);
+  await db.update(schema.documents).set({ extractionStatus: "done", extractedText: `${name} candidate resume` }).where(eq(schema.documents.id, resumeId));
+  const applied = await candidate.call.recruiting.applications.create({ postingId: posting.id, resumeDocumentId: resumeId });
+  const [app] = await db.select().from(schema.applications).where(eq(schema.applications.id, applied.id));
+  return {
+    candidate,
+    posting: posting.id,
+    application: applied.id,
+    markers: [posting.id, jd.id, applied.id, personal.id, resumeId, String(app?.resumeDocumentId), `${name} Engineer`, `${name} Candidate Home`, `${name} candidate resume`],
+  };
 }
 
 /** Staff-only things with real ids, so a refusal can't come from an unknown id. */

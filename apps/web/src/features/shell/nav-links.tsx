@@ -1,5 +1,5 @@
 import { Divider, NavLink, Stack, Text } from "@mantine/core";
-import { IconBell, IconBook, IconBuildingCommunity, IconChartBar, IconFiles, IconFlag, IconHeartbeat, IconHistory, IconKey, IconLayoutDashboard, IconListCheck, IconMail, IconMessages, IconStack2, IconTicket, IconUser, IconUsers, IconWallet, type Icon } from "@tabler/icons-react";
+import { IconBell, IconBook, IconBriefcase, IconBuildingCommunity, IconChartBar, IconFiles, IconFlag, IconHeartbeat, IconHistory, IconKey, IconLayoutDashboard, IconListCheck, IconMail, IconMessages, IconStack2, IconTicket, IconUser, IconUsers, IconWallet, type Icon } from "@tabler/icons-react";
 import { Link, useLocation } from "react-router";
 import { useCurrentUser } from "../auth/current-user";
 
@@ -16,6 +16,7 @@ const LINKS: NavItem[] = [
   { to: "/documents", label: "Documents", icon: IconFiles },
   { to: "/jobs", label: "Jobs", icon: IconListCheck },
   { to: "/messages", label: "Messages", icon: IconMessages },
+  { to: "/candidate/applications", label: "My applications", icon: IconBriefcase },
   { to: "/org", label: "Organization", icon: IconBuildingCommunity, also: ["/organizations"] },
   { to: "/profile", label: "Profile", icon: IconUser },
   { to: "/api-keys", label: "API keys", icon: IconKey },
