@@ -1,18 +1,20 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createClient, emailsTo, existingUser, homeAccountOf, joinAccount, seedApplication, setRecruitingRole, userNamed } from "@atrium/testing/e2e";
-import { e2eSuite, shot } from "./harness.js";
+import { createClient, emailsTo, existingUser, grantCredit, homeAccountOf, joinAccount, seedPublishedPosting, setRecruitingRole, userNamed } from "@atrium/testing/e2e";
+import { e2eSuite, FIXTURES, shot } from "./harness.js";
 
-// Issue 15's story, in two browsers: the recruiter and the candidate. It starts where the candidate's
-// application exists (seeded) and follows it on both sides' application pages: the recruiter moves it
-// to interview (the candidate sees it live and the status email lands in the outbox), they exchange
-// messages live; the application's conversation also shows in both inboxes; a member of the employer
-// without a recruiting role can't reach it.
-const suite = e2eSuite({ env: { RATE_LIMIT_AUTH_PER_MINUTE: "100" } });
+// Issue 15's story, in two browsers: the recruiter and the candidate. A posting is published (seeded
+// until the postings pages exist); the candidate signs up (the public board's step waits for the postings pages), uploads a
+// résumé PDF and applies; the worker (a process of its own) reads the résumé and runs the match, and
+// the recruiter sees the application ranked with its score; the recruiter moves it to interview (the
+// candidate sees it live and the status email lands in the outbox); they exchange messages live; the
+// conversation also shows in both inboxes; a member of the employer without a recruiting role can't reach it.
+const suite = e2eSuite({ env: { SIGNUP_MODE: "open", RATE_LIMIT_AUTH_PER_MINUTE: "100" }, worker: true, dataDir: true });
 const PASSWORD = "story-password-123";
 let recruiter: Page;
 let candidate: Page;
 let applicationId = "";
+let posting = { postingId: "", slug: "" };
 
 const signedIn = async (username: string) => {
   const page = await suite.newPage();
@@ -30,17 +32,54 @@ const message = (page: Page, text: string) => page.getByTestId("message").filter
 beforeAll(async () => {
   const stack = suite.stack();
   const employer = await homeAccountOf(stack, "admin");
-  for (const username of ["rita", "casey", "paul"]) await existingUser(stack, { username, password: PASSWORD, verified: true });
-  for (const username of ["rita", "paul"]) await joinAccount(stack, { accountId: employer, userId: (await userNamed(stack, username)).id });
+  for (const username of ["rita", "paul"]) {
+    await existingUser(stack, { username, password: PASSWORD, verified: true });
+    await joinAccount(stack, { accountId: employer, userId: (await userNamed(stack, username)).id });
+  }
   await setRecruitingRole(stack, { accountId: employer, userId: (await userNamed(stack, "rita")).id, role: "recruiter" });
-  // The candidate's personal account, as signing up gives one.
-  const personal = await (await clientOf("casey")).accounts.create.mutate({ name: "Casey's account" });
-  ({ applicationId } = await seedApplication(stack, { employer: { accountId: employer }, candidate: { userId: (await userNamed(stack, "casey")).id, accountId: personal.id, name: "Casey" }, title: "Backend engineer" }));
+  // The match is a job billed to the employer like any other.
+  await grantCredit(stack, { accountId: employer, amountCents: 10_000, idempotencyKey: "recruiting-story", reason: "story credit" });
+  posting = await seedPublishedPosting(stack, {
+    accountId: employer,
+    title: "Backend engineer",
+    description: "Build the APIs behind our payments platform: TypeScript, Node.js, PostgreSQL and Redis in production, Docker and AWS.",
+    requiredSkills: ["TypeScript", "PostgreSQL", "Redis"],
+  });
   recruiter = await signedIn("rita");
-  candidate = await signedIn("casey");
+  candidate = await suite.newPage();
 });
 
 describe("an application, from both sides", () => {
+  // The public board's pages (/jobs/:accountSlug) are the postings part's; until they land the candidate follows the posting's apply link.
+  it("the candidate signs up, uploads a résumé PDF and applies", async () => {
+    await candidate.goto(suite.url("/signup"));
+    await candidate.getByLabel("Username").fill("casey");
+    await candidate.getByLabel("Email").fill("casey@example.com");
+    await candidate.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await candidate.getByRole("button", { name: "Create account" }).click();
+    await candidate.getByRole("heading", { name: "Welcome, casey" }).waitFor();
+
+    await candidate.goto(suite.url(`/jobs/${posting.slug}/${posting.postingId}/apply`));
+    await candidate.getByRole("heading", { name: "Apply for this job" }).waitFor();
+    await candidate.locator("input[type=file]").setInputFiles(`${FIXTURES}resume-nora-lindqvist.pdf`);
+    // The worker reads the PDF; the picker names it once its text is in.
+    await expect.poll(() => candidate.getByLabel("Résumé", { exact: true }).first().inputValue(), { timeout: 30_000 }).toBe("resume-nora-lindqvist.pdf");
+    await candidate.getByLabel("Cover letter").fill("I build payment APIs in TypeScript.");
+    await candidate.getByRole("button", { name: "Send application" }).click();
+    await candidate.waitForURL((u) => /^\/candidate\/applications\/[0-9a-f-]{36}$/.test(u.pathname));
+    applicationId = new URL(candidate.url()).pathname.split("/").at(-1) ?? "";
+  });
+
+  it("the recruiter sees the application ranked with its match score", async () => {
+    await recruiter.goto(suite.url(`/recruiting/postings/${posting.postingId}/applications`));
+    await recruiter.getByRole("heading", { name: "Applications" }).waitFor();
+    await recruiter.getByText("Table", { exact: true }).click();
+    const row = recruiter.getByTestId("application-row").first();
+    await expect.poll(() => row.getByTestId("match-score").innerText(), { timeout: 45_000 }).toMatch(/^\d+$/);
+    expect(Number(await row.getByTestId("match-score").innerText())).toBeGreaterThan(0);
+    await shot(recruiter, "recruiting-ranked-applications");
+  });
+
   it("the recruiter moves it to interview: the candidate's page follows live and the status email is in the outbox", async () => {
     await candidate.goto(suite.url(`/candidate/applications/${applicationId}`));
     await candidate.getByRole("heading", { name: "Backend engineer" }).waitFor();
