@@ -18,7 +18,7 @@ const ROUTER_SOURCE = readFileSync(fileURLToPath(new URL("../src/app/router.tsx"
 const suite = e2eSuite({ dataDir: true, worker: true, env: { RATE_LIMIT_ENABLED: "false" } });
 const { baseUrl } = suite;
 let page: Page;
-const ids = { document: "", job: "", organization: "", team: "", conversation: "", application: "", posting: "", myApplication: "", employerSlug: "", theirPosting: "" };
+const ids = { document: "", job: "", organization: "", team: "", conversation: "", application: "", posting: "", myApplication: "", employerSlug: "", theirPosting: "", boardPosting: "", boardSlug: "" };
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -48,6 +48,10 @@ beforeAll(async () => {
   await existingUser(suite.stack(), { username: "colleague", password: "colleague-password-1", verified: true });
   const colleague = await userNamed(suite.stack(), "colleague");
   await joinAccount(suite.stack(), { accountId: me.account.id, userId: colleague.id });
+  // A published posting for the public job board and the HR portal's pages.
+  const posting = await client.recruiting.postings.create.mutate({ title: "Research nurse", description: "Run the clinical studies' night visits.", location: "Lyon", requiredSkills: ["Triage"] });
+  ids.boardPosting = (await client.recruiting.postings.publish.mutate({ id: posting.id })).id;
+  ids.boardSlug = me.account.slug;
   ids.conversation = (await client.messages.send.mutate({ receiverId: colleague.id, content: "Welcome aboard! The handbook is at https://example.com/handbook" })).conversation.id;
   // Recruiting: the admin's account receives an application (from a candidate of their own), and the admin applied elsewhere.
   await existingUser(suite.stack(), { username: "candidate", password: "candidate-password-1", verified: true });
@@ -77,6 +81,9 @@ const SIGNED_OUT: Walked[] = [
   { route: "/reset-password", url: () => "/reset-password?token=an-example-token", name: "reset-password" },
   { route: "/verify-email", url: () => "/verify-email", name: "verify-email" },
   { route: "/unsubscribe", url: () => "/unsubscribe?token=an-example-token", name: "unsubscribe" },
+  { route: "/jobs/search", url: () => "/jobs/search", name: "job-search" },
+  { route: "/jobs/:id", url: () => `/jobs/${ids.boardSlug}`, name: "job-board" },
+  { route: "/jobs/:accountSlug/:postingId", url: () => `/jobs/${ids.boardSlug}/${ids.boardPosting}`, name: "job-board-posting" },
 ];
 const SIGNED_IN: Walked[] = [
   { route: "/", url: () => "/", name: "dashboard" },
@@ -90,6 +97,9 @@ const SIGNED_IN: Walked[] = [
   { route: "jobs/:id", url: () => `/jobs/${ids.job}`, name: "job" },
   { route: "messages", url: () => "/messages", name: "messages" },
   { route: "messages/:id", url: () => `/messages/${ids.conversation}`, name: "messages-thread" },
+  { route: "recruiting/postings", url: () => "/recruiting/postings", name: "recruiting-postings" },
+  { route: "recruiting/postings/:postingId", url: () => `/recruiting/postings/${ids.posting}`, name: "recruiting-posting" },
+  { route: "recruiting/team", url: () => "/recruiting/team", name: "recruiting-team" },
   { route: "recruiting/applications/:id", url: () => `/recruiting/applications/${ids.application}`, name: "recruiting-application" },
   { route: "recruiting/postings/:postingId/applications", url: () => `/recruiting/postings/${ids.posting}/applications`, name: "recruiting-posting-applications" },
   { route: "candidate/applications", url: () => "/candidate/applications", name: "candidate-applications" },

@@ -138,7 +138,7 @@ describe("roles", () => {
     const mine = await rest(api, viewer.token, "GET", "/me/memberships/");
     expect(mine.status).toBe(200);
     expect(mine.body).toEqual({
-      accounts: [{ id: accountId, name: "Roles Inc", slug: "roles-inc", role: "member" }],
+      accounts: [{ id: accountId, name: "Roles Inc", slug: "roles-inc", role: "member", recruitingRole: null, recruiting: { read: false, manage: false } }],
       organizations: [{ id: orgId, accountId, name: "Roles Org", slug: "roles-org", role: "viewer" }],
     });
   });

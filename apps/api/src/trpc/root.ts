@@ -27,6 +27,7 @@ import { systemConfigRouter } from "../routers/system-config.router.js";
 import { messageRouter } from "../routers/message.router.js";
 import { eventRouter } from "../routers/event.router.js";
 import { notificationRouter } from "../routers/notification.router.js";
+import { recruitingBoardRouter, recruitingPostingRouter } from "../routers/recruiting-posting.router.js";
 import { recruitingApplicationRouter } from "../routers/recruiting-application.router.js";
 import { recruitingProfileRouter } from "../routers/recruiting-profile.router.js";
 import { recruitingAssistantRouter } from "../routers/recruiting-assistant.router.js";
@@ -56,6 +57,8 @@ export const appRouter = router({
   events: eventRouter,
   notifications: notificationRouter,
   recruiting: router({
+    postings: recruitingPostingRouter,
+    board: recruitingBoardRouter,
     applications: recruitingApplicationRouter,
     profile: recruitingProfileRouter,
     assistant: recruitingAssistantRouter,

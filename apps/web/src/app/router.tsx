@@ -21,6 +21,14 @@ const routes: RouteObject[] = [
   { path: "/reset-password", lazy: page(() => import("../features/auth/reset-password-page"), (m) => m.ResetPasswordPage) },
   { path: "/verify-email", lazy: page(() => import("../features/auth/verify-email-page"), (m) => m.VerifyEmailPage) },
   { path: "/unsubscribe", lazy: page(() => import("../features/notifications/unsubscribe-page"), (m) => m.UnsubscribePage) },
+  // The public job board, signed in or out. Before "/": `/jobs/:id` is an employer's board or (a UUID) the analysis job page, see jobs-segment-route.tsx.
+  { path: "/jobs/search", lazy: page(() => import("../features/recruiting/job-search-page"), (m) => m.JobSearchPage) },
+  { path: "/jobs/:accountSlug/:postingId", lazy: page(() => import("../features/recruiting/public-posting-page"), (m) => m.PublicPostingPage) },
+  {
+    path: "/jobs/:id",
+    lazy: page(() => import("../features/recruiting/jobs-segment-route"), (m) => m.JobsSegmentRoute),
+    children: [{ index: true, lazy: page(() => import("../features/jobs/job-page"), (m) => m.JobPage) }],
+  },
   {
     path: "/",
     // The gate and the shell together: signed-out visitors of /login never download the shell.
@@ -37,6 +45,9 @@ const routes: RouteObject[] = [
       { path: "jobs/:id", lazy: page(() => import("../features/jobs/job-page"), (m) => m.JobPage) },
       { path: "messages", lazy: page(() => import("../features/messages/inbox-page"), (m) => m.InboxPage) },
       { path: "messages/:id", lazy: page(() => import("../features/messages/inbox-page"), (m) => m.InboxPage) },
+      { path: "recruiting/postings", lazy: page(() => import("../features/recruiting/postings-page"), (m) => m.PostingsPage) },
+      { path: "recruiting/postings/:postingId", lazy: page(() => import("../features/recruiting/posting-page"), (m) => m.PostingPage) },
+      { path: "recruiting/team", lazy: page(() => import("../features/recruiting/hiring-team-page"), (m) => m.HiringTeamPage) },
       { path: "recruiting/applications/:id", lazy: page(() => import("../features/recruiting/application-page"), (m) => m.ApplicationPage) },
       { path: "recruiting/postings/:postingId/applications", lazy: page(() => import("../features/recruiting/posting-applications-page"), (m) => m.PostingApplicationsPage) },
       { path: "candidate/applications", lazy: page(() => import("../features/recruiting/my-applications-page"), (m) => m.MyApplicationsPage) },

@@ -52,6 +52,8 @@ export type BackupItem = RouterOutputs["system"]["backup"]["list"]["backups"][nu
 export type BackupVerification = RouterOutputs["system"]["backup"]["verify"];
 
 export type DocumentItem = RouterOutputs["documents"]["list"]["items"][number];
+export type Posting = RouterOutputs["recruiting"]["postings"]["get"];
+export type PublicPosting = RouterOutputs["recruiting"]["board"]["get"];
 export type DocumentDetail = RouterOutputs["documents"]["get"];
 export type Job = RouterOutputs["jobs"]["get"];
 export type JobEvent = RouterOutputs["jobs"]["events"]["items"][number];

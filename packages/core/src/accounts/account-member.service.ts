@@ -1,6 +1,6 @@
 import { recordAudit } from "../audit/audit.service.js";
 import type { RequestMeta, ServiceContext } from "../shared/context.js";
-import { notFound } from "../shared/errors.js";
+import { notFound, ServiceError } from "../shared/errors.js";
 import { toPage } from "../shared/pagination.js";
 import * as repo from "./tenant.repository.js";
 import type { TAccountMembersInput, TRemoveAccountMemberInput, TUpdateAccountMemberInput } from "./account.schema.js";
@@ -27,25 +27,49 @@ export async function listAccountMembers(ctx: ServiceContext, actor: PolicyActor
   return toPage(rows, input.limit, toMemberDto);
 }
 
-/** Changes a member's account role; owner rights are granted and taken only by owners, and the last owner stays. */
+/**
+ * Changes a member's account role and/or recruiting role (admins). Owner rights are granted and
+ * taken only by owners, and the last owner stays; each change is its own audit row.
+ */
 export async function updateAccountMember(ctx: ServiceContext, actor: PolicyActor, input: TUpdateAccountMemberInput, meta?: RequestMeta): Promise<TMember> {
   const account = await loadAccount(ctx, actor, input.id, "account.manage_members");
+  const { role, recruitingRole } = input;
+  if (role === undefined && recruitingRole === undefined) {
+    const message = "Say what changes: role, recruitingRole or both";
+    throw new ServiceError("BAD_REQUEST", message, { role: [message] });
+  }
   const key = keyOf(account.id);
   return inTransaction(ctx, async (tx) => {
     const target = await members.findMember(tx, key, input.userId);
     if (!target) throw notFound("Member");
-    assertMayTouchOwner(actor, { accountId: account.id }, [target.role, input.role]);
-    await assertNotLastOwner(tx, key, target, input.role);
-    await members.setMemberRole(tx, key, input.userId, input.role);
-    await recordAudit(tx, {
-      eventType: "member.role_changed",
-      actor: by(actor),
-      target: { type: "user", id: input.userId },
-      accountId: account.id,
-      meta,
-      details: { scope: "account", from: target.role, to: input.role },
-    });
-    return toMemberDto({ ...target, role: input.role });
+    let next = target;
+    if (role !== undefined) {
+      assertMayTouchOwner(actor, { accountId: account.id }, [target.role, role]);
+      await assertNotLastOwner(tx, key, target, role);
+      await members.setMemberRole(tx, key, input.userId, role);
+      await recordAudit(tx, {
+        eventType: "member.role_changed",
+        actor: by(actor),
+        target: { type: "user", id: input.userId },
+        accountId: account.id,
+        meta,
+        details: { scope: "account", from: target.role, to: role },
+      });
+      next = { ...next, role };
+    }
+    if (recruitingRole !== undefined && recruitingRole !== (target.recruitingRole ?? null)) {
+      await members.setRecruitingRole(tx, account.id, input.userId, recruitingRole);
+      await recordAudit(tx, {
+        eventType: "member.recruiting_role_changed",
+        actor: by(actor),
+        target: { type: "user", id: input.userId },
+        accountId: account.id,
+        meta,
+        details: { from: target.recruitingRole ?? null, to: recruitingRole },
+      });
+      next = { ...next, recruitingRole };
+    }
+    return toMemberDto(next);
   });
 }
 

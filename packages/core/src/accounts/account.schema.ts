@@ -2,7 +2,7 @@ import { z } from "zod";
 import { pageOf, ZPageInput } from "../shared/pagination.schema.js";
 import { zId, zName, zQueryBool } from "../shared/fields.schema.js";
 import { ZMember } from "../organizations/member.schema.js";
-import { ZTenantRole } from "./role.schema.js";
+import { ZRecruitingRole, ZTenantRole } from "./role.schema.js";
 
 export const ZTenantAccount = z
   .object({
@@ -34,7 +34,13 @@ export const ZAccountMembersInput = ZPageInput.extend({ id: zId("account") });
 export type TAccountMembersInput = z.infer<typeof ZAccountMembersInput>;
 export const ZMemberPage = pageOf(ZMember);
 
-export const ZUpdateAccountMemberInput = z.strictObject({ id: zId("account"), userId: zId("user"), role: ZTenantRole });
+/** Either or both: the account role, and the recruiting role (null takes it away). */
+export const ZUpdateAccountMemberInput = z.strictObject({
+  id: zId("account"),
+  userId: zId("user"),
+  role: ZTenantRole.optional(),
+  recruitingRole: ZRecruitingRole.nullable().optional().describe("recruiter, hiring_manager, or null for none"),
+});
 export type TUpdateAccountMemberInput = z.infer<typeof ZUpdateAccountMemberInput>;
 export const ZRemoveAccountMemberInput = z.strictObject({ id: zId("account"), userId: zId("user") });
 export type TRemoveAccountMemberInput = z.infer<typeof ZRemoveAccountMemberInput>;

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { schema } from "@atrium/db";
 import type { ServiceContext } from "../shared/context.js";
 import type { TMyMemberships } from "../organizations/organization.schema.js";
-import type { PolicyActor } from "./policy.service.js";
+import { can, type PolicyActor } from "./policy.service.js";
 
 const { accounts: a, accountMembers: am, organizations: o, memberships: m } = schema;
 
@@ -11,9 +11,9 @@ const { accounts: a, accountMembers: am, organizations: o, memberships: m } = sc
  * the organization switcher. Staff get their own memberships, not everyone's.
  */
 export async function myMemberships(ctx: ServiceContext, actor: PolicyActor): Promise<TMyMemberships> {
-  const [accounts, organizations] = await Promise.all([
+  const [accountRows, organizations] = await Promise.all([
     ctx.db
-      .select({ id: a.id, name: a.name, slug: a.slug, role: am.role })
+      .select({ id: a.id, name: a.name, slug: a.slug, role: am.role, recruitingRole: am.recruitingRole })
       .from(am)
       .innerJoin(a, and(eq(a.id, am.accountId), isNull(a.deletedAt)))
       .where(eq(am.userId, actor.userId))
@@ -26,5 +26,9 @@ export async function myMemberships(ctx: ServiceContext, actor: PolicyActor): Pr
       .where(eq(m.userId, actor.userId))
       .orderBy(asc(o.name)),
   ]);
+  const accounts = accountRows.map((r) => ({
+    ...r,
+    recruiting: { read: can(actor, "recruiting.read", { accountId: r.id }), manage: can(actor, "recruiting.manage", { accountId: r.id }) },
+  }));
   return { accounts, organizations };
 }

@@ -8,5 +8,6 @@ export const toMemberDto = (m: MemberRow): TMember => ({
   displayName: m.displayName,
   email: m.email,
   role: m.role,
+  ...(m.recruitingRole === undefined ? {} : { recruitingRole: m.recruitingRole }),
   joinedAt: iso(m.createdAt),
 });

@@ -1,7 +1,7 @@
-import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import { after } from "../shared/pagination.js";
-import type { TTenantRole } from "../accounts/role.schema.js";
+import type { TRecruitingRole, TTenantRole } from "../accounts/role.schema.js";
 
 /**
  * Account members and organization memberships share a shape (accountId,
@@ -24,6 +24,8 @@ export interface MemberRow {
   username: string;
   displayName: string | null;
   email: string;
+  /** Account members only; organization memberships leave it out. */
+  recruitingRole?: TRecruitingRole | null;
 }
 
 function where(key: MemberKey) {
@@ -40,6 +42,8 @@ const memberColumns = (t: MemberTable) => ({
   username: users.username,
   displayName: users.displayName,
   email: users.email,
+  // Organization memberships have no recruiting role: the column reads as null there and the DTO drops it.
+  recruitingRole: t === accountMembers ? accountMembers.recruitingRole : sql<null>`null`,
 });
 
 /** A page of members, newest first; soft-deleted users are left out. */
@@ -71,6 +75,11 @@ export async function addMember(db: DbOrTx, key: MemberKey, userId: string, role
     ? await db.insert(memberships).values({ accountId: key.accountId, organizationId: key.organizationId, userId, role }).onConflictDoNothing().returning({ id: memberships.id })
     : await db.insert(accountMembers).values({ accountId: key.accountId, userId, role }).onConflictDoNothing().returning({ id: accountMembers.id });
   return rows.length > 0;
+}
+
+/** An account member's recruiting role (recruiter, hiring_manager, or none). */
+export async function setRecruitingRole(db: DbOrTx, accountId: string, userId: string, recruitingRole: TRecruitingRole | null): Promise<void> {
+  await db.update(accountMembers).set({ recruitingRole }).where(and(eq(accountMembers.accountId, accountId), eq(accountMembers.userId, userId)));
 }
 
 export async function setMemberRole(db: DbOrTx, key: MemberKey, userId: string, role: TTenantRole): Promise<void> {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZTeamRole, ZTenantRole } from "../accounts/role.schema.js";
+import { ZRecruitingRole, ZTeamRole, ZTenantRole } from "../accounts/role.schema.js";
 
 /** A person in an account or organization, with their role there. */
 export const ZMember = z
@@ -9,6 +9,8 @@ export const ZMember = z
     displayName: z.string().nullable(),
     email: z.string(),
     role: ZTenantRole,
+    /** Account members only (organizations have no recruiting roles): their part in the account's hiring. */
+    recruitingRole: ZRecruitingRole.nullable().optional().describe("Account members: recruiter, hiring_manager or null"),
     joinedAt: z.string(),
   })
   .meta({ id: "Member" });

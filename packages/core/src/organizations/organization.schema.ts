@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pageOf, ZPageInput } from "../shared/pagination.schema.js";
 import { zDescription, zId, zName } from "../shared/fields.schema.js";
-import { ZTenantRole } from "../accounts/role.schema.js";
+import { ZRecruitingRole, ZTenantRole } from "../accounts/role.schema.js";
 
 export const zSlug = z
   .string()
@@ -67,7 +67,17 @@ export type TRemoveOrganizationMemberInput = z.infer<typeof ZRemoveOrganizationM
 /** What the organization switcher needs: every account and organization the caller belongs to. */
 export const ZMyMemberships = z
   .object({
-    accounts: z.array(z.object({ id: z.uuid(), name: z.string(), slug: z.string(), role: ZTenantRole })),
+    accounts: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        slug: z.string(),
+        role: ZTenantRole,
+        recruitingRole: ZRecruitingRole.nullable(),
+        /** What the policy says (recruiting.read / recruiting.manage): the SPA shows the HR portal from these. */
+        recruiting: z.object({ read: z.boolean(), manage: z.boolean() }),
+      }),
+    ),
     organizations: z.array(z.object({ id: z.uuid(), accountId: z.uuid(), name: z.string(), slug: z.string(), role: ZTenantRole })),
   })
   .meta({ id: "MyMemberships" });

@@ -20,6 +20,7 @@ import { registerSystem } from "../commands/system.js";
 import { registerMessages } from "../commands/messages.js";
 import { registerEvents } from "../commands/events.js";
 import { registerNotifications } from "../commands/notifications.js";
+import { registerPostings } from "../commands/postings.js";
 import { registerApplications } from "../commands/applications.js";
 import { createCliContext } from "./context.js";
 import { describeError } from "./errors.js";
@@ -62,6 +63,7 @@ export function createProgram(io: CliIo): Command {
   registerConfig(program, ctx);
   registerFlags(program, ctx);
   registerNotifications(program, ctx);
+  registerPostings(program, ctx);
   // Last: it reads the whole tree.
   registerCompletion(program, ctx);
   return program;

@@ -27,6 +27,9 @@ describe("the OpenAPI document's security", () => {
     ["GET", "/invitations/{token}"],
     ["POST", "/notifications/unsubscribe"],
     ["POST", "/billing/webhook"],
+    ["GET", "/public/postings"],
+    ["GET", "/public/{accountSlug}/postings"],
+    ["GET", "/public/{accountSlug}/postings/{postingId}"],
   ] as const;
 
   it("marks the operations that need no session `security: []`", () => {

@@ -37,6 +37,7 @@ const ID_KIND_BY_ROUTER: Record<string, Kind> = {
   // messages.get / read / search take a conversation id; messages.delete takes a message id (below).
   messages: "conversation",
   notifications: "notification",
+  "recruiting.postings": "posting",
   "recruiting.applications": "application",
   // The application's conversation is addressed by the application.
   "recruiting.conversation": "application",

@@ -45,7 +45,7 @@ export function LoginPage() {
         <Stack gap={4} align="center">
           <Text c="dimmed" size="sm" ta="center">
             Have an invite key?{" "}
-            <Anchor component={Link} to="/signup" size="sm">
+            <Anchor component={Link} to="/signup" state={location.state} size="sm">
               Sign up
             </Anchor>
           </Text>

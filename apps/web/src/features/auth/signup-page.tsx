@@ -1,6 +1,6 @@
 import { Anchor, Button, Text, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Link, Navigate, useSearchParams } from "react-router";
+import { Link, Navigate, useLocation, useSearchParams } from "react-router";
 import { ZSignupInput } from "@atrium/sdk";
 import { AuthLayout } from "../../components/auth-layout";
 import { FormAlert } from "../../components/form-alert";
@@ -23,6 +23,8 @@ import { useMe } from "./use-me";
 export function SignupPage() {
   const me = useMe();
   const [params] = useSearchParams();
+  // Where a visitor was going (the job board's "Apply"): back there once signed up.
+  const from = (useLocation().state as { from?: string } | null)?.from ?? "/";
   const invitationToken = params.get("invitation");
   const preview = useInvitationPreview(invitationToken);
   const queryClient = useQueryClient();
@@ -56,7 +58,7 @@ export function SignupPage() {
 
   if (me.data) {
     if (invitationToken && !signup.isSuccess) return <AcceptInvitation token={invitationToken} me={me.data} />;
-    return <Navigate to="/" replace />;
+    return <Navigate to={from} replace />;
   }
   if (me.isPending) return <FullPageLoader />;
 
@@ -72,7 +74,7 @@ export function SignupPage() {
       footer={
         <Text c="dimmed" size="sm" ta="center">
           Already have an account?{" "}
-          <Anchor component={Link} to="/login" size="sm">
+          <Anchor component={Link} to="/login" state={from === "/" ? undefined : { from }} size="sm">
             Sign in
           </Anchor>
         </Text>

@@ -1,7 +1,8 @@
 import { Divider, NavLink, Stack, Text } from "@mantine/core";
-import { IconBell, IconBook, IconBriefcase, IconBuildingCommunity, IconChartBar, IconFiles, IconFlag, IconHeartbeat, IconHistory, IconKey, IconLayoutDashboard, IconListCheck, IconMail, IconMessages, IconStack2, IconTicket, IconUser, IconUsers, IconWallet, type Icon } from "@tabler/icons-react";
+import { IconBell, IconBook, IconBriefcase, IconBuildingCommunity, IconChartBar, IconFiles, IconFlag, IconHeartbeat, IconHistory, IconKey, IconLayoutDashboard, IconListCheck, IconMail, IconMessages, IconStack2, IconTicket, IconUser, IconUserSearch, IconUsers, IconWallet, type Icon } from "@tabler/icons-react";
 import { Link, useLocation } from "react-router";
 import { useCurrentUser } from "../auth/current-user";
+import { useRecruitingAccess } from "../recruiting/use-recruiting-access";
 
 interface NavItem {
   to: string;
@@ -36,11 +37,15 @@ const ADMIN_LINKS: NavItem[] = [
   { to: "/admin/flags", label: "Flags", icon: IconFlag },
 ];
 
+/** The HR portal: only for members the policy lets read recruiting in one of their accounts. */
+const RECRUITING_LINK: NavItem = { to: "/recruiting/postings", label: "Recruiting", icon: IconUserSearch, also: ["/recruiting"] };
+
 const linkStyle = { borderRadius: "var(--mantine-radius-md)" };
 
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const { pathname } = useLocation();
   const { user } = useCurrentUser();
+  const recruiting = useRecruitingAccess();
   const isActive = ({ to, also = [] }: NavItem) => (to === "/" ? pathname === "/" : [to, ...also].some((p) => pathname.startsWith(p)));
   const renderLink = (item: NavItem) => (
     <NavLink
@@ -58,6 +63,7 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
     <Stack gap={4} justify="space-between" h="100%">
       <Stack gap={4}>
         {LINKS.map(renderLink)}
+        {recruiting.read && renderLink(RECRUITING_LINK)}
         {/* Staff only: the api refuses these procedures to anyone else anyway. */}
         {user.isStaff && (
           <>
