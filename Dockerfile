@@ -13,6 +13,8 @@ RUN npm install -g pnpm@12.21.0 && pnpm --version
 WORKDIR /app
 # Manifests only, so the dependency layers are cached until a lockfile or package.json changes.
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
+# pnpm applies these to dependencies at install (patchedDependencies in pnpm-workspace.yaml).
+COPY patches patches/
 COPY apps/api/package.json apps/api/
 COPY apps/worker/package.json apps/worker/
 COPY apps/web/package.json apps/web/

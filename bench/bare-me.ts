@@ -39,6 +39,7 @@ export function bareMeApp(pool: DbHandle["pool"]): express.Express {
         isActive: u.is_active,
         accountId: u.account_id,
         lastLoginAt: iso(u.last_login_at),
+        previousLoginAt: iso(u.previous_login_at),
         emailVerifiedAt: iso(u.email_verified_at),
         createdAt: iso(u.created_at),
       },

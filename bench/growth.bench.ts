@@ -4,8 +4,8 @@ import autocannon from "autocannon";
 import { startBenchStack } from "./stack.js";
 
 // How cost grows with the data: the same hot reads with 10k, then 1M rows
-// already in the tables they touch — users + sessions (`me`, the staff user
-// list), audit events (the audit page), ledger entries (balance, ledger page,
+// already in the tables they touch — users + sessions + account members (`me`,
+// the staff user list, the tenant's member list), audit events (the audit page), ledger entries (balance, ledger page,
 // CSV export) and jobs (the spend check's "committed to queued and running
 // jobs", the running-slot count). Rows are seeded with generate_series, so
 // setup stays fast, all into the admin's account (the worst case for a tenant
@@ -37,9 +37,11 @@ try {
     await pool.query(
       `with u as (
          insert into users (username, email, password_hash, account_id)
-         select 'grow' || i, 'grow' || i || '@example.test', 'x', $3::uuid from generate_series($1::int, $2::int) i returning id)
-       insert into sessions (id, user_id, expires_at, remember_me)
-       select encode(sha256(id::text::bytea), 'hex'), id, now() + interval '30 days', true from u`,
+         select 'grow' || i, 'grow' || i || '@example.test', 'x', $3::uuid from generate_series($1::int, $2::int) i returning id),
+       s as (
+         insert into sessions (id, user_id, expires_at, remember_me)
+         select encode(sha256(id::text::bytea), 'hex'), id, now() + interval '30 days', true from u)
+       insert into account_members (account_id, user_id, role) select $3::uuid, id, 'member' from u`,
       [...range, account],
     );
     await pool.query(
@@ -88,15 +90,26 @@ try {
   const sessionId = (await pool.query("select id from sessions where user_id = $1 limit 1", [user.id])).rows[0]?.id as string;
   for (const level of LEVELS) {
     const seconds = await seed(level);
-    console.log(`\n${level.toLocaleString("en")} users + sessions, audit events, ledger entries and jobs (seeded in ${seconds.toFixed(1)} s)`);
+    console.log(`\n${level.toLocaleString("en")} users + sessions + members, audit events, ledger entries and jobs (seeded in ${seconds.toFixed(1)} s)`);
     console.log(`  GET /api/me/                      ${await rate("/api/me/")}`);
     console.log(`  GET /api/admin/users/?limit=50    ${await rate("/api/admin/users/?limit=50")}`);
+    console.log(`  GET /api/accounts/{id}/members/   ${await rate(`/api/accounts/${account}/members/?limit=50`)}`);
     console.log(`  GET /api/admin/audit-events/      ${await rate("/api/admin/audit-events/?limit=50")}`);
     console.log(`  GET /api/billing/reserve/balance/ ${await rate("/api/billing/reserve/balance/")}`);
     console.log(`  GET /api/billing/reserve/ledger/  ${await rate("/api/billing/reserve/ledger/?limit=25")}`);
     console.log(`  ledger CSV export (one request)   ${await once(`/api/billing/admin/ledger/export.csv?accountId=${account}`)}`);
     console.log("  EXPLAIN ANALYZE (execution time, top plan nodes):");
-    await explain("session lookup", "select * from sessions s join users u on u.id = s.user_id left join accounts a on a.id = u.account_id and a.deleted_at is null where s.id = $1", [sessionId]);
+    await explain(
+      "session lookup",
+      "select * from sessions s join users u on u.id = s.user_id left join accounts a on a.id = u.account_id and a.deleted_at is null " +
+        "left join account_members m on m.account_id = a.id and m.user_id = u.id where s.id = $1",
+      [sessionId],
+    );
+    await explain(
+      "member page",
+      "select m.*, u.username from account_members m join users u on u.id = m.user_id and u.deleted_at is null where m.account_id = $1 order by m.created_at desc, m.id desc limit 51",
+      [account],
+    );
     await explain("audit page", "select * from audit_events where account_id = $1 order by occurred_at desc, id desc limit 51", [account]);
     await explain("ledger page", "select * from ledger_entries where account_id = $1 order by created_at desc, id desc limit 26", [account]);
     await explain("committed cents", "select coalesce(sum(estimated_cost_cents), 0) from jobs where account_id = $1 and status in ('queued', 'running')", [account]);

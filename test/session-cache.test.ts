@@ -1,9 +1,11 @@
 // Issue 13: each api process answers authenticated calls from an in-process session cache.
-// A logout, a disable or a password change on one process must reach the other at once over
+// A logout, a disable, a password change or an account role change on one process must reach the other at once over
 // Redis pub/sub, not after SESSION_CACHE_TTL_MS: the TTL here is a minute (the most the config allows), so a refusal
 // within the five seconds this test waits can only come from the invalidation message.
 import { randomBytes } from "node:crypto";
 import { freePort } from "@atrium/db/embedded";
+import { schema } from "@atrium/db";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiSpec, startService, stopAllServices, waitForApi, createTestStack, type TestStack } from "@atrium/testing";
 import { call, token } from "./rest.js";
@@ -95,5 +97,34 @@ describe("the session cache across two api processes", () => {
       if (name !== "Renamed") await new Promise((r) => setTimeout(r, 100));
     }
     expect(name).toBe("Renamed");
+  });
+
+  it("an account role changed on one process shows in me on the other", async () => {
+    // The owner's account, with a second user in it as a plain member (seeded: an invitation needs a verified mailbox).
+    const owner = await newUser();
+    const ownerToken = await token(one(), owner.username, owner.password);
+    const accountId = String(((await call(one(), "GET", "/api/me/", ownerToken)).body.account as { id: string }).id);
+    const member = await newUser();
+    await stack.db.db.update(schema.users).set({ accountId }).where(eq(schema.users.id, member.id));
+    await stack.db.db.insert(schema.accountMembers).values({ accountId, userId: member.id, role: "member" });
+    const bearer = await token(one(), member.username, member.password);
+    await cachedOnBoth(bearer);
+    expect((await call(two(), "GET", "/api/me/", bearer)).body.accountRole).toBe("member");
+
+    expect((await call(one(), "PATCH", `/api/accounts/${accountId}/members/${member.id}/`, ownerToken, { role: "admin" })).status).toBe(200);
+    let role: unknown;
+    for (let i = 0; i < 50 && role !== "admin"; i++) {
+      role = (await call(two(), "GET", "/api/me/", bearer)).body.accountRole;
+      if (role !== "admin") await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(role).toBe("admin");
+
+    // Removed from the account: no role any more, on either process.
+    expect((await call(one(), "DELETE", `/api/accounts/${accountId}/members/${member.id}/`, ownerToken)).status).toBe(200);
+    for (let i = 0; i < 50 && role !== null; i++) {
+      role = (await call(two(), "GET", "/api/me/", bearer)).body.accountRole;
+      if (role !== null) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(role).toBeNull();
   });
 });

@@ -95,6 +95,7 @@ const SIGNED_IN: Walked[] = [
   { route: "documents/:id", url: () => `/documents/${ids.document}`, name: "document" },
   { route: "jobs", url: () => "/jobs", name: "jobs" },
   { route: "jobs/:id", url: () => `/jobs/${ids.job}`, name: "job" },
+  { route: "candidate/profile", url: () => "/candidate/profile", name: "candidate-profile" },
   { route: "messages", url: () => "/messages", name: "messages" },
   { route: "messages/:id", url: () => `/messages/${ids.conversation}`, name: "messages-thread" },
   { route: "recruiting/postings", url: () => "/recruiting/postings", name: "recruiting-postings" },

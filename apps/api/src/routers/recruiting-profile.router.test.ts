@@ -63,14 +63,14 @@ describe.each<Transport>(["rest", "trpc"])("candidate profile over %s", (transpo
     const bad = await call(api.url, transport, routes.update, {
       headline: "x".repeat(161),
       contact: { name: null, email: "not-an-email", phone: null, location: null, links: [] },
-      experience: [{ title: "", company: "Acme", start: "2020", end: null, summary: "" }],
+      experience: [{ title: "", company: " ", start: "2020", end: null, summary: "" }],
       skills: Array.from({ length: 101 }, (_, i) => `skill ${i}`),
     }, bearer(me.token));
     expect(bad.status).toBe(400);
     expect(bad.error?.fieldErrors).toMatchObject({
       headline: ["Headline: at most 160 characters"],
       "contact.email": ["Not a valid email address"],
-      "experience.0.title": ["Give the job a title"],
+      "experience.0.title": ["Give the job a title or a company"],
       skills: ["At most 100 skills"],
     });
     const unknown = await call(api.url, transport, routes.update, { headline: "ok", salary: 1 }, bearer(me.token));

@@ -43,6 +43,7 @@ const routes: RouteObject[] = [
       { path: "documents/:id", lazy: page(() => import("../features/documents/document-page"), (m) => m.DocumentPage) },
       { path: "jobs", lazy: page(() => import("../features/jobs/jobs-page"), (m) => m.JobsPage) },
       { path: "jobs/:id", lazy: page(() => import("../features/jobs/job-page"), (m) => m.JobPage) },
+      { path: "candidate/profile", lazy: page(() => import("../features/recruiting/candidate-profile/candidate-profile-page"), (m) => m.CandidateProfilePage) },
       { path: "messages", lazy: page(() => import("../features/messages/inbox-page"), (m) => m.InboxPage) },
       { path: "messages/:id", lazy: page(() => import("../features/messages/inbox-page"), (m) => m.InboxPage) },
       { path: "recruiting/postings", lazy: page(() => import("../features/recruiting/postings-page"), (m) => m.PostingsPage) },

@@ -57,6 +57,9 @@ describe("the worker's HTTP server", () => {
   });
 
   it("exports job durations, queue counts, email sends, analyzer tokens and cost, and ledger debits", async () => {
+    // Counters belong to the process, which other test files may share (vitest without isolation): count what this test adds.
+    const before = (await get("/metrics")).text;
+    const added = (text: string, name: string, labels: Record<string, string>) => sample(text, name, labels) - sample(before, name, labels);
     const { id } = await emailService.queueEmail(svc, { to: "ada@example.test", template: "welcome", data: { username: "ada", loginUrl: "http://localhost/login" } });
     await waitFor(async () => (await emailService.listOutbox(svc, { limit: 10 })).find((e) => e.id === id)?.status === "sent", { what: "the email to be sent" });
     const documentId = await uploadFixture(svc, t.accountId, "resume.pdf", "application/pdf");
@@ -65,14 +68,14 @@ describe("the worker's HTTP server", () => {
 
     const { status, text } = await get("/metrics");
     expect(status).toBe(200);
-    expect(sample(text, "atrium_email_sends_total", { transport: "smtp", outcome: "sent" })).toBe(1);
-    expect(sample(text, "atrium_job_duration_seconds_count", { queue: "notifications", job: "email.send", outcome: "success" })).toBe(1);
-    expect(sample(text, "atrium_job_duration_seconds_count", { queue: "ai_analysis", job: "analysis.run", outcome: "success" })).toBe(1);
+    expect(added(text, "atrium_email_sends_total", { transport: "smtp", outcome: "sent" })).toBe(1);
+    expect(added(text, "atrium_job_duration_seconds_count", { queue: "notifications", job: "email.send", outcome: "success" })).toBe(1);
+    expect(added(text, "atrium_job_duration_seconds_count", { queue: "ai_analysis", job: "analysis.run", outcome: "success" })).toBe(1);
     expect(sample(text, "atrium_queue_jobs", { queue: "notifications", state: "completed" })).toBe(1);
-    expect(sample(text, "atrium_analyzer_tokens_total", { provider: "local", kind: "input" })).toBeGreaterThan(0);
+    expect(added(text, "atrium_analyzer_tokens_total", { provider: "local", kind: "input" })).toBeGreaterThan(0);
     expect(sample(text, "atrium_analyzer_cost_cents_total", { provider: "local" })).toBeGreaterThanOrEqual(0);
-    expect(sample(text, "atrium_ledger_entries_total", { type: "debit", outcome: "applied" })).toBe(1);
-    expect(sample(text, "atrium_ledger_amount_cents_total", { direction: "debit" })).toBe(job.costCents);
+    expect(added(text, "atrium_ledger_entries_total", { type: "debit", outcome: "applied" })).toBe(1);
+    expect(added(text, "atrium_ledger_amount_cents_total", { direction: "debit" })).toBe(job.costCents);
     expect(text).toMatch(/^pg_pool_connections_total \d+/m);
   });
 

@@ -11,6 +11,7 @@ import type { TMember } from "../organizations/member.schema.js";
 import { authorize, type Action, type PolicyActor } from "./policy.service.js";
 import { scopeOf } from "./scope.repository.js";
 import { inTransaction } from "../shared/tx.js";
+import { authChanged } from "../auth/session-cache.service.js";
 
 const keyOf = (accountId: string): members.MemberKey => ({ accountId });
 
@@ -39,7 +40,7 @@ export async function updateAccountMember(ctx: ServiceContext, actor: PolicyActo
     throw new ServiceError("BAD_REQUEST", message, { role: [message] });
   }
   const key = keyOf(account.id);
-  return inTransaction(ctx, async (tx) => {
+  const updated = await inTransaction(ctx, async (tx) => {
     const target = await members.findMember(tx, key, input.userId);
     if (!target) throw notFound("Member");
     let next = target;
@@ -71,6 +72,9 @@ export async function updateAccountMember(ctx: ServiceContext, actor: PolicyActo
     }
     return toMemberDto(next);
   });
+  // Sessions carry the role of their user's home account (`me`); every api process re-reads it (committed by now).
+  await authChanged(ctx, { userId: input.userId });
+  return updated;
 }
 
 /** Removes someone from the account (and its organizations and teams); anyone may leave, unless they are the last owner. */
@@ -78,7 +82,7 @@ export async function removeAccountMember(ctx: ServiceContext, actor: PolicyActo
   const self = input.userId === actor.userId;
   const account = await loadAccount(ctx, actor, input.id, self ? "account.read" : "account.manage_members");
   const key = keyOf(account.id);
-  return inTransaction(ctx, async (tx) => {
+  const removed = await inTransaction(ctx, async (tx) => {
     const target = await members.findMember(tx, key, input.userId);
     if (!target) throw notFound("Member");
     if (!self) assertMayTouchOwner(actor, { accountId: account.id }, [target.role]);
@@ -94,4 +98,6 @@ export async function removeAccountMember(ctx: ServiceContext, actor: PolicyActo
     });
     return toMemberDto(target);
   });
+  await authChanged(ctx, { userId: input.userId });
+  return removed;
 }

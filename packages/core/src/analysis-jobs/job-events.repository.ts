@@ -90,19 +90,6 @@ export async function appendJobEvents(db: DbOrTx, jobId: string, events: JobEven
 export const appendJobEvent = (db: DbOrTx, jobId: string, e: JobEventInput) => appendJobEvents(db, jobId, [e]);
 
 /**
- * A step boundary in ONE statement: marks progress (for the stalled sweep),
- * reads whether a cancel was asked for, and writes the events buffered since
- * the last boundary.
- */
-export async function touchJobWithEvents(db: DbOrTx, jobId: string, events: JobEventInput[]): Promise<{ cancelRequested: boolean; events: TJobEvent[] }> {
-  const { rows } = await db.execute<{ cancel_requested_at: string | null; events: unknown }>(sql`
-    with j as (update ${jobs} set updated_at = now() where ${jobs.id} = ${jobId} returning account_id, cancel_requested_at),
-    ev as (${insertEventsFrom(sql`j`, jobId, events)} ${RETURNING_EVENTS})
-    select cancel_requested_at, ${WRITTEN_EVENTS} from j`);
-  return { cancelRequested: !!rows[0]?.cancel_requested_at, events: writtenEvents(rows[0]?.events) };
-}
-
-/**
  * The usage record of a run that cost nothing, written by the finish's own statement
  * (the paid path goes through recordRunCost and its debit in the finish's transaction).
  * Unique by run id like every usage record; a run can only finish once, so the

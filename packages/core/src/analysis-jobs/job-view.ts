@@ -28,8 +28,10 @@ function documentIds(row: JobRow): Array<{ id: string; role: TJobDocument["role"
  * and the account by name, looked up in two queries for a whole page. A document
  * is named only within the job's own account, so a forged id can't borrow a name.
  */
-export async function toJobViews(db: DbOrTx, rows: JobRow[], viewer: JobViewer): Promise<TJob[]> {
+export async function toJobViews(db: DbOrTx, rows: JobRow[], viewer: JobViewer, knownAccountNames?: ReadonlyMap<string, string>): Promise<TJob[]> {
   if (rows.length === 0) return [];
+  // A caller that read the accounts' names already (admission does, in its insert) saves the lookup.
+  const accountIds = [...new Set(rows.map((r) => r.accountId))].filter((id) => !knownAccountNames?.has(id));
   const ids = [...new Set(rows.flatMap((r) => documentIds(r).map((d) => d.id)))];
   const { documents, accounts } = schema;
   const [docs, accts] = await Promise.all([
@@ -39,11 +41,11 @@ export async function toJobViews(db: DbOrTx, rows: JobRow[], viewer: JobViewer):
           .from(documents)
           .where(and(inArray(documents.id, ids), isNull(documents.deletedAt)))
       : Promise.resolve([]),
-    db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, [...new Set(rows.map((r) => r.accountId))])),
+    accountIds.length ? db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, accountIds)) : Promise.resolve([]),
   ]);
   // Keyed by account too: a job names only documents of its own account.
   const names = new Map(docs.map((d) => [`${d.accountId}/${d.id}`, d.filename]));
-  const accountNames = new Map(accts.map((a) => [a.id, a.name]));
+  const accountNames = new Map([...(knownAccountNames ?? []), ...accts.map((a) => [a.id, a.name] as const)]);
   return rows.map((r) => ({
     ...toJobDto(r),
     documents: documentIds(r).map((d) => ({ ...d, filename: names.get(`${r.accountId}/${d.id}`) ?? null })),
@@ -52,8 +54,8 @@ export async function toJobViews(db: DbOrTx, rows: JobRow[], viewer: JobViewer):
   }));
 }
 
-export async function toJobView(db: DbOrTx, row: JobRow, viewer: JobViewer): Promise<TJob> {
-  const [view] = await toJobViews(db, [row], viewer);
+export async function toJobView(db: DbOrTx, row: JobRow, viewer: JobViewer, knownAccountNames?: ReadonlyMap<string, string>): Promise<TJob> {
+  const [view] = await toJobViews(db, [row], viewer, knownAccountNames);
   if (!view) throw new Error("toJobViews returned nothing for one row");
   return view;
 }

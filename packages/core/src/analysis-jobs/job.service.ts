@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { lockReserveRow } from "../billing/ledger.repository.js";
-import { createReserveIfMissing, reserveRules } from "../billing/ledger.service.js";
-import { checkSpend, cheapJobTypes, committedCents, verdictFor } from "../billing/low-balance.service.js";
+import { reserveRules } from "../billing/ledger.service.js";
+import { checkSpend, cheapJobTypes } from "../billing/low-balance.service.js";
+import { admissionFor } from "./job-admission.js";
 import { recordAudit } from "../audit/audit.service.js";
 import type { RequestMeta, ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
@@ -16,7 +16,7 @@ import { analyzerModel, documentIdsOf, estimateJobCost, loadTenantDocuments } fr
 import { appendJobEvent } from "./job-events.repository.js";
 import { toJobView } from "./job-view.js";
 import { publishJobChange } from "./job-live.js";
-import { findJob, insertQueuedJob, transitionJob, type JobRow } from "./jobs.repository.js";
+import { findJob, transitionJob, type JobRow } from "./jobs.repository.js";
 import { requireFlag, subjectFor } from "../flags/flag-gate.js";
 import { FLAGS } from "../flags/flags.schema.js";
 import { assertNotHiddenResume } from "../documents/document.service.js";
@@ -73,10 +73,10 @@ export async function estimateJob(ctx: ServiceContext, actor: TenantActor, input
 }
 
 /**
- * Validates, prices and admits a job, then queues it. Admission holds the
- * account's reserve row locked while it checks the policy (counting queued and
- * running jobs as committed) and inserts the job, so a burst of concurrent
- * creates is judged one after another, never all against the same balance.
+ * Validates, prices and admits a job, then queues it. Admission (job-admission.ts)
+ * holds the account's reserve row locked while it checks the policy (counting
+ * queued and running jobs as committed) and inserts the job, so a burst of
+ * concurrent creates is judged one after another, never all against the same balance.
  * A refusal by the policy (PAYMENT_REQUIRED, naming balance and estimate) or
  * by the ai-analysis flag (FORBIDDEN, naming it) writes and enqueues nothing.
  */
@@ -89,15 +89,17 @@ export async function createJob(ctx: ServiceContext, actor: TenantActor, raw: TC
   await assertFlagOn(ctx, actor, accountId, type);
   // The documents' own rule too: a member without a recruiting role can't analyse a candidate's résumé copy.
   for (const id of documentIdsOf(type, input)) await assertNotHiddenResume(ctx, actor, { id, accountId });
-  const { job, check } = await admitJob(ctx, { accountId, createdBy: by(actor), type, input }, meta);
-  return { ...(await toJobView(ctx.db, job, actor)), spendWarning: check.verdict === "warn" ? check.message : null };
+  const { job, check, accountName } = await admitJob(ctx, { accountId, createdBy: by(actor), type, input }, meta);
+  const known = accountName === null ? undefined : new Map([[job.accountId, accountName]]);
+  return { ...(await toJobView(ctx.db, job, actor, known)), spendWarning: check.verdict === "warn" ? check.message : null };
 }
 
 /**
  * Admission and enqueue of an already validated job in `accountId`, for callers that decided the
  * account's rights themselves: createJob above, and work a platform rule starts on an account's
  * behalf (an application's résumé match, billed to the employer though a candidate caused it).
- * `createdBy` null = nobody to notify of the outcome.
+ * `createdBy` null = nobody to notify of the outcome. Admitted with every other create of this
+ * process that arrived meanwhile, in one transaction for the batch (job-admission.ts).
  */
 export async function admitJob(
   ctx: ServiceContext,
@@ -106,35 +108,26 @@ export async function admitJob(
 ) {
   if (!ctx.jobs) throw new Error("admitJob needs a context with job queues");
   const { accountId, type, input } = job;
-  const admitted = await inTransaction(ctx, async (tx, txCtx) => {
-    const rules = reserveRules(ctx);
-    // The locked row is the balance the verdict uses: no second read of it (checkSpend's) inside the lock.
-    // Created on first use only: an account's every later job locks the row in one statement.
-    let reserve = await lockReserveRow(tx, accountId);
-    if (!reserve) {
-      await createReserveIfMissing(tx, accountId, rules);
-      reserve = await lockReserveRow(tx, accountId);
-    }
-    if (!reserve) throw notFound("Account");
-    const docs = await loadTenantDocuments(tx, accountId, documentIdsOf(type, input));
-    const priced = await estimateJobCost(tx, ctx.config, type, input, docs);
-    const pendingCents = await committedCents(tx, accountId);
-    const check = verdictFor(reserve, priced.totalCents, type, cheapJobTypes(ctx), { creditLimitCents: rules.creditLimitCents, pendingCents });
-    if (!check.allowed) throw new ServiceError("PAYMENT_REQUIRED", check.message ?? "The low-balance policy refuses this job");
-    const { job: row, events } = await insertQueuedJob(
-      tx,
-      { accountId, createdById: job.createdBy?.id ?? null, type, input, estimatedCostCents: priced.totalCents },
-      {
-        type: "job.queued",
-        message: `Queued ${type} (estimated ${priced.totalCents} ¢)`,
-        data: { estimatedCents: priced.totalCents, verdict: check.verdict, ...(check.message ? { warning: check.message } : {}) },
-      },
-    );
-    await recordAudit(tx, { eventType: "job.created", actor: job.createdBy, target: { type: "job", id: row.id }, accountId, meta, details: { type, estimatedCents: priced.totalCents } });
-    // Held by txCtx until the commit: a refused or rolled-back job is never announced.
-    await publishJobChange(txCtx, row, { events, status: "queued" });
-    return { job: row, check };
+  // Priced before admission, outside the reserve's lock (what estimateJob shows is computed the same way).
+  const docs = await loadTenantDocuments(ctx.db, accountId, documentIdsOf(type, input));
+  const priced = await estimateJobCost(ctx.db, ctx.config, type, input, docs);
+  const admitted = await admissionFor(ctx.db).load({
+    accountId,
+    createdById: job.createdBy?.id ?? null,
+    type,
+    input,
+    estimatedCents: priced.totalCents,
+    rules: reserveRules(ctx),
+    cheap: cheapJobTypes(ctx),
+    queuedEvent: (check) => ({
+      type: "job.queued",
+      message: `Queued ${type} (estimated ${priced.totalCents} ¢)`,
+      data: { estimatedCents: priced.totalCents, verdict: check.verdict, ...(check.message ? { warning: check.message } : {}) },
+    }),
+    audit: { eventType: "job.created", actor: job.createdBy, accountId, meta, details: { type, estimatedCents: priced.totalCents } },
   });
+  // Committed: announce it (a refused job was never written, so never announced).
+  await publishJobChange(ctx, admitted.job, { events: admitted.events, status: "queued" });
   try {
     await ctx.jobs.enqueue(ANALYSIS_JOBS.run, { jobId: admitted.job.id }, { jobId: admitted.job.id, attempts: 3, backoff: { type: "exponential", delay: ctx.config.JOB_RETRY_BASE_MS } });
   } catch (err) {

@@ -1,8 +1,9 @@
-import { and, desc, eq, getTableColumns, ne, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, notInArray, sql } from "drizzle-orm";
 import { schema, type Db, type DbOrTx } from "@atrium/db";
 import { isFinished } from "./job-dto.js";
 import type { TJobEvent } from "./analysis-jobs.schema.js";
-import { appendJobEvent, insertEventsFrom, RETURNING_EVENTS, WRITTEN_EVENTS, writtenEvents, type JobEventInput } from "./job-events.repository.js";
+import { appendJobEvent, type JobEventInput } from "./job-events.repository.js";
+import { startJobsWithEvents } from "./job-batch.repository.js";
 import type { JobRow } from "./jobs.repository.js";
 
 const { jobs, jobEvents } = schema;
@@ -20,47 +21,98 @@ export type RunStart =
   /** The tenant has `running` jobs at its cap. */
   | { status: "full"; running: number; accountId: string };
 
+/** One run to start: its job, and the `job.running` event it gets (built from the row it will have). */
+export interface RunToStart {
+  jobId: string;
+  runningEvent: (job: JobRow, recovered: boolean) => JobEventInput;
+}
+
 /**
- * Starts a run (queued|running → running, one more attempt, its `job.running`
- * event written with it) only while the tenant has fewer than `cap` other jobs
+ * Starts runs (queued|running → running, one more attempt, each with its
+ * `job.running` event) only while their tenant has fewer than `cap` jobs
  * running (JOBS_MAX_RUNNING_PER_TENANT), so one tenant's backlog can't fill
- * every worker. A transaction-scoped advisory lock per tenant, taken by the
- * same statement that reads the job, makes count-then-start atomic across
- * every worker process; Postgres' `running` rows are the slots, so a crashed
- * worker's job keeps its slot only until BullMQ hands it to another worker
- * (which resumes it: the job itself is left out of the count) or the stalled
- * sweep fails it.
+ * every worker. The worker's group commit hands every start that arrived
+ * meanwhile to one call: one transaction of three statements for the batch,
+ * whatever its size. Transaction-scoped advisory locks per tenant (taken in
+ * account order, so two batches never wait on each other in a cycle) make
+ * count-then-start atomic across every worker process; Postgres' `running`
+ * rows are the slots, so a crashed worker's job keeps its slot only until
+ * BullMQ hands it to another worker (which resumes it: the batch's own jobs
+ * are left out of the count) or the stalled sweep fails it. Within a batch,
+ * a tenant's slots go to its jobs in the order they arrived.
  */
-export async function startRunWithinCap(db: DbOrTx, jobId: string, cap: number, now: () => Date, runningEvent: (job: JobRow, recovered: boolean) => JobEventInput): Promise<RunStart> {
+export async function startRunsWithinCap(db: DbOrTx, runs: RunToStart[], cap: number, now: () => Date): Promise<RunStart[]> {
+  if (!runs.length) return [];
   return (db as Db).transaction(async (tx) => {
-    const lock = sql`pg_advisory_xact_lock(hashtextextended('jobs.running:' || ${jobs.accountId}::text, 0))`;
-    const [found] = await tx.select({ ...getTableColumns(jobs), locked: sql<unknown>`${lock}` }).from(jobs).where(eq(jobs.id, jobId));
-    if (!found) return { status: "missing" };
-    const { locked: _locked, ...job } = found;
-    if (isFinished(job.status)) return { status: "finished", job };
-    if (job.cancelRequestedAt) return { status: "cancel_requested", job };
-    const othersRunning = and(eq(jobs.accountId, job.accountId), eq(jobs.status, "running"), ne(jobs.id, job.id));
-    // The count is its own statement (a fresh snapshot, taken after the lock), and the run's start time is read
-    // after it: a job whose finish freed the slot committed its finishedAt first, so recorded runs never overlap
-    // more than `cap` (a start time read before the count could precede that finish).
-    const [counted] = await tx.select({ n: sql<number>`count(*)::int` }).from(jobs).where(othersRunning);
-    const n = Number(counted?.n ?? 0);
-    if (n >= cap) return { status: "full", running: n, accountId: job.accountId };
-    // Under the lock nobody else starts this job, so its next attempt number is known before the statement.
-    const recovered = job.status === "running";
-    const startedAt = job.startedAt ?? now();
-    const next: JobRow = { ...job, status: "running", attempts: job.attempts + 1, startedAt, updatedAt: new Date() };
-    // Start and the job.running event in ONE statement.
-    const { rows } = await tx.execute<{ id: string | null; events: unknown }>(sql`
-      with upd as (
-        update ${jobs} set status = 'running', attempts = ${jobs.attempts} + 1, started_at = coalesce(${jobs.startedAt}, ${startedAt}), updated_at = ${next.updatedAt}
-        where ${jobs.id} = ${job.id} and ${jobs.status} in ('queued', 'running')
-        returning id, account_id
-      ), ev as (${insertEventsFrom(sql`upd`, job.id, [{ ...runningEvent(next, recovered), occurredAt: next.updatedAt }])} ${RETURNING_EVENTS})
-      select (select id from upd) as id, ${WRITTEN_EVENTS}`);
-    // Not started although under the cap: the job itself was cancelled or finished meanwhile.
-    return rows[0]?.id ? { status: "started", job: next, recovered, events: writtenEvents(rows[0].events) } : { status: "gone" };
+    const ids = JSON.stringify(runs.map((r) => r.jobId));
+    const inBatch = sql`(select value::uuid from jsonb_array_elements_text(${ids}::jsonb))`;
+    const { rows: found } = await tx.execute<Record<string, unknown>>(sql`
+      with l as (
+        select pg_advisory_xact_lock(hashtextextended('jobs.running:' || a.account_id::text, 0))
+        from (select distinct account_id from ${jobs} where id in ${inBatch} order by account_id) a
+      )
+      select * from ${jobs} where id in ${inBatch} and (select count(*) from l) >= 0`);
+    const rows = new Map(found.map((raw) => [String(raw.id), rowOf(raw)]));
+    const candidates = runs.flatMap((r) => {
+      const job = rows.get(r.jobId);
+      return job && !isFinished(job.status) && !job.cancelRequestedAt ? [job] : [];
+    });
+    const slots = new Map<string, number>();
+    if (candidates.length) {
+      // Its own statement (a fresh snapshot, taken after the locks), and the runs' start time is read after it:
+      // a job whose finish freed a slot committed its finishedAt first, so recorded runs never overlap more than `cap`.
+      const accounts = [...new Set(candidates.map((j) => j.accountId))];
+      const counted = await tx
+        .select({ accountId: jobs.accountId, n: sql<number>`count(*)::int` })
+        .from(jobs)
+        .where(and(inArray(jobs.accountId, accounts), eq(jobs.status, "running"), notInArray(jobs.id, candidates.map((j) => j.id))))
+        .groupBy(jobs.accountId);
+      for (const a of accounts) slots.set(a, Number(counted.find((c) => c.accountId === a)?.n ?? 0));
+    }
+    const starting: Array<{ run: RunToStart; next: JobRow; recovered: boolean }> = [];
+    const decided = new Map<string, RunStart>();
+    for (const run of runs) {
+      const job = rows.get(run.jobId);
+      if (!job) decided.set(run.jobId, { status: "missing" });
+      else if (isFinished(job.status)) decided.set(run.jobId, { status: "finished", job });
+      else if (job.cancelRequestedAt) decided.set(run.jobId, { status: "cancel_requested", job });
+      else {
+        const running = slots.get(job.accountId) ?? 0;
+        if (running >= cap) decided.set(run.jobId, { status: "full", running, accountId: job.accountId });
+        else {
+          slots.set(job.accountId, running + 1);
+          const updatedAt = new Date();
+          starting.push({ run, recovered: job.status === "running", next: { ...job, status: "running", attempts: job.attempts + 1, startedAt: job.startedAt ?? now(), updatedAt } });
+        }
+      }
+    }
+    const written = await startJobsWithEvents(
+      tx,
+      starting.map(({ run, next, recovered }) => ({ jobId: next.id, startedAt: next.startedAt ?? next.updatedAt, updatedAt: next.updatedAt, events: [{ ...run.runningEvent(next, recovered), occurredAt: next.updatedAt }] })),
+    );
+    starting.forEach(({ next, recovered }, i) => {
+      const events = written[i];
+      // Not started although under the cap: the job itself was cancelled or finished meanwhile.
+      decided.set(next.id, events ? { status: "started", job: next, recovered, events } : { status: "gone" });
+    });
+    return runs.map((r) => decided.get(r.jobId) ?? { status: "gone" });
   });
+}
+
+/** One run's start (a batch of one): see startRunsWithinCap. */
+export async function startRunWithinCap(db: DbOrTx, jobId: string, cap: number, now: () => Date, runningEvent: RunToStart["runningEvent"]): Promise<RunStart> {
+  const [start] = await startRunsWithinCap(db, [{ jobId, runningEvent }], cap, now);
+  return start ?? { status: "gone" };
+}
+
+/** A raw `select *` row of jobs (snake_case columns, as the schema's casing names them; driver values) as drizzle would map it. */
+function rowOf(raw: Record<string, unknown>): JobRow {
+  const out: Record<string, unknown> = {};
+  for (const [key, col] of Object.entries(getTableColumns(jobs))) {
+    const v = raw[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)];
+    out[key] = v === null || v === undefined ? null : col.mapFromDriverValue(v);
+  }
+  return out as JobRow;
 }
 
 /** Says once on the job's timeline why it hasn't started (a job may wait many rounds; one line is enough). */

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "@atrium/db";
 import { createLocalAnalyzer } from "../analyzers/local/local.analyzer.js";
@@ -84,6 +84,43 @@ describe("runAnalysisJob", () => {
     expect(costs).toEqual([{ totalCents: 0, tx: job?.tx }]);
     expect(events[2]?.tx).toBe(job?.tx);
     expect(await env.ctx.db.select().from(schema.ledgerEntries).where(eq(schema.ledgerEntries.relatedId, jobId))).toEqual([]);
+  });
+
+  it("runs of concurrent jobs share their statements: one transaction starts them all, one statement finishes them all", async () => {
+    // Group commit (job-writes.ts): deliveries that arrive together are started in one transaction and finished
+    // in one statement; before it, each run had its own (six starts, six finishes: twelve transactions).
+    const { accountId } = await newAccount(env.ctx);
+    const other = await newAccount(env.ctx);
+    const ids = await Promise.all([accountId, accountId, accountId, other.accountId, other.accountId, other.accountId].map((a) => queuedNoop(a, {})));
+    const roomy: RunDeps = { ...deps, config: { ...deps.config, JOBS_MAX_RUNNING_PER_TENANT: 10 } };
+    const outcomes = await Promise.all(ids.map((id) => runAnalysisJob(roomy, firstAttempt, id)));
+    expect(outcomes).toEqual(ids.map(() => ({ status: "success", costCents: 0 })));
+
+    const rows = await env.ctx.db.select({ id: schema.jobs.id, status: schema.jobs.status, attempts: schema.jobs.attempts, tx: xmin }).from(schema.jobs).where(inArray(schema.jobs.id, ids));
+    const events = await env.ctx.db.select({ jobId: schema.jobEvents.jobId, seq: schema.jobEvents.seq, type: schema.jobEvents.type, tx: xmin }).from(schema.jobEvents).where(inArray(schema.jobEvents.jobId, ids)).orderBy(asc(schema.jobEvents.seq));
+    const costs = await env.ctx.db.select({ runId: schema.usageCosts.runId, tx: xmin }).from(schema.usageCosts).where(inArray(schema.usageCosts.runId, ids));
+    // Each job's own timeline is whole and in order, numbered from 1.
+    for (const id of ids) expect(events.filter((e) => e.jobId === id).map((e) => [e.seq, e.type])).toEqual([[1, "job.queued"], [2, "job.running"], [3, "job.succeeded"]]);
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual(ids.map(() => ["success", 1]));
+    const txOf = (type: string) => new Set(events.filter((e) => e.type === type).map((e) => e.tx));
+    expect(txOf("job.running").size).toBe(1);
+    expect(txOf("job.succeeded").size).toBe(1);
+    // The finish statement moved every job and wrote every usage record with the last events.
+    expect(new Set([...rows.map((r) => r.tx), ...costs.map((c) => c.tx)])).toEqual(txOf("job.succeeded"));
+    expect(costs).toHaveLength(ids.length);
+  });
+
+  it("starts a batch within each tenant's running cap, in the order the deliveries came", async () => {
+    // Cap 2: of one tenant's four deliveries arriving together, the first two start and the rest wait (delayed).
+    const capped: RunDeps = { ...deps, config: { ...deps.config, JOBS_MAX_RUNNING_PER_TENANT: 2 } };
+    const { accountId } = await newAccount(env.ctx);
+    const ids = await Promise.all([1, 2, 3, 4].map(() => queuedNoop(accountId, {})));
+    const postponed: string[] = [];
+    const outcomes = await Promise.allSettled(ids.map((id) => runAnalysisJob(capped, { ...firstAttempt, postpone: async () => void postponed.push(id) }, id)));
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "fulfilled", "rejected", "rejected"]);
+    expect(postponed).toEqual(ids.slice(2));
+    const rows = await env.ctx.db.select({ id: schema.jobs.id, status: schema.jobs.status }).from(schema.jobs).where(inArray(schema.jobs.id, ids));
+    expect(ids.map((id) => rows.find((r) => r.id === id)?.status)).toEqual(["success", "success", "queued", "queued"]);
   });
 
   it("a second delivery of a finished job changes nothing and charges nothing more", async () => {

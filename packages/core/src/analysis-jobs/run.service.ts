@@ -9,7 +9,8 @@ import type { JobRow } from "./jobs.repository.js";
 import { PIPELINES, type Pipeline } from "./run.pipelines.js";
 import { BadJobInput, failureCause, INTERNAL_FAILURE_MESSAGE, isTransient, JobCancelled, userMessage } from "./run.errors.js";
 import type { RunDeps, RunState } from "./run.steps.js";
-import { noteWaitingForSlot, startRunWithinCap } from "./run-slots.js";
+import { noteWaitingForSlot } from "./run-slots.js";
+import { jobWritesFor } from "./job-writes.js";
 import { publishJobChange } from "./job-live.js";
 import { accountTopic } from "../realtime/realtime.schema.js";
 import { publishEvent } from "../realtime/realtime.service.js";
@@ -39,7 +40,7 @@ class JobMovedOn extends Error {}
 async function finishCancelled(deps: RunDeps, job: JobRow, events: JobEventBuffer): Promise<RunOutcome> {
   const message = job.status === "running" ? "Stopped: cancel requested" : "Cancelled before it started";
   const set: JobFinish = { status: "cancelled", error: null, finishedAt: deps.now() };
-  const done = await events.flush((batch) => finishJobWithEvents(deps.db, job.id, ["queued", "running"], set, batch), { type: "job.cancelled", message });
+  const done = await events.flush((batch) => jobWritesFor(deps.db).finish.load({ jobId: job.id, from: ["queued", "running"], set, events: batch }), { type: "job.cancelled", message });
   if (done.moved) await publishJobChange(deps, job, { events: done.events, status: "cancelled" });
   return { status: "cancelled" };
 }
@@ -63,7 +64,8 @@ async function finishSucceeded(run: RunState, result: Record<string, unknown>, t
     // Free (the noop job, a free model): status, result, last events and usage record in ONE statement.
     const set: JobFinish = { status: "success", result: { ...result, lineItems: priced.lineItems }, costCents: 0, error: null, finishedAt: deps.now() };
     const done = { type: "job.succeeded", message: `Done in ${Math.round(ms())} ms; cost 0 ¢`, data: { lineItems: priced.lineItems, debited: false }, durationMs: ms(), costCents: 0 };
-    const out = await run.events.flush((batch) => finishJobWithEvents(deps.db, job.id, ["running"], set, batch, { jobType: job.type, lineItems: priced.lineItems }), done);
+    const freeRun = { jobType: job.type, lineItems: priced.lineItems };
+    const out = await run.events.flush((batch) => jobWritesFor(deps.db).finish.load({ jobId: job.id, from: ["running"], set, events: batch, freeRun }), done);
     if (!out.moved) return { status: "gone", skipped: true };
     await publishJobChange(deps, job, { events: out.events, status: "success" });
     return { status: "success", costCents: 0 };
@@ -108,7 +110,7 @@ async function handleFailure(run: RunState, attempt: RunAttempt, err: unknown): 
     throw err;
   }
   const set: JobFinish = { status: "failed", error: message, errorCause: failureCause(err), finishedAt: deps.now() };
-  const out = await run.events.flush((batch) => finishJobWithEvents(deps.db, job.id, ["running"], set, batch), { type: "job.failed", message, data: { attempt: job.attempts, transient: isTransient(err) } });
+  const out = await run.events.flush((batch) => jobWritesFor(deps.db).finish.load({ jobId: job.id, from: ["running"], set, events: batch }), { type: "job.failed", message, data: { attempt: job.attempts, transient: isTransient(err) } });
   if (out.moved) await publishJobChange(deps, job, { events: out.events, status: "failed" });
   if (out.moved) await notifyJobOutcome(deps, job, { status: "failed", error: message });
   if (out.moved) await recordMatchOutcome(deps, job, { status: "failed", error: message });
@@ -136,11 +138,17 @@ function parsedInput(job: JobRow): { type: TJobType; input: unknown } {
 export async function runAnalysisJob(deps: RunDeps, attempt: RunAttempt, jobId: string): Promise<RunOutcome> {
   const events = new JobEventBuffer(deps.now);
   const cap = deps.config.JOBS_MAX_RUNNING_PER_TENANT;
-  const start = await startRunWithinCap(deps.db, jobId, cap, deps.now, (job, recovered) => ({
-    type: "job.running",
-    message: `Running (attempt ${job.attempts}${recovered ? ", resumed after an interrupted attempt" : ""})`,
-    data: { attempt: job.attempts, bullAttempt: attempt.attemptsMade + 1, recovered, analyzer: deps.analyzer.name, model: deps.analyzer.model },
-  }));
+  // Batched with the starts of this process' other deliveries (job-writes.ts): one transaction for all of them.
+  const start = await jobWritesFor(deps.db).start.load({
+    jobId,
+    cap,
+    now: deps.now,
+    runningEvent: (job, recovered) => ({
+      type: "job.running",
+      message: `Running (attempt ${job.attempts}${recovered ? ", resumed after an interrupted attempt" : ""})`,
+      data: { attempt: job.attempts, bullAttempt: attempt.attemptsMade + 1, recovered, analyzer: deps.analyzer.name, model: deps.analyzer.model },
+    }),
+  });
   switch (start.status) {
     case "missing":
       throw new UnrecoverableError(`job ${jobId} not found`);

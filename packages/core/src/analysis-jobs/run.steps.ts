@@ -4,7 +4,7 @@ import type { ServiceContext } from "../shared/context.js";
 import { emitTelemetry } from "../system/telemetry.service.js";
 import type { TJobType } from "./analysis-jobs.schema.js";
 import type { JobEventBuffer } from "./job-events.buffer.js";
-import { touchJobWithEvents } from "./job-events.repository.js";
+import { jobWritesFor } from "./job-writes.js";
 import type { JobRow } from "./jobs.repository.js";
 import { JobCancelled } from "./run.errors.js";
 import { publishJobChange } from "./job-live.js";
@@ -29,12 +29,13 @@ export interface RunState<T extends TJobType = TJobType> {
 }
 
 /**
- * Runs one named step. Its boundary is one statement: mark progress for the
+ * Runs one named step. Its boundary is one statement, shared with the boundaries
+ * of the process' other running jobs (job-writes.ts): mark progress for the
  * stalled sweep, read whether a cancel was asked for, and write the events
  * buffered so far. The step's own event is buffered for the next boundary.
  */
 export async function step<T>(run: RunState, name: string, fn: () => Promise<T>): Promise<T> {
-  const { cancelRequested, events } = await run.events.flush((batch) => touchJobWithEvents(run.deps.db, run.job.id, batch));
+  const { cancelRequested, events } = await run.events.flush((batch) => jobWritesFor(run.deps.db).touch.load({ jobId: run.job.id, events: batch }));
   await publishJobChange(run.deps, run.job, { events });
   if (cancelRequested) throw new JobCancelled();
   const t0 = performance.now();

@@ -22,7 +22,12 @@ export interface AuditEntry {
  * record inside the same transaction as the change they describe.
  */
 export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
-  await db.insert(schema.auditEvents).values({
+  await db.insert(schema.auditEvents).values(auditRow(entry));
+}
+
+/** The row an audit entry is stored as (for callers that insert many in one statement). */
+export function auditRow(entry: AuditEntry): typeof schema.auditEvents.$inferInsert {
+  return {
     eventType: entry.eventType,
     actorId: entry.actor?.id ?? null,
     actorUsername: entry.actor?.username ?? null,
@@ -32,7 +37,7 @@ export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> 
     ipAddress: entry.meta?.ip ?? null,
     userAgent: entry.meta?.userAgent?.slice(0, 512) ?? null,
     details: entry.details ?? {},
-  });
+  };
 }
 
 /** Export stops here; a bigger trail needs narrower filters (from/to). */

@@ -10,6 +10,7 @@ import { findUserByLogin, touchLastLogin, type UserRow } from "../users/user.rep
 import type { TAuthMethod, TLoginInput, TMeOutput } from "./auth.schema.js";
 import { burnVerifyTime, verifyPassword } from "./password-hash.service.js";
 import { createSession, invalidateSession, validateSessionToken, type IssuedSession } from "./session.service.js";
+import type { AccountRole } from "./session.repository.js";
 
 const INVALID = "Invalid username or password";
 
@@ -17,6 +18,8 @@ export interface Authenticated {
   user: UserRow;
   /** The user's live account, when the lookup already read it (session tokens); `me` reads it otherwise. */
   account?: AccountRow | null;
+  /** The user's role in that account, read with it (session tokens); `me` reads it otherwise. */
+  accountRole?: AccountRole | null;
   method: TAuthMethod;
   sessionId: string | null;
   apiKeyId: string | null;
@@ -85,13 +88,18 @@ export async function authenticateToken(ctx: ServiceContext, token: string): Pro
     return found ? { user: found.user, method: "api_key", sessionId: null, apiKeyId: found.key.id } : null;
   }
   const found = await validateSessionToken(ctx, token);
-  return found ? { user: found.user, account: found.account, method: "session", sessionId: found.session.id, apiKeyId: null } : null;
+  return found ? { user: found.user, account: found.account, accountRole: found.accountRole, method: "session", sessionId: found.session.id, apiKeyId: null } : null;
 }
 
 /** The caller, their home account and their role in it (a tenant role, not the staff flag). */
 export async function getMe(ctx: ServiceContext, auth: Authenticated): Promise<TMeOutput> {
   const accountId = auth.user.accountId;
-  // A session lookup already read the account (session.repository.ts); the role is read per call, never cached.
+  // A session lookup already read the account and the role (session.repository.ts): no query at all. Its cache
+  // entry is dropped on every process when the role changes (account-member.service.ts), like on any user change.
+  if (auth.account !== undefined && auth.accountRole !== undefined) {
+    const account = auth.account;
+    return { user: toUserDto(auth.user), account: account ? toAccountDto(account) : null, accountRole: account ? auth.accountRole : null, authMethod: auth.method };
+  }
   const [account, member] = accountId
     ? await Promise.all([auth.account !== undefined ? auth.account : findAccountById(ctx.db, accountId), findMember(ctx.db, { accountId }, auth.user.id)])
     : [];

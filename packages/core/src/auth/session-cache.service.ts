@@ -3,16 +3,18 @@ import type { Logger } from "@atrium/config";
 import type { ServiceContext } from "../shared/context.js";
 import type { AccountRow } from "../accounts/tenant.repository.js";
 import type { UserRow } from "../users/user.repository.js";
-import type { SessionRow } from "./session.repository.js";
+import type { AccountRole, SessionRow } from "./session.repository.js";
 
 /** What a session token resolves to: the one row `validateSessionToken` reads. */
 export interface SessionLookup {
   session: SessionRow;
   user: UserRow;
   account: AccountRow | null;
+  /** The user's role in that account (null without one); role changes invalidate like any other change. */
+  accountRole: AccountRole | null;
 }
 
-/** Something that ended or changed: a session (logout) or a user (disable, password, profile). */
+/** Something that ended or changed: a session (logout) or a user (disable, password, profile, account role). */
 export type AuthChange = { sessionId: string } | { userId: string };
 
 /**

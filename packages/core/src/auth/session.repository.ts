@@ -3,8 +3,9 @@ import { schema, type DbOrTx } from "@atrium/db";
 import type { AccountRow } from "../accounts/tenant.repository.js";
 import type { UserRow } from "../users/user.repository.js";
 
-const { accounts, sessions, users } = schema;
+const { accountMembers, accounts, sessions, users } = schema;
 export type SessionRow = typeof sessions.$inferSelect;
+export type AccountRole = typeof accountMembers.$inferSelect.role;
 
 export async function insertSession(db: DbOrTx, values: typeof sessions.$inferInsert): Promise<SessionRow> {
   const [row] = await db.insert(sessions).values(values).returning();
@@ -14,10 +15,11 @@ export async function insertSession(db: DbOrTx, values: typeof sessions.$inferIn
 
 function sessionLookupQuery(db: DbOrTx) {
   return db
-    .select({ session: sessions, user: users, account: accounts })
+    .select({ session: sessions, user: users, account: accounts, accountRole: accountMembers.role })
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
     .leftJoin(accounts, and(eq(accounts.id, users.accountId), isNull(accounts.deletedAt)))
+    .leftJoin(accountMembers, and(eq(accountMembers.accountId, accounts.id), eq(accountMembers.userId, users.id)))
     .where(eq(sessions.id, sql.placeholder("id")))
     .limit(1)
     .prepare("session_lookup");
@@ -26,8 +28,11 @@ function sessionLookupQuery(db: DbOrTx) {
 // One prepared statement per database handle: Postgres plans it once per connection, drizzle builds its SQL once.
 const prepared = new WeakMap<object, ReturnType<typeof sessionLookupQuery>>();
 
-/** The session, its user and the user's (live) account: everything an authenticated request needs, in one round trip. */
-export async function findSessionWithUser(db: DbOrTx, id: string): Promise<{ session: SessionRow; user: UserRow; account: AccountRow | null } | undefined> {
+/** The session, its user, the user's (live) account and their role in it: everything an authenticated request needs, in one round trip. */
+export async function findSessionWithUser(
+  db: DbOrTx,
+  id: string,
+): Promise<{ session: SessionRow; user: UserRow; account: AccountRow | null; accountRole: AccountRole | null } | undefined> {
   let query = prepared.get(db);
   if (!query) prepared.set(db, (query = sessionLookupQuery(db)));
   const [row] = await query.execute({ id });

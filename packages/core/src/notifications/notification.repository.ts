@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import { after } from "../shared/pagination.js";
@@ -39,6 +40,33 @@ export async function insertIfWanted(
   const row = rows[0];
   if (!row) throw new Error("notify's statement returned no row");
   return row;
+}
+
+/**
+ * insertIfWanted for many notifications in ONE statement (a worker's job outcomes, group-committed):
+ * the same channel, liveness and `off` rules per row; results in the order given.
+ */
+export async function insertManyIfWanted(
+  db: DbOrTx,
+  values: ReadonlyArray<{ userId: string; accountId: string | null; kind: TNotificationKind; title: string; body: string; link: string | null }>,
+): Promise<Array<{ channel: TNotificationChannel; id: string | null; email: string | null; name: string | null }>> {
+  // Ids made here, so each row's result is found by its own id (two alike notifications may go in one batch).
+  const rowsIn = JSON.stringify(values.map((v, n) => ({ n, id: randomUUID(), user_id: v.userId, account_id: v.accountId, kind: v.kind, title: v.title, body: v.body, link: v.link, fallback: NOTIFICATION_KINDS[v.kind].default })));
+  const { rows } = await db.execute<{ n: number; channel: TNotificationChannel; id: string | null; email: string | null; name: string | null }>(sql`
+    with v as (
+      select * from jsonb_to_recordset(${rowsIn}::jsonb) as v(n int, id uuid, user_id uuid, account_id uuid, kind text, title text, body text, link text, fallback notification_channel)
+    ), w as (
+      select v.*, coalesce(p.channel, v.fallback) as channel, u.id as live_id, u.email, coalesce(u.display_name, u.username) as name
+      from v left join ${notificationPreferences} p on p.user_id = v.user_id and p.kind = v.kind
+      left join ${users} u on u.id = v.user_id and u.is_active and u.deleted_at is null
+    ), ins as (
+      insert into ${notifications} (id, user_id, account_id, kind, title, body, link)
+      select id, live_id, account_id, kind, title, body, link from w where live_id is not null and channel <> 'off' order by n
+      returning id
+    )
+    select w.n, w.channel, w.email, w.name, (select ins.id from ins where ins.id = w.id) as id
+    from w order by w.n`);
+  return rows.map((r) => ({ channel: r.channel, id: r.id, email: r.email, name: r.name }));
 }
 
 /** A user's notifications, newest first: limit + 1 rows after `cursor` (the extra one says there is more). */

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "@atrium/db";
 import { newAccount, setPolicy, startBillingTestEnv, type BillingTestEnv } from "../billing/billing.test-helpers.js";
@@ -71,4 +71,24 @@ describe("notification producers", () => {
     expect(mails[0]?.text).toContain(`http://atrium.test/jobs/${long.id}`);
     expect(mails[0]?.text).toContain("The document has no text");
   });
+
+  it("jobs: short outcomes arriving together are written in one statement, each still by its starter's channel", async () => {
+    const { accountId } = await newAccount(env.ctx, { owners: 2 });
+    const [muted, watching] = await ownersOf(accountId);
+    if (!muted || !watching) throw new Error("expected two owners");
+    await updatePreferences(env.ctx, { userId: muted.id, username: muted.username, accountId, isStaff: false }, { preferences: [{ kind: "job.finished", channel: "off" }] });
+    const quick = async (createdById: string) => {
+      const [row] = await env.ctx.db.insert(schema.jobs).values({ accountId, type: "noop", input: {}, createdById, status: "running", startedAt: new Date() }).returning();
+      if (!row) throw new Error("no job");
+      return row;
+    };
+    const jobs = [await quick(muted.id), await quick(watching.id), await quick(watching.id)];
+    await Promise.all(jobs.map((j) => notifyJobOutcome(env.ctx, j, { status: "success" })));
+
+    expect(await noticesOf(muted.id)).toEqual([]);
+    const seen = await env.ctx.db.select({ link: schema.notifications.link, tx: sql<string>`xmin::text` }).from(schema.notifications).where(eq(schema.notifications.userId, watching.id));
+    expect(seen.map((n) => n.link).sort()).toEqual([`/jobs/${jobs[1]?.id}`, `/jobs/${jobs[2]?.id}`].sort());
+    expect(new Set(seen.map((n) => n.tx)).size).toBe(1);
+  });
 });
+

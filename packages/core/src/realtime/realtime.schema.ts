@@ -46,8 +46,8 @@ export const ZRealtimeEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("application.changed"), applicationId: id, postingId: id, accountId: id, status: z.string().max(32) }),
   /** Recruiting: an interview was scheduled, confirmed, moved, cancelled or got feedback or a transcript. */
   z.object({ type: z.literal("interview.changed"), interviewId: id, applicationId: id, accountId: id, status: z.string().max(32) }),
-  /** Recruiting: the user's candidate profile changed (saved, or filled from a parsed résumé by job `jobId`). To the user's topic only. */
-  z.object({ type: z.literal("candidate_profile.changed"), userId: id, jobId: id.optional() }),
+  /** Recruiting: the user's candidate profile changed (saved, or filled from a parsed résumé by job `parseJobId`). To the user's topic only. */
+  z.object({ type: z.literal("candidate_profile.changed"), userId: id, parseJobId: id.optional() }),
   /**
    * Sent by the stream itself when a reconnecting client's last event is older than
    * the kept backlog: events may be missing, refetch everything shown.

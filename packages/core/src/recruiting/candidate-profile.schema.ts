@@ -19,14 +19,15 @@ export const ZProfileContact = z.strictObject({
 });
 export type TProfileContact = z.infer<typeof ZProfileContact>;
 
+/** A job needs a title or a company (a parsed résumé may only say "Klarna (2019 - 2025)"). */
 export const ZProfileExperience = z.strictObject({
-  title: text(120, "Title").min(1, "Give the job a title"),
+  title: text(120, "Title").default(""),
   company: text(120, "Company").default(""),
   start: date("Start").default(""),
   /** null: the person still works there. */
   end: date("End").nullable().default(null),
   summary: text(PROFILE_LIMITS.summaryChars, "Summary").default(""),
-});
+}).refine((e) => e.title !== "" || e.company !== "", { message: "Give the job a title or a company", path: ["title"] });
 export type TProfileExperience = z.infer<typeof ZProfileExperience>;
 
 export const ZProfileEducation = z.strictObject({

@@ -10,6 +10,8 @@ import type { RequestMeta, ServiceContext } from "../shared/context.js";
 import { iso } from "../shared/dates.js";
 import { notFound } from "../shared/errors.js";
 import { inTransaction } from "../shared/tx.js";
+import { requireFlag, subjectFor } from "../flags/flag-gate.js";
+import { FLAGS } from "../flags/flags.schema.js";
 import { fillEmpty, profileFromParsed } from "./candidate-profile-fill.service.js";
 import * as repo from "./candidate-profile.repository.js";
 import { ZCandidateProfile, type TCandidateProfile, type TParseCandidateProfileInput, type TUpdateCandidateProfileInput } from "./candidate-profile.schema.js";
@@ -42,7 +44,7 @@ function toView(userId: string, found: Awaited<ReturnType<typeof repo.findProfil
   };
 }
 
-const changed = (ctx: ServiceContext, userId: string, jobId?: string) => publishEvent(ctx, [userTopic(userId)], { type: "candidate_profile.changed", userId, ...(jobId ? { jobId } : {}) });
+const changed = (ctx: ServiceContext, userId: string, jobId?: string) => publishEvent(ctx, [userTopic(userId)], { type: "candidate_profile.changed", userId, ...(jobId ? { parseJobId: jobId } : {}) });
 
 /**
  * Fills the profile from the result of its parse job `jobId`, once: only while
@@ -77,6 +79,7 @@ export async function getMyProfile(ctx: ServiceContext, actor: TenantActor): Pro
 /** Replaces the parts of your profile the input names (bounded by the contract), audited; created on first save in your home account. */
 export async function updateMyProfile(ctx: ServiceContext, actor: TenantActor, input: TUpdateCandidateProfileInput, meta?: RequestMeta): Promise<TCandidateProfile> {
   const accountId = resolveAccount(actor, undefined, "data.write");
+  await requireFlag(ctx, FLAGS.recruiting, subjectFor(actor, accountId));
   await inTransaction(ctx, async (tx) => {
     await repo.upsertProfile(tx, actor.userId, accountId, input, ctx.now());
     await recordAudit(tx, { eventType: "candidate_profile.updated", actor: by(actor), target: { type: "candidate_profile", id: actor.userId }, accountId, meta, details: { fields: Object.keys(input) } });
@@ -94,6 +97,7 @@ export async function updateMyProfile(ctx: ServiceContext, actor: TenantActor, i
  */
 export async function parseMyProfile(ctx: ServiceContext, actor: TenantActor, input: TParseCandidateProfileInput, meta?: RequestMeta): Promise<TCandidateProfile> {
   const accountId = resolveAccount(actor, undefined, "data.write");
+  await requireFlag(ctx, FLAGS.recruiting, subjectFor(actor, accountId));
   const doc = await loadDocument(ctx, actor, input.documentId, "data.read");
   if (doc.accountId !== accountId) throw notFound("Document");
   const job = await createJob(ctx, actor, { type: "resume_parse", accountId, input: { documentId: doc.id } }, meta);

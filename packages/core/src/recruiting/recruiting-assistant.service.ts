@@ -13,6 +13,8 @@ import { accountTopic } from "../realtime/realtime.schema.js";
 import { publishEvent } from "../realtime/realtime.service.js";
 import type { RequestMeta, ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
+import { requireFlag, subjectFor } from "../flags/flag-gate.js";
+import { FLAGS } from "../flags/flags.schema.js";
 import * as repo from "./recruiting-assistant.repository.js";
 import { ASSISTANT_SOURCE_TYPES, type TAskAssistantInput, type TAssistantAnswer, type TAssistantCitation } from "./recruiting-assistant.schema.js";
 
@@ -104,6 +106,7 @@ async function gather(ctx: ServiceContext, actor: PolicyActor, input: TAskAssist
 export async function ask(ctx: ServiceContext, actor: PolicyActor, input: TAskAssistantInput, meta?: RequestMeta): Promise<TAssistantAnswer> {
   if (ctx.config.ANALYZER !== "openai") throw new ServiceError("PRECONDITION_FAILED", NO_ASSISTANT_PROVIDER);
   const { accountId, sources, truncated } = await gather(ctx, actor, input);
+  await requireFlag(ctx, FLAGS.recruiting, subjectFor(actor, accountId));
   const prompt = `${sources.map((s) => `[${s.type}:${s.id}] ${s.title}\n${s.body}`).join("\n\n")}\n\nQUESTION: ${input.question}`;
   const model = ctx.config.LLM_MODEL;
   const estimate = await priceUsage(ctx.db, { llm: [{ model, inputTokens: estimateTokens(SYSTEM + prompt), outputTokens: ASSISTANT_BUDGET.answerTokens }] });

@@ -43,5 +43,10 @@ export const accountMembers = pgTable(
     recruitingRole: recruitingRole(),
     ...timestamps,
   },
-  (t) => [uniqueIndex("account_members_account_user_key").on(t.accountId, t.userId), index("account_members_user_idx").on(t.userId)],
+  (t) => [
+    uniqueIndex("account_members_account_user_key").on(t.accountId, t.userId),
+    index("account_members_user_idx").on(t.userId),
+    // The member list pages newest first within one account; without it every page sorted all the account's members (bench/growth.bench.ts).
+    index("account_members_account_created_idx").on(t.accountId, t.createdAt, t.id),
+  ],
 );

@@ -18,6 +18,7 @@ import { registerCompletion } from "../commands/completion.js";
 import { registerProfile } from "../commands/profile.js";
 import { registerSystem } from "../commands/system.js";
 import { registerMessages } from "../commands/messages.js";
+import { registerCandidate } from "../commands/candidate.js";
 import { registerEvents } from "../commands/events.js";
 import { registerNotifications } from "../commands/notifications.js";
 import { registerPostings } from "../commands/postings.js";
@@ -57,6 +58,7 @@ export function createProgram(io: CliIo): Command {
   registerTeams(program, ctx);
   registerDocuments(program, ctx);
   registerMessages(program, ctx);
+  registerCandidate(program, ctx);
   registerApplications(program, ctx);
   registerEvents(program, ctx);
   registerData(program, ctx);

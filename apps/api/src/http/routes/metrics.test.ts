@@ -37,6 +37,8 @@ describe("GET /metrics", () => {
     const admin = await tokenFor("admin", "admin123");
     const auth = { authorization: `Bearer ${admin.body.token}` };
     const id = randomUUID();
+    // The registry belongs to the process, which other test files may share (vitest without isolation): count what these requests add.
+    const before = (await scrape(api.url)).text;
     expect((await fetch(`${api.url}/api/api-keys/${id}/`, { method: "DELETE", headers: auth })).status).toBe(404);
     expect((await fetch(`${api.url}/api/me/`, { headers: auth })).status).toBe(200);
     expect((await fetch(`${api.url}/trpc/auth.me`, { headers: auth })).status).toBe(200);
@@ -46,12 +48,12 @@ describe("GET /metrics", () => {
     const { status, type, text } = await scrape(api.url);
     expect(status).toBe(200);
     expect(type).toMatch(/^text\/plain/);
-    const count = "http_request_duration_seconds_count";
-    expect(sample(text, count, { route: "/api/api-keys/{id}/", method: "DELETE", status_code: "404" })).toBe(1);
-    expect(sample(text, count, { route: "/api/me/", method: "GET", status_code: "200" })).toBe(1);
-    expect(sample(text, count, { route: "/trpc/auth.me", method: "GET", status_code: "200" })).toBe(1);
-    expect(sample(text, count, { route: "/api/healthz", method: "GET", status_code: "200" })).toBe(1);
-    expect(sample(text, count, { route: "/api/(unmatched)", method: "GET", status_code: "404" })).toBe(1);
+    const added = (labels: Record<string, string>) => sample(text, "http_request_duration_seconds_count", labels) - sample(before, "http_request_duration_seconds_count", labels);
+    expect(added({ route: "/api/api-keys/{id}/", method: "DELETE", status_code: "404" })).toBe(1);
+    expect(added({ route: "/api/me/", method: "GET", status_code: "200" })).toBe(1);
+    expect(added({ route: "/trpc/auth.me", method: "GET", status_code: "200" })).toBe(1);
+    expect(added({ route: "/api/healthz", method: "GET", status_code: "200" })).toBe(1);
+    expect(added({ route: "/api/(unmatched)", method: "GET", status_code: "404" })).toBe(1);
     expect(text).not.toContain(id);
     expect(text).not.toContain(admin.body.token);
     // Pool gauges and the process's own metrics come along.

@@ -64,8 +64,8 @@ export function useJobEvents(id: string) {
   // The end arrives twice for staff (their account's topic and staff's): one catch-up is enough.
   const ended = useRef(false);
   useRealtimeEvent(["job.event", "job.updated", "system.job.changed"], (e) => {
-    // candidate_profile.changed also names a jobId (its parse) but is no status change of this page's job.
-    if (!("jobId" in e) || e.jobId !== id || e.type === "candidate_profile.changed") return;
+    // candidate_profile.changed names its parse job `parseJobId`, so it never reaches here.
+    if (!("jobId" in e) || e.jobId !== id) return;
     const current = queryClient.getQueryData<Timeline>(key);
     // Not loaded yet (the first fetch may have missed this one), or a gap: ask for what's after the last seq.
     if (!current) return catchUp();

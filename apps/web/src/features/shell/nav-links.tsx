@@ -1,5 +1,5 @@
 import { Divider, NavLink, Stack, Text } from "@mantine/core";
-import { IconBell, IconBook, IconBriefcase, IconBuildingCommunity, IconChartBar, IconFiles, IconFlag, IconHeartbeat, IconHistory, IconKey, IconLayoutDashboard, IconListCheck, IconMail, IconMessages, IconStack2, IconTicket, IconUser, IconUserSearch, IconUsers, IconWallet, type Icon } from "@tabler/icons-react";
+import { IconBell, IconBook, IconBriefcase, IconBuildingCommunity, IconChartBar, IconFiles, IconFlag, IconHeartbeat, IconHistory, IconId, IconKey, IconLayoutDashboard, IconListCheck, IconMail, IconMessages, IconSearch, IconStack2, IconTicket, IconUser, IconUserSearch, IconUsers, IconWallet, type Icon } from "@tabler/icons-react";
 import { Link, useLocation } from "react-router";
 import { useCurrentUser } from "../auth/current-user";
 import { useRecruitingAccess } from "../recruiting/use-recruiting-access";
@@ -17,12 +17,18 @@ const LINKS: NavItem[] = [
   { to: "/documents", label: "Documents", icon: IconFiles },
   { to: "/jobs", label: "Jobs", icon: IconListCheck },
   { to: "/messages", label: "Messages", icon: IconMessages },
-  { to: "/candidate/applications", label: "My applications", icon: IconBriefcase },
   { to: "/org", label: "Organization", icon: IconBuildingCommunity, also: ["/organizations"] },
   { to: "/profile", label: "Profile", icon: IconUser },
   { to: "/api-keys", label: "API keys", icon: IconKey },
   { to: "/settings/notifications", label: "Notifications", icon: IconBell },
   { to: "/billing", label: "Billing", icon: IconWallet },
+];
+
+/** The candidate portal: every signed-in user may look for work, whatever their role in an account. */
+const CANDIDATE_LINKS: NavItem[] = [
+  { to: "/jobs/search", label: "Find jobs", icon: IconSearch },
+  { to: "/candidate/applications", label: "My applications", icon: IconBriefcase },
+  { to: "/candidate/profile", label: "Candidate profile", icon: IconId },
 ];
 
 const ADMIN_LINKS: NavItem[] = [
@@ -64,6 +70,11 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
       <Stack gap={4}>
         {LINKS.map(renderLink)}
         {recruiting.read && renderLink(RECRUITING_LINK)}
+        <Divider my="xs" />
+        <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={4}>
+          Candidate
+        </Text>
+        {CANDIDATE_LINKS.map(renderLink)}
         {/* Staff only: the api refuses these procedures to anyone else anyway. */}
         {user.isStaff && (
           <>

@@ -55,8 +55,8 @@ describe("fill the candidate profile from a résumé", () => {
     expect(row?.skills).toEqual(expect.arrayContaining(["ACLS", "BLS", "telemetry monitoring"]));
 
     const job = await waitForStatus(svc, t.actor, jobId, ["success"]);
-    expect((await debitsOf(svc, job.id)).map((d) => [d.accountId, d.amountCents])).toEqual([[t.accountId, -job.costCents]]);
-    await waitFor(() => live.some((e) => e.type === "candidate_profile.changed" && e.jobId === jobId), { what: "candidate_profile.changed" });
+    expect((await debitsOf(svc, job.id)).map((d) => [d.accountId, d.amountCents])).toEqual([[t.accountId, -(job.costCents ?? 0)]]);
+    await waitFor(() => live.some((e) => e.type === "candidate_profile.changed" && e.parseJobId === jobId), { what: "candidate_profile.changed" });
 
     const view = await candidateProfileService.getMyProfile(svc, actor);
     expect(view.parse).toMatchObject({ jobId, status: "success", appliedAt: expect.any(String) });

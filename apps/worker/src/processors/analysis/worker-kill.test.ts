@@ -84,4 +84,36 @@ describe("a worker killed mid-job", () => {
     expect(debits[0]?.amountCents).toBe(-(done.costCents ?? 0));
     expect(done.costCents).toBeGreaterThan(0);
   }, 90_000);
+
+  it("SIGKILLed with many jobs in flight (their writes batched together): every job finishes once, charged once, its timeline whole", async () => {
+    // Group commit: the worker writes the steps and finishes of all its running jobs together and acknowledges a
+    // job to BullMQ only after the flush holding its finish committed. Killed mid-flush or mid-step, nothing it
+    // acknowledged is lost: every job ends up finished exactly once, by this worker or the next.
+    const tenants = await Promise.all([1, 2, 3].map(async () => {
+      const x = await tenant(svc);
+      await creditReserve(svc.db, { accountId: x.accountId, amountCents: 100_000, idempotencyKey: `seed:${x.accountId}`, reason: "seed" });
+      return x;
+    }));
+    const first = spawnWorker();
+    const jobs = await Promise.all(tenants.flatMap((x) => [1, 2].map(() => createJob(svc, x.actor, "noop", { steps: 6, stepMs: 200 }))));
+    const owner = (id: string) => tenants.find((x) => x.accountId === jobs.find((j) => j.id === id)?.accountId) ?? t;
+    const stepsOf = async (id: string) => (await eventsOf(svc, owner(id).actor, id)).filter((e) => e.type === "step").length;
+    await waitFor(async () => (await Promise.all(jobs.map((j) => stepsOf(j.id)))).filter((n) => n >= 2).length >= 4, { timeoutMs: 30_000, what: "four jobs two steps in" });
+    first.kill("SIGKILL");
+    await exited(first);
+
+    spawnWorker();
+    for (const job of jobs) {
+      const done = await waitForStatus(svc, owner(job.id).actor, job.id, ["success", "failed", "cancelled"], 60_000);
+      expect(done.status).toBe("success");
+      const events = await eventsOf(svc, owner(job.id).actor, job.id);
+      expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+      expect(events[0]?.type).toBe("job.queued");
+      expect(events.filter((e) => e.type === "job.succeeded")).toHaveLength(1);
+      expect(events.at(-1)?.type).toBe("job.succeeded");
+      const debits = await debitsOf(svc, job.id);
+      expect(debits).toHaveLength(1);
+      expect(debits[0]?.amountCents).toBe(-(done.costCents ?? 0));
+    }
+  }, 120_000);
 });

@@ -1,0 +1,150 @@
+import { sql, type SQL } from "drizzle-orm";
+import { schema, type DbOrTx } from "@atrium/db";
+import type { TJobEvent } from "./analysis-jobs.schema.js";
+import { writtenEvents, type FreeRun, type JobEventInput, type JobFinish } from "./job-events.repository.js";
+
+// Multi-job statements of the worker's group commit (job-writes.ts): what one job's
+// step boundary or finish writes (job-events.repository.ts), for many jobs at once.
+const { jobEvents } = schema;
+type JobStatus = JobFinish["status"];
+
+/** One job's events of a batch, numbered 1..n in its own timeline order. */
+export interface JobEvents {
+  jobId: string;
+  events: JobEventInput[];
+}
+
+const eventsJson = (items: JobEvents[]) =>
+  JSON.stringify(
+    items.flatMap(({ jobId, events }) =>
+      events.map((e, i) => ({
+        jobId,
+        n: i + 1,
+        type: e.type,
+        message: e.message,
+        data: e.data ?? {},
+        durationMs: e.durationMs === undefined ? null : Math.round(e.durationMs),
+        costCents: e.costCents ?? null,
+        occurredAt: e.occurredAt?.toISOString() ?? null,
+      })),
+    ),
+  );
+
+/**
+ * `insert … select` of many jobs' events, each after its own job's last seq. `source`
+ * is a CTE of the jobs (id, account_id) this statement moved: their rows are locked by
+ * it, so a concurrent writer to the same job waits and never takes the same seq.
+ */
+export function insertEventsOfJobs(source: SQL, items: JobEvents[]): SQL {
+  return sql`
+    insert into ${jobEvents} (job_id, account_id, seq, type, message, data, duration_ms, cost_cents, occurred_at)
+    select src.id, src.account_id,
+      (select coalesce(max(x.seq), 0) from ${jobEvents} x where x.job_id = src.id) + (e.v->>'n')::int,
+      e.v->>'type', e.v->>'message', e.v->'data', (e.v->>'durationMs')::int, (e.v->>'costCents')::bigint,
+      coalesce((e.v->>'occurredAt')::timestamptz, now())
+    from ${source} src join jsonb_array_elements(${eventsJson(items)}::jsonb) as e(v) on (e.v->>'jobId')::uuid = src.id
+    returning id, job_id, seq, type, message, data, duration_ms, cost_cents, occurred_at`;
+}
+
+/** Per moved job (`src`), the events the `ev` CTE wrote for it, in timeline order. */
+export const EVENTS_OF_SRC = sql`(select coalesce(json_agg(ev order by ev.seq), '[]'::json) from ev where ev.job_id = src.id) as events`;
+
+/** Rows keyed by job id, back in the order of the items asked (a job missing from the rows didn't move). */
+function byJob<R extends { id: string }>(rows: R[], items: Array<{ jobId: string }>): Array<R | undefined> {
+  const map = new Map(rows.map((r) => [r.id, r]));
+  return items.map((i) => map.get(i.jobId));
+}
+
+export interface TouchResult {
+  cancelRequested: boolean;
+  events: TJobEvent[];
+}
+
+/**
+ * Step boundaries of many jobs in ONE statement: each job's progress mark (for the
+ * stalled sweep), whether a cancel was asked for, and its buffered events.
+ */
+export async function touchJobsWithEvents(db: DbOrTx, items: JobEvents[]): Promise<TouchResult[]> {
+  const ids = JSON.stringify(items.map((i) => i.jobId));
+  const { rows } = await db.execute<{ id: string; cancel_requested_at: string | null; events: unknown }>(sql`
+    with src as (
+      update jobs set updated_at = now() where id in (select value::uuid from jsonb_array_elements_text(${ids}::jsonb))
+      returning id, account_id, cancel_requested_at
+    ), ev as (${insertEventsOfJobs(sql`src`, items)})
+    select src.id, src.cancel_requested_at, ${EVENTS_OF_SRC} from src`);
+  return byJob(rows, items).map((r) => ({ cancelRequested: !!r?.cancel_requested_at, events: writtenEvents(r?.events) }));
+}
+
+export interface FinishItem extends JobEvents {
+  /** The statuses the job may finish from; a job that moved on meanwhile is left as it is. */
+  from: JobStatus[];
+  set: JobFinish;
+  freeRun?: FreeRun;
+}
+
+export interface FinishResult {
+  moved: boolean;
+  events: TJobEvent[];
+}
+
+/**
+ * The ends of many runs in ONE statement (finishJobWithEvents for each): every job
+ * moves to its final status only from one of its `from`, with its last events and,
+ * for a free run, its usage record; a job that had moved on gets none of it.
+ */
+export async function finishJobsWithEvents(db: DbOrTx, items: FinishItem[]): Promise<FinishResult[]> {
+  const finishes = JSON.stringify(
+    items.map(({ jobId, from, set, freeRun }) => ({
+      id: jobId,
+      from_statuses: from,
+      status: set.status,
+      result: set.result ?? null,
+      cost_cents: set.costCents ?? null,
+      error: set.error,
+      error_cause: set.errorCause ?? null,
+      finished_at: set.finishedAt.toISOString(),
+      free_type: freeRun?.jobType ?? null,
+      free_items: freeRun?.lineItems ?? null,
+    })),
+  );
+  const { rows } = await db.execute<{ id: string; events: unknown }>(sql`
+    with f as (
+      select * from jsonb_to_recordset(${finishes}::jsonb) as f(id uuid, from_statuses text[], status job_status, result jsonb, cost_cents bigint,
+        error text, error_cause text, finished_at timestamptz, free_type text, free_items jsonb)
+    ), src as (
+      update jobs j set status = f.status, result = coalesce(f.result, j.result), cost_cents = coalesce(f.cost_cents, j.cost_cents),
+        error = f.error, error_cause = coalesce(f.error_cause, j.error_cause), finished_at = f.finished_at, updated_at = now()
+      from f where j.id = f.id and j.status::text = any(f.from_statuses)
+      returning j.id, j.account_id
+    ), ev as (${insertEventsOfJobs(sql`src`, items)}),
+    uc as (
+      insert into usage_costs (account_id, run_id, job_type, total_cents, line_items)
+      select src.account_id, src.id::text, f.free_type, 0, f.free_items from src join f on f.id = src.id where f.free_type is not null
+      on conflict (run_id) do nothing returning 1
+    )
+    select src.id, ${EVENTS_OF_SRC} from src`);
+  return byJob(rows, items).map((r) => ({ moved: !!r, events: writtenEvents(r?.events) }));
+}
+
+export interface StartItem extends JobEvents {
+  startedAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * Starts many runs in ONE statement (queued|running → running, one more attempt, each
+ * with its `job.running` event); returns, per item, the events written, or undefined
+ * for a job that was cancelled or finished meanwhile.
+ */
+export async function startJobsWithEvents(db: DbOrTx, items: StartItem[]): Promise<Array<TJobEvent[] | undefined>> {
+  const starts = JSON.stringify(items.map((i) => ({ id: i.jobId, started_at: i.startedAt.toISOString(), updated_at: i.updatedAt.toISOString() })));
+  const { rows } = await db.execute<{ id: string; events: unknown }>(sql`
+    with s as (select * from jsonb_to_recordset(${starts}::jsonb) as s(id uuid, started_at timestamptz, updated_at timestamptz)),
+    src as (
+      update jobs j set status = 'running', attempts = j.attempts + 1, started_at = coalesce(j.started_at, s.started_at), updated_at = s.updated_at
+      from s where j.id = s.id and j.status in ('queued', 'running')
+      returning j.id, j.account_id
+    ), ev as (${insertEventsOfJobs(sql`src`, items)})
+    select src.id, ${EVENTS_OF_SRC} from src`);
+  return byJob(rows, items).map((r) => (r ? writtenEvents(r.events) : undefined));
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "account_members_account_created_idx" ON "account_members" USING btree ("account_id","created_at","id");
