@@ -129,6 +129,7 @@ describe("an application, from both sides", () => {
     const answer = recruiter.getByTestId("composer");
     await answer.fill("Yes, fully remote within the EU.");
     await answer.press("Enter");
+    await message(recruiter, "fully remote").waitFor();
     await message(candidate, "fully remote").waitFor();
     // Both are looking at the thread, so each side has read the other's message: "Seen" under Rita's.
     await recruiter.getByTestId("seen").waitFor();
