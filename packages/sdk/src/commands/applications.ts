@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { PIPELINE_STAGES, ZApplicationStatus, ZPipelineStage, type TApplication } from "../contracts.js";
 import type { CliContext } from "../cli/context.js";
 import { printJson, printLines, printTable, when } from "../cli/output.js";
+import { registerApplicationMessages } from "./application-messages.js";
 
 const score = (a: TApplication) => (a.match.score === null ? a.match.state.replace("_", " ") : String(Math.round(a.match.score)));
 
@@ -58,4 +59,6 @@ export function registerApplications(program: Command, ctx: CliContext): void {
       if (opts.json) return printJson(ctx.io, moved);
       printLines(ctx.io, `${moved.candidateName}'s application is now ${moved.status}.`);
     });
+
+  registerApplicationMessages(apps, ctx);
 }

@@ -4,12 +4,15 @@ import { useEffect, useRef } from "react";
 import { Link } from "react-router";
 import { QueryError } from "../../components/query-error";
 import { formatDateTime } from "../../lib/format";
+import { useQuery } from "@tanstack/react-query";
+import { trpc } from "../../lib/trpc";
 import { Composer } from "./composer";
 import { nameOf } from "./conversation-list";
 import { MessageText } from "./message-text";
 import { useDeleteMessage, useMarkRead, useSendMessage, useThread, type Message } from "./use-messages";
 
-function Bubble({ m, mine, seen, onDelete }: { m: Message; mine: boolean; seen: boolean; onDelete: () => void }) {
+/** One message; the application conversation (features/recruiting) shows the same bubbles. */
+export function Bubble({ m, mine, seen, onDelete }: { m: Message; mine: boolean; seen: boolean; onDelete: () => void }) {
   return (
     <Stack gap={2} align={mine ? "flex-end" : "flex-start"} data-testid="message" data-mine={mine}>
       <Group gap={4} wrap="nowrap" style={{ maxWidth: "85%" }} justify={mine ? "flex-end" : "flex-start"}>
@@ -38,8 +41,15 @@ function Bubble({ m, mine, seen, onDelete }: { m: Message; mine: boolean; seen: 
   );
 }
 
+/** Where the subject lives in the SPA; an application's page is the HR portal's for members of the employer's account, else the candidate's. */
+function subjectPath(subject: { type: "document" | "job" | "application"; id: string }, inMyAccount: boolean): string {
+  if (subject.type === "application") return inMyAccount ? `/recruiting/applications/${subject.id}` : `/candidate/applications/${subject.id}`;
+  return `/${subject.type === "document" ? "documents" : "jobs"}/${subject.id}`;
+}
+
 /** One conversation: older messages on demand, live as messages arrive, read as soon as it is shown. */
 export function Thread({ id, myId, showBack }: { id: string; myId: string; showBack: boolean }) {
+  const memberships = useQuery(trpc.accounts.memberships.queryOptions());
   const thread = useThread(id);
   const send = useSendMessage();
   const markRead = useMarkRead();
@@ -77,7 +87,7 @@ export function Thread({ id, myId, showBack }: { id: string; myId: string; showB
           {nameOf(other)}
         </Title>
         {conversation.subject && (
-          <Anchor component={Link} to={`/${conversation.subject.type === "document" ? "documents" : "jobs"}/${conversation.subject.id}`} size="sm">
+          <Anchor component={Link} to={subjectPath(conversation.subject, memberships.data?.accounts.some((a) => a.id === conversation.accountId) ?? false)} size="sm">
             About this {conversation.subject.type}
           </Anchor>
         )}
