@@ -8,8 +8,8 @@ import { e2eSuite, FIXTURES, shot } from "./harness.js";
 // applies; the worker (a process of its own) reads the résumé and runs the match, and the recruiter sees the
 // application ranked with its score; the recruiter moves it to interview (the candidate sees it live and the
 // status email lands in the outbox); they exchange messages live; the conversation also shows in both
-// inboxes; a member of the employer without a recruiting role can't reach it. (Scheduling and confirming
-// the interview join when the interviews part lands.)
+// inboxes; the recruiter schedules an interview and the candidate confirms it (the recruiter's page follows
+// live); a member of the employer without a recruiting role can't reach any of it.
 const suite = e2eSuite({ env: { SIGNUP_MODE: "open", RATE_LIMIT_AUTH_PER_MINUTE: "100" }, worker: true, dataDir: true });
 const PASSWORD = "story-password-123";
 let recruiter: Page;
@@ -152,9 +152,34 @@ describe("an application, from both sides", () => {
     expect(await recruiter.getByRole("link", { name: "About this application" }).getAttribute("href")).toBe(`/recruiting/applications/${applicationId}`);
   });
 
+  it("the recruiter schedules an interview, the candidate confirms it, and the recruiter sees that live", async () => {
+    await recruiter.goto(suite.url(`/recruiting/applications/${applicationId}`));
+    await recruiter.getByRole("heading", { name: "Interviews" }).waitFor();
+    await recruiter.getByRole("button", { name: "Schedule interview" }).click();
+    // Tomorrow at 10:00 in the browser's time zone, as the datetime-local field takes it.
+    const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
+    const pad = (n: number) => String(n).padStart(2, "0");
+    await recruiter.getByLabel("Starts at").fill(`${tomorrow.getFullYear()}-${pad(tomorrow.getMonth() + 1)}-${pad(tomorrow.getDate())}T10:00`);
+    await recruiter.getByPlaceholder("Pick interviewers").click();
+    await recruiter.getByRole("option").first().click();
+    await recruiter.getByLabel("Meeting link").fill("https://meet.example.com/backend-engineer");
+    await recruiter.getByRole("button", { name: "Schedule", exact: true }).click();
+    const card = recruiter.getByTestId("interview-card");
+    await expect.poll(() => card.getByTestId("interview-status").textContent()).toBe("scheduled");
+
+    await candidate.goto(suite.url(`/candidate/applications/${applicationId}`));
+    const mine = candidate.getByTestId("candidate-interview");
+    await expect.poll(() => mine.getByTestId("interview-status").textContent()).toBe("scheduled");
+    await mine.getByRole("button", { name: "Confirm" }).click();
+    await expect.poll(() => mine.getByTestId("interview-status").textContent()).toBe("confirmed");
+    await expect.poll(() => card.getByTestId("interview-status").textContent(), { timeout: 15_000 }).toBe("confirmed");
+    await expect.poll(async () => (await emailsTo(suite.stack(), "casey@example.com", "interview_scheduled")).length).toBe(1);
+  });
+
   it("keeps a member without a recruiting role out (API)", async () => {
     const paul = await clientOf("paul");
     await expect(paul.recruiting.conversation.messages.query({ id: applicationId })).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
     expect((await paul.messages.conversations.query({ limit: 50 })).items).toEqual([]);
+    await expect(paul.recruiting.interviews.list.query({ applicationId })).rejects.toMatchObject({ data: { code: expect.stringMatching(/NOT_FOUND|FORBIDDEN/) } });
   });
 });

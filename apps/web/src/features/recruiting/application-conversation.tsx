@@ -37,8 +37,14 @@ export function ApplicationConversation({ applicationId, viewer }: { application
   const newestId = messages.at(-1)?.id;
   const unread = conversation?.unreadCount ?? 0;
   const { mutate: markReadNow, isPending: marking } = markRead;
+  // Once per newest message: if the count stays above zero (a message racing the mark), asking again
+  // for the same message would loop and spend the caller's rate limit on nothing.
+  const markedFor = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (unread > 0 && !marking && document.visibilityState === "visible") markReadNow({ id: applicationId });
+    if (unread > 0 && !marking && newestId && markedFor.current !== newestId && document.visibilityState === "visible") {
+      markedFor.current = newestId;
+      markReadNow({ id: applicationId });
+    }
   }, [applicationId, unread, newestId, marking, markReadNow]);
   const bottom = useRef<HTMLDivElement>(null);
   useEffect(() => {
