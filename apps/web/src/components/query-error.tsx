@@ -13,7 +13,7 @@ export function QueryError({ error, title = "Couldn't load this", onRetry }: Que
     <Alert color="red" variant="light" title={title} icon={<IconAlertCircle size={18} />}>
       {errorMessage(error)}
       {onRetry && (
-        <Button display="block" mt="sm" size="xs" variant="white" color="red" onClick={onRetry}>
+        <Button display="block" mt="sm" size="xs" variant="white" color="red.9" onClick={onRetry}>
           Try again
         </Button>
       )}
