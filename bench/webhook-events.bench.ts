@@ -3,20 +3,25 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { stripeBillingService, type ServiceContext } from "@atrium/core";
 import { bareWebhookApp } from "./bare-webhook.js";
+import { describePerOp, emptyPerOp, measured, startProfile } from "./per-op.js";
 import { startBenchStack } from "./stack.js";
 
 // Stripe webhook events per second through the real route: signature check,
 // the stripe_events insert and the reserve credit in one transaction, against
 // a bare express + pg handler doing the same check and writes (bare-webhook.ts)
-// in the same run. Also replays of an already-applied event (the duplicate
+// in the same run (both served by this process). Also replays of an already-applied event (the duplicate
 // path), and what the signature check alone costs. Prints; never asserts.
-const { values: args } = parseArgs({ options: { events: { type: "string", default: "1000" }, concurrency: { type: "string", default: "10" } } });
+// `--cpu-prof <file>`: a CPU profile of the api's side only (see per-op.ts).
+const { values: args } = parseArgs({
+  options: { events: { type: "string", default: "1000" }, concurrency: { type: "string", default: "10" }, "cpu-prof": { type: "string" } },
+});
 const EVENTS = Number(args.events);
 const CONCURRENCY = Number(args.concurrency);
 const TARGET = 0.7;
 const secret = `whsec_bench_${randomBytes(16).toString("hex")}`;
 
 const stack = await startBenchStack({ STRIPE_WEBHOOK_SECRET: secret });
+const profile = await startProfile(args["cpu-prof"]);
 try {
   const login = await fetch(`${stack.apiUrl}/api/auth/token/`, {
     method: "POST",
@@ -65,10 +70,13 @@ try {
   // Halves alternate between the two so drift on a shared machine hits both alike.
   let freshMs = 0;
   let bareMs = 0;
+  const cost = { api: emptyPerOp(), bare: emptyPerOp() };
   for (const half of [0, 1]) {
     for (const target of half ? ["bare", "api"] : ["api", "bare"]) {
       const n = EVENTS / 2;
-      const rate = await run(newEvents(n, target), target === "bare" ? bareUrl : stack.apiUrl);
+      const bodies = newEvents(n, target);
+      const go = () => measured(cost[target as "api" | "bare"], n, () => run(bodies, target === "bare" ? bareUrl : stack.apiUrl));
+      const rate = await (target === "api" ? profile.profiled(go) : go());
       if (target === "bare") bareMs += (n / rate) * 1000;
       else freshMs += (n / rate) * 1000;
     }
@@ -92,10 +100,13 @@ try {
   const ratio = fresh / bare;
   console.log(`new events (api)  ${fresh.toFixed(0).padStart(6)} events/s`);
   console.log(`new events (bare) ${bare.toFixed(0).padStart(6)} events/s   (express + pg: signature check + the same writes in one transaction)`);
+  console.log(`  per event, api:  ${describePerOp(cost.api)}`);
+  console.log(`  per event, bare: ${describePerOp(cost.bare)}`);
   console.log(`duplicate replays ${duplicates.toFixed(0).padStart(6)} events/s`);
   console.log(`signature check   ${checkUs.toFixed(0).padStart(6)} µs/event (${sample.length} byte body)`);
   console.log(`\nratio api / bare: ${ratio.toFixed(2)}x (target >= ${TARGET}x)${ratio < TARGET ? "  BELOW TARGET" : ""}`);
   console.log(`balance ${balanceCents} cents = ${(2 * (50 + EVENTS) + 1) * 100} expected (each event credited once, by the api or the bare handler)`);
 } finally {
+  await profile.stop();
   await stack.stop();
 }

@@ -179,7 +179,7 @@ interface PgPool {
 }
 
 /** The node-postgres pool behind a drizzle database (absent on transactions and other drivers). */
-function poolOf(db: DbOrTx): PgPool | undefined {
+export function poolOf(db: DbOrTx): PgPool | undefined {
   // A transaction's statements must stay on its own connection, never go to the pool.
   if (db instanceof PgTransaction) return undefined;
   const client = (db as { $client?: Partial<PgPool> }).$client;

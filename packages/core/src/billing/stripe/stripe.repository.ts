@@ -3,6 +3,8 @@ import { schema, type DbOrTx } from "@atrium/db";
 
 const { accounts, accountMembers, reserves, stripeEvents, users } = schema;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Whether event metadata could name an account at all (anything else would fail the uuid cast). */
+export const isUuidShaped = (s: string | undefined | null): s is string => !!s && UUID.test(s);
 
 /**
  * Claims an event id. Inside the caller's transaction, a concurrent delivery of

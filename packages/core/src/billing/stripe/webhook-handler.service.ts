@@ -22,6 +22,15 @@ export interface HandlerResult {
 const ignored = (accountId: string | null = null): HandlerResult => ({ handled: false, accountId });
 const fromUnix = (s: number) => new Date(s * 1000);
 
+/** A top-up session's ledger key and reason: one credit per session (per nonce for local checkout, see localCreditId). */
+export function topupCredit(sessionId: string): { idempotencyKey: string; reason: string } {
+  const local = sessionId.startsWith(LOCAL_SESSION_PREFIX);
+  return { idempotencyKey: checkoutCreditKey(local ? localCreditId(sessionId) : sessionId), reason: local ? "Top-up (local checkout)" : "Top-up (Stripe Checkout)" };
+}
+
+/** The event types whose effect is crediting a paid top-up session. */
+export const TOPUP_EVENT_TYPES: ReadonlySet<string> = new Set(["checkout.session.completed", "checkout.session.async_payment_succeeded"]);
+
 /**
  * Credits a paid top-up session. The session id is the ledger's idempotency
  * key, so however many events name this session (retries, the async-payment
@@ -45,7 +54,6 @@ async function creditTopup(ctx: ServiceContext, event: TEventEnvelope): Promise<
     ctx.logger.error({ eventId: event.id, sessionId: session.id, amount, currency: session.currency, reserveCurrency: reserve.currency }, "top-up not credited: amount or currency doesn't fit the reserve");
     return ignored(accountId);
   }
-  const local = session.id.startsWith(LOCAL_SESSION_PREFIX);
   // The outcome is written before the credit, in the same transaction: the reserve row the credit locks is
   // then held only until COMMIT, not across one more statement, and concurrent top-ups queue for less.
   await markStripeEvent(ctx.db, event.id, { handled: true, accountId });
@@ -54,8 +62,7 @@ async function creditTopup(ctx: ServiceContext, event: TEventEnvelope): Promise<
     {
       accountId,
       amountCents: amount,
-      idempotencyKey: checkoutCreditKey(local ? localCreditId(session.id) : session.id),
-      reason: local ? "Top-up (local checkout)" : "Top-up (Stripe Checkout)",
+      ...topupCredit(session.id),
       related: { type: "stripe_checkout", id: session.id },
       type: "credit",
       // applyStripeEvent retries its transaction on a unique violation (two events for one session at once).
@@ -119,10 +126,8 @@ async function paymentFailed(ctx: ServiceContext, event: TEventEnvelope): Promis
 
 /** The effect of one event, run inside the transaction that claimed its id. Unknown types are stored and ignored. */
 export async function applyEffect(ctx: ServiceContext, event: TEventEnvelope): Promise<HandlerResult> {
+  if (TOPUP_EVENT_TYPES.has(event.type)) return creditTopup(ctx, event);
   switch (event.type) {
-    case "checkout.session.completed":
-    case "checkout.session.async_payment_succeeded":
-      return creditTopup(ctx, event);
     case "payment_intent.succeeded":
       return paymentSucceeded(ctx, event);
     case "customer.subscription.created":

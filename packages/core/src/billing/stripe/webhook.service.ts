@@ -6,6 +6,7 @@ import { claimStripeEvent, markStripeEvent } from "./stripe.repository.js";
 import { isStripeSignatureError, verifyWebhook } from "./stripe-client.service.js";
 import { ZEventEnvelope, type TEventEnvelope } from "./stripe-object.schema.js";
 import { applyEffect } from "./webhook-handler.service.js";
+import { applyTopupAtOnce } from "./topup-at-once.service.js";
 import { emitTelemetry } from "../../system/telemetry.service.js";
 
 export interface WebhookOutcome {
@@ -45,10 +46,13 @@ const MAX_ATTEMPTS = 3;
 
 /**
  * Applies a verified event exactly once: its id goes into stripe_events in the
- * same transaction as its effect, so a retry or a concurrent copy finds the id
+ * same transaction as its effect (for a paid top-up, the same statement: see
+ * applyTopupAtOnce), so a retry or a concurrent copy finds the id
  * taken (duplicate) and a failed effect rolls the id back for Stripe's retry.
  */
 export async function applyStripeEvent(ctx: ServiceContext, event: TEventEnvelope): Promise<WebhookOutcome> {
+  const atOnce = await applyTopupAtOnce(ctx, event);
+  if (atOnce) return { eventId: event.id, type: event.type, ...atOnce };
   for (let attempt = 1; ; attempt++) {
     try {
       let afterCommit: (() => Promise<void>) | undefined;
