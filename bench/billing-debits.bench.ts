@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { creditReserve, debitReserve, verifyLedger, type LockStrategy } from "@atrium/core";
 import { createDb, migrateDb, schema } from "@atrium/db";
 import { startEmbeddedPostgres } from "@atrium/db/embedded";
+import { describePerOp, emptyPerOp, measured, startProfile, watchPostgres, type PerOp } from "./per-op.js";
 
 // Debits per second against ONE reserve (the worst case: every debit wants the
 // same row) for both locking strategies of applyLedgerEntry, in one run on one
@@ -15,9 +16,10 @@ import { startEmbeddedPostgres } from "@atrium/db/embedded";
 // drift on a shared machine hits both alike. The floor both are measured against
 // is a bare loop on another reserve: node-postgres alone sending one prepared
 // `UPDATE ... RETURNING` + ledger insert (the same statement shape, no drizzle,
-// no validation, no telemetry). Prints; never asserts.
+// no validation, no telemetry). Prints; never asserts. `--cpu-prof <file>`: a CPU
+// profile of the `update` rounds only (see per-op.ts).
 const { values: args } = parseArgs({
-  options: { rounds: { type: "string", default: "20" }, concurrency: { type: "string", default: "50" }, pool: { type: "string", default: "10" } },
+  options: { rounds: { type: "string", default: "20" }, concurrency: { type: "string", default: "50" }, pool: { type: "string", default: "10" }, "cpu-prof": { type: "string" } },
 });
 const ROUNDS = Number(args.rounds);
 const CONCURRENCY = Number(args.concurrency);
@@ -40,6 +42,7 @@ const BARE_DEBIT = `
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "atrium-bench-billing-"));
 const postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), ephemeral: true });
+watchPostgres(path.join(dir, "pg"));
 const stopOnSignal = () => void postgres.stop().finally(() => process.exit(130));
 process.once("SIGINT", stopOnSignal).once("SIGTERM", stopOnSignal);
 try {
@@ -79,10 +82,13 @@ try {
     };
 
     for (const strategy of VARIANTS) await round(strategy); // warm-up: connections, plans, JIT
+    const profile = await startProfile(args["cpu-prof"]);
+    const cost: Record<Variant, PerOp> = { update: emptyPerOp(), row_lock: emptyPerOp(), bare: emptyPerOp() };
     const totals: Record<Variant, { ms: number; latencies: number[] }> = { update: { ms: 0, latencies: [] }, row_lock: { ms: 0, latencies: [] }, bare: { ms: 0, latencies: [] } };
     for (let i = 0; i < ROUNDS; i++) {
       for (const strategy of i % 2 ? [...VARIANTS].reverse() : VARIANTS) {
-        const r = await round(strategy);
+        const go = () => measured(cost[strategy], CONCURRENCY, () => round(strategy));
+        const r = await (strategy === "update" ? profile.profiled(go) : go());
         totals[strategy].ms += r.ms;
         totals[strategy].latencies.push(...r.latencies);
       }
@@ -95,12 +101,13 @@ try {
       const t = totals[strategy];
       rates[strategy] = (ROUNDS * CONCURRENCY) / (t.ms / 1000);
       console.log(
-        `${strategy.padEnd(9)} ${rates[strategy].toFixed(0).padStart(7)} debits/s   p50 ${pct(t.latencies, 50).toFixed(1)} ms   p99 ${pct(t.latencies, 99).toFixed(1)} ms`,
+        `${strategy.padEnd(9)} ${rates[strategy].toFixed(0).padStart(7)} debits/s   p50 ${pct(t.latencies, 50).toFixed(1)} ms   p99 ${pct(t.latencies, 99).toFixed(1)} ms   ${describePerOp(cost[strategy])}`,
       );
     }
     const ratio = rates.update / rates.bare;
     console.log(`\nratio update / row_lock: ${(rates.update / rates.row_lock).toFixed(2)}x (default BILLING_LOCK_STRATEGY=update)`);
     console.log(`ratio update / bare:     ${ratio.toFixed(2)}x (target >= ${TARGET}x)${ratio < TARGET ? "  BELOW TARGET" : ""}`);
+    await profile.stop();
     const problems = await verifyLedger(db);
     console.log(problems.length ? `ledger check: ${problems.length} reserve(s) off: ${JSON.stringify(problems)}` : "ledger check: every balance equals its ledger sum");
   } finally {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema, type Db } from "@atrium/db";
 import { ServiceError } from "../shared/errors.js";
@@ -158,5 +159,48 @@ describe("ledger rules", () => {
     expect(await verifyLedger(env.ctx.db, accountId)).toEqual([{ accountId, balanceCents: 150, ledgerSumCents: 100, brokenEntries: 0 }]);
     expect((await verifyLedger(env.ctx.db)).map((m) => m.accountId)).toContain(accountId);
     await env.ctx.db.update(schema.reserves).set({ balanceCents: 100 }).where(eq(schema.reserves.accountId, accountId));
+  });
+});
+
+describe("the one-statement debit", () => {
+  /** The statements a call sends, as node-postgres receives them. */
+  async function sent(fn: () => Promise<unknown>): Promise<Array<{ name?: string; values?: unknown[] }>> {
+    const seen: Array<{ name?: string; values?: unknown[] }> = [];
+    const query = pg.Client.prototype.query;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      if (args[0] && typeof args[0] === "object") seen.push(args[0] as { name?: string; values?: unknown[] });
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query;
+    try {
+      await fn();
+    } finally {
+      pg.Client.prototype.query = query;
+    }
+    return seen;
+  }
+
+  it("is one prepared statement sending each value once, and answers with the entry exactly as stored", async () => {
+    const { accountId } = await newAccount(env.ctx);
+    await creditReserve(env.ctx.db, { accountId, amountCents: 1000, idempotencyKey: `c:${accountId}` });
+    let result: Awaited<ReturnType<typeof debitReserve>> | undefined;
+    const statements = await sent(async () => {
+      result = await debitReserve(env.ctx.db, { accountId, amountCents: 337, idempotencyKey: `d:${accountId}`, reason: "Run", actorId: null, related: { type: "job_run", id: "run-9" } });
+    });
+    expect(statements).toHaveLength(1);
+    expect(statements[0]?.name).toMatch(/^ledger_apply_/);
+    // The delta is used five times in the statement; it used to travel as five parameters.
+    expect(statements[0]?.values?.filter((v) => v === -337)).toHaveLength(1);
+    const [stored] = (await entriesOf(accountId)).filter((e) => e.type === "debit");
+    expect(result).toMatchObject({ applied: true, balanceCents: 663 });
+    expect(result?.entry).toEqual(stored);
+    expect(stored).toMatchObject({ amountCents: -337, balanceAfterCents: 663, reason: "Run", relatedType: "job_run", relatedId: "run-9", currency: "usd" });
+  });
+
+  it("inside a caller's transaction (the webhook's retrying one) also answers with the entry as stored", async () => {
+    const { accountId } = await newAccount(env.ctx);
+    const result = await (env.ctx.db as Db).transaction((tx) =>
+      creditReserve(tx, { accountId, amountCents: 450, idempotencyKey: `c:${accountId}`, reason: "Top-up", related: { type: "stripe_checkout", id: "cs_9" }, retriesOnConflict: true }),
+    );
+    expect(result.entry).toEqual((await entriesOf(accountId))[0]);
   });
 });
