@@ -38,10 +38,12 @@ export interface Context {
 export function createContextFactory(deps: ApiDeps, rateLimits: RateLimits = createRateLimits(deps.config, deps.redis, deps.logger)) {
   const realtime = createRedisRealtimePublisher(deps.redis, deps.config.REDIS_PREFIX, deps.now);
   const streams: RealtimeDeps | null = deps.realtimeHub ? { hub: deps.realtimeHub, slots: createStreamSlots(deps.redis, deps.config.REDIS_PREFIX) } : null;
-  return async ({ req, res }: { req: Request; res: Response }): Promise<Context> => {
+  // `anonymous`: a caller whose credential is a signature over the request (Stripe's webhook) is nobody's session;
+  // a cookie or bearer token riding along is ignored, not looked up (a round trip, and no one to act as).
+  return async ({ req, res, anonymous = false }: { req: Request; res: Response; anonymous?: boolean }): Promise<Context> => {
     const logger: Logger = (req as Request & { log?: Logger }).log ?? deps.logger;
     const svc: ServiceContext = { db: deps.db, config: deps.config, logger, now: deps.now, jobs: deps.jobs, flags: deps.flags, sessionCache: deps.sessionCache, realtime };
-    const token = readBearer(req) ?? readSessionCookie(req);
+    const token = anonymous ? undefined : (readBearer(req) ?? readSessionCookie(req));
     const auth = token ? await authService.authenticateToken(svc, token) : null;
     return {
       svc,

@@ -11,13 +11,13 @@ import { createCallerFactory, protectedProcedure, publicProcedure, router, signe
 /**
  * Who may call a raw route, decided by the procedure builder of the same name:
  * `signed` (a signature over the request is the credential, Stripe's volume is
- * not a user's: no rate limit), `public` (anyone, rate limited; a signed link),
+ * not a user's: no rate limit, and no session looked up even if one rides along), `public` (anyone, rate limited; a signed link),
  * `user` (signed in), `staff`, `tenant` (signed in, with ctx.tenant loaded).
  */
 const PIPELINES = { signed: signedProcedure, public: publicProcedure, user: protectedProcedure, staff: staffProcedure, tenant: tenantProcedure };
 export type Access = keyof typeof PIPELINES;
 export type RawContext<A extends Access> = inferProcedureBuilderResolverOptions<(typeof PIPELINES)[A]>["ctx"];
-export type CreateContext = (opts: { req: Request; res: Response }) => Promise<Context>;
+export type CreateContext = (opts: { req: Request; res: Response; anonymous?: boolean }) => Promise<Context>;
 
 export interface RawCall<A extends Access, I> {
   req: Request;
@@ -112,7 +112,7 @@ function addRoute<A extends Access, I>(r: Router, spec: RawRoute<A, I>, createCo
   r[spec.method](spec.path, ...(spec.before ?? []), async (req: Request, res: Response) => {
     let log = logger;
     try {
-      const ctx = await createContext({ req, res });
+      const ctx = await createContext({ req, res, anonymous: spec.access === "signed" });
       log = ctx.logger;
       const passed = await run(ctx, spec.input ? { ...req.query, ...req.params } : undefined);
       await spec.handle({ req, res, ctx: passed.ctx, input: passed.input });

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReserve } from "@atrium/core";
+import { ensureReserve, stripeBillingService } from "@atrium/core";
 import { schema } from "@atrium/db";
 import { restStream, subscribed } from "../../realtime/sse.test-helpers.js";
 import { newTenant } from "../../routers/tenancy.test-helpers.js";
@@ -74,6 +74,24 @@ describe("a paid top-up for an account with its reserve", () => {
     const replayed = await statementsDuring(async () => expect((await deliver(api, event)).body).toMatchObject({ duplicate: true, handled: false }));
     expect(replayed).toHaveLength(1);
     expect(await balanceOf(api, t.account.id)).toBe(2500);
+  });
+
+  it("looks up no session for a cookie or bearer token riding along: the signature is the only credential", async () => {
+    const t = await newTenant(api, "cookie");
+    await ensureReserve(api.svc.db, t.account.id);
+    const body = JSON.stringify(checkoutCompleted(t.account.id, 300));
+    const headers = {
+      "content-type": "application/json",
+      "stripe-signature": stripeBillingService.signWebhookPayload(body, api.deps.config.STRIPE_WEBHOOK_SECRET),
+      authorization: "Bearer not-a-session-anyone-has",
+      cookie: "atrium_session=nor-this-one",
+    };
+    let status = 0;
+    const statements = await statementsDuring(async () => (status = (await fetch(`${api.url}/api/billing/webhook/`, { method: "POST", headers, body })).status));
+    expect(status).toBe(200);
+    // Before: the session lookup (sessions joined to users and accounts) ran first.
+    expect(statements).toHaveLength(1);
+    expect(await balanceOf(api, t.account.id)).toBe(300);
   });
 
   it("tells the account's open streams the balance changed, and ends a low-balance episode it lifts the balance out of", async () => {
