@@ -19,13 +19,28 @@ const CREDIT = `
   select $1::uuid, 'credit', $2::bigint, upd.balance_cents, upd.currency, $3, 'Top-up (Stripe Checkout)', 'stripe_checkout', $4, clock_timestamp() from upd
   returning id`;
 
+// The same writes as one statement (autocommit), the way Atrium applies a paid top-up: the honest floor for
+// that path, with no BEGIN/COMMIT round trips and the reserve's row lock held only while Postgres runs it.
+const AT_ONCE = `
+  with claim as (
+    insert into stripe_events (id, type, handled, account_id, payload, stripe_created_at)
+    values ($1, $2, true, $3::uuid, $4::jsonb, to_timestamp($5)) on conflict (id) do nothing returning account_id
+  ), upd as (
+    update reserves r set balance_cents = r.balance_cents + $6::bigint, updated_at = now()
+    from claim where r.account_id = claim.account_id returning r.balance_cents, r.currency
+  )
+  insert into ledger_entries (account_id, type, amount_cents, balance_after_cents, currency, idempotency_key, reason, related_type, related_id, created_at)
+  select $3::uuid, 'credit', $6::bigint, upd.balance_cents, upd.currency, $7, 'Top-up (Stripe Checkout)', 'stripe_checkout', $8, clock_timestamp() from upd
+  returning id`;
+
 interface Session {
   id: string;
   amount_total: number;
   metadata: { accountId: string };
 }
 
-export function bareWebhookApp(pool: DbHandle["pool"], config: Env): express.Express {
+/** `oneStatement`: the writes as one statement (AT_ONCE) instead of a transaction of three. */
+export function bareWebhookApp(pool: DbHandle["pool"], config: Env, opts: { oneStatement?: boolean } = {}): express.Express {
   const app = express();
   app.disable("x-powered-by");
   const ctx = { config } as ServiceContext;
@@ -37,6 +52,13 @@ export function bareWebhookApp(pool: DbHandle["pool"], config: Env): express.Exp
       return void res.status(400).json({ message: "Invalid Stripe-Signature" });
     }
     const session = event.data.object as unknown as Session;
+    if (opts.oneStatement) {
+      const key = stripeBillingService.checkoutCreditKey(session.id);
+      const values = [event.id, event.type, session.metadata.accountId, JSON.stringify(event), event.created, session.amount_total, key, session.id];
+      const claimed = await pool.query({ name: "bare_at_once", text: AT_ONCE, values }).catch((err: unknown) => err as Error);
+      if (claimed instanceof Error) return void res.status(500).json({ message: String(claimed) });
+      return void res.json({ received: true, duplicate: !claimed.rowCount, handled: !!claimed.rowCount });
+    }
     const client = await pool.connect();
     try {
       await client.query("begin");

@@ -21,6 +21,8 @@ export interface BenchStack {
   /** Serves another app on a free port; closed with the stack. */
   listen: (app: Express) => Promise<string>;
   redisUrl: string;
+  /** The Postgres cluster's data dir (its postmaster.pid names the server, for CPU accounting). */
+  postgresDataDir: string;
   /** A pool on the bench database, sized like the api's; closed with the stack. */
   pool: () => DbHandle["pool"];
   stop: () => Promise<void>;
@@ -88,7 +90,7 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
       cleanups.push(() => handle.close());
       return handle.pool;
     };
-    return { apiUrl: await listen(createApp(deps)), databaseUrl, adminPassword, config, listen, pool, stop, redisUrl: redisServer.url };
+    return { apiUrl: await listen(createApp(deps)), databaseUrl, adminPassword, config, listen, pool, stop, redisUrl: redisServer.url, postgresDataDir: path.join(dir, "pg") };
   } catch (err) {
     await stop();
     throw err;

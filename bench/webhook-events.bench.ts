@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { stripeBillingService, type ServiceContext } from "@atrium/core";
 import { bareWebhookApp } from "./bare-webhook.js";
-import { describePerOp, emptyPerOp, measured, startProfile } from "./per-op.js";
+import { describePerOp, emptyPerOp, measured, startProfile, watchPostgres, type PerOp } from "./per-op.js";
 import { startBenchStack } from "./stack.js";
 
 // Stripe webhook events per second through the real route: signature check,
@@ -21,6 +21,7 @@ const TARGET = 0.7;
 const secret = `whsec_bench_${randomBytes(16).toString("hex")}`;
 
 const stack = await startBenchStack({ STRIPE_WEBHOOK_SECRET: secret });
+watchPostgres(stack.postgresDataDir);
 const profile = await startProfile(args["cpu-prof"]);
 try {
   const login = await fetch(`${stack.apiUrl}/api/auth/token/`, {
@@ -48,6 +49,7 @@ try {
     },
   });
   const bareUrl = await stack.listen(bareWebhookApp(stack.pool(), stack.config));
+  const onceUrl = await stack.listen(bareWebhookApp(stack.pool(), stack.config, { oneStatement: true }));
   const post = async (body: string, base = stack.apiUrl) => {
     const res = await fetch(`${base}/api/billing/webhook/`, {
       method: "POST",
@@ -67,22 +69,24 @@ try {
   const newEvents = (n: number, tag: string) => Array.from({ length: n }, () => JSON.stringify(event(`evt_${tag}_${randomBytes(8).toString("hex")}`)));
   await run(newEvents(50, "warm"));
   await run(newEvents(50, "bwarm"), bareUrl);
-  // Halves alternate between the two so drift on a shared machine hits both alike.
-  let freshMs = 0;
-  let bareMs = 0;
-  const cost = { api: emptyPerOp(), bare: emptyPerOp() };
+  await run(newEvents(50, "owarm"), onceUrl);
+  // Halves alternate the order so drift on a shared machine hits every side alike.
+  const sides = { api: stack.apiUrl, bare: bareUrl, once: onceUrl };
+  type Side = keyof typeof sides;
+  const ms: Record<Side, number> = { api: 0, bare: 0, once: 0 };
+  const cost: Record<Side, PerOp> = { api: emptyPerOp(), bare: emptyPerOp(), once: emptyPerOp() };
   for (const half of [0, 1]) {
-    for (const target of half ? ["bare", "api"] : ["api", "bare"]) {
+    for (const side of (half ? ["once", "bare", "api"] : ["api", "bare", "once"]) as Side[]) {
       const n = EVENTS / 2;
-      const bodies = newEvents(n, target);
-      const go = () => measured(cost[target as "api" | "bare"], n, () => run(bodies, target === "bare" ? bareUrl : stack.apiUrl));
-      const rate = await (target === "api" ? profile.profiled(go) : go());
-      if (target === "bare") bareMs += (n / rate) * 1000;
-      else freshMs += (n / rate) * 1000;
+      const bodies = newEvents(n, side);
+      const go = () => measured(cost[side], n, () => run(bodies, sides[side]));
+      const rate = await (side === "api" ? profile.profiled(go) : go());
+      ms[side] += (n / rate) * 1000;
     }
   }
-  const fresh = (EVENTS / freshMs) * 1000;
-  const bare = (EVENTS / bareMs) * 1000;
+  const fresh = (EVENTS / ms.api) * 1000;
+  const bare = (EVENTS / ms.bare) * 1000;
+  const once = (EVENTS / ms.once) * 1000;
   const replay = JSON.stringify(event("evt_replayed_once"));
   await post(replay);
   const duplicates = await run(Array.from({ length: EVENTS }, () => replay));
@@ -100,12 +104,15 @@ try {
   const ratio = fresh / bare;
   console.log(`new events (api)  ${fresh.toFixed(0).padStart(6)} events/s`);
   console.log(`new events (bare) ${bare.toFixed(0).padStart(6)} events/s   (express + pg: signature check + the same writes in one transaction)`);
+  console.log(`bare, one statement ${once.toFixed(0).padStart(5)} events/s   (the same writes as one statement, as the api does them)`);
   console.log(`  per event, api:  ${describePerOp(cost.api)}`);
   console.log(`  per event, bare: ${describePerOp(cost.bare)}`);
+  console.log(`  per event, bare one statement: ${describePerOp(cost.once)}`);
   console.log(`duplicate replays ${duplicates.toFixed(0).padStart(6)} events/s`);
   console.log(`signature check   ${checkUs.toFixed(0).padStart(6)} µs/event (${sample.length} byte body)`);
   console.log(`\nratio api / bare: ${ratio.toFixed(2)}x (target >= ${TARGET}x)${ratio < TARGET ? "  BELOW TARGET" : ""}`);
-  console.log(`balance ${balanceCents} cents = ${(2 * (50 + EVENTS) + 1) * 100} expected (each event credited once, by the api or the bare handler)`);
+  console.log(`ratio api / bare one statement: ${(fresh / once).toFixed(2)}x (what the framework costs on the same writes)`);
+  console.log(`balance ${balanceCents} cents = ${(3 * (50 + EVENTS) + 1) * 100} expected (each event credited once, by the api or a bare handler)`);
 } finally {
   await profile.stop();
   await stack.stop();
