@@ -19,7 +19,7 @@ import { describePerOp, emptyPerOp, measured, startProfile, watchPostgres, type 
 // no validation, no telemetry). Prints; never asserts. `--cpu-prof <file>`: a CPU
 // profile of the `update` rounds only (see per-op.ts).
 const { values: args } = parseArgs({
-  options: { rounds: { type: "string", default: "20" }, concurrency: { type: "string", default: "50" }, pool: { type: "string", default: "10" }, "cpu-prof": { type: "string" } },
+  options: { rounds: { type: "string", default: "60" }, concurrency: { type: "string", default: "50" }, pool: { type: "string", default: "10" }, "cpu-prof": { type: "string" } },
 });
 const ROUNDS = Number(args.rounds);
 const CONCURRENCY = Number(args.concurrency);
@@ -87,8 +87,7 @@ try {
     const totals: Record<Variant, { ms: number; latencies: number[] }> = { update: { ms: 0, latencies: [] }, row_lock: { ms: 0, latencies: [] }, bare: { ms: 0, latencies: [] } };
     for (let i = 0; i < ROUNDS; i++) {
       for (const strategy of i % 2 ? [...VARIANTS].reverse() : VARIANTS) {
-        const go = () => measured(cost[strategy], CONCURRENCY, () => round(strategy));
-        const r = await (strategy === "update" ? profile.profiled(go) : go());
+        const r = await measured(cost[strategy], CONCURRENCY, () => (strategy === "update" ? profile.profiled(() => round(strategy)) : round(strategy)));
         totals[strategy].ms += r.ms;
         totals[strategy].latencies.push(...r.latencies);
       }

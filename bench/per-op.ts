@@ -35,17 +35,29 @@ export function watchPostgres(dataDir: string): void {
   }
 }
 
-/** Nanoseconds on CPU of the postmaster and its children, by pid (a backend that ends between two reads drops out). */
-function postgresCpuNs(): Map<number, number> {
-  const out = new Map<number, number>();
-  if (!postmaster) return out;
+let backends: number[] = [];
+/** The postmaster and its children (its backends); scanned outside the measured window, /proc is large. */
+function findBackends(): void {
+  backends = [];
+  if (!postmaster) return;
   for (const entry of readdirSync("/proc")) {
     const pid = Number(entry);
     if (!pid) continue;
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (pid !== postmaster && ppid !== postmaster) continue;
+      if (pid === postmaster || ppid === postmaster) backends.push(pid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+}
+
+/** Nanoseconds on CPU of each backend (a backend that ends or starts during a run drops out of it). */
+function postgresCpuNs(): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of backends) {
+    try {
       out.set(pid, Number(readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ")[0]));
     } catch {
       // gone meanwhile
@@ -56,12 +68,14 @@ function postgresCpuNs(): Map<number, number> {
 
 /** Runs `fn` (which performs `ops` operations) and adds its round trips and CPU to `into`. */
 export async function measured<T>(into: PerOp, ops: number, fn: () => Promise<T>): Promise<T> {
-  const [trips0, cpu0, pg0] = [roundTrips, process.cpuUsage(), postgresCpuNs()];
+  findBackends();
+  const pg0 = postgresCpuNs();
+  const [trips0, cpu0] = [roundTrips, process.cpuUsage()];
   const out = await fn();
   const cpu = process.cpuUsage(cpu0);
-  for (const [pid, ns] of postgresCpuNs()) into.pgCpuUs += (ns - (pg0.get(pid) ?? 0)) / 1000;
-  into.ops += ops;
   into.roundTrips += roundTrips - trips0;
+  for (const [pid, ns] of postgresCpuNs()) if (pg0.has(pid)) into.pgCpuUs += (ns - pg0.get(pid)!) / 1000;
+  into.ops += ops;
   into.cpuUs += cpu.user + cpu.system;
   return out;
 }
@@ -69,9 +83,35 @@ export async function measured<T>(into: PerOp, ops: number, fn: () => Promise<T>
 export const describePerOp = (p: PerOp) =>
   `${(p.roundTrips / p.ops).toFixed(1)} round trips, CPU µs: node ${(p.cpuUs / p.ops).toFixed(0)}${postmaster ? ` + postgres ${(p.pgCpuUs / p.ops).toFixed(0)}` : ""} per op`;
 
+interface CpuProfile {
+  nodes: Array<{ id: number; children?: number[]; [k: string]: unknown }>;
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+/** Several profiles as one (their trees side by side under one root), so short runs add up to a readable profile. */
+function mergeProfiles(parts: CpuProfile[]): CpuProfile {
+  const root = { id: 1, callFrame: { functionName: "(root)", scriptId: "0", url: "", lineNumber: -1, columnNumber: -1 }, hitCount: 0, children: [] as number[] };
+  const merged: CpuProfile = { nodes: [root], samples: [], timeDeltas: [], startTime: parts[0]?.startTime ?? 0, endTime: parts[0]?.startTime ?? 0 };
+  let base = 1;
+  for (const part of parts) {
+    const maxId = Math.max(...part.nodes.map((n) => n.id));
+    for (const n of part.nodes) merged.nodes.push({ ...n, id: n.id + base, children: n.children?.map((c) => c + base) });
+    root.children.push(part.nodes[0]!.id + base);
+    merged.samples.push(...part.samples.map((id) => id + base));
+    merged.timeDeltas.push(...part.timeDeltas);
+    merged.endTime += part.endTime - part.startTime;
+    base += maxId;
+  }
+  return merged;
+}
+
 /**
  * A CPU profile of only the parts run inside `profiled` (e.g. Atrium's side of
- * a bench), written as a .cpuprofile for Chrome DevTools or `topFrames`.
+ * a bench, every run of it merged), written as a .cpuprofile for Chrome DevTools
+ * or bench/top-frames.ts.
  */
 export async function startProfile(file: string | undefined) {
   if (!file) return { profiled: <T>(fn: () => Promise<T>) => fn(), stop: async () => {} };
@@ -79,21 +119,19 @@ export async function startProfile(file: string | undefined) {
   session.connect();
   await session.post("Profiler.enable");
   await session.post("Profiler.setSamplingInterval", { interval: 200 });
-  let profile: unknown = null;
+  const parts: CpuProfile[] = [];
   return {
     profiled: async <T>(fn: () => Promise<T>) => {
       await session.post("Profiler.start");
       try {
         return await fn();
       } finally {
-        const { profile: part } = await session.post("Profiler.stop");
-        // Keep the largest run: every profiled run does the same work.
-        if (!profile || (part as { samples: unknown[] }).samples.length > (profile as { samples: unknown[] }).samples.length) profile = part;
+        parts.push((await session.post("Profiler.stop")).profile as unknown as CpuProfile);
       }
     },
     stop: async () => {
-      writeFileSync(file, JSON.stringify(profile));
-      console.log(`\nCPU profile of the api's side: ${file} (top frames: tsx bench/top-frames.ts ${file})`);
+      writeFileSync(file, JSON.stringify(mergeProfiles(parts)));
+      console.log(`\nCPU profile: ${file} (top frames: tsx bench/top-frames.ts ${file})`);
       session.disconnect();
     },
   };

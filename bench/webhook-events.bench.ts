@@ -11,9 +11,14 @@ import { startBenchStack } from "./stack.js";
 // a bare express + pg handler doing the same check and writes (bare-webhook.ts)
 // in the same run (both served by this process). Also replays of an already-applied event (the duplicate
 // path), and what the signature check alone costs. Prints; never asserts.
-// `--cpu-prof <file>`: a CPU profile of the api's side only (see per-op.ts).
+// `--cpu-prof <file>`: a CPU profile of one side only (see per-op.ts), the api's unless `--profile-side bare|once`.
 const { values: args } = parseArgs({
-  options: { events: { type: "string", default: "1000" }, concurrency: { type: "string", default: "10" }, "cpu-prof": { type: "string" } },
+  options: {
+    events: { type: "string", default: "1000" },
+    concurrency: { type: "string", default: "10" },
+    "cpu-prof": { type: "string" },
+    "profile-side": { type: "string", default: "api" },
+  },
 });
 const EVENTS = Number(args.events);
 const CONCURRENCY = Number(args.concurrency);
@@ -79,8 +84,8 @@ try {
     for (const side of (half ? ["once", "bare", "api"] : ["api", "bare", "once"]) as Side[]) {
       const n = EVENTS / 2;
       const bodies = newEvents(n, side);
-      const go = () => measured(cost[side], n, () => run(bodies, sides[side]));
-      const rate = await (side === "api" ? profile.profiled(go) : go());
+      const go = () => run(bodies, sides[side]);
+      const rate = await measured(cost[side], n, () => (side === args["profile-side"] ? profile.profiled(go) : go()));
       ms[side] += (n / rate) * 1000;
     }
   }
