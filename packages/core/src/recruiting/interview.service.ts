@@ -64,9 +64,13 @@ async function announce(ctx: ServiceContext, txCtx: ServiceContext, tx: DbOrTx, 
   return queueEmailInTx(ctx, tx, { to: d.candidate.email, template: change.email, data: emailData(ctx, d), accountId: i.accountId });
 }
 
+/** How far ahead an interview may be set: further is a typo in the year (2062 for 2026), not a plan. */
+const MAX_AHEAD_MS = 366 * 86_400_000;
+
 function assertFuture(ctx: ServiceContext, startsAt: string): Date {
   const at = new Date(startsAt);
   if (at.getTime() <= ctx.now().getTime()) throw new ServiceError("BAD_REQUEST", "An interview must start in the future", { startsAt: ["Pick a time in the future"] });
+  if (at.getTime() > ctx.now().getTime() + MAX_AHEAD_MS) throw new ServiceError("BAD_REQUEST", "An interview must start within a year", { startsAt: ["Pick a time within a year"] });
   return at;
 }
 
@@ -203,6 +207,8 @@ export async function listAsCandidate(ctx: ServiceContext, actor: TenantActor, i
 export async function confirmInterview(ctx: ServiceContext, actor: TenantActor, input: TInterviewIdInput, meta?: RequestMeta): Promise<TCandidateInterview> {
   const current = await repo.findInterviewDetail(ctx.db, input.id);
   if (!current || current.candidateUserId !== actor.userId) throw notFound("Interview");
+  // Confirming is a promise to come: once the interview has started there is nothing left to promise.
+  if (current.interview.startsAt.getTime() <= ctx.now().getTime()) throw new ServiceError("CONFLICT", "This interview has already started; there is nothing to confirm");
   if (current.interview.status !== "confirmed") {
     await inTransaction(ctx, async (tx, txCtx) => {
       const row = await repo.updateLiveInterview(tx, input.id, { status: "confirmed", confirmedAt: ctx.now(), updatedAt: ctx.now() });
