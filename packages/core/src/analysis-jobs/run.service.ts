@@ -17,7 +17,7 @@ import { publishEvent } from "../realtime/realtime.service.js";
 import { notifyJobOutcome } from "./job-notify.service.js";
 // Recruiting: an application's résumé match takes the failure's reason when its job fails.
 import { recordMatchOutcome } from "../recruiting/application-match.service.js";
-import { afterJobSucceeded } from "./job-followup.service.js";
+import { afterJobFailed, afterJobSucceeded } from "./job-followup.service.js";
 
 /** The queue's side of one delivery of the job, as the worker sees it (BullMQ's attempt counters and lock). */
 export interface RunAttempt {
@@ -114,6 +114,7 @@ async function handleFailure(run: RunState, attempt: RunAttempt, err: unknown): 
   if (out.moved) await publishJobChange(deps, job, { events: out.events, status: "failed" });
   if (out.moved) await notifyJobOutcome(deps, job, { status: "failed", error: message });
   if (out.moved) await recordMatchOutcome(deps, job, { status: "failed", error: message });
+  if (out.moved) await afterJobFailed(deps, job);
   throw new UnrecoverableError(message);
 }
 

@@ -2,7 +2,7 @@ import type { DbOrTx } from "@atrium/db";
 import { recordAudit } from "../audit/audit.service.js";
 import type { TAuditEventType } from "../audit/audit.schema.js";
 import { by } from "../accounts/owner-guard.service.js";
-import type { TenantActor } from "../accounts/actor.service.js";
+import { resolveAccount, type TenantActor } from "../accounts/actor.service.js";
 import { authorize, can, type Action } from "../accounts/policy.service.js";
 import { appUrl, queueEmailInTx } from "../email/email-in-tx.service.js";
 import type { InterviewEmail } from "../email/template.service.js";
@@ -24,6 +24,7 @@ import type {
   TInterviewList,
   TRescheduleInterviewInput,
   TScheduleInterviewInput,
+  TMyInterviewsInput,
   TUpcomingInterviewsInput,
 } from "./interview.schema.js";
 
@@ -191,9 +192,13 @@ export async function listInterviewerOptions(ctx: ServiceContext, actor: TenantA
   return { items: await repo.listEligibleInterviewers(ctx.db, application.accountId) };
 }
 
-/** "My interviews": the live interviews the caller sits on, in accounts where they still may read recruiting data. */
-export async function listMyUpcoming(ctx: ServiceContext, actor: TenantActor, input: TUpcomingInterviewsInput): Promise<TInterviewList> {
-  const accountIds = Object.keys(actor.accountRoles).filter((accountId) => can({ ...actor, isStaff: false }, "recruiting.read", { accountId }));
+/**
+ * "My interviews": the live interviews the caller sits on, in accounts where they still may read
+ * recruiting data; with `accountId`, in that one only (one they may not read is NOT_FOUND/FORBIDDEN like any tenant route).
+ */
+export async function listMyUpcoming(ctx: ServiceContext, actor: TenantActor, input: TMyInterviewsInput): Promise<TInterviewList> {
+  const readable = (accountId: string) => can({ ...actor, isStaff: false }, "recruiting.read", { accountId });
+  const accountIds = input.accountId ? [resolveAccount({ ...actor, isStaff: false }, input.accountId, "recruiting.read")] : Object.keys(actor.accountRoles).filter(readable);
   const rows = await repo.findUpcomingForInterviewer(ctx.db, actor.userId, accountIds, ctx.now(), input.limit);
   return { items: await employerViews(ctx.db, rows) };
 }
