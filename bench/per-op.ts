@@ -74,7 +74,10 @@ export async function measured<T>(into: PerOp, ops: number, fn: () => Promise<T>
   const out = await fn();
   const cpu = process.cpuUsage(cpu0);
   into.roundTrips += roundTrips - trips0;
-  for (const [pid, ns] of postgresCpuNs()) if (pg0.has(pid)) into.pgCpuUs += (ns - pg0.get(pid)!) / 1000;
+  for (const [pid, ns] of postgresCpuNs()) {
+    const before = pg0.get(pid);
+    if (before !== undefined) into.pgCpuUs += (ns - before) / 1000;
+  }
   into.ops += ops;
   into.cpuUs += cpu.user + cpu.system;
   return out;
@@ -99,7 +102,7 @@ function mergeProfiles(parts: CpuProfile[]): CpuProfile {
   for (const part of parts) {
     const maxId = Math.max(...part.nodes.map((n) => n.id));
     for (const n of part.nodes) merged.nodes.push({ ...n, id: n.id + base, children: n.children?.map((c) => c + base) });
-    root.children.push(part.nodes[0]!.id + base);
+    root.children.push((part.nodes[0]?.id ?? 0) + base);
     merged.samples.push(...part.samples.map((id) => id + base));
     merged.timeDeltas.push(...part.timeDeltas);
     merged.endTime += part.endTime - part.startTime;

@@ -31,7 +31,9 @@ const packageOf = (url: string) => {
 const frames = new Map<string, number>();
 const packages = new Map<string, number>();
 for (const [id, n] of hits) {
-  const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+  const node = byId.get(id);
+  if (!node) continue;
+  const { functionName, url, lineNumber } = node.callFrame;
   const key = `${functionName || "(anonymous)"}  ${url ? `${path.basename(url)}:${lineNumber + 1}` : ""}  [${packageOf(url)}]`;
   frames.set(key, (frames.get(key) ?? 0) + n);
   packages.set(packageOf(url), (packages.get(packageOf(url)) ?? 0) + n);

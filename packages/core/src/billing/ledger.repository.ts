@@ -137,7 +137,7 @@ export async function applyInOneStatement(
     const query = dialect.sqlToQuery(oneStatement(guard, withholdNotice, false, (k) => sql`${sql.placeholder(k)}`));
     const names = query.params.map((p) => (p as { name: OneStatementValue }).name);
     const used = [...new Set(names)];
-    const text = query.sql.replace(/\$(\d+)/g, (_, n: string) => `$${used.indexOf(names[Number(n) - 1]!) + 1}`);
+    const text = query.sql.replace(/\$(\d+)/g, (_, n: string) => `$${used.indexOf(names[Number(n) - 1] as OneStatementValue) + 1}`);
     preparedTexts.set(name, (prepared = { text, used }));
   }
   const { rows } = await pool.query({ name, text: prepared.text, values: prepared.used.map((k) => values[k]) });
