@@ -75,6 +75,32 @@ describe("messages between two people, live", () => {
     await expect.poll(() => badgeCount(admin)).toBe(0);
   });
 
+  it("marks an open thread read once per newest message, even while marking fails", async () => {
+    // Ben's connection drops every mark-read. The thread used to ask again on each render while the
+    // count stayed up: a loop of requests that spent his rate limit until nothing loaded for him.
+    let marks = 0;
+    await ben.route(
+      (url) => url.pathname.startsWith("/trpc/") && url.pathname.includes("messages.read"),
+      (route) => ((marks += 1), route.abort("failed")),
+    );
+    const box = admin.getByTestId("composer");
+    for (const text of ["First while offline", "Second while offline"]) {
+      await box.fill(text);
+      await box.press("Enter");
+      await ben.getByTestId("message").filter({ hasText: text }).waitFor();
+    }
+    await expect.poll(() => marks).toBe(2);
+    await expect.poll(() => badgeCount(ben)).toBe(2);
+
+    // Back online: the next message is marked, and with it the ones before.
+    await ben.unrouteAll();
+    await box.fill("Back online");
+    await box.press("Enter");
+    await ben.getByTestId("message").filter({ hasText: "Back online" }).waitFor();
+    await expect.poll(() => badgeCount(ben)).toBe(0);
+    expect(marks).toBe(2);
+  });
+
   it("keeps another tenant's user out of the conversation (API)", async () => {
     const id = conversationUrl.split("/").at(-1) ?? "";
     await existingUser(suite.stack(), { username: "eve", password: "eve-password-123", verified: true });
