@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Collapse, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Button, Collapse, Group, Paper, Stack, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconCalendarEvent } from "@tabler/icons-react";
 import { useState } from "react";
@@ -8,7 +8,8 @@ import { useCurrentUser } from "../auth/current-user";
 import { CandidateInterviewCard } from "./candidate-interview-card";
 import { FeedbackPanel } from "./interview-feedback";
 import { InterviewFormModal } from "./interview-form";
-import { INTERVIEW_STATUS_COLORS, isLive, when } from "./interview-labels";
+import { isLive } from "./interview-labels";
+import { InterviewSummary } from "./interview-summary";
 import { InterviewRecording } from "./interview-recording";
 import { useApplicationInterviews, useCancelInterview, useCandidateInterviews, type Interview } from "./use-interviews";
 
@@ -19,24 +20,7 @@ export function EmployerInterviewCard({ interview, onMove, onCancel, heading }: 
   const onPanel = interview.interviewers.some((i) => i.userId === user.id);
   return (
     <Paper withBorder p="md" radius="md" data-testid="interview-card">
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={2}>
-          {heading && <Text fw={600}>{heading}</Text>}
-          <Text fw={500}>{when(interview)}</Text>
-          {interview.meetingUrl && (
-            <Anchor href={interview.meetingUrl} target="_blank" rel="noreferrer" size="sm">
-              {interview.meetingUrl}
-            </Anchor>
-          )}
-          {interview.location && <Text size="sm">{interview.location}</Text>}
-          <Text size="sm" c="dimmed">
-            With {interview.interviewers.map((i) => i.displayName ?? i.username).join(", ")}
-          </Text>
-        </Stack>
-        <Badge variant="light" color={INTERVIEW_STATUS_COLORS[interview.status]} data-testid="interview-status">
-          {interview.status}
-        </Badge>
-      </Group>
+      <InterviewSummary interview={interview} heading={heading} interviewers={interview.interviewers.map((i) => i.displayName ?? i.username)} />
       <Group mt="sm" gap="xs">
         {isLive(interview) && onMove && onCancel && (
           <>

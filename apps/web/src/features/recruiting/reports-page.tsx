@@ -18,7 +18,9 @@ function ReportCard({ title, csv, children }: { title: string; csv: string; chil
   return (
     <Paper withBorder p="md" radius="md">
       <Group justify="space-between" mb="sm">
-        <Title order={4}>{title}</Title>
+        <Title order={3} size="h4">
+          {title}
+        </Title>
         <Button component="a" href={csv} download size="compact-sm" variant="light" leftSection={<IconDownload size={14} />}>
           CSV
         </Button>
