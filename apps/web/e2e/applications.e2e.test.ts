@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { emailsTo, existingUser, homeAccountOf, seedApplication, userNamed } from "@atrium/testing/e2e";
+import { createClient, emailsTo, existingUser, homeAccountOf, seedApplication, userNamed } from "@atrium/testing/e2e";
 import { e2eSuite } from "./harness.js";
 
 // The pipeline as people use it: a recruiter moves an application with the board's "Move to" menu; the
@@ -38,5 +38,41 @@ describe("the applications pipeline in the browser", () => {
     await recruiter.getByRole("button", { name: "Move cand" }).click();
     await expect.poll(() => recruiter.getByRole("menuitem", { name: "Move to Applied" }).count()).toBe(0);
     await recruiter.keyboard.press("Escape");
+  });
+
+  it("drags a card to the next stage, and puts back a move the api refuses, saying why", async () => {
+    const recruiter = await suite.adminPage();
+    // This recruiter's live stream is down, so the board still shows what it last read.
+    await recruiter.route((url) => url.pathname.includes("events.stream"), (route) => route.abort("failed"));
+    await recruiter.goto(suite.url(`/recruiting/postings/${seeded.postingId}/applications`));
+    await recruiter.getByRole("heading", { name: "Applications" }).waitFor();
+    const column = (stage: string) => recruiter.getByTestId(`stage-${stage}`);
+    const card = (stage: string) => column(stage).getByLabel("Application of cand");
+    await card("interview").waitFor();
+
+    // The name is the handle: press, move onto the Offer column, release.
+    const from = await card("interview").getByText("cand", { exact: true }).boundingBox();
+    const to = await column("offer").boundingBox();
+    if (!from || !to) throw new Error("board not laid out");
+    await recruiter.mouse.move(from.x + 10, from.y + from.height / 2);
+    await recruiter.mouse.down();
+    await recruiter.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 12 });
+    await recruiter.mouse.up();
+    await expect.poll(() => card("offer").count()).toBe(1);
+    const as = async (username: string, password: string) => {
+      const { token } = await createClient({ baseUrl: suite.baseUrl() }).auth.token.mutate({ username, password });
+      return createClient({ baseUrl: suite.baseUrl(), token });
+    };
+    const admin = await as("admin", "admin123");
+    await expect.poll(async () => (await admin.recruiting.applications.get.query({ id: seeded.applicationId })).status).toBe("offer");
+
+    // Meanwhile the candidate withdraws; the board hasn't heard. Hiring them is refused as stale: the card
+    // goes back and the recruiter is told, instead of the card silently staying where it was.
+    await (await as("cand", "cand-password-1")).recruiting.applications.withdraw.mutate({ id: seeded.applicationId });
+    await recruiter.getByRole("button", { name: "Move cand" }).click();
+    await recruiter.getByRole("menuitem", { name: "Move to Hired" }).click();
+    await recruiter.getByText("Couldn't move cand").waitFor();
+    await expect.poll(() => card("withdrawn").count()).toBe(1);
+    expect(await card("hired").count()).toBe(0);
   });
 });
