@@ -3,7 +3,10 @@ import { IconChartBar, IconDownload } from "@tabler/icons-react";
 import { lazy, Suspense, useState, type ReactNode } from "react";
 import { FUNNEL_STAGES } from "@atrium/sdk";
 import { PageHeader } from "../../components/page-header";
+import { ForbiddenPage } from "../../components/forbidden-page";
 import { EmptyView, QueryState } from "../../components/query-state";
+import { EmployerPicker } from "./employer-picker";
+import { useRecruitingAccess } from "./use-recruiting-access";
 import { csvUrl, useFunnelReport, useSourceReport, useTimeToHireReport, type ReportRange } from "./use-reports";
 
 // Charts pull in recharts: their own chunk, fetched once there is something to draw.
@@ -34,13 +37,22 @@ const emptyReport = (what: string) => <EmptyView icon={<IconChartBar size={28} /
 
 /** Pipeline funnel, time to hire and sources of candidates, as charts, tables and CSV downloads, over an optional range. */
 export function ReportsPage() {
-  const [range, setRange] = useState<ReportRange>({});
+  const access = useRecruitingAccess();
+  const [dates, setRange] = useState<ReportRange>({});
+  const range = { ...dates, accountId: access.account?.id ?? "" };
   const funnel = useFunnelReport(range);
   const hires = useTimeToHireReport(range);
   const sources = useSourceReport(range);
+  if (!access.loading && !access.read) {
+    return <ForbiddenPage title="Recruiting is for your hiring team" description="Ask an admin of your account for the recruiter or hiring manager role." />;
+  }
   return (
     <>
-      <PageHeader title="Recruiting reports" description="Counted over the applications that arrived in the range (all of them when it is empty)." />
+      <PageHeader
+        title="Recruiting reports"
+        description={`${access.account ? `${access.account.name}: counted` : "Counted"} over the applications that arrived in the range (all of them when it is empty).`}
+        actions={<EmployerPicker access={access} />}
+      />
       <Group mb="md" align="flex-end">
         <TextInput type="date" label="From" value={range.from ?? ""} onChange={(e) => setRange((r) => ({ ...r, from: e.currentTarget.value || undefined }))} />
         <TextInput type="date" label="To" value={range.to ?? ""} onChange={(e) => setRange((r) => ({ ...r, to: e.currentTarget.value || undefined }))} />
