@@ -3,6 +3,7 @@ import type { OpenApiMeta } from "trpc-to-openapi";
 import { loadTenantActor, toActor } from "@atrium/core";
 import type { Context } from "./context.js";
 import { fieldErrorsFromCause, publicMessage, toTRPCError } from "./errors.js";
+import { refuseNulCharacters } from "./nul-input.js";
 import { enforceRateLimit } from "./rate-limit.middleware.js";
 
 /** Keep-alive interval of event streams (tRPC's and GET /api/events/). */
@@ -46,7 +47,14 @@ const rateLimited = t.middleware(async ({ ctx, path, getRawInput, next }) => {
 /** For a caller that authenticates by a signature over the request (Stripe's webhook): no user, and no per-IP budget. */
 export const signedProcedure = t.procedure.use(serviceErrors);
 
-export const publicProcedure = signedProcedure.use(rateLimited);
+// Postgres can't store U+0000: such input is the caller's mistake (400 naming the field), not a failed query (500).
+const nulFree = t.middleware(async ({ getRawInput, next }) => {
+  refuseNulCharacters(await getRawInput());
+  return next();
+});
+
+// Before the rate limit too: its per-username budget of a sign-in looks the name up.
+export const publicProcedure = signedProcedure.use(nulFree).use(rateLimited);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Authentication required" });
