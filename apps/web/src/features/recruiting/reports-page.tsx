@@ -1,13 +1,13 @@
 import { Button, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { IconChartBar, IconDownload } from "@tabler/icons-react";
 import { lazy, Suspense, useState, type ReactNode } from "react";
-import { FUNNEL_STAGES } from "@atrium/sdk";
+import { FUNNEL_STAGES, ZRecruitingReportInput } from "@atrium/sdk";
 import { PageHeader } from "../../components/page-header";
 import { ForbiddenPage } from "../../components/forbidden-page";
 import { EmptyView, QueryState } from "../../components/query-state";
 import { EmployerPicker } from "./employer-picker";
 import { useRecruitingAccess } from "./use-recruiting-access";
-import { csvUrl, useFunnelReport, useSourceReport, useTimeToHireReport, type ReportRange } from "./use-reports";
+import { cleanRange, csvUrl, useFunnelReport, useSourceReport, useTimeToHireReport, type ReportRange } from "./use-reports";
 
 // Charts pull in recharts: their own chunk, fetched once there is something to draw.
 const FunnelChart = lazy(() => import("./report-charts").then((m) => ({ default: m.FunnelChart })));
@@ -38,7 +38,16 @@ const emptyReport = (what: string) => <EmptyView icon={<IconChartBar size={28} /
 /** Pipeline funnel, time to hire and sources of candidates, as charts, tables and CSV downloads, over an optional range. */
 export function ReportsPage() {
   const access = useRecruitingAccess();
-  const [dates, setRange] = useState<ReportRange>({});
+  // What the fields say, and the last range the contract accepts: the reports stay on that one while
+  // the fields say something the api would refuse, and the field says why.
+  const [draft, setDraft] = useState<ReportRange>({});
+  const [dates, setDates] = useState<ReportRange>({});
+  const rangeError = (r: ReportRange) => ZRecruitingReportInput.safeParse(cleanRange(r)).error?.issues[0]?.message;
+  const setRange = (next: (r: ReportRange) => ReportRange) => {
+    const r = next(draft);
+    setDraft(r);
+    if (!rangeError(r)) setDates(r);
+  };
   const range = { ...dates, accountId: access.account?.id ?? "" };
   const funnel = useFunnelReport(range);
   const hires = useTimeToHireReport(range);
@@ -54,8 +63,8 @@ export function ReportsPage() {
         actions={<EmployerPicker access={access} />}
       />
       <Group mb="md" align="flex-end">
-        <TextInput type="date" label="From" value={range.from ?? ""} onChange={(e) => setRange((r) => ({ ...r, from: e.currentTarget.value || undefined }))} />
-        <TextInput type="date" label="To" value={range.to ?? ""} onChange={(e) => setRange((r) => ({ ...r, to: e.currentTarget.value || undefined }))} />
+        <TextInput type="date" label="From" value={draft.from ?? ""} onChange={(e) => setRange((r) => ({ ...r, from: e.currentTarget.value || undefined }))} />
+        <TextInput type="date" label="To" value={draft.to ?? ""} error={rangeError(draft)} onChange={(e) => setRange((r) => ({ ...r, to: e.currentTarget.value || undefined }))} />
       </Group>
       <Stack gap="md">
         <ReportCard title="Pipeline funnel" csv={csvUrl("funnel", range)}>

@@ -10,7 +10,9 @@ export type ReportRange = Pick<TRecruitingReportInput, "from" | "to">;
 /** Which employer's applications, over which range; an empty bound is no bound. */
 export type ReportScope = ReportRange & { accountId: string };
 
-const clean = (r: ReportScope): TRecruitingReportInput => ({ accountId: r.accountId, ...(r.from ? { from: r.from } : {}), ...(r.to ? { to: r.to } : {}) });
+/** The range as the contract takes it: an empty field is no bound. */
+export const cleanRange = (r: ReportRange): ReportRange => ({ ...(r.from ? { from: r.from } : {}), ...(r.to ? { to: r.to } : {}) });
+const clean = (r: ReportScope): TRecruitingReportInput => ({ accountId: r.accountId, ...cleanRange(r) });
 
 // Until the employer is known (memberships loading) nothing is asked: the home account may not be the one shown.
 export const useFunnelReport = (r: ReportScope) => useQuery({ ...trpc.recruiting.reports.funnel.queryOptions(clean(r)), enabled: r.accountId !== "" });
