@@ -1,3 +1,6 @@
+// TagsInput's own styles (pills in an input), loaded with the form rather than on every first load (see app/styles.ts).
+import "@mantine/core/styles/Pill.css";
+import "@mantine/core/styles/PillsInput.css";
 import { Divider, SimpleGrid, TagsInput, Text, TextInput, Textarea } from "@mantine/core";
 import { useEffect } from "react";
 import { PROFILE_LIMITS, ZUpdateCandidateProfileInput } from "@atrium/sdk";
