@@ -91,8 +91,8 @@ describe("interviews in the SPA", () => {
     expect(await page.getByRole("link", { name: "CSV" }).first().getAttribute("href")).toBe(`/api/recruiting/reports/funnel.csv?accountId=${globex.accountId}`);
 
     // A range that ends before it starts is named on its field; the reports stay on the last good range.
-    await page.getByLabel("To").fill("2099-12-31");
-    await page.getByLabel("From").fill("2100-01-01");
+    await page.getByLabel("To", { exact: true }).fill("2099-12-31");
+    await page.getByLabel("From", { exact: true }).fill("2100-01-01");
     await page.getByText("The range ends before it starts").waitFor();
     await funnel.getByText("Data Engineer").waitFor();
     expect(await page.getByRole("alert").filter({ hasText: "Couldn't load" }).count()).toBe(0);
