@@ -5,6 +5,8 @@ import { e2eSuite } from "./harness.js";
 // The pipeline as people use it: a recruiter moves an application with the board's "Move to" menu; the
 // candidate, on their application's page, sees the new stage without reloading, and the status email
 // is in the outbox. (The whole cross-role story, apply to interview, is recruiting-story.e2e.)
+// Live changes cross a browser, the api and the event stream: on a loaded machine that takes more than expect.poll's default second.
+const LIVE = { timeout: 15_000 };
 const suite = e2eSuite({ env: { RATE_LIMIT_ENABLED: "false" } });
 let seeded: Awaited<ReturnType<typeof seedApplication>>;
 
@@ -58,13 +60,13 @@ describe("the applications pipeline in the browser", () => {
     await recruiter.mouse.down();
     await recruiter.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 12 });
     await recruiter.mouse.up();
-    await expect.poll(() => card("offer").count()).toBe(1);
+    await expect.poll(() => card("offer").count(), LIVE).toBe(1);
     const as = async (username: string, password: string) => {
       const { token } = await createClient({ baseUrl: suite.baseUrl() }).auth.token.mutate({ username, password });
       return createClient({ baseUrl: suite.baseUrl(), token });
     };
     const admin = await as("admin", "admin123");
-    await expect.poll(async () => (await admin.recruiting.applications.get.query({ id: seeded.applicationId })).status).toBe("offer");
+    await expect.poll(async () => (await admin.recruiting.applications.get.query({ id: seeded.applicationId })).status, LIVE).toBe("offer");
 
     // Meanwhile the candidate withdraws; the board hasn't heard. Hiring them is refused as stale: the card
     // goes back and the recruiter is told, instead of the card silently staying where it was.
@@ -72,7 +74,7 @@ describe("the applications pipeline in the browser", () => {
     await recruiter.getByRole("button", { name: "Move cand" }).click();
     await recruiter.getByRole("menuitem", { name: "Move to Hired" }).click();
     await recruiter.getByText("Couldn't move cand").waitFor();
-    await expect.poll(() => card("withdrawn").count()).toBe(1);
+    await expect.poll(() => card("withdrawn").count(), LIVE).toBe(1);
     expect(await card("hired").count()).toBe(0);
   });
 });
