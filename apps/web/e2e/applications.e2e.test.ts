@@ -5,9 +5,9 @@ import { e2eSuite } from "./harness.js";
 // The pipeline as people use it: a recruiter moves an application with the board's "Move to" menu; the
 // candidate, on their application's page, sees the new stage without reloading, and the status email
 // is in the outbox. (The whole cross-role story, apply to interview, is recruiting-story.e2e.)
+const suite = e2eSuite({ env: { RATE_LIMIT_ENABLED: "false" } });
 // Live changes cross a browser, the api and the event stream: on a loaded machine that takes more than expect.poll's default second.
 const LIVE = { timeout: 15_000 };
-const suite = e2eSuite({ env: { RATE_LIMIT_ENABLED: "false" } });
 let seeded: Awaited<ReturnType<typeof seedApplication>>;
 
 beforeAll(async () => {

@@ -6,9 +6,9 @@ import { e2eSuite, shot } from "./harness.js";
 // Issue 12, messaging: two people of one account in two browsers. The sender's message reaches the
 // other's thread and unread badge without a reload, and the sender sees "Seen" once it is read; a
 // user of another tenant can neither read nor post into the conversation.
+const suite = e2eSuite({ env: { RATE_LIMIT_AUTH_PER_MINUTE: "100" } });
 // Live changes cross a browser, the api and the event stream: on a loaded machine that takes more than expect.poll's default second.
 const LIVE = { timeout: 15_000 };
-const suite = e2eSuite({ env: { RATE_LIMIT_AUTH_PER_MINUTE: "100" } });
 let admin: Page;
 let ben: Page;
 let conversationUrl = "";
