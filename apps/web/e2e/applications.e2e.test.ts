@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createClient, emailsTo, existingUser, homeAccountOf, seedApplication, userNamed } from "@atrium/testing/e2e";
+import { createClient, emailsTo, existingUser, homeAccountOf, joinAccount, seedApplication, setRecruitingRole, userNamed } from "@atrium/testing/e2e";
 import { e2eSuite } from "./harness.js";
 
 // The pipeline as people use it: a recruiter moves an application with the board's "Move to" menu; the
@@ -76,5 +76,25 @@ describe("the applications pipeline in the browser", () => {
     await recruiter.getByText("Couldn't move cand").waitFor();
     await expect.poll(() => card("withdrawn").count(), LIVE).toBe(1);
     expect(await card("hired").count()).toBe(0);
+  });
+
+  it("offers moves on a posting's board only where the viewer may move, whichever employer the portal shows", async () => {
+    // Rita runs the admin's hiring (an admin there: the portal's employer for her) and only reads Initech's (a hiring manager).
+    const stack = suite.stack();
+    await existingUser(stack, { username: "rita", password: "rita-password-1", verified: true });
+    await existingUser(stack, { username: "dora", password: "dora-password-1", verified: true });
+    const rita = (await userNamed(stack, "rita")).id;
+    await joinAccount(stack, { accountId: await homeAccountOf(stack, "admin"), userId: rita, role: "admin" });
+    const initech = await seedApplication(stack, { employer: { name: "Initech" }, candidate: { userId: (await userNamed(stack, "dora")).id, name: "Dora" }, title: "QA Engineer" });
+    await joinAccount(stack, { accountId: initech.accountId, userId: rita, role: "member" });
+    await setRecruitingRole(stack, { accountId: initech.accountId, userId: rita, role: "hiring_manager" });
+
+    const page = await suite.newPage();
+    await suite.signIn(page, "rita", "rita-password-1");
+    await page.goto(suite.url(`/recruiting/postings/${initech.postingId}/applications`));
+    await page.getByRole("heading", { name: "Applications" }).waitFor();
+    await page.getByTestId("stage-applied").getByLabel("Application of dora").waitFor();
+    await page.getByRole("link", { name: "QA Engineer" }).waitFor();
+    expect(await page.getByRole("button", { name: "Move dora" }).count()).toBe(0);
   });
 });

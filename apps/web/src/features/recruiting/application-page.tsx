@@ -1,10 +1,11 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Grid, Group, Paper, ScrollArea, Stack, Text, Timeline, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Grid, Group, Paper, ScrollArea, Stack, Text, Timeline, Title } from "@mantine/core";
 import { IconAlertCircle, IconRefresh } from "@tabler/icons-react";
 import { Link, useParams } from "react-router";
 import type { TApplicationDetail } from "@atrium/sdk";
 import { QueryState } from "../../components/query-state";
 import { errorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
+import { Crumbs } from "./crumbs";
 import { ApplicationConversation } from "./application-conversation";
 import { AssistantPanel } from "./assistant-panel";
 import { ApplicationInterviews } from "./application-interviews";
@@ -161,12 +162,7 @@ export function ApplicationPage() {
   const app = useApplication(id);
   return (
     <>
-      <Breadcrumbs mb="md">
-        <Anchor component={Link} to={app.data ? `/recruiting/postings/${app.data.postingId}` : "/recruiting/postings"} size="sm">
-          {app.data?.postingTitle ?? "Posting"}
-        </Anchor>
-        <Text size="sm">Application</Text>
-      </Breadcrumbs>
+      <Crumbs to={app.data ? `/recruiting/postings/${app.data.postingId}` : "/recruiting/postings"} label={app.data?.postingTitle ?? "Posting"} current="Application" />
       <QueryState query={app} errorTitle="Couldn't load this application">
         {(a) => <Details app={a} />}
       </QueryState>
