@@ -96,5 +96,12 @@ describe("the applications pipeline in the browser", () => {
     await page.getByTestId("stage-applied").getByLabel("Application of dora").waitFor();
     await page.getByRole("link", { name: "QA Engineer" }).waitFor();
     expect(await page.getByRole("button", { name: "Move dora" }).count()).toBe(0);
+
+    // Dora's application: Rita reads it and may write to Dora, but the recruiters' changes aren't offered.
+    await page.goto(suite.url(`/recruiting/applications/${initech.applicationId}`));
+    await page.getByRole("heading", { name: "Messages" }).waitFor();
+    await page.getByText("A recruiter schedules them").waitFor();
+    for (const name of ["Move to", "Schedule interview", "Run the match again"]) expect(await page.getByRole("button", { name }).count()).toBe(0);
+    await page.getByLabel("Message dora").waitFor();
   });
 });

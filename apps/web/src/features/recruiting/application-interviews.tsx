@@ -50,7 +50,7 @@ export function EmployerInterviewCard({ interview, onMove, onCancel, heading }: 
   );
 }
 
-function EmployerInterviews({ applicationId }: { applicationId: string }) {
+function EmployerInterviews({ applicationId, manage }: { applicationId: string; manage: boolean }) {
   const interviews = useApplicationInterviews(applicationId);
   const cancel = useCancelInterview();
   const [form, setForm] = useState<{ interview: Interview | null } | null>(null);
@@ -64,13 +64,18 @@ function EmployerInterviews({ applicationId }: { applicationId: string }) {
     <Stack gap="sm">
       <Group justify="space-between">
         <Title order={4}>Interviews</Title>
-        {scheduleButton}
+        {manage && scheduleButton}
       </Group>
-      <QueryState query={interviews} errorTitle="Couldn't load the interviews" loadingLabel="Loading interviews" empty={{ icon: <IconCalendarEvent size={28} />, title: "No interviews yet", description: "Schedule one: the candidate is emailed and asked to confirm." }}>
+      <QueryState
+        query={interviews}
+        errorTitle="Couldn't load the interviews"
+        loadingLabel="Loading interviews"
+        empty={{ icon: <IconCalendarEvent size={28} />, title: "No interviews yet", description: manage ? "Schedule one: the candidate is emailed and asked to confirm." : "A recruiter schedules them; the candidate is emailed and asked to confirm." }}
+      >
         {(items) => (
           <Stack gap="sm">
             {items.map((i) => (
-              <EmployerInterviewCard key={i.id} interview={i} onMove={() => setForm({ interview: i })} onCancel={() => setCancelling(i)} />
+              <EmployerInterviewCard key={i.id} interview={i} {...(manage ? { onMove: () => setForm({ interview: i }), onCancel: () => setCancelling(i) } : {})} />
             ))}
           </Stack>
         )}
@@ -113,6 +118,6 @@ function CandidateInterviews({ applicationId }: { applicationId: string }) {
 }
 
 /** The interviews of one application: the employer schedules and reviews them, the candidate confirms them; both live. */
-export function ApplicationInterviews({ applicationId, viewer }: { applicationId: string; viewer: "employer" | "candidate" }) {
-  return viewer === "employer" ? <EmployerInterviews applicationId={applicationId} /> : <CandidateInterviews applicationId={applicationId} />;
+export function ApplicationInterviews({ applicationId, viewer, manage = false }: { applicationId: string; viewer: "employer" | "candidate"; manage?: boolean }) {
+  return viewer === "employer" ? <EmployerInterviews applicationId={applicationId} manage={manage} /> : <CandidateInterviews applicationId={applicationId} />;
 }
