@@ -73,7 +73,7 @@ describe("interviews in the SPA", () => {
     expect(await page.getByRole("link", { name: "CSV" }).first().getAttribute("href")).toBe(`/api/recruiting/reports/funnel.csv?accountId=${await homeAccountOf(stack(), "admin")}`);
   });
 
-  it("shows the reports of the employer picked, for someone who recruits for two", async () => {
+  it("shows the reports and my interviews of the employer picked, for someone who recruits for two", async () => {
     // The admin also runs Globex's hiring (an admin there), where Gus applied.
     await existingUser(stack(), { username: "gus", password: "gus-password-1", verified: true });
     const globex = await seedApplication(stack(), { employer: { name: "Globex" }, candidate: { userId: (await userNamed(stack(), "gus")).id, name: "Gus" }, title: "Data Engineer" });
@@ -96,5 +96,13 @@ describe("interviews in the SPA", () => {
     await page.getByText("The range ends before it starts").waitFor();
     await funnel.getByText("Data Engineer").waitFor();
     expect(await page.getByRole("alert").filter({ hasText: "Couldn't load" }).count()).toBe(0);
+
+    // My interviews follows the same employer: none at Globex; the admin's own account has Cara's.
+    await page.goto(suite.url("/recruiting/interviews"));
+    await page.getByRole("heading", { name: "My interviews" }).waitFor();
+    await page.getByTestId("my-interviews-empty").waitFor();
+    await page.getByRole("combobox", { name: "Employer" }).click();
+    await page.getByRole("option").filter({ hasNotText: "Globex" }).click();
+    await page.getByTestId("interview-card").getByText("Platform Engineer · cara").waitFor();
   });
 });

@@ -13,6 +13,8 @@ interface InterviewListPageProps<T extends Listed> {
   query: QueryLike<T[]>;
   empty: { title: string; description: string; testId: string };
   card: (interview: T) => ReactNode;
+  /** Beside the title (the employer picker). */
+  actions?: ReactNode;
 }
 
 /** Still to come: live and not yet over (an interview in progress counts until its end). */
@@ -22,10 +24,10 @@ const upcoming = (i: Listed, now: number) => isLive(i) && new Date(i.startsAt).g
  * A page of someone's interviews (the candidate's across employers, an interviewer's own): the upcoming
  * ones soonest first, then past and cancelled ones newest first. The api lists them soonest first.
  */
-export function InterviewListPage<T extends Listed>({ title, description, query, empty, card }: InterviewListPageProps<T>) {
+export function InterviewListPage<T extends Listed>({ title, description, query, empty, card, actions }: InterviewListPageProps<T>) {
   return (
     <>
-      <PageHeader title={title} description={description} />
+      <PageHeader title={title} description={description} actions={actions} />
       <QueryState query={query} errorTitle="Couldn't load your interviews" loadingLabel="Loading interviews" empty={{ icon: <IconCalendarEvent size={28} />, ...empty }}>
         {(items) => {
           const now = Date.now();
