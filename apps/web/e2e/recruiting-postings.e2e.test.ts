@@ -93,6 +93,9 @@ describe("postings and the public job board", () => {
     await visitor.getByLabel("Password", { exact: true }).fill("carl-password-1");
     await visitor.getByRole("button", { name: "Sign in" }).click();
     await visitor.waitForURL((url) => url.pathname === `/jobs/${posting.slug}/${posting.id}/apply`);
+    // On the phone the résumé picker keeps a readable width; the upload button goes under it.
+    const picker = await visitor.getByLabel("Résumé", { exact: true }).first().boundingBox();
+    expect(picker?.width).toBeGreaterThanOrEqual(240);
   });
 
   it("the employer's board lists it; an unknown employer says so", async () => {

@@ -56,12 +56,13 @@ export function ApplyPage() {
           <form onSubmit={form.submit((input) => apply.mutate(input, { onSuccess: (a) => void navigate(`/candidate/applications/${a.id}`), onError: form.setServerError }))} noValidate>
             <Stack>
               <FormAlert message={form.formError} />
-              <Group align="flex-end" wrap="nowrap">
+              {/* On a phone the upload button goes under the picker rather than squeezing it to a few letters. */}
+              <Group align="flex-end" wrap="wrap">
                 <Select
                   label="Résumé"
                   placeholder={options.length ? "Pick one of your résumés" : "Upload a résumé first"}
                   data={options}
-                  style={{ flex: 1 }}
+                  style={{ flex: 1, minWidth: 240 }}
                   {...form.getInputProps("resumeDocumentId")}
                 />
                 <FileButton onChange={(file) => file && upload.start(file, "resume")} accept=".pdf,.docx,.txt,application/pdf,text/plain">
