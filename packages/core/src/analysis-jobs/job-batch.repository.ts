@@ -166,18 +166,25 @@ export interface StartItem extends JobEvents {
 
 /**
  * Starts many runs in ONE statement (queued|running → running, one more attempt, each
- * with its `job.running` event); returns, per item, the events written, or undefined
- * for a job that was cancelled or finished meanwhile.
+ * with its `job.running` event); per item, the events written, or undefined for a job
+ * that was cancelled or finished meanwhile (startedJobs reads its rows).
  */
-export async function startJobsWithEvents(db: DbOrTx, items: StartItem[]): Promise<Array<TJobEvent[] | undefined>> {
+export function startJobsStatement(items: StartItem[]): SQL {
   const starts = JSON.stringify(items.map((i) => ({ id: i.jobId, started_at: i.startedAt.toISOString(), updated_at: i.updatedAt.toISOString() })));
-  const { rows } = await db.execute<{ id: string; events: unknown }>(sql`
+  return sql`
     with s as (select * from jsonb_to_recordset(${starts}::jsonb) as s(id uuid, started_at timestamptz, updated_at timestamptz)),
     src as (
       update jobs j set status = 'running', attempts = j.attempts + 1, started_at = coalesce(j.started_at, s.started_at), updated_at = s.updated_at
       from s where j.id = s.id and j.status in ('queued', 'running')
       returning j.id, j.account_id
     ), ev as (${insertEventsOfJobs(sql`src`, items)})
-    select src.id, ${EVENTS_OF_SRC} from src`);
-  return byJob(rows, items).map((r) => (r ? writtenEvents(r.events) : undefined));
+    select src.id, ${EVENTS_OF_SRC} from src`;
+}
+
+export const startedJobs = (rows: Array<Record<string, unknown>>, items: StartItem[]): Array<TJobEvent[] | undefined> =>
+  byJob(rows as Array<{ id: string; events: unknown }>, items).map((r) => (r ? writtenEvents(r.events) : undefined));
+
+export async function startJobsWithEvents(db: DbOrTx, items: StartItem[]): Promise<Array<TJobEvent[] | undefined>> {
+  const { rows } = await db.execute<Record<string, unknown>>(startJobsStatement(items));
+  return startedJobs(rows, items);
 }
