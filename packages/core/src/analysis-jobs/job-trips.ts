@@ -8,12 +8,19 @@ import type { DbOrTx } from "@atrium/db";
 // machine each costs milliseconds (a context switch to the Postgres backend and back), and the group
 // commit flushes one batch of a kind at a time, so the round trips of a flush are the pipeline's pace.
 
-const dialect = new PgDialect({ casing: "snake_case" });
+/** drizzle's Postgres dialect, quoting inlined strings as node-postgres does (E'' when there is a backslash: right whatever standard_conforming_strings says). */
+class InliningDialect extends PgDialect {
+  override escapeString(str: string): string {
+    return pg.escapeLiteral(str);
+  }
+}
+const dialect = new InliningDialect({ casing: "snake_case" });
 
 /**
- * The statement's text with every parameter written in as a literal (strings quoted by drizzle's
- * escaping, numbers as they are), for a message of several statements: Postgres' simple query
- * protocol takes no parameters.
+ * The statement's text with every parameter written in as a literal (strings quoted by
+ * pg.escapeLiteral, numbers as they are), for a message of several statements: Postgres'
+ * simple query protocol takes no parameters. Values come from requests (a job's input, a
+ * user agent for its audit row): the quoting is what keeps them values.
  */
 export function inlined(query: SQL): string {
   const { sql: text, params } = dialect.sqlToQuery(query.inlineParams());
