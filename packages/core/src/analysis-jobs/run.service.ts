@@ -18,7 +18,7 @@ import { bellOf, jobOutcomeNotice, notifyJobOutcomeInTx, publishBell, type JobOu
 import type { FinishItem } from "./job-batch.repository.js";
 // Recruiting: an application's résumé match takes the failure's reason when its job fails.
 import { recordMatchOutcome } from "../recruiting/application-match.service.js";
-import { afterJobSucceeded } from "./job-followup.service.js";
+import { afterJobFailed, afterJobSucceeded } from "./job-followup.service.js";
 
 /** The queue's side of one delivery of the job, as the worker sees it (BullMQ's attempt counters and lock). */
 export interface RunAttempt {
@@ -142,6 +142,7 @@ async function handleFailure(run: RunState, attempt: RunAttempt, err: unknown): 
   const failed = { jobId: job.id, from: ["running"] as JobFinish["status"][], set };
   const out = await run.events.flush((events) => finishWithNotice(deps, job, { ...failed, events }, { status: "failed", error: message }), { type: "job.failed", message, data: { attempt: job.attempts, transient: isTransient(err) } });
   if (out.moved) await recordMatchOutcome(deps, job, { status: "failed", error: message });
+  if (out.moved) await afterJobFailed(deps, job);
   throw new UnrecoverableError(message);
 }
 
