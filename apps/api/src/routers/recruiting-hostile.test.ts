@@ -80,6 +80,15 @@ describe("a candidate with someone else's things", () => {
     expect(await api.svc.db.select().from(schema.applications).where(eq(schema.applications.postingId, p.id))).toEqual([]);
   });
 
+  it("can't apply to a published posting of a deleted employer (it is off the board: unknown like any other id)", async () => {
+    const gone = await employer(api, "h-gone");
+    const p = await posting(api, gone.account.id, "Ghost role");
+    await api.svc.db.update(schema.accounts).set({ deletedAt: new Date() }).where(eq(schema.accounts.id, gone.account.id));
+    const r = await rest(api, as(ann), "POST", "/recruiting/applications/", { postingId: p.id, resumeDocumentId: ann.resumeId });
+    expect([r.status, r.body.message]).toEqual([404, "Posting not found"]);
+    expect(await api.svc.db.select().from(schema.applications).where(eq(schema.applications.postingId, p.id))).toEqual([]);
+  });
+
   it("can't read, withdraw, message about or confirm another candidate's application or interview", async () => {
     const same = async (path: string, method: "GET" | "POST" = "GET", body?: Record<string, unknown>) => {
       const theirs = await rest(api, as(bob), method, path.replace(":id", annApp).replace(":iv", annInterview), body);
