@@ -320,3 +320,38 @@ describe("anonymous callers", () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe("junk in every field of every recruiting route", () => {
+  it("is never a 500, from a recruiter or a candidate", async () => {
+    type Op = { parameters?: Array<{ name: string; in: string }>; requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> } };
+    const doc = (await (await fetch(`${api.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, Op>> };
+    const junk: unknown[] = ["", "x".repeat(200_000), -1e308, 1.5, true, null, [], [[["deep"]]], { $ne: 1 }, "' OR 1=1 --", "9999-99-99T99:99:99Z", "not-a-uuid"];
+    const problems: string[] = [];
+    let calls = 0;
+    for (const [path, ops] of Object.entries(doc.paths).filter(([p]) => /^\/(recruiting|public)\//.test(p) && !p.endsWith(".csv"))) {
+      for (const [method, op] of Object.entries(ops)) {
+        const fields = [
+          ...(op.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name),
+          ...Object.keys(op.requestBody?.content?.["application/json"]?.schema?.properties ?? {}),
+        ];
+        for (const value of junk) {
+          for (const field of fields) {
+            for (const token of [as(a.recruiter), as(ann)]) {
+              const url = `${api.url}/api${path.replace(/\{[^}]+\}/g, typeof value === "string" && value.length < 50 && value ? encodeURIComponent(value) : unknownId)}`;
+              const init: RequestInit = { method: method.toUpperCase(), headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } };
+              const res =
+                method === "get"
+                  ? await fetch(`${url}?${new URLSearchParams({ [field]: typeof value === "string" ? value.slice(0, 4000) : JSON.stringify(value) }).toString()}`, init)
+                  : await fetch(url, { ...init, body: JSON.stringify({ [field]: value }) });
+              calls += 1;
+              if (res.status >= 500) problems.push(`${method.toUpperCase()} ${path} ${field}=${JSON.stringify(value).slice(0, 40)}: ${res.status} ${(await res.text()).slice(0, 200)}`);
+              else await res.arrayBuffer();
+            }
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(calls).toBeGreaterThan(1000);
+  }, 180_000);
+});
