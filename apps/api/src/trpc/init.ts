@@ -47,14 +47,15 @@ const rateLimited = t.middleware(async ({ ctx, path, getRawInput, next }) => {
 /** For a caller that authenticates by a signature over the request (Stripe's webhook): no user, and no per-IP budget. */
 export const signedProcedure = t.procedure.use(serviceErrors);
 
-// Text with a NUL character is a 400 naming its fields, before any procedure passes it to Postgres.
+// Text with a NUL character is a 400 naming its fields, before any procedure passes it to Postgres;
+// before the rate limit too, whose per-username budget of a sign-in looks the name up.
 const noNulText = t.middleware(async ({ getRawInput, next }) => {
   const fields = nulFields(await getRawInput());
   if (fields) throw new ServiceError("BAD_REQUEST", NUL_MESSAGE, fields);
   return next();
 });
 
-export const publicProcedure = signedProcedure.use(rateLimited).use(noNulText);
+export const publicProcedure = signedProcedure.use(noNulText).use(rateLimited);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Authentication required" });
