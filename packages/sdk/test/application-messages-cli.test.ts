@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cliStack } from "./cli-harness.js";
+import { cliStack } from "./testing.js";
 
 const stack = cliStack("application-messages", { SIGNUP_MODE: "open" });
 const { atrium, sql } = stack;

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { cliStack } from "./cli-harness.js";
+import { cliStack } from "./testing.js";
 
 const stack = cliStack("applications", { SIGNUP_MODE: "open" });
 const { atrium, sql } = stack;

@@ -4,7 +4,7 @@ import { hashPassword, sessionService } from "@atrium/core";
 import { insertUser } from "@atrium/core/testing";
 import { schema } from "@atrium/db";
 import { callerFor } from "@atrium/testing/api";
-import { cliStack } from "./cli-harness.js";
+import { cliStack } from "./testing.js";
 
 const stack = cliStack("interviews");
 let interviewId: string;

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createClient } from "../src/index.js";
-import { cliStack } from "./cli-harness.js";
+import { cliStack } from "./testing.js";
 
 const stack = cliStack("postings");
 const atrium = (args: string[], stdin?: string) => stack.atrium("config.json", args, stdin);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createClient, recruitingReportCsv, type AtriumClient, type RestTarget } from "../src/index.js";
-import { cliStack } from "./cli-harness.js";
+import { cliStack } from "./testing.js";
 
 // Issue 15's REST surface from the SDK's side: every recruiting and public-board route the api documents
 // has its typed call here (or, for the CSV downloads, the SDK's raw-route helper), so a route added
