@@ -72,7 +72,7 @@ async function eventsProbe(p: Probe): Promise<string | null> {
 
 export const ROUTE_CASES: Record<string, RouteCase> = {
   "GET /api/events/": { why: "the caller's live events (SSE): their user, their accounts, staff only for staff", probe: eventsProbe },
-  "USE / result": { why: "pino-http request logging" },
+  "USE / requestLog": { why: "request logging" },
   "USE / allowedHostCheck": { why: "ALLOWED_HOSTS: 400 for a Host the operator didn't list, before anything else" },
   "USE / httpsRedirectCheck": { why: "SECURE_SSL_REDIRECT: plain http (as the trusted proxy says) is redirected to https" },
   "USE / responseHeadersMiddleware": { why: "security and CORS headers (helmet + cors, precomputed)" },
