@@ -4,8 +4,8 @@ import { parseArgs } from "node:util";
 
 // Prints the top self-time frames of a V8 .cpuprofile (`node --cpu-prof`, or the me bench's
 // --profile DIR): by function, and by package, as shares of the non-idle samples.
-// `tsx bench/cpu-profile-top.ts <file-or-dir> [--top 25]`; a dir means its largest profile (the main thread; tsx's loader thread writes a small one too).
-const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: "string", default: "25" } } });
+// `tsx bench/cpu-profile-top.ts <file-or-dir> [--top 25] [--skip S]` (S: seconds of start-up to leave out); a dir means its largest profile (the main thread; tsx's loader thread writes a small one too).
+const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: "string", default: "25" }, skip: { type: "string", default: "0" } } });
 const target = positionals[0];
 if (!target) throw new Error("usage: cpu-profile-top.ts <file.cpuprofile | dir> [--top N]");
 const file = statSync(target).isDirectory()
@@ -20,10 +20,15 @@ interface Node {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
 }
-const profile = JSON.parse(readFileSync(file, "utf8")) as { nodes: Node[]; samples: number[] };
+const profile = JSON.parse(readFileSync(file, "utf8")) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const counts = new Map<number, number>();
-for (const s of profile.samples) counts.set(s, (counts.get(s) ?? 0) + 1);
+const skipMicros = Number(args.skip) * 1e6;
+let elapsed = 0;
+profile.samples.forEach((s, i) => {
+  elapsed += profile.timeDeltas[i] ?? 0;
+  if (elapsed >= skipMicros) counts.set(s, (counts.get(s) ?? 0) + 1);
+});
 
 const packageOf = (url: string) => {
   const m = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(url);

@@ -10,6 +10,7 @@ import { allowedHosts, httpsRedirect } from "./http/middleware/host-guards.js";
 import { createRateLimits } from "./http/middleware/rate-limit.js";
 import { requestLogger } from "./http/middleware/request-log.js";
 import { restAliases } from "./http/middleware/rest-aliases.js";
+import { restFastPath } from "./http/middleware/rest-fast-path.js";
 import { restInputs } from "./http/middleware/rest-inputs.js";
 import { responseHeaders } from "./http/middleware/security-headers.js";
 import { sendSurfaceError } from "./http/middleware/surface-errors.js";
@@ -60,16 +61,21 @@ export function createApp(deps: ApiDeps): express.Express {
     if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error.cause ?? error, path: p }, "procedure failed");
   };
 
+  const restCsrf = csrfProtection(config, "rest");
+  const restProcedures = [...bodyGuards("rest"), emptyBodyIsJson, restInputs, createOpenApiExpressMiddleware({ router: appRouter, createContext, onError, maxBodySize })];
+  // The JSON procedures' REST paths without parameters skip the routers below that never answer them (see restFastPath).
+  app.use("/api", restFastPath([restCsrf, ...restProcedures]));
+
   app.use("/trpc", csrfProtection(config, "trpc"), ...bodyGuards("trpc"), trpcExpress.createExpressMiddleware({ router: appRouter, createContext, onError, maxBodySize }));
   app.use("/api", healthRoutes(deps));
   // Before any body parser: the webhook verifies Stripe's signature over the raw bytes.
   app.use("/api", mountRawRoutes(SIGNED_ROUTES, createContext, logger));
   app.use("/api", openApiRoutes(config));
   // Everything below may act on the session cookie; the webhook and local checkout above authenticate by signature.
-  app.use("/api", csrfProtection(config, "rest"));
+  app.use("/api", restCsrf);
   // Multipart, streamed files, CSV and archives: the procedures' pipeline, as plain express routes before the JSON ones.
   app.use("/api", mountRawRoutes(SESSION_ROUTES, createContext, logger));
-  app.use("/api", ...bodyGuards("rest"), emptyBodyIsJson, restInputs, createOpenApiExpressMiddleware({ router: appRouter, createContext, onError, maxBodySize }));
+  app.use("/api", ...restProcedures);
   app.use("/api", (req, res) => sendSurfaceError(req, res, "rest", "NOT_FOUND", "Not found"));
 
   if (config.WEB_DIST_DIR) app.use(spaRoutes(config.WEB_DIST_DIR));

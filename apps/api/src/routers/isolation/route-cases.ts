@@ -81,6 +81,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   "GET /^\\/(?!(api|trpc)(\\/|$))(?:[^.]*)$/": { why: "the built SPA's index.html for client-side routes (only with WEB_DIST_DIR)" },
   "USE / <anonymous> x2": { why: "request timing for /metrics, and the SPA's refusal of source maps: they serve nothing of a tenant's" },
   "USE / restAliases": { why: "the seed's paths (/api/v1/<path>, /api/admin/passkeys/) rewritten to ours before anything reads the path" },
+  "USE /api restProcedures": { why: "REST fast path: a JSON procedure's path without parameters runs the same CSRF, body and input checks and adapter as below, skipping routers that never answer it" },
   "USE /api emptyBodyIsJson": { why: "marks empty REST bodies as JSON" },
   "USE /api restInputs": { why: "REST only: the manuals' snake_case aliases; refuses keys the adapter would drop unread (400)" },
   // The HTTP guards (apps/api/src/http): they refuse requests, never answer with data.
