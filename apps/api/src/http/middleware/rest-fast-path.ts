@@ -1,25 +1,9 @@
-import { Router, type NextFunction, type Request, type RequestHandler, type Response } from "express";
+import { Router, type Request, type RequestHandler, type Response } from "express";
 import { HEALTH_PATHS } from "../routes/health.js";
 import { OPENAPI_PATHS } from "../routes/openapi.js";
 import { RAW_ROUTES } from "../routes/raw-routes.js";
+import { runInOrder } from "./in-order.js";
 import { literalRestRoutes } from "./procedure-paths.js";
-
-/** Runs connect-style handlers in order, as express would run them as separate layers; an error or the end goes to `done`. */
-function runChain(handlers: readonly RequestHandler[], req: Request, res: Response, done: NextFunction): void {
-  let i = 0;
-  const next = (err?: unknown) => {
-    if (err) return done(err);
-    const handler = handlers[i++];
-    if (!handler) return done();
-    try {
-      const result: unknown = handler(req, res, next);
-      if (result instanceof Promise) result.catch(done);
-    } catch (e) {
-      done(e);
-    }
-  };
-  next();
-}
 
 /**
  * Whether anything mounted under /api before the JSON procedures (health, the
@@ -62,6 +46,6 @@ export function restFastPath(procedureChain: readonly RequestHandler[]): Request
   );
   return function restProcedures(req, res, next) {
     if (req.path.endsWith("//") || !fast.has(keyOf(req.method, req.path))) return next();
-    runChain(procedureChain, req, res, next);
+    runInOrder(procedureChain, req, res, next);
   };
 }
