@@ -32,7 +32,7 @@ profile.samples.forEach((s, i) => {
 
 const packageOf = (url: string) => {
   const m = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(url);
-  if (m) return m[1]!;
+  if (m?.[1]) return m[1];
   if (url.startsWith("node:")) return "node";
   return url ? (/\/(apps|packages)\/([^/]+)/.exec(url)?.slice(1).join("/") ?? "other") : "(native)";
 };
@@ -40,7 +40,9 @@ const fns = new Map<string, number>();
 const pkgs = new Map<string, number>();
 let total = 0;
 for (const [id, n] of counts) {
-  const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+  const node = byId.get(id);
+  if (!node) continue;
+  const { functionName, url, lineNumber } = node.callFrame;
   if (functionName === "(idle)" || functionName === "(program)") continue;
   total += n;
   const where = url ? `${url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*?\/(apps|packages|bench)\//, "$1/")}:${lineNumber + 1}` : "";

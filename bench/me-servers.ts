@@ -41,6 +41,7 @@ export async function forkServer(script: string, env: Record<string, string>, ex
   const port = await freePort();
   const child = fork(script, [], {
     execArgv: [...process.execArgv, ...extraArgs, "--import", here("./cpu-probe.ts")],
+    // eslint-disable-next-line no-restricted-properties -- a child inherits this process's environment, plus its own settings
     env: { ...process.env, ...env, NODE_ENV: "production", API_PORT: String(port) },
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });

@@ -19,8 +19,8 @@ import { startBenchStack } from "./stack.js";
 // `--profile DIR` starts the api with --cpu-prof (see bench/cpu-profile-top.ts).
 const { values: args } = parseArgs({
   options: {
-    duration: { type: "string", default: "3" },
-    rounds: { type: "string", default: "5" },
+    duration: { type: "string", default: "2" },
+    rounds: { type: "string", default: "9" },
     connections: { type: "string", default: "10" },
     profile: { type: "string" },
   },
@@ -54,9 +54,9 @@ const keysOf = (o: Record<string, unknown>) => JSON.stringify({ top: Object.keys
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 };
-const load1 = () => os.loadavg()[0]!.toFixed(1);
+const load1 = () => (os.loadavg()[0] ?? 0).toFixed(1);
 
 const stack = await startBenchStack();
 const servers: ForkedServer[] = [];
@@ -102,8 +102,8 @@ try {
   const rounds: Array<{ bare: Sample; api: Sample }> = [];
   for (let i = 0; i < ROUNDS; i++) {
     // Alternate the order, so a load spike that lands on "whoever goes second" evens out.
-    const order = i % 2 === 0 ? [bare, api] : [api, bare];
-    const [first, second] = [await load(order[0]!, token, DURATION_S), await load(order[1]!, token, DURATION_S)];
+    const [firstServer, secondServer] = i % 2 === 0 ? [bare, api] : [api, bare];
+    const [first, second] = [await load(firstServer, token, DURATION_S), await load(secondServer, token, DURATION_S)];
     const round = i % 2 === 0 ? { bare: first, api: second } : { api: first, bare: second };
     rounds.push(round);
     const problems = round.bare.problems + round.api.problems;
