@@ -12,16 +12,23 @@ import { startBenchStack } from "./stack.js";
 //
 // A shared 2-core machine makes req/s jump between runs, so: both servers are forked
 // the same way (own process, NODE_ENV=production, same flags), the same load generator
-// and connection count hit each, after a warm-up, in rounds that alternate bare/api,
-// and the summary is the median of the per-round ratios with its spread. Each server
-// reports its own CPU time, so CPU µs per request is the server's alone; it moves
-// far less with the machine's load than req/s does.
+// and connection count hit each, after a warm-up, and each figure is a median over
+// rounds with its spread:
+// - alternating rounds: bare alone, then the api alone (the order swapped every round);
+// - paired rounds: both loaded at once, so whatever else runs on the machine lands on
+//   both alike (each gets the CPU share the scheduler gives it, so the ratio is mostly
+//   the ratio of their costs).
+// Each server reports its own CPU time, so CPU µs per request is the server's alone;
+// it moves far less with the machine's load than req/s does.
+// `--aa` forks the api twice instead (api vs api): the ratios it prints are the noise floor.
 // `--profile DIR` starts the api with --cpu-prof (see bench/cpu-profile-top.ts).
 const { values: args } = parseArgs({
   options: {
     duration: { type: "string", default: "2" },
-    rounds: { type: "string", default: "9" },
+    rounds: { type: "string", default: "7" },
     connections: { type: "string", default: "10" },
+    mode: { type: "string", default: "both" },
+    aa: { type: "boolean", default: false },
     profile: { type: "string" },
   },
 });
@@ -79,7 +86,7 @@ try {
   const profileArgs = args.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args.profile)}`] : [];
   const api = await forkServer(apiMain, env, profileArgs);
   servers.push(api);
-  const bare = await forkServer(bareMain, env);
+  const bare = await forkServer(args.aa ? apiMain : bareMain, env);
   servers.push(bare);
 
   const login = await fetch(`${api.url}/api/auth/token/`, {
@@ -94,37 +101,47 @@ try {
     console.warn(`warning: the bare handler's answer no longer matches me's:\n  api:  ${keysOf(full)}\n  bare: ${keysOf(bareAnswer)}`);
   }
 
-  console.log(`GET /api/me/ (session token), ${CONNECTIONS} connections, ${WARMUP_S} s warm-up each, then ${ROUNDS} rounds of ${DURATION_S} s bare + ${DURATION_S} s api (alternating who goes first)`);
-  console.log(`load average at start: ${load1()} (${os.cpus().length} cores)\n`);
+  const modes = args.mode === "both" ? ["alternating", "paired"] : [args.mode ?? "alternating"];
+  const baseName = args.aa ? "api#2" : "bare";
+  console.log(`GET /api/me/ (session token), ${CONNECTIONS} connections each, ${WARMUP_S} s warm-up each, then ${ROUNDS} rounds of ${DURATION_S} s per mode (${modes.join(", ")})${args.aa ? ", A/A: api vs api" : ""}`);
+  console.log(`load average at start: ${load1()} (${os.cpus().length} cores)`);
   await load(bare, token, WARMUP_S);
   await load(api, token, WARMUP_S);
 
-  const rounds: Array<{ bare: Sample; api: Sample }> = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    // Alternate the order, so a load spike that lands on "whoever goes second" evens out.
-    const [firstServer, secondServer] = i % 2 === 0 ? [bare, api] : [api, bare];
-    const [first, second] = [await load(firstServer, token, DURATION_S), await load(secondServer, token, DURATION_S)];
-    const round = i % 2 === 0 ? { bare: first, api: second } : { api: first, bare: second };
-    rounds.push(round);
-    const problems = round.bare.problems + round.api.problems;
+  for (const mode of modes) {
+    console.log(`\n${mode === "paired" ? "paired rounds (both loaded at once)" : "alternating rounds (one at a time, order swapped each round)"}:`);
+    const rounds: Array<{ bare: Sample; api: Sample }> = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      let round: { bare: Sample; api: Sample };
+      if (mode === "paired") {
+        const [b, a] = await Promise.all([load(bare, token, DURATION_S), load(api, token, DURATION_S)]);
+        round = { bare: b, api: a };
+      } else {
+        // Alternate the order, so a load spike that lands on "whoever goes second" evens out.
+        const [firstServer, secondServer] = i % 2 === 0 ? [bare, api] : [api, bare];
+        const [first, second] = [await load(firstServer, token, DURATION_S), await load(secondServer, token, DURATION_S)];
+        round = i % 2 === 0 ? { bare: first, api: second } : { api: first, bare: second };
+      }
+      rounds.push(round);
+      const problems = round.bare.problems + round.api.problems;
+      console.log(
+        `  round ${i + 1}: ${baseName} ${round.bare.rate.toFixed(0).padStart(5)} req/s ${round.bare.cpuPerReq.toFixed(0).padStart(4)} µs CPU/req   ` +
+          `api ${round.api.rate.toFixed(0).padStart(5)} req/s ${round.api.cpuPerReq.toFixed(0).padStart(4)} µs CPU/req   ` +
+          `ratio ${(round.api.rate / round.bare.rate).toFixed(2)}x   load ${load1()}` +
+          (problems ? `   (${problems} non-2xx/errors/timeouts)` : ""),
+      );
+    }
+    const ratios = rounds.map((r) => r.api.rate / r.bare.rate);
+    const ratio = median(ratios);
+    const cpuBare = median(rounds.map((r) => r.bare.cpuPerReq));
+    const cpuApi = median(rounds.map((r) => r.api.cpuPerReq));
     console.log(
-      `round ${i + 1}: bare ${round.bare.rate.toFixed(0).padStart(5)} req/s ${round.bare.cpuPerReq.toFixed(0).padStart(4)} µs CPU/req   ` +
-        `api ${round.api.rate.toFixed(0).padStart(5)} req/s ${round.api.cpuPerReq.toFixed(0).padStart(4)} µs CPU/req   ` +
-        `ratio ${(round.api.rate / round.bare.rate).toFixed(2)}x   load ${load1()}` +
-        (problems ? `   (${problems} non-2xx/errors/timeouts)` : ""),
+      `  median: ${baseName} ${median(rounds.map((r) => r.bare.rate)).toFixed(0)} req/s, ${cpuBare.toFixed(0)} µs CPU/req; ` +
+        `api ${median(rounds.map((r) => r.api.rate)).toFixed(0)} req/s, ${cpuApi.toFixed(0)} µs CPU/req`,
     );
+    console.log(`  ratio api / ${baseName} (req/s), ${mode}: median ${ratio.toFixed(2)}x, spread ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}x (target >= ${TARGET}x)${ratio < TARGET ? "  BELOW TARGET" : ""}`);
+    console.log(`  CPU per request, ${baseName} / api: ${(cpuBare / cpuApi).toFixed(2)}x (node CPU only; Postgres' share of bare's query is not in it)`);
   }
-
-  const ratios = rounds.map((r) => r.api.rate / r.bare.rate);
-  const ratio = median(ratios);
-  const cpuBare = median(rounds.map((r) => r.bare.cpuPerReq));
-  const cpuApi = median(rounds.map((r) => r.api.cpuPerReq));
-  console.log(
-    `\nmedian: bare ${median(rounds.map((r) => r.bare.rate)).toFixed(0)} req/s, ${cpuBare.toFixed(0)} µs CPU/req; ` +
-      `api ${median(rounds.map((r) => r.api.rate)).toFixed(0)} req/s, ${cpuApi.toFixed(0)} µs CPU/req`,
-  );
-  console.log(`ratio api / bare (req/s): median ${ratio.toFixed(2)}x, spread ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}x (target >= ${TARGET}x)${ratio < TARGET ? "  BELOW TARGET" : ""}`);
-  console.log(`CPU per request, bare / api: ${(cpuBare / cpuApi).toFixed(2)}x (node CPU only; Postgres' share of bare's query is not in it)`);
 } finally {
   await stopAll();
 }
