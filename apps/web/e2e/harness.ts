@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { launchChromium, startE2eStack, type E2eStack } from "@atrium/testing/e2e";
 
 export const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
@@ -48,6 +48,11 @@ export function e2eSuite(options: SuiteOptions = {}): Suite {
     // The test runner's own knob (which chromium binary), not app configuration.
     // eslint-disable-next-line no-restricted-properties
     browser = await launchChromium(process.env.CHROMIUM_PATH);
+  });
+
+  // A failed step shows what the api and the worker said last (a job that never finished: did it run?).
+  beforeEach(({ task, onTestFailed }) => {
+    onTestFailed(() => console.error(`"${task.name}" failed; what the stack printed last:\n${stack?.tail() ?? "(no stack)"}`));
   });
 
   afterAll(async () => {

@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
+import type { Page, Route } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { grantCredit, homeAccountOf } from "@atrium/testing/e2e";
+import { createClient, grantCredit, homeAccountOf } from "@atrium/testing/e2e";
 import { FIXTURES, e2eSuite, navLink as navLinkOf, shot as screenshot } from "./harness.js";
 
 const RESUME = `${FIXTURES}resume-nora-lindqvist.txt`;
@@ -234,6 +234,36 @@ describe("documents and jobs in the SPA", () => {
     await page.locator("[data-testid=job-status][data-status=cancelled]").first().waitFor();
     await page.getByRole("button", { name: "Cancel job" }).waitFor({ state: "detached" });
     await page.getByTestId("timeline-waiting").waitFor({ state: "detached" });
+  });
+
+  it("shows a job's end even when its page's first read answered after the job had ended (the stream's events came first)", async () => {
+    const { token } = await createClient({ baseUrl: baseUrl() }).auth.token.mutate({ username: "admin", password: "admin123" });
+    const client = createClient({ baseUrl: baseUrl(), token });
+    const { id } = await client.jobs.create.mutate({ type: "noop", input: { steps: 8, stepMs: 1000 } });
+    // The page's first reads (its timeline, the job) are answered only once the job has succeeded: every event of
+    // the run reaches the page over the stream while those reads are still in flight, and their answers predate them.
+    let firstTimelineRead: string | undefined;
+    let ended = false;
+    const hold = async (route: Route) => {
+      if (ended) return route.continue();
+      const response = await route.fetch();
+      const body = await response.text();
+      if (route.request().url().includes("jobs.events")) firstTimelineRead ??= body;
+      await expect.poll(async () => (await client.jobs.get.query({ id })).status, { timeout: 30_000 }).toBe("success");
+      ended = true;
+      // The page may have given up on this read meanwhile (it asked again after the events): nothing to answer then.
+      await route.fulfill({ response, body }).catch(() => undefined);
+    };
+    await page.route(/jobs\.(events|get)/, hold);
+    // In-app, as a user gets there: the stream is open the whole time.
+    await navLink("Jobs").first().click();
+    await page.locator(`[data-testid=job-row] a[href="/jobs/${id}"]`).click();
+    await page.locator("[data-testid=timeline-event][data-type='job.succeeded']").waitFor({ timeout: 30_000 });
+    await page.locator("[data-testid=job-status][data-status=success]").first().waitFor();
+    await page.unroute(/jobs\.(events|get)/, hold);
+    // The held-back read was from before the end: the end came after the stream's events, not from that read.
+    expect(firstTimelineRead).toContain("job.queued");
+    expect(firstTimelineRead).not.toContain("job.succeeded");
   });
 
   it("lists the job with its final status, and filters by status", async () => {

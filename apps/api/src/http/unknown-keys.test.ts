@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allProcedures, buildInput, type Procedure } from "../routers/isolation/procedures.js";
 import { startTestApi, type TestApi } from "../testing.js";
+import { NO_INPUT } from "../trpc/errors.js";
 import { IDENTITY_TEST_ENV, tokenFor } from "../routers/identity.test-helpers.js";
 
 const PROBE = "unknownProbe";
@@ -93,5 +94,38 @@ describe("every list takes TanStack's paging direction", () => {
       if (backward.status !== 400 || !backward.fieldErrors?.direction?.[0]?.includes("forward only")) wrong.push(`${p.path} backward: ${JSON.stringify(backward)}`);
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+// Postgres can't store U+0000: before the guard, a NUL in a login name, a posting's title or a board search
+// failed its query (500). Every procedure now refuses it by field, before any contract or query sees it.
+describe("a NUL character is a 400 naming its field, on every procedure", () => {
+  const NUL_PROBE = "nulProbe";
+  // Nested where the body is JSON; a GET's query string carries text only, so there the probe is the field itself.
+  const nested = { value: ["ok", { deep: "a\u0000b" }], field: `${NUL_PROBE}.1.deep` };
+  const flat = { value: "a\u0000b", field: NUL_PROBE };
+  const withNul = (p: Procedure, probe: { value: unknown }) => ({ ...(buildInput(p, () => randomUUID()) ?? {}), [NUL_PROBE]: probe.value });
+
+  it.each(["trpc", "rest"] as const)("over %s", async (transport) => {
+    const wrong: string[] = [];
+    for (const p of procedures) {
+      if (transport === "rest" && !p.rest) continue;
+      const probe = transport === "rest" && ["GET", "DELETE"].includes(p.rest?.method ?? "") ? flat : nested;
+      const r = transport === "trpc" ? await viaTrpc(p, withNul(p, probe)) : await viaRest(p as Procedure & { rest: { method: string; path: string } }, withNul(p, probe));
+      // A procedure that takes no input refuses any key by name before anything reads it; that is a 400 too.
+      const refusedAsNul = !!r.fieldErrors?.[probe.field]?.[0]?.includes("NUL");
+      if (r.status !== 400 || !(refusedAsNul || r.fieldErrors?.[NUL_PROBE]?.[0] === NO_INPUT)) wrong.push(`${p.path}: ${JSON.stringify(r)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("a sign-in, a posting and a board search with a NUL in them are 400s, not failed queries", async () => {
+    const login = await fetch(`${api.url}/api/auth/token/`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin\u0000", password: "x" }) });
+    expect(login.status).toBe(400);
+    const posting = await fetch(`${api.url}/api/recruiting/postings/`, { method: "POST", headers: { authorization: `Bearer ${admin}`, "content-type": "application/json" }, body: JSON.stringify({ title: "Nurse\u0000", description: "Care for patients on a ward." }) });
+    expect(posting.status).toBe(400);
+    expect(((await posting.json()) as { data: { fieldErrors: Record<string, string[]> } }).data.fieldErrors.title?.[0]).toContain("NUL");
+    const search = await fetch(`${api.url}/api/public/postings/?q=%00`);
+    expect(search.status).toBe(400);
   });
 });

@@ -61,12 +61,14 @@ const inputsOf = (p: Procedure): Variant[] => {
 describe("tenant isolation of every read", () => {
   it("shows no caller of tenant A any row of another tenant", async () => {
     const answered: string[] = [];
+    const candidateSaw: string[] = [];
     const tasks = world.callers.flatMap((c) =>
       reads.flatMap((p) =>
         inputsOf(p).map(({ input, ownerMustRead }) => async () => {
           const o = await callPath(c.call, p.path, input);
           if (o.code !== "success") return c.name === "owner" && ownerMustRead && !(p.path in OWNER_MAY_FAIL) ? `[owner] can't read its own: ${show(p.path, input, o)}` : null;
           answered.push(JSON.stringify(o.data));
+          if (c.name === "candidate") candidateSaw.push(JSON.stringify(o.data));
           const leaked = leakedMarkers(o.data, c.foreign);
           return leaked.length ? `[${c.name}] ${p.path}(${JSON.stringify(input)}) shows ${leaked.join(", ")}` : null;
         }),
@@ -80,7 +82,9 @@ describe("tenant isolation of every read", () => {
     expect(reads.filter((p) => Object.keys(flagsOn(p)).length > 0).map((p) => p.path)).toContain("accounts.list");
     expect(reads.filter((p) => "q" in searchesFor(p, "x")).map((p) => p.path)).toContain("users.list");
     expect(reads.map((p) => p.path)).toEqual(expect.arrayContaining(["accounts.list", "organizations.list", "teams.list", "users.list", "invitations.list", "documents.list", "jobs.list", "billing.ledger", "audit.list", "accounts.memberships", "auth.me"]));
-  });
+    // The candidate's reads were real too: their application and interview at tenant A.
+    expect(leakedMarkers(candidateSaw.join("\n"), [world.a.ids.application, world.a.ids.interview])).toHaveLength(2);
+  }, 180_000);
 
   it("never gives a non-staff caller a failed job's internal cause, from any read; staff get it", async () => {
     const cause = "isolation-internal-cause-7f3a";

@@ -62,7 +62,13 @@ describe("tenant isolation", () => {
     });
     expect(problems).toEqual([]);
     expect(tenantScoped.map((p) => p.path)).toEqual(expect.arrayContaining(["accounts.get", "organizations.addMember", "teams.removeMember", "invitations.revoke", "users.update", "billing.balance", "billing.ledger", "billing.updateProfile", "documents.get", "documents.delete", "documents.download", "jobs.estimate"]));
-  });
+    // Every recruiting procedure that names a row is walked, the candidate's side too (the "candidate" caller).
+    const recruiting = procedures.filter((p) => p.path.startsWith("recruiting.") && p.access === "protected" && takesIds(p)).map((p) => p.path);
+    expect(tenantScoped.map((p) => p.path)).toEqual(expect.arrayContaining(recruiting));
+    expect(recruiting).toEqual(expect.arrayContaining(["recruiting.applications.getMine", "recruiting.applications.withdraw", "recruiting.interviews.confirm", "recruiting.conversation.send", "recruiting.reports.funnel", "recruiting.interviews.attachRecording", "recruiting.assistant.ask"]));
+    expect(world.callers.map((c) => c.name)).toContain("candidate");
+    // Eight callers × every procedure × two calls: minutes on a loaded machine, not the default 30 s.
+  }, 180_000);
 
   it("refuses mixed ids too: tenant A's container with another tenant's id inside (even one the caller may use there)", async () => {
     // job.create names its document inside `input`, next to an optional accountId.

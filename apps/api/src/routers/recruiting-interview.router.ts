@@ -12,6 +12,7 @@ import {
   ZInterviewIdInput,
   ZInterviewerOptions,
   ZInterviewList,
+  ZMyInterviewsInput,
   ZRescheduleInterviewInput,
   ZScheduleInterviewInput,
   ZSubmitFeedbackInput,
@@ -38,7 +39,7 @@ export const recruitingInterviewRouter = router({
 
   mine: tenantProcedure
     .meta({ openapi: { method: "GET", path: `${base}/mine/`, tags, summary: "Your upcoming interviews as an interviewer", protect: true } })
-    .input(ZUpcomingInterviewsInput)
+    .input(ZMyInterviewsInput)
     .output(ZInterviewList)
     .query(({ ctx, input }) => interviewService.listMyUpcoming(ctx.svc, ctx.tenant, input)),
 

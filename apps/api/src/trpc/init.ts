@@ -1,9 +1,10 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
-import { loadTenantActor, toActor } from "@atrium/core";
+import { loadTenantActor, ServiceError, toActor } from "@atrium/core";
 import type { Context } from "./context.js";
 import { fieldErrorsFromCause, publicMessage, toTRPCError } from "./errors.js";
 import { enforceRateLimit } from "./rate-limit.middleware.js";
+import { NUL_MESSAGE, nulFields } from "./nul-guard.js";
 
 /** Keep-alive interval of event streams (tRPC's and GET /api/events/). */
 export const SSE_PING_MS = 15_000;
@@ -40,10 +41,14 @@ const serviceErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-// Every procedure, REST or tRPC, spends from the caller's rate-limit budgets first. With the service-error
-// mapping in the same middleware: one level of tRPC's middleware chain less on every call.
-const serviceErrorsAndRateLimit = t.middleware(async ({ ctx, path, getRawInput, next }) => {
+// Every procedure, REST or tRPC, before anything else: text with a NUL character is a 400 naming its
+// fields, before any procedure passes it to Postgres; before the rate limit too, whose per-username
+// budget of a sign-in looks the name up. Then the caller's rate-limit budgets are spent. With the
+// service-error mapping in the same middleware: one level of tRPC's middleware chain, not three, on every call.
+const guardedCall = t.middleware(async ({ ctx, path, getRawInput, next }) => {
   try {
+    const fields = nulFields(await getRawInput());
+    if (fields) throw new ServiceError("BAD_REQUEST", NUL_MESSAGE, fields);
     await enforceRateLimit(ctx, path, getRawInput);
   } catch (cause) {
     throw toTRPCError(cause) ?? cause;
@@ -56,7 +61,7 @@ const serviceErrorsAndRateLimit = t.middleware(async ({ ctx, path, getRawInput, 
 /** For a caller that authenticates by a signature over the request (Stripe's webhook): no user, and no per-IP budget. */
 export const signedProcedure = t.procedure.use(serviceErrors);
 
-export const publicProcedure = t.procedure.use(serviceErrorsAndRateLimit);
+export const publicProcedure = t.procedure.use(guardedCall);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Authentication required" });

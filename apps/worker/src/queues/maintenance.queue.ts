@@ -49,7 +49,7 @@ export const maintenanceQueue: QueueConfig = {
     // Hourly: a link's lifetime is counted in hours, and rows already redacted are skipped.
     schedule({ id: EMAIL_JOBS.redactExpiredLinks, job: EMAIL_JOBS.redactExpiredLinks, payload: {}, everyMs: 60 * MINUTE }),
     schedule({ id: EMAIL_JOBS.requeueStale, job: EMAIL_JOBS.requeueStale, payload: { olderThanMinutes: 10 }, everyMs: 10 * MINUTE }),
-    // Every 5 minutes: a reminder leaves at most that late; the claim makes reruns and replicas harmless.
+    // Every 5 minutes: a reminder leaves at most that late, an ended interview is completed after its grace; the claims make reruns and replicas harmless.
     schedule({ id: RECRUITING_JOBS.interviewReminders, job: RECRUITING_JOBS.interviewReminders, payload: {}, everyMs: 5 * MINUTE }),
     // Off unless BACKUP_CRON is set (development never backs up by itself).
     ...(config.BACKUP_CRON ? [schedule({ id: DATA_JOBS.backup, job: DATA_JOBS.backup, payload: {}, everyMs: 0, pattern: config.BACKUP_CRON })] : []),

@@ -2,7 +2,7 @@ import { DelayedError, UnrecoverableError } from "bullmq";
 import type { Db } from "@atrium/db";
 import { priceUsage } from "../billing/pricing.service.js";
 import { recordRunCost } from "../billing/usage.service.js";
-import { ZJobInputs, ZJobType, type TJobType } from "./analysis-jobs.schema.js";
+import { ZJobInputs, ZJobType, type TJobEvent, type TJobType } from "./analysis-jobs.schema.js";
 import { JobEventBuffer } from "./job-events.buffer.js";
 import { appendJobEvents, finishJobWithEvents, type JobFinish } from "./job-events.repository.js";
 import type { JobRow } from "./jobs.repository.js";
@@ -14,10 +14,11 @@ import { jobWritesFor } from "./job-writes.js";
 import { publishJobChange } from "./job-live.js";
 import { accountTopic } from "../realtime/realtime.schema.js";
 import { publishEvent } from "../realtime/realtime.service.js";
-import { notifyJobOutcome } from "./job-notify.service.js";
+import { bellOf, jobOutcomeNotice, notifyJobOutcomeInTx, publishBell, type JobOutcome } from "./job-notify.service.js";
+import type { FinishItem } from "./job-batch.repository.js";
 // Recruiting: an application's résumé match takes the failure's reason when its job fails.
 import { recordMatchOutcome } from "../recruiting/application-match.service.js";
-import { afterJobSucceeded } from "./job-followup.service.js";
+import { afterJobFailed, afterJobSucceeded } from "./job-followup.service.js";
 
 /** The queue's side of one delivery of the job, as the worker sees it (BullMQ's attempt counters and lock). */
 export interface RunAttempt {
@@ -46,6 +47,32 @@ async function finishCancelled(deps: RunDeps, job: JobRow, events: JobEventBuffe
 }
 
 /**
+ * A free or failed run's end, with its starter's notice decided as the finish commits (so a
+ * preference changed once the job is seen ended never decides it). A short run's bell rides in
+ * the batched finish statement; a long run (which may also email) finishes in a transaction of
+ * its own with its notice. Publishes the timeline, the status and then the bell, after the commit.
+ */
+async function finishWithNotice(deps: RunDeps, job: JobRow, item: FinishItem, outcome: JobOutcome): Promise<{ moved: boolean; events: TJobEvent[] }> {
+  const notice = jobOutcomeNotice(deps, job, outcome);
+  if (notice?.long) {
+    const out = await (deps.db as Db).transaction(async (tx) => {
+      const finished = await finishJobWithEvents(tx, item.jobId, item.from, item.set, item.events, item.freeRun);
+      return { ...finished, dispatch: finished.moved ? await notifyJobOutcomeInTx(deps, tx, job, outcome) : undefined };
+    });
+    if (out.moved) await publishJobChange(deps, job, { events: out.events, status: item.set.status });
+    await out.dispatch?.();
+    return out;
+  }
+  const bell = bellOf(notice);
+  const out = await jobWritesFor(deps.db).finish.load({ ...item, ...(bell ? { bell } : {}) });
+  if (out.moved) {
+    await publishJobChange(deps, job, { events: out.events, status: item.set.status });
+    if (notice) await publishBell(deps, notice, out.notificationId);
+  }
+  return out;
+}
+
+/**
  * Prices the run, debits it once (run id = job id, so a retried or recovered run is never charged twice) and
  * finishes the job with its result and last events, all in ONE transaction: a crash leaves either none of it
  * or all of it. Compute is the characters read at the job type's price (what the estimate priced), not
@@ -65,9 +92,8 @@ async function finishSucceeded(run: RunState, result: Record<string, unknown>, t
     const set: JobFinish = { status: "success", result: { ...result, lineItems: priced.lineItems }, costCents: 0, error: null, finishedAt: deps.now() };
     const done = { type: "job.succeeded", message: `Done in ${Math.round(ms())} ms; cost 0 ¢`, data: { lineItems: priced.lineItems, debited: false }, durationMs: ms(), costCents: 0 };
     const freeRun = { jobType: job.type, lineItems: priced.lineItems };
-    const out = await run.events.flush((batch) => jobWritesFor(deps.db).finish.load({ jobId: job.id, from: ["running"], set, events: batch, freeRun }), done);
+    const out = await run.events.flush((batch) => finishWithNotice(deps, job, { jobId: job.id, from: ["running"], set, events: batch, freeRun }, { status: "success" }), done);
     if (!out.moved) return { status: "gone", skipped: true };
-    await publishJobChange(deps, job, { events: out.events, status: "success" });
     return { status: "success", costCents: 0 };
   }
   try {
@@ -82,13 +108,16 @@ async function finishSucceeded(run: RunState, result: Record<string, unknown>, t
         costCents: cost.totalCents,
       });
       if (!finished.moved) throw new JobMovedOn();
-      return { status: "success", costCents: cost.totalCents, debited: cost.debited, events: finished.events };
+      // The starter's notice commits with the finish: decided by their preference as the job ends.
+      const notified = await notifyJobOutcomeInTx(deps, tx, job, { status: "success" });
+      return { status: "success", costCents: cost.totalCents, debited: cost.debited, events: finished.events, notified };
     });
-    // Committed: the timeline, the status and (when this run paid) the account's balance.
+    // Committed: the timeline, the status and (when this run paid) the account's balance, then the notice.
     await Promise.all([
       publishJobChange(deps, job, { events: out.events, status: "success" }),
       out.debited ? publishEvent(deps, [accountTopic(job.accountId)], { type: "balance.changed", accountId: job.accountId }) : undefined,
     ]);
+    await out.notified();
     return { status: "success", costCents: out.costCents };
   } catch (err) {
     if (err instanceof JobMovedOn) return { status: "gone", skipped: true };
@@ -110,10 +139,10 @@ async function handleFailure(run: RunState, attempt: RunAttempt, err: unknown): 
     throw err;
   }
   const set: JobFinish = { status: "failed", error: message, errorCause: failureCause(err), finishedAt: deps.now() };
-  const out = await run.events.flush((batch) => jobWritesFor(deps.db).finish.load({ jobId: job.id, from: ["running"], set, events: batch }), { type: "job.failed", message, data: { attempt: job.attempts, transient: isTransient(err) } });
-  if (out.moved) await publishJobChange(deps, job, { events: out.events, status: "failed" });
-  if (out.moved) await notifyJobOutcome(deps, job, { status: "failed", error: message });
+  const failed = { jobId: job.id, from: ["running"] as JobFinish["status"][], set };
+  const out = await run.events.flush((events) => finishWithNotice(deps, job, { ...failed, events }, { status: "failed", error: message }), { type: "job.failed", message, data: { attempt: job.attempts, transient: isTransient(err) } });
   if (out.moved) await recordMatchOutcome(deps, job, { status: "failed", error: message });
+  if (out.moved) await afterJobFailed(deps, job);
   throw new UnrecoverableError(message);
 }
 
@@ -175,10 +204,7 @@ export async function runAnalysisJob(deps: RunDeps, attempt: RunAttempt, jobId: 
     const pipeline = PIPELINES[type] as Pipeline<TJobType>;
     const result = await pipeline(run);
     const outcome = await finishSucceeded(run, result, t0);
-    if (outcome.status === "success" && !outcome.skipped) {
-      await notifyJobOutcome(deps, job, { status: "success" });
-      await afterJobSucceeded(deps, job, result);
-    }
+    if (outcome.status === "success" && !outcome.skipped) await afterJobSucceeded(deps, job, result);
     return outcome;
   } catch (err) {
     if (err instanceof JobCancelled) return finishCancelled(deps, job, events);

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "@atrium/db";
 import { newAccount, setPolicy, startBillingTestEnv, type BillingTestEnv } from "../billing/billing.test-helpers.js";
 import { creditReserve, debitReserve } from "../billing/ledger.service.js";
-import { notifyJobOutcome, JOB_EMAIL_MIN_RUN_MS } from "../analysis-jobs/job-notify.service.js";
+import { bellOf, jobOutcomeNotice, notifyJobOutcome, JOB_EMAIL_MIN_RUN_MS } from "../analysis-jobs/job-notify.service.js";
+import { jobWritesFor } from "../analysis-jobs/job-writes.js";
 import { updatePreferences } from "./notification.service.js";
 
 // The producers other domains call, against real Postgres: each notifies as the recipient's preference says.
@@ -72,7 +73,7 @@ describe("notification producers", () => {
     expect(mails[0]?.text).toContain("The document has no text");
   });
 
-  it("jobs: short outcomes arriving together are written in one statement, each still by its starter's channel", async () => {
+  it("jobs: short runs finishing together ring their bells in their finish's one statement, each still by its starter's channel", async () => {
     const { accountId } = await newAccount(env.ctx, { owners: 2 });
     const [muted, watching] = await ownersOf(accountId);
     if (!muted || !watching) throw new Error("expected two owners");
@@ -83,12 +84,18 @@ describe("notification producers", () => {
       return row;
     };
     const jobs = [await quick(muted.id), await quick(watching.id), await quick(watching.id)];
-    await Promise.all(jobs.map((j) => notifyJobOutcome(env.ctx, j, { status: "success" })));
+    const set = { status: "success" as const, error: null, finishedAt: new Date() };
+    const finished = await Promise.all(
+      jobs.map((j) => jobWritesFor(env.ctx.db).finish.load({ jobId: j.id, from: ["running"], set, events: [], bell: bellOf(jobOutcomeNotice(env.ctx, j, { status: "success" })) })),
+    );
 
     expect(await noticesOf(muted.id)).toEqual([]);
-    const seen = await env.ctx.db.select({ link: schema.notifications.link, tx: sql<string>`xmin::text` }).from(schema.notifications).where(eq(schema.notifications.userId, watching.id));
+    expect(finished.map((f) => f.notificationId === null)).toEqual([true, false, false]);
+    const seen = await env.ctx.db.select({ id: schema.notifications.id, link: schema.notifications.link, tx: sql<string>`xmin::text` }).from(schema.notifications).where(eq(schema.notifications.userId, watching.id));
     expect(seen.map((n) => n.link).sort()).toEqual([`/jobs/${jobs[1]?.id}`, `/jobs/${jobs[2]?.id}`].sort());
-    expect(new Set(seen.map((n) => n.tx)).size).toBe(1);
+    expect(seen.map((n) => n.id).sort()).toEqual([finished[1]?.notificationId, finished[2]?.notificationId].sort());
+    // One transaction for the three finishes and both bells.
+    const ended = await env.ctx.db.select({ tx: sql<string>`xmin::text` }).from(schema.jobs).where(eq(schema.jobs.accountId, accountId));
+    expect(new Set([...seen, ...ended].map((n) => n.tx)).size).toBe(1);
   });
 });
-

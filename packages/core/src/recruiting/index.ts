@@ -5,6 +5,7 @@ export * as interviewService from "./interview.service.js";
 export * as interviewFeedbackService from "./interview-feedback.service.js";
 export * as interviewRecordingService from "./interview-recording.service.js";
 export { sendInterviewReminders } from "./interview-reminder.service.js";
+export { completeEndedInterviews, INTERVIEW_COMPLETION_GRACE_MINUTES } from "./interview-completion.service.js";
 export { RECRUITING_JOBS, ZInterviewRemindersPayload, type TInterviewRemindersPayload } from "./interview.jobs.js";
 export * as applicationService from "./application.service.js";
 export * as applicationReadService from "./application-read.service.js";

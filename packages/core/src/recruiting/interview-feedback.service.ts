@@ -9,6 +9,7 @@ import { inTransaction } from "../shared/tx.js";
 import * as repo from "./interview.repository.js";
 import { interviewFor } from "./interview.service.js";
 import { feedbackView } from "./interview-view.js";
+import { announceCompleted } from "./interview-completion.service.js";
 import type { TInterviewFeedback, TInterviewFeedbackList, TInterviewIdInput, TSubmitFeedbackInput } from "./interview.schema.js";
 
 /**
@@ -32,7 +33,10 @@ export async function submitFeedback(ctx: ServiceContext, actor: TenantActor, in
       meta,
       details: { applicationId: i.applicationId, recommendation: input.recommendation, criteria: input.scorecard.length },
     });
-    // The employer's views only: the candidate never learns there is feedback.
+    // Feedback after the end closes the interview (interview-completion.service): both sides hear of that.
+    const completed = await repo.completeIfEnded(tx, i.id, ctx.now());
+    if (completed) return announceCompleted(txCtx, completed, detail.candidateUserId);
+    // Otherwise the employer's views only: the candidate never learns there is feedback.
     await publishEvent(txCtx, [accountTopic(i.accountId)], { type: "interview.changed", interviewId: i.id, applicationId: i.applicationId, accountId: i.accountId, status: i.status });
   });
   const mine = (await repo.findPanels(ctx.db, [i.id])).find((p) => p.row.userId === actor.userId);

@@ -37,3 +37,20 @@ export async function attachRecording(ctx: ServiceContext, actor: TenantActor, i
   if (!view) throw new ServiceError("NOT_FOUND", "Interview not found");
   return view;
 }
+
+/**
+ * A finished `interview_transcription` (success or failure) tells the employer's pages of the
+ * interview it was run for, so the recording panel shows the transcript or the error without a
+ * reload. The candidate never sees the recording, so only the account hears. Never throws: the
+ * job's outcome is recorded already.
+ */
+export async function announceTranscriptionFinished(ctx: ServiceContext, job: { id: string; type: string }): Promise<void> {
+  if (job.type !== "interview_transcription") return;
+  try {
+    for (const i of await repo.findByTranscriptionJob(ctx.db, job.id)) {
+      await publishEvent(ctx, [accountTopic(i.accountId)], { type: "interview.changed", interviewId: i.id, applicationId: i.applicationId, accountId: i.accountId, status: i.status });
+    }
+  } catch (err) {
+    ctx.logger.warn({ err, jobId: job.id }, "interview not told of its transcription");
+  }
+}

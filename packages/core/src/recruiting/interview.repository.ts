@@ -186,3 +186,40 @@ export async function findDocument(db: DbOrTx, accountId: string, id: string) {
 export async function setRecording(db: DbOrTx, id: string, set: Pick<InterviewRow, "recordingDocumentId" | "transcriptionJobId" | "updatedAt">): Promise<void> {
   await db.update(interviews).set(set).where(eq(interviews.id, id));
 }
+
+/** Where an interview ends: its start plus its length. */
+const endsAt = sql`${interviews.startsAt} + make_interval(mins => ${interviews.durationMinutes})`;
+
+/**
+ * Marks live interviews that ended before `endedBefore` completed (at most `limit`, oldest first),
+ * skipping rows another sweep holds; returns them so their change can be announced.
+ */
+export async function completeEnded(db: DbOrTx, endedBefore: Date, now: Date, limit: number): Promise<Array<{ id: string; applicationId: string; accountId: string }>> {
+  const due = db
+    .select({ id: interviews.id })
+    .from(interviews)
+    .where(and(inArray(interviews.status, ["scheduled", "confirmed"]), lte(endsAt, endedBefore)))
+    .orderBy(asc(interviews.startsAt))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  return db
+    .update(interviews)
+    .set({ status: "completed", updatedAt: now })
+    .where(and(inArray(interviews.id, due), inArray(interviews.status, ["scheduled", "confirmed"])))
+    .returning({ id: interviews.id, applicationId: interviews.applicationId, accountId: interviews.accountId });
+}
+
+/** Marks one live interview completed if it has ended by `now`; undefined when it hasn't (or isn't live). */
+export async function completeIfEnded(db: DbOrTx, id: string, now: Date): Promise<InterviewRow | undefined> {
+  const [row] = await db
+    .update(interviews)
+    .set({ status: "completed", updatedAt: now })
+    .where(and(eq(interviews.id, id), inArray(interviews.status, ["scheduled", "confirmed"]), lte(endsAt, now)))
+    .returning();
+  return row;
+}
+
+/** The interviews whose recording a transcription job was run for (one, unless re-attached). */
+export function findByTranscriptionJob(db: DbOrTx, jobId: string) {
+  return db.select({ id: interviews.id, applicationId: interviews.applicationId, accountId: interviews.accountId, status: interviews.status }).from(interviews).where(eq(interviews.transcriptionJobId, jobId));
+}

@@ -70,6 +70,13 @@ export type TApplicationInterviewsInput = z.infer<typeof ZApplicationInterviewsI
 export const ZUpcomingInterviewsInput = z.strictObject({ limit: ZLimit });
 export type TUpcomingInterviewsInput = z.infer<typeof ZUpcomingInterviewsInput>;
 
+/** "My interviews" as an interviewer: every employer you may read recruiting data of, or the one the account switcher names. */
+export const ZMyInterviewsInput = z.strictObject({
+  limit: ZLimit,
+  accountId: z.uuid({ error: "Not a valid account id" }).optional().describe("Only this employer's interviews (the SPA's account switcher); all of yours when left out"),
+});
+export type TMyInterviewsInput = z.infer<typeof ZMyInterviewsInput>;
+
 export const ZScorecardEntry = z.strictObject({
   criterion: z.string({ error: "Name the criterion" }).trim().min(1, "Name the criterion").max(100, "At most 100 characters"),
   score: z.number({ error: "Score from 1 to 5" }).int("Score from 1 to 5").min(1, "Score from 1 to 5").max(5, "Score from 1 to 5"),

@@ -2,7 +2,7 @@ import type { DbOrTx } from "@atrium/db";
 import { recordAudit } from "../audit/audit.service.js";
 import type { TAuditEventType } from "../audit/audit.schema.js";
 import { by } from "../accounts/owner-guard.service.js";
-import type { TenantActor } from "../accounts/actor.service.js";
+import { resolveAccount, type TenantActor } from "../accounts/actor.service.js";
 import { authorize, can, type Action } from "../accounts/policy.service.js";
 import { appUrl, queueEmailInTx } from "../email/email-in-tx.service.js";
 import type { InterviewEmail } from "../email/template.service.js";
@@ -24,6 +24,7 @@ import type {
   TInterviewList,
   TRescheduleInterviewInput,
   TScheduleInterviewInput,
+  TMyInterviewsInput,
   TUpcomingInterviewsInput,
 } from "./interview.schema.js";
 
@@ -64,9 +65,13 @@ async function announce(ctx: ServiceContext, txCtx: ServiceContext, tx: DbOrTx, 
   return queueEmailInTx(ctx, tx, { to: d.candidate.email, template: change.email, data: emailData(ctx, d), accountId: i.accountId });
 }
 
+/** How far ahead an interview may be set: further is a typo in the year (2062 for 2026), not a plan. */
+const MAX_AHEAD_MS = 366 * 86_400_000;
+
 function assertFuture(ctx: ServiceContext, startsAt: string): Date {
   const at = new Date(startsAt);
   if (at.getTime() <= ctx.now().getTime()) throw new ServiceError("BAD_REQUEST", "An interview must start in the future", { startsAt: ["Pick a time in the future"] });
+  if (at.getTime() > ctx.now().getTime() + MAX_AHEAD_MS) throw new ServiceError("BAD_REQUEST", "An interview must start within a year", { startsAt: ["Pick a time within a year"] });
   return at;
 }
 
@@ -187,9 +192,13 @@ export async function listInterviewerOptions(ctx: ServiceContext, actor: TenantA
   return { items: await repo.listEligibleInterviewers(ctx.db, application.accountId) };
 }
 
-/** "My interviews": the live interviews the caller sits on, in accounts where they still may read recruiting data. */
-export async function listMyUpcoming(ctx: ServiceContext, actor: TenantActor, input: TUpcomingInterviewsInput): Promise<TInterviewList> {
-  const accountIds = Object.keys(actor.accountRoles).filter((accountId) => can({ ...actor, isStaff: false }, "recruiting.read", { accountId }));
+/**
+ * "My interviews": the live interviews the caller sits on, in accounts where they still may read
+ * recruiting data; with `accountId`, in that one only (one they may not read is NOT_FOUND/FORBIDDEN like any tenant route).
+ */
+export async function listMyUpcoming(ctx: ServiceContext, actor: TenantActor, input: TMyInterviewsInput): Promise<TInterviewList> {
+  const readable = (accountId: string) => can({ ...actor, isStaff: false }, "recruiting.read", { accountId });
+  const accountIds = input.accountId ? [resolveAccount({ ...actor, isStaff: false }, input.accountId, "recruiting.read")] : Object.keys(actor.accountRoles).filter(readable);
   const rows = await repo.findUpcomingForInterviewer(ctx.db, actor.userId, accountIds, ctx.now(), input.limit);
   return { items: await employerViews(ctx.db, rows) };
 }
@@ -203,6 +212,8 @@ export async function listAsCandidate(ctx: ServiceContext, actor: TenantActor, i
 export async function confirmInterview(ctx: ServiceContext, actor: TenantActor, input: TInterviewIdInput, meta?: RequestMeta): Promise<TCandidateInterview> {
   const current = await repo.findInterviewDetail(ctx.db, input.id);
   if (!current || current.candidateUserId !== actor.userId) throw notFound("Interview");
+  // Confirming is a promise to come: once the interview has started there is nothing left to promise.
+  if (current.interview.startsAt.getTime() <= ctx.now().getTime()) throw new ServiceError("CONFLICT", "This interview has already started; there is nothing to confirm");
   if (current.interview.status !== "confirmed") {
     await inTransaction(ctx, async (tx, txCtx) => {
       const row = await repo.updateLiveInterview(tx, input.id, { status: "confirmed", confirmedAt: ctx.now(), updatedAt: ctx.now() });

@@ -53,12 +53,18 @@ export function findPostingPage(db: DbOrTx, q: { accountId: string; status?: Pos
     .limit(q.limit + 1);
 }
 
-/** A live (not deleted) account by its slug. */
+/**
+ * A live (not deleted) account by its slug, when it is an employer: one that has published a
+ * posting at some time (closed ones count, so a board with nothing open still exists). Any other
+ * account, a candidate's personal one say, answers like an unknown slug: the public board is not
+ * a way to learn which accounts exist.
+ */
 export async function findEmployerBySlug(db: DbOrTx, slug: string): Promise<{ id: string; slug: string; name: string } | undefined> {
+  const everPublished = sql`exists (select 1 from ${jobPostings} p where p.account_id = ${accounts.id} and p.published_at is not null)`;
   const [row] = await db
     .select({ id: accounts.id, slug: accounts.slug, name: accounts.name })
     .from(accounts)
-    .where(and(eq(accounts.slug, slug), isNull(accounts.deletedAt)));
+    .where(and(eq(accounts.slug, slug), isNull(accounts.deletedAt), everPublished));
   return row;
 }
 

@@ -36,6 +36,8 @@ export interface E2eStack {
   db: Db;
   /** The worker process (with `worker: true`), so a story can stop it, and the id it heartbeats under. */
   worker?: { service: Service; id: string };
+  /** The last `lines` lines each process printed, headed by its name: what a failing story prints. */
+  tail: (lines?: number) => string;
   close: () => Promise<void>;
 }
 
@@ -68,7 +70,8 @@ export async function startE2eStack(env: Record<string, string> = {}, options: {
     await close();
     throw err;
   }
-  return { url, db: stack.db.db, ...(worker ? { worker } : {}), close };
+  const tail = (lines = 40) => services.map((s) => `--- ${s.name} (last ${lines} lines) ---\n${s.output().trimEnd().split("\n").slice(-lines).map((l) => (l.length > 1000 ? `${l.slice(0, 1000)}…` : l)).join("\n")}`).join("\n");
+  return { url, db: stack.db.db, ...(worker ? { worker } : {}), tail, close };
 }
 
 /** The id a worker process announces in its JSON "worker started" line, as an operator reads it in the logs. */

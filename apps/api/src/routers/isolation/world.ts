@@ -20,6 +20,10 @@ export interface Tenant {
   documentKey: string;
   /** Every id, email, username and name of this tenant: none may reach another tenant's callers. */
   markers: string[];
+  /** The outside candidate who applied to the tenant's posting (not a member: rights only through the application). */
+  candidate: TestUser;
+  /** What the tenant keeps from its candidates: members, internal rows, interview notes. */
+  internal: string[];
 }
 
 export interface CallerSpec {
@@ -95,6 +99,13 @@ async function newTenant(api: TestApi, staff: TestUser, name: string, owner: Tes
     name,
     owner,
     members,
+    candidate: recruiting.candidate,
+    internal: [
+      ...[org.id, team.id, oldTeam.id, invited.invitation.id, apiKey.id, String(doc.body.id), job.id, adjusted.entry.id, checkout.sessionId, sent.conversation.id, sent.message.id, notice.notificationId],
+      // Not the members' ids: the application's conversation names the recruiter who talks to the candidate.
+      ...[owner, ...members].map((p) => p.user.email),
+      ...[inviteeEmail, `${name} Org`, `${name} Team`, `${name} Old Team`, `${name} document`, `${name} private message`, `${name} notice`, `${name} interview notes`],
+    ],
     ids: { account: account.id, organization: org.id, team: team.id, user: member.user.id, invitation: invited.invitation.id, apiKey: apiKey.id, document: String(doc.body.id), job: job.id, conversation: sent.conversation.id, message: sent.message.id, notification: notice.notificationId, posting: recruiting.posting, application: recruiting.application, interview: interviewRows.interviewId },
     deletedTeam: oldTeam.id,
     invitationToken: await invitationTokenSentTo(api, inviteeEmail),
@@ -195,6 +206,8 @@ export async function buildWorld(api: TestApi): Promise<World> {
     specOf(api, a.owner, "owner", [...b.markers, ...cForA]),
     { ...specOf(api, dual, "two-tenant user", b.markers), alsoIn: c.ids },
     { ...specOf(api, unverified, "unverified member", [...b.markers, ...cForA]), verified: false },
+    // Tenant A's applicant: sees their own application, interview and the employer's name, nothing else of A's.
+    specOf(api, a.candidate, "candidate", [...b.markers, ...cForA, ...a.internal]),
   ];
   const inactive = [
     specOf(api, disabled, "disabled user (session)", b.markers),

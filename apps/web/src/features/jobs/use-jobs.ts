@@ -2,7 +2,7 @@ import { keepPreviousData, skipToken, useInfiniteQuery, useMutation, useQuery, u
 import { useRef } from "react";
 import { notifySuccess } from "../../lib/notify";
 import { allItems, nextCursorOf } from "../../lib/pages";
-import { useLiveInvalidate } from "../../lib/live";
+import { refetchAfterEvent, useLiveInvalidate } from "../../lib/live";
 import { useRealtimeEvent } from "../../lib/realtime";
 import { api, trpc, type Job, type JobEvent } from "../../lib/trpc";
 import { isActive, jobTypeLabel, type JobStatus, type JobType } from "./job-labels";
@@ -60,14 +60,14 @@ export function mergeEvents(known: JobEvent[], more: JobEvent[]): JobEvent[] {
 export function useJobEvents(id: string) {
   const queryClient = useQueryClient();
   const key = [...trpc.jobs.events.pathKey(), { id, timeline: true }] as const;
-  const catchUp = () => void queryClient.invalidateQueries({ queryKey: key, exact: true });
+  const catchUp = () => void refetchAfterEvent(queryClient, { queryKey: key, exact: true });
   // The end arrives twice for staff (their account's topic and staff's): one catch-up is enough.
   const ended = useRef(false);
   useRealtimeEvent(["job.event", "job.updated", "system.job.changed"], (e) => {
     // candidate_profile.changed names its parse job `parseJobId`, so it never reaches here.
     if (!("jobId" in e) || e.jobId !== id) return;
     const current = queryClient.getQueryData<Timeline>(key);
-    // Not loaded yet (the first fetch may have missed this one), or a gap: ask for what's after the last seq.
+    // Not loaded yet (the first fetch in flight may have read before this one: read again), or a gap: ask for what's after the last seq.
     if (!current) return catchUp();
     if (e.type === "job.event") {
       if (e.event.seq > (current.events.at(-1)?.seq ?? 0) + 1) return catchUp();

@@ -1,4 +1,5 @@
 import { Divider, NavLink, Stack, Text } from "@mantine/core";
+import type { ReactNode } from "react";
 import { IconBell, IconBook, IconBriefcase, IconBuildingCommunity, IconCalendarCheck, IconCalendarEvent, IconChartBar, IconFiles, IconFlag, IconHeartbeat, IconHistory, IconId, IconKey, IconLayoutDashboard, IconListCheck, IconMail, IconMessages, IconSearch, IconStack2, IconTicket, IconUser, IconUserSearch, IconUsers, IconWallet, type Icon } from "@tabler/icons-react";
 import { Link, useLocation } from "react-router";
 import { useCurrentUser } from "../auth/current-user";
@@ -52,6 +53,19 @@ const RECRUITING_MORE: NavItem[] = [
   { to: "/recruiting/reports", label: "Recruiting reports", icon: IconChartBar },
 ];
 
+/** A titled group of links under a divider: which hat the user wears there (hiring, looking for work, running the system). */
+function NavSection({ label, items, render }: { label: string; items: NavItem[]; render: (item: NavItem) => ReactNode }) {
+  return (
+    <>
+      <Divider my="xs" />
+      <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={4}>
+        {label}
+      </Text>
+      {items.map(render)}
+    </>
+  );
+}
+
 const linkStyle = { borderRadius: "var(--mantine-radius-md)" };
 
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
@@ -75,23 +89,10 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
     <Stack gap={4} justify="space-between" h="100%">
       <Stack gap={4}>
         {LINKS.map(renderLink)}
-        {recruiting.read && renderLink(RECRUITING_LINK)}
-        {recruiting.read && RECRUITING_MORE.map(renderLink)}
-        <Divider my="xs" />
-        <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={4}>
-          Candidate
-        </Text>
-        {CANDIDATE_LINKS.map(renderLink)}
+        {recruiting.read && <NavSection label="Hiring" items={[RECRUITING_LINK, ...RECRUITING_MORE]} render={renderLink} />}
+        <NavSection label="Candidate" items={CANDIDATE_LINKS} render={renderLink} />
         {/* Staff only: the api refuses these procedures to anyone else anyway. */}
-        {user.isStaff && (
-          <>
-            <Divider my="xs" />
-            <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={4}>
-              Admin
-            </Text>
-            {ADMIN_LINKS.map(renderLink)}
-          </>
-        )}
+        {user.isStaff && <NavSection label="Admin" items={ADMIN_LINKS} render={renderLink} />}
       </Stack>
       {/* Served by the api (Swagger UI), not a route of this app. */}
       <NavLink href="/api/docs" target="_blank" label="API reference" leftSection={<IconBook size={18} stroke={1.6} />} style={linkStyle} />

@@ -2,7 +2,8 @@
 // a local server speaking OpenAI's /audio/transcriptions; the interview then shows transcript, summary and sentiment.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { interviewRecordingService, interviewService, type JobActor, type ServiceContext } from "@atrium/core";
+import { Redis } from "ioredis";
+import { accountTopic, interviewRecordingService, interviewService, realtimeKey, type JobActor, type ServiceContext, type TRealtimeEvent } from "@atrium/core";
 import { schema } from "@atrium/db";
 import { waitFor } from "../../testing.js";
 import { startFundedWorker, tenant } from "../analysis/analysis.test-helpers.js";
@@ -55,6 +56,19 @@ describe("interview recordings", () => {
     expect(provider?.received.map((r) => r.filename)).toEqual(["interview.wav"]);
     const audit = await svc.db.select().from(schema.auditEvents).where(eq(schema.auditEvents.targetId, interviewId));
     expect(audit.map((e) => e.eventType)).toContain("interview.recording_attached");
+
+    // The finish is announced on the employer's topic by the worker, so its pages update live (this test's
+    // producer publishes nothing: the attach's own event goes nowhere, every event here is the worker's).
+    const redis = new Redis(String(svc.config.REDIS_URL));
+    try {
+      const changes = async () =>
+        (await redis.xrange(realtimeKey(svc.config.REDIS_PREFIX, accountTopic(t.accountId)), "-", "+"))
+          .map(([, fields]) => (JSON.parse(fields[1] ?? "{}") as { event: TRealtimeEvent }).event)
+          .filter((e) => e.type === "interview.changed" && e.interviewId === interviewId);
+      await waitFor(async () => (await changes()).length > 0, { timeoutMs: 10_000, what: "interview.changed after the transcription finished" });
+    } finally {
+      redis.disconnect();
+    }
   });
 
   it("refuses another account's document as not found, naming the field, and a text file as not a recording", async () => {

@@ -2,7 +2,7 @@
 // from the worker's schedule, however many sweeps or worker replicas run at once.
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sendInterviewReminders, type ServiceContext } from "@atrium/core";
+import { completeEndedInterviews, INTERVIEW_COMPLETION_GRACE_MINUTES, sendInterviewReminders, type ServiceContext } from "@atrium/core";
 import { schema } from "@atrium/db";
 import { createTestWorkerEnv, waitFor, type TestWorkerEnv } from "../../testing.js";
 import { producerContext } from "../analysis/analysis.test-helpers.js";
@@ -91,6 +91,21 @@ describe("interview reminders", () => {
     await svc.db.delete(schema.emailOutbox);
   });
 
+  it("marks interviews completed once their end is past the grace, once, leaving live, recent and cancelled ones", async () => {
+    const grace = INTERVIEW_COMPLETION_GRACE_MINUTES;
+    // 60-minute interviews: one ended well past the grace, one ended inside it, one still to come, one cancelled long ago.
+    const ended = await interview(-(60 + grace + 5), { status: "confirmed" });
+    const recent = await interview(-(60 + grace - 10));
+    const upcoming = await interview(30);
+    const cancelled = await interview(-(60 + grace + 30), { status: "cancelled" });
+    const statusOf = async (id: string) => (await svc.db.select().from(schema.interviews).where(eq(schema.interviews.id, id)))[0]?.status;
+    const [one, two] = await Promise.all([completeEndedInterviews(svc, { limit: 50 }), completeEndedInterviews(svc, { limit: 50 })]);
+    expect(one.completed + two.completed).toBe(1);
+    expect([await statusOf(ended), await statusOf(recent), await statusOf(upcoming), await statusOf(cancelled)]).toEqual(["completed", "scheduled", "scheduled", "cancelled"]);
+    expect(await completeEndedInterviews(svc, { limit: 50 })).toEqual({ completed: 0 });
+    await svc.db.delete(schema.interviews);
+  });
+
   it("goes out from the worker's own schedule, once, with two worker replicas running", async () => {
     const id = await interview(45);
     await Promise.all([env.start(), env.start()]);
@@ -99,4 +114,5 @@ describe("interview reminders", () => {
     await waitFor(async () => (await reminders()).some((m) => m.status === "sent"), { timeoutMs: 20_000, what: "the reminder email to be sent" });
     expect(await reminders()).toHaveLength(1);
   });
+
 });
