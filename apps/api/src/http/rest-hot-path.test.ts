@@ -53,7 +53,7 @@ describe("GET /api/me/", () => {
     await api?.close();
   });
 
-  it("answers with a Content-Length: one write, not chunked encoding's four", async () => {
+  it("answers in one piece with a Content-Length, through the fast path as before it", async () => {
     const res = await fetch(`${api.url}/api/me/`, { headers: { authorization: `Bearer ${token}` } });
     const body = Buffer.from(await res.arrayBuffer());
     expect(res.status).toBe(200);
