@@ -38,6 +38,8 @@ describe("candidate profile from a résumé", () => {
     expect(await page.getByTestId("experience-item").count()).toBe(2);
     const skills = await page.getByTestId("skills").locator("..").innerText();
     expect(skills).toContain("TypeScript");
+    // The skills are pills inside one box: its typing field has no border of its own (the pill styles load with the form).
+    expect(await page.getByTestId("skills").evaluate((el) => getComputedStyle(el).borderTopWidth)).toBe("0px");
     await shot(page, "candidate-profile-filled", { fullPage: true });
   });
 

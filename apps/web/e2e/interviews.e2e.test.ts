@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createClient, emailsTo, existingUser, homeAccountOf, seedApplication, userNamed } from "@atrium/testing/e2e";
+import { createClient, emailsTo, existingUser, homeAccountOf, joinAccount, seedApplication, userNamed } from "@atrium/testing/e2e";
 import { e2eSuite, shot } from "./harness.js";
 
 // Interviews in the browser: the candidate confirms on their page and sees the employer's change live;
@@ -69,6 +69,40 @@ describe("interviews in the SPA", () => {
     await page.goto(suite.url("/recruiting/reports"));
     await page.getByRole("heading", { name: "Recruiting reports" }).waitFor();
     await page.getByTestId("funnel-table").getByText("Platform Engineer").waitFor();
-    expect(await page.getByRole("link", { name: "CSV" }).first().getAttribute("href")).toBe("/api/recruiting/reports/funnel.csv");
+    // The download is the employer's the page shows, not whichever the session would default to.
+    expect(await page.getByRole("link", { name: "CSV" }).first().getAttribute("href")).toBe(`/api/recruiting/reports/funnel.csv?accountId=${await homeAccountOf(stack(), "admin")}`);
+  });
+
+  it("shows the reports and my interviews of the employer picked, for someone who recruits for two", async () => {
+    // The admin also runs Globex's hiring (an admin there), where Gus applied.
+    await existingUser(stack(), { username: "gus", password: "gus-password-1", verified: true });
+    const globex = await seedApplication(stack(), { employer: { name: "Globex" }, candidate: { userId: (await userNamed(stack(), "gus")).id, name: "Gus" }, title: "Data Engineer" });
+    await joinAccount(stack(), { accountId: globex.accountId, userId: (await userNamed(stack(), "admin")).id, role: "admin" });
+
+    const page = await suite.adminPage();
+    await page.goto(suite.url("/recruiting/reports"));
+    await page.getByRole("heading", { name: "Recruiting reports" }).waitFor();
+    const funnel = page.getByTestId("funnel-table");
+    await funnel.getByText("Platform Engineer").waitFor();
+    await page.getByRole("combobox", { name: "Employer" }).click();
+    await page.getByRole("option", { name: "Globex" }).click();
+    await funnel.getByText("Data Engineer").waitFor();
+    expect(await funnel.getByText("Platform Engineer").count()).toBe(0);
+    expect(await page.getByRole("link", { name: "CSV" }).first().getAttribute("href")).toBe(`/api/recruiting/reports/funnel.csv?accountId=${globex.accountId}`);
+
+    // A range that ends before it starts is named on its field; the reports stay on the last good range.
+    await page.getByLabel("To", { exact: true }).fill("2099-12-31");
+    await page.getByLabel("From", { exact: true }).fill("2100-01-01");
+    await page.getByText("The range ends before it starts").waitFor();
+    await funnel.getByText("Data Engineer").waitFor();
+    expect(await page.getByRole("alert").filter({ hasText: "Couldn't load" }).count()).toBe(0);
+
+    // My interviews follows the same employer: none at Globex; the admin's own account has Cara's.
+    await page.goto(suite.url("/recruiting/interviews"));
+    await page.getByRole("heading", { name: "My interviews" }).waitFor();
+    await page.getByTestId("my-interviews-empty").waitFor();
+    await page.getByRole("combobox", { name: "Employer" }).click();
+    await page.getByRole("option").filter({ hasNotText: "Globex" }).click();
+    await page.getByTestId("interview-card").getByText("Platform Engineer · cara").waitFor();
   });
 });

@@ -7,6 +7,8 @@ import { e2eSuite, shot } from "./harness.js";
 // other's thread and unread badge without a reload, and the sender sees "Seen" once it is read; a
 // user of another tenant can neither read nor post into the conversation.
 const suite = e2eSuite({ env: { RATE_LIMIT_AUTH_PER_MINUTE: "100" } });
+// Live changes cross a browser, the api and the event stream: on a loaded machine that takes more than expect.poll's default second.
+const LIVE = { timeout: 15_000 };
 let admin: Page;
 let ben: Page;
 let conversationUrl = "";
@@ -73,6 +75,54 @@ describe("messages between two people, live", () => {
     await shot(admin, "messages-thread");
     // The admin is looking at the thread, so the reply is read at once.
     await expect.poll(() => badgeCount(admin)).toBe(0);
+  });
+
+  it("marks an open thread read once per newest message, even while marking fails", async () => {
+    // Ben's connection drops every mark-read. The thread used to ask again on each render while the
+    // count stayed up: a loop of requests that spent his rate limit until nothing loaded for him.
+    let marks = 0;
+    await ben.route(
+      (url) => url.pathname.startsWith("/trpc/") && url.pathname.includes("messages.read"),
+      (route) => ((marks += 1), route.abort("failed")),
+    );
+    const box = admin.getByTestId("composer");
+    // The composer takes the next message once the last one is through (it empties then).
+    const send = async (text: string) => {
+      await box.fill(text);
+      await box.press("Enter");
+      await expect.poll(() => box.inputValue(), LIVE).toBe("");
+      await ben.getByTestId("message").filter({ hasText: text }).waitFor();
+    };
+    await send("First while offline");
+    await send("Second while offline");
+    await expect.poll(() => marks, LIVE).toBe(2);
+    await expect.poll(() => badgeCount(ben), LIVE).toBe(2);
+
+    // Back online: the next message is marked, and with it the ones before.
+    await ben.unrouteAll();
+    await send("Back online");
+    await expect.poll(() => badgeCount(ben), LIVE).toBe(0);
+    expect(marks).toBe(2);
+  });
+
+  it("takes the next message while the thread is still refetching after the last", async () => {
+    // The admin's thread reloads slowly (held here until released): sending must not wait for it.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await admin.route(
+      (url) => url.pathname.startsWith("/trpc/") && url.pathname.includes("messages.get"),
+      async (route) => (await held, route.continue()),
+    );
+    const box = admin.getByTestId("composer");
+    for (const text of ["Quick one", "Quick two"]) {
+      await box.fill(text);
+      await box.press("Enter");
+      await expect.poll(() => box.inputValue(), LIVE).toBe("");
+      await ben.getByTestId("message").filter({ hasText: text }).waitFor();
+    }
+    release();
+    await admin.unrouteAll({ behavior: "wait" });
+    await admin.getByTestId("message").filter({ hasText: "Quick two" }).waitFor();
   });
 
   it("keeps another tenant's user out of the conversation (API)", async () => {

@@ -93,6 +93,9 @@ describe("postings and the public job board", () => {
     await visitor.getByLabel("Password", { exact: true }).fill("carl-password-1");
     await visitor.getByRole("button", { name: "Sign in" }).click();
     await visitor.waitForURL((url) => url.pathname === `/jobs/${posting.slug}/${posting.id}/apply`);
+    // On the phone the résumé picker keeps a readable width; the upload button goes under it.
+    const picker = await visitor.getByLabel("Résumé", { exact: true }).first().boundingBox();
+    expect(picker?.width).toBeGreaterThanOrEqual(240);
   });
 
   it("the employer's board lists it; an unknown employer says so", async () => {
@@ -109,5 +112,12 @@ describe("postings and the public job board", () => {
     await expect.poll(() => recruiter.getByTestId("posting-status").textContent()).toBe("Closed");
     await page.goto(suite.url(`/jobs/${posting.slug}/${posting.id}`));
     await page.getByText("Posting not found").waitFor();
+
+    // Carl, who came back to apply, finds no form the api would refuse, and a way to the employer's other jobs.
+    await visitor.reload();
+    await visitor.getByRole("heading", { name: "Apply for this job" }).waitFor();
+    await visitor.getByText("This job isn't open for applications").waitFor();
+    expect(await visitor.getByRole("button", { name: "Send application" }).count()).toBe(0);
+    expect(await visitor.getByRole("link", { name: "See this employer's open jobs" }).getAttribute("href")).toBe(`/jobs/${posting.slug}`);
   });
 });

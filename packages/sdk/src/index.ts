@@ -9,5 +9,6 @@ export { restFetch, type RestTarget, type RestRequest } from "./rest.js";
 export { paginate, type CursorPage, type PageSource } from "./helpers/paginate.js";
 export { uploadDocument, type UploadSource, type UploadOptions, type UploadProgress } from "./helpers/upload.js";
 export { downloadDocument } from "./helpers/download.js";
+export { recruitingReportCsv, type RecruitingReport, type RecruitingReportRange } from "./helpers/reports.js";
 export { subscribeEvents, type SubscribeEventsOptions } from "./helpers/events.js";
 export { waitForJob, pollingJobEvents, liveJobEvents, type Job, type JobEvent, type JobEventSource, type WaitForJobOptions } from "./helpers/wait-for-job.js";

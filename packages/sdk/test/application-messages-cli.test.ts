@@ -1,40 +1,23 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "@atrium/testing/api";
-import { createClient } from "../src/index.js";
-import { runAtrium } from "./cli-harness.js";
+import { describe, expect, it } from "vitest";
+import { cliStack } from "./testing.js";
 
-let api: TestApi;
-let dir: string;
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "atrium-application-messages-cli-"));
-  api = await startTestApi({ RATE_LIMIT_ENABLED: "false", SIGNUP_MODE: "open", DATA_DIR: path.join(dir, "data") });
-});
-afterAll(async () => {
-  await api?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const atrium = (config: string, args: string[], stdin?: string) => runAtrium(path.join(dir, config), args, { stdin });
-type Pool = { query: (q: string, p: unknown[]) => Promise<{ rows: Array<Record<string, unknown>> }> };
+const stack = cliStack("application-messages", { SIGNUP_MODE: "open" });
+const { atrium, sql } = stack;
 
 describe("atrium applications messages|message", () => {
   it("lets the candidate and the employer's admin talk about an application; a stranger is told it isn't found", async () => {
-    const pool = (api.deps.db as unknown as { $client: Pool }).$client;
-    const admin = createClient({ baseUrl: api.url, token: (await createClient({ baseUrl: api.url }).auth.token.mutate({ username: "admin", password: "admin123" })).token });
+    const admin = await stack.client("admin", "admin123");
     const employer = (await admin.auth.me.query()).account;
     if (!employer) throw new Error("admin has no account");
-    for (const u of ["cand-msg", "stranger-msg"]) await createClient({ baseUrl: api.url }).auth.signup.mutate({ username: u, email: `${u}@example.test`, password: "a sturdy passphrase 42" });
-    const cand = await pool.query("select u.id, m.account_id from users u join account_members m on m.user_id = u.id where u.username = 'cand-msg'", []);
+    for (const u of ["cand-msg", "stranger-msg"]) await stack.signup(u, "a sturdy passphrase 42");
+    const [cand] = await sql("select u.id, m.account_id from users u join account_members m on m.user_id = u.id where u.username = 'cand-msg'", []);
     // A published posting and the candidate's application, as rows (applying has its own tests).
-    const posting = await pool.query("insert into job_postings (account_id, title, description, status, published_at) values ($1, 'CLI Nurse', 'Care', 'published', now()) returning id", [employer.id]);
-    const app = await pool.query("insert into applications (account_id, posting_id, candidate_user_id, candidate_account_id) values ($1, $2, $3, $4) returning id", [employer.id, posting.rows[0]?.id, cand.rows[0]?.id, cand.rows[0]?.account_id]);
-    const id = String(app.rows[0]?.id);
+    const [posting] = await sql("insert into job_postings (account_id, title, description, status, published_at) values ($1, 'CLI Nurse', 'Care', 'published', now()) returning id", [employer.id]);
+    const [app] = await sql("insert into applications (account_id, posting_id, candidate_user_id, candidate_account_id) values ($1, $2, $3, $4) returning id", [employer.id, posting?.id, cand?.id, cand?.account_id]);
+    const id = String(app?.id);
 
     for (const [config, user, password] of [["cand.json", "cand-msg", "a sturdy passphrase 42"], ["admin.json", "admin", "admin123"], ["stranger.json", "stranger-msg", "a sturdy passphrase 42"]] as const) {
-      expect((await atrium(config, ["login", "--url", api.url, "-u", user, "--password-stdin"], `${password}\n`)).code).toBe(0);
+      expect((await stack.login(config, user, password)).code).toBe(0);
     }
     const sent = await atrium("cand.json", ["applications", "message", id, "Is", "the", "night", "shift", "fixed?"]);
     expect(sent.code, sent.stderr).toBe(0);

@@ -1,37 +1,24 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "@atrium/testing/api";
-import { createClient } from "../src/index.js";
-import { runAtrium } from "./cli-harness.js";
+import { describe, expect, it } from "vitest";
+import { cliStack } from "./testing.js";
 
-let api: TestApi;
-let dir: string;
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "atrium-candidate-cli-"));
-  api = await startTestApi({ RATE_LIMIT_ENABLED: "false" });
-});
-afterAll(async () => {
-  await api?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const atrium = (args: string[], stdin?: string) => runAtrium(path.join(dir, "admin.json"), args, { stdin });
+const stack = cliStack("candidate");
+const atrium = (args: string[], stdin?: string) => stack.atrium("admin.json", args, stdin);
 
 describe("atrium candidate / assistant", () => {
   it("shows an empty profile, starts a parse of an own résumé, refuses an unknown document, and says the assistant needs a provider", async () => {
-    const admin = createClient({ baseUrl: api.url, token: (await createClient({ baseUrl: api.url }).auth.token.mutate({ username: "admin", password: "admin123" })).token });
+    const admin = await stack.client("admin", "admin123");
     const account = (await admin.auth.me.query()).account;
     if (!account) throw new Error("admin has no account");
     await admin.billing.admin.adjust.mutate({ tenantId: account.id, amountCents: 1000, reason: "CLI test credit" });
-    expect((await atrium(["login", "--url", api.url, "-u", "admin", "--password-stdin"], "admin123\n")).code).toBe(0);
+    expect((await stack.login("admin.json", "admin", "admin123")).code).toBe(0);
 
     const empty = await atrium(["candidate", "profile"]);
     expect(empty.code, empty.stderr).toBe(0);
     expect(empty.stdout).toContain("No candidate profile yet");
 
-    const file = path.join(dir, "resume.txt");
+    const file = path.join(stack.dir, "resume.txt");
     writeFileSync(file, "Jane Doe\nRegistered Nurse, Seattle\n\nExperience\nCharge Nurse at Harborview, Seattle (2021 - Present)\n\nSkills\nBLS, ACLS\n");
     const uploaded = JSON.parse((await atrium(["documents", "upload", file, "--kind", "resume", "--json"])).stdout) as { id: string };
     const started = await atrium(["candidate", "parse", uploaded.id, "--json"]);

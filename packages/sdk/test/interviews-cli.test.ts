@@ -1,23 +1,21 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { hashPassword, sessionService } from "@atrium/core";
 import { insertUser } from "@atrium/core/testing";
 import { schema } from "@atrium/db";
-import { callerFor, startTestApi, type TestApi } from "@atrium/testing/api";
-import { runAtrium } from "./cli-harness.js";
+import { callerFor } from "@atrium/testing/api";
+import { cliStack } from "./testing.js";
 
-let api: TestApi;
-let dir: string;
+const stack = cliStack("interviews");
 let interviewId: string;
+let adminAccount: string;
+// Registered after cliStack's: runs once the api is up.
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "atrium-interviews-cli-"));
-  api = await startTestApi({ RATE_LIMIT_ENABLED: "false", DATA_DIR: path.join(dir, "data") });
+  const api = stack.api;
   const db = api.svc.db;
   const [admin] = await db.select().from(schema.users).where(eq(schema.users.username, "admin"));
   if (!admin?.accountId) throw new Error("no admin");
+  adminAccount = admin.accountId;
   // A candidate with a personal account, and their application to the admin's tenant (rows: applying is another part's).
   const cand = await insertUser(db, { username: "cand", email: "cand@example.test", passwordHash: await hashPassword("cand-password-1"), emailVerifiedAt: new Date() });
   const [home] = await db.insert(schema.accounts).values({ name: "Cand", slug: "cand-home" }).returning();
@@ -30,23 +28,24 @@ beforeAll(async () => {
   const startsAt = new Date(Date.now() + 2 * 86_400_000).toISOString();
   interviewId = (await callerFor(api, token).recruiting.interviews.schedule({ applicationId: application.id, startsAt, interviewerIds: [admin.id], location: "Office, room 2" })).id;
 });
-afterAll(async () => {
-  await api?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
-const as = (who: string) => (args: string[], opts: { stdin?: string } = {}) => runAtrium(path.join(dir, `${who}.json`), args, opts);
+const as = (who: string) => (args: string[], opts: { stdin?: string } = {}) => stack.atrium(`${who}.json`, args, opts.stdin);
 
 describe("atrium interviews and reports", () => {
   it("shows the interviewer their interviews and the funnel, lets the candidate confirm and the recruiter cancel", async () => {
     const admin = as("admin");
     const cand = as("cand");
-    expect((await admin(["login", "--url", api.url, "-u", "admin", "--password-stdin"], { stdin: "admin123\n" })).code).toBe(0);
-    expect((await cand(["login", "--url", api.url, "-u", "cand", "--password-stdin"], { stdin: "cand-password-1\n" })).code).toBe(0);
+    expect((await stack.login("admin.json", "admin", "admin123")).code).toBe(0);
+    expect((await stack.login("cand.json", "cand", "cand-password-1")).code).toBe(0);
 
     const mine = await admin(["interviews", "mine"]);
     expect(mine.code).toBe(0);
     expect(mine.stdout).toMatch(/Site Reliability Engineer\s+cand\s+scheduled\s+Office, room 2/);
+    // The account switcher's employer: the admin's own lists it, the candidate's personal account (not the admin's) is refused.
+    expect((await admin(["interviews", "mine", "--account", adminAccount])).stdout).toMatch(/Site Reliability Engineer/);
+    const elsewhere = await admin(["interviews", "mine", "--account", "00000000-0000-4000-8000-000000000000"]);
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stderr).toContain("Account not found");
 
     const theirs = JSON.parse((await cand(["interviews", "candidate", "--json"])).stdout) as { items: Array<{ id: string; status: string }> };
     expect(theirs.items.map((i) => [i.id, i.status])).toEqual([[interviewId, "scheduled"]]);
@@ -60,6 +59,11 @@ describe("atrium interviews and reports", () => {
     expect(funnel.stdout).toMatch(/Site Reliability Engineer\s+1\s+1\s+1\s+0\s+0\s+0\s+0/);
     const sources = JSON.parse((await admin(["reports", "sources", "--from", "2000-01-01", "--json"])).stdout) as { items: Array<{ source: string; applications: number }> };
     expect(sources.items.find((s) => s.source === "job_board")?.applications).toBe(1);
+    // The CSV download, through the SDK's raw-route helper, for the employer named.
+    const csv = await admin(["reports", "funnel", "--csv", "--account", adminAccount]);
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(csv.stdout.split(/\r?\n/).slice(0, 2)).toEqual(["postingId,postingTitle,applied,screening,interview,offer,hired,rejected,withdrawn", expect.stringMatching(/,Site Reliability Engineer,1,1,1,0,0,0,0$/)]);
+    expect((await cand(["reports", "sources", "--csv", "--account", adminAccount])).code).toBe(1);
     const backwards = await admin(["reports", "funnel", "--from", "2026-02-01", "--to", "2026-01-01"]);
     expect(backwards.code).toBe(1);
     expect(backwards.stderr).toContain("The range ends before it starts");

@@ -33,6 +33,16 @@ const auditOf = (jobId: string) =>
 const ua = { "user-agent": "job-audit-test/1.0" };
 
 describe("job audit rows", () => {
+  it("keeps a hostile user agent a value: admission writes it verbatim (its statements travel with values inlined)", async () => {
+    const hostile = `x'); delete from jobs; -- \\' E'\\\\' $$ \u00e9 "q"`;
+    const created = await call(api.url, "rest", R.create, { type: "document_analysis", input: { documentId: doc } }, { ...bearer(t.owner.token), "user-agent": hostile });
+    expect(created.status).toBe(200);
+    const [row] = await auditOf((created.data as TJob).id);
+    expect(row?.userAgent).toBe(hostile);
+    expect((await api.svc.db.select({ id: schema.jobs.id }).from(schema.jobs).where(eq(schema.jobs.id, (created.data as TJob).id))).length).toBe(1);
+  });
+
+
   it("records create, cancel and staff retry with who, which account, the request's client and what changed", async () => {
     const staff = await newUser(api, `staff-jaud`, { isStaff: true });
     const created = await call(api.url, "rest", R.create, { type: "document_analysis", input: { documentId: doc } }, { ...bearer(t.owner.token), ...ua });

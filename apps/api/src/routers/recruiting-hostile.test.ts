@@ -80,6 +80,15 @@ describe("a candidate with someone else's things", () => {
     expect(await api.svc.db.select().from(schema.applications).where(eq(schema.applications.postingId, p.id))).toEqual([]);
   });
 
+  it("can't apply to a published posting of a deleted employer (it is off the board: unknown like any other id)", async () => {
+    const gone = await employer(api, "h-gone");
+    const p = await posting(api, gone.account.id, "Ghost role");
+    await api.svc.db.update(schema.accounts).set({ deletedAt: new Date() }).where(eq(schema.accounts.id, gone.account.id));
+    const r = await rest(api, as(ann), "POST", "/recruiting/applications/", { postingId: p.id, resumeDocumentId: ann.resumeId });
+    expect([r.status, r.body.message]).toEqual([404, "Posting not found"]);
+    expect(await api.svc.db.select().from(schema.applications).where(eq(schema.applications.postingId, p.id))).toEqual([]);
+  });
+
   it("can't read, withdraw, message about or confirm another candidate's application or interview", async () => {
     const same = async (path: string, method: "GET" | "POST" = "GET", body?: Record<string, unknown>) => {
       const theirs = await rest(api, as(bob), method, path.replace(":id", annApp).replace(":iv", annInterview), body);
@@ -310,4 +319,39 @@ describe("anonymous callers", () => {
     }
     expect(problems).toEqual([]);
   });
+});
+
+describe("junk in every field of every recruiting route", () => {
+  it("is never a 500, from a recruiter or a candidate", async () => {
+    type Op = { parameters?: Array<{ name: string; in: string }>; requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> } };
+    const doc = (await (await fetch(`${api.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, Op>> };
+    const junk: unknown[] = ["", "x".repeat(200_000), -1e308, 1.5, true, null, [], [[["deep"]]], { $ne: 1 }, "' OR 1=1 --", "9999-99-99T99:99:99Z", "not-a-uuid"];
+    const problems: string[] = [];
+    let calls = 0;
+    for (const [path, ops] of Object.entries(doc.paths).filter(([p]) => /^\/(recruiting|public)\//.test(p) && !p.endsWith(".csv"))) {
+      for (const [method, op] of Object.entries(ops)) {
+        const fields = [
+          ...(op.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name),
+          ...Object.keys(op.requestBody?.content?.["application/json"]?.schema?.properties ?? {}),
+        ];
+        for (const value of junk) {
+          for (const field of fields) {
+            for (const token of [as(a.recruiter), as(ann)]) {
+              const url = `${api.url}/api${path.replace(/\{[^}]+\}/g, typeof value === "string" && value.length < 50 && value ? encodeURIComponent(value) : unknownId)}`;
+              const init: RequestInit = { method: method.toUpperCase(), headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } };
+              const res =
+                method === "get"
+                  ? await fetch(`${url}?${new URLSearchParams({ [field]: typeof value === "string" ? value.slice(0, 4000) : JSON.stringify(value) }).toString()}`, init)
+                  : await fetch(url, { ...init, body: JSON.stringify({ [field]: value }) });
+              calls += 1;
+              if (res.status >= 500) problems.push(`${method.toUpperCase()} ${path} ${field}=${JSON.stringify(value).slice(0, 40)}: ${res.status} ${(await res.text()).slice(0, 200)}`);
+              else await res.arrayBuffer();
+            }
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(calls).toBeGreaterThan(1000);
+  }, 180_000);
 });

@@ -24,7 +24,10 @@ export function nulFields(input: unknown, limit = 10): Record<string, string[]> 
     } else if (value && typeof value === "object") {
       for (const [k, v] of Object.entries(value)) {
         // A key can hold one too (strict objects refuse unknown keys, but only after this).
-        if (k.includes("\u0000") && count < limit) (found[at(k.replace(/\u0000/g, "\\u0000"))] = [NUL_MESSAGE]), (count += 1);
+        if (k.includes("\u0000") && count < limit) {
+          found[at(k.replaceAll("\u0000", "\\u0000"))] = [NUL_MESSAGE];
+          count += 1;
+        }
         stack.push([v, at(k)]);
       }
     }

@@ -8,17 +8,16 @@ const DEFAULT_THROTTLE_MS = 500;
 
 /**
  * Refetches the queries `filters` match because an event said they changed. TanStack answers a
- * refetch of a query whose FIRST fetch is still in flight with that same fetch (it cancels only
+ * refetch of a query whose FIRST fetch is still in flight with that same fetch (it restarts only
  * fetches of queries that have data), and that fetch may have read before the event's change
  * committed: its stale answer would then stand until the next event, for a job's page that ended
- * in that window, forever. Such a first fetch (of a query on screen, which the invalidation below
- * refetches) is dropped and started again, after the change.
+ * in that window, forever. Such a query (on screen) is fetched once more when that first fetch has
+ * landed; it is not restarted, so a stream of events can't keep a slow first fetch from ever landing.
  */
-export function refetchAfterEvent(queryClient: QueryClient, filters: InvalidateQueryFilters): Promise<void> {
-  for (const query of queryClient.getQueryCache().findAll(filters)) {
-    if (query.isActive() && query.state.data === undefined && query.state.fetchStatus === "fetching") void query.cancel({ silent: true });
-  }
-  return queryClient.invalidateQueries(filters);
+export async function refetchAfterEvent(queryClient: QueryClient, filters: InvalidateQueryFilters): Promise<void> {
+  const racing = queryClient.getQueryCache().findAll(filters).filter((q) => q.isActive() && q.state.data === undefined && q.state.fetchStatus === "fetching");
+  await queryClient.invalidateQueries(filters);
+  if (racing.length) await queryClient.invalidateQueries({ predicate: (q) => racing.includes(q) });
 }
 
 /**

@@ -10,6 +10,8 @@ export type { RunDeps, RunState } from "./run.steps.js";
 export { BadJobInput, JobCancelled, INTERNAL_FAILURE_MESSAGE } from "./run.errors.js";
 export { analyzerModel, documentIdsOf } from "./job-estimate.js";
 export { isFinished } from "./job-dto.js";
+/** The worker's group-commit flushes so far (the jobs bench reports where a run's time goes). */
+export { groupCommitStats, resetGroupCommitStats } from "./job-writes.js";
 export type { JobRow } from "./jobs.repository.js";
 export * from "./analysis-jobs.schema.js";
 export * from "./run.schema.js";

@@ -158,26 +158,3 @@ export async function finishJobsWithEvents(db: DbOrTx, items: FinishItem[]): Pro
     select src.id, ${EVENTS_OF_SRC}, (select nb.id from nb join f on f.bell_id = nb.id where f.id = src.id) as notification_id from src`);
   return byJob(rows, items).map((r) => ({ moved: !!r, events: writtenEvents(r?.events), notificationId: r?.notification_id ?? null }));
 }
-
-export interface StartItem extends JobEvents {
-  startedAt: Date;
-  updatedAt: Date;
-}
-
-/**
- * Starts many runs in ONE statement (queued|running → running, one more attempt, each
- * with its `job.running` event); returns, per item, the events written, or undefined
- * for a job that was cancelled or finished meanwhile.
- */
-export async function startJobsWithEvents(db: DbOrTx, items: StartItem[]): Promise<Array<TJobEvent[] | undefined>> {
-  const starts = JSON.stringify(items.map((i) => ({ id: i.jobId, started_at: i.startedAt.toISOString(), updated_at: i.updatedAt.toISOString() })));
-  const { rows } = await db.execute<{ id: string; events: unknown }>(sql`
-    with s as (select * from jsonb_to_recordset(${starts}::jsonb) as s(id uuid, started_at timestamptz, updated_at timestamptz)),
-    src as (
-      update jobs j set status = 'running', attempts = j.attempts + 1, started_at = coalesce(j.started_at, s.started_at), updated_at = s.updated_at
-      from s where j.id = s.id and j.status in ('queued', 'running')
-      returning j.id, j.account_id
-    ), ev as (${insertEventsOfJobs(sql`src`, items)})
-    select src.id, ${EVENTS_OF_SRC} from src`);
-  return byJob(rows, items).map((r) => (r ? writtenEvents(r.events) : undefined));
-}

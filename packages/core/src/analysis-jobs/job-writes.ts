@@ -6,25 +6,34 @@ import { startRunsWithinCap, type RunStart, type RunToStart } from "./run-slots.
 /** Most writes of one kind in one statement; more wait for the next flush. */
 const MAX_BATCH = 100;
 
+/** Per writer name: flushes, writes and milliseconds in flight, for the job-throughput bench's report. */
+const flushStats = new Map<string, { flushes: number; writes: number; ms: number }>();
+export const groupCommitStats = () => new Map(flushStats);
+export const resetGroupCommitStats = () => flushStats.clear();
+
 /**
  * Group commit (as Postgres does for WAL flushes, Graphile Worker for job
  * completions, Hatchet for its buffered writes): a write arriving while a flush
  * of its kind is in flight waits for it, then goes with everything else that
- * arrived meanwhile in ONE flush. An idle writer flushes at the next turn of the
- * event loop, so a lone job waits for nothing; under load the statements per
- * job fall with the number of jobs in flight. Each caller's promise settles only
- * when the flush holding its write committed (or failed: then every write of
- * that flush fails, and each run handles it as it would its own statement's).
+ * arrived meanwhile in ONE flush. An idle writer
+ * flushes at the next turn of the event loop, so a lone job waits for nothing;
+ * under load the statements per job fall with the number of jobs in flight.
+ * Each caller's promise settles only when the flush holding its write committed
+ * (or failed: then every write of that flush fails, and each run handles it as
+ * it would its own statement's).
  */
-export function groupCommit<K, V>(flush: (batch: readonly K[]) => Promise<Array<V | Error>>): DataLoader<K, V> {
+export function groupCommit<K, V>(flush: (batch: readonly K[]) => Promise<Array<V | Error>>, opts: { name: string }): DataLoader<K, V> {
   let inFlight = 0;
   let waiting: Array<() => void> = [];
   return new DataLoader<K, V>(
     async (batch) => {
       inFlight++;
+      const t0 = performance.now();
       try {
         return await flush(batch);
       } finally {
+        const stats = flushStats.get(opts.name) ?? { flushes: 0, writes: 0, ms: 0 };
+        flushStats.set(opts.name, { flushes: stats.flushes + 1, writes: stats.writes + batch.length, ms: stats.ms + performance.now() - t0 });
         if (--inFlight === 0) {
           const next = waiting;
           waiting = [];
@@ -54,9 +63,9 @@ function createJobWrites(db: DbOrTx): JobWrites {
         same.forEach((r, i) => out.set(r, started[i] ?? { status: "gone" }));
       }
       return runs.map((r) => out.get(r) ?? { status: "gone" });
-    }),
-    touch: groupCommit((items) => touchJobsWithEvents(db, [...items])),
-    finish: groupCommit((items) => finishJobsWithEvents(db, [...items])),
+    }, { name: "start" }),
+    touch: groupCommit((items) => touchJobsWithEvents(db, [...items]), { name: "touch" }),
+    finish: groupCommit((items) => finishJobsWithEvents(db, [...items]), { name: "finish" }),
   };
 }
 

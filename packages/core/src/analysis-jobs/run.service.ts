@@ -172,11 +172,8 @@ export async function runAnalysisJob(deps: RunDeps, attempt: RunAttempt, jobId: 
     jobId,
     cap,
     now: deps.now,
-    runningEvent: (job, recovered) => ({
-      type: "job.running",
-      message: `Running (attempt ${job.attempts}${recovered ? ", resumed after an interrupted attempt" : ""})`,
-      data: { attempt: job.attempts, bullAttempt: attempt.attemptsMade + 1, recovered, analyzer: deps.analyzer.name, model: deps.analyzer.model },
-    }),
+    // Its `job.running` event adds the attempt and whether it resumes one (run-slots.ts writes it with the start).
+    runningData: { bullAttempt: attempt.attemptsMade + 1, analyzer: deps.analyzer.name, ...(deps.analyzer.model === undefined ? {} : { model: deps.analyzer.model }) },
   });
   switch (start.status) {
     case "missing":

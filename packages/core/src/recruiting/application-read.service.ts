@@ -35,43 +35,41 @@ function matchOf(a: repo.ApplicationRow, jobStatus: string | null): TApplication
   return { state, jobId: a.matchJobId, score: a.matchScore, matchedSkills: a.matchedSkills, missingSkills: a.missingSkills, error: a.matchError };
 }
 
+/** What the employer and the candidate both read of an application: the posting, the stage and its dates. */
+const bothSidesRead = (a: repo.ApplicationRow, postingTitle: string) => ({
+  id: a.id,
+  postingId: a.postingId,
+  postingTitle,
+  status: a.status,
+  source: a.source,
+  conversationId: a.conversationId,
+  appliedAt: iso(a.appliedAt),
+  statusChangedAt: iso(a.statusChangedAt),
+  withdrawnAt: isoOrNull(a.withdrawnAt),
+});
+
 export function toApplicationDto(r: repo.EmployerApplicationRow): TApplication {
   const a = r.application;
   return {
-    id: a.id,
+    ...bothSidesRead(a, r.postingTitle),
     accountId: a.accountId,
-    postingId: a.postingId,
-    postingTitle: r.postingTitle,
     candidateUserId: a.candidateUserId,
     candidateName: r.candidateName,
     candidateEmail: r.candidateEmail,
-    status: a.status,
-    source: a.source,
     resumeDocumentId: a.resumeDocumentId,
     match: matchOf(a, r.matchJobStatus),
-    conversationId: a.conversationId,
-    appliedAt: iso(a.appliedAt),
-    statusChangedAt: iso(a.statusChangedAt),
     hiredAt: isoOrNull(a.hiredAt),
-    withdrawnAt: isoOrNull(a.withdrawnAt),
   };
 }
 
 export function toMyApplicationDto(r: repo.CandidateApplicationRow): TMyApplication {
   const a = r.application;
   return {
-    id: a.id,
-    postingId: a.postingId,
-    postingTitle: r.postingTitle,
+    ...bothSidesRead(a, r.postingTitle),
     employerName: r.employerName,
     employerSlug: r.employerSlug,
-    status: a.status,
-    source: a.source,
+    // The candidate's own résumé, not the employer's copy.
     resumeDocumentId: a.candidateResumeDocumentId,
-    conversationId: a.conversationId,
-    appliedAt: iso(a.appliedAt),
-    statusChangedAt: iso(a.statusChangedAt),
-    withdrawnAt: isoOrNull(a.withdrawnAt),
     canWithdraw: WITHDRAWABLE.includes(a.status),
   };
 }

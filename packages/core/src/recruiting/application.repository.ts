@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import { textMatches } from "../users/user.repository.js";
 import type { TApplicationStatus } from "./application.schema.js";
@@ -10,6 +10,12 @@ export type NewApplicationRow = typeof applications.$inferInsert;
 
 /** What applying and the pipeline need of a posting: post's own read of it (any status; callers decide). */
 export const findPostingForApply = findPosting;
+
+/** Whether the employer's account is live: a deleted employer's postings are off the board, and can't be applied to. */
+export async function employerIsLive(db: DbOrTx, accountId: string): Promise<boolean> {
+  const [row] = await db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.id, accountId), isNull(accounts.deletedAt)));
+  return Boolean(row);
+}
 
 export async function insertApplication(db: DbOrTx, row: NewApplicationRow): Promise<ApplicationRow> {
   const [created] = await db.insert(applications).values(row).returning();

@@ -87,25 +87,30 @@ export const ZApplicationMatch = z
   .meta({ id: "ApplicationMatch" });
 export type TApplicationMatch = z.infer<typeof ZApplicationMatch>;
 
+/** What the employer and the candidate both read of an application: the posting, the stage and its dates. */
+const bothSidesRead = {
+  id: z.uuid(),
+  postingId: z.uuid(),
+  postingTitle: z.string(),
+  status: ZApplicationStatus,
+  source: ZApplicationSource,
+  conversationId: z.uuid().nullable(),
+  appliedAt: z.string(),
+  statusChangedAt: z.string(),
+  withdrawnAt: z.string().nullable(),
+};
+
 /** The employer's row: who applied, where in the pipeline, how well the résumé matched. */
 export const ZApplication = z
   .object({
-    id: z.uuid(),
+    ...bothSidesRead,
     accountId: z.uuid(),
-    postingId: z.uuid(),
-    postingTitle: z.string(),
     candidateUserId: z.uuid(),
     candidateName: z.string(),
     candidateEmail: z.string(),
-    status: ZApplicationStatus,
-    source: ZApplicationSource,
     resumeDocumentId: z.uuid().nullable(),
     match: ZApplicationMatch,
-    conversationId: z.uuid().nullable(),
-    appliedAt: z.string(),
-    statusChangedAt: z.string(),
     hiredAt: z.string().nullable(),
-    withdrawnAt: z.string().nullable(),
   })
   .meta({ id: "Application" });
 export type TApplication = z.infer<typeof ZApplication>;
@@ -132,18 +137,10 @@ export type TApplicationPage = z.infer<typeof ZApplicationPage>;
  */
 export const ZMyApplication = z
   .object({
-    id: z.uuid(),
-    postingId: z.uuid(),
-    postingTitle: z.string(),
+    ...bothSidesRead,
     employerName: z.string(),
     employerSlug: z.string(),
-    status: ZApplicationStatus,
-    source: ZApplicationSource,
     resumeDocumentId: z.uuid().nullable().describe("Your own résumé document this application was sent with"),
-    conversationId: z.uuid().nullable(),
-    appliedAt: z.string(),
-    statusChangedAt: z.string(),
-    withdrawnAt: z.string().nullable(),
     canWithdraw: z.boolean(),
   })
   .meta({ id: "MyApplication" });

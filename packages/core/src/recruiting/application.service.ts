@@ -54,7 +54,8 @@ export async function applyToPosting(ctx: ServiceContext, actor: TenantActor, in
   // The caller's own input first: whether the posting exists is only asked with a sendable résumé.
   assertSendable(resume);
   const posting = await repo.findPostingForApply(ctx.db, input.postingId);
-  if (!posting || posting.status !== "published") throw notFound("Posting");
+  // Applying sees what the public board sees: a published posting of a live employer; anything else is unknown.
+  if (!posting || posting.status !== "published" || !(await repo.employerIsLive(ctx.db, posting.accountId))) throw notFound("Posting");
   if (posting.accountId in actor.accountRoles) throw new ServiceError("FORBIDDEN", "Members of the employer's account can't apply to its own postings");
 
   const copyId = randomUUID();

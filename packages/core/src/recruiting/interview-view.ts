@@ -36,12 +36,7 @@ export async function employerViews(db: DbOrTx, details: repo.InterviewDetail[])
       postingId: d.postingId,
       postingTitle: d.postingTitle,
       candidate: { userId: d.candidate.userId, username: d.candidate.username, displayName: d.candidate.displayName },
-      startsAt: iso(i.startsAt),
-      durationMinutes: i.durationMinutes,
-      meetingUrl: i.meetingUrl,
-      location: i.location,
-      status: i.status,
-      confirmedAt: isoOrNull(i.confirmedAt),
+      ...whenAndWhere(i),
       reminderSentAt: isoOrNull(i.reminderSentAt),
       interviewers: panels
         .filter((p) => p.row.interviewId === i.id)
@@ -51,6 +46,16 @@ export async function employerViews(db: DbOrTx, details: repo.InterviewDetail[])
     };
   });
 }
+
+/** What both sides read of an interview: when, how long, where, and whether it is on. */
+const whenAndWhere = (i: repo.InterviewRow) => ({
+  startsAt: iso(i.startsAt),
+  durationMinutes: i.durationMinutes,
+  meetingUrl: i.meetingUrl,
+  location: i.location,
+  status: i.status,
+  confirmedAt: isoOrNull(i.confirmedAt),
+});
 
 /** The candidate's views: names of the interviewers, nothing they wrote. */
 export async function candidateViews(db: DbOrTx, details: repo.InterviewDetail[]): Promise<TCandidateInterview[]> {
@@ -63,12 +68,7 @@ export async function candidateViews(db: DbOrTx, details: repo.InterviewDetail[]
     applicationId: i.applicationId,
     postingTitle: d.postingTitle,
     employerName: d.employerName,
-    startsAt: iso(i.startsAt),
-    durationMinutes: i.durationMinutes,
-    meetingUrl: i.meetingUrl,
-    location: i.location,
-    status: i.status,
-    confirmedAt: isoOrNull(i.confirmedAt),
+    ...whenAndWhere(i),
     interviewers: panels.filter((p) => p.row.interviewId === i.id).map((p) => ({ name: p.displayName ?? p.username })),
   }));
 }

@@ -114,6 +114,16 @@ export const ZInterviewRecording = z
   })
   .meta({ id: "InterviewRecording" });
 
+/** What both sides read of an interview: when, how long, where, and whether it is on. */
+const whenAndWhere = {
+  startsAt: z.string(),
+  durationMinutes: z.number().int(),
+  meetingUrl: z.string().nullable(),
+  location: z.string().nullable(),
+  status: ZInterviewStatus,
+  confirmedAt: z.string().nullable(),
+};
+
 /** The employer's view: candidate, interviewers (whether they wrote feedback), the recording. */
 export const ZInterview = z
   .object({
@@ -123,12 +133,7 @@ export const ZInterview = z
     postingId: z.uuid(),
     postingTitle: z.string(),
     candidate: ZPerson,
-    startsAt: z.string(),
-    durationMinutes: z.number().int(),
-    meetingUrl: z.string().nullable(),
-    location: z.string().nullable(),
-    status: ZInterviewStatus,
-    confirmedAt: z.string().nullable(),
+    ...whenAndWhere,
     reminderSentAt: z.string().nullable(),
     interviewers: z.array(ZInterviewer),
     recording: ZInterviewRecording.nullable(),
@@ -146,12 +151,7 @@ export const ZCandidateInterview = z
     applicationId: z.uuid(),
     postingTitle: z.string(),
     employerName: z.string(),
-    startsAt: z.string(),
-    durationMinutes: z.number().int(),
-    meetingUrl: z.string().nullable(),
-    location: z.string().nullable(),
-    status: ZInterviewStatus,
-    confirmedAt: z.string().nullable(),
+    ...whenAndWhere,
     interviewers: z.array(z.object({ name: z.string() })),
   })
   .meta({ id: "CandidateInterview" });

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { CliContext } from "../cli/context.js";
 import { printJson, printLines, printTable, when } from "../cli/output.js";
+import { recruitingReportCsv, type RecruitingReport } from "../helpers/reports.js";
 
 const where = (i: { meetingUrl: string | null; location: string | null }) => [i.meetingUrl, i.location].filter(Boolean).join(" · ");
 
@@ -11,10 +12,11 @@ export function registerInterviews(program: Command, ctx: CliContext): void {
   interviews
     .command("mine")
     .description("your upcoming interviews as an interviewer")
+    .option("--account <id>", "only this employer's (default: every employer you recruit for)")
     .option("--json", "print JSON")
-    .action(async (opts: { json?: boolean }, cmd: Command) => {
+    .action(async (opts: { account?: string; json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const page = await client.recruiting.interviews.mine.query({ limit: 100 });
+      const page = await client.recruiting.interviews.mine.query({ limit: 100, ...(opts.account ? { accountId: opts.account } : {}) });
       if (opts.json) return printJson(ctx.io, page);
       if (page.items.length === 0) return printLines(ctx.io, "No upcoming interviews.");
       printTable(
@@ -68,12 +70,26 @@ export function registerInterviews(program: Command, ctx: CliContext): void {
 /** `atrium reports funnel|time-to-hire|sources`: the recruiting reports, as tables or JSON. */
 export function registerReports(program: Command, ctx: CliContext): void {
   const reports = program.command("reports").description("recruiting reports of your employer account");
-  const range = (c: Command) => c.option("--from <day>", "first day applications arrived (YYYY-MM-DD)").option("--to <day>", "last day (YYYY-MM-DD)").option("--json", "print JSON");
-  type Opts = { from?: string; to?: string; json?: boolean };
-  const input = (o: Opts) => ({ ...(o.from ? { from: o.from } : {}), ...(o.to ? { to: o.to } : {}) });
+  const range = (c: Command) =>
+    c
+      .option("--account <id>", "the employer's account id (default: your home account)")
+      .option("--from <day>", "first day applications arrived (YYYY-MM-DD)")
+      .option("--to <day>", "last day (YYYY-MM-DD)")
+      .option("--json", "print JSON")
+      .option("--csv", "print the report's CSV download");
+  type Opts = { account?: string; from?: string; to?: string; json?: boolean; csv?: boolean };
+  const input = (o: Opts) => ({ ...(o.account ? { accountId: o.account } : {}), ...(o.from ? { from: o.from } : {}), ...(o.to ? { to: o.to } : {}) });
+  /** With --csv, the raw download is printed as it comes and the command is done. */
+  const printedCsv = async (report: RecruitingReport, opts: Opts, cmd: Command) => {
+    if (!opts.csv) return false;
+    const { target } = await ctx.client(cmd);
+    ctx.io.stdout.write(await recruitingReportCsv({ baseUrl: target.url, token: target.token }, report, input(opts)));
+    return true;
+  };
   const num = (n: number | null) => (n === null ? "-" : String(n));
 
   range(reports.command("funnel").description("applications that reached each stage, per posting")).action(async (opts: Opts, cmd: Command) => {
+    if (await printedCsv("funnel", opts, cmd)) return;
     const { client } = await ctx.client(cmd);
     const r = await client.recruiting.reports.funnel.query(input(opts));
     if (opts.json) return printJson(ctx.io, r);
@@ -86,6 +102,7 @@ export function registerReports(program: Command, ctx: CliContext): void {
   });
 
   range(reports.command("time-to-hire").description("median and average days from applying to hired")).action(async (opts: Opts, cmd: Command) => {
+    if (await printedCsv("time-to-hire", opts, cmd)) return;
     const { client } = await ctx.client(cmd);
     const r = await client.recruiting.reports.timeToHire.query(input(opts));
     if (opts.json) return printJson(ctx.io, r);
@@ -94,6 +111,7 @@ export function registerReports(program: Command, ctx: CliContext): void {
   });
 
   range(reports.command("sources").description("applications, hires and hire rate per source")).action(async (opts: Opts, cmd: Command) => {
+    if (await printedCsv("sources", opts, cmd)) return;
     const { client } = await ctx.client(cmd);
     const r = await client.recruiting.reports.sources.query(input(opts));
     if (opts.json) return printJson(ctx.io, r);

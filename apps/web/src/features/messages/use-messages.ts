@@ -50,7 +50,8 @@ export function useSendMessage() {
   const queryClient = useQueryClient();
   return useMutation(
     trpc.messages.send.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.messages.pathKey() }),
+      // Not awaited: the send is done when the api has it, so the composer takes the next message while the lists refetch.
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.messages.pathKey() }),
       // Field errors show under the composer.
     }),
   );

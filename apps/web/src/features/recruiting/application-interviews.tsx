@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Collapse, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Button, Collapse, Group, Paper, Stack, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconCalendarEvent } from "@tabler/icons-react";
 import { useState } from "react";
@@ -8,7 +8,8 @@ import { useCurrentUser } from "../auth/current-user";
 import { CandidateInterviewCard } from "./candidate-interview-card";
 import { FeedbackPanel } from "./interview-feedback";
 import { InterviewFormModal } from "./interview-form";
-import { INTERVIEW_STATUS_COLORS, isLive, when } from "./interview-labels";
+import { isLive } from "./interview-labels";
+import { InterviewSummary } from "./interview-summary";
 import { InterviewRecording } from "./interview-recording";
 import { useApplicationInterviews, useCancelInterview, useCandidateInterviews, type Interview } from "./use-interviews";
 
@@ -19,24 +20,7 @@ export function EmployerInterviewCard({ interview, onMove, onCancel, heading }: 
   const onPanel = interview.interviewers.some((i) => i.userId === user.id);
   return (
     <Paper withBorder p="md" radius="md" data-testid="interview-card">
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={2}>
-          {heading && <Text fw={600}>{heading}</Text>}
-          <Text fw={500}>{when(interview)}</Text>
-          {interview.meetingUrl && (
-            <Anchor href={interview.meetingUrl} target="_blank" rel="noreferrer" size="sm">
-              {interview.meetingUrl}
-            </Anchor>
-          )}
-          {interview.location && <Text size="sm">{interview.location}</Text>}
-          <Text size="sm" c="dimmed">
-            With {interview.interviewers.map((i) => i.displayName ?? i.username).join(", ")}
-          </Text>
-        </Stack>
-        <Badge variant="light" color={INTERVIEW_STATUS_COLORS[interview.status]} data-testid="interview-status">
-          {interview.status}
-        </Badge>
-      </Group>
+      <InterviewSummary interview={interview} heading={heading} interviewers={interview.interviewers.map((i) => i.displayName ?? i.username)} />
       <Group mt="sm" gap="xs">
         {isLive(interview) && onMove && onCancel && (
           <>
@@ -66,7 +50,7 @@ export function EmployerInterviewCard({ interview, onMove, onCancel, heading }: 
   );
 }
 
-function EmployerInterviews({ applicationId }: { applicationId: string }) {
+function EmployerInterviews({ applicationId, manage }: { applicationId: string; manage: boolean }) {
   const interviews = useApplicationInterviews(applicationId);
   const cancel = useCancelInterview();
   const [form, setForm] = useState<{ interview: Interview | null } | null>(null);
@@ -80,13 +64,18 @@ function EmployerInterviews({ applicationId }: { applicationId: string }) {
     <Stack gap="sm">
       <Group justify="space-between">
         <Title order={4}>Interviews</Title>
-        {scheduleButton}
+        {manage && scheduleButton}
       </Group>
-      <QueryState query={interviews} errorTitle="Couldn't load the interviews" loadingLabel="Loading interviews" empty={{ icon: <IconCalendarEvent size={28} />, title: "No interviews yet", description: "Schedule one: the candidate is emailed and asked to confirm." }}>
+      <QueryState
+        query={interviews}
+        errorTitle="Couldn't load the interviews"
+        loadingLabel="Loading interviews"
+        empty={{ icon: <IconCalendarEvent size={28} />, title: "No interviews yet", description: manage ? "Schedule one: the candidate is emailed and asked to confirm." : "A recruiter schedules them; the candidate is emailed and asked to confirm." }}
+      >
         {(items) => (
           <Stack gap="sm">
             {items.map((i) => (
-              <EmployerInterviewCard key={i.id} interview={i} onMove={() => setForm({ interview: i })} onCancel={() => setCancelling(i)} />
+              <EmployerInterviewCard key={i.id} interview={i} {...(manage ? { onMove: () => setForm({ interview: i }), onCancel: () => setCancelling(i) } : {})} />
             ))}
           </Stack>
         )}
@@ -129,6 +118,6 @@ function CandidateInterviews({ applicationId }: { applicationId: string }) {
 }
 
 /** The interviews of one application: the employer schedules and reviews them, the candidate confirms them; both live. */
-export function ApplicationInterviews({ applicationId, viewer }: { applicationId: string; viewer: "employer" | "candidate" }) {
-  return viewer === "employer" ? <EmployerInterviews applicationId={applicationId} /> : <CandidateInterviews applicationId={applicationId} />;
+export function ApplicationInterviews({ applicationId, viewer, manage = false }: { applicationId: string; viewer: "employer" | "candidate"; manage?: boolean }) {
+  return viewer === "employer" ? <EmployerInterviews applicationId={applicationId} manage={manage} /> : <CandidateInterviews applicationId={applicationId} />;
 }

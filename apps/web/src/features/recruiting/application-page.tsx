@@ -1,16 +1,18 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Grid, Group, Paper, ScrollArea, Stack, Text, Timeline, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Grid, Group, Paper, ScrollArea, Stack, Text, Timeline, Title } from "@mantine/core";
 import { IconAlertCircle, IconRefresh } from "@tabler/icons-react";
 import { Link, useParams } from "react-router";
 import type { TApplicationDetail } from "@atrium/sdk";
 import { QueryState } from "../../components/query-state";
 import { errorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
+import { Crumbs } from "./crumbs";
 import { ApplicationConversation } from "./application-conversation";
 import { AssistantPanel } from "./assistant-panel";
 import { ApplicationInterviews } from "./application-interviews";
 import { scoreLabel, STAGE_COLORS, STAGE_LABELS } from "./application-labels";
 import { StageMenu } from "./stage-menu";
 import { useApplication, useMoveApplication, useRematch } from "./use-applications";
+import { useRecruitingAccess } from "./use-recruiting-access";
 
 function Skills({ label, skills, color }: { label: string; skills: string[]; color: string }) {
   return (
@@ -35,7 +37,7 @@ function Skills({ label, skills, color }: { label: string; skills: string[]; col
   );
 }
 
-function Match({ app }: { app: TApplicationDetail }) {
+function Match({ app, manage }: { app: TApplicationDetail; manage: boolean }) {
   const rematch = useRematch();
   const { match } = app;
   const canRerun = match.state === "not_run" || match.state === "failed" || match.state === "done";
@@ -43,7 +45,7 @@ function Match({ app }: { app: TApplicationDetail }) {
     <Paper withBorder radius="md" p="lg">
       <Group justify="space-between" mb="sm">
         <Title order={4}>Résumé match</Title>
-        {canRerun && (
+        {manage && canRerun && (
           <Button size="xs" variant="subtle" leftSection={<IconRefresh size={14} />} loading={rematch.isPending} onClick={() => rematch.mutate({ id: app.id })}>
             Run the match again
           </Button>
@@ -79,6 +81,8 @@ function Match({ app }: { app: TApplicationDetail }) {
 
 function Details({ app }: { app: TApplicationDetail }) {
   const move = useMoveApplication();
+  // Hiring managers read: the changes (move, match, interviews) are the recruiters' and the api refuses them theirs.
+  const manage = useRecruitingAccess().rightsIn(app.accountId).manage;
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end" wrap="wrap">
@@ -92,7 +96,7 @@ function Details({ app }: { app: TApplicationDetail }) {
           <Badge size="lg" variant="light" color={STAGE_COLORS[app.status]} data-testid="application-status">
             {STAGE_LABELS[app.status]}
           </Badge>
-          <StageMenu name={app.candidateName} status={app.status} loading={move.isPending} onMove={(to) => move.mutate({ id: app.id, from: app.status, to, name: app.candidateName })} />
+          {manage && <StageMenu name={app.candidateName} status={app.status} loading={move.isPending} onMove={(to) => move.mutate({ id: app.id, from: app.status, to, name: app.candidateName })} />}
         </Group>
       </Group>
       {move.error && (
@@ -103,7 +107,7 @@ function Details({ app }: { app: TApplicationDetail }) {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="lg">
-            <Match app={app} />
+            <Match app={app} manage={manage} />
             <Paper withBorder radius="md" p="lg">
               <Title order={4} mb="sm">
                 Cover letter
@@ -145,7 +149,7 @@ function Details({ app }: { app: TApplicationDetail }) {
                 ))}
               </Timeline>
             </Paper>
-            <ApplicationInterviews applicationId={app.id} viewer="employer" />
+            <ApplicationInterviews applicationId={app.id} viewer="employer" manage={manage} />
             <ApplicationConversation applicationId={app.id} viewer="employer" />
             <AssistantPanel applicationId={app.id} />
           </Stack>
@@ -161,12 +165,7 @@ export function ApplicationPage() {
   const app = useApplication(id);
   return (
     <>
-      <Breadcrumbs mb="md">
-        <Anchor component={Link} to={app.data ? `/recruiting/postings/${app.data.postingId}` : "/recruiting/postings"} size="sm">
-          {app.data?.postingTitle ?? "Posting"}
-        </Anchor>
-        <Text size="sm">Application</Text>
-      </Breadcrumbs>
+      <Crumbs to={app.data ? `/recruiting/postings/${app.data.postingId}` : "/recruiting/postings"} label={app.data?.postingTitle ?? "Posting"} current="Application" />
       <QueryState query={app} errorTitle="Couldn't load this application">
         {(a) => <Details app={a} />}
       </QueryState>

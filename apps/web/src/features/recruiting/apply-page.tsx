@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "react-router";
 import { COVER_LETTER_MAX_LENGTH, ZApplyInput } from "@atrium/sdk";
 import { FormAlert } from "../../components/form-alert";
+import { QueryError } from "../../components/query-error";
 import { useLiveInvalidate } from "../../lib/live";
 import { useContractForm } from "../../lib/form";
 import { trpc } from "../../lib/trpc";
@@ -47,40 +48,51 @@ export function ApplyPage() {
           {posting.data.title} · {posting.data.employer.name}
         </Text>
       )}
-      <Paper withBorder radius="md" p="lg">
-        <form onSubmit={form.submit((input) => apply.mutate(input, { onSuccess: (a) => void navigate(`/candidate/applications/${a.id}`), onError: form.setServerError }))} noValidate>
-          <Stack>
-            <FormAlert message={form.formError} />
-            <Group align="flex-end" wrap="nowrap">
-              <Select
-                label="Résumé"
-                placeholder={options.length ? "Pick one of your résumés" : "Upload a résumé first"}
-                data={options}
-                style={{ flex: 1 }}
-                {...form.getInputProps("resumeDocumentId")}
-              />
-              <FileButton onChange={(file) => file && upload.start(file, "resume")} accept=".pdf,.docx,.txt,application/pdf,text/plain">
-                {(props) => (
-                  <Button {...props} variant="default" leftSection={<IconUpload size={16} />} loading={upload.state.phase === "uploading"}>
-                    Upload a résumé
-                  </Button>
-                )}
-              </FileButton>
-            </Group>
-            {upload.state.phase === "error" && (
-              <Text size="sm" c="red">
-                {upload.state.message}
-              </Text>
-            )}
-            <Textarea label="Cover letter" description="Optional" autosize minRows={6} maxRows={16} maxLength={COVER_LETTER_MAX_LENGTH} {...form.getInputProps("coverLetter")} />
-            <Group justify="flex-end">
-              <Button type="submit" loading={apply.isPending}>
-                Send application
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Paper>
+      {/* Closed (or never published): say so and point at the employer's other jobs, rather than a form the api would refuse. */}
+      {posting.isError ? (
+        <QueryError error={posting.error} title="This job isn't open for applications" />
+      ) : (
+        <Paper withBorder radius="md" p="lg">
+          <form onSubmit={form.submit((input) => apply.mutate(input, { onSuccess: (a) => void navigate(`/candidate/applications/${a.id}`), onError: form.setServerError }))} noValidate>
+            <Stack>
+              <FormAlert message={form.formError} />
+              {/* On a phone the upload button goes under the picker rather than squeezing it to a few letters. */}
+              <Group align="flex-end" wrap="wrap">
+                <Select
+                  label="Résumé"
+                  placeholder={options.length ? "Pick one of your résumés" : "Upload a résumé first"}
+                  data={options}
+                  style={{ flex: 1, minWidth: 240 }}
+                  {...form.getInputProps("resumeDocumentId")}
+                />
+                <FileButton onChange={(file) => file && upload.start(file, "resume")} accept=".pdf,.docx,.txt,application/pdf,text/plain">
+                  {(props) => (
+                    <Button {...props} variant="default" leftSection={<IconUpload size={16} />} loading={upload.state.phase === "uploading"}>
+                      Upload a résumé
+                    </Button>
+                  )}
+                </FileButton>
+              </Group>
+              {upload.state.phase === "error" && (
+                <Text size="sm" c="red">
+                  {upload.state.message}
+                </Text>
+              )}
+              <Textarea label="Cover letter" description="Optional" autosize minRows={6} maxRows={16} maxLength={COVER_LETTER_MAX_LENGTH} {...form.getInputProps("coverLetter")} />
+              <Group justify="flex-end">
+                <Button type="submit" loading={apply.isPending}>
+                  Send application
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Paper>
+      )}
+      {posting.isError && (
+        <Anchor component={Link} to={`/jobs/${accountSlug}`}>
+          See this employer's open jobs
+        </Anchor>
+      )}
     </Stack>
   );
 }

@@ -1,12 +1,12 @@
-import { Anchor, Breadcrumbs, Select, Text } from "@mantine/core";
+import { Select, Text } from "@mantine/core";
 import { IconUsersGroup } from "@tabler/icons-react";
-import { Link } from "react-router";
 import { DataTable } from "../../components/data-table";
 import { ForbiddenPage } from "../../components/forbidden-page";
 import { memberColumns } from "../../components/member-columns";
 import { PageHeader } from "../../components/page-header";
 import type { Member } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/current-user";
+import { Crumbs } from "./crumbs";
 import { useAccountMembers, useSetRecruitingRole } from "./use-hiring-team";
 import { useRecruitingAccess } from "./use-recruiting-access";
 
@@ -41,12 +41,7 @@ export function HiringTeamPage() {
   if (!access.loading && !access.admin) return <ForbiddenPage title="Only account admins choose the hiring team" description="Ask an admin or owner of your account." />;
   return (
     <>
-      <Breadcrumbs mb="md">
-        <Anchor component={Link} to="/recruiting/postings" size="sm">
-          Job postings
-        </Anchor>
-        <Text size="sm">Hiring team</Text>
-      </Breadcrumbs>
+      <Crumbs to="/recruiting/postings" label="Job postings" current="Hiring team" />
       <PageHeader
         title="Hiring team"
         description="Recruiters write and publish postings and move candidates; hiring managers read them. Admins and owners can do both without a role."

@@ -1,3 +1,6 @@
+// MultiSelect's own styles (pills in an input), loaded with the form rather than on every first load (see app/styles.ts).
+import "@mantine/core/styles/Pill.css";
+import "@mantine/core/styles/PillsInput.css";
 import { Button, Group, Modal, MultiSelect, NumberInput, Stack, TextInput } from "@mantine/core";
 import { ZRescheduleInterviewInput, ZScheduleInterviewInput } from "@atrium/sdk";
 import { FormAlert } from "../../components/form-alert";

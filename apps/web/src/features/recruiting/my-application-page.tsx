@@ -1,7 +1,8 @@
-import { Anchor, Badge, Breadcrumbs, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { Link, useParams } from "react-router";
+import { Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { useParams } from "react-router";
 import { QueryState } from "../../components/query-state";
 import { formatDateTime } from "../../lib/format";
+import { Crumbs } from "./crumbs";
 import { ApplicationConversation } from "./application-conversation";
 import { ApplicationInterviews } from "./application-interviews";
 import { STAGE_COLORS, STAGE_LABELS } from "./application-labels";
@@ -14,12 +15,7 @@ export function MyApplicationPage() {
   const app = useMyApplication(id);
   return (
     <>
-      <Breadcrumbs mb="md">
-        <Anchor component={Link} to="/candidate/applications" size="sm">
-          My applications
-        </Anchor>
-        <Text size="sm">{app.data?.postingTitle ?? "Application"}</Text>
-      </Breadcrumbs>
+      <Crumbs to="/candidate/applications" label="My applications" current={app.data?.postingTitle ?? "Application"} />
       <QueryState query={app} errorTitle="Couldn't load this application">
         {(a) => (
           <Stack gap="lg">

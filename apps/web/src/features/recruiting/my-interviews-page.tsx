@@ -1,30 +1,25 @@
-import { Stack } from "@mantine/core";
-import { IconCalendarEvent } from "@tabler/icons-react";
-import { PageHeader } from "../../components/page-header";
-import { QueryState } from "../../components/query-state";
+import { ForbiddenPage } from "../../components/forbidden-page";
 import { EmployerInterviewCard } from "./application-interviews";
+import { EmployerPicker } from "./employer-picker";
+import { InterviewListPage } from "./interview-list";
 import { useMyInterviews } from "./use-interviews";
+import { useRecruitingAccess } from "./use-recruiting-access";
 
-/** "My interviews": what the signed-in interviewer sits on next, with their feedback form one click away. */
+/** "My interviews": what the signed-in interviewer sits on next at the portal's employer, with their feedback form one click away. */
 export function MyInterviewsPage() {
-  const interviews = useMyInterviews();
+  const access = useRecruitingAccess();
+  const interviews = useMyInterviews(access.account?.id);
+  if (!access.loading && !access.read) {
+    return <ForbiddenPage title="Recruiting is for your hiring team" description="Ask an admin of your account for the recruiter or hiring manager role." />;
+  }
   return (
-    <>
-      <PageHeader title="My interviews" description="Upcoming interviews you sit on. Write your feedback on each after it." />
-      <QueryState
-        query={interviews}
-        errorTitle="Couldn't load your interviews"
-        loadingLabel="Loading interviews"
-        empty={{ icon: <IconCalendarEvent size={28} />, title: "No upcoming interviews", description: "When a recruiter puts you on an interview, it shows here.", testId: "my-interviews-empty" }}
-      >
-        {(items) => (
-          <Stack gap="sm">
-            {items.map((i) => (
-              <EmployerInterviewCard key={i.id} interview={i} heading={`${i.postingTitle} · ${i.candidate.displayName ?? i.candidate.username}`} />
-            ))}
-          </Stack>
-        )}
-      </QueryState>
-    </>
+    <InterviewListPage
+      title="My interviews"
+      description={`Upcoming interviews you sit on${access.accounts.length > 1 && access.account ? ` for ${access.account.name}` : ""}. Write your feedback on each after it.`}
+      actions={<EmployerPicker access={access} />}
+      query={interviews}
+      empty={{ title: "No upcoming interviews", description: "When a recruiter puts you on an interview, it shows here.", testId: "my-interviews-empty" }}
+      card={(i) => <EmployerInterviewCard key={i.id} interview={i} heading={`${i.postingTitle} · ${i.candidate.displayName ?? i.candidate.username}`} />}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import "@mantine/core/styles/SegmentedControl.css";
-import { Group, NumberInput, SegmentedControl, Select, Stack, TextInput } from "@mantine/core";
+import { Button, Group, NumberInput, SegmentedControl, Select, Stack, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { APPLICATION_STATUSES, type TApplicationStatus } from "@atrium/sdk";
@@ -48,7 +48,17 @@ export function PostingApplications({ postingId, manage }: { postingId: string; 
       />
       {view === "board" ? (
         <QueryState query={query} errorTitle="Couldn't load the applications" isEmpty={() => false}>
-          {(apps) => <ApplicationBoard apps={apps} manage={manage} />}
+          {(apps) => (
+            <Stack gap="sm">
+              <ApplicationBoard apps={apps} manage={manage} />
+              {/* A page holds the best matches; the rest come on demand rather than never. */}
+              {query.hasNextPage && (
+                <Button variant="default" w="fit-content" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+                  Load more applications
+                </Button>
+              )}
+            </Stack>
+          )}
         </QueryState>
       ) : (
         <>

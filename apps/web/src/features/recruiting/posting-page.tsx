@@ -1,12 +1,13 @@
 // This page's own Mantine styles, loaded with it rather than on every first load (see app/styles.ts).
 import "@mantine/core/styles/Tabs.css";
-import { Anchor, Breadcrumbs, Button, Group, Paper, Stack, Tabs, Text, Title } from "@mantine/core";
+import { Button, Group, Paper, Stack, Tabs, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconExternalLink, IconPencil } from "@tabler/icons-react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { QueryState } from "../../components/query-state";
 import { formatDateTime } from "../../lib/format";
 import type { Posting } from "../../lib/trpc";
+import { Crumbs } from "./crumbs";
 import { PostingActions } from "./posting-actions";
 import { AssistantPanel } from "./assistant-panel";
 import { PostingApplications } from "./posting-applications";
@@ -65,12 +66,7 @@ export function PostingPage() {
 
   return (
     <>
-      <Breadcrumbs mb="md">
-        <Anchor component={Link} to="/recruiting/postings" size="sm">
-          Job postings
-        </Anchor>
-        <Text size="sm">{posting.data?.title ?? "Posting"}</Text>
-      </Breadcrumbs>
+      <Crumbs to="/recruiting/postings" label="Job postings" current={posting.data?.title ?? "Posting"} />
       <QueryState query={posting} errorTitle="Couldn't load this posting">
         {(p) => (
           <>

@@ -10,6 +10,7 @@ import { ForbiddenPage } from "../../components/forbidden-page";
 import { PageHeader } from "../../components/page-header";
 import { useUrlFilters } from "../../lib/use-url-filters";
 import type { Posting } from "../../lib/trpc";
+import { EmployerPicker } from "./employer-picker";
 import { EMPLOYMENT_LABELS, formatPlace, formatSalary, isPostingStatus, POSTING_STATUSES, STATUS_LABELS } from "./posting-labels";
 import { PostingActions } from "./posting-actions";
 import { PostingFormModal } from "./posting-form-modal";
@@ -69,16 +70,7 @@ export function PostingsPage() {
         description={`${access.account ? `${access.account.name}'s` : "Your"} open roles: drafts, what is on the public job board, and what is closed.`}
         actions={
           <Group gap="xs" wrap="wrap">
-            {access.accounts.length > 1 && (
-              <Select
-                aria-label="Employer"
-                data={access.accounts.map((a) => ({ value: a.id, label: a.name }))}
-                value={access.account?.id ?? null}
-                onChange={(v) => v && access.select(v)}
-                allowDeselect={false}
-                w={200}
-              />
-            )}
+            <EmployerPicker access={access} />
             {access.admin && (
               <Button variant="default" component={Link} to="/recruiting/team" leftSection={<IconUsersGroup size={16} />}>
                 Hiring team

@@ -1,10 +1,13 @@
 import { Button, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { IconChartBar, IconDownload } from "@tabler/icons-react";
 import { lazy, Suspense, useState, type ReactNode } from "react";
-import { FUNNEL_STAGES } from "@atrium/sdk";
+import { FUNNEL_STAGES, ZRecruitingReportInput } from "@atrium/sdk";
 import { PageHeader } from "../../components/page-header";
+import { ForbiddenPage } from "../../components/forbidden-page";
 import { EmptyView, QueryState } from "../../components/query-state";
-import { csvUrl, useFunnelReport, useSourceReport, useTimeToHireReport, type ReportRange } from "./use-reports";
+import { EmployerPicker } from "./employer-picker";
+import { useRecruitingAccess } from "./use-recruiting-access";
+import { cleanRange, csvUrl, useFunnelReport, useSourceReport, useTimeToHireReport, type ReportRange } from "./use-reports";
 
 // Charts pull in recharts: their own chunk, fetched once there is something to draw.
 const FunnelChart = lazy(() => import("./report-charts").then((m) => ({ default: m.FunnelChart })));
@@ -18,7 +21,9 @@ function ReportCard({ title, csv, children }: { title: string; csv: string; chil
   return (
     <Paper withBorder p="md" radius="md">
       <Group justify="space-between" mb="sm">
-        <Title order={4}>{title}</Title>
+        <Title order={3} size="h4">
+          {title}
+        </Title>
         <Button component="a" href={csv} download size="compact-sm" variant="light" leftSection={<IconDownload size={14} />}>
           CSV
         </Button>
@@ -32,16 +37,34 @@ const emptyReport = (what: string) => <EmptyView icon={<IconChartBar size={28} /
 
 /** Pipeline funnel, time to hire and sources of candidates, as charts, tables and CSV downloads, over an optional range. */
 export function ReportsPage() {
-  const [range, setRange] = useState<ReportRange>({});
+  const access = useRecruitingAccess();
+  // What the fields say, and the last range the contract accepts: the reports stay on that one while
+  // the fields say something the api would refuse, and the field says why.
+  const [draft, setDraft] = useState<ReportRange>({});
+  const [dates, setDates] = useState<ReportRange>({});
+  const rangeError = (r: ReportRange) => ZRecruitingReportInput.safeParse(cleanRange(r)).error?.issues[0]?.message;
+  const setRange = (next: (r: ReportRange) => ReportRange) => {
+    const r = next(draft);
+    setDraft(r);
+    if (!rangeError(r)) setDates(r);
+  };
+  const range = { ...dates, accountId: access.account?.id ?? "" };
   const funnel = useFunnelReport(range);
   const hires = useTimeToHireReport(range);
   const sources = useSourceReport(range);
+  if (!access.loading && !access.read) {
+    return <ForbiddenPage title="Recruiting is for your hiring team" description="Ask an admin of your account for the recruiter or hiring manager role." />;
+  }
   return (
     <>
-      <PageHeader title="Recruiting reports" description="Counted over the applications that arrived in the range (all of them when it is empty)." />
+      <PageHeader
+        title="Recruiting reports"
+        description={`${access.account ? `${access.account.name}: counted` : "Counted"} over the applications that arrived in the range (all of them when it is empty).`}
+        actions={<EmployerPicker access={access} />}
+      />
       <Group mb="md" align="flex-end">
-        <TextInput type="date" label="From" value={range.from ?? ""} onChange={(e) => setRange((r) => ({ ...r, from: e.currentTarget.value || undefined }))} />
-        <TextInput type="date" label="To" value={range.to ?? ""} onChange={(e) => setRange((r) => ({ ...r, to: e.currentTarget.value || undefined }))} />
+        <TextInput type="date" label="From" value={draft.from ?? ""} onChange={(e) => setRange((r) => ({ ...r, from: e.currentTarget.value || undefined }))} />
+        <TextInput type="date" label="To" value={draft.to ?? ""} error={rangeError(draft)} onChange={(e) => setRange((r) => ({ ...r, to: e.currentTarget.value || undefined }))} />
       </Group>
       <Stack gap="md">
         <ReportCard title="Pipeline funnel" csv={csvUrl("funnel", range)}>

@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TApplicationStatus, TPipelineStage } from "@atrium/sdk";
+import type { TApplication, TApplicationStatus, TPipelineStage } from "@atrium/sdk";
 import { useLiveInvalidate } from "../../lib/live";
 import { notifySuccess } from "../../lib/notify";
 import { allItems, nextCursorOf } from "../../lib/pages";
@@ -27,12 +27,29 @@ export function useApplication(id: string) {
   return useQuery(trpc.recruiting.applications.get.queryOptions({ id }));
 }
 
-/** A move is conditional on the stage the recruiter saw (`from`): a stale one is refused and the lists refetch. */
+type Move = { id: string; from: TApplicationStatus; to: TPipelineStage; name: string };
+type ListPages = { pages: Array<{ items: TApplication[] }> };
+
+/**
+ * A move is conditional on the stage the recruiter saw (`from`): a stale one is refused and the lists refetch.
+ * Lists show the card in its new stage at once (a dragged card doesn't jump back while the api answers) and
+ * put it back if the move is refused.
+ */
 export function useMoveApplication() {
   const queryClient = useQueryClient();
+  const lists = { queryKey: trpc.recruiting.applications.list.pathKey() };
   return useMutation({
     mutationKey: trpc.recruiting.applications.move.mutationKey(),
-    mutationFn: (m: { id: string; from: TApplicationStatus; to: TPipelineStage; name: string }) => api.recruiting.applications.move.mutate({ id: m.id, from: m.from, to: m.to }),
+    mutationFn: (m: Move) => api.recruiting.applications.move.mutate({ id: m.id, from: m.from, to: m.to }),
+    onMutate: async (m) => {
+      await queryClient.cancelQueries(lists);
+      const before = queryClient.getQueriesData<ListPages>(lists);
+      queryClient.setQueriesData<ListPages>(lists, (data) =>
+        data && { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.map((a) => (a.id === m.id ? { ...a, status: m.to } : a)) })) },
+      );
+      return { before };
+    },
+    onError: (_error, _m, context) => context?.before.forEach(([key, data]) => queryClient.setQueryData(key, data)),
     onSuccess: (_moved, m) => notifySuccess(`${m.name} moved to ${m.to}.`, "Application moved"),
     onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.recruiting.applications.pathKey() }),
   });

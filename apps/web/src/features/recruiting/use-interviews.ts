@@ -25,9 +25,10 @@ export function useInterviewerOptions(applicationId: string, enabled: boolean) {
   return useQuery(trpc.recruiting.interviews.interviewers.queryOptions({ applicationId }, { enabled, select: (r) => r.items }));
 }
 
-export function useMyInterviews() {
+/** The interviews the caller sits on at one employer (the portal's); asked once that employer is known. */
+export function useMyInterviews(accountId: string | undefined) {
   useLiveInterviews();
-  return useQuery(trpc.recruiting.interviews.mine.queryOptions({ limit: 100 }, { select: (r) => r.items }));
+  return useQuery(trpc.recruiting.interviews.mine.queryOptions({ limit: 100, ...(accountId ? { accountId } : {}) }, { select: (r) => r.items, enabled: accountId !== undefined }));
 }
 
 export function useCandidateInterviews() {

@@ -7,14 +7,20 @@ export type TimeToHireReport = RouterOutputs["recruiting"]["reports"]["timeToHir
 export type SourceReport = RouterOutputs["recruiting"]["reports"]["sources"];
 export type ReportRange = Pick<TRecruitingReportInput, "from" | "to">;
 
-const clean = (r: ReportRange): ReportRange => ({ ...(r.from ? { from: r.from } : {}), ...(r.to ? { to: r.to } : {}) });
+/** Which employer's applications, over which range; an empty bound is no bound. */
+export type ReportScope = ReportRange & { accountId: string };
 
-export const useFunnelReport = (r: ReportRange) => useQuery(trpc.recruiting.reports.funnel.queryOptions(clean(r)));
-export const useTimeToHireReport = (r: ReportRange) => useQuery(trpc.recruiting.reports.timeToHire.queryOptions(clean(r)));
-export const useSourceReport = (r: ReportRange) => useQuery(trpc.recruiting.reports.sources.queryOptions(clean(r)));
+/** The range as the contract takes it: an empty field is no bound. */
+export const cleanRange = (r: ReportRange): ReportRange => ({ ...(r.from ? { from: r.from } : {}), ...(r.to ? { to: r.to } : {}) });
+const clean = (r: ReportScope): TRecruitingReportInput => ({ accountId: r.accountId, ...cleanRange(r) });
 
-/** The CSV download of one report, same range (a plain link: the session cookie authenticates it). */
-export function csvUrl(report: "funnel" | "time-to-hire" | "sources", r: ReportRange): string {
+// Until the employer is known (memberships loading) nothing is asked: the home account may not be the one shown.
+export const useFunnelReport = (r: ReportScope) => useQuery({ ...trpc.recruiting.reports.funnel.queryOptions(clean(r)), enabled: r.accountId !== "" });
+export const useTimeToHireReport = (r: ReportScope) => useQuery({ ...trpc.recruiting.reports.timeToHire.queryOptions(clean(r)), enabled: r.accountId !== "" });
+export const useSourceReport = (r: ReportScope) => useQuery({ ...trpc.recruiting.reports.sources.queryOptions(clean(r)), enabled: r.accountId !== "" });
+
+/** The CSV download of one report, same employer and range (a plain link: the session cookie authenticates it). */
+export function csvUrl(report: "funnel" | "time-to-hire" | "sources", r: ReportScope): string {
   const query = new URLSearchParams(clean(r) as Record<string, string>).toString();
   return `/api/recruiting/reports/${report}.csv${query ? `?${query}` : ""}`;
 }

@@ -1,9 +1,12 @@
-import { ActionIcon, Button, Divider, Group, Paper, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from "@mantine/core";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
+// TagsInput's own styles (pills in an input), loaded with the form rather than on every first load (see app/styles.ts).
+import "@mantine/core/styles/Pill.css";
+import "@mantine/core/styles/PillsInput.css";
+import { Divider, SimpleGrid, TagsInput, Text, TextInput, Textarea } from "@mantine/core";
 import { useEffect } from "react";
 import { PROFILE_LIMITS, ZUpdateCandidateProfileInput } from "@atrium/sdk";
 import { FormCard } from "../../../components/form-card";
 import { useContractForm } from "../../../lib/form";
+import { ProfileList } from "./profile-list";
 import { useSaveCandidateProfile, type CandidateProfile } from "./use-candidate-profile";
 
 type Values = {
@@ -64,58 +67,38 @@ export function ProfileForm({ profile }: { profile: CandidateProfile }) {
       <TagsInput label="Links" description="Press Enter after each" maxTags={PROFILE_LIMITS.links} {...form.getInputProps("contact.links")} />
 
       <Divider label="Work experience" labelPosition="left" />
-      {experience.map((_job, i) => (
-        <Paper key={i} withBorder p="sm" radius="md" data-testid="experience-item">
-          <Stack gap="xs">
-            <Group grow align="flex-start">
+      <ProfileList items={experience} max={PROFILE_LIMITS.experience} noun="job" testId="experience-item" onAdd={() => form.insertListItem("experience", { ...NEW_JOB })} onRemove={(i) => form.removeListItem("experience", i)}>
+        {(i) => (
+          <>
+            <SimpleGrid cols={{ base: 1, xs: 2 }}>
               <TextInput label="Title" maxLength={120} {...form.getInputProps(`experience.${i}.title`)} />
               <TextInput label="Company" maxLength={120} {...form.getInputProps(`experience.${i}.company`)} />
-            </Group>
-            <Group grow align="flex-start">
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, xs: 2 }}>
               <TextInput label="Start" placeholder="2019" maxLength={20} {...form.getInputProps(`experience.${i}.start`)} />
               <TextInput label="End" placeholder="empty: still there" maxLength={20} {...form.getInputProps(`experience.${i}.end`)} />
-            </Group>
+            </SimpleGrid>
             <Textarea label="Summary" autosize minRows={2} maxLength={PROFILE_LIMITS.summaryChars} {...form.getInputProps(`experience.${i}.summary`)} />
-            <Group justify="flex-end">
-              <ActionIcon variant="subtle" color="red" aria-label={`Remove job ${i + 1}`} onClick={() => form.removeListItem("experience", i)}>
-                <IconTrash size={16} />
-              </ActionIcon>
-            </Group>
-          </Stack>
-        </Paper>
-      ))}
-      <Group>
-        <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => form.insertListItem("experience", { ...NEW_JOB })} disabled={experience.length >= PROFILE_LIMITS.experience}>
-          Add a job
-        </Button>
-      </Group>
+          </>
+        )}
+      </ProfileList>
 
       <Divider label="Education" labelPosition="left" />
-      {education.map((_school, i) => (
-        <Paper key={i} withBorder p="sm" radius="md" data-testid="education-item">
-          <Stack gap="xs">
-            <Group grow align="flex-start">
+      <ProfileList items={education} max={PROFILE_LIMITS.education} noun="school" testId="education-item" onAdd={() => form.insertListItem("education", { ...NEW_SCHOOL })} onRemove={(i) => form.removeListItem("education", i)}>
+        {(i) => (
+          <>
+            <SimpleGrid cols={{ base: 1, xs: 2 }}>
               <TextInput label="School" required maxLength={160} {...form.getInputProps(`education.${i}.school`)} />
               <TextInput label="Degree" maxLength={120} {...form.getInputProps(`education.${i}.degree`)} />
-            </Group>
-            <Group grow align="flex-start">
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, xs: 3 }}>
               <TextInput label="Field" maxLength={120} {...form.getInputProps(`education.${i}.field`)} />
               <TextInput label="Start" maxLength={20} {...form.getInputProps(`education.${i}.start`)} />
               <TextInput label="End" maxLength={20} {...form.getInputProps(`education.${i}.end`)} />
-            </Group>
-            <Group justify="flex-end">
-              <ActionIcon variant="subtle" color="red" aria-label={`Remove school ${i + 1}`} onClick={() => form.removeListItem("education", i)}>
-                <IconTrash size={16} />
-              </ActionIcon>
-            </Group>
-          </Stack>
-        </Paper>
-      ))}
-      <Group>
-        <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => form.insertListItem("education", { ...NEW_SCHOOL })} disabled={education.length >= PROFILE_LIMITS.education}>
-          Add a school
-        </Button>
-      </Group>
+            </SimpleGrid>
+          </>
+        )}
+      </ProfileList>
 
       <Divider label="Skills" labelPosition="left" />
       <TagsInput label="Skills" description="Press Enter after each" maxTags={PROFILE_LIMITS.skills} data-testid="skills" {...form.getInputProps("skills")} />
