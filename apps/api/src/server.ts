@@ -10,11 +10,13 @@ import { allowedHosts, httpsRedirect } from "./http/middleware/host-guards.js";
 import { createRateLimits } from "./http/middleware/rate-limit.js";
 import { requestLogger } from "./http/middleware/request-log.js";
 import { restAliases } from "./http/middleware/rest-aliases.js";
+import { restFastPath } from "./http/middleware/rest-fast-path.js";
+import { inOrder } from "./http/middleware/in-order.js";
 import { restInputs } from "./http/middleware/rest-inputs.js";
 import { responseHeaders } from "./http/middleware/security-headers.js";
 import { sendSurfaceError } from "./http/middleware/surface-errors.js";
 import { healthRoutes } from "./http/routes/health.js";
-import { metricsRoutes } from "./http/routes/metrics.js";
+import { metricsRoutes, requestTiming } from "./http/routes/metrics.js";
 import { openApiRoutes } from "./http/routes/openapi.js";
 import { mountRawRoutes } from "./http/routes/raw-route.js";
 import { SESSION_ROUTES, SIGNED_ROUTES } from "./http/routes/raw-routes.js";
@@ -39,13 +41,12 @@ export function createApp(deps: ApiDeps): express.Express {
   app.disable("x-powered-by");
   // A hop count or proxy addresses, never `true` (the config refuses it): req.ip is then the address the last trusted proxy saw.
   if (config.TRUST_PROXY !== false) app.set("trust proxy", config.TRUST_PROXY);
-  app.use(allowedHosts(config), httpsRedirect(config));
-  app.use(restAliases);
+  // What every request passes first, each as one express layer (see inOrder): the Host checks, the seed's path
+  // aliases rewritten before anything reads the path, and the request timer, which must see every request.
+  app.use(inOrder("requestGuards", [allowedHosts(config), httpsRedirect(config), restAliases, requestTiming(deps)]));
   app.use(metricsRoutes(deps));
-
-  app.use(requestLogger(logger));
-  // helmet + cors, precomputed into one middleware (see responseHeaders).
-  app.use(responseHeaders(config));
+  // The request log (id, X-Request-Id) and helmet + cors, precomputed into one middleware (see responseHeaders).
+  app.use(inOrder("requestLogAndHeaders", [requestLogger(logger), responseHeaders(config)]));
 
   const rateLimits = createRateLimits(config, deps.redis, logger);
   const createContext = createContextFactory(deps, rateLimits);
@@ -60,16 +61,21 @@ export function createApp(deps: ApiDeps): express.Express {
     if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error.cause ?? error, path: p }, "procedure failed");
   };
 
+  const restCsrf = csrfProtection(config, "rest");
+  const restProcedures = [...bodyGuards("rest"), emptyBodyIsJson, restInputs, createOpenApiExpressMiddleware({ router: appRouter, createContext, onError, maxBodySize })];
+  // The JSON procedures' REST paths without parameters skip the routers below that never answer them (see restFastPath).
+  app.use("/api", restFastPath([restCsrf, ...restProcedures]));
+
   app.use("/trpc", csrfProtection(config, "trpc"), ...bodyGuards("trpc"), trpcExpress.createExpressMiddleware({ router: appRouter, createContext, onError, maxBodySize }));
   app.use("/api", healthRoutes(deps));
   // Before any body parser: the webhook verifies Stripe's signature over the raw bytes.
   app.use("/api", mountRawRoutes(SIGNED_ROUTES, createContext, logger));
   app.use("/api", openApiRoutes(config));
   // Everything below may act on the session cookie; the webhook and local checkout above authenticate by signature.
-  app.use("/api", csrfProtection(config, "rest"));
+  app.use("/api", restCsrf);
   // Multipart, streamed files, CSV and archives: the procedures' pipeline, as plain express routes before the JSON ones.
   app.use("/api", mountRawRoutes(SESSION_ROUTES, createContext, logger));
-  app.use("/api", ...bodyGuards("rest"), emptyBodyIsJson, restInputs, createOpenApiExpressMiddleware({ router: appRouter, createContext, onError, maxBodySize }));
+  app.use("/api", ...restProcedures);
   app.use("/api", (req, res) => sendSurfaceError(req, res, "rest", "NOT_FOUND", "Not found"));
 
   if (config.WEB_DIST_DIR) app.use(spaRoutes(config.WEB_DIST_DIR));

@@ -60,5 +60,5 @@ export function publicMessage(error: { code: string; message: string; cause?: un
     .join("; ")}`;
 }
 
-/** The id pino-http gave the request (echoed as X-Request-Id), for error bodies. */
+/** The id the request log gave the request (echoed as X-Request-Id), for error bodies. */
 export const requestIdOf = (req: { id?: unknown }): string | null => (typeof req.id === "string" ? req.id : null);

@@ -29,37 +29,44 @@ const t = initTRPC
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+/** A service's error (ServiceError) from anywhere further down the call, as the TRPCError it stands for. */
+const mapServiceError = (result: { ok: boolean; error?: { cause?: unknown } }) => {
+  const mapped = result.ok ? undefined : toTRPCError(result.error?.cause);
+  if (mapped) throw mapped;
+};
+
 const serviceErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok) {
-    const mapped = toTRPCError(result.error.cause);
-    if (mapped) throw mapped;
-  }
+  mapServiceError(result);
   return result;
 });
 
-// Every procedure, REST or tRPC, spends from the caller's rate-limit budgets first.
-const rateLimited = t.middleware(async ({ ctx, path, getRawInput, next }) => {
-  await enforceRateLimit(ctx, path, getRawInput);
-  return next();
+// Every procedure, REST or tRPC, before anything else: text with a NUL character is a 400 naming its
+// fields, before any procedure passes it to Postgres; before the rate limit too, whose per-username
+// budget of a sign-in looks the name up. Then the caller's rate-limit budgets are spent. With the
+// service-error mapping in the same middleware: one level of tRPC's middleware chain, not three, on every call.
+const guardedCall = t.middleware(async ({ ctx, path, getRawInput, next }) => {
+  try {
+    const fields = nulFields(await getRawInput());
+    if (fields) throw new ServiceError("BAD_REQUEST", NUL_MESSAGE, fields);
+    await enforceRateLimit(ctx, path, getRawInput);
+  } catch (cause) {
+    throw toTRPCError(cause) ?? cause;
+  }
+  const result = await next();
+  mapServiceError(result);
+  return result;
 });
 
 /** For a caller that authenticates by a signature over the request (Stripe's webhook): no user, and no per-IP budget. */
 export const signedProcedure = t.procedure.use(serviceErrors);
 
-// Text with a NUL character is a 400 naming its fields, before any procedure passes it to Postgres;
-// before the rate limit too, whose per-username budget of a sign-in looks the name up.
-const noNulText = t.middleware(async ({ getRawInput, next }) => {
-  const fields = nulFields(await getRawInput());
-  if (fields) throw new ServiceError("BAD_REQUEST", NUL_MESSAGE, fields);
-  return next();
-});
-
-export const publicProcedure = signedProcedure.use(noNulText).use(rateLimited);
+export const publicProcedure = t.procedure.use(guardedCall);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Authentication required" });
-  return next({ ctx: { ...ctx, auth: ctx.auth, actor: toActor(ctx.auth.user) } });
+  // Only what changes: tRPC merges it over ctx itself (a full `...ctx` here would be copied twice per call).
+  return next({ ctx: { auth: ctx.auth, actor: toActor(ctx.auth.user) } });
 });
 
 const SESSION_CHECK = (protectedProcedure as unknown as ProcedureInternals)._def.middlewares.at(-1);
@@ -84,5 +91,5 @@ export const staffProcedure = protectedProcedure.use(({ ctx, next }) => {
  */
 export const tenantProcedure = protectedProcedure.use(async ({ ctx, next }) => {
   const tenant = await loadTenantActor(ctx.svc.db, ctx.actor);
-  return next({ ctx: { ...ctx, tenant } });
+  return next({ ctx: { tenant } });
 });

@@ -51,6 +51,11 @@ export function jsonNestsDeeperThan(text: string, max: number): boolean {
 export function readJsonBody(maxBytes: number, surface: Surface): RequestHandler {
   const text = express.text({ type: ["application/json", "application/*+json"], limit: maxBytes, inflate: false, defaultCharset: "utf-8" });
   return function readBoundedJsonBody(req, res, next) {
+    // A GET or HEAD without a body (no Content-Length, no Transfer-Encoding): what the parser would conclude, without it.
+    if ((req.method === "GET" || req.method === "HEAD") && req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined) {
+      if (!Reflect.has(req, "body")) req.body = undefined;
+      return next();
+    }
     text(req, res, (err?: unknown) => {
       if (err) {
         const status = (err as { status?: number }).status;

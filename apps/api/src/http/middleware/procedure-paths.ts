@@ -37,6 +37,10 @@ restRoutes.forEach((r, i) => {
   else if (!exactRoutes.has(keyOf(r.method, r.literal))) exactRoutes.set(keyOf(r.method, r.literal), i);
 });
 
+/** The REST routes without parameters, as `{method, path}` (path without its trailing slash). */
+export const literalRestRoutes = (): Array<{ method: string; path: string }> =>
+  restRoutes.flatMap((r) => (r.literal === null ? [] : [{ method: r.method, path: r.literal }]));
+
 function restRouteOf(method: string, path: string): RestRoute | undefined {
   const exact = path.endsWith("//") ? undefined : exactRoutes.get(keyOf(method, path));
   for (const i of patternRoutes) {

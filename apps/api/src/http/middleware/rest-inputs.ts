@@ -24,6 +24,8 @@ const isFields = (v: unknown): v is Fields => typeof v === "object" && v !== nul
  * inside the input are the strict contracts' job, on tRPC and REST alike.
  */
 export const restInputs: RequestHandler = (req, res, next) => {
+  // No query string and no body: nothing to refuse or rename (the common GET).
+  if (!BODY_METHODS.has(req.method) && req.body === undefined && !req.url.includes("?")) return next();
   const [path] = procedurePathsOf(req, "rest");
   const procedure = path ? procedures[path] : undefined;
   const openapi = procedure?._def.meta?.openapi;

@@ -34,12 +34,15 @@ export function buildOpenApiDocument(config: Env) {
   return documentRestAliases(markPublicOperations(doc));
 }
 
+/** Where the document (GET) and Swagger UI (any method, and everything below it) answer, under /api. */
+export const OPENAPI_PATHS = { document: "/openapi.json", docs: "/docs" };
+
 export function openApiRoutes(config: Env): Router {
   const doc = buildOpenApiDocument(config);
   const r = Router();
-  r.get("/openapi.json", (_req, res) => {
+  r.get(OPENAPI_PATHS.document, (_req, res) => {
     res.json(doc);
   });
-  r.use("/docs", swaggerUi.serve, swaggerUi.setup(doc, { customSiteTitle: "Atrium API" }));
+  r.use(OPENAPI_PATHS.docs, swaggerUi.serve, swaggerUi.setup(doc, { customSiteTitle: "Atrium API" }));
   return r;
 }

@@ -72,15 +72,15 @@ async function eventsProbe(p: Probe): Promise<string | null> {
 
 export const ROUTE_CASES: Record<string, RouteCase> = {
   "GET /api/events/": { why: "the caller's live events (SSE): their user, their accounts, staff only for staff", probe: eventsProbe },
-  "USE / result": { why: "pino-http request logging" },
-  "USE / allowedHostCheck": { why: "ALLOWED_HOSTS: 400 for a Host the operator didn't list, before anything else" },
-  "USE / httpsRedirectCheck": { why: "SECURE_SSL_REDIRECT: plain http (as the trusted proxy says) is redirected to https" },
-  "USE / responseHeadersMiddleware": { why: "security and CORS headers (helmet + cors, precomputed)" },
+  "USE / requestGuards": {
+    why: "ALLOWED_HOSTS (400 for a Host the operator didn't list), SECURE_SSL_REDIRECT (plain http to https), the seed's path aliases rewritten, request timing for /metrics: nothing of a tenant's",
+  },
+  "USE / requestLogAndHeaders": { why: "request logging, then security and CORS headers (helmet + cors, precomputed)" },
   "ERROR / jsonErrors": { why: "error handler: JSON error bodies" },
   "USE / serveStatic": { why: "the built SPA's static files (only with WEB_DIST_DIR): no tenant data" },
   "GET /^\\/(?!(api|trpc)(\\/|$))(?:[^.]*)$/": { why: "the built SPA's index.html for client-side routes (only with WEB_DIST_DIR)" },
-  "USE / <anonymous> x2": { why: "request timing for /metrics, and the SPA's refusal of source maps: they serve nothing of a tenant's" },
-  "USE / restAliases": { why: "the seed's paths (/api/v1/<path>, /api/admin/passkeys/) rewritten to ours before anything reads the path" },
+  "USE / <anonymous> x1": { why: "the SPA's refusal of source maps: it serves nothing of a tenant's" },
+  "USE /api restProcedures": { why: "REST fast path: a JSON procedure's path without parameters runs the same CSRF, body and input checks and adapter as below, skipping routers that never answer it" },
   "USE /api emptyBodyIsJson": { why: "marks empty REST bodies as JSON" },
   "USE /api restInputs": { why: "REST only: the manuals' snake_case aliases; refuses keys the adapter would drop unread (400)" },
   // The HTTP guards (apps/api/src/http): they refuse requests, never answer with data.
