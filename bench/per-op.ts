@@ -114,7 +114,7 @@ function mergeProfiles(parts: CpuProfile[]): CpuProfile {
 /**
  * A CPU profile of only the parts run inside `profiled` (e.g. Atrium's side of
  * a bench, every run of it merged), written as a .cpuprofile for Chrome DevTools
- * or bench/top-frames.ts.
+ * or bench/cpu-profile-top.ts.
  */
 export async function startProfile(file: string | undefined) {
   if (!file) return { profiled: <T>(fn: () => Promise<T>) => fn(), stop: async () => {} };
@@ -134,7 +134,7 @@ export async function startProfile(file: string | undefined) {
     },
     stop: async () => {
       writeFileSync(file, JSON.stringify(mergeProfiles(parts)));
-      console.log(`\nCPU profile: ${file} (top frames: tsx bench/top-frames.ts ${file})`);
+      console.log(`\nCPU profile: ${file} (top frames: tsx bench/cpu-profile-top.ts ${file})`);
       session.disconnect();
     },
   };
