@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Route } from "playwright-core";
 import { createClient, emailsTo, existingUser, homeAccountOf, joinAccount, seedApplication, setRecruitingRole, userNamed } from "@atrium/testing/e2e";
 import { e2eSuite } from "./harness.js";
 
@@ -69,11 +70,25 @@ describe("the applications pipeline in the browser", () => {
     await expect.poll(async () => (await admin.recruiting.applications.get.query({ id: seeded.applicationId })).status, LIVE).toBe("offer");
 
     // Meanwhile the candidate withdraws; the board hasn't heard. Hiring them is refused as stale: the card
-    // goes back and the recruiter is told, instead of the card silently staying where it was.
+    // goes back and the recruiter is told, instead of the card silently staying where it was. The board is
+    // live, so its reads of the list are held until the refusal shows: otherwise the withdrawal's own
+    // event could reach the board first, and there would be no stale move to make. (Held reads also show
+    // the refusal is told when the api answers, not once the lists have refetched.)
+    const moveButton = recruiter.getByRole("button", { name: "Move cand" });
+    await expect.poll(() => moveButton.isEnabled(), LIVE).toBe(true);
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const holdList = async (route: Route) => {
+      await released;
+      await route.continue().catch(() => undefined);
+    };
+    await recruiter.route(/recruiting\.applications\.list/, holdList);
     await (await as("cand", "cand-password-1")).recruiting.applications.withdraw.mutate({ id: seeded.applicationId });
-    await recruiter.getByRole("button", { name: "Move cand" }).click();
+    await moveButton.click();
     await recruiter.getByRole("menuitem", { name: "Move to Hired" }).click();
     await recruiter.getByText("Couldn't move cand").waitFor();
+    release();
+    await recruiter.unroute(/recruiting\.applications\.list/, holdList);
     await expect.poll(() => card("withdrawn").count(), LIVE).toBe(1);
     expect(await card("hired").count()).toBe(0);
   });

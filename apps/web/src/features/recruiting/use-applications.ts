@@ -51,7 +51,8 @@ export function useMoveApplication() {
     },
     onError: (_error, _m, context) => context?.before.forEach(([key, data]) => queryClient.setQueryData(key, data)),
     onSuccess: (_moved, m) => notifySuccess(`${m.name} moved to ${m.to}.`, "Application moved"),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.recruiting.applications.pathKey() }),
+    // Not awaited: the move is done (and a refusal told) when the api has answered, not once the lists have refetched.
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: trpc.recruiting.applications.pathKey() }),
   });
 }
 
