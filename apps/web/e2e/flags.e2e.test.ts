@@ -21,7 +21,8 @@ describe("Admin → Flags and the configuration", () => {
     await page.waitForURL("**/admin/flags");
     await page.getByRole("button", { name: "Edit ai-analysis" }).click();
     await page.getByTestId("flag-default-switch").click({ force: true });
-    expect(await page.getByTestId("flag-targeting").inputValue()).toMatch(/"default": false/);
+    // The switch rewrites the targeting text on its next render: polled, not read once.
+    await expect.poll(() => page.getByTestId("flag-targeting").inputValue()).toMatch(/"default": false/);
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByTestId("flag-row-ai-analysis").getByText("off").waitFor();
 
