@@ -4,7 +4,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { Queue, Worker } from "bullmq";
-import pg from "pg";
+import { roundTripsSoFar } from "./per-op.js";
 import { Redis } from "ioredis";
 import { eq, inArray, and, sql } from "drizzle-orm";
 import { createLogger, loadConfig } from "@atrium/config";
@@ -50,14 +50,8 @@ async function pool(n: number, width: number, task: (i: number) => Promise<unkno
 
 const rate = (n: number, ms: number) => (n / ms) * 1000;
 
-// Database round trips, counted at the driver (every query the api's and the worker's code sends), and this
-// process's CPU: per job, they don't depend on how busy the machine is, unlike the rates.
-let roundTrips = 0;
-const query = pg.Client.prototype.query;
-pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-  roundTrips++;
-  return (query as (...a: unknown[]) => unknown).apply(this, args);
-} as typeof query;
+// Database round trips, counted at the driver (every query the api's and the worker's code sends; bench/per-op.ts), and
+// this process's CPU: per job, they don't depend on how busy the machine is, unlike the rates.
 
 try {
   await postgres.createDatabase("atrium_bench");
@@ -126,14 +120,14 @@ try {
   const bareCpu0 = process.cpuUsage();
   const bareMs = await bare(N);
   const bareCpu = process.cpuUsage(bareCpu0);
-  const [trips0, cpu0] = [roundTrips, process.cpuUsage()];
+  const [trips0, cpu0] = [roundTripsSoFar(), process.cpuUsage()];
   resetGroupCommitStats();
   const pipeMs = await pipeline("noop", N, () => ({}));
   // Where the run's time goes: each writer's flushes (a kind flushes one batch at a time).
   const flushes = [...groupCommitStats()].map(([name, s]) => `    ${name.padEnd(7)} ${s.flushes} flushes of ${(s.writes / s.flushes).toFixed(1)} writes, ${(s.ms / s.flushes).toFixed(1)} ms each, ${(s.ms / 1000).toFixed(1)} s in all`);
   const pipeCpu = process.cpuUsage(cpu0);
   // The bench's own polling for "finished" is a few queries per 10 ms, not per job: left in, it is noise.
-  const tripsPerJob = (roundTrips - trips0) / N;
+  const tripsPerJob = (roundTripsSoFar() - trips0) / N;
   const cpuPerJob = (c: NodeJS.CpuUsage) => ((c.user + c.system) / N).toFixed(0);
   const bareRate = rate(N, bareMs);
   const pipeRate = rate(N, pipeMs);
@@ -178,7 +172,7 @@ try {
     await db.execute(sql`analyze`);
     const seedS = (performance.now() - t0) / 1000;
     const grownBareMs = await bare(N);
-    const [gTrips0, gCpu0] = [roundTrips, process.cpuUsage()];
+    const [gTrips0, gCpu0] = [roundTripsSoFar(), process.cpuUsage()];
     const grownMs = await pipeline("noop", N, () => ({}));
     const gCpu = process.cpuUsage(gCpu0);
     const [one] = await db.select({ id: schema.jobs.id }).from(schema.jobs).where(eq(schema.jobs.accountId, account.id)).limit(1);
@@ -190,7 +184,7 @@ try {
       `with ${GROW.toLocaleString("en")} rows already in job_events (${Math.ceil(GROW / perJob).toLocaleString("en")} finished jobs of the same tenant; seeded in ${seedS.toFixed(1)} s):`,
       `  bare BullMQ noop:        ${rate(N, grownBareMs).toFixed(0).padStart(6)} jobs/s`,
       `  full pipeline noop:      ${rate(N, grownMs).toFixed(0).padStart(6)} jobs/s  (${(rate(N, grownMs) / rate(N, grownBareMs)).toFixed(2)}× bare)`,
-      `  per job: ${((roundTrips - gTrips0) / N).toFixed(1)} database round trips; node CPU ${((gCpu.user + gCpu.system) / N).toFixed(0)} µs`,
+      `  per job: ${((roundTripsSoFar() - gTrips0) / N).toFixed(1)} database round trips; node CPU ${((gCpu.user + gCpu.system) / N).toFixed(0)} µs`,
       "EXPLAIN ANALYZE of the hot statements at that size:",
       ...(await explain("admission: committed to queued and running jobs", sql`select coalesce(sum(estimated_cost_cents), 0) from jobs where account_id = ${account.id} and status in ('queued', 'running')`)),
       ...(await explain("start: running jobs of the tenant", sql`select account_id, count(*) from jobs where account_id in (${account.id}) and status = 'running' and id not in (${one?.id}) group by account_id`)),

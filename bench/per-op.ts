@@ -16,6 +16,9 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   return (query as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof query;
 
+/** Round trips the process has sent so far (for a bench that counts its own windows). */
+export const roundTripsSoFar = () => roundTrips;
+
 export interface PerOp {
   ops: number;
   roundTrips: number;

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import type { TJobEvent } from "./analysis-jobs.schema.js";
-import { writtenEvents, type FreeRun, type JobEventInput, type JobFinish } from "./job-events.repository.js";
+import { eventAsJson, writtenEvents, type FreeRun, type JobEventInput, type JobFinish } from "./job-events.repository.js";
 
 // Multi-job statements of the worker's group commit (job-writes.ts): what one job's
 // step boundary or finish writes (job-events.repository.ts), for many jobs at once.
@@ -17,16 +17,7 @@ export interface JobEvents {
 const eventsJson = (items: JobEvents[]) =>
   JSON.stringify(
     items.flatMap(({ jobId, events }) =>
-      events.map((e, i) => ({
-        jobId,
-        n: i + 1,
-        type: e.type,
-        message: e.message,
-        data: e.data ?? {},
-        durationMs: e.durationMs === undefined ? null : Math.round(e.durationMs),
-        costCents: e.costCents ?? null,
-        occurredAt: e.occurredAt?.toISOString() ?? null,
-      })),
+      events.map((e, i) => ({ jobId, n: i + 1, ...eventAsJson(e) })),
     ),
   );
 

@@ -15,18 +15,18 @@ export interface JobEventInput {
   occurredAt?: Date;
 }
 
+/** One event as the jsonb the insert statements read (here and the group commit's multi-job ones). */
+export const eventAsJson = (e: JobEventInput) => ({
+  type: e.type,
+  message: e.message,
+  data: e.data ?? {},
+  durationMs: e.durationMs === undefined ? null : Math.round(e.durationMs),
+  costCents: e.costCents ?? null,
+  occurredAt: e.occurredAt?.toISOString() ?? null,
+});
+
 /** The events as one jsonb array parameter: a batch of any size is one statement. */
-const asJson = (events: JobEventInput[]) =>
-  JSON.stringify(
-    events.map((e) => ({
-      type: e.type,
-      message: e.message,
-      data: e.data ?? {},
-      durationMs: e.durationMs === undefined ? null : Math.round(e.durationMs),
-      costCents: e.costCents ?? null,
-      occurredAt: e.occurredAt?.toISOString() ?? null,
-    })),
-  );
+const asJson = (events: JobEventInput[]) => JSON.stringify(events.map(eventAsJson));
 
 /**
  * `insert … select` of a batch of events after the job's last seq, numbered in
