@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
 import { schema, type DbOrTx } from "@atrium/db";
 import { after } from "../shared/pagination.js";
 import { inScope, type TenantScope } from "../accounts/scope.repository.js";
@@ -60,16 +60,31 @@ export async function setDocumentKind(db: DbOrTx, id: string, kind: string, at: 
   return row;
 }
 
-export async function setExtraction(
-  db: DbOrTx,
-  id: string,
-  r: { status: "done" | "failed"; text?: string | null; pageCount?: number | null; error?: string | null },
-  at: Date,
-): Promise<void> {
-  await db
+export interface ExtractionOutcome {
+  status: "done" | "failed";
+  text?: string | null;
+  pageCount?: number | null;
+  error?: string | null;
+}
+
+const extractionColumns = (r: ExtractionOutcome, at: Date) => ({ extractionStatus: r.status, extractedText: r.text ?? null, pageCount: r.pageCount ?? null, extractionError: r.error ?? null, updatedAt: at });
+
+export async function setExtraction(db: DbOrTx, id: string, r: ExtractionOutcome, at: Date): Promise<void> {
+  await db.update(documents).set(extractionColumns(r, at)).where(eq(documents.id, id));
+}
+
+/**
+ * setExtraction for the upload's own extraction: it doesn't overwrite text another writer stored
+ * meanwhile (a transcription's transcript lands while the recording's "no text" failure is in
+ * flight). False when that happened.
+ */
+export async function setExtractionUnlessDone(db: DbOrTx, id: string, r: ExtractionOutcome, at: Date): Promise<boolean> {
+  const rows = await db
     .update(documents)
-    .set({ extractionStatus: r.status, extractedText: r.text ?? null, pageCount: r.pageCount ?? null, extractionError: r.error ?? null, updatedAt: at })
-    .where(eq(documents.id, id));
+    .set(extractionColumns(r, at))
+    .where(and(eq(documents.id, id), ne(documents.extractionStatus, "done")))
+    .returning({ id: documents.id });
+  return rows.length > 0;
 }
 
 /** Résumé copies sent with an application (recruiting): only the employer's recruiting roles read them. */

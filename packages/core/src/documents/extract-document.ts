@@ -25,22 +25,33 @@ export type ExtractDocumentResult = ({ status: "done" } & Extracted) | { status:
 export async function extractDocument(ctx: ServiceContext, storage: Storage, documentId: string): Promise<ExtractDocumentResult> {
   const row = await repo.findDocument(ctx.db, documentId);
   if (!row) throw notFound("Document");
-  if (row.extractionStatus === "done" && row.extractedText !== null) {
-    return { status: "done", text: row.extractedText, ...(row.pageCount !== null ? { pageCount: row.pageCount } : {}) };
-  }
+  if (row.extractionStatus === "done" && row.extractedText !== null) return stored(row);
   const bytes = await buffer(await storage.get(row.storageKey));
   try {
     const extracted = await runSandboxed<Extracted>(
       { kind: "extract", bytes, mimeType: row.mimeType, maxUncompressedBytes: ctx.config.DOCX_MAX_UNCOMPRESSED_MB * 1024 * 1024 },
       sandboxLimitsFromConfig(ctx.config),
     );
-    await repo.setExtraction(ctx.db, row.id, { status: "done", text: extracted.text, pageCount: extracted.pageCount ?? null }, ctx.now());
+    if (!(await repo.setExtractionUnlessDone(ctx.db, row.id, { status: "done", text: extracted.text, pageCount: extracted.pageCount ?? null }, ctx.now()))) return storedMeanwhile(ctx, row.id);
     await announce(ctx, row);
     return { status: "done", ...extracted };
   } catch (err) {
     if (!(err instanceof ServiceError)) throw err;
-    await repo.setExtraction(ctx.db, row.id, { status: "failed", error: err.message }, ctx.now());
+    if (!(await repo.setExtractionUnlessDone(ctx.db, row.id, { status: "failed", error: err.message }, ctx.now()))) return storedMeanwhile(ctx, row.id);
     await announce(ctx, row);
     return { status: "failed", error: err.message };
   }
+}
+
+const stored = (row: { extractedText: string | null; pageCount: number | null }): ExtractDocumentResult => ({
+  status: "done",
+  text: row.extractedText ?? "",
+  ...(row.pageCount !== null ? { pageCount: row.pageCount } : {}),
+});
+
+/** Another writer stored the text while this extraction ran (a recording's transcript): that text stands. */
+async function storedMeanwhile(ctx: ServiceContext, documentId: string): Promise<ExtractDocumentResult> {
+  const row = await repo.findDocument(ctx.db, documentId);
+  if (!row) throw notFound("Document");
+  return stored(row);
 }

@@ -2,7 +2,7 @@
 // /audio/transcriptions API (a local server speaking it: multipart in, JSON out), priced per audio minute.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jobService, NO_TRANSCRIPTION_PROVIDER, type JobActor, type ServiceContext } from "@atrium/core";
+import { extractDocument, jobService, storageFromConfig, NO_TRANSCRIPTION_PROVIDER, type JobActor, type ServiceContext } from "@atrium/core";
 import { schema } from "@atrium/db";
 import { createJob, debitsOf, eventsOf, startFundedWorker, waitForStatus } from "./analysis.test-helpers.js";
 import { startFakeTranscriber, uploadBytes as store, wav } from "./fake-transcriber.test-helpers.js";
@@ -57,6 +57,25 @@ describe("interview_transcription", () => {
     expect(job.result?.lineItems).toEqual(expect.arrayContaining([expect.objectContaining(audioLine)]));
     expect(estimate.estimatedCents).toBeGreaterThanOrEqual(3);
     expect((await debitsOf(svc, job.id)).map((d) => d.amountCents)).toEqual([-(job.costCents ?? 0)]);
+  });
+
+  it("keeps the transcript when the upload's own text extraction of the recording finishes after it", async () => {
+    const documentId = await uploadBytes(wav(3), "late.wav", "audio/wav");
+    const storage = storageFromConfig(svc.config);
+    let jobId = "";
+    // The upload's document.extract on a busy worker: while it reads the bytes the transcription runs to the end.
+    const slow = {
+      ...storage,
+      get: async (key: string) => {
+        jobId = (await createJob(svc, t.actor, "interview_transcription", { documentId })).id;
+        expect((await waitForStatus(svc, t.actor, jobId, ["success", "failed"])).status).toBe("success");
+        return storage.get(key);
+      },
+    };
+    expect(await extractDocument(svc, slow, documentId)).toEqual({ status: "done", text: SPOKEN });
+    expect(jobId).not.toBe("");
+    const [doc] = await svc.db.select().from(schema.documents).where(eq(schema.documents.id, documentId));
+    expect(doc).toMatchObject({ extractionStatus: "done", extractedText: SPOKEN, extractionError: null });
   });
 
   it("refuses a document that is not a recording, naming the field, before anything is queued", async () => {
