@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach } from "vitest";
+import type { Browser, BrowserContextOptions, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import { launchChromium, startE2eStack, type E2eStack } from "@atrium/testing/e2e";
 
 export const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
@@ -101,3 +101,22 @@ export const navLink = (page: Page, name: string) => page.getByRole("navigation"
 /** A screenshot into e2e/screenshots/. Toasts come and go with timing; they are left out so pages can be compared. */
 export const shot = (page: Page, name: string, options: { fullPage?: boolean } = {}) =>
   page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: options.fullPage ?? false, animations: "disabled", style: ".mantine-Notifications-root { display: none !important; }" });
+
+/**
+ * Picks `name` from a Mantine Select. Its dropdown opens on a click that a re-render or a layout shift
+ * (a panel still sliding open) can swallow on a loaded machine; a dropdown that isn't there is opened again.
+ */
+export async function chooseOption(page: Page, combobox: Locator, name: string | RegExp): Promise<void> {
+  const option = page.getByRole("option", { name });
+  await expect
+    .poll(
+      async () => {
+        if (await option.isVisible()) return true;
+        await combobox.click();
+        return option.isVisible();
+      },
+      { timeout: 15_000, intervals: [250, 500, 1000] },
+    )
+    .toBe(true);
+  await option.click();
+}

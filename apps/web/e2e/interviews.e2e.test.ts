@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createClient, emailsTo, existingUser, homeAccountOf, joinAccount, seedApplication, userNamed } from "@atrium/testing/e2e";
-import { e2eSuite, shot } from "./harness.js";
+import { chooseOption, e2eSuite, shot } from "./harness.js";
 
 // Interviews in the browser: the candidate confirms on their page and sees the employer's change live;
 // the interviewer writes their feedback from "My interviews"; the reports page counts the application.
@@ -58,8 +58,7 @@ describe("interviews in the SPA", () => {
     await card.getByLabel("Criterion 1", { exact: true }).fill("System design");
     await card.getByLabel("Score 1 (1–5)", { exact: true }).fill("4");
     await card.getByLabel("Notes", { exact: true }).fill("Clear about trade-offs.");
-    await card.getByRole("combobox", { name: "Recommendation" }).click();
-    await page.getByRole("option", { name: "Strong yes" }).click();
+    await chooseOption(page, card.getByRole("combobox", { name: "Recommendation" }), "Strong yes");
     await card.getByRole("button", { name: "Save feedback" }).click();
     await expect
       .poll(async () => (await admin.recruiting.interviews.feedback.query({ id: interviewId })).items.map((f) => [f.recommendation, f.scorecard, f.notes]))
@@ -84,8 +83,7 @@ describe("interviews in the SPA", () => {
     await page.getByRole("heading", { name: "Recruiting reports" }).waitFor();
     const funnel = page.getByTestId("funnel-table");
     await funnel.getByText("Platform Engineer").waitFor();
-    await page.getByRole("combobox", { name: "Employer" }).click();
-    await page.getByRole("option", { name: "Globex" }).click();
+    await chooseOption(page, page.getByRole("combobox", { name: "Employer" }), "Globex");
     await funnel.getByText("Data Engineer").waitFor();
     expect(await funnel.getByText("Platform Engineer").count()).toBe(0);
     expect(await page.getByRole("link", { name: "CSV" }).first().getAttribute("href")).toBe(`/api/recruiting/reports/funnel.csv?accountId=${globex.accountId}`);
