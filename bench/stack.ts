@@ -74,7 +74,7 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
     cleanups.push(() => flags.close());
     const sessions = await startSessionCacheSync(config, redis, logger);
     cleanups.push(() => sessions.close());
-    const realtimeHub = createRealtimeHub({ redis, subscriber: new Redis(redisServer.url, { maxRetriesPerRequest: null, lazyConnect: true }), prefix: config.REDIS_PREFIX, logger });
+    const realtimeHub = createRealtimeHub({ redis, subscriber: new Redis(redisServer.url, { maxRetriesPerRequest: null, lazyConnect: true }), prefix: config.REDIS_PREFIX, logger, openReplaySeconds: config.REALTIME_OPEN_REPLAY_SECONDS });
     cleanups.push(() => realtimeHub.close());
     const deps: ApiDeps = { config, db: db.db, redis, jobs, logger, now: () => new Date(), flags, sessionCache: sessions.cache, realtimeHub };
 

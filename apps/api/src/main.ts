@@ -40,7 +40,7 @@ if (config.WEB_DIST_DIR && !existsSync(path.join(config.WEB_DIST_DIR, "index.htm
 const flags = await startFlagRuntime({ db, redis, prefix: config.REDIS_PREFIX, environment: config.ATRIUM_ENV, logger });
 const sessions = await startSessionCacheSync(config, redis, logger);
 // Every event stream of this process shares one subscriber connection (connected on the first stream).
-const realtimeHub = createRealtimeHub({ redis, subscriber: new Redis(config.REDIS_URL, { ...redisOptions(config), maxRetriesPerRequest: null, lazyConnect: true }), prefix: config.REDIS_PREFIX, logger });
+const realtimeHub = createRealtimeHub({ redis, subscriber: new Redis(config.REDIS_URL, { ...redisOptions(config), maxRetriesPerRequest: null, lazyConnect: true }), prefix: config.REDIS_PREFIX, logger, openReplaySeconds: config.REALTIME_OPEN_REPLAY_SECONDS });
 const app = createApp({ config, db, redis, jobs, logger, now: () => new Date(), flags, sessionCache: sessions.cache, realtimeHub });
 const server = app.listen(config.API_PORT, () => logger.info({ env: config.NODE_ENV, spa: config.WEB_DIST_DIR ?? null }, `api listening on http://localhost:${config.API_PORT}`));
 installGracefulShutdown({

@@ -48,6 +48,8 @@ export async function startTestApi(overrides: Partial<Record<keyof Env, string>>
     REDIS_PREFIX: testRedisPrefix(),
     // Tests queue `noop` jobs; real deployments keep them off.
     ALLOW_NOOP_JOBS: "true",
+    // Streams count exactly what a test publishes after opening them; the open replay (its own tests turn it on) would add what came before.
+    REALTIME_OPEN_REPLAY_SECONDS: "0",
     ...(options.publicUrlIsSelf ? { PUBLIC_URL: url } : {}),
     ...overrides,
   });
@@ -62,7 +64,7 @@ export async function startTestApi(overrides: Partial<Record<keyof Env, string>>
   const flags = await startFlagRuntime({ db: db.db, redis, prefix: config.REDIS_PREFIX, environment: config.ATRIUM_ENV, logger });
   // The session cache is on as in production: every test that ends a session or changes a user proves its invalidation.
   const sessions = await startSessionCacheSync(config, redis, logger);
-  const realtimeHub = createRealtimeHub({ redis, subscriber: new Redis(config.REDIS_URL ?? "", { lazyConnect: true, maxRetriesPerRequest: null }), prefix: config.REDIS_PREFIX, logger });
+  const realtimeHub = createRealtimeHub({ redis, subscriber: new Redis(config.REDIS_URL ?? "", { lazyConnect: true, maxRetriesPerRequest: null }), prefix: config.REDIS_PREFIX, logger, openReplaySeconds: config.REALTIME_OPEN_REPLAY_SECONDS });
   const deps: ApiDeps = { config, db: db.db, redis, jobs, logger, now: () => new Date(), flags, sessionCache: sessions.cache, realtimeHub };
   const svc: ServiceContext = { db: db.db, config, logger, now: deps.now, jobs, flags, sessionCache: sessions.cache, realtime: createRedisRealtimePublisher(redis, config.REDIS_PREFIX) };
   server.on("request", createApp(deps));

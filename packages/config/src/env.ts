@@ -116,6 +116,12 @@ export const ZEnv = z.object({
   RATE_LIMIT_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(30),
   /** Length of the "per minute" windows above; tests shorten it. */
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  /**
+   * A live stream opened without lastEventId first replays the events of its topics published this many
+   * seconds before the request arrived (at most 100, else one `resync`): what happened while the page read
+   * its data and the stream was still subscribing is not lost. 0 turns it off.
+   */
+  REALTIME_OPEN_REPLAY_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   /** Bearer token for GET /metrics on the api and the worker; unset: open in development, refused in production. */
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Errors (error/fatal logs with an Error, uncaught exceptions) go to Sentry when set; the SDK isn't even loaded otherwise. */

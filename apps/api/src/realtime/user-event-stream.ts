@@ -16,6 +16,8 @@ type StreamCtx = Context & { auth: Auth; actor: Actor };
 
 export interface PreparedStream {
   topics: RealtimeTopic[];
+  /** When the request arrived (before the slot and topics were read): a stream without lastEventId replays from a while before it. */
+  requestedAt: Date;
   slot: StreamSlot;
   /** Frees the slot; safe to call twice (the stream's end and the request's abort both do). */
   release: () => void;
@@ -26,6 +28,7 @@ export interface PreparedStream {
  * can answer with a status): the realtime deps, a free slot, the caller's topics.
  */
 export async function prepareUserStream(ctx: StreamCtx): Promise<PreparedStream> {
+  const requestedAt = ctx.svc.now();
   const rt = ctx.realtime;
   if (!rt) throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "Live updates are not available on this server" });
   const slot = await rt.slots.take(ctx.actor.userId);
@@ -36,7 +39,7 @@ export async function prepareUserStream(ctx: StreamCtx): Promise<PreparedStream>
     void slot.release().catch((err: unknown) => ctx.logger.warn({ err }, "stream slot not released"));
   };
   try {
-    return { topics: await topicsFor(ctx.svc, ctx.actor), slot, release };
+    return { topics: await topicsFor(ctx.svc, ctx.actor), requestedAt, slot, release };
   } catch (err) {
     release();
     throw err;
@@ -79,7 +82,7 @@ export async function* runUserStream(ctx: StreamCtx, prepared: PreparedStream, l
   });
   const timer = setInterval(() => check(false), SESSION_RECHECK_MS);
   try {
-    yield* rt.hub.openEventStream({ topics: prepared.topics, lastEventId, signal: signal ? AbortSignal.any([signal, ended.signal]) : ended.signal, onSubscribed });
+    yield* rt.hub.openEventStream({ topics: prepared.topics, lastEventId, requestedAt: prepared.requestedAt, signal: signal ? AbortSignal.any([signal, ended.signal]) : ended.signal, onSubscribed });
   } finally {
     clearInterval(timer);
     leaveAuth();

@@ -6,3 +6,4 @@ export { createChannelHub, type ChannelHub, type ChannelListener } from "./realt
 export { createRealtimeHub, type OpenEventStreamOptions, type RealtimeHub } from "./realtime-stream.service.js";
 export { topicsFor } from "./realtime-topics.service.js";
 export { createStreamSlots, STREAM_SLOT_TTL_MS, type StreamSlot, type StreamSlots } from "./realtime-slots.service.js";
+export { OPEN_REPLAY_MAX, readOpenReplay } from "./realtime-open-replay.service.js";

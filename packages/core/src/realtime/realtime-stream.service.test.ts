@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { once } from "node:events";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger, loadConfig } from "@atrium/config";
 import { testInfraUrls, testRedisPrefix } from "@atrium/db/testing";
 import { ServiceError } from "../shared/errors.js";
-import { createRedisRealtimePublisher, realtimeKey, type RealtimePublisher } from "./index.js";
+import { createRedisRealtimePublisher, OPEN_REPLAY_MAX, realtimeKey, type RealtimePublisher } from "./index.js";
 import { accountTopic, userTopic, type RealtimeTopic, type TRealtimeEnvelope, type TRealtimeEvent } from "./realtime.schema.js";
 import { createRealtimeHub, type RealtimeHub } from "./realtime-stream.service.js";
 
@@ -13,17 +14,23 @@ const logger = createLogger(loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" }
 let redis: Redis;
 let subscriber: Redis;
 let hub: RealtimeHub;
+/** The same, with the open replay on (the window api processes use by default). */
+let replayHub: RealtimeHub;
 let pub: RealtimePublisher;
+const REPLAY_SECONDS = 10;
 
 beforeAll(() => {
   const { redisUrl } = testInfraUrls();
   redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   subscriber = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: null });
-  hub = createRealtimeHub({ redis, subscriber, prefix, logger });
+  // Off here: these tests count what they publish after opening a stream.
+  hub = createRealtimeHub({ redis, subscriber, prefix, logger, openReplaySeconds: 0 });
+  replayHub = createRealtimeHub({ redis, subscriber: new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: null }), prefix, logger, openReplaySeconds: REPLAY_SECONDS });
   pub = createRedisRealtimePublisher(redis, prefix);
 });
 afterAll(async () => {
   await hub.close();
+  await replayHub.close();
   await redis.quit();
 });
 
@@ -31,13 +38,13 @@ const balance = (): TRealtimeEvent => ({ type: "balance.changed", accountId: ran
 const topics = (): [RealtimeTopic, RealtimeTopic] => [userTopic(randomUUID()), accountTopic(randomUUID())];
 
 /** Reads a stream in the background; `take(n)` waits for n envelopes (bounded, so a missing one fails instead of hanging). */
-function reader(opts: Parameters<RealtimeHub["openEventStream"]>[0]) {
+function reader(opts: Parameters<RealtimeHub["openEventStream"]>[0], target: RealtimeHub = hub) {
   const ac = new AbortController();
   const got: TRealtimeEnvelope[] = [];
   let failed: unknown = null;
-  const it = hub.openEventStream({ ...opts, signal: ac.signal })[Symbol.asyncIterator]();
+  const it = target.openEventStream({ ...opts, signal: ac.signal })[Symbol.asyncIterator]();
   // The first next() runs the generator up to its SUBSCRIBE; `ready` resolves once the hub has confirmed it.
-  const listeners = hub.stats().listeners;
+  const listeners = target.stats().listeners;
   const loop = (async () => {
     for (;;) {
       const r = await it.next();
@@ -47,7 +54,7 @@ function reader(opts: Parameters<RealtimeHub["openEventStream"]>[0]) {
   })().catch((e: unknown) => (failed = e));
   // Listening = in the hub's fan-out and the channel subscribed in Redis.
   const ready = async () => {
-    await until(() => failed !== null || hub.stats().listeners > listeners);
+    await until(() => failed !== null || target.stats().listeners > listeners);
     for (const t of opts.topics) await untilAsync(async () => failed !== null || (await numsub(t)) > 0);
   };
   return {
@@ -176,5 +183,97 @@ describe("the realtime hub", () => {
     await s.take(2);
     await s.stop();
     expect(s.got).toHaveLength(2);
+  });
+});
+
+describe("a stream opened without lastEventId (the open replay)", () => {
+  /** Ends a stream once a last live event has reached it: nothing published before can still be on its way. */
+  async function finish(s: ReturnType<typeof reader>, topic: RealtimeTopic) {
+    await s.ready();
+    const marker: TRealtimeEvent = { type: "notification.read" };
+    await pub.publish([topic], marker);
+    await until(() => s.got.some((e) => e.event.type === "notification.read") || s.failed() !== null);
+    await s.stop();
+    return s.got.map((e) => e.event);
+  }
+
+  it("delivers what was published between the request's arrival and the subscription, and what is published while it subscribes, once each", async () => {
+    const [user, account] = topics();
+    const requestedAt = new Date();
+    // The page's reads and the stream's slot/topics lookup happen here; the event that lands meanwhile was lost before.
+    const early = balance();
+    await pub.publish([user, account], early);
+    let during: TRealtimeEvent | null = null;
+    const s = reader(
+      {
+        topics: [user, account],
+        requestedAt,
+        // Subscribed but the backlog not read yet: this one is both live and in the backlog.
+        onSubscribed: () => void pub.publish([account], (during = balance())),
+      },
+      replayHub,
+    );
+    const events = await finish(s, user);
+    expect(events).toEqual([early, during, { type: "notification.read" }]);
+    const ids = s.got.map((e) => Number(e.id));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+  });
+
+  it("replays nothing older than the window, and nothing when it is 0", async () => {
+    const [user] = topics();
+    const stale = createRedisRealtimePublisher(redis, prefix, () => new Date(Date.now() - (REPLAY_SECONDS + 5) * 1000));
+    await stale.publish([user], balance());
+    const recent = balance();
+    await pub.publish([user], recent);
+    expect(await finish(reader({ topics: [user], requestedAt: new Date() }, replayHub), user)).toEqual([recent, { type: "notification.read" }]);
+    const off = createRealtimeHub({ redis, subscriber: new Redis(testInfraUrls().redisUrl, { lazyConnect: true, maxRetriesPerRequest: null }), prefix, logger, openReplaySeconds: 0 });
+    try {
+      expect(await finish(reader({ topics: [user], requestedAt: new Date() }, off), user)).toEqual([{ type: "notification.read" }]);
+    } finally {
+      await off.close();
+    }
+  });
+
+  it(`replays up to ${OPEN_REPLAY_MAX} events (one per id over all topics), and past that sends one resync instead`, async () => {
+    const [user, account] = topics();
+    const requestedAt = new Date();
+    for (let i = 0; i < OPEN_REPLAY_MAX; i++) await pub.publish([user, account], balance());
+    const full = await finish(reader({ topics: [user, account], requestedAt }, replayHub), user);
+    expect(full.filter((e) => e.type === "balance.changed")).toHaveLength(OPEN_REPLAY_MAX);
+    await pub.publish([account], balance());
+    // The marker above went to `user` too: the window now holds OPEN_REPLAY_MAX + 2 events.
+    const over = await finish(reader({ topics: [user, account], requestedAt }, replayHub), user);
+    expect(over.map((e) => e.type)).toEqual(["resync", "notification.read"]);
+  });
+
+  it("never replays an event of a topic the stream doesn't listen to (another tenant's account, another user)", async () => {
+    const [mine, myAccount] = topics();
+    const [theirs, theirAccount] = topics();
+    const own = balance();
+    await pub.publish([theirAccount], balance());
+    await pub.publish([theirs], { type: "notification.created", notificationId: randomUUID(), kind: "test" });
+    await pub.publish([myAccount, theirAccount], own);
+    expect(await finish(reader({ topics: [mine, myAccount], requestedAt: new Date() }, replayHub), mine)).toEqual([own, { type: "notification.read" }]);
+  });
+
+  it("after a dropped subscription catches up from what it had when it opened, not from the topics' whole backlog", async () => {
+    const [user] = topics();
+    const own = new Redis(testInfraUrls().redisUrl, { lazyConnect: true, maxRetriesPerRequest: null });
+    const dropping = createRealtimeHub({ redis, subscriber: own, prefix, logger, openReplaySeconds: REPLAY_SECONDS });
+    try {
+      await createRedisRealtimePublisher(redis, prefix, () => new Date(Date.now() - 3600_000)).publish([user], balance());
+      const s = reader({ topics: [user], requestedAt: new Date() }, dropping);
+      await s.ready();
+      // Down while this one is published: only the catch-up after the reconnect can bring it.
+      const down = once(own, "end");
+      own.disconnect();
+      await down;
+      const missed = balance();
+      await pub.publish([user], missed);
+      await own.connect();
+      expect(await finish(s, user)).toEqual([missed, { type: "notification.read" }]);
+    } finally {
+      await dropping.close();
+    }
   });
 });

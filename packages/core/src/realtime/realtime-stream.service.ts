@@ -5,11 +5,17 @@ import { createChannelHub, type ChannelHub } from "./realtime-hub.service.js";
 import { REALTIME_BACKLOG, realtimeKey, realtimeSeqKey } from "./realtime-redis.service.js";
 import type { RealtimeTopic, TRealtimeEnvelope, TRealtimeEvent } from "./realtime.schema.js";
 import { ZRealtimeEventId } from "./realtime-stream.schema.js";
+import { decodeEnvelope as decode, readOpenReplay, seqOf } from "./realtime-open-replay.service.js";
 
 export interface OpenEventStreamOptions {
   topics: readonly RealtimeTopic[];
-  /** Resume after this id (what the client last received); absent: live events only. */
+  /**
+   * Resume after this id (what the client last received). Absent: the events of the hub's
+   * `openReplaySeconds` before `requestedAt` first (see readOpenReplay), then live ones.
+   */
   lastEventId?: string | null;
+  /** When the client asked for the stream (the server's clock; default: now). */
+  requestedAt?: Date;
   /** Ends the stream (the client went away, its session ended). */
   signal?: AbortSignal;
   /** Called once every topic is subscribed: from then on nothing published is missed (REST sends its headers then). */
@@ -23,7 +29,9 @@ export interface RealtimeHub extends ChannelHub {
    * nothing published in between is lost (the live messages that arrive while
    * the backlog is read wait, and ids dedupe the overlap). An event published to
    * several of the topics arrives once. When the backlog no longer reaches back to
-   * `lastEventId` the first envelope is a `resync`.
+   * `lastEventId` the first envelope is a `resync`. Without `lastEventId` the
+   * same holds from `requestedAt` minus the open-replay window: the backlog's
+   * recent events first, or one `resync` when there are too many.
    */
   openEventStream(opts: OpenEventStreamOptions): AsyncIterable<TRealtimeEnvelope>;
   /** Streams open in this process. */
@@ -37,25 +45,15 @@ export interface RealtimeHubOptions {
   subscriber: Redis;
   prefix: string;
   logger: Logger;
+  /** A stream opened without lastEventId replays its topics' events of this many seconds before its request (REALTIME_OPEN_REPLAY_SECONDS); 0: none. */
+  openReplaySeconds: number;
   now?: () => Date;
 }
 
 /** Live events held for one slow consumer before it is switched to catching up from the backlog. */
 const MAX_BUFFERED = 2000;
 
-const seqOf = (id: string) => Number(id.split("-")[0]);
-
-/** A message or stream entry as the publisher's script wrote it: `{at, event}` under the global id. */
-function decode(id: number, body: string): TRealtimeEnvelope | null {
-  try {
-    const { at, event } = JSON.parse(body) as { at: string; event: TRealtimeEvent };
-    return { id: String(id), at, event };
-  } catch {
-    return null;
-  }
-}
-
-export function createRealtimeHub({ redis, subscriber, prefix, logger, now = () => new Date() }: RealtimeHubOptions): RealtimeHub {
+export function createRealtimeHub({ redis, subscriber, prefix, logger, openReplaySeconds, now = () => new Date() }: RealtimeHubOptions): RealtimeHub {
   const channels = createChannelHub({ subscriber, logger });
   const closing = new AbortController();
   let open = 0;
@@ -125,7 +123,7 @@ export function createRealtimeHub({ redis, subscriber, prefix, logger, now = () 
     return { resync: newestBefore < now().getTime() - REALTIME_BACKLOG.ttlSeconds * 1000, head };
   }
 
-  async function* openEventStream({ topics, lastEventId, signal, onSubscribed }: OpenEventStreamOptions): AsyncGenerator<TRealtimeEnvelope> {
+  async function* openEventStream({ topics, lastEventId, requestedAt, signal, onSubscribed }: OpenEventStreamOptions): AsyncGenerator<TRealtimeEnvelope> {
     if (lastEventId != null && !ZRealtimeEventId.safeParse(lastEventId).success) {
       throw new ServiceError("BAD_REQUEST", "lastEventId is not an event id", { lastEventId: ["Must be the id of an event this stream sent (digits)"] });
     }
@@ -176,6 +174,18 @@ export function createRealtimeHub({ redis, subscriber, prefix, logger, now = () 
             yield env;
           }
         }
+      } else if (openReplaySeconds > 0) {
+        const since = (requestedAt ?? now()).getTime() - openReplaySeconds * 1000;
+        const replay = await readOpenReplay(redis, prefix, unique, since);
+        if (replay.resync) yield { id: String(replay.newest), at: now().toISOString(), event: { type: "resync" } };
+        else {
+          for (const env of replay.events) {
+            if (done.aborted) return;
+            yield env;
+          }
+        }
+        // Everything up to the newest id read is replayed or older than the window: live copies and a later gap's read start after it.
+        last = replay.newest;
       }
       while (!done.aborted) {
         if (gap) {
