@@ -1,14 +1,16 @@
 import type { Page, Request } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createClient, grantCredit, homeAccountOf } from "@atrium/testing/e2e";
+import { createClient, grantCredit, homeAccountOf, jobStatusOf } from "@atrium/testing/e2e";
 import { e2eSuite } from "./harness.js";
 
 // Live views without polling. The per-user request budget (RATE_LIMIT_AUTH_PER_HOUR; its window is an hour
 // and not configurable, so the budget is what's small) covers signing in twice, opening the pages and the
 // refetches the two jobs' changes cause (30 was too few for that, measured); the polling SPA spent more than
 // the rest again on these pages: queues every 3 s, jobs every 2–10 s, balance every 15 s, a job page every 1 s.
-// Jobs are started through the API (SDK, bearer token, the same user) as an integrator would.
-const BUDGET = 45;
+// Jobs are started through the API (SDK, bearer token, the same user) as an integrator would. A third sign-in and
+// job page (the opening-gap step), and the refetches the stream's open replay causes on each page load (the events
+// of the 10 s before it: 2–3 refetches a load, measured), take it to 75.
+const BUDGET = 75;
 const suite = e2eSuite({ worker: true, dataDir: true, env: { ALLOW_NOOP_JOBS: "true", RATE_LIMIT_AUTH_PER_HOUR: String(BUDGET) } });
 let api: ReturnType<typeof createClient>;
 
@@ -95,6 +97,34 @@ describe("live views over the realtime stream", () => {
     // events now leave in one batched write, so they can land between the two).
     expect(traffic.calls.filter((p) => p.includes("jobs.events")).length).toBeLessThanOrEqual(2);
     expect(traffic.refused).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it("a job that ends after its page's reads but before the page's stream is open still turns to success without a reload", async () => {
+    const page = await suite.adminPage();
+    // The page's new stream is held back until the job has ended: what it published meanwhile reaches the page
+    // only if the stream replays it on opening (before, the page stayed "running" until some later event).
+    let streamAsked = false;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/events\.stream/, async (route) => {
+      streamAsked = true;
+      await held;
+      await route.continue();
+    });
+    const job = await api.jobs.create.mutate({ type: "noop", input: { steps: 4, stepMs: 750 } });
+    let loads = 0;
+    page.on("load", () => loads++);
+    await page.goto(suite.url(`/jobs/${job.id}`));
+    await page.getByTestId("job-timeline").waitFor();
+    await page.locator("[data-testid=job-status]").first().waitFor();
+    await expect.poll(() => streamAsked).toBe(true);
+    loads = 0;
+    await expect.poll(() => jobStatusOf(suite.stack(), job.id), { timeout: 30_000 }).toBe("success");
+    release();
+    await page.locator("[data-testid=job-status][data-status=success]").first().waitFor({ timeout: 15_000 });
+    await page.locator("[data-testid=timeline-event][data-type='job.succeeded']").waitFor();
+    expect(loads).toBe(0);
     await page.context().close();
   }, 60_000);
 });

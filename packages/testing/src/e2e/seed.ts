@@ -98,6 +98,12 @@ export async function addFinishedJob(stack: Seeded, job: typeof schema.jobs.$inf
   return row;
 }
 
+/** A job's status as the database has it: a story waiting for a job's end spends nothing from a rate-limited user's budget. */
+export async function jobStatusOf(stack: Seeded, jobId: string): Promise<string | undefined> {
+  const [row] = await stack.db.select({ status: schema.jobs.status }).from(schema.jobs).where(eq(schema.jobs.id, jobId));
+  return row?.status;
+}
+
 const COUNTED = {
   inviteKeys: schema.inviteKeys,
   apiKeys: schema.apiKeys,
