@@ -3,7 +3,7 @@ import type { Logger } from "@atrium/config";
 import { ServiceError } from "../shared/errors.js";
 import { createChannelHub, type ChannelHub } from "./realtime-hub.service.js";
 import { REALTIME_BACKLOG, realtimeKey, realtimeSeqKey } from "./realtime-redis.service.js";
-import type { RealtimeTopic, TRealtimeEnvelope, TRealtimeEvent } from "./realtime.schema.js";
+import type { RealtimeTopic, TRealtimeEnvelope } from "./realtime.schema.js";
 import { ZRealtimeEventId } from "./realtime-stream.schema.js";
 import { decodeEnvelope as decode, readOpenReplay, seqOf } from "./realtime-open-replay.service.js";
 
