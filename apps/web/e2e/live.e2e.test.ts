@@ -1,16 +1,17 @@
 import type { Page, Request } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createClient, grantCredit, homeAccountOf, jobStatusOf } from "@atrium/testing/e2e";
+import { createClient, existingUser, grantCredit, homeAccountOf, jobStatusOf, joinAccount, userNamed } from "@atrium/testing/e2e";
 import { e2eSuite } from "./harness.js";
 
 // Live views without polling. The per-user request budget (RATE_LIMIT_AUTH_PER_HOUR; its window is an hour
 // and not configurable, so the budget is what's small) covers signing in twice, opening the pages and the
 // refetches the two jobs' changes cause (30 was too few for that, measured); the polling SPA spent more than
 // the rest again on these pages: queues every 3 s, jobs every 2–10 s, balance every 15 s, a job page every 1 s.
-// Jobs are started through the API (SDK, bearer token, the same user) as an integrator would. A third sign-in and
-// job page (the opening-gap step), and the refetches the stream's open replay causes on each page load (the events
-// of the 10 s before it: 2–3 refetches a load, measured), take it to 75.
-const BUDGET = 75;
+// Jobs are started through the API (SDK, bearer token, the same user) as an integrator would. The refetches the
+// stream's open replay causes on each page load (the events of the 10 s before it) took the first two tests to
+// 51–55 calls (measured, counted per procedure as the limit counts them), hence 70; the opening-gap step watches
+// as a member of the same account, on a budget of its own.
+const BUDGET = 70;
 const suite = e2eSuite({ worker: true, dataDir: true, env: { ALLOW_NOOP_JOBS: "true", RATE_LIMIT_AUTH_PER_HOUR: String(BUDGET) } });
 let api: ReturnType<typeof createClient>;
 
@@ -95,13 +96,18 @@ describe("live views over the realtime stream", () => {
     // The steps arrived on the stream: the timeline was asked for again at most twice, never per step (6 steps of
     // 700 ms): the catch-up at the end, and once when the page's first read raced the stream's opening (a start's
     // events now leave in one batched write, so they can land between the two).
-    expect(traffic.calls.filter((p) => p.includes("jobs.events")).length).toBeLessThanOrEqual(2);
+    // Counted per procedure, as the rate limit counts them: a batch may carry several.
+    expect(traffic.calls.flatMap((p) => p.split(",")).filter((p) => p.includes("jobs.events")).length).toBeLessThanOrEqual(2);
     expect(traffic.refused).toEqual([]);
     await page.context().close();
   }, 60_000);
 
   it("a job that ends after its page's reads but before the page's stream is open still turns to success without a reload", async () => {
-    const page = await suite.adminPage();
+    await existingUser(suite.stack(), { username: "gapwatcher", password: "gapwatcher-pw-1", verified: true });
+    await joinAccount(suite.stack(), { accountId: await homeAccountOf(suite.stack(), "admin"), userId: (await userNamed(suite.stack(), "gapwatcher")).id });
+    const page = await suite.newPage();
+    await suite.signIn(page, "gapwatcher", "gapwatcher-pw-1");
+    await page.getByRole("heading", { name: /^Welcome/ }).waitFor();
     // The page's new stream is held back until the job has ended: what it published meanwhile reaches the page
     // only if the stream replays it on opening (before, the page stayed "running" until some later event).
     let streamAsked = false;

@@ -1,10 +1,13 @@
 import { useThrottledCallback } from "@mantine/hooks";
-import { useQueryClient, type InvalidateQueryFilters, type QueryClient, type QueryKey } from "@tanstack/react-query";
+import { useQueryClient, type InvalidateQueryFilters, type Query, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import type { TRealtimeEvent, TRealtimeEventType } from "@atrium/sdk";
 import { useRealtimeEvent } from "./realtime";
 
 /** A burst (a hundred jobs finishing at once) is one refetch now and one at the end of the window, not a hundred. */
 const DEFAULT_THROTTLE_MS = 500;
+
+/** Queries whose first fetch already has a fetch after it coming (see refetchAfterEvent). */
+const queued = new WeakSet<Query>();
 
 /**
  * Refetches the queries `filters` match because an event said they changed. TanStack answers a
@@ -15,8 +18,14 @@ const DEFAULT_THROTTLE_MS = 500;
  * landed; it is not restarted, so a stream of events can't keep a slow first fetch from ever landing.
  */
 export async function refetchAfterEvent(queryClient: QueryClient, filters: InvalidateQueryFilters): Promise<void> {
-  const racing = queryClient.getQueryCache().findAll(filters).filter((q) => q.isActive() && q.state.data === undefined && q.state.fetchStatus === "fetching");
-  await queryClient.invalidateQueries(filters);
+  // A burst during one first fetch (a new stream's replay of the seconds before it) needs one fetch after it, not one per event.
+  const racing = queryClient.getQueryCache().findAll(filters).filter((q) => q.isActive() && q.state.data === undefined && q.state.fetchStatus === "fetching" && !queued.has(q));
+  for (const q of racing) queued.add(q);
+  try {
+    await queryClient.invalidateQueries(filters);
+  } finally {
+    for (const q of racing) queued.delete(q);
+  }
   if (racing.length) await queryClient.invalidateQueries({ predicate: (q) => racing.includes(q) });
 }
 
