@@ -42,6 +42,7 @@ const extracted = (id: string) =>
   );
 
 const PDF = "application/pdf";
+// eslint-disable-next-line no-control-regex -- the control characters are what is looked for
 const HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 describe("hostile résumés through the worker", () => {
