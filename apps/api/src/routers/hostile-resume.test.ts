@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractUploadedDocument } from "@atrium/core";
-import { docxBomb, encryptedPdf, imageOnlyPdf, manyPagesPdf, nestedPdf, textPdf } from "@atrium/core/testing";
+import { docxBomb, encryptedPdf, flateBombPdf, imageOnlyPdf, manyPagesPdf, nestedPdf, textPdf } from "@atrium/core/testing";
 import { startTestApi, type TestApi } from "../testing.js";
 import { candidate, employer, posting } from "./application.test-helpers.js";
 import { fixture, upload } from "./document.test-helpers.js";
@@ -17,7 +17,7 @@ let ann: Awaited<ReturnType<typeof candidate>>;
 let jobId: string;
 
 beforeAll(async () => {
-  api = await startTestApi({ RATE_LIMIT_ENABLED: "false", MAX_UPLOAD_MB: "0.5", DOCUMENT_TASK_TIMEOUT_MS: "20000" });
+  api = await startTestApi({ RATE_LIMIT_ENABLED: "false", MAX_UPLOAD_MB: "0.5", DOCUMENT_TASK_TIMEOUT_MS: "10000" });
   const a = await employer(api, "hr");
   ann = await candidate(api, "hr-ann");
   jobId = (await posting(api, a.account.id, "Hostile Engineer")).id;
@@ -82,6 +82,11 @@ describe("hostile résumés accepted, then ending as a readable failure that app
 
   it("a PDF with a huge page count", async () => {
     await unreadable("cv.pdf", manyPagesPdf(2001), /^Document too large or complex to read: it has 2001 pages \(at most 2000\)/);
+  }, 60_000);
+
+  it("a PDF bomb (≈150 KB whose content stream inflates to 50 MB of text operators), stopped by the sandbox's limits", async () => {
+    // Whichever limit trips first (the deadline or the heap), it ends the same way.
+    await unreadable("cv.pdf", flateBombPdf(50), /^Document too large or complex to read: /);
   }, 60_000);
 
   it("a PDF with deeply nested objects", async () => {

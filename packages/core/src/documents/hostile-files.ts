@@ -1,3 +1,4 @@
+import { deflateSync } from "node:zlib";
 import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
 
 // Hostile documents for tests (exported through @atrium/core/testing): real, hand-built PDFs
@@ -66,6 +67,21 @@ export function nestedPdf(depth: number): Buffer {
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
     `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /Deep ${nested} >> >>`,
     stream(`BT /F1 12 Tf 72 720 Td (Deep) Tj ET`),
+    FONT,
+  ]);
+}
+
+/** A PDF bomb: one page whose compressed content stream inflates to `inflatedMb` MB of text operators (≈3 KB per MB). */
+export function flateBombPdf(inflatedMb: number): Buffer {
+  const line = Buffer.from("BT /F1 12 Tf 72 720 Td (Jane Doe engineer TypeScript) Tj ET\n");
+  const raw = Buffer.alloc(inflatedMb * 1024 * 1024);
+  for (let at = 0; at + line.length <= raw.length; at += line.length) line.copy(raw, at);
+  const packed = deflateSync(raw, { level: 9 });
+  return buildPdf([
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${packed.length} /Filter /FlateDecode >>\nstream\n${packed.toString("latin1")}\nendstream`,
     FONT,
   ]);
 }
