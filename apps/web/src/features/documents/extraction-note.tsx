@@ -7,6 +7,9 @@ interface PickedDocument {
   extractionError: string | null;
 }
 
+/** An extraction's reason as a sentence (the api's messages end without a full stop). */
+export const asSentence = (message: string) => message.replace(/([^.!?])\s*$/, "$1.");
+
 /** A picker's option label: the name, and whether its text is read yet or couldn't be read. */
 export const resumeLabel = (d: PickedDocument) => (d.extractionStatus === "done" ? d.filename : `${d.filename} (${d.extractionStatus === "pending" ? "being read…" : "unreadable"})`);
 
@@ -26,7 +29,7 @@ export function ExtractionNote({ doc }: { doc: PickedDocument | undefined }) {
   }
   return (
     <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title={`Couldn't read ${doc.filename}`} role="alert" data-testid="resume-unreadable">
-      {doc.extractionError ?? "Its text could not be read."}
+      {doc.extractionError ? asSentence(doc.extractionError) : "Its text could not be read."}
     </Alert>
   );
 }
