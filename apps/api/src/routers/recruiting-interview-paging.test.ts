@@ -25,8 +25,10 @@ let api: TestApi;
 let manager: TestUser;
 let candidate: Awaited<ReturnType<typeof newCandidate>>;
 let applicationId: string;
-/** Tenant A's interviews of the candidate, every one with the manager on the panel. */
+/** Tenant A's interviews of the candidate's application, every one with the manager on the panel. */
 const ours: Seeded[] = [];
+/** Of the candidate's second application at A. */
+const second: Seeded[] = [];
 /** Tenant B's, including one whose panel names A's manager (who is no member of B). */
 const foreign: string[] = [];
 
@@ -54,6 +56,9 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) ours.push(await seed(a.account.id, applicationId, manager.user.id, shared, i === 0 ? "confirmed" : "scheduled"));
   for (let i = 0; i < 5; i++) ours.push(await seed(a.account.id, applicationId, manager.user.id, new Date(now - (i + 1) * DAY), "completed"));
   for (let i = 0; i < 4; i++) ours.push(await seed(a.account.id, applicationId, manager.user.id, new Date(now + (i + 2) * DAY), "cancelled"));
+
+  const secondApplication = await seedApplication(api, { accountId: a.account.id, postingId: await seedPosting(api, a.account.id, "Second Role"), candidate, status: "interview" });
+  second.push(await seed(a.account.id, secondApplication, manager.user.id, new Date(now + 3 * DAY)), await seed(a.account.id, secondApplication, manager.user.id, new Date(now - 3 * DAY), "completed"));
 
   // Tenant B: another candidate's interviews, one of them naming A's manager on its panel by a bad row.
   const other = await newCandidate(api, "pg-other");
@@ -88,7 +93,7 @@ describe.each<Transport>(["rest", "trpc"])("interview lists page over %s", (tran
 
   it("walks My interviews: every upcoming interview of the manager's tenant once, soonest first, none of tenant B's", async () => {
     const seen = await walk(routes.mine, manager, {});
-    expect(seen).toEqual(ids(ours.filter(upcoming).sort(byStart)));
+    expect(seen).toEqual(ids([...ours, ...second].filter(upcoming).sort(byStart)));
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.filter((id) => foreign.includes(id))).toEqual([]);
   });
@@ -97,11 +102,18 @@ describe.each<Transport>(["rest", "trpc"])("interview lists page over %s", (tran
     const next = await walk(routes.candidate, candidate, { when: "upcoming" });
     const past = await walk(routes.candidate, candidate, { when: "past" });
     const all = await walk(routes.candidate, candidate, {});
-    expect(next).toEqual(ids(ours.filter(upcoming).sort(byStart)));
-    expect(past).toEqual(ids(ours.filter((i) => !upcoming(i)).sort(byStart).reverse()));
-    expect(all).toEqual(ids([...ours].sort(byStart)));
+    const theirs = [...ours, ...second];
+    expect(next).toEqual(ids(theirs.filter(upcoming).sort(byStart)));
+    expect(past).toEqual(ids(theirs.filter((i) => !upcoming(i)).sort(byStart).reverse()));
+    expect(all).toEqual(ids([...theirs].sort(byStart)));
     expect(new Set([...next, ...past])).toEqual(new Set(all));
     expect(all.filter((id) => foreign.includes(id))).toEqual([]);
+  });
+
+  it("walks one application's interviews for its candidate (the application page), and none of another candidate's", async () => {
+    expect(await walk(routes.candidate, candidate, { applicationId })).toEqual(ids([...ours].sort(byStart)));
+    const stranger = await newCandidate(api, `pg-stranger-${transport}`);
+    expect(await walk(routes.candidate, stranger, { applicationId })).toEqual([]);
   });
 
   it("walks an application's interviews for the employer, soonest first", async () => {
@@ -114,6 +126,7 @@ describe.each<Transport>(["rest", "trpc"])("interview lists page over %s", (tran
       [routes.mine, manager, {}],
       [routes.candidate, candidate, {}],
       [routes.candidate, candidate, { when: "past" }],
+      [routes.candidate, candidate, { applicationId }],
       [routes.list, manager, { applicationId }],
     ];
     for (const [route, u, input] of asks) {
@@ -125,6 +138,9 @@ describe.each<Transport>(["rest", "trpc"])("interview lists page over %s", (tran
     }
     // One list's cursor is no cursor of another: the manager's own interview is not the candidate's list.
     const [someone] = ours;
+    const [elsewhere] = second;
+    const otherApplication = await call(api.url, transport, routes.candidate, { applicationId, cursor: elsewhere?.id }, bearer(candidate.token));
+    expect(otherApplication.status).toBe(400);
     const stranger = await call(api.url, transport, routes.candidate, { cursor: someone?.id }, bearer(manager.token));
     expect(stranger.status).toBe(400);
   });

@@ -80,8 +80,9 @@ export const findByApplication = (db: DbOrTx, applicationId: string, page: Inter
  * A candidate's interviews across employers: upcoming ones soonest first, past ones newest first
  * (the history's latest is what a candidate looks for), or all of them soonest first.
  */
-export function findForCandidate(db: DbOrTx, userId: string, when: "upcoming" | "past" | undefined, now: Date, page: InterviewPageQuery) {
-  const scope = eq(applications.candidateUserId, userId);
+export function findForCandidate(db: DbOrTx, q: { userId: string; applicationId?: string; when?: "upcoming" | "past"; now: Date }, page: InterviewPageQuery) {
+  const { when, now } = q;
+  const scope = and(eq(applications.candidateUserId, q.userId), q.applicationId ? eq(interviews.applicationId, q.applicationId) : undefined);
   if (when === "upcoming") return pageOfDetails(db, scope, upcomingAt(now), page);
   if (when === "past") return pageOfDetails(db, scope, pastAt(now), page, "desc");
   return pageOfDetails(db, scope, undefined, page);

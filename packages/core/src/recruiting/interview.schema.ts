@@ -82,6 +82,7 @@ export type TInterviewWhen = (typeof INTERVIEW_WHEN)[number];
  */
 export const ZCandidateInterviewsInput = z.strictObject({
   ...page,
+  applicationId: applicationId.optional().describe("Only the interviews of this application of yours (its page)"),
   when: z
     .enum(INTERVIEW_WHEN, { error: "when is upcoming or past" })
     .optional()

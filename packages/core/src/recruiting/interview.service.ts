@@ -188,14 +188,12 @@ async function pageOf<T>(rows: Detail[] | undefined, limit: number, toViews: (db
   return { items: await toViews(db, page), nextCursor: rows.length > limit && last ? last.interview.id : null };
 }
 
-const pageQuery = (input: { limit: number; cursor?: string | undefined }) => ({ limit: input.limit, ...(input.cursor ? { cursor: input.cursor } : {}) });
-
 /** An application's interviews, soonest first, a page at a time, for the employer. */
 export async function listForApplication(ctx: ServiceContext, actor: TenantActor, input: TApplicationInterviewListInput): Promise<TInterviewList> {
   const application = await repo.findApplication(ctx.db, input.applicationId);
   if (!application) throw notFound("Application");
   authorize(actor, "recruiting.read", { accountId: application.accountId }, "Application");
-  return pageOf(await repo.findByApplication(ctx.db, application.id, pageQuery(input)), input.limit, employerViews, ctx.db);
+  return pageOf(await repo.findByApplication(ctx.db, application.id, input), input.limit, employerViews, ctx.db);
 }
 
 /** Who may be put on an interview of this application: the employer's admins and recruiting roles. */
@@ -213,16 +211,16 @@ export async function listInterviewerOptions(ctx: ServiceContext, actor: TenantA
 export async function listMyUpcoming(ctx: ServiceContext, actor: TenantActor, input: TMyInterviewsInput): Promise<TInterviewList> {
   const readable = (accountId: string) => can({ ...actor, isStaff: false }, "recruiting.read", { accountId });
   const accountIds = input.accountId ? [resolveAccount({ ...actor, isStaff: false }, input.accountId, "recruiting.read")] : Object.keys(actor.accountRoles).filter(readable);
-  const rows = await repo.findUpcomingForInterviewer(ctx.db, actor.userId, accountIds, ctx.now(), pageQuery(input));
+  const rows = await repo.findUpcomingForInterviewer(ctx.db, actor.userId, accountIds, ctx.now(), input);
   return pageOf(rows, input.limit, employerViews, ctx.db);
 }
 
 /**
  * The caller's own interviews as a candidate (upcoming soonest first, past newest first, or all soonest first),
- * a page at a time; rights come from the application, not a membership.
+ * of every application or of one, a page at a time; rights come from the application, not a membership.
  */
 export async function listAsCandidate(ctx: ServiceContext, actor: TenantActor, input: TCandidateInterviewsInput): Promise<TCandidateInterviewList> {
-  const rows = await repo.findForCandidate(ctx.db, actor.userId, input.when, ctx.now(), pageQuery(input));
+  const rows = await repo.findForCandidate(ctx.db, { userId: actor.userId, now: ctx.now(), applicationId: input.applicationId, when: input.when }, input);
   return pageOf(rows, input.limit, candidateViews, ctx.db);
 }
 
