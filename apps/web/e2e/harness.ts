@@ -115,7 +115,7 @@ export async function chooseOption(page: Page, combobox: Locator, name: string |
         await combobox.click();
         return option.isVisible();
       },
-      { timeout: 15_000, intervals: [250, 500, 1000] },
+      { timeout: 15_000, interval: 500 },
     )
     .toBe(true);
   await option.click();
