@@ -60,14 +60,18 @@ export function InterviewListPage<T extends { id: string }>({ title, description
       >
         {(lists) => (
           <Stack gap="sm">
-            {lists.next.map(card)}
+            <Stack gap="sm" data-testid="upcoming-interviews">
+              {lists.next.map(card)}
+            </Stack>
             <MoreOf list={upcoming} label={past ? "Load more upcoming" : "Load more"} />
             {lists.past.length > 0 && (
               <Title order={3} size="h4" mt="md">
                 Past and cancelled
               </Title>
             )}
-            {lists.past.map(card)}
+            <Stack gap="sm" data-testid="past-interviews">
+              {lists.past.map(card)}
+            </Stack>
             {past && <MoreOf list={past} label="Load more past" />}
           </Stack>
         )}
