@@ -94,3 +94,31 @@ export async function createTestDatabase(pgAdminUrl: string, options: { empty?: 
 export function testRedisPrefix(): string {
   return `t${randomBytes(4).toString("hex")}`;
 }
+
+/** A statement as node-postgres was handed it: its text, and for a prepared one its name and values. */
+export interface RecordedQuery {
+  text: string;
+  name?: string;
+  values?: unknown[];
+}
+
+/**
+ * The statements this process sends to Postgres while `fn` runs, in order (for tests of round trips:
+ * "one statement", "BEGIN and COMMIT in one message"). Every client of every pool is seen.
+ */
+export async function recordQueries(fn: () => Promise<unknown>): Promise<RecordedQuery[]> {
+  const seen: RecordedQuery[] = [];
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const first = args[0] as string | { text?: unknown; name?: string; values?: unknown[] } | undefined;
+    if (typeof first === "string") seen.push({ text: first, ...(Array.isArray(args[1]) ? { values: args[1] as unknown[] } : {}) });
+    else if (first) seen.push({ text: String(first.text ?? ""), ...(first.name ? { name: first.name } : {}), ...(first.values ? { values: first.values } : {}) });
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  try {
+    await fn();
+  } finally {
+    pg.Client.prototype.query = query;
+  }
+  return seen;
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import pg from "pg";
+import { recordQueries } from "@atrium/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema, type Db } from "@atrium/db";
 import { ServiceError } from "../shared/errors.js";
@@ -163,27 +163,11 @@ describe("ledger rules", () => {
 });
 
 describe("the one-statement debit", () => {
-  /** The statements a call sends, as node-postgres receives them. */
-  async function sent(fn: () => Promise<unknown>): Promise<Array<{ name?: string; values?: unknown[] }>> {
-    const seen: Array<{ name?: string; values?: unknown[] }> = [];
-    const query = pg.Client.prototype.query;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      if (args[0] && typeof args[0] === "object") seen.push(args[0] as { name?: string; values?: unknown[] });
-      return (query as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof query;
-    try {
-      await fn();
-    } finally {
-      pg.Client.prototype.query = query;
-    }
-    return seen;
-  }
-
   it("is one prepared statement sending each value once, and answers with the entry exactly as stored", async () => {
     const { accountId } = await newAccount(env.ctx);
     await creditReserve(env.ctx.db, { accountId, amountCents: 1000, idempotencyKey: `c:${accountId}` });
     let result: Awaited<ReturnType<typeof debitReserve>> | undefined;
-    const statements = await sent(async () => {
+    const statements = await recordQueries(async () => {
       result = await debitReserve(env.ctx.db, { accountId, amountCents: 337, idempotencyKey: `d:${accountId}`, reason: "Run", actorId: null, related: { type: "job_run", id: "run-9" } });
     });
     expect(statements).toHaveLength(1);

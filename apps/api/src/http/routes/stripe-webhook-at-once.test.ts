@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import pg from "pg";
+import { recordQueries } from "@atrium/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureReserve, stripeBillingService } from "@atrium/core";
 import { schema } from "@atrium/db";
@@ -20,19 +20,8 @@ afterAll(async () => {
 
 /** The statements this process sends to Postgres while `fn` runs (the webhook touches only these tables). */
 async function statementsDuring(fn: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const query = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const text = typeof args[0] === "string" ? args[0] : String((args[0] as { text?: unknown })?.text ?? "");
-    if (/stripe_events|reserves|ledger_entries|accounts|^\s*(begin|commit|rollback)/i.test(text)) seen.push(text.trim().split("\n")[0] ?? "");
-    return (query as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof query;
-  try {
-    await fn();
-  } finally {
-    pg.Client.prototype.query = query;
-  }
-  return seen;
+  const touching = /stripe_events|reserves|ledger_entries|accounts|^\s*(begin|commit|rollback)/i;
+  return (await recordQueries(fn)).filter((q) => touching.test(q.text)).map((q) => q.text.trim().split("\n")[0] ?? "");
 }
 
 const storedEvent = async (id: string) => (await api.svc.db.select().from(schema.stripeEvents).where(eq(schema.stripeEvents.id, id)))[0];
