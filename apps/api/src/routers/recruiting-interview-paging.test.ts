@@ -155,3 +155,11 @@ describe.each<Transport>(["rest", "trpc"])("interview lists page over %s", (tran
     expect(Object.keys(back.error?.fieldErrors ?? {})).toEqual(["direction"]);
   });
 });
+
+it("documents the paging inputs as query parameters of the three lists in the OpenAPI document", async () => {
+  const doc = (await (await fetch(`${api.url}/api/openapi.json`)).json()) as { paths: Record<string, { get?: { parameters?: Array<{ name: string; in: string }> } }> };
+  const query = (path: string) => (doc.paths[path]?.get?.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name);
+  expect(query("/recruiting/interviews")).toEqual(expect.arrayContaining(["applicationId", "limit", "cursor"]));
+  expect(query("/recruiting/interviews/mine")).toEqual(expect.arrayContaining(["limit", "cursor", "accountId"]));
+  expect(query("/recruiting/interviews/candidate")).toEqual(expect.arrayContaining(["limit", "cursor", "when", "applicationId"]));
+});
