@@ -21,7 +21,7 @@ export type InterviewDetail = Awaited<ReturnType<typeof findDetails>>[number];
 
 type Order = "asc" | "desc";
 
-function findDetails(db: DbOrTx, where: SQL | undefined, limit = 200, order: Order = "asc") {
+function findDetails(db: DbOrTx, where: SQL | undefined, limit: number, order: Order = "asc") {
   const by = order === "asc" ? asc : desc;
   return db
     .select(detailColumns)
