@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addPastInterviews, createClient, existingUser, homeAccountOf, seedApplication, userNamed } from "@atrium/testing/e2e";
-import { e2eSuite } from "./harness.js";
+import { e2eSuite, shot } from "./harness.js";
 
 // The interview lists page: with more interviews than a page (25), "Load more" brings the rest, on the
 // candidate's page (upcoming and past each) and on My interviews; a change still refetches every page.
@@ -49,6 +49,8 @@ describe("interview lists page with Load more", () => {
     await expect.poll(() => cards.count(), { timeout: 15_000 }).toBe(UPCOMING + PAST);
     await expect.poll(() => page.getByRole("button", { name: "Load more past" }).count()).toBe(0);
     expect(await cards.nth(UPCOMING + PAST - 1).textContent()).toContain(`Past room ${PAST}`);
+    await page.getByRole("heading", { name: "Past and cancelled" }).scrollIntoViewIfNeeded();
+    await shot(page, "candidate-interviews-paged");
 
     // The employer cancels the last upcoming one: live, it leaves the upcoming list for the past one; every page stays.
     await admin.recruiting.interviews.cancel.mutate({ id: scheduled.at(-1) ?? "" });
@@ -73,5 +75,6 @@ describe("interview lists page with Load more", () => {
     await expect.poll(() => cards.count(), { timeout: 15_000 }).toBe(UPCOMING - 1);
     await expect.poll(() => page.getByRole("button", { name: "Load more" }).count()).toBe(0);
     expect(await cards.nth(UPCOMING - 2).textContent()).toContain(`Room ${UPCOMING - 1}`);
+    await shot(page, "my-interviews-paged");
   });
 });
