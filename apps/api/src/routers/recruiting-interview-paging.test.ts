@@ -110,10 +110,11 @@ describe.each<Transport>(["rest", "trpc"])("interview lists page over %s", (tran
     expect(all.filter((id) => foreign.includes(id))).toEqual([]);
   });
 
-  it("walks one application's interviews for its candidate (the application page), and none of another candidate's", async () => {
+  it("walks one application's interviews for its candidate (the application page); another candidate's application is a 404", async () => {
     expect(await walk(routes.candidate, candidate, { applicationId })).toEqual(ids([...ours].sort(byStart)));
+    // Someone else's application is unknown to them, as any id that isn't theirs.
     const stranger = await newCandidate(api, `pg-stranger-${transport}`);
-    expect(await walk(routes.candidate, stranger, { applicationId })).toEqual([]);
+    expect((await call(api.url, transport, routes.candidate, { applicationId }, bearer(stranger.token))).status).toBe(404);
   });
 
   it("walks an application's interviews for the employer, soonest first", async () => {

@@ -220,6 +220,11 @@ export async function listMyUpcoming(ctx: ServiceContext, actor: TenantActor, in
  * of every application or of one, a page at a time; rights come from the application, not a membership.
  */
 export async function listAsCandidate(ctx: ServiceContext, actor: TenantActor, input: TCandidateInterviewsInput): Promise<TCandidateInterviewList> {
+  if (input.applicationId) {
+    // Only one's own application narrows the list; anyone else's is unknown, like every foreign id.
+    const application = await repo.findApplication(ctx.db, input.applicationId);
+    if (application?.candidateUserId !== actor.userId) throw new ServiceError("NOT_FOUND", "Application not found", { applicationId: ["No such application of yours"] });
+  }
   const rows = await repo.findForCandidate(ctx.db, { userId: actor.userId, now: ctx.now(), applicationId: input.applicationId, when: input.when }, input);
   return pageOf(rows, input.limit, candidateViews, ctx.db);
 }
