@@ -17,7 +17,7 @@ let ann: Awaited<ReturnType<typeof candidate>>;
 let jobId: string;
 
 beforeAll(async () => {
-  api = await startTestApi({ RATE_LIMIT_ENABLED: "false", MAX_UPLOAD_MB: "0.5", DOCUMENT_TASK_TIMEOUT_MS: "10000" });
+  api = await startTestApi({ RATE_LIMIT_ENABLED: "false", MAX_UPLOAD_MB: "0.5", DOCUMENT_TASK_TIMEOUT_MS: "20000" });
   const a = await employer(api, "hr");
   ann = await candidate(api, "hr-ann");
   jobId = (await posting(api, a.account.id, "Hostile Engineer")).id;
@@ -84,10 +84,10 @@ describe("hostile résumés accepted, then ending as a readable failure that app
     await unreadable("cv.pdf", manyPagesPdf(2001), /^Document too large or complex to read: it has 2001 pages \(at most 2000\)/);
   }, 60_000);
 
-  it("a PDF bomb (≈150 KB whose content stream inflates to 50 MB of text operators), stopped by the sandbox's limits", async () => {
+  it("a PDF bomb (≈300 KB whose content stream inflates to 100 MB of text operators), stopped by the sandbox's limits", async () => {
     // Whichever limit trips first (the deadline or the heap), it ends the same way.
-    await unreadable("cv.pdf", flateBombPdf(50), /^Document too large or complex to read: /);
-  }, 60_000);
+    await unreadable("cv.pdf", flateBombPdf(100), /^Document too large or complex to read: /);
+  }, 90_000);
 
   it("a PDF with deeply nested objects", async () => {
     await unreadable("cv.pdf", nestedPdf(100_000), /^Document too large or complex to read: its objects nest too deeply/);
