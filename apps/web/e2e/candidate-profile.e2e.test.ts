@@ -56,4 +56,16 @@ describe("candidate profile from a résumé", () => {
     await expect.poll(() => page.getByLabel("Headline").inputValue()).toBe("Staff Backend Engineer");
     expect(await page.getByLabel("Email").inputValue()).toBe("nora@example.test");
   });
+
+  it("says why a scanned résumé (a PDF with no text) can't fill the profile, and doesn't offer to", async () => {
+    await page.getByRole("heading", { name: "Candidate profile" }).waitFor();
+    await page.getByTestId("dropzone").locator("input[type=file]").setInputFiles(`${FIXTURES}scanned-resume.pdf`);
+    await page.getByTestId("staged-file").waitFor();
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
+    // The upload is picked at once; the worker's extraction ends after it and the note follows live.
+    await page.getByTestId("resume-unreadable").waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId("resume-unreadable").innerText()).toContain("No text found in this PDF");
+    await expect.poll(() => page.getByRole("button", { name: "Fill from résumé" }).isDisabled()).toBe(true);
+    await shot(page, "candidate-profile-unreadable-resume");
+  });
 });

@@ -38,8 +38,8 @@ describe("worker process", () => {
     child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
     const exited = exitOf(child);
 
-    await waitFor(async () => (await listHeartbeats(env.redis, prefix)).length === 1, { timeoutMs: 20_000, what: `a heartbeat from the child; output:\n${output}` });
-    const ready = await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.status === 200, { what: `/readyz on ${port}; output:\n${output}` });
+    await waitFor(async () => (await listHeartbeats(env.redis, prefix)).length === 1, { timeoutMs: 20_000, what: () => `a heartbeat from the child; output:\n${output}` });
+    const ready = await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.status === 200, { what: () => `/readyz on ${port}; output:\n${output}` });
     expect(ready).toBe(true);
     expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain("atrium_queue_jobs");
 

@@ -45,16 +45,16 @@ export async function createTestWorkerEnv(overrides: Partial<Record<keyof Env, s
   };
 }
 
-/** Polls until `check` returns a truthy value, or fails after `timeoutMs`. */
+/** Polls until `check` returns a truthy value, or fails after `timeoutMs`; a `what` function is read then (say, a process's output so far). */
 export async function waitFor<T>(
   check: () => Promise<T> | T,
-  { timeoutMs = 10_000, intervalMs = 50, what = "condition" } = {},
+  { timeoutMs = 10_000, intervalMs = 50, what = "condition" }: { timeoutMs?: number; intervalMs?: number; what?: string | (() => string) } = {},
 ): Promise<Exclude<T, false | null | undefined | 0 | "">> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value) return value as Exclude<T, false | null | undefined | 0 | "">;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === "function" ? what() : what}`);
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }

@@ -75,7 +75,7 @@ describe("OTEL_EXPORTER_OTLP_ENDPOINT", () => {
     start(apiDir, { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, API_PORT: String(apiPort) });
     start(workerDir, { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, WORKER_HTTP_PORT: "0" });
     const api = `http://127.0.0.1:${apiPort}`;
-    await waitFor(async () => (await fetch(`${api}/api/healthz/`).catch(() => null))?.ok, { timeoutMs: 30_000, what: `the api; output:\n${output}` });
+    await waitFor(async () => (await fetch(`${api}/api/healthz/`).catch(() => null))?.ok, { timeoutMs: 60_000, what: () => `the api; output:\n${output}` });
 
     // A password reset queues an email job that the worker sends.
     const res = await fetch(`${api}/api/auth/password/reset/`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: env.config.BOOTSTRAP_ADMIN_EMAIL }) });
@@ -83,10 +83,10 @@ describe("OTEL_EXPORTER_OTLP_ENDPOINT", () => {
 
     const request = await waitFor(() => spans.find((s) => s.service === "atrium-api" && s.scope === "@opentelemetry/instrumentation-http" && s.name.startsWith("POST") && !s.parentSpanId), {
       timeoutMs: 20_000,
-      what: `the api's request span; got ${spans.length} spans; output:\n${output}`,
+      what: () => `the api's request span; got ${spans.length} spans; output:\n${output}`,
     });
     const inTrace = (service: string) => spans.filter((s) => s.service === service && (s.traceId === request.traceId || s.links?.some((l) => l.traceId === request.traceId)));
-    const job = await waitFor(() => inTrace("atrium-worker").length > 0 && inTrace("atrium-worker"), { timeoutMs: 20_000, what: `worker spans in the request's trace; output:\n${output}` });
+    const job = await waitFor(() => inTrace("atrium-worker").length > 0 && inTrace("atrium-worker"), { timeoutMs: 20_000, what: () => `worker spans in the request's trace; output:\n${output}` });
 
     const apiScopes = new Set(inTrace("atrium-api").map((s) => s.scope));
     expect([...apiScopes]).toEqual(expect.arrayContaining(["@opentelemetry/instrumentation-http", "@opentelemetry/instrumentation-express", "@opentelemetry/instrumentation-pg", "@opentelemetry/instrumentation-ioredis"]));
@@ -94,5 +94,5 @@ describe("OTEL_EXPORTER_OTLP_ENDPOINT", () => {
     expect(inTrace("atrium-api").map((s) => s.name)).toContain("add notifications.email.send");
     expect(job.map((s) => s.name)).toContain("process notifications");
     expect(job.map((s) => s.scope)).toContain("@opentelemetry/instrumentation-pg");
-  }, 60_000);
+  }, 120_000);
 });

@@ -9,6 +9,7 @@ import { cliStack } from "./testing.js";
 const stack = cliStack("interviews");
 let interviewId: string;
 let adminAccount: string;
+let applicationId: string;
 // Registered after cliStack's: runs once the api is up.
 beforeAll(async () => {
   const api = stack.api;
@@ -24,6 +25,7 @@ beforeAll(async () => {
   await db.insert(schema.accountMembers).values({ accountId: home.id, userId: cand.id, role: "owner" });
   const [application] = await db.insert(schema.applications).values({ accountId: admin.accountId, postingId: posting.id, candidateUserId: cand.id, candidateAccountId: home.id, status: "interview" }).returning();
   if (!application) throw new Error("no application");
+  applicationId = application.id;
   const { token } = await sessionService.createSession(api.svc, admin.id, { rememberMe: false });
   const startsAt = new Date(Date.now() + 2 * 86_400_000).toISOString();
   interviewId = (await callerFor(api, token).recruiting.interviews.schedule({ applicationId: application.id, startsAt, interviewerIds: [admin.id], location: "Office, room 2" })).id;
@@ -70,5 +72,21 @@ describe("atrium interviews and reports", () => {
 
     expect((await admin(["interviews", "cancel", interviewId])).stdout).toBe("Cancelled the interview of cand for Site Reliability Engineer.\n");
     expect((await admin(["interviews", "mine"])).stdout).toContain("No upcoming interviews.");
+  });
+
+  it("walks every page: a candidate's 105 past interviews all print, newest first, more than one api page holds", async () => {
+    const now = Date.now();
+    const rows = Array.from({ length: 105 }, (_, i) => ({ accountId: adminAccount, applicationId, startsAt: new Date(now - (i + 1) * 3_600_000), status: "completed" as const, location: `Room ${i}` }));
+    await stack.api.svc.db.insert(schema.interviews).values(rows);
+    const past = await as("cand")(["interviews", "candidate", "--when", "past", "--limit", "1000", "--json"]);
+    expect(past.code, past.stderr).toBe(0);
+    const items = (JSON.parse(past.stdout) as { items: Array<{ id: string; startsAt: string }> }).items;
+    // The 105 seeded plus the one cancelled above, each once, newest first.
+    expect(items).toHaveLength(106);
+    expect(new Set(items.map((i) => i.id)).size).toBe(106);
+    expect(items.map((i) => i.startsAt)).toEqual([...items.map((i) => i.startsAt)].sort().reverse());
+    const few = await as("cand")(["interviews", "candidate", "--limit", "3"]);
+    expect(few.stdout.trim().split("\n")).toHaveLength(4);
+    expect((await as("cand")(["interviews", "candidate", "--when", "soon"])).code).not.toBe(0);
   });
 });

@@ -21,6 +21,7 @@ import { buildWorld, type World } from "./isolation/world.js";
 const OWNER_MAY_FAIL: Record<string, string> = {
   "jobs.estimate": "not a list: its input depends on the job type (its ids are walked in isolation.test.ts)",
   "recruiting.applications.getMine": "the candidate's own view: tenant A's owner is the employer, not the candidate (theirs is recruiting.applications.get)",
+  "recruiting.interviews.candidate": "the candidate's own list, narrowed by applicationId to one of their own applications: tenant A's owner is its employer (theirs is recruiting.interviews.list)",
 };
 
 const reads = allProcedures().filter((p) => p.type === "query" && p.access === "protected");

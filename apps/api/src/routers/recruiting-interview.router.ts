@@ -2,9 +2,11 @@ import {
   interviewFeedbackService,
   interviewRecordingService,
   interviewService,
+  ZApplicationInterviewListInput,
   ZApplicationInterviewsInput,
   ZAttachRecordingInput,
   ZCandidateInterview,
+  ZCandidateInterviewsInput,
   ZCandidateInterviewList,
   ZInterview,
   ZInterviewFeedback,
@@ -16,7 +18,6 @@ import {
   ZRescheduleInterviewInput,
   ZScheduleInterviewInput,
   ZSubmitFeedbackInput,
-  ZUpcomingInterviewsInput,
 } from "@atrium/core";
 import { router, tenantProcedure } from "../trpc/init.js";
 
@@ -26,8 +27,8 @@ const base = "/recruiting/interviews";
 /** Interviews: the employer schedules and staffs them, interviewers give feedback, the candidate confirms. */
 export const recruitingInterviewRouter = router({
   list: tenantProcedure
-    .meta({ openapi: { method: "GET", path: `${base}/`, tags, summary: "An application's interviews, soonest first (recruiting roles and admins)", protect: true } })
-    .input(ZApplicationInterviewsInput)
+    .meta({ openapi: { method: "GET", path: `${base}/`, tags, summary: "An application's interviews, soonest first, a page at a time (recruiting roles and admins)", protect: true } })
+    .input(ZApplicationInterviewListInput)
     .output(ZInterviewList)
     .query(({ ctx, input }) => interviewService.listForApplication(ctx.svc, ctx.tenant, input)),
 
@@ -38,14 +39,14 @@ export const recruitingInterviewRouter = router({
     .query(({ ctx, input }) => interviewService.listInterviewerOptions(ctx.svc, ctx.tenant, input)),
 
   mine: tenantProcedure
-    .meta({ openapi: { method: "GET", path: `${base}/mine/`, tags, summary: "Your upcoming interviews as an interviewer", protect: true } })
+    .meta({ openapi: { method: "GET", path: `${base}/mine/`, tags, summary: "Your upcoming interviews as an interviewer, soonest first, a page at a time", protect: true } })
     .input(ZMyInterviewsInput)
     .output(ZInterviewList)
     .query(({ ctx, input }) => interviewService.listMyUpcoming(ctx.svc, ctx.tenant, input)),
 
   candidate: tenantProcedure
-    .meta({ openapi: { method: "GET", path: `${base}/candidate/`, tags, summary: "Your interviews as a candidate, soonest first", protect: true } })
-    .input(ZUpcomingInterviewsInput)
+    .meta({ openapi: { method: "GET", path: `${base}/candidate/`, tags, summary: "Your interviews as a candidate, a page at a time: upcoming soonest first, past newest first", protect: true } })
+    .input(ZCandidateInterviewsInput)
     .output(ZCandidateInterviewList)
     .query(({ ctx, input }) => interviewService.listAsCandidate(ctx.svc, ctx.tenant, input)),
 

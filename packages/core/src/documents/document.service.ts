@@ -10,6 +10,7 @@ import { resolveAccount, type TenantActor } from "../accounts/actor.service.js";
 import { scopeOf } from "../accounts/scope.repository.js";
 import { inTransaction } from "../shared/tx.js";
 import { publishDocumentChange } from "./document-live.js";
+import { displayFilename } from "./filename.js";
 import * as repo from "./document.repository.js";
 import { flagOffMessage, flagOn, subjectFor } from "../flags/flag-gate.js";
 import { FLAGS } from "../flags/flags.schema.js";
@@ -81,6 +82,8 @@ export interface UploadedFile {
 export async function recordUpload(ctx: ServiceContext, actor: PolicyActor, file: UploadedFile, meta?: RequestMeta): Promise<TDocument> {
   authorize(actor, "data.write", { accountId: file.accountId }, "Account");
   const extract = await flagOn(ctx, FLAGS.documentProcessing, subjectFor(actor, file.accountId));
+  // Whatever the client sent as the name (a NUL, a path, an RTL override) is shown to recruiters: cleaned here.
+  file = { ...file, filename: displayFilename(file.filename) };
   const row = await inTransaction(ctx, async (tx, txCtx) => {
     const created = await repo.insertDocument(tx, { ...file, uploadedById: actor.userId, extractionStatus: "pending", extractionError: extract ? null : flagOffMessage(FLAGS.documentProcessing) });
     await recordAudit(tx, {

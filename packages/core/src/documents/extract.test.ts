@@ -39,7 +39,7 @@ describe("detectType", () => {
   it("judges by content, not by name", async () => {
     await expect(detectType(fixture("resume.pdf"), { allowAudio: false })).resolves.toEqual({ ok: true, type: { mimeType: "application/pdf", label: "PDF" } });
     await expect(detectType(fixture("job-description.docx"), { allowAudio: false })).resolves.toMatchObject({ ok: true, type: { mimeType: DOCX } });
-    await expect(detectType(fixture("image-named.pdf"), { allowAudio: false, filename: "cv.pdf" })).resolves.toEqual({ ok: false, detected: "image/png" });
+    await expect(detectType(fixture("image-named.pdf"), { allowAudio: false, filename: "cv.pdf" })).resolves.toMatchObject({ ok: false, detected: "image/png", reason: "unsupported" });
     await expect(detectType(fixture("notes.md"), { allowAudio: false, filename: "notes.md" })).resolves.toMatchObject({ ok: true, type: { mimeType: "text/markdown" } });
     await expect(detectType(Buffer.from("plain"), { allowAudio: false, filename: "a.txt" })).resolves.toMatchObject({ ok: true, type: { mimeType: "text/plain" } });
   });

@@ -3,6 +3,7 @@ export { toDocumentDto, DOWNLOAD_TTL_SECONDS, type UploadedFile } from "./docume
 export { extractDocument, type ExtractDocumentResult } from "./extract-document.js";
 export { extractText, type Extracted } from "./extract.js";
 export { detectType, looksLikeText, allowedLabels, SNIFF_BYTES, type DetectedType, type Detection } from "./detect.js";
+export { displayFilename, MAX_FILENAME_CHARS } from "./filename.js";
 export { findDocument, type DocumentRow } from "./document.repository.js";
 export { purgeDeletedDocuments } from "./purge-documents.js";
 export { DOCUMENT_JOBS } from "./documents.jobs.js";

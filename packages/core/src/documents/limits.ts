@@ -6,6 +6,9 @@ export const TOO_COMPLEX = "Document too large or complex to read";
 
 export const tooComplex = (why: string) => new ServiceError("BAD_REQUEST", `${TOO_COMPLEX}: ${why}`);
 
+/** More pages than a document we analyse needs; pdf.js would otherwise walk every one (≈0.7 ms each when empty). */
+export const MAX_PDF_PAGES = 2000;
+
 /** More entries than any real DOCX has; a zip of a million empty files is a bomb of another kind. */
 export const MAX_ZIP_ENTRIES = 5000;
 

@@ -32,7 +32,9 @@ function assertSendable(doc: documents.DocumentRow) {
   const refuse = (message: string) => new ServiceError("BAD_REQUEST", message, { resumeDocumentId: [message] });
   if (doc.kind !== "resume") throw refuse(`${doc.filename} is not marked as a résumé; pick a résumé or change its kind`);
   if (doc.extractionStatus === "pending") throw refuse(`${doc.filename} is still being read; try again in a moment`);
-  if (doc.extractionStatus !== "done" || !doc.extractedText) throw refuse(`${doc.filename} has no readable text; upload a PDF, DOCX or text résumé`);
+  // Say why it couldn't be read (the extraction's message: a scan, a password, a bomb), so the candidate knows what to fix.
+  if (doc.extractionStatus === "failed" && doc.extractionError) throw refuse(`${doc.filename} couldn't be read: ${doc.extractionError}`);
+  if (doc.extractionStatus !== "done" || !doc.extractedText?.trim()) throw refuse(`${doc.filename} has no readable text; upload a PDF, DOCX or text résumé`);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { schema, type DbOrTx } from "@atrium/db";
 
@@ -19,7 +19,10 @@ const detailColumns = {
 };
 export type InterviewDetail = Awaited<ReturnType<typeof findDetails>>[number];
 
-function findDetails(db: DbOrTx, where: ReturnType<typeof and>, limit = 200) {
+type Order = "asc" | "desc";
+
+function findDetails(db: DbOrTx, where: SQL | undefined, limit: number, order: Order = "asc") {
+  const by = order === "asc" ? asc : desc;
   return db
     .select(detailColumns)
     .from(interviews)
@@ -28,29 +31,68 @@ function findDetails(db: DbOrTx, where: ReturnType<typeof and>, limit = 200) {
     .innerJoin(accounts, eq(accounts.id, interviews.accountId))
     .innerJoin(candidate, eq(candidate.id, applications.candidateUserId))
     .where(where)
-    .orderBy(asc(interviews.startsAt), asc(interviews.id))
+    .orderBy(by(interviews.startsAt), by(interviews.id))
     .limit(limit);
 }
 
 export async function findInterviewDetail(db: DbOrTx, id: string): Promise<InterviewDetail | undefined> {
-  const [row] = await findDetails(db, and(eq(interviews.id, id)), 1);
+  const [row] = await findDetails(db, eq(interviews.id, id), 1);
   return row;
 }
 
-export const findByApplication = (db: DbOrTx, applicationId: string) => findDetails(db, and(eq(interviews.applicationId, applicationId)));
+/** Where an interview ends: its start plus its length. */
+const endsAt = sql`${interviews.startsAt} + make_interval(mins => ${interviews.durationMinutes})`;
+const LIVE: Array<InterviewRow["status"]> = ["scheduled", "confirmed"];
+/** Still to come: live and not yet over (one in progress counts until its end). */
+const upcomingAt = (now: Date) => and(inArray(interviews.status, LIVE), gt(endsAt, now));
+/** Everything else: over, cancelled or completed. */
+const pastAt = (now: Date) => or(notInArray(interviews.status, LIVE), lte(endsAt, now));
 
-/** A candidate's interviews across employers, soonest first. */
-export const findForCandidate = (db: DbOrTx, userId: string, limit: number) => findDetails(db, and(eq(applications.candidateUserId, userId)), limit);
+/**
+ * Keyset paging on (startsAt, id) either way, against the cursor row's own values inside
+ * Postgres (a JavaScript Date would drop microseconds and skip rows).
+ */
+function afterCursor(cursor: string | undefined, order: Order): SQL | undefined {
+  if (!cursor) return undefined;
+  const at = sql`(select c.starts_at, c.id from ${interviews} c where c.id = ${cursor})`;
+  return order === "asc" ? sql`(${interviews.startsAt}, ${interviews.id}) > ${at}` : sql`(${interviews.startsAt}, ${interviews.id}) < ${at}`;
+}
 
-/** Upcoming, live interviews the user sits on, in the given accounts only. */
-export function findUpcomingForInterviewer(db: DbOrTx, userId: string, accountIds: string[], now: Date, limit: number) {
-  if (!accountIds.length) return Promise.resolve([]);
+export type InterviewPageQuery = { limit: number; cursor?: string };
+
+/**
+ * One page of the interviews in `scope` that match `filter`: limit + 1 rows (the extra one says there is
+ * more). Undefined when the cursor is no interview in scope (forged, or another list's), so a cursor can't
+ * be used to probe where someone else's interview sits in time.
+ */
+async function pageOfDetails(db: DbOrTx, scope: SQL | undefined, filter: SQL | undefined, page: InterviewPageQuery, order: Order = "asc"): Promise<InterviewDetail[] | undefined> {
+  if (page.cursor) {
+    const [known] = await findDetails(db, and(scope, eq(interviews.id, page.cursor)), 1);
+    if (!known) return undefined;
+  }
+  return findDetails(db, and(scope, filter, afterCursor(page.cursor, order)), page.limit + 1, order);
+}
+
+/** An application's interviews, soonest first. */
+export const findByApplication = (db: DbOrTx, applicationId: string, page: InterviewPageQuery) => pageOfDetails(db, eq(interviews.applicationId, applicationId), undefined, page);
+
+/**
+ * A candidate's interviews across employers: upcoming ones soonest first, past ones newest first
+ * (the history's latest is what a candidate looks for), or all of them soonest first.
+ */
+export function findForCandidate(db: DbOrTx, q: { userId: string; applicationId?: string; when?: "upcoming" | "past"; now: Date }, page: InterviewPageQuery) {
+  const { when, now } = q;
+  const scope = and(eq(applications.candidateUserId, q.userId), q.applicationId ? eq(interviews.applicationId, q.applicationId) : undefined);
+  if (when === "upcoming") return pageOfDetails(db, scope, upcomingAt(now), page);
+  if (when === "past") return pageOfDetails(db, scope, pastAt(now), page, "desc");
+  return pageOfDetails(db, scope, undefined, page);
+}
+
+/** Upcoming, live interviews the user sits on, in the given accounts only, soonest first. */
+export function findUpcomingForInterviewer(db: DbOrTx, userId: string, accountIds: string[], now: Date, page: InterviewPageQuery) {
+  if (!accountIds.length) return Promise.resolve(page.cursor ? undefined : []);
   const mine = db.select({ id: panel.interviewId }).from(panel).where(eq(panel.userId, userId));
-  return findDetails(
-    db,
-    and(inArray(interviews.id, mine), inArray(interviews.accountId, accountIds), gt(sql`${interviews.startsAt} + make_interval(mins => ${interviews.durationMinutes})`, now), inArray(interviews.status, ["scheduled", "confirmed"])),
-    limit,
-  );
+  return pageOfDetails(db, and(inArray(interviews.id, mine), inArray(interviews.accountId, accountIds)), upcomingAt(now), page);
 }
 
 /** The application an interview is for, with the employer and the candidate. */
@@ -186,9 +228,6 @@ export async function findDocument(db: DbOrTx, accountId: string, id: string) {
 export async function setRecording(db: DbOrTx, id: string, set: Pick<InterviewRow, "recordingDocumentId" | "transcriptionJobId" | "updatedAt">): Promise<void> {
   await db.update(interviews).set(set).where(eq(interviews.id, id));
 }
-
-/** Where an interview ends: its start plus its length. */
-const endsAt = sql`${interviews.startsAt} + make_interval(mins => ${interviews.durationMinutes})`;
 
 /**
  * Marks live interviews that ended before `endedBefore` completed (at most `limit`, oldest first),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZLimit } from "../shared/pagination.schema.js";
+import { pageOf, ZCursor, ZDirection, ZLimit } from "../shared/pagination.schema.js";
 
 /** Bounds a user reads in the form's messages and the README. */
 export const INTERVIEW_MIN_MINUTES = 15;
@@ -67,12 +67,32 @@ export type TInterviewIdInput = z.infer<typeof ZInterviewIdInput>;
 export const ZApplicationInterviewsInput = z.strictObject({ applicationId });
 export type TApplicationInterviewsInput = z.infer<typeof ZApplicationInterviewsInput>;
 
-export const ZUpcomingInterviewsInput = z.strictObject({ limit: ZLimit });
-export type TUpcomingInterviewsInput = z.infer<typeof ZUpcomingInterviewsInput>;
+/** Every interview list pages on (startsAt, id): `limit` + `cursor` (the last item's id), as every list does. */
+const page = { limit: ZLimit, cursor: ZCursor, direction: ZDirection };
+
+export const ZApplicationInterviewListInput = z.strictObject({ applicationId, ...page });
+export type TApplicationInterviewListInput = z.infer<typeof ZApplicationInterviewListInput>;
+
+export const INTERVIEW_WHEN = ["upcoming", "past"] as const;
+export type TInterviewWhen = (typeof INTERVIEW_WHEN)[number];
+
+/**
+ * The candidate's interviews. `when` splits them so a long history never hides what is next:
+ * upcoming ones (live, not yet over) soonest first; past, cancelled and completed ones newest first.
+ */
+export const ZCandidateInterviewsInput = z.strictObject({
+  ...page,
+  applicationId: applicationId.optional().describe("Only the interviews of this application of yours (its page)"),
+  when: z
+    .enum(INTERVIEW_WHEN, { error: "when is upcoming or past" })
+    .optional()
+    .describe("upcoming: live and not over, soonest first; past: over, cancelled or completed, newest first; left out: all, soonest first"),
+});
+export type TCandidateInterviewsInput = z.infer<typeof ZCandidateInterviewsInput>;
 
 /** "My interviews" as an interviewer: every employer you may read recruiting data of, or the one the account switcher names. */
 export const ZMyInterviewsInput = z.strictObject({
-  limit: ZLimit,
+  ...page,
   accountId: z.uuid({ error: "Not a valid account id" }).optional().describe("Only this employer's interviews (the SPA's account switcher); all of yours when left out"),
 });
 export type TMyInterviewsInput = z.infer<typeof ZMyInterviewsInput>;
@@ -141,7 +161,7 @@ export const ZInterview = z
   })
   .meta({ id: "Interview" });
 export type TInterview = z.infer<typeof ZInterview>;
-export const ZInterviewList = z.object({ items: z.array(ZInterview) });
+export const ZInterviewList = pageOf(ZInterview);
 export type TInterviewList = z.infer<typeof ZInterviewList>;
 
 /** The candidate's view: when, where, with whom; never the feedback or the recording. */
@@ -156,7 +176,7 @@ export const ZCandidateInterview = z
   })
   .meta({ id: "CandidateInterview" });
 export type TCandidateInterview = z.infer<typeof ZCandidateInterview>;
-export const ZCandidateInterviewList = z.object({ items: z.array(ZCandidateInterview) });
+export const ZCandidateInterviewList = pageOf(ZCandidateInterview);
 export type TCandidateInterviewList = z.infer<typeof ZCandidateInterviewList>;
 
 export const ZInterviewFeedback = ZPerson.extend({

@@ -15,8 +15,10 @@ import * as repo from "./interview.repository.js";
 import { interviewConfirmed, interviewScheduled } from "./recruiting-notification.service.js";
 import { candidateViews, emailDate, employerViews } from "./interview-view.js";
 import type {
+  TApplicationInterviewListInput,
   TApplicationInterviewsInput,
   TCandidateInterview,
+  TCandidateInterviewsInput,
   TCandidateInterviewList,
   TInterview,
   TInterviewIdInput,
@@ -25,7 +27,6 @@ import type {
   TRescheduleInterviewInput,
   TScheduleInterviewInput,
   TMyInterviewsInput,
-  TUpcomingInterviewsInput,
 } from "./interview.schema.js";
 
 type Detail = repo.InterviewDetail;
@@ -176,12 +177,23 @@ export async function getInterview(ctx: ServiceContext, actor: TenantActor, inpu
   return views(ctx, input.id);
 }
 
-/** An application's interviews, soonest first, for the employer. */
-export async function listForApplication(ctx: ServiceContext, actor: TenantActor, input: TApplicationInterviewsInput): Promise<TInterviewList> {
+/** A cursor that names no interview of the list asked for: a 400 on the field, like every list's bad cursor. */
+const badCursor = () => new ServiceError("BAD_REQUEST", "This cursor is not valid; use nextCursor from the previous page", { cursor: ["This cursor is not valid; use nextCursor from the previous page"] });
+
+/** One page of views from limit + 1 rows; the views' two extra queries run for the page only. */
+async function pageOf<T>(rows: Detail[] | undefined, limit: number, toViews: (db: DbOrTx, d: Detail[]) => Promise<T[]>, db: DbOrTx): Promise<{ items: T[]; nextCursor: string | null }> {
+  if (!rows) throw badCursor();
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { items: await toViews(db, page), nextCursor: rows.length > limit && last ? last.interview.id : null };
+}
+
+/** An application's interviews, soonest first, a page at a time, for the employer. */
+export async function listForApplication(ctx: ServiceContext, actor: TenantActor, input: TApplicationInterviewListInput): Promise<TInterviewList> {
   const application = await repo.findApplication(ctx.db, input.applicationId);
   if (!application) throw notFound("Application");
   authorize(actor, "recruiting.read", { accountId: application.accountId }, "Application");
-  return { items: await employerViews(ctx.db, await repo.findByApplication(ctx.db, application.id)) };
+  return pageOf(await repo.findByApplication(ctx.db, application.id, input), input.limit, employerViews, ctx.db);
 }
 
 /** Who may be put on an interview of this application: the employer's admins and recruiting roles. */
@@ -199,13 +211,22 @@ export async function listInterviewerOptions(ctx: ServiceContext, actor: TenantA
 export async function listMyUpcoming(ctx: ServiceContext, actor: TenantActor, input: TMyInterviewsInput): Promise<TInterviewList> {
   const readable = (accountId: string) => can({ ...actor, isStaff: false }, "recruiting.read", { accountId });
   const accountIds = input.accountId ? [resolveAccount({ ...actor, isStaff: false }, input.accountId, "recruiting.read")] : Object.keys(actor.accountRoles).filter(readable);
-  const rows = await repo.findUpcomingForInterviewer(ctx.db, actor.userId, accountIds, ctx.now(), input.limit);
-  return { items: await employerViews(ctx.db, rows) };
+  const rows = await repo.findUpcomingForInterviewer(ctx.db, actor.userId, accountIds, ctx.now(), input);
+  return pageOf(rows, input.limit, employerViews, ctx.db);
 }
 
-/** The caller's own interviews as a candidate, soonest first; rights come from the application, not a membership. */
-export async function listAsCandidate(ctx: ServiceContext, actor: TenantActor, input: TUpcomingInterviewsInput): Promise<TCandidateInterviewList> {
-  return { items: await candidateViews(ctx.db, await repo.findForCandidate(ctx.db, actor.userId, input.limit)) };
+/**
+ * The caller's own interviews as a candidate (upcoming soonest first, past newest first, or all soonest first),
+ * of every application or of one, a page at a time; rights come from the application, not a membership.
+ */
+export async function listAsCandidate(ctx: ServiceContext, actor: TenantActor, input: TCandidateInterviewsInput): Promise<TCandidateInterviewList> {
+  if (input.applicationId) {
+    // Only one's own application narrows the list; anyone else's is unknown, like every foreign id.
+    const application = await repo.findApplication(ctx.db, input.applicationId);
+    if (application?.candidateUserId !== actor.userId) throw new ServiceError("NOT_FOUND", "Application not found", { applicationId: ["No such application of yours"] });
+  }
+  const rows = await repo.findForCandidate(ctx.db, { userId: actor.userId, now: ctx.now(), applicationId: input.applicationId, when: input.when }, input);
+  return pageOf(rows, input.limit, candidateViews, ctx.db);
 }
 
 /** The candidate of that application confirms they will come; anyone else gets NOT_FOUND. */

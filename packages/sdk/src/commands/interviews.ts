@@ -1,7 +1,13 @@
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import type { CliContext } from "../cli/context.js";
+import { firstItems, wholeNumber } from "../cli/numbers.js";
 import { printJson, printLines, printTable, when } from "../cli/output.js";
+import { INTERVIEW_WHEN, type TInterviewWhen } from "../contracts.js";
+import { paginate } from "../helpers/paginate.js";
 import { recruitingReportCsv, type RecruitingReport } from "../helpers/reports.js";
+
+/** How many to print, fetched page by page (an api page holds at most 100). */
+const limitOption = () => new Option("--limit <n>", "at most this many (1-1000)").default(100).argParser(wholeNumber(1, 1000));
 
 const where = (i: { meetingUrl: string | null; location: string | null }) => [i.meetingUrl, i.location].filter(Boolean).join(" · ");
 
@@ -13,10 +19,13 @@ export function registerInterviews(program: Command, ctx: CliContext): void {
     .command("mine")
     .description("your upcoming interviews as an interviewer")
     .option("--account <id>", "only this employer's (default: every employer you recruit for)")
+    .addOption(limitOption())
     .option("--json", "print JSON")
-    .action(async (opts: { account?: string; json?: boolean }, cmd: Command) => {
+    .action(async (opts: { account?: string; limit: number; json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const page = await client.recruiting.interviews.mine.query({ limit: 100, ...(opts.account ? { accountId: opts.account } : {}) });
+      const items = await firstItems(paginate(client.recruiting.interviews.mine, { limit: Math.min(opts.limit, 100), ...(opts.account ? { accountId: opts.account } : {}) }), opts.limit);
+      // Every page walked prints as one: `{ items }`, the shape a single page had.
+      const page = { items };
       if (opts.json) return printJson(ctx.io, page);
       if (page.items.length === 0) return printLines(ctx.io, "No upcoming interviews.");
       printTable(
@@ -28,11 +37,15 @@ export function registerInterviews(program: Command, ctx: CliContext): void {
 
   interviews
     .command("candidate")
-    .description("your interviews as a candidate")
+    .description("your interviews as a candidate (soonest first; --when past: newest first)")
+    .addOption(new Option("--when <when>", "only upcoming ones, or only past ones (over, cancelled, completed)").choices(INTERVIEW_WHEN))
+    .addOption(limitOption())
     .option("--json", "print JSON")
-    .action(async (opts: { json?: boolean }, cmd: Command) => {
+    .action(async (opts: { when?: TInterviewWhen; limit: number; json?: boolean }, cmd: Command) => {
       const { client } = await ctx.client(cmd);
-      const page = await client.recruiting.interviews.candidate.query({ limit: 100 });
+      const items = await firstItems(paginate(client.recruiting.interviews.candidate, { limit: Math.min(opts.limit, 100), ...(opts.when ? { when: opts.when } : {}) }), opts.limit);
+      // Every page walked prints as one: `{ items }`, the shape a single page had.
+      const page = { items };
       if (opts.json) return printJson(ctx.io, page);
       if (page.items.length === 0) return printLines(ctx.io, "No interviews.");
       printTable(

@@ -4,13 +4,14 @@ import busboy from "busboy";
 import type { Request } from "express";
 import { TRPCError } from "@trpc/server";
 import {
-  allowedLabels,
   audioUploadsAllowed,
   detectType,
+  displayFilename,
   documentKey,
   documentService,
   resolveAccount,
   SNIFF_BYTES,
+  ServiceError,
   storageFromConfig,
   ZUploadFields,
   type Storage,
@@ -28,7 +29,10 @@ const PROCEDURE_NAME = "documents.upload";
 /** What the body delivered, before the row exists: the file as core records it, under its storage key. */
 type Received = Omit<UploadedFile, "storageKey" | "kind"> & { key: string };
 
-const tooLarge = (mb: number) => new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: `File too large: the limit is ${mb} MB` });
+/** A refused file: the message also names the form's `file` field, as a procedure's field errors do. */
+const refuseFile = (code: "BAD_REQUEST" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE", message: string) =>
+  new TRPCError({ code, message, cause: new ServiceError("BAD_REQUEST", message, { file: [message] }) });
+const tooLarge = (mb: number) => refuseFile("PAYLOAD_TOO_LARGE", `File too large: the limit is ${mb} MB`);
 
 /**
  * Streams one file part into storage: the first bytes decide the type (by
@@ -54,10 +58,7 @@ async function receiveFile(
   }
   const headBytes = Buffer.concat(head);
   const detection = await detectType(headBytes.subarray(0, SNIFF_BYTES), { allowAudio: opts.allowAudio, filename: opts.filename });
-  if (!detection.ok) {
-    const message = `Unsupported file type: detected ${detection.detected}. Allowed: ${allowedLabels(opts.allowAudio).join(", ")}`;
-    throw new TRPCError({ code: "UNSUPPORTED_MEDIA_TYPE", message });
-  }
+  if (!detection.ok) throw refuseFile(detection.reason === "empty" ? "BAD_REQUEST" : "UNSUPPORTED_MEDIA_TYPE", detection.message);
   const hash = createHash("sha256");
   let size = 0;
   async function* body() {
@@ -88,7 +89,8 @@ function parseUpload(req: Request, ctx: Context, actor: TenantActor, storage: St
   const fields: Record<string, string> = {};
   let received: Promise<Received> | undefined;
   let limitHit = false;
-  const bb = busboy({ headers: req.headers, limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 1024, parts: 20 } });
+  // busboy reports the limit once a file reaches it, so it is told one byte more: a file of exactly MAX_UPLOAD_MB is taken.
+  const bb = busboy({ headers: req.headers, limits: { fileSize: maxBytes + 1, files: 1, fields: 10, fieldSize: 1024, parts: 20 } });
   const finished = new Promise<{ fields: Record<string, string>; file?: Received }>((resolve, reject) => {
     bb.on("field", (name, value) => {
       if (name === "kind" || name === "accountId") fields[name] = value;
@@ -106,7 +108,7 @@ function parseUpload(req: Request, ctx: Context, actor: TenantActor, storage: St
       const task = (async () => {
         const accountId = resolveAccount(actor, fields.accountId ?? (typeof req.query.accountId === "string" ? req.query.accountId : undefined), "data.write");
         const id = randomUUID();
-        const filename = info.filename || "upload";
+        const filename = displayFilename(info.filename ?? "");
         const key = documentKey(accountId, id, filename);
         const limitHitNow = () => limitHit;
         try {

@@ -15,6 +15,7 @@ import { fileTypeLabel, isDocumentKind, kindColor, kindLabel } from "./document-
 import { KindSelect } from "./kind-select";
 import { ExtractionBadge } from "./extraction-badge";
 import { useDeleteDocument, useDocument, useDownloadDocument } from "./use-documents";
+import { asSentence } from "./extraction-note";
 
 function Facts({ doc }: { doc: DocumentDetail }) {
   const rows: [string, ReactNode][] = [
@@ -54,7 +55,7 @@ function TextPreview({ doc }: { doc: DocumentDetail }) {
   if (doc.extractionStatus === "failed") {
     return (
       <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title="Couldn't read the text">
-        {doc.extractionError ?? "The file's text couldn't be extracted."} Analyses need the text; upload the document again as another format.
+        {doc.extractionError ? asSentence(doc.extractionError) : "The file's text couldn't be extracted."} Analyses need the text; upload the document again as another format.
       </Alert>
     );
   }

@@ -3,6 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { IconCalendarEvent } from "@tabler/icons-react";
 import { useState } from "react";
 import { ConfirmModal } from "../../components/confirm-modal";
+import { LoadMore } from "../../components/load-more";
 import { QueryState } from "../../components/query-state";
 import { useCurrentUser } from "../auth/current-user";
 import { CandidateInterviewCard } from "./candidate-interview-card";
@@ -12,6 +13,9 @@ import { isLive } from "./interview-labels";
 import { InterviewSummary } from "./interview-summary";
 import { InterviewRecording } from "./interview-recording";
 import { useApplicationInterviews, useCancelInterview, useCandidateInterviews, type Interview } from "./use-interviews";
+
+/** The "Load more" of an infinite query. */
+const more = (q: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown }) => ({ hasNextPage: q.hasNextPage, isFetchingNextPage: q.isFetchingNextPage, fetchNextPage: q.fetchNextPage });
 
 /** An interview as the employer sees it; rescheduling and cancelling only where the caller manages it (onMove/onCancel given). */
 export function EmployerInterviewCard({ interview, onMove, onCancel, heading }: { interview: Interview; onMove?: () => void; onCancel?: () => void; heading?: string }) {
@@ -77,6 +81,7 @@ function EmployerInterviews({ applicationId, manage }: { applicationId: string; 
             {items.map((i) => (
               <EmployerInterviewCard key={i.id} interview={i} {...(manage ? { onMove: () => setForm({ interview: i }), onCancel: () => setCancelling(i) } : {})} />
             ))}
+            <LoadMore {...more(interviews)} />
           </Stack>
         )}
       </QueryState>
@@ -96,12 +101,12 @@ function EmployerInterviews({ applicationId, manage }: { applicationId: string; 
 }
 
 function CandidateInterviews({ applicationId }: { applicationId: string }) {
-  const interviews = useCandidateInterviews();
+  const interviews = useCandidateInterviews({ applicationId });
   return (
     <Stack gap="sm">
       <Title order={4}>Interviews</Title>
       <QueryState
-        query={{ ...interviews, data: interviews.data?.filter((i) => i.applicationId === applicationId) }}
+        query={interviews}
         errorTitle="Couldn't load your interviews"
         empty={{ icon: <IconCalendarEvent size={28} />, title: "No interviews yet", description: "When the employer schedules one, it shows here and you get an email." }}
       >
@@ -110,6 +115,7 @@ function CandidateInterviews({ applicationId }: { applicationId: string }) {
             {items.map((i) => (
               <CandidateInterviewCard key={i.id} interview={i} />
             ))}
+            <LoadMore {...more(interviews)} />
           </Stack>
         )}
       </QueryState>

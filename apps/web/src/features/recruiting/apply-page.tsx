@@ -8,6 +8,7 @@ import { QueryError } from "../../components/query-error";
 import { useLiveInvalidate } from "../../lib/live";
 import { useContractForm } from "../../lib/form";
 import { trpc } from "../../lib/trpc";
+import { ExtractionNote, resumeLabel } from "../documents/extraction-note";
 import { useUpload } from "../documents/use-upload";
 import { useApply } from "./use-applications";
 import { usePublicPosting } from "./use-postings";
@@ -31,11 +32,9 @@ export function ApplyPage() {
     toInput: (v) => ({ postingId, resumeDocumentId: v.resumeDocumentId || undefined, coverLetter: v.coverLetter, source: "job_board" }),
   });
   const upload = useUpload((doc) => form.setFieldValue("resumeDocumentId", doc.id));
-  const options = (resumes.data?.items ?? []).map((d) => ({
-    value: d.id,
-    label: d.extractionStatus === "done" ? d.filename : `${d.filename} (${d.extractionStatus === "pending" ? "being read…" : "unreadable"})`,
-    disabled: d.extractionStatus === "failed",
-  }));
+  const options = (resumes.data?.items ?? []).map((d) => ({ value: d.id, label: resumeLabel(d), disabled: d.extractionStatus === "failed" }));
+  // A fresh upload is picked at once, readable or not: say why it can't be sent rather than let the api refuse it.
+  const picked = resumes.data?.items.find((d) => d.id === form.values.resumeDocumentId);
 
   return (
     <Stack maw={640}>
@@ -73,6 +72,7 @@ export function ApplyPage() {
                   )}
                 </FileButton>
               </Group>
+              <ExtractionNote doc={picked} />
               {upload.state.phase === "error" && (
                 <Text size="sm" c="red">
                   {upload.state.message}

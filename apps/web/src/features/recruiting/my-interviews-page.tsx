@@ -17,7 +17,7 @@ export function MyInterviewsPage() {
       title="My interviews"
       description={`Upcoming interviews you sit on${access.accounts.length > 1 && access.account ? ` for ${access.account.name}` : ""}. Write your feedback on each after it.`}
       actions={<EmployerPicker access={access} />}
-      query={interviews}
+      upcoming={interviews}
       empty={{ title: "No upcoming interviews", description: "When a recruiter puts you on an interview, it shows here.", testId: "my-interviews-empty" }}
       card={(i) => <EmployerInterviewCard key={i.id} interview={i} heading={`${i.postingTitle} · ${i.candidate.displayName ?? i.candidate.username}`} />}
     />

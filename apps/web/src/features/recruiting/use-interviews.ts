@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { RouterOutputs } from "@atrium/sdk";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { RouterOutputs, TInterviewWhen } from "@atrium/sdk";
 import { notifyError, notifySuccess } from "../../lib/notify";
+import { allItems, nextCursorOf } from "../../lib/pages";
 import { useRealtimeEvent } from "../../lib/realtime";
 import { trpc } from "../../lib/trpc";
 
@@ -16,24 +17,29 @@ function useLiveInterviews() {
   return refresh;
 }
 
+/** A page of interviews: most people have a handful; "Load more" brings the rest. */
+const PAGE = 25;
+
 export function useApplicationInterviews(applicationId: string) {
   useLiveInterviews();
-  return useQuery(trpc.recruiting.interviews.list.queryOptions({ applicationId }, { select: (r) => r.items }));
+  return useInfiniteQuery({ ...trpc.recruiting.interviews.list.infiniteQueryOptions({ applicationId, limit: PAGE }, { getNextPageParam: nextCursorOf }), select: allItems });
 }
 
 export function useInterviewerOptions(applicationId: string, enabled: boolean) {
   return useQuery(trpc.recruiting.interviews.interviewers.queryOptions({ applicationId }, { enabled, select: (r) => r.items }));
 }
 
-/** The interviews the caller sits on at one employer (the portal's); asked once that employer is known. */
+/** The interviews the caller sits on at one employer (the portal's), soonest first; asked once that employer is known. */
 export function useMyInterviews(accountId: string | undefined) {
   useLiveInterviews();
-  return useQuery(trpc.recruiting.interviews.mine.queryOptions({ limit: 100, ...(accountId ? { accountId } : {}) }, { select: (r) => r.items, enabled: accountId !== undefined }));
+  const input = { limit: PAGE, ...(accountId ? { accountId } : {}) };
+  return useInfiniteQuery({ ...trpc.recruiting.interviews.mine.infiniteQueryOptions(input, { getNextPageParam: nextCursorOf, enabled: accountId !== undefined }), select: allItems });
 }
 
-export function useCandidateInterviews() {
+/** The candidate's interviews: upcoming (soonest first) or past (newest first), of every application or of one. */
+export function useCandidateInterviews(filter: { when?: TInterviewWhen; applicationId?: string }) {
   useLiveInterviews();
-  return useQuery(trpc.recruiting.interviews.candidate.queryOptions({ limit: 100 }, { select: (r) => r.items }));
+  return useInfiniteQuery({ ...trpc.recruiting.interviews.candidate.infiniteQueryOptions({ ...filter, limit: PAGE }, { getNextPageParam: nextCursorOf }), select: allItems });
 }
 
 export function useInterviewFeedback(id: string, enabled: boolean) {

@@ -3,6 +3,7 @@ import { IconAlertCircle, IconWand } from "@tabler/icons-react";
 import { useState } from "react";
 import { Link } from "react-router";
 import { errorMessage } from "../../../lib/errors";
+import { ExtractionNote, resumeLabel } from "../../documents/extraction-note";
 import { UploadCard } from "../../documents/upload-card";
 import { useMyResumes, useParseCandidateProfile, type CandidateProfile } from "./use-candidate-profile";
 
@@ -18,6 +19,9 @@ export function ResumeCard({ profile }: { profile: CandidateProfile }) {
   const [picked, setPicked] = useState<string | null>(null);
   const items = resumes.data?.items ?? [];
   const documentId = picked ?? profile.sourceDocumentId ?? items[0]?.id ?? null;
+  const doc = items.find((d) => d.id === documentId);
+  // A résumé whose text couldn't be read would only make a failed (and billed) parse job.
+  const unreadable = doc?.extractionStatus === "failed";
   const job = profile.parse;
   const working = job && PROGRESS[job.status];
 
@@ -34,14 +38,14 @@ export function ResumeCard({ profile }: { profile: CandidateProfile }) {
           <Group align="flex-end" wrap="wrap">
             <Select
               label="Résumé"
-              data={items.map((d) => ({ value: d.id, label: d.filename }))}
+              data={items.map((d) => ({ value: d.id, label: resumeLabel(d) }))}
               value={documentId}
               onChange={setPicked}
               allowDeselect={false}
               w={320}
               data-testid="resume-select"
             />
-            <Button leftSection={<IconWand size={16} />} onClick={() => documentId && parse.mutate({ documentId })} loading={parse.isPending} disabled={!documentId || Boolean(working)}>
+            <Button leftSection={<IconWand size={16} />} onClick={() => documentId && parse.mutate({ documentId })} loading={parse.isPending} disabled={!documentId || unreadable || Boolean(working)}>
               Fill from résumé
             </Button>
           </Group>
@@ -51,6 +55,7 @@ export function ResumeCard({ profile }: { profile: CandidateProfile }) {
             Upload your résumé (kind: Resume) to fill your profile from it.
           </Text>
         )}
+        <ExtractionNote doc={doc} />
         <UploadCard onUploaded={(id) => setPicked(id)} />
         {parse.isError && (
           <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
