@@ -6,27 +6,27 @@ import { useRealtimeEvent } from "./realtime";
 /** A burst (a hundred jobs finishing at once) is one refetch now and one at the end of the window, not a hundred. */
 const DEFAULT_THROTTLE_MS = 500;
 
-/** Queries whose first fetch already has a fetch after it coming (see refetchAfterEvent). */
+/** Queries already due a fetch after the one in flight (see refetchAfterEvent). */
 const queued = new WeakSet<Query>();
 
 /**
- * Refetches the queries `filters` match because an event said they changed. TanStack answers a
- * refetch of a query whose FIRST fetch is still in flight with that same fetch (it restarts only
- * fetches of queries that have data), and that fetch may have read before the event's change
- * committed: its stale answer would then stand until the next event, for a job's page that ended
- * in that window, forever. Such a query (on screen) is fetched once more when that first fetch has
- * landed; it is not restarted, so a stream of events can't keep a slow first fetch from ever landing.
+ * Refetches the queries `filters` match because an event said they changed. A fetch of one of them
+ * already in flight may have read before the event's change committed, yet it is not restarted: a
+ * restart would drop a "Load more" in flight (an infinite query refetches only the pages it has), and
+ * a stream of events could keep a slow fetch from ever landing (TanStack doesn't restart a FIRST fetch
+ * anyway, and its stale answer stood until the next event: a job that ended in that window stayed
+ * "running" on its page). Such a query is fetched once more when its fetch has landed, once however
+ * many events arrive meanwhile (a new stream's replay of the seconds before it comes as a burst).
  */
 export async function refetchAfterEvent(queryClient: QueryClient, filters: InvalidateQueryFilters): Promise<void> {
-  // A burst during one first fetch (a new stream's replay of the seconds before it) needs one fetch after it, not one per event.
-  const racing = queryClient.getQueryCache().findAll(filters).filter((q) => q.isActive() && q.state.data === undefined && q.state.fetchStatus === "fetching" && !queued.has(q));
+  const racing = queryClient.getQueryCache().findAll(filters).filter((q) => q.isActive() && q.state.fetchStatus === "fetching" && !queued.has(q));
   for (const q of racing) queued.add(q);
   try {
-    await queryClient.invalidateQueries(filters);
+    await queryClient.invalidateQueries(filters, { cancelRefetch: false });
   } finally {
     for (const q of racing) queued.delete(q);
   }
-  if (racing.length) await queryClient.invalidateQueries({ predicate: (q) => racing.includes(q) });
+  if (racing.length) await queryClient.invalidateQueries({ predicate: (q) => racing.includes(q) }, { cancelRefetch: false });
 }
 
 /**
