@@ -66,6 +66,8 @@ describe("candidate profile from a résumé", () => {
     await page.getByTestId("resume-unreadable").waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByTestId("resume-unreadable").innerText()).toContain("No text found in this PDF");
     await expect.poll(() => page.getByRole("button", { name: "Fill from résumé" }).isDisabled()).toBe(true);
+    // The fill from the earlier résumé is not this one's.
+    expect(await page.getByTestId("parse-done").count()).toBe(0);
     await shot(page, "candidate-profile-unreadable-resume");
   });
 });

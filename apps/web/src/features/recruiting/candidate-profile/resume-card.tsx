@@ -24,6 +24,8 @@ export function ResumeCard({ profile }: { profile: CandidateProfile }) {
   const unreadable = doc?.extractionStatus === "failed";
   const job = profile.parse;
   const working = job && PROGRESS[job.status];
+  // How the last fill ended belongs to the résumé it read, not to another one picked or uploaded since.
+  const ended = documentId === profile.sourceDocumentId ? job : null;
 
   return (
     <Paper withBorder radius="md" p="lg" maw={760}>
@@ -73,14 +75,14 @@ export function ResumeCard({ profile }: { profile: CandidateProfile }) {
             </Text>
           </Stack>
         )}
-        {job?.status === "success" && job.appliedAt && (
+        {ended?.status === "success" && ended.appliedAt && (
           <Text size="sm" c="teal" data-testid="parse-done">
             Filled from your résumé. Check the fields below and save any corrections.
           </Text>
         )}
-        {job?.status === "failed" && (
+        {ended?.status === "failed" && (
           <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title="Couldn't read the résumé" role="alert">
-            {job.error ?? "The parse failed."}
+            {ended.error ?? "The parse failed."}
           </Alert>
         )}
       </Stack>
