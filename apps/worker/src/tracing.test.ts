@@ -43,6 +43,8 @@ function start(cwd: string, extra: Record<string, string>) {
     cwd,
     env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "warn", DATABASE_URL: env.db.url, REDIS_URL: env.redisUrl, REDIS_PREFIX: env.config.REDIS_PREFIX, RATE_LIMIT_ENABLED: "false", ...extra },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group: tsx's CLI runs the program in a child node, which a kill of the CLI alone orphans.
+    detached: true,
   });
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
@@ -63,7 +65,13 @@ beforeAll(async () => {
   await bootstrap({ db: env.db.db, config: env.config, logger: env.deps.logger, now: () => new Date() });
 });
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+  for (const c of children) {
+    try {
+      if (c.pid) process.kill(-c.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
   await env?.close();
   await new Promise((r) => collector?.close(r));
 });
