@@ -14,9 +14,6 @@ import { InterviewSummary } from "./interview-summary";
 import { InterviewRecording } from "./interview-recording";
 import { useApplicationInterviews, useCancelInterview, useCandidateInterviews, type Interview } from "./use-interviews";
 
-/** The "Load more" of an infinite query. */
-const more = (q: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown }) => ({ hasNextPage: q.hasNextPage, isFetchingNextPage: q.isFetchingNextPage, fetchNextPage: q.fetchNextPage });
-
 /** An interview as the employer sees it; rescheduling and cancelling only where the caller manages it (onMove/onCancel given). */
 export function EmployerInterviewCard({ interview, onMove, onCancel, heading }: { interview: Interview; onMove?: () => void; onCancel?: () => void; heading?: string }) {
   const { user } = useCurrentUser();
@@ -81,7 +78,7 @@ function EmployerInterviews({ applicationId, manage }: { applicationId: string; 
             {items.map((i) => (
               <EmployerInterviewCard key={i.id} interview={i} {...(manage ? { onMove: () => setForm({ interview: i }), onCancel: () => setCancelling(i) } : {})} />
             ))}
-            <LoadMore {...more(interviews)} />
+            <LoadMore {...interviews} />
           </Stack>
         )}
       </QueryState>
@@ -115,7 +112,7 @@ function CandidateInterviews({ applicationId }: { applicationId: string }) {
             {items.map((i) => (
               <CandidateInterviewCard key={i.id} interview={i} />
             ))}
-            <LoadMore {...more(interviews)} />
+            <LoadMore {...interviews} />
           </Stack>
         )}
       </QueryState>

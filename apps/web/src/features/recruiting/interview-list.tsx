@@ -38,10 +38,6 @@ function both<T>(upcoming: PagedList<T>, past: PagedList<T> | undefined): QueryL
   };
 }
 
-const MoreOf = ({ list, label }: { list: PagedList<unknown>; label: string }) => (
-  <LoadMore hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} label={label} />
-);
-
 /**
  * A page of someone's interviews (the candidate's across employers, an interviewer's own): the upcoming
  * ones soonest first, then past and cancelled ones newest first. Each is its own cursor list, so a long
@@ -63,7 +59,7 @@ export function InterviewListPage<T extends { id: string }>({ title, description
             <Stack gap="sm" data-testid="upcoming-interviews">
               {lists.next.map(card)}
             </Stack>
-            <MoreOf list={upcoming} label={past ? "Load more upcoming" : "Load more"} />
+            <LoadMore {...upcoming} label={past ? "Load more upcoming" : "Load more"} />
             {lists.past.length > 0 && (
               <Title order={3} size="h4" mt="md">
                 Past and cancelled
@@ -72,7 +68,7 @@ export function InterviewListPage<T extends { id: string }>({ title, description
             <Stack gap="sm" data-testid="past-interviews">
               {lists.past.map(card)}
             </Stack>
-            {past && <MoreOf list={past} label="Load more past" />}
+            {past && <LoadMore {...past} label="Load more past" />}
           </Stack>
         )}
       </QueryState>
