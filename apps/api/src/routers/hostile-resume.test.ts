@@ -154,6 +154,9 @@ describe("hostile file names", () => {
     ["control characters and a NUL", "filename*=UTF-8''cv%00%07%1B%5B31m%0D%0A.txt", "cv[31m.txt"],
     ["an RTL override hiding .exe", "filename*=UTF-8''resume%E2%80%AEtxt.exe", "resumetxt.exe"],
     ["300 characters", `filename="${"a".repeat(296)}.txt"`, `${"a".repeat(196)}.txt`],
+    // Browsers and curl send the name's UTF-8 bytes as they are, not as filename*.
+    ["accents, as a browser sends them", 'filename="résumé Zoë.txt"', "résumé Zoë.txt"],
+    ["an RTL override, as a browser sends it", 'filename="cv\u202Efdp.txt"', "cvfdp.txt"],
   ])("%s: stored and shown under a clean name", async (_what, disposition, expected) => {
     const res = await named(disposition);
     expect(res.status, JSON.stringify(res.body)).toBe(201);

@@ -90,7 +90,8 @@ function parseUpload(req: Request, ctx: Context, actor: TenantActor, storage: St
   let received: Promise<Received> | undefined;
   let limitHit = false;
   // busboy reports the limit once a file reaches it, so it is told one byte more: a file of exactly MAX_UPLOAD_MB is taken.
-  const bb = busboy({ headers: req.headers, limits: { fileSize: maxBytes + 1, files: 1, fields: 10, fieldSize: 1024, parts: 20 } });
+  // Browsers and curl send a name's UTF-8 bytes as they are (not as filename*); busboy's default reads them as latin1: "rÃ©sumÃ©".
+  const bb = busboy({ headers: req.headers, defParamCharset: "utf8", limits: { fileSize: maxBytes + 1, files: 1, fields: 10, fieldSize: 1024, parts: 20 } });
   const finished = new Promise<{ fields: Record<string, string>; file?: Received }>((resolve, reject) => {
     bb.on("field", (name, value) => {
       if (name === "kind" || name === "accountId") fields[name] = value;
