@@ -2,6 +2,7 @@ import { schema, type DbOrTx } from "@atrium/db";
 import type { Actor, RequestMeta, ServiceContext } from "../shared/context.js";
 import { iso } from "../shared/dates.js";
 import { ServiceError } from "../shared/errors.js";
+import { badCursor } from "../shared/pagination.js";
 import { authorize, can } from "../accounts/policy.service.js";
 import { ALL_TENANTS, type TenantScope } from "../accounts/scope.repository.js";
 import { loadPolicyActor } from "../accounts/actor.service.js";
@@ -45,11 +46,6 @@ export const AUDIT_EXPORT_MAX_ROWS = 50_000;
 const EXPORT_BATCH = 1000;
 const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const badCursor = () =>
-  new ServiceError("BAD_REQUEST", "This cursor is not valid; use nextCursor from the previous page", {
-    cursor: ["This cursor is not valid; use nextCursor from the previous page"],
-  });
 
 export function encodeAuditCursor(c: AuditCursor): string {
   return Buffer.from(JSON.stringify([c.at, c.id])).toString("base64url");

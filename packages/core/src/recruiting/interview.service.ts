@@ -10,6 +10,7 @@ import { publishEvent } from "../realtime/realtime.service.js";
 import { accountTopic, userTopic } from "../realtime/realtime.schema.js";
 import type { RequestMeta, ServiceContext } from "../shared/context.js";
 import { notFound, ServiceError } from "../shared/errors.js";
+import { badCursor } from "../shared/pagination.js";
 import { inTransaction } from "../shared/tx.js";
 import * as repo from "./interview.repository.js";
 import { interviewConfirmed, interviewScheduled } from "./recruiting-notification.service.js";
@@ -176,9 +177,6 @@ export async function getInterview(ctx: ServiceContext, actor: TenantActor, inpu
   await interviewFor(ctx, actor, input.id, "recruiting.read");
   return views(ctx, input.id);
 }
-
-/** A cursor that names no interview of the list asked for: a 400 on the field, like every list's bad cursor. */
-const badCursor = () => new ServiceError("BAD_REQUEST", "This cursor is not valid; use nextCursor from the previous page", { cursor: ["This cursor is not valid; use nextCursor from the previous page"] });
 
 /** One page of views from limit + 1 rows; the views' two extra queries run for the page only. */
 async function pageOf<T>(rows: Detail[] | undefined, limit: number, toViews: (db: DbOrTx, d: Detail[]) => Promise<T[]>, db: DbOrTx): Promise<{ items: T[]; nextCursor: string | null }> {

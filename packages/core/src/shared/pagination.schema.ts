@@ -12,7 +12,9 @@ export const ZLimit = z.coerce
   .max(100, "Limit can be at most 100")
   .default(25);
 
-export const ZCursor = z.uuid({ error: "This cursor is not valid; use nextCursor from the previous page" }).optional();
+export const CURSOR_INVALID = "This cursor is not valid; use nextCursor from the previous page";
+
+export const ZCursor = z.uuid({ error: CURSOR_INVALID }).optional();
 
 /**
  * TanStack's infinite queries (any tRPC + TanStack client, the SPA's lists) send `direction` next to

@@ -1,5 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
+import { ServiceError } from "./errors.js";
+import { CURSOR_INVALID } from "./pagination.schema.js";
 
 /**
  * Keyset paging on (created_at desc, id desc). The cursor is the id of the last
@@ -17,3 +19,6 @@ export function toPage<R extends { id: string }, T>(rows: R[], limit: number, ma
   const last = page.at(-1);
   return { items: page.map(map), nextCursor: rows.length > limit && last ? last.id : null };
 }
+
+/** A cursor that names nothing this list handed out (forged, garbled, another list's): a 400 on the field. */
+export const badCursor = () => new ServiceError("BAD_REQUEST", CURSOR_INVALID, { cursor: [CURSOR_INVALID] });
